@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: site test lint check export clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build the site from the bundled corpus (see README: stops after export for now).
+site: $(STAMP)
+	$(BIN)/papersite check
+	$(BIN)/papersite export site/corpus.json
+
+## Run the whole test suite (lint and types included).
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+check: $(STAMP)
+	$(BIN)/papersite check
+
+clean:
+	rm -rf $(VENV) docs site

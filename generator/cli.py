@@ -1,0 +1,141 @@
+"""Command-line interface: thin commands over the library functions."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.config import Config, ConfigError, load_config
+from generator.export import export_json
+from generator.ingest import ingest_files
+from generator.ingest.readers import ReadOptions
+from generator.model import Corpus, Severity
+from generator.report import quality_report
+from generator.write import write_text_atomic
+
+EXIT_DATA_ERROR = 1
+
+
+@dataclass(frozen=True)
+class Context:
+    """Options shared by every command."""
+
+    config: Config
+    strict: bool
+    quiet: bool
+    verbose: bool
+
+    def say(self, message: str) -> None:
+        """Print a progress or result line unless --quiet."""
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def _fail(message: str, code: int = EXIT_DATA_ERROR) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="papersite")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: papersite.yml in the project folder).",
+)
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="Project folder: where mkdocs.yml, papersite.yml and site_src/ live.",
+)
+@click.option("--listing-year", type=int, help="Year of listing dates printed without one.")
+@click.option("--strict", is_flag=True, help="Fail on any data problem, warnings included.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every entry of long lists.")
+@click.pass_context
+def main(
+    ctx: click.Context,
+    config_path: Path | None,
+    root: Path,
+    listing_year: int | None,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Build a searchable, cross-linked site from research-paper listings."""
+    try:
+        config = load_config(root, config_path)
+    except ConfigError as error:
+        _fail(str(error), 2)
+    if listing_year is not None:
+        config = Config(**{**config.__dict__, "listing_year": listing_year})
+    ctx.obj = Context(config, strict, quiet, verbose)
+
+
+def load_corpus(context: Context) -> Corpus:
+    """Ingest the configured corpus; print problems; exit on fatal ones or under --strict."""
+    try:
+        files = context.config.corpus_files()
+    except ConfigError as error:
+        _fail(str(error), 2)
+    if not files:
+        _fail(f"no corpus files found in {', '.join(context.config.corpus)}")
+    corpus = ingest_files(files, ReadOptions(listing_year=context.config.listing_year))
+    return corpus
+
+
+def _problem_exit(context: Context, corpus: Corpus) -> None:
+    """Exit non-zero when problems are fatal: any under --strict, errors in `check`."""
+    if not corpus.papers:
+        _fail("no paper could be read from the corpus")
+    if context.strict and corpus.problems:
+        errors = sum(1 for p in corpus.problems if p.severity is Severity.ERROR)
+        _fail(
+            f"--strict: {len(corpus.problems)} data problems ({errors} errors); "
+            "see `papersite check`"
+        )
+
+
+def _print_problems(context: Context, corpus: Corpus) -> None:
+    for problem in corpus.problems:
+        if problem.severity is Severity.ERROR or not context.quiet:
+            click.echo(str(problem), err=True)
+
+
+@main.command()
+@click.pass_obj
+def check(context: Context) -> None:
+    """Read the corpus and print a data-quality report; exit 1 on errors."""
+    corpus = load_corpus(context)
+    if not context.quiet:
+        click.echo(quality_report(corpus, verbose=context.verbose), nl=False)
+    _problem_exit(context, corpus)
+    if corpus.has_errors():
+        _fail("some input could not be read (see Errors above)")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def export(context: Context, path: Path) -> None:
+    """Write the corpus as JSON (papers, topics) to PATH, or to standard output for -."""
+    corpus = load_corpus(context)
+    _print_problems(context, corpus)
+    _problem_exit(context, corpus)
+    text = export_json(corpus)
+    if str(path) == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        changed = write_text_atomic(path, text)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+    state = "written" if changed else "unchanged"
+    context.say(f"{len(corpus.papers)} papers exported to {path} ({state})")

@@ -1,0 +1,96 @@
+"""Project configuration: `papersite.yml` beside `mkdocs.yml`, every key optional."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_NAME = "papersite.yml"
+CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
+
+
+class ConfigError(ValueError):
+    """Configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one papersite project; paths are relative to `root`."""
+
+    root: Path = Path(".")
+    corpus: tuple[str, ...] = ("site_src/corpus",)
+    listing_year: int | None = None
+    site_name: str = "papersite"
+    site_url: str | None = None
+    related_k: int = 5
+    topics_file: str = "site_src/topics.yml"
+    docs_dir: str = "docs"
+
+    def corpus_files(self) -> list[Path]:
+        """Every corpus file named by `corpus` (files, folders or glob patterns), sorted."""
+        found: set[Path] = set()
+        for entry in self.corpus:
+            path = self.root / entry
+            if any(ch in entry for ch in "*?["):
+                found.update(p for p in self.root.glob(entry) if p.is_file())
+            elif path.is_dir():
+                found.update(
+                    p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                )
+            elif path.exists():
+                found.add(path)
+            else:
+                raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
+        return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "corpus": (list, str),
+    "listing_year": (int, type(None)),
+    "site_name": (str,),
+    "site_url": (str, type(None)),
+    "related_k": (int,),
+    "topics_file": (str,),
+    "docs_dir": (str,),
+}
+
+
+def load_config(root: Path, path: Path | None = None) -> Config:
+    """Read `papersite.yml` under `root` (or `path`); a missing default file means defaults."""
+    config_path = path or root / CONFIG_NAME
+    if not config_path.exists():
+        if path is not None:
+            raise ConfigError(f"{path}: no such configuration file")
+        return Config(root=root)
+    try:
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_path}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{config_path}: expected a mapping of settings at the top level")
+    return _apply(Config(root=root), data, config_path)
+
+
+def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
+    """Check every key and value of `data` and return the updated config."""
+    known = {f.name for f in fields(Config)} - {"root"}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            hint = difflib.get_close_matches(str(key), sorted(known), n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise ConfigError(f"{path}: unknown setting {key!r}{suggestion}")
+        if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
+            expected = " or ".join(t.__name__ for t in _TYPES[key]).replace("NoneType", "null")
+            raise ConfigError(f"{path}: {key} must be {expected}, not {value!r}")
+        values[key] = value
+    if "corpus" in values:
+        corpus = values["corpus"]
+        values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(map(str, corpus))
+    if values.get("related_k", 1) < 1:
+        raise ConfigError(f"{path}: related_k must be at least 1")
+    return replace(config, **values)

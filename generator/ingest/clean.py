@@ -1,0 +1,94 @@
+"""Text cleaning for scraped listings: LaTeX leftovers, Unicode, quotes and whitespace.
+
+Unicode repair and quote normalisation come from ftfy. The LaTeX part is hand-written
+on purpose: the listings hold *fragments* of LaTeX, often with lost backslashes, which
+full LaTeX converters (pylatexenc and co.) mangle (`mathcal{O}` becomes `mathcalO`).
+So only well-understood leftovers are rewritten and every word is kept; math-like
+fragments stay as they are for the renderer to show.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# \'e \"o \`a \^o \~n \=o \.z \u{g} \v{c} \H{o} \c{c} and the braced forms \'{e}.
+_ACCENTS = {
+    "'": "\u0301",
+    '"': "\u0308",
+    "`": "\u0300",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+}
+_ACCENT_RE = re.compile(r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))""")
+_ESCAPED_CHAR_RE = re.compile(r"\\([%&_#$])")
+_TEXTCOLOR_RE = re.compile(r"\\textcolor(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}?")
+_FONT_GROUP_RE = re.compile(r"\{\\?(?:em|it|bf|rm|tt|sf|sc|sl)\s+([^{}]*)\}")
+_FONT_COMMAND_RE = re.compile(
+    r"\\(?:emph|textbf|textit|textrm|texttt|textsf|textsc|textsl|underline|mbox|text)\{([^{}]*)\}"
+)
+_URL_COMMAND_RE = re.compile(r"\\url\{([^{}]*)\}")
+_HREF_RE = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
+# `https://x{https://x}`: an \href whose backslash and command name were lost.
+_DOUBLED_URL_RE = re.compile(r"((?:https?:)?//[^\s{}]+)\{((?:https?:)?//[^\s{}]+)\}")
+_LINE_BREAK_RE = re.compile(r"\\\\")
+_WORD_COMMAND_RE = re.compile(r"\\([A-Za-z]{2,})\b(?!\s*[{\[(^_])")
+# A whole sentence wrapped in braces by the scraper: `{Experiments show that ...}`.
+_BRACED_PROSE_RE = re.compile(r"(?<![\w^_}])\{([A-Za-z][^{}^_=\\]*\s[^{}^_=\\]*)\}")
+_LATEX_QUOTES = (("``", '"'), ("''", '"'))
+_SPACE_RE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Return `text` with Unicode repaired, LaTeX leftovers made readable, spaces normalised."""
+    text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC")
+    text = _clean_latex(text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _clean_latex(text: str) -> str:
+    """Rewrite the LaTeX leftovers seen in scraped listings into plain text."""
+    if "\\" not in text and "{" not in text and "``" not in text:
+        return text
+    text = _TEXTCOLOR_RE.sub(r"\1", text)
+    text = _HREF_RE.sub(r"\2 (\1)", text)
+    text = _URL_COMMAND_RE.sub(r"\1", text)
+    text = _DOUBLED_URL_RE.sub(_undouble_url, text)
+    text = _FONT_COMMAND_RE.sub(r"\1", text)
+    text = _FONT_GROUP_RE.sub(r"\1", text)
+    text = _ACCENT_RE.sub(_compose_accent, text)
+    text = _ESCAPED_CHAR_RE.sub(r"\1", text)
+    text = _LINE_BREAK_RE.sub(" ", text)
+    text = _WORD_COMMAND_RE.sub(r"\1", text)
+    text = _BRACED_PROSE_RE.sub(r"\1", text)
+    for latex, plain in _LATEX_QUOTES:
+        text = text.replace(latex, plain)
+    return text
+
+
+def _compose_accent(match: re.Match[str]) -> str:
+    """Turn an accent command and its letter into one composed character."""
+    letter = match.group(2) or match.group(3)
+    return unicodedata.normalize("NFC", letter + _ACCENTS[match.group(1)])
+
+
+def _undouble_url(match: re.Match[str]) -> str:
+    """Keep one copy of `url{url}`; keep both when they differ."""
+    first, second = match.group(1), match.group(2)
+    return first if first.rstrip("/") == second.rstrip("/") else f"{second} ({first})"
+
+
+def normalize_key(text: str) -> str:
+    """Return a comparison key: accents stripped, case folded, only letters and digits kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[^\W_]+", stripped.casefold()))

@@ -1,0 +1,57 @@
+"""Recognise which input format a corpus file is in, from its name and its lines."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+from generator.ingest.pairing import looks_like_abstract
+from generator.ingest.readers.search_listing import HEADER_RE
+from generator.ingest.source import Line
+
+_AUTHORS_LINE_RE = re.compile(r"^\s*•\s*\d+\s+authors?\s*$", re.IGNORECASE)
+_SAMPLE = 400
+
+
+def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
+    """Return the format name of a file (a key of READERS), or None if unrecognised."""
+    texts = [line.text.strip() for line in lines[:_SAMPLE] if line.text.strip()]
+    if not texts:
+        return None
+    lower = file.lower()
+    if lower.endswith((".jsonl", ".ndjson")) or _is_json_object(texts[0]):
+        return "jsonl"
+    if lower.endswith((".csv", ".tsv")) or _is_csv_header(texts[0]):
+        return "csv"
+    if any(_AUTHORS_LINE_RE.match(t) for t in texts) or "daily papers" in map(str.lower, texts):
+        return "daily-listing"
+    if HEADER_RE.match(texts[0]) or texts[0].startswith("Subscribe"):
+        return "search-listing"
+    abstracts = sum(1 for t in texts if looks_like_abstract(t))
+    if abstracts == len(texts):
+        return "bare-abstracts"
+    if abstracts and _alternates(texts):
+        return "search-listing"
+    return None
+
+
+def _is_json_object(text: str) -> bool:
+    if not text.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(text), dict)
+    except json.JSONDecodeError:
+        return text.endswith("}") or len(text) > 10_000
+
+
+def _is_csv_header(text: str) -> bool:
+    cells = {c.strip().strip('"').lower() for c in re.split(r"[,\t]", text)}
+    return "title" in cells and ("abstract" in cells or "summary" in cells)
+
+
+def _alternates(texts: list[str]) -> bool:
+    """True when title-like and abstract-like lines mostly alternate."""
+    kinds = [looks_like_abstract(t) for t in texts]
+    changes = sum(1 for a, b in itertools.pairwise(kinds) if a != b)
+    return changes >= 0.8 * (len(kinds) - 1)

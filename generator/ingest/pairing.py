@@ -1,0 +1,102 @@
+"""Pair title lines with abstract lines (and optional metadata) into records.
+
+Both listing formats are a run of title, abstract and (daily listings) metadata items.
+Pairing by what a line looks like, not by position, keeps one truncated or missing
+line from shifting every later title onto the wrong abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.ingest.clean import clean_text
+from generator.ingest.source import Line
+from generator.ingest.titles import title_from_abstract
+from generator.model import PaperDate, Problem, Record, Severity, SourceRef
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?\s+[A-Z(\"']")
+
+
+def looks_like_abstract(text: str) -> bool:
+    """True for prose of abstract length; False for a title-sized line."""
+    text = text.strip()
+    if len(text) >= 300:
+        return True
+    sentences = len(_SENTENCE_BREAK_RE.findall(text)) + 1
+    return len(text) >= 120 and sentences >= 2 and text[-1:] in ".!?)"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata printed under a daily-listing paper."""
+
+    line: int
+    authors_count: int | None = None
+    date: PaperDate | None = None
+    upvotes: int | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One classified piece of a listing: a title line, an abstract line or metadata."""
+
+    kind: str  # "title" | "abstract" | "meta"
+    line: Line
+    meta: Metadata | None = None
+
+
+def make_record(file: str, line: int, title: str | None, abstract: str) -> Record:
+    """Build a cleaned record; without a title, generate one and flag it as inferred."""
+    abstract = clean_text(abstract)
+    cleaned_title = clean_text(title) if title else ""
+    if cleaned_title:
+        return Record(SourceRef(file, line), cleaned_title, abstract)
+    generated = title_from_abstract(abstract) if abstract else "Untitled record"
+    return Record(SourceRef(file, line), generated, abstract, title_inferred=True)
+
+
+def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem]]:
+    """Turn classified items into records, warning about every item that does not fit."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    pending: Line | None = None
+
+    def warn(line: int, message: str) -> None:
+        problems.append(Problem(SourceRef(file, line), Severity.WARNING, message))
+
+    def flush_title_without_abstract(context: str) -> None:
+        assert pending is not None
+        warn(pending.number, f"title with no abstract ({context}): kept without an abstract")
+        records.append(make_record(file, pending.number, pending.text, ""))
+
+    for item in items:
+        if item.kind == "title":
+            if pending is not None:
+                flush_title_without_abstract("next line is another title")
+            pending = item.line
+        elif item.kind == "abstract":
+            if pending is None:
+                warn(item.line.number, "abstract with no title before it: title generated")
+                records.append(make_record(file, item.line.number, None, item.line.text))
+            else:
+                records.append(make_record(file, pending.number, pending.text, item.line.text))
+            pending = None
+        else:
+            if pending is not None:
+                flush_title_without_abstract("metadata follows the title")
+                pending = None
+            if not records or item.meta is None:
+                warn(item.line.number, "metadata with no paper before it: ignored")
+                continue
+            records[-1] = _with_metadata(records[-1], item.meta)
+    if pending is not None:
+        flush_title_without_abstract("file ends after the title")
+    return records, problems
+
+
+def _with_metadata(record: Record, meta: Metadata) -> Record:
+    """Attach metadata to the record it follows."""
+    return replace(
+        record, authors_count=meta.authors_count, date=meta.date, upvotes=meta.upvotes
+    )

@@ -1,0 +1,103 @@
+"""Read every corpus file, merge the records, and account for all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.ingest.detect import detect_format
+from generator.ingest.duplicates import flag_possible_duplicates
+from generator.ingest.merge import group_records, merge_group, to_papers
+from generator.ingest.readers import READERS, ReadOptions, ReadResult
+from generator.ingest.source import decode_source
+from generator.model import (
+    Corpus,
+    FileSummary,
+    MergeAction,
+    MergeEntry,
+    Problem,
+    Record,
+    Severity,
+    SourceRef,
+)
+
+
+def ingest_files(paths: Iterable[Path], options: ReadOptions | None = None) -> Corpus:
+    """Read corpus files (named by their file name) and return the merged corpus."""
+    texts: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    for path in sorted(paths, key=lambda p: p.name):
+        try:
+            texts.append((path.name, path.read_bytes()))
+        except OSError as error:
+            message = f"cannot read file: {error.strerror or error}"
+            problems.append(Problem(SourceRef(path.name, 0), Severity.ERROR, message))
+    corpus = ingest_texts(texts, options)
+    return Corpus(corpus.papers, corpus.merge_log, corpus.files, (*problems, *corpus.problems))
+
+
+def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None = None) -> Corpus:
+    """Read (file name, content) pairs and return the merged corpus."""
+    options = options or ReadOptions()
+    records: list[Record] = []
+    problems: list[Problem] = []
+    rejected: list[MergeEntry] = []
+    summaries: list[FileSummary] = []
+    for name, data in files:
+        fmt, result = read_one(name, data, options)
+        records.extend(result.records)
+        problems.extend(result.problems)
+        rejected.extend(result.rejected)
+        summaries.append(FileSummary(name, fmt, len(result.records), len(result.rejected)))
+    merged, log = [], []
+    for group in group_records(records):
+        paper, entries = merge_group(group)
+        merged.append(paper)
+        log.extend(entries)
+    papers, duplicate_log = flag_possible_duplicates(to_papers(merged))
+    log = _with_slugs(log, {p.id: p.slug for p in papers})
+    return Corpus(
+        papers=tuple(papers),
+        merge_log=tuple([*log, *duplicate_log, *rejected]),
+        files=tuple(summaries),
+        problems=tuple(sorted(problems, key=lambda p: p.source)),
+    )
+
+
+def read_one(name: str, data: bytes, options: ReadOptions) -> tuple[str, ReadResult]:
+    """Decode, detect and read one file; an unreadable file yields a rejection, not a crash."""
+    source = decode_source(name, data)
+    if source.binary:
+        return "binary", ReadResult((), source.problems, source.rejected)
+    if not any(line.text.strip() for line in source.lines):
+        reason = "empty file" if not data.strip() else "no text left to read"
+        return "empty", _unreadable(name, reason, source.problems, source.rejected)
+    fmt = detect_format(name, source.lines)
+    if fmt is None:
+        first = next(line for line in source.lines if line.text.strip())
+        reason = (
+            "unrecognised format (expected a search or daily listing, bare abstracts, "
+            f"JSON Lines or CSV); first text at line {first.number}"
+        )
+        return "unrecognised", _unreadable(name, reason, source.problems, source.rejected)
+    result = READERS[fmt](source, options)
+    return fmt, ReadResult(
+        result.records,
+        (*source.problems, *result.problems),
+        (*source.rejected, *result.rejected),
+    )
+
+
+def _unreadable(
+    name: str, reason: str, problems: tuple[Problem, ...], rejected: tuple[MergeEntry, ...]
+) -> ReadResult:
+    problem = Problem(SourceRef(name, 0), Severity.ERROR, f"{reason}: file skipped")
+    entry = MergeEntry(MergeAction.REJECTED, "", (SourceRef(name, 0),), reason)
+    return ReadResult((), (*problems, problem), (*rejected, entry))
+
+
+def _with_slugs(log: list[MergeEntry], slugs: dict[str, str]) -> list[MergeEntry]:
+    """Name papers in the merge log by slug instead of internal id."""
+    return [
+        MergeEntry(e.action, slugs.get(e.paper, e.paper), e.sources, e.detail) for e in log
+    ]

@@ -1,0 +1,138 @@
+"""Daily listings: blank-line separated blocks of title, abstract and `• N authors · date`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.ingest.dates import ListingDate, parse_listing_date
+from generator.ingest.pairing import Item, Metadata, looks_like_abstract, pair_items
+from generator.ingest.readers.types import ReadOptions, ReadResult
+from generator.ingest.source import Line, SourceText
+from generator.model import Problem, Severity, SourceRef
+
+_AUTHORS_RE = re.compile(r"^[•*·-]?\s*(\d+)\s+authors?$", re.IGNORECASE)
+_SEPARATOR = "·"
+PAGE_FURNITURE = frozenset(
+    {
+        "new",
+        "get trending papers in your email inbox!",
+        "get trending papers in your email inbox once a day!",
+        "subscribe",
+        "daily papers",
+        "byak and the research community",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _RawMeta:
+    """Metadata before its date's year is known."""
+
+    line: int
+    authors_count: int | None
+    date: ListingDate | None
+
+
+def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
+    """Read a daily listing, attaching each metadata block to the paper above it."""
+    items: list[Item] = []
+    raw_meta: dict[int, _RawMeta] = {}
+    problems: list[Problem] = []
+    for block in _blocks(source.lines):
+        texts = [line.text.strip() for line in block]
+        if all(t.lower() in PAGE_FURNITURE for t in texts):
+            continue
+        if not items and len(texts) == 1 and parse_listing_date(texts[0]):
+            continue  # the listing's own date, in the page header
+        meta = _parse_meta(block)
+        if meta is not None:
+            raw_meta[len(items)] = meta
+            items.append(Item("meta", block[0], Metadata(line=meta.line)))
+            continue
+        for line in block:
+            kind = "abstract" if looks_like_abstract(line.text) else "title"
+            items.append(Item(kind, Line(line.number, line.text.strip())))
+    metas = list(raw_meta.values())
+    year, inferred = _listing_year(source.file, metas, options, problems)
+    items = [_resolved(i, item, raw_meta, year, inferred) for i, item in enumerate(items)]
+    records, pairing_problems = pair_items(source.file, items)
+    problems.extend(pairing_problems)
+    if year is None:
+        problems.extend(_undated_warnings(source.file, metas))
+    return ReadResult(tuple(records), tuple(problems))
+
+
+def _blocks(lines: tuple[Line, ...]) -> list[list[Line]]:
+    """Split lines into blank-line separated blocks."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _parse_meta(block: list[Line]) -> _RawMeta | None:
+    """Parse a metadata block (`• 2 authors`, `·`, `Mar 8`), or return None if it is not one."""
+    authors: int | None = None
+    date: ListingDate | None = None
+    saw_marker = False
+    for line in block:
+        text = line.text.strip()
+        if match := _AUTHORS_RE.match(text):
+            authors, saw_marker = int(match[1]), True
+        elif text == _SEPARATOR:
+            saw_marker = True
+        elif (parsed := parse_listing_date(text)) is not None:
+            date = parsed
+        else:
+            return None
+    if not saw_marker and date is None:
+        return None
+    return _RawMeta(line=block[0].number, authors_count=authors, date=date)
+
+
+def _listing_year(
+    file: str, metas: list[_RawMeta], options: ReadOptions, problems: list[Problem]
+) -> tuple[int | None, bool]:
+    """Year for dates printed without one: configured, else inferred from dated papers."""
+    if options.listing_year is not None:
+        return options.listing_year, False
+    years = [m.date.year for m in metas if m.date and m.date.year]
+    if not years or not any(m.date and m.date.year is None for m in metas):
+        return None, False
+    inferred = max(years) + 1
+    message = (
+        f"dates without a year read as {inferred} (one after the newest year printed); "
+        "set listing_year in papersite.yml to be sure"
+    )
+    problems.append(Problem(SourceRef(file, 0), Severity.WARNING, message))
+    return inferred, True
+
+
+def _resolved(
+    index: int, item: Item, raw_meta: dict[int, _RawMeta], year: int | None, inferred: bool
+) -> Item:
+    """Give a metadata item its full date now that the listing year is known."""
+    raw = raw_meta.get(index)
+    if raw is None:
+        return item
+    date = raw.date.resolve(year, inferred) if raw.date else None
+    upvotes = raw.date.upvotes if raw.date else None
+    meta = Metadata(line=raw.line, authors_count=raw.authors_count, date=date, upvotes=upvotes)
+    return replace(item, meta=meta)
+
+
+def _undated_warnings(file: str, metas: list[_RawMeta]) -> list[Problem]:
+    """Warn about each date left out because its year is unknown."""
+    return [
+        Problem(
+            SourceRef(file, m.line),
+            Severity.WARNING,
+            "date has no year and none could be inferred: left out; set listing_year",
+        )
+        for m in metas
+        if m.date and m.date.year is None
+    ]

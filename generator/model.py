@@ -1,0 +1,183 @@
+"""Frozen dataclasses passed between pipeline stages (no stage shares mutable state)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    """Where a record was read: a corpus file name and a 1-based line number (0: whole file)."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+class Severity(StrEnum):
+    """How bad a problem is: warnings keep the data, errors mean some input was rejected."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A data-quality problem found while reading the corpus, with its location."""
+
+    source: SourceRef
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, order=True)
+class PaperDate:
+    """A calendar date; `year_inferred` marks a year that the listing did not print."""
+
+    year: int
+    month: int
+    day: int
+    year_inferred: bool = False
+
+    def iso(self) -> str:
+        """Return the date as YYYY-MM-DD."""
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One paper listing as read from one input file, text already cleaned."""
+
+    source: SourceRef
+    title: str
+    abstract: str
+    title_inferred: bool = False
+    authors_count: int | None = None
+    authors: tuple[str, ...] = ()
+    date: PaperDate | None = None
+    upvotes: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper of the corpus after merging every record that describes it."""
+
+    id: str
+    slug: str
+    url: str
+    title: str
+    title_inferred: bool
+    abstract: str
+    versions: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    authors_count: int | None = None
+    authors: tuple[str, ...] = ()
+    published: PaperDate | None = None
+    upvotes: int | None = None
+    external_url: str | None = None
+    possible_duplicates: tuple[str, ...] = ()
+
+    @property
+    def date_inferred(self) -> bool:
+        """True when the publication year was inferred rather than read."""
+        return self.published is not None and self.published.year_inferred
+
+
+class MergeAction(StrEnum):
+    """Kinds of decision recorded in the merge log."""
+
+    MERGED = "merged"
+    VERSION = "version"
+    CONFLICT = "conflict"
+    POSSIBLE_DUPLICATE = "possible-duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class MergeEntry:
+    """One decision of the merge step: what happened to which input records, and why."""
+
+    action: MergeAction
+    paper: str
+    sources: tuple[SourceRef, ...]
+    detail: str
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """What one corpus file held: its detected format and how many records were read."""
+
+    file: str
+    format: str
+    records: int
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything ingest produced: the papers, the merge log, files read and problems met."""
+
+    papers: tuple[Paper, ...]
+    merge_log: tuple[MergeEntry, ...] = ()
+    files: tuple[FileSummary, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def records_read(self) -> int:
+        """Number of input records read (rejected ones included)."""
+        return sum(f.records + f.rejected for f in self.files)
+
+    def has_errors(self) -> bool:
+        """True when some input could not be read and was rejected."""
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass(frozen=True)
+class RelatedPaper:
+    """A paper related to another, with its similarity score and the terms they share."""
+
+    slug: str
+    score: float
+    shared_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of papers under a readable label; `papers` are ranked most central first."""
+
+    slug: str
+    label: str
+    keywords: tuple[str, ...]
+    papers: tuple[str, ...]
+    related_topics: tuple[str, ...] = ()
+    area: str = ""
+
+
+@dataclass(frozen=True)
+class Method:
+    """A named method defined by a paper's title (`NeRF: …`) and the papers mentioning it."""
+
+    name: str
+    paper: str
+    mentioned_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What analysis finds between papers; every mapping is keyed by paper slug."""
+
+    related: Mapping[str, tuple[RelatedPaper, ...]] = field(default_factory=dict)
+    topics: tuple[Topic, ...] = ()
+    paper_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mentions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mentioned_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    code_urls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    methods: tuple[Method, ...] = ()
