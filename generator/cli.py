@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +13,11 @@ from generator import __version__
 from generator.config import Config, ConfigError, load_config
 from generator.export import export_json
 from generator.ingest import ingest_files
+from generator.hooks import GENERATED_ENV
 from generator.ingest.readers import ReadOptions
 from generator.model import Corpus, Severity
 from generator.report import quality_report
+from generator.site import StageTimes, generate, mkdocs_build
 from generator.write import write_text_atomic
 
 EXIT_DATA_ERROR = 1
@@ -139,3 +142,49 @@ def export(context: Context, path: Path) -> None:
         _fail(f"cannot write {path}: {error.strerror or error}")
     state = "written" if changed else "unchanged"
     context.say(f"{len(corpus.papers)} papers exported to {path} ({state})")
+
+
+def _run_generate(context: Context, corpus: Corpus, times: StageTimes) -> None:
+    result = generate(context.config, corpus, times)
+    context.say(
+        f"{result.pages} pages in {context.config.docs_dir}/ "
+        f"({result.written} rewritten, {result.removed} removed); "
+        f"{len(result.analysis.topics)} topics"
+    )
+
+
+def _timings(context: Context, times: StageTimes) -> None:
+    if context.verbose or not context.quiet:
+        parts = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in times.seconds.items())
+        context.say(f"Timings: {parts}")
+
+
+@main.command(name="generate")
+@click.pass_obj
+def generate_command(context: Context) -> None:
+    """Ingest, analyze and render the corpus into docs/ (no MkDocs build)."""
+    times = StageTimes()
+    corpus = times.run("ingest", lambda: load_corpus(context))
+    _print_problems(context, corpus)
+    _problem_exit(context, corpus)
+    _run_generate(context, corpus, times)
+    _timings(context, times)
+
+
+@main.command()
+@click.option("--site-url", help="Public URL of the site (e.g. https://user.github.io/repo/).")
+@click.pass_obj
+def build(context: Context, site_url: str | None) -> None:
+    """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
+    times = StageTimes()
+    corpus = times.run("ingest", lambda: load_corpus(context))
+    _print_problems(context, corpus)
+    _problem_exit(context, corpus)
+    _run_generate(context, corpus, times)
+    os.environ[GENERATED_ENV] = "1"
+    try:
+        times.run("mkdocs", lambda: mkdocs_build(context.config, corpus, True, site_url))
+    except Exception as error:  # MkDocs reports its own errors through logging
+        _fail(f"MkDocs build failed: {error}")
+    _timings(context, times)
+    context.say(f"Site built in {context.config.root / 'site'}")

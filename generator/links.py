@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
+from urllib.parse import quote_plus
 
 from slugify import slugify
 
@@ -30,7 +32,8 @@ def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     """
     wanted: dict[str, list[str]] = defaultdict(list)
     for item_id, text in items:
-        wanted[base_slug(text, item_id)].append(item_id)
+        slug = base_slug(text, item_id)
+        wanted[f"{slug}-{item_id[:8]}" if slug in RESERVED_SLUGS else slug].append(item_id)
     slugs: dict[str, str] = {}
     for slug, ids in wanted.items():
         for item_id in ids:
@@ -48,3 +51,42 @@ def paper_url(slug: str) -> str:
 def topic_url(slug: str) -> str:
     """Path of a topic's page relative to the site root."""
     return f"topics/{slug}/"
+
+
+RESERVED_SLUGS = frozenset({"index"})
+HOME_DOC = "index.md"
+TOPICS_INDEX_DOC = "topics/index.md"
+BROWSE_INDEX_DOC = "browse/index.md"
+METHODS_DOC = "methods.md"
+HEALTH_DOC = "health.md"
+
+
+def paper_doc(slug: str) -> str:
+    """Markdown source path (under docs/) of a paper's page."""
+    return f"papers/{slug}.md"
+
+
+def topic_doc(slug: str) -> str:
+    """Markdown source path (under docs/) of a topic's page."""
+    return f"topics/{slug}.md"
+
+
+def browse_doc(group: str) -> str:
+    """Markdown source path of one part of the all-papers index (a year, or `undated`)."""
+    return f"browse/{group}.md"
+
+
+def relative_link(from_doc: str, to_doc: str) -> str:
+    """Link from one docs page to another, as MkDocs expects (relative .md path)."""
+    start = posixpath.dirname(from_doc) or "."
+    return posixpath.relpath(to_doc, start)
+
+
+def lookup_links(title: str) -> tuple[tuple[str, str], ...]:
+    """(site name, URL) pairs that search a paper's title on the big paper indexes."""
+    query = quote_plus(title)
+    return (
+        ("arXiv", f"https://arxiv.org/search/?query={query}&searchtype=all"),
+        ("Semantic Scholar", f"https://www.semanticscholar.org/search?q={query}"),
+        ("Hugging Face", f"https://huggingface.co/papers?q={query}"),
+    )

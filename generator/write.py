@@ -22,3 +22,34 @@ def write_text_atomic(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+MANIFEST = ".papersite-manifest"
+
+
+def write_docs(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
+    """Write generated pages under `docs_dir`: only changed files, stale ones removed.
+
+    Returns (files written, files removed). Only files this tool wrote before (listed
+    in the manifest) are ever removed, so hand-made files in docs/ are left alone.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = sum(write_text_atomic(docs_dir / path, text) for path, text in sorted(pages.items()))
+    manifest = docs_dir / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
+    removed = 0
+    for stale in sorted(previous - set(pages) - {""}):
+        target = docs_dir / stale
+        if target.is_file():
+            target.unlink()
+            removed += 1
+            _remove_empty_parents(target.parent, docs_dir)
+    write_text_atomic(manifest, "\n".join(sorted(pages)) + "\n")
+    return written, removed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    """Remove folders left empty by stale-file removal, up to (not including) `stop`."""
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

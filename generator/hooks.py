@@ -1,0 +1,57 @@
+"""MkDocs hooks: plain `mkdocs build` / `mkdocs serve` regenerate docs/ from the corpus.
+
+`papersite build` generates docs/ itself and sets PAPERSITE_GENERATED so the hook does
+not do the work twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from generator.config import ConfigError, load_config
+from generator.site import StageTimes, generate, load
+
+GENERATED_ENV = "PAPERSITE_GENERATED"
+log = logging.getLogger("mkdocs.plugins.papersite")
+
+
+def _project_root(mkdocs_config: Any) -> Path:
+    return Path(mkdocs_config.config_file_path).resolve().parent
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    """Regenerate docs/ before MkDocs reads it (skipped when papersite already did)."""
+    if os.environ.get(GENERATED_ENV):
+        return
+    root = _project_root(config)
+    try:
+        project = load_config(root)
+        corpus = load(project)
+    except ConfigError as error:
+        raise SystemExit(f"papersite: {error}") from None
+    times = StageTimes()
+    result = generate(project, corpus, times)
+    log.info(
+        "papersite: %d pages generated (%d rewritten, %d removed)",
+        result.pages,
+        result.written,
+        result.removed,
+    )
+
+
+def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    """Rebuild when the corpus, templates, topics file or configuration change."""
+    root = _project_root(config)
+    try:
+        project = load_config(root)
+    except ConfigError:
+        return server
+    watched = [*(root / entry for entry in project.corpus), root / "site_src" / "templates"]
+    watched += [root / project.topics_file, root / "papersite.yml"]
+    for path in watched:
+        if path.exists():
+            server.watch(str(path))
+    return server

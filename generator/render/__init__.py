@@ -1,0 +1,46 @@
+"""Render: models in, Markdown page texts out (pure; writing is write.py's job)."""
+
+from __future__ import annotations
+
+from generator.links import (
+    HEALTH_DOC,
+    HOME_DOC,
+    METHODS_DOC,
+    TOPICS_INDEX_DOC,
+    paper_doc,
+    topic_doc,
+)
+from generator.model import Analysis, Corpus
+from generator.render.context import SiteContext
+from generator.render.environment import make_environment
+from generator.render.index_pages import render_browse, render_health, render_home, render_methods
+from generator.render.paper_page import render_paper
+from generator.render.topic_pages import render_topic, render_topics_index
+
+
+class DuplicatePathError(ValueError):
+    """Two items would be written to the same page path."""
+
+
+def render_site(corpus: Corpus, analysis: Analysis, site_name: str) -> dict[str, str]:
+    """Render every page; return {docs-relative path: Markdown text}."""
+    env = make_environment()
+    site = SiteContext(corpus, analysis, site_name)
+    pages: dict[str, str] = {}
+
+    def add(path: str, text: str) -> None:
+        if path in pages:
+            raise DuplicatePathError(f"two pages would be written to docs/{path}")
+        pages[path] = text
+
+    add(HOME_DOC, render_home(env, site))
+    add(TOPICS_INDEX_DOC, render_topics_index(env, site))
+    add(METHODS_DOC, render_methods(env, site))
+    add(HEALTH_DOC, render_health(env, site))
+    for path, text in render_browse(env, site).items():
+        add(path, text)
+    for topic in analysis.topics:
+        add(topic_doc(topic.slug), render_topic(env, site, topic))
+    for paper in corpus.papers:
+        add(paper_doc(paper.slug), render_paper(env, site, paper))
+    return pages

@@ -1,0 +1,71 @@
+"""Shared lookups for page rendering: papers and topics by slug, links between pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+from generator.links import paper_doc, relative_link, topic_doc
+from generator.model import Analysis, Corpus, Paper, Topic
+from generator.render.text import first_sentence
+
+_SAFE_URL_CHARS = ":/?&=#%~+@,;!$*'-._"
+
+
+@dataclass(frozen=True)
+class PaperLink:
+    """What a list entry shows about a paper: its title, link, date and summary."""
+
+    title: str
+    href: Markup
+    date: str
+    summary: str
+    upvotes: int | None
+
+
+@dataclass
+class SiteContext:
+    """Everything pages look up: corpus, analysis, and indexes by slug."""
+
+    corpus: Corpus
+    analysis: Analysis
+    site_name: str
+    papers: dict[str, Paper] = field(init=False)
+    topics: dict[str, Topic] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.papers = {p.slug: p for p in self.corpus.papers}
+        self.topics = {t.slug: t for t in self.analysis.topics}
+
+    def paper_link(self, from_doc: str, slug: str) -> PaperLink:
+        """Link entry for the paper `slug` as seen from the page `from_doc`."""
+        paper = self.papers[slug]
+        return PaperLink(
+            title=paper.title,
+            href=Markup(relative_link(from_doc, paper_doc(slug))),
+            date=paper.published.iso() if paper.published else "",
+            summary=first_sentence(paper.abstract, 180),
+            upvotes=paper.upvotes,
+        )
+
+    def topic_href(self, from_doc: str, slug: str) -> Markup:
+        """Relative link from `from_doc` to a topic page."""
+        return Markup(relative_link(from_doc, topic_doc(slug)))
+
+    def paper_topics(self, slug: str) -> list[Topic]:
+        """Topics a paper belongs to, in the analysis' order."""
+        slugs = self.analysis.paper_topics.get(slug, ())
+        return [self.topics[t] for t in slugs if t in self.topics]
+
+
+def external_href(url: str) -> Markup | None:
+    """A safe href for an http(s) URL taken from the corpus; None for any other scheme."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    if re.search(r"[\x00-\x20]", url.strip()):
+        return None
+    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS))

@@ -1,0 +1,36 @@
+"""The Jinja2 environment for Markdown page templates: corpus text is escaped by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.render.text import md_escape
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_src" / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Markdown-escape every interpolated value unless it is explicitly marked safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_escape(str(value))
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """Return the environment; `{{ x }}` is Markdown-escaped, `Markup` passes through."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env

@@ -1,0 +1,79 @@
+"""The page of one paper."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.links import lookup_links, paper_doc, topic_url
+from generator.model import Paper, Topic
+from generator.render.context import SiteContext, external_href
+from generator.render.text import first_sentence, front_matter, html_escape
+
+
+def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> str:
+    """Render the Markdown page of `paper`."""
+    doc = paper_doc(paper.slug)
+    analysis = site.analysis
+    topics = site.paper_topics(paper.slug)
+    meta: dict[str, Any] = {
+        "title": str(html_escape(paper.title)),
+        "description": str(html_escape(first_sentence(paper.abstract))),
+        "tags": [t.label for t in topics],
+        "topic_urls": {t.label: topic_url(t.slug) for t in topics},
+        "citation_title": str(html_escape(paper.title)),
+    }
+    if paper.published and not paper.date_inferred:
+        meta["citation_publication_date"] = paper.published.iso().replace("-", "/")
+    return env.get_template("paper.md.j2").render(
+        front=front_matter(meta),
+        paper=paper,
+        facts=_facts(paper, topics),
+        abstract_html=abstract_html(paper.abstract),
+        other_versions=[abstract_html(v) for v in paper.versions[1:]],
+        related=[
+            (site.paper_link(doc, r.slug), ", ".join(r.shared_terms), f"{r.score:.2f}")
+            for r in analysis.related.get(paper.slug, ())
+            if r.slug in site.papers
+        ],
+        duplicates=_links(site, doc, paper.possible_duplicates),
+        mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
+        mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
+        code_links=_code_links(analysis.code_urls.get(paper.slug, ())),
+        lookups=[(name, Markup(url)) for name, url in lookup_links(paper.title)],
+    )
+
+
+def abstract_html(text: str) -> Markup:
+    """The abstract as a raw HTML block: escaped, so Markdown never touches a character."""
+    if not text:
+        return Markup('<p class="ps-abstract ps-missing">No abstract in the listing.</p>')
+    return Markup('<p class="ps-abstract">') + html_escape(text) + Markup("</p>")
+
+
+def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:
+    return [site.paper_link(doc, s) for s in slugs if s in site.papers]
+
+
+def _code_links(urls: tuple[str, ...]) -> list[tuple[str, Markup | None]]:
+    """Each code URL with a safe href (None: shown as text, not linked)."""
+    return [(url, external_href(url)) for url in urls]
+
+
+def _facts(paper: Paper, topics: list[Topic]) -> list[tuple[str, str, str]]:
+    """(label, value, note) lines shown under the title; notes mark inferred data."""
+    facts = []
+    if paper.published:
+        note = "year inferred: the listing printed none" if paper.date_inferred else ""
+        facts.append(("Published", paper.published.iso(), note))
+    if paper.authors:
+        facts.append(("Authors", ", ".join(paper.authors), ""))
+    elif paper.authors_count:
+        facts.append(("Authors", str(paper.authors_count), ""))
+    if paper.upvotes is not None:
+        facts.append(("Upvotes", str(paper.upvotes), ""))
+    if topics:
+        facts.append(("Topics", ", ".join(t.label for t in topics), ""))
+    return facts

@@ -1,0 +1,64 @@
+"""Topic pages and the topics index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.links import TOPICS_INDEX_DOC, relative_link, topic_doc
+from generator.model import Topic
+from generator.render.context import SiteContext
+from generator.render.svg import year_chart
+from generator.render.text import front_matter, html_escape
+
+
+def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
+    """Render the Markdown page of one topic."""
+    doc = topic_doc(topic.slug)
+    papers = [site.paper_link(doc, slug) for slug in topic.papers if slug in site.papers]
+    years = [
+        p.published.year
+        for slug in topic.papers
+        if (p := site.papers.get(slug)) is not None and p.published is not None
+    ]
+    meta = {
+        "title": str(html_escape(topic.label)),
+        "description": str(
+            html_escape(f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6]))
+        ),
+    }
+    return env.get_template("topic.md.j2").render(
+        front=front_matter(meta),
+        topic=topic,
+        area=topic.area,
+        topics_index_href=Markup(relative_link(doc, TOPICS_INDEX_DOC)),
+        papers=papers,
+        dated=len(years),
+        chart=year_chart(years, f"Papers per year in {topic.label}"),
+        related_topics=[
+            (site.topics[s].label, site.topic_href(doc, s))
+            for s in topic.related_topics
+            if s in site.topics
+        ],
+    )
+
+
+def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:
+    """Topics grouped by area (areas in first-seen order), each with link and size."""
+    grouped: dict[str, list[Any]] = {}
+    for topic in site.analysis.topics:
+        entry = (topic, site.topic_href(from_doc, topic.slug), len(topic.papers))
+        grouped.setdefault(topic.area, []).append(entry)
+    return list(grouped.items())
+
+
+def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
+    """Render the list of every topic, grouped by area."""
+    return env.get_template("topics_index.md.j2").render(
+        front=front_matter({"title": "Topics", "description": "Every topic of the corpus."}),
+        topic_count=len(site.analysis.topics),
+        paper_count=len(site.corpus.papers),
+        areas=areas_for(site, TOPICS_INDEX_DOC),
+    )

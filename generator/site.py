@@ -1,0 +1,102 @@
+"""The whole pipeline: ingest, analyze, render, write docs/, and build the site with MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from generator.config import Config
+from generator.ingest import ingest_files
+from generator.ingest.readers import ReadOptions
+from generator.model import Analysis, Corpus
+from generator.render import render_site
+from generator.write import write_docs
+
+Analyzer = Callable[[Corpus, Config], Analysis]
+T = TypeVar("T")
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each pipeline stage, in order."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, work: Callable[[], T]) -> T:
+        """Run `work`, recording how long it took under `name`."""
+        start = time.perf_counter()
+        result = work()
+        self.seconds[name] = time.perf_counter() - start
+        return result
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    """What `generate` produced."""
+
+    corpus: Corpus
+    analysis: Analysis
+    pages: int
+    written: int
+    removed: int
+
+
+def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
+    """Run the analysis stage when it is available."""
+    try:
+        from generator.analyze import AnalysisSettings, analyze
+    except ImportError:
+        return Analysis()
+    topics_file = config.root / config.topics_file
+    settings = AnalysisSettings(
+        related_k=config.related_k, topics_file=topics_file if topics_file.exists() else None
+    )
+    return analyze(corpus, settings)
+
+
+def load(config: Config) -> Corpus:
+    """Ingest the configured corpus files."""
+    return ingest_files(config.corpus_files(), ReadOptions(listing_year=config.listing_year))
+
+
+def generate(
+    config: Config,
+    corpus: Corpus,
+    times: StageTimes,
+    analyzer: Analyzer = default_analyzer,
+) -> GenerateResult:
+    """Analyze the corpus, render every page and write the changed ones to docs/."""
+    analysis = times.run("analyze", lambda: analyzer(corpus, config))
+    pages = times.run("render", lambda: render_site(corpus, analysis, config.site_name))
+    written, removed = times.run("write", lambda: write_docs(config.root / config.docs_dir, pages))
+    return GenerateResult(corpus, analysis, len(pages), written, removed)
+
+
+def source_date_epoch(corpus: Corpus) -> int:
+    """A reproducible build timestamp: the newest paper date (noon UTC), else 2000-01-01."""
+    dates = [p.published for p in corpus.papers if p.published]
+    newest = max(dates) if dates else None
+    day = dt.date(newest.year, newest.month, newest.day) if newest else dt.date(2000, 1, 1)
+    return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
+
+
+def mkdocs_build(config: Config, corpus: Corpus, strict: bool, site_url: str | None) -> None:
+    """Build site/ with MkDocs from the project's mkdocs.yml, reproducibly."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(corpus)))
+    config_file = str(config.root / "mkdocs.yml")
+    if site_url:
+        mkdocs_config = load_mkdocs_config(config_file, strict=strict, site_url=site_url)
+    else:
+        mkdocs_config = load_mkdocs_config(config_file, strict=strict)
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(mkdocs_config)
+    finally:
+        mkdocs_config.plugins.on_shutdown()
