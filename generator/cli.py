@@ -12,8 +12,8 @@ import click
 from generator import __version__
 from generator.config import Config, ConfigError, load_config
 from generator.export import export_json
-from generator.ingest import ingest_files
 from generator.hooks import GENERATED_ENV
+from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Corpus, Severity
 from generator.report import quality_report

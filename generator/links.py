@@ -28,19 +28,31 @@ def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each (id, text) to a unique slug; colliding slugs all get an id suffix.
 
     Suffixing every member of a collision (not all but the first) keeps a slug
-    independent of the order in which papers were read.
+    independent of the order in which papers were read. Ids must be unique.
     """
     wanted: dict[str, list[str]] = defaultdict(list)
     for item_id, text in items:
-        slug = base_slug(text, item_id)
-        wanted[f"{slug}-{item_id[:8]}" if slug in RESERVED_SLUGS else slug].append(item_id)
-    slugs: dict[str, str] = {}
-    for slug, ids in wanted.items():
-        for item_id in ids:
-            slugs[item_id] = slug if len(ids) == 1 else f"{slug}-{item_id[:8]}"
-    if len(set(slugs.values())) != len(slugs):
-        raise ValueError("slug collision after disambiguation")
+        wanted[base_slug(text, item_id)].append(item_id)
+    slugs = {ids[0]: slug for slug, ids in wanted.items() if len(ids) == 1}
+    taken = set(slugs.values())
+    for slug, ids in sorted(wanted.items()):
+        for item_id in sorted(ids) if len(ids) > 1 else ():
+            slugs[item_id] = _suffixed(slug, item_id, taken)
+            taken.add(slugs[item_id])
+    if len(set(slugs.values())) != len(slugs) or len(slugs) != sum(map(len, wanted.values())):
+        raise ValueError("duplicate ids given to unique_slugs")
     return slugs
+
+
+def _suffixed(slug: str, item_id: str, taken: set[str]) -> str:
+    """`slug` plus the shortest id prefix (then a counter) that no other slug uses."""
+    for candidate in (f"{slug}-{item_id[:8]}", f"{slug}-{item_id}"):
+        if candidate not in taken:
+            return candidate
+    counter = 2
+    while f"{slug}-{item_id}-{counter}" in taken:
+        counter += 1
+    return f"{slug}-{item_id}-{counter}"
 
 
 def paper_url(slug: str) -> str:

@@ -12,6 +12,7 @@ from generator.ingest.source import Line
 
 _AUTHORS_LINE_RE = re.compile(r"^\s*•\s*\d+\s+authors?\s*$", re.IGNORECASE)
 _SAMPLE = 400
+_JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 
 
 def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
@@ -37,12 +38,13 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
 
 
 def _is_json_object(text: str) -> bool:
-    if not text.startswith("{"):
-        return False
+    """True for a JSON object, or a broken line that opens like one (`{"key"`)."""
+    if not _JSON_OPENING_RE.match(text):
+        return False  # `{Experiments show ...}` is braced prose, not JSON
     try:
         return isinstance(json.loads(text), dict)
-    except json.JSONDecodeError:
-        return text.endswith("}") or len(text) > 10_000
+    except (json.JSONDecodeError, RecursionError):
+        return True
 
 
 def _is_csv_header(text: str) -> bool:

@@ -32,36 +32,46 @@ def group_records(records: list[Record]) -> list[list[Record]]:
     """Group records by paper: same title key, or untitled with a known abstract."""
     groups: dict[str, list[Record]] = defaultdict(list)
     by_abstract: dict[str, str] = {}
+    records = sorted(records, key=lambda r: r.source)
     for record in records:
         if not record.title_inferred:
-            key = "t:" + normalize_key(record.title)
+            key = "t:" + text_key(record.title)
             groups[key].append(record)
             if record.abstract:
-                by_abstract.setdefault(normalize_key(record.abstract), key)
+                by_abstract.setdefault(text_key(record.abstract), key)
     for record in records:
         if record.title_inferred:
-            abstract_key = normalize_key(record.abstract)
+            abstract_key = text_key(record.abstract)
             groups[by_abstract.get(abstract_key, "a:" + abstract_key)].append(record)
     return list(groups.values())
+
+
+def text_key(text: str) -> str:
+    """Comparison key of a title or abstract; text with no letter or digit is its own key."""
+    return normalize_key(text) or " ".join(text.casefold().split())
+
+
+def paper_id(head: Record) -> str:
+    """Stable id of a paper from its first record: its title, or (untitled) its abstract."""
+    key = "abstract:" + text_key(head.abstract) if head.title_inferred else text_key(head.title)
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def merge_group(records: list[Record]) -> tuple[MergedPaper, list[MergeEntry]]:
     """Merge one group of records into a paper, logging merges, versions and conflicts."""
     records = sorted(records, key=lambda r: (r.title_inferred, r.source))
-    head = records[0]
-    key = normalize_key(head.abstract) if head.title_inferred else normalize_key(head.title)
-    paper_id = hashlib.sha1(key.encode()).hexdigest()[:12]
+    pid = paper_id(records[0])
     versions = _versions([r.abstract for r in records if r.abstract])
-    paper = MergedPaper(paper_id, tuple(records), tuple(versions))
+    paper = MergedPaper(pid, tuple(records), tuple(versions))
     log: list[MergeEntry] = []
     sources = tuple(r.source for r in records)
     if len(records) > 1:
         detail = f"{len(records)} records of one paper merged"
-        log.append(MergeEntry(MergeAction.MERGED, paper_id, sources, detail))
+        log.append(MergeEntry(MergeAction.MERGED, pid, sources, detail))
     if len(versions) > 1:
         detail = f"{len(versions)} different abstracts under one title: kept as versions"
-        log.append(MergeEntry(MergeAction.VERSION, paper_id, sources, detail))
-    log.extend(_conflicts(paper_id, records))
+        log.append(MergeEntry(MergeAction.VERSION, pid, sources, detail))
+    log.extend(_conflicts(pid, records))
     return paper, log
 
 
@@ -70,14 +80,14 @@ def _versions(abstracts: list[str]) -> list[str]:
     versions: list[str] = []
     keys: list[str] = []
     for abstract in abstracts:
-        key = normalize_key(abstract)
+        key = text_key(abstract)
         if key not in keys:
             versions.append(abstract)
             keys.append(key)
     return versions
 
 
-def _conflicts(paper_id: str, records: list[Record]) -> list[MergeEntry]:
+def _conflicts(pid: str, records: list[Record]) -> list[MergeEntry]:
     """A conflict entry for every metadata field whose records disagree."""
     entries = []
     fields: dict[str, Callable[[Record], object]] = {
@@ -93,7 +103,7 @@ def _conflicts(paper_id: str, records: list[Record]) -> list[MergeEntry]:
             listed = "; ".join(f"{v!r} ({s})" for v, s in values.items())
             detail = f"{name} differs: {listed}; kept {_chosen(name, records)!r}"
             entries.append(
-                MergeEntry(MergeAction.CONFLICT, paper_id, tuple(values.values()), detail)
+                MergeEntry(MergeAction.CONFLICT, pid, tuple(values.values()), detail)
             )
     return entries
 

@@ -41,7 +41,7 @@ class Metadata:
 class Item:
     """One classified piece of a listing: a title line, an abstract line or metadata."""
 
-    kind: str  # "title" | "abstract" | "meta"
+    kind: str  # "title" | "abstract" | "short-abstract" | "meta"
     line: Line
     meta: Metadata | None = None
 
@@ -54,6 +54,26 @@ def make_record(file: str, line: int, title: str | None, abstract: str) -> Recor
         return Record(SourceRef(file, line), cleaned_title, abstract)
     generated = title_from_abstract(abstract) if abstract else "Untitled record"
     return Record(SourceRef(file, line), generated, abstract, title_inferred=True)
+
+
+def settle_kinds(items: list[Item]) -> list[Item]:
+    """Re-read a title-sized line as a short abstract where the layout says it is one.
+
+    A line after a title, not followed by an abstract, is that title's (short or
+    truncated) abstract; a title followed by a title and then an abstract has none.
+    """
+    settled: list[Item] = []
+    for index, item in enumerate(items):
+        after = items[index + 1] if index + 1 < len(items) else None
+        if (
+            item.kind == "title"
+            and settled
+            and settled[-1].kind == "title"
+            and (after is None or after.kind != "abstract")
+        ):
+            item = replace(item, kind="short-abstract")
+        settled.append(item)
+    return settled
 
 
 def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem]]:
@@ -70,12 +90,14 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
         warn(pending.number, f"title with no abstract ({context}): kept without an abstract")
         records.append(make_record(file, pending.number, pending.text, ""))
 
-    for item in items:
+    for item in settle_kinds(items):
+        if item.kind == "short-abstract":
+            warn(item.line.number, _short_abstract_message(item.line.text))
         if item.kind == "title":
             if pending is not None:
                 flush_title_without_abstract("next line is another title")
             pending = item.line
-        elif item.kind == "abstract":
+        elif item.kind in ("abstract", "short-abstract"):
             if pending is None:
                 warn(item.line.number, "abstract with no title before it: title generated")
                 records.append(make_record(file, item.line.number, None, item.line.text))
@@ -93,6 +115,14 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
     if pending is not None:
         flush_title_without_abstract("file ends after the title")
     return records, problems
+
+
+def _short_abstract_message(text: str) -> str:
+    """Warning for an abstract too short to look like one."""
+    return (
+        f"abstract is only {len(text.strip())} characters long: may be truncated; "
+        "kept as the abstract of the title above it"
+    )
 
 
 def _with_metadata(record: Record, meta: Metadata) -> Record:

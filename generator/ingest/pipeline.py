@@ -70,16 +70,20 @@ def read_one(name: str, data: bytes, options: ReadOptions) -> tuple[str, ReadRes
     if source.binary:
         return "binary", ReadResult((), source.problems, source.rejected)
     if not any(line.text.strip() for line in source.lines):
-        reason = "empty file" if not data.strip() else "no text left to read"
-        return "empty", _unreadable(name, reason, source.problems, source.rejected)
+        if source.rejected:  # every line was rejected already, each with its own message
+            return "unreadable", ReadResult((), source.problems, source.rejected)
+        reason = "empty file" if not data else "empty file (only blank lines)"
+        return "empty", _unreadable(name, 1, reason, source.problems, source.rejected)
     fmt = detect_format(name, source.lines)
     if fmt is None:
         first = next(line for line in source.lines if line.text.strip())
         reason = (
             "unrecognised format (expected a search or daily listing, bare abstracts, "
-            f"JSON Lines or CSV); first text at line {first.number}"
+            f"JSON Lines or CSV); it starts {_excerpt(first.text)}"
         )
-        return "unrecognised", _unreadable(name, reason, source.problems, source.rejected)
+        return "unrecognised", _unreadable(
+            name, first.number, reason, source.problems, source.rejected
+        )
     result = READERS[fmt](source, options)
     return fmt, ReadResult(
         result.records,
@@ -89,11 +93,22 @@ def read_one(name: str, data: bytes, options: ReadOptions) -> tuple[str, ReadRes
 
 
 def _unreadable(
-    name: str, reason: str, problems: tuple[Problem, ...], rejected: tuple[MergeEntry, ...]
+    name: str,
+    line: int,
+    reason: str,
+    problems: tuple[Problem, ...],
+    rejected: tuple[MergeEntry, ...],
 ) -> ReadResult:
-    problem = Problem(SourceRef(name, 0), Severity.ERROR, f"{reason}: file skipped")
-    entry = MergeEntry(MergeAction.REJECTED, "", (SourceRef(name, 0),), reason)
+    """A whole file skipped: one error and one rejection, both at `line`."""
+    problem = Problem(SourceRef(name, line), Severity.ERROR, f"{reason}: file skipped")
+    entry = MergeEntry(MergeAction.REJECTED, "", (SourceRef(name, line),), reason)
     return ReadResult((), (*problems, problem), (*rejected, entry))
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    """A short quoted start of a line, for messages."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _with_slugs(log: list[MergeEntry], slugs: dict[str, str]) -> list[MergeEntry]:

@@ -8,6 +8,7 @@ from generator.model import MergeAction, MergeEntry, Problem, Severity, SourceRe
 
 MAX_LINE_CHARS = 100_000
 _BINARY_SAMPLE = 8192
+_TEXT_CONTROLS = frozenset({9, 10, 12, 13})  # tab, line feed, form feed, carriage return
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,12 @@ class SourceText:
 
 def decode_source(file: str, data: bytes) -> SourceText:
     """Split `data` into lines; non-UTF-8 lines fall back to cp1252 with a warning."""
+    data = _from_utf16(data)
     if b"\x00" in data[:_BINARY_SAMPLE] or _mostly_control(data[:_BINARY_SAMPLE]):
-        problem = _problem(file, 0, Severity.ERROR, "binary file (not text): skipped")
-        return SourceText(file, (), (problem,), (_rejection(file, 0, "binary file"),), True)
+        line = _binary_line(data[:_BINARY_SAMPLE])
+        message = "binary file, not text (first control byte on this line): skipped"
+        problem = _problem(file, line, Severity.ERROR, message)
+        return SourceText(file, (), (problem,), (_rejection(file, line, "binary file"),), True)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     lines: list[Line] = []
@@ -66,11 +70,27 @@ def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) ->
         return raw.decode("cp1252", errors="replace")
 
 
+def _from_utf16(data: bytes) -> bytes:
+    """Re-encode text that opens with a UTF-16 byte-order mark as UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return data
+    return data
+
+
+def _binary_line(sample: bytes) -> int:
+    """The line holding the first byte that text never holds."""
+    first = next((i for i, b in enumerate(sample) if b < 32 and b not in _TEXT_CONTROLS), 0)
+    return sample[:first].count(b"\n") + 1
+
+
 def _mostly_control(sample: bytes) -> bool:
     """True when many bytes of `sample` are control characters that text never holds."""
     if not sample:
         return False
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
     return control / len(sample) > 0.1
 
 

@@ -13,6 +13,8 @@ from generator.model import Problem, Severity, SourceRef
 
 _AUTHORS_RE = re.compile(r"^[•*·-]?\s*(\d+)\s+authors?$", re.IGNORECASE)
 _SEPARATOR = "·"
+_BULLET = "•"
+_SHORT_META = 12  # a line this short inside a metadata block is a cut-off piece of it
 PAGE_FURNITURE = frozenset(
     {
         "new",
@@ -45,12 +47,11 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
             continue
         if not items and len(texts) == 1 and parse_listing_date(texts[0]):
             continue  # the listing's own date, in the page header
-        meta = _parse_meta(block)
+        meta, rest = _parse_meta(source.file, block, problems)
         if meta is not None:
             raw_meta[len(items)] = meta
             items.append(Item("meta", block[0], Metadata(line=meta.line)))
-            continue
-        for line in block:
+        for line in rest:
             kind = "abstract" if looks_like_abstract(line.text) else "title"
             items.append(Item(kind, Line(line.number, line.text.strip())))
     metas = list(raw_meta.values())
@@ -74,12 +75,19 @@ def _blocks(lines: tuple[Line, ...]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def _parse_meta(block: list[Line]) -> _RawMeta | None:
-    """Parse a metadata block (`• 2 authors`, `·`, `Mar 8`), or return None if it is not one."""
+def _parse_meta(
+    file: str, block: list[Line], problems: list[Problem]
+) -> tuple[_RawMeta | None, list[Line]]:
+    """Split a block into its metadata (`• 2 authors`, `·`, `Mar 8`) and the lines after it.
+
+    A block that does not open with metadata is all text. A line the metadata does not
+    explain is a truncated metadata line when short or bulleted (warned about), otherwise
+    the start of text that lost its blank line (returned for reading as title/abstract).
+    """
     authors: int | None = None
     date: ListingDate | None = None
     saw_marker = False
-    for line in block:
+    for index, line in enumerate(block):
         text = line.text.strip()
         if match := _AUTHORS_RE.match(text):
             authors, saw_marker = int(match[1]), True
@@ -87,11 +95,22 @@ def _parse_meta(block: list[Line]) -> _RawMeta | None:
             saw_marker = True
         elif (parsed := parse_listing_date(text)) is not None:
             date = parsed
+        elif _broken_meta(text, first=index == 0):
+            message = f"unreadable metadata line {text!r} (truncated?): ignored"
+            problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
+            saw_marker = True
+        elif index == 0 or not (saw_marker or date is not None):
+            return None, block
         else:
-            return None
+            return _RawMeta(block[0].number, authors, date), block[index:]
     if not saw_marker and date is None:
-        return None
-    return _RawMeta(line=block[0].number, authors_count=authors, date=date)
+        return None, block
+    return _RawMeta(line=block[0].number, authors_count=authors, date=date), []
+
+
+def _broken_meta(text: str, first: bool) -> bool:
+    """True for a line that can only be a cut-off piece of metadata."""
+    return text.startswith(_BULLET) or (not first and len(text) <= _SHORT_META)
 
 
 def _listing_year(
@@ -104,11 +123,12 @@ def _listing_year(
     if not years or not any(m.date and m.date.year is None for m in metas):
         return None, False
     inferred = max(years) + 1
+    yearless = [m.line for m in metas if m.date and m.date.year is None]
     message = (
-        f"dates without a year read as {inferred} (one after the newest year printed); "
-        "set listing_year in papersite.yml to be sure"
+        f"{len(yearless)} dates without a year (the first here) read as {inferred}, one "
+        "after the newest year printed; set listing_year in papersite.yml to be sure"
     )
-    problems.append(Problem(SourceRef(file, 0), Severity.WARNING, message))
+    problems.append(Problem(SourceRef(file, yearless[0]), Severity.WARNING, message))
     return inferred, True
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -40,6 +40,8 @@ def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
             rows.append((line.number, json.loads(line.text)))
         except json.JSONDecodeError as error:
             _reject(source.file, line.number, f"invalid JSON ({error.msg})", problems, rejected)
+        except RecursionError:
+            _reject(source.file, line.number, "JSON nested too deeply", problems, rejected)
     return _read_rows(source.file, rows, problems, rejected)
 
 
@@ -53,8 +55,8 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     start = 2
-    for row in _safe_rows(reader, source.file, problems, rejected):
-        line = numbers[min(start, len(numbers)) - 1] if numbers else start
+    for row in _safe_rows(reader, source.file, lambda: _real_line(numbers, start), problems, rejected):
+        line = _real_line(numbers, start)
         if None in row:
             _warn(source.file, line, "more cells than column names: extra cells ignored", problems)
             row = {k: v for k, v in row.items() if k is not None}
@@ -63,14 +65,24 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
     return _read_rows(source.file, rows, problems, rejected)
 
 
+def _real_line(numbers: list[int], logical: int) -> int:
+    """The file line number of the `logical`-th line handed to the CSV parser."""
+    return numbers[min(logical, len(numbers)) - 1] if numbers else logical
+
+
 def _safe_rows(
-    reader: csv.DictReader[str], file: str, problems: list[Problem], rejected: list[MergeEntry]
+    reader: csv.DictReader[str],
+    file: str,
+    row_line: Callable[[], int],
+    problems: list[Problem],
+    rejected: list[MergeEntry],
 ) -> Iterator[dict[str, Any]]:
     """Yield rows, turning a CSV syntax error into a rejection instead of a traceback."""
     try:
         yield from reader
     except csv.Error as error:
-        _reject(file, reader.line_num, f"CSV error ({error}): rest of file", problems, rejected)
+        message = f"CSV error in the row starting here ({error}); this row and the rest of the file"
+        _reject(file, row_line(), message, problems, rejected)
 
 
 def _read_rows(
@@ -147,7 +159,7 @@ def _count(value: Any, file: str, line: int, problems: list[Problem]) -> int | N
     text = _text(value)
     if not text:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     _warn(file, line, f"expected a whole number, got {text!r}: left out", problems)
     return None
