@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test lint check export clean
+.PHONY: site serve test lint check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,10 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Build the site from the bundled corpus (see README: stops after export for now).
+## Build the site from the bundled corpus into site/.
 site: $(STAMP)
-	$(BIN)/papersite check
-	$(BIN)/papersite export site/corpus.json
+	$(BIN)/papersite build
+
+## Serve the site locally, regenerating on change.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
 
 ## Run the whole test suite (lint and types included).
 test: $(STAMP) lint

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from generator import __version__
 from generator.config import Config, ConfigError, load_config
@@ -17,10 +20,17 @@ from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Corpus, Severity
 from generator.report import quality_report
-from generator.site import StageTimes, generate, mkdocs_build
+from generator.site import StageTimes, default_analyzer, generate, mkdocs_build
 from generator.write import write_text_atomic
 
 EXIT_DATA_ERROR = 1
+STAGE_LABELS = {
+    "ingest": "Reading the corpus",
+    "analyze": "Finding related papers, topics and methods",
+    "render": "Rendering pages",
+    "write": "Writing docs/",
+    "mkdocs": "Building the site with MkDocs",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,17 @@ class Context:
         """Print a progress or result line unless --quiet."""
         if not self.quiet:
             click.echo(message, err=True)
+
+    def stage_times(self) -> StageTimes:
+        """Stage timer that shows a spinner per stage on a terminal (never when --quiet)."""
+        if self.quiet:
+            return StageTimes()
+        console = Console(stderr=True)
+
+        def show(name: str) -> AbstractContextManager[object]:
+            return console.status(f"{STAGE_LABELS.get(name, name)}…", spinner="dots")
+
+        return StageTimes(show=show)
 
 
 def _fail(message: str, code: int = EXIT_DATA_ERROR) -> None:
@@ -132,7 +153,7 @@ def export(context: Context, path: Path) -> None:
     corpus = load_corpus(context)
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
-    text = export_json(corpus)
+    text = export_json(corpus, default_analyzer(corpus, context.config))
     if str(path) == "-":
         click.echo(text, nl=False)
         return
@@ -154,7 +175,7 @@ def _run_generate(context: Context, corpus: Corpus, times: StageTimes) -> None:
 
 
 def _timings(context: Context, times: StageTimes) -> None:
-    if context.verbose or not context.quiet:
+    if not context.quiet:
         parts = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in times.seconds.items())
         context.say(f"Timings: {parts}")
 
@@ -163,7 +184,7 @@ def _timings(context: Context, times: StageTimes) -> None:
 @click.pass_obj
 def generate_command(context: Context) -> None:
     """Ingest, analyze and render the corpus into docs/ (no MkDocs build)."""
-    times = StageTimes()
+    times = context.stage_times()
     corpus = times.run("ingest", lambda: load_corpus(context))
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
@@ -176,7 +197,7 @@ def generate_command(context: Context) -> None:
 @click.pass_obj
 def build(context: Context, site_url: str | None) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
-    times = StageTimes()
+    times = context.stage_times()
     corpus = times.run("ingest", lambda: load_corpus(context))
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
@@ -188,3 +209,24 @@ def build(context: Context, site_url: str | None) -> None:
         _fail(f"MkDocs build failed: {error}")
     _timings(context, times)
     context.say(f"Site built in {context.config.root / 'site'}")
+
+
+@main.command()
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on (IP:PORT).")
+@click.pass_obj
+def serve(context: Context, dev_addr: str) -> None:
+    """Serve the site locally; the corpus, templates, topics file and config are watched."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(
+        level=logging.WARNING if context.quiet else logging.INFO,
+        format="%(levelname)-7s -  %(message)s",
+    )
+    context.say(f"Serving on http://{dev_addr}/ (Ctrl+C to stop)")
+    mkdocs_serve(
+        config_file=str(context.config.root / "mkdocs.yml"),
+        dev_addr=dev_addr,
+        livereload=True,
+        strict=False,
+    )

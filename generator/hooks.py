@@ -15,11 +15,24 @@ from generator.config import ConfigError, load_config
 from generator.site import StageTimes, generate, load
 
 GENERATED_ENV = "PAPERSITE_GENERATED"
+SITE_URL_ENV = "PAPERSITE_SITE_URL_OVERRIDE"
 log = logging.getLogger("mkdocs.plugins.papersite")
 
 
 def _project_root(mkdocs_config: Any) -> Path:
     return Path(mkdocs_config.config_file_path).resolve().parent
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    """Take the site name and URL from papersite.yml, so one file configures both tools."""
+    try:
+        project = load_config(_project_root(config))
+    except ConfigError as error:
+        raise SystemExit(f"papersite: {error}") from None
+    config["site_name"] = project.site_name
+    if project.site_url and not os.environ.get(SITE_URL_ENV):
+        config["site_url"] = project.site_url
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -22,14 +23,16 @@ T = TypeVar("T")
 
 @dataclass
 class StageTimes:
-    """Seconds spent in each pipeline stage, in order."""
+    """Seconds spent in each pipeline stage, in order; `show` wraps each stage (progress)."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    show: Callable[[str], AbstractContextManager[object]] = lambda _name: nullcontext()
 
     def run(self, name: str, work: Callable[[], T]) -> T:
         """Run `work`, recording how long it took under `name`."""
         start = time.perf_counter()
-        result = work()
+        with self.show(name):
+            result = work()
         self.seconds[name] = time.perf_counter() - start
         return result
 
@@ -92,6 +95,7 @@ def mkdocs_build(config: Config, corpus: Corpus, strict: bool, site_url: str | N
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(corpus)))
     config_file = str(config.root / "mkdocs.yml")
     if site_url:
+        os.environ["PAPERSITE_SITE_URL_OVERRIDE"] = "1"
         mkdocs_config = load_mkdocs_config(config_file, strict=strict, site_url=site_url)
     else:
         mkdocs_config = load_mkdocs_config(config_file, strict=strict)
