@@ -1,0 +1,52 @@
+"""Math-like fragments of scraped abstracts: found by shape, text kept, TeX restored."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.render.math import split_math, to_tex
+
+
+def _math(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.tex) for f in split_math(text) if f.tex is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rate mathcal{O}(T^{-1/2d}).", [("mathcal{O}(T^{-1/2d})", r"\mathcal{O}(T^{-1/2d})")]),
+        ("the ell_1-norm", [("ell_1", r"\ell_1")]),
+        ("L_{1}-regularized", [("L_{1}", "L_{1}")]),
+        ("a (1-e^{-pi/2}) factor", [("(1-e^{-pi/2})", r"(1-e^{-\pi/2})")]),
+        ("of 10^{45} steps,", [("10^{45}", "10^{45}")]),
+        ("beta^{*top} here", [("beta^{*top}", r"\beta^{*\top}")]),
+    ],
+)
+def test_fragments_found_with_tex(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _math(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U^2-Net^{dagger} is a method name",
+        "SP^2OT and SL^{2}A-INR are names",
+        "the (PAT_ch) module",
+        "see https://github.com/a_b/c^d for code",
+        "90% accuracy with snake case words",
+        "plain prose without any math at all.",
+    ],
+)
+def test_names_urls_and_prose_are_not_math(text: str) -> None:
+    assert _math(text) == []
+
+
+def test_to_tex_escapes_percent_and_restores_commands() -> None:
+    assert to_tex("Theta(d^{kq}) 5%") == r"\Theta(d^{kq}) 5\%"
+
+
+@given(st.text())
+def test_split_math_keeps_every_character(text: str) -> None:
+    assert "".join(f.text for f in split_math(text)) == text
