@@ -79,7 +79,11 @@ def _fail(message: str, code: int = EXIT_DATA_ERROR) -> None:
     show_default=True,
     help="Project folder: where mkdocs.yml, papersite.yml and site_src/ live.",
 )
-@click.option("--listing-year", type=int, help="Year of listing dates printed without one.")
+@click.option(
+    "--listing-year",
+    type=click.IntRange(1000, 9999),
+    help="Year of listing dates printed without one.",
+)
 @click.option("--strict", is_flag=True, help="Fail on any data problem, warnings included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every entry of long lists.")
@@ -138,7 +142,9 @@ def _print_problems(context: Context, corpus: Corpus) -> None:
 def check(context: Context) -> None:
     """Read the corpus and print a data-quality report; exit 1 on errors."""
     corpus = load_corpus(context)
-    if not context.quiet:
+    if context.quiet:
+        _print_problems(context, corpus)
+    else:
         click.echo(quality_report(corpus, verbose=context.verbose), nl=False)
     _problem_exit(context, corpus)
     if corpus.has_errors():

@@ -68,11 +68,21 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         return Config(root=root)
     try:
         data = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{config_path}: not valid YAML: {error}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(_yaml_message(config_path, error)) from None
+    except (UnicodeDecodeError, OSError) as error:
+        raise ConfigError(f"{config_path}: cannot read: {error}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{config_path}: expected a mapping of settings at the top level")
     return _apply(Config(root=root), data, config_path)
+
+
+def _yaml_message(path: Path, error: yaml.YAMLError) -> str:
+    """`file:line:column: not valid YAML: problem`, on one line."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+    return f"{where}: not valid YAML: {' '.join(str(problem).split())}"
 
 
 def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
@@ -90,7 +100,11 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         values[key] = value
     if "corpus" in values:
         corpus = values["corpus"]
-        values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(map(str, corpus))
+        if not isinstance(corpus, str) and not all(isinstance(e, str) for e in corpus):
+            raise ConfigError(f"{path}: corpus must be a path or a list of paths, not {corpus!r}")
+        values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
+    if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
+        raise ConfigError(f"{path}: listing_year must be a four-digit year")
     if values.get("related_k", 1) < 1:
         raise ConfigError(f"{path}: related_k must be at least 1")
     return replace(config, **values)

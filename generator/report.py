@@ -37,12 +37,16 @@ def quality_report(corpus: Corpus, verbose: bool = False) -> str:
             if e.action is action
         ]
         lines.extend(_section(heading, entries, limit))
-    inferred_titles = [f"{p.slug}: {p.title!r} [{p.sources[0]}]" for p in corpus.papers
-                       if p.title_inferred]
+    inferred_titles = [
+        f"{p.slug}: {p.title!r} [{p.sources[0]}]" for p in corpus.papers if p.title_inferred
+    ]
     lines.extend(_section("Generated titles", inferred_titles, limit))
-    inferred_dates = sum(1 for p in corpus.papers if p.date_inferred)
-    if inferred_dates:
-        lines.append(f"Dates with an inferred year: {inferred_dates} papers")
+    inferred_dates = [
+        f"{p.slug}: {p.published.iso()} [{', '.join(map(str, p.sources))}]"
+        for p in corpus.papers
+        if p.published is not None and p.published.year_inferred
+    ]
+    lines.extend(_section("Dates with an inferred year", inferred_dates, limit))
     for severity, heading in [(Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")]:
         lines.extend(_section(heading, [str(p) for p in corpus.problems
                                         if p.severity is severity], limit))

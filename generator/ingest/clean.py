@@ -28,30 +28,37 @@ _ACCENTS = {
     "H": "\u030b",
     "c": "\u0327",
 }
-_ACCENT_RE = re.compile(r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))""")
+# The braced letter may be a dotless `\i` or `\j`: `na\"{\i}ve`.
+_ACCENT_RE = re.compile(
+    r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*\\?([A-Za-z])\s*\}|([A-Za-z]))"""
+)
 _ESCAPED_CHAR_RE = re.compile(r"\\([%&_#$])")
 _TEXTCOLOR_RE = re.compile(r"\\textcolor(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}?")
-_FONT_GROUP_RE = re.compile(r"\{\\?(?:em|it|bf|rm|tt|sf|sc|sl)\s+([^{}]*)\}")
+_FONT_GROUP_RE = re.compile(r"\{\\?(?:em|it|bf|rm|tt|sf|sc|sl)\s([^{}]*)\}")  # one \s: linear
 _FONT_COMMAND_RE = re.compile(
     r"\\(?:emph|textbf|textit|textrm|texttt|textsf|textsc|textsl|underline|mbox|text)\{([^{}]*)\}"
 )
 _URL_COMMAND_RE = re.compile(r"\\url\{([^{}]*)\}")
 _HREF_RE = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
 # `https://x{https://x}`: an \href whose backslash and command name were lost.
-_DOUBLED_URL_RE = re.compile(r"((?:https?:)?//[^\s{}]+)\{((?:https?:)?//[^\s{}]+)\}")
+_BRACED_URL_RE = re.compile(r"\{((?:https?:)?//[^\s{}]+)\}")
+_URL_START_RE = re.compile(r"(?:https?:)?//")
 _LINE_BREAK_RE = re.compile(r"\\\\")
 _WORD_COMMAND_RE = re.compile(r"\\([A-Za-z]{2,})\b(?!\s*[{\[(^_])")
 # A whole sentence wrapped in braces by the scraper: `{Experiments show that ...}`.
-_BRACED_PROSE_RE = re.compile(r"(?<![\w^_}])\{([A-Za-z][^{}^_=\\]*\s[^{}^_=\\]*)\}")
+# (The first word excludes spaces so that an unclosed brace costs linear, not quadratic, time.)
+_BRACED_PROSE_RE = re.compile(r"(?<![\w^_}])\{([A-Za-z][^{}^_=\\\s]*\s[^{}^_=\\]*)\}")
 _LATEX_QUOTES = (("``", '"'), ("''", '"'))
 _SPACE_RE = re.compile(r"\s+")
+# Invisible characters that split words for search: zero-width space, BOM, soft hyphen.
+_INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
 
 
 def clean_text(text: str) -> str:
     """Return `text` with Unicode repaired, LaTeX leftovers made readable, spaces normalised."""
     text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC")
     text = _clean_latex(text)
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()
 
 
@@ -62,7 +69,7 @@ def _clean_latex(text: str) -> str:
     text = _TEXTCOLOR_RE.sub(r"\1", text)
     text = _HREF_RE.sub(r"\2 (\1)", text)
     text = _URL_COMMAND_RE.sub(r"\1", text)
-    text = _DOUBLED_URL_RE.sub(_undouble_url, text)
+    text = _undouble_urls(text)
     text = _FONT_COMMAND_RE.sub(r"\1", text)
     text = _FONT_GROUP_RE.sub(r"\1", text)
     text = _ACCENT_RE.sub(_compose_accent, text)
@@ -81,10 +88,26 @@ def _compose_accent(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + _ACCENTS[match.group(1)])
 
 
-def _undouble_url(match: re.Match[str]) -> str:
-    """Keep one copy of `url{url}`; keep both when they differ."""
-    first, second = match.group(1), match.group(2)
-    return first if first.rstrip("/") == second.rstrip("/") else f"{second} ({first})"
+def _undouble_urls(text: str) -> str:
+    """Keep one copy of each `url{url}`, or both (`second (first)`) when they differ.
+
+    Found from the braces backwards, so that text full of `//` costs linear time.
+    """
+    pieces: list[str] = []
+    done = 0
+    for match in _BRACED_URL_RE.finditer(text):
+        start = match.start()
+        while start > done and not (text[start - 1].isspace() or text[start - 1] in "{}"):
+            start -= 1
+        url = _URL_START_RE.search(text, start, match.start())
+        if url is None:
+            continue
+        first, second = text[url.start() : match.start()], match.group(1)
+        pieces.append(text[done : url.start()])
+        pieces.append(first if first.rstrip("/") == second.rstrip("/") else f"{second} ({first})")
+        done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def normalize_key(text: str) -> str:

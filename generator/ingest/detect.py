@@ -12,6 +12,7 @@ from generator.ingest.source import Line
 
 _AUTHORS_LINE_RE = re.compile(r"^\s*•\s*\d+\s+authors?\s*$", re.IGNORECASE)
 _SAMPLE = 400
+_MOSTLY = 0.8
 _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 
 
@@ -34,6 +35,8 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
         return "bare-abstracts"
     if abstracts and _alternates(texts):
         return "search-listing"
+    if abstracts >= _MOSTLY * len(texts):
+        return "bare-abstracts"  # with a few short (truncated?) lines, each warned about
     return None
 
 
@@ -43,7 +46,7 @@ def _is_json_object(text: str) -> bool:
         return False  # `{Experiments show ...}` is braced prose, not JSON
     try:
         return isinstance(json.loads(text), dict)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # broken JSON is still meant as JSON
         return True
 
 

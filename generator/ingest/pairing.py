@@ -7,15 +7,12 @@ line from shifting every later title onto the wrong abstract.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from generator.ingest.clean import clean_text
 from generator.ingest.source import Line
-from generator.ingest.titles import title_from_abstract
+from generator.ingest.titles import split_sentences, title_from_abstract
 from generator.model import PaperDate, Problem, Record, Severity, SourceRef
-
-_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?\s+[A-Z(\"']")
 
 
 def looks_like_abstract(text: str) -> bool:
@@ -23,7 +20,7 @@ def looks_like_abstract(text: str) -> bool:
     text = text.strip()
     if len(text) >= 300:
         return True
-    sentences = len(_SENTENCE_BREAK_RE.findall(text)) + 1
+    sentences = len(split_sentences(text))
     return len(text) >= 120 and sentences >= 2 and text[-1:] in ".!?)"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,15 +26,34 @@ from generator.model import (
 def ingest_files(paths: Iterable[Path], options: ReadOptions | None = None) -> Corpus:
     """Read corpus files (named by their file name) and return the merged corpus."""
     texts: list[tuple[str, bytes]] = []
-    problems: list[Problem] = []
-    for path in sorted(paths, key=lambda p: p.name):
+    ordered = sorted(paths, key=lambda p: (p.name, str(p)))
+    problems = _same_names(ordered)
+    unreadable: list[MergeEntry] = []
+    for path in ordered:
         try:
             texts.append((path.name, path.read_bytes()))
         except OSError as error:
-            message = f"cannot read file: {error.strerror or error}"
-            problems.append(Problem(SourceRef(path.name, 0), Severity.ERROR, message))
+            reason = f"cannot read file: {error.strerror or error}"
+            skipped = _unreadable(path.name, 0, reason, (), ())
+            problems.extend(skipped.problems)
+            unreadable.extend(skipped.rejected)
     corpus = ingest_texts(texts, options)
-    return Corpus(corpus.papers, corpus.merge_log, corpus.files, (*problems, *corpus.problems))
+    return Corpus(
+        corpus.papers,
+        (*corpus.merge_log, *unreadable),
+        (*corpus.files, *(FileSummary(e.sources[0].file, "unreadable", 0, 1) for e in unreadable)),
+        (*problems, *corpus.problems),
+    )
+
+
+def _same_names(paths: list[Path]) -> list[Problem]:
+    """Warn about corpus files that share a name: provenance names files by name only."""
+    problems = []
+    for first, second in itertools.pairwise(paths):
+        if first.name == second.name:
+            message = f"two corpus files have this name ({first}, {second}): sources are ambiguous"
+            problems.append(Problem(SourceRef(second.name, 0), Severity.WARNING, message))
+    return problems
 
 
 def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None = None) -> Corpus:

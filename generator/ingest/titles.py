@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+# Space after a sentence's end mark (and a closing quote or bracket).
+_AFTER_END_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+")
+_SENTENCE_OPENERS = "\"'("
 # "We present ResMLP, an architecture ..." -> "ResMLP, an architecture ..."
 _CONTRIBUTION_RE = re.compile(
     r"^(?:in this (?:paper|work|study|dissertation|thesis),?\s+)?"
@@ -18,7 +20,7 @@ _MAX_WORDS = 12
 
 def title_from_abstract(abstract: str) -> str:
     """Return a short title-like phrase drawn from the abstract's key sentence."""
-    sentences = [s.strip() for s in _SENTENCE_END_RE.split(abstract.strip()) if s.strip()]
+    sentences = split_sentences(abstract)
     if not sentences:
         return "Untitled abstract"
     phrase = sentences[0]
@@ -28,6 +30,19 @@ def title_from_abstract(abstract: str) -> str:
             phrase = match["object"]
             break
     return _shorten(phrase)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences: an end mark, a space, then a capital (any script), a digit
+    or an opening quote."""
+    sentences: list[str] = []
+    for piece in _AFTER_END_RE.split(text.strip()):
+        opener = piece[:1]
+        if sentences and not (opener.isupper() or opener.isdigit() or opener in _SENTENCE_OPENERS):
+            sentences[-1] += " " + piece
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def _shorten(phrase: str) -> str:

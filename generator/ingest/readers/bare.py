@@ -17,13 +17,8 @@ def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
     for line in source.lines:
         if not line.text.strip():
             continue
-        if len(line.text.strip()) < _SHORT_ABSTRACT:
-            problems.append(
-                Problem(
-                    SourceRef(source.file, line.number),
-                    Severity.WARNING,
-                    "very short for an abstract: kept as one",
-                )
-            )
+        if (length := len(line.text.strip())) < _SHORT_ABSTRACT:
+            message = f"only {length} characters, short for an abstract (truncated?): kept as one"
+            problems.append(Problem(SourceRef(source.file, line.number), Severity.WARNING, message))
         records.append(make_record(source.file, line.number, None, line.text))
     return ReadResult(tuple(records), tuple(problems))

@@ -59,8 +59,7 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     items = [_resolved(i, item, raw_meta, year, inferred) for i, item in enumerate(items)]
     records, pairing_problems = pair_items(source.file, items)
     problems.extend(pairing_problems)
-    if year is None:
-        problems.extend(_undated_warnings(source.file, metas))
+    problems.extend(_lost_dates(source.file, metas, year))
     return ReadResult(tuple(records), tuple(problems))
 
 
@@ -145,14 +144,15 @@ def _resolved(
     return replace(item, meta=meta)
 
 
-def _undated_warnings(file: str, metas: list[_RawMeta]) -> list[Problem]:
-    """Warn about each date left out because its year is unknown."""
-    return [
-        Problem(
-            SourceRef(file, m.line),
-            Severity.WARNING,
-            "date has no year and none could be inferred: left out; set listing_year",
-        )
-        for m in metas
-        if m.date and m.date.year is None
-    ]
+def _lost_dates(file: str, metas: list[_RawMeta], year: int | None) -> list[Problem]:
+    """Warn about each date left out: its year is unknown, or that year has no such day."""
+    problems = []
+    for meta in metas:
+        if meta.date is None or meta.date.resolve(year, False) is not None:
+            continue
+        if year is None:
+            message = "date has no year and none could be inferred: left out; set listing_year"
+        else:
+            message = f"date {meta.date.month}/{meta.date.day} does not exist in {year}: left out"
+        problems.append(Problem(SourceRef(file, meta.line), Severity.WARNING, message))
+    return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -38,10 +38,11 @@ def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
             continue
         try:
             rows.append((line.number, json.loads(line.text)))
-        except json.JSONDecodeError as error:
-            _reject(source.file, line.number, f"invalid JSON ({error.msg})", problems, rejected)
         except RecursionError:
             _reject(source.file, line.number, "JSON nested too deeply", problems, rejected)
+        except ValueError as error:  # JSONDecodeError, or a number too long to convert
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "number too long"
+            _reject(source.file, line.number, f"invalid JSON ({reason})", problems, rejected)
     return _read_rows(source.file, rows, problems, rejected)
 
 
@@ -49,40 +50,58 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
     """Read a CSV (or tab-separated) file whose first row names the columns."""
     numbers = [line.number for line in source.lines]
     text = "\n".join(line.text for line in source.lines)
-    dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    first = next((line.text for line in source.lines if line.text.strip()), "")
+    dialect = "excel-tab" if "\t" in first else "excel"
     rows: list[tuple[int, Any]] = []
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
-    start = 2
-    for row in _safe_rows(reader, source.file, lambda: _real_line(numbers, start), problems, rejected):
-        line = _real_line(numbers, start)
-        if None in row:
+    header: list[str] | None = None
+    for line, cells in _numbered_rows(text, dialect, numbers, source.file, problems, rejected):
+        if header is None:
+            header = cells
+            _check_columns(header, line, source.file, problems)
+            continue
+        if len(cells) > len(header):
             _warn(source.file, line, "more cells than column names: extra cells ignored", problems)
-            row = {k: v for k, v in row.items() if k is not None}
-        rows.append((line, row))
-        start = reader.line_num + 1
+        rows.append((line, dict(zip(header, cells, strict=False))))
     return _read_rows(source.file, rows, problems, rejected)
+
+
+def _check_columns(names: list[str], line: int, file: str, problems: list[Problem]) -> None:
+    """Report a header row that names neither a title nor an abstract column."""
+    columns = set(_normalise_keys(dict.fromkeys(names)))
+    if not columns & {"title", "abstract"}:
+        message = f"no title or abstract column (columns: {', '.join(map(repr, names[:10]))})"
+        problems.append(Problem(SourceRef(file, line), Severity.ERROR, message))
+
+
+def _numbered_rows(
+    text: str,
+    dialect: str,
+    numbers: list[int],
+    file: str,
+    problems: list[Problem],
+    rejected: list[MergeEntry],
+) -> Iterator[tuple[int, list[str]]]:
+    """Yield (file line where the row starts, cells) for each row that holds any text.
+
+    A CSV syntax error becomes a rejection of the rest of the file, never a traceback.
+    """
+    reader = csv.reader(io.StringIO(text), dialect=dialect)
+    start = 1  # the parser's count of the line where the next row starts
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield _real_line(numbers, start), cells
+            start = reader.line_num + 1
+    except csv.Error as error:
+        message = f"CSV error in the row starting here ({error}); this row and the rest of the file"
+        _reject(file, _real_line(numbers, start), message, problems, rejected)
 
 
 def _real_line(numbers: list[int], logical: int) -> int:
     """The file line number of the `logical`-th line handed to the CSV parser."""
     return numbers[min(logical, len(numbers)) - 1] if numbers else logical
-
-
-def _safe_rows(
-    reader: csv.DictReader[str],
-    file: str,
-    row_line: Callable[[], int],
-    problems: list[Problem],
-    rejected: list[MergeEntry],
-) -> Iterator[dict[str, Any]]:
-    """Yield rows, turning a CSV syntax error into a rejection instead of a traceback."""
-    try:
-        yield from reader
-    except csv.Error as error:
-        message = f"CSV error in the row starting here ({error}); this row and the rest of the file"
-        _reject(file, row_line(), message, problems, rejected)
 
 
 def _read_rows(

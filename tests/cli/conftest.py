@@ -1,0 +1,49 @@
+"""Fixtures for the CLI tests: throw-away projects (papersite.yml + corpus) and a runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+
+Run = Callable[..., Result]
+
+
+def make_project(root: Path, files: dict[str, str | bytes], config: str | None = None) -> Path:
+    """A project folder whose papersite.yml points at `corpus/` holding `files`."""
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode() if isinstance(content, str) else content
+        (corpus / name).write_bytes(data)
+    (root / "papersite.yml").write_text(config or "corpus: corpus\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Build a project in tmp_path: `project({"a.txt": "..."}, config=None)`."""
+    return lambda files, config=None: make_project(tmp_path, files, config)
+
+
+@pytest.fixture
+def bundled_project(tmp_path: Path) -> Path:
+    """A project reading the bundled corpus, with defaults for everything else."""
+    (tmp_path / "papersite.yml").write_text(f"corpus: ['{CORPUS_DIR}']\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke `papersite --root ROOT ARGS...` in-process; never lets an exception escape."""
+
+    def invoke(root: Path, *args: str) -> Result:
+        return CliRunner().invoke(main, ["--root", str(root), *args])
+
+    return invoke

@@ -1,0 +1,197 @@
+"""`papersite export PATH`: the JSON contract, stability, stdout, and configuration errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ABSTRACT = (
+    "We propose a segmentation network for medical images. It outperforms earlier "
+    "convolutional baselines on three public benchmarks while using fewer parameters."
+)
+OTHER = (
+    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
+    "tight convergence rates and confirm them with experiments on standard datasets."
+)
+GOOD = (
+    f"Get trending papers in your email inbox!\nSubscribeGood One\n{ABSTRACT}\nGood Two\n{OTHER}\n"
+)
+
+LIST_OF_STR = "list[str]"
+PAPER_KEYS = {
+    "id": str,
+    "slug": str,
+    "url": str,
+    "title": str,
+    "title_inferred": bool,
+    "abstract": str,
+    "versions": LIST_OF_STR,
+    "authors_count": (int, type(None)),
+    "published": (str, type(None)),
+    "date_inferred": bool,
+    "upvotes": (int, type(None)),
+    "sources": list,
+    "possible_duplicates": LIST_OF_STR,
+    "code_urls": LIST_OF_STR,
+    "topics": LIST_OF_STR,
+    "related": list,
+    "mentions": LIST_OF_STR,
+    "mentioned_by": LIST_OF_STR,
+}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_contract(data: dict) -> None:
+    """Assert that `data` follows the export contract."""
+    assert set(data) >= {"papers", "topics"}
+    assert isinstance(data["papers"], list) and isinstance(data["topics"], list)
+    slugs = {p["slug"] for p in data["papers"]}
+    for paper in data["papers"]:
+        assert set(paper) >= set(PAPER_KEYS), set(PAPER_KEYS) - set(paper)
+        for key, kind in PAPER_KEYS.items():
+            if kind == LIST_OF_STR:
+                assert isinstance(paper[key], list), key
+                assert all(isinstance(item, str) for item in paper[key]), key
+            else:
+                assert isinstance(paper[key], kind), (key, paper[key])
+        assert not isinstance(paper["authors_count"], bool)
+        assert paper["url"] == f"papers/{paper['slug']}/"
+        assert paper["published"] is None or ISO_DATE.match(paper["published"])
+        assert not paper["date_inferred"] or paper["published"] is not None
+        assert paper["title"] and paper["versions"] and paper["abstract"] == paper["versions"][0]
+        assert paper["sources"]
+        for source in paper["sources"]:
+            assert set(source) == {"file", "line"}
+            assert isinstance(source["file"], str) and isinstance(source["line"], int)
+            assert source["line"] >= 1
+        assert set(paper["possible_duplicates"]) <= slugs - {paper["slug"]}
+        assert set(paper["mentions"]) | set(paper["mentioned_by"]) <= slugs
+    ids = [p["id"] for p in data["papers"]]
+    assert len(set(ids)) == len(ids)
+    assert len(slugs) == len(data["papers"])
+
+
+@pytest.fixture(scope="module")
+def bundled_export(tmp_path_factory) -> tuple[Path, bytes, bytes]:
+    """Export the bundled corpus twice to two files (analysis included, so done once)."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = tmp_path_factory.mktemp("bundled")
+    corpus = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+    (root / "papersite.yml").write_text(f"corpus: ['{corpus}']\n", encoding="utf-8")
+    outputs = []
+    for name in ("first.json", "second.json"):
+        result = CliRunner().invoke(main, ["--root", str(root), "-q", "export", str(root / name)])
+        assert result.exit_code == 0, result.output
+        outputs.append((root / name).read_bytes())
+    return root, outputs[0], outputs[1]
+
+
+def test_export_of_the_bundled_corpus_follows_the_contract(bundled_export) -> None:
+    _, first, _ = bundled_export
+    data = json.loads(first)
+    check_contract(data)
+    assert len(data["papers"]) == 554
+    assert sum(len(p["sources"]) for p in data["papers"]) == 583
+    fcn = next(
+        p
+        for p in data["papers"]
+        if p["slug"] == "fully-convolutional-networks-for-semantic-segmentation"
+    )
+    assert len(fcn["versions"]) == 2
+    assert sum(p["title_inferred"] for p in data["papers"]) == 11
+    assert sum(p["date_inferred"] for p in data["papers"]) == 14
+    assert sum(bool(p["possible_duplicates"]) for p in data["papers"]) == 10
+    assert any(p["published"] == "2024-09-16" and p["upvotes"] == 5 for p in data["papers"])
+
+
+def test_export_is_byte_identical_across_runs(bundled_export) -> None:
+    _, first, second = bundled_export
+    assert first == second
+
+
+def test_export_to_stdout_matches_the_file(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD})
+    to_file = run(root, "export", str(tmp_path / "out.json"))
+    assert to_file.exit_code == 0, to_file.output
+    to_stdout = run(root, "export", "-")
+    assert to_stdout.exit_code == 0, to_stdout.output
+    assert to_stdout.stdout == (tmp_path / "out.json").read_text(encoding="utf-8")
+    data = json.loads(to_stdout.stdout)
+    check_contract(data)
+    assert [p["title"] for p in sorted(data["papers"], key=lambda p: p["title"])] == [
+        "Good One",
+        "Good Two",
+    ]
+    assert [p["sources"] for p in sorted(data["papers"], key=lambda p: p["title"])] == [
+        [{"file": "good.txt", "line": 2}],
+        [{"file": "good.txt", "line": 4}],
+    ]
+
+
+def test_second_export_reports_unchanged(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD})
+    out = tmp_path / "out.json"
+    assert run(root, "export", str(out)).exit_code == 0
+    again = run(root, "export", str(out))
+    assert again.exit_code == 0
+    assert "unchanged" in again.stderr
+
+
+def test_export_with_a_bad_file_reports_it_and_exports_the_rest(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD, "bad.txt": "hello\n"})
+    out = tmp_path / "out.json"
+    result = run(root, "export", str(out))
+    assert result.exit_code == 0, result.output
+    assert "bad.txt:1: error: unrecognised format" in result.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["papers"]) == 2
+
+
+def test_strict_export_with_a_bad_file_fails_and_writes_nothing(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD, "bad.txt": "hello\n"})
+    out = tmp_path / "out.json"
+    result = run(root, "--strict", "export", str(out))
+    assert result.exit_code == 1
+    assert "bad.txt:1: error" in result.stderr
+    assert not out.exists()
+    assert "Traceback" not in result.output
+
+
+CONFIG_ERRORS = {
+    "bad YAML": ("corpus: [unclosed\n", "papersite.yml:2:1: not valid YAML"),
+    "tab in YAML": ("corpus: corpus\n\tx: 1\n", "papersite.yml:2:1: not valid YAML"),
+    "not a mapping": ("- corpus\n", "expected a mapping of settings"),
+    "unknown key": ("corpsu: corpus\n", "unknown setting 'corpsu' (did you mean 'corpus'?)"),
+    "wrong type": ("listing_year: soon\n", "listing_year must be int or null, not 'soon'"),
+    "year out of range": ("listing_year: 20250\n", "listing_year must be a four-digit year"),
+    "corpus not paths": ("corpus: [1, 2]\n", "corpus must be a path or a list of paths"),
+    "missing corpus": ("corpus: nowhere\n", "corpus entry 'nowhere': no such file or folder"),
+    "related_k zero": ("related_k: 0\n", "related_k must be at least 1"),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+@pytest.mark.parametrize("config, message", CONFIG_ERRORS.values(), ids=CONFIG_ERRORS.keys())
+def test_config_errors_exit_2_with_a_clear_message(
+    run, project, tmp_path, command, config, message
+) -> None:
+    root = project({"good.txt": GOOD}, config=config)
+    args = [command, str(tmp_path / "out.json")] if command == "export" else [command]
+    result = run(root, *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_missing_explicit_config_file_is_an_error(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD})
+    result = run(root, "--config", str(tmp_path / "nope.yml"), "check")
+    assert result.exit_code == 2
+    assert "no such configuration file" in result.stderr

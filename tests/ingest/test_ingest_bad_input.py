@@ -1,0 +1,267 @@
+"""Bad input: a clear message naming file and line, never a traceback, good records still read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.model import MergeAction, Severity, SourceRef
+
+ABSTRACT = (
+    "We propose a segmentation network for medical images. It outperforms earlier "
+    "convolutional baselines on three public benchmarks while using fewer parameters."
+)
+OTHER = (
+    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
+    "tight convergence rates and confirm them with experiments on standard datasets."
+)
+GOOD = (
+    "Get trending papers in your email inbox!\n"
+    f"SubscribeGood Paper One\n{ABSTRACT}\nGood Paper Two\n{OTHER}\n"
+)
+HEADER = "Get trending papers in your email inbox!\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
+
+BAD_CASES = {
+    # name: (file name, content, line of the message, severity, words of the message)
+    "unrecognised file": ("bad.txt", b"hello\nworld\n", 1, Severity.ERROR, "unrecognised format"),
+    "unrecognised after blank lines": ("bad.txt", b"\n\nhello\n", 3, Severity.ERROR, "'hello'"),
+    "empty file": ("bad.txt", b"", 1, Severity.ERROR, "empty file"),
+    "blank file": ("bad.txt", b"\n \n\t\n", 1, Severity.ERROR, "empty file"),
+    "binary file": ("bad.txt", PNG, 2, Severity.ERROR, "binary"),  # \x1a after \r\n
+    "binary after text": ("bad.txt", b"text\nmore text\n\x00\x01\x02", 3, Severity.ERROR, "binary"),
+    "non-UTF-8 line": (
+        "bad.txt",
+        (HEADER + "A Caf\xe9 Paper\n" + ABSTRACT + "\n").encode("cp1252"),
+        2,
+        Severity.WARNING,
+        "not valid UTF-8",
+    ),
+    "truncated daily abstract": (
+        "bad.txt",
+        (
+            f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 2 authors\n·\nMar 8, 2020\n\n"
+            "Cut\n\nWe propose a"
+        ).encode(),
+        13,
+        Severity.WARNING,
+        "truncated",
+    ),
+    "truncated daily metadata": (
+        "bad.txt",
+        f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 2 au".encode(),
+        7,
+        Severity.WARNING,
+        "unreadable metadata line '• 2 au'",
+    ),
+    "truncated line among bare abstracts": (
+        "bad.txt",
+        "".join(f"{ABSTRACT} Variant {n}.\n" for n in range(4)).encode() + b"We propose a way to\n",
+        5,
+        Severity.WARNING,
+        "only 19 characters",
+    ),
+    "truncated abstract in a search listing": (
+        "bad.txt",
+        (HEADER + f"A Title\nWe propose a\nB Title\n{ABSTRACT}\n").encode(),
+        3,
+        Severity.WARNING,
+        "may be truncated",
+    ),
+    "title with no abstract": (
+        "bad.txt",
+        (HEADER + f"Lonely Title\nAnother Title\n{ABSTRACT}\n").encode(),
+        2,
+        Severity.WARNING,
+        "title with no abstract",
+    ),
+    "title at the end of the file": (
+        "bad.txt",
+        (HEADER + f"A Title\n{ABSTRACT}\nLast Title\n").encode(),
+        4,
+        Severity.WARNING,
+        "file ends after the title",
+    ),
+    "1 MB line": (
+        "bad.txt",
+        (HEADER + f"A Title\n{ABSTRACT}\nHuge\n" + "x" * 1_000_000 + "\n").encode(),
+        5,
+        Severity.ERROR,
+        "1,000,000 characters",
+    ),
+    "bad JSON line": (
+        "bad.jsonl",
+        (json.dumps({"title": "A Title", "abstract": ABSTRACT}) + '\n{"title": "Broken\n').encode(),
+        2,
+        Severity.ERROR,
+        "invalid JSON",
+    ),
+    "JSON line that is not an object": (
+        "bad.jsonl",
+        (json.dumps({"title": "A Title", "abstract": ABSTRACT}) + "\n[1, 2]\n").encode(),
+        2,
+        Severity.ERROR,
+        "not an object",
+    ),
+    "deeply nested JSON": (
+        "bad.jsonl",
+        (
+            json.dumps({"title": "A Title", "abstract": ABSTRACT})
+            + '\n{"a": '
+            + "[" * 50_000
+            + "\n"
+        ).encode(),
+        2,
+        Severity.ERROR,
+        "nested too deeply",
+    ),
+    "JSON number too long to read": (
+        "bad.txt",
+        b'{"title": "A Title", "upvotes": ' + b"9" * 5000 + b"}\n",
+        1,
+        Severity.ERROR,
+        "invalid JSON (number too long)",
+    ),
+    "CSV row with no abstract value": (
+        "bad.csv",
+        f'title,abstract\nA Title,"{ABSTRACT}"\nNo Abstract,\n'.encode(),
+        3,
+        Severity.WARNING,
+        "title with no abstract",
+    ),
+    "CSV with no abstract column": (
+        "bad.csv",
+        b"title,date\nA Title,2020-01-01\nB Title,\n",
+        3,
+        Severity.WARNING,
+        "title with no abstract",
+    ),
+    "CSV with neither title nor abstract column": (
+        "bad.csv",
+        b"\nname,text\nA Title,some text\n",
+        2,
+        Severity.ERROR,
+        "no title or abstract column (columns: 'name', 'text')",
+    ),
+    "CSV cell over the field limit": (
+        "bad.csv",
+        (
+            'title,abstract\nA Title,"' + ABSTRACT + '"\nHuge,"' + ("y" * 90_000 + "\n") * 2 + '"\n'
+        ).encode(),
+        3,
+        Severity.ERROR,
+        "CSV error",
+    ),
+    "JSON count that is not a number": (
+        "bad.jsonl",
+        json.dumps({"title": "A Title", "abstract": ABSTRACT, "upvotes": "²"}).encode(),
+        1,
+        Severity.WARNING,
+        "expected a whole number",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "name, data, line, severity, words", BAD_CASES.values(), ids=BAD_CASES.keys()
+)
+def test_bad_input_is_reported_at_its_file_and_line(
+    ingest, accounted, name, data, line, severity, words
+) -> None:
+    corpus = ingest({"good.txt": GOOD, name: data})
+    accounted(corpus)
+    messages = [str(p) for p in corpus.problems if p.source.file == name]
+    expected = f"{name}:{line}: {severity}: "
+    assert any(m.startswith(expected) and words in m for m in messages), messages
+    # the good file is read in full, whatever happened to the bad one
+    good = [p for p in corpus.papers if p.sources[0].file == "good.txt"]
+    assert sorted(p.title for p in good) == ["Good Paper One", "Good Paper Two"]
+    assert [f.records for f in corpus.files if f.file == "good.txt"] == [2]
+    assert not [p for p in corpus.problems if p.source.file == "good.txt"]
+
+
+def test_rejected_input_is_in_the_merge_log(ingest) -> None:
+    corpus = ingest({"good.txt": GOOD, "bad.txt": b"hello\n", "bad.jsonl": b'{"x": \n'})
+    rejected = [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
+    assert sorted(e.sources for e in rejected) == [
+        (SourceRef("bad.jsonl", 1),),
+        (SourceRef("bad.txt", 1),),
+    ]
+    assert corpus.has_errors()
+    summary = {f.file: (f.format, f.records, f.rejected) for f in corpus.files}
+    assert summary["bad.txt"] == ("unrecognised", 0, 1)
+    assert summary["bad.jsonl"] == ("jsonl", 0, 1)
+
+
+def test_records_around_bad_lines_are_still_read(ingest) -> None:
+    text = HEADER + f"A Title\n{ABSTRACT}\nHuge\n" + "x" * 1_000_000 + f"\nB Title\n{OTHER}\n"
+    corpus = ingest({"s.txt": text})
+    assert {p.title: p.abstract for p in corpus.papers} == {
+        "A Title": ABSTRACT,
+        "Huge": "",  # its abstract was rejected: kept without one, with a warning
+        "B Title": OTHER,
+    }
+    assert [str(p.source) for p in corpus.problems] == ["s.txt:4", "s.txt:5"]
+
+
+def test_non_utf8_line_is_read_as_windows_1252(ingest) -> None:
+    data = (HEADER + "A Caf\xe9 Paper \u2013 Na\xefve\n" + ABSTRACT + "\n").encode("cp1252")
+    corpus = ingest({"s.txt": data})
+    assert [p.title for p in corpus.papers] == ["A Café Paper – Naïve"]
+
+
+def test_truncated_daily_abstract_is_kept_with_its_title(ingest) -> None:
+    text = (
+        f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 2 authors\n·\nMar 8, 2020\n\n"
+        "Cut Short\n\nWe propose a method that\n\n  • 3 authors\n·\nMar 9, 2020\n"
+    )
+    corpus = ingest({"d.txt": text})
+    cut = next(p for p in corpus.papers if p.title == "Cut Short")
+    assert cut.abstract == "We propose a method that"
+    assert cut.authors_count == 3
+    assert len(corpus.papers) == 2
+
+
+def test_truncated_metadata_creates_no_paper(ingest) -> None:
+    text = f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 2 authors\n·\nMa\n\nSecond\n\n{OTHER}\n"
+    corpus = ingest({"d.txt": text})
+    assert sorted(p.title for p in corpus.papers) == ["First", "Second"]
+    first = next(p for p in corpus.papers if p.title == "First")
+    assert first.authors_count == 2 and first.published is None
+    assert [str(p.source) for p in corpus.problems] == ["d.txt:9"]
+
+
+def test_metadata_block_that_lost_its_blank_line_keeps_the_next_title(ingest) -> None:
+    text = (
+        f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 2 authors\n·\nMar 8, 2020\n"
+        f"Second Paper Title\n\n{OTHER}\n"
+    )
+    corpus = ingest({"d.txt": text})
+    assert {p.title: p.authors_count for p in corpus.papers} == {
+        "First": 2,
+        "Second Paper Title": None,
+    }
+
+
+def test_unreadable_file_on_disk_is_rejected(tmp_path) -> None:
+    from generator.ingest import ingest_files
+
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    corpus = ingest_files([good, tmp_path / "missing.txt"])
+    assert len(corpus.papers) == 2
+    assert [str(p.source) for p in corpus.problems] == ["missing.txt"]
+    assert "cannot read file" in corpus.problems[0].message
+    assert corpus.records_read == 3  # the two papers and the rejected file
+
+
+def test_files_with_the_same_name_are_reported(tmp_path) -> None:
+    from generator.ingest import ingest_files
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "listing.txt").write_text(GOOD, encoding="utf-8")
+    corpus = ingest_files([tmp_path / "two" / "listing.txt", tmp_path / "one" / "listing.txt"])
+    assert [p.severity for p in corpus.problems] == [Severity.WARNING]
+    assert "two corpus files have this name" in corpus.problems[0].message

@@ -1,0 +1,212 @@
+"""Property tests: ingest never raises, is deterministic and accounts for every record."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.ingest import ingest_texts
+from generator.model import Corpus, MergeAction
+
+ABSTRACT = (
+    "We propose a segmentation network for medical images. It outperforms earlier "
+    "convolutional baselines on three public benchmarks while using fewer parameters."
+)
+OTHER = (
+    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
+    "tight convergence rates and confirm them with experiments on standard datasets."
+)
+# Pieces of every input format, so that generated files reach deep into each reader.
+FRAGMENTS = [
+    "",
+    "Get trending papers in your email inbox!",
+    "Subscribe",
+    "SubscribeA Title",
+    "new",
+    "Daily Papers",
+    "byAK and the research community",
+    "Oct 30",
+    "A Title",
+    "TRP: Trained Rank Pruning",
+    "Trained Rank Pruning",
+    "UNet++: Nested",
+    ABSTRACT,
+    OTHER,
+    ABSTRACT[:50],
+    r"{\em any} 90\% ``quoted'' \textcolor[rgb]{1, 0, 0}{red} Poincar\'e mathcal{O}(T^{-1/2d})",
+    "  • 2 authors",
+    "  • 1 author",
+    "  • 3 au",
+    "·",
+    "Mar 8",
+    "Feb 29",
+    "Sep 16, 2024 5",
+    "Oct 12, 2021",
+    json.dumps({"title": "A Title", "abstract": ABSTRACT, "date": "2021-02-03", "upvotes": 2}),
+    json.dumps({"abstract": OTHER, "authors": ["x", "y"]}),
+    json.dumps({"title": "", "abstract": ""}),
+    '{"title": ',
+    json.dumps({"title": "A Title", "upvotes": "²", "authors_count": 2.5}),
+    '{"a": ' + "[" * 3000,
+    '{"n": ' + "1" * 5000 + "}",
+    "[1, 2]",
+    "title,abstract,date",
+    f'A Title,"{ABSTRACT}",2020-01-01',
+    '"unterminated,',
+    "x" * 300,
+]
+NAMES = ["a.txt", "b.txt", "c.jsonl", "d.csv", "e.tsv"]
+
+line = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30))
+listing = st.lists(line, max_size=30).map("\n".join)
+content = st.one_of(
+    listing.map(str.encode),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=300),
+)
+corpora = st.dictionaries(st.sampled_from(NAMES), content, max_size=4)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def ingest(files: dict[str, bytes]) -> Corpus:
+    return ingest_texts(list(files.items()))
+
+
+def check_accounting(corpus: Corpus) -> None:
+    sources = [s for p in corpus.papers for s in p.sources]
+    rejected = [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
+    assert len(sources) == len(set(sources)), "a record is in two papers"
+    assert len(sources) == sum(f.records for f in corpus.files)
+    assert corpus.records_read == len(sources) + len(rejected)
+    assert sum(f.rejected for f in corpus.files) == len(rejected)
+
+
+@SETTINGS
+@given(corpora)
+def test_ingest_accounts_for_every_record(files) -> None:
+    corpus = ingest(files)
+    check_accounting(corpus)
+    assert [f.file for f in corpus.files] == list(files)
+
+
+@SETTINGS
+@given(corpora)
+def test_ingest_is_deterministic_and_independent_of_file_order(files) -> None:
+    corpus = ingest(files)
+    assert ingest(files) == corpus
+    reordered = ingest(dict(reversed(files.items())))
+    assert reordered.papers == corpus.papers
+    assert sorted(map(repr, reordered.merge_log)) == sorted(map(repr, corpus.merge_log))
+    assert sorted(map(repr, reordered.problems)) == sorted(map(repr, corpus.problems))
+
+
+@SETTINGS
+@given(corpora)
+def test_papers_are_well_formed(files) -> None:
+    corpus = ingest(files)
+    slugs = {p.slug for p in corpus.papers}
+    assert len(slugs) == len({p.id for p in corpus.papers}) == len(corpus.papers)
+    for paper in corpus.papers:
+        assert paper.title and paper.title == paper.title.strip()
+        assert paper.url == f"papers/{paper.slug}/"
+        assert set(paper.possible_duplicates) <= slugs - {paper.slug}
+        assert paper.abstract == (paper.versions[0] if paper.versions else "")
+    for problem in corpus.problems:
+        assert problem.source.file in files
+        assert problem.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=2000))
+def test_ingest_never_raises_on_arbitrary_text(text) -> None:
+    for name in ("a.txt", "a.jsonl", "a.csv"):
+        check_accounting(ingest({name: text.encode("utf-8", "surrogatepass")}))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=2000))
+def test_ingest_never_raises_on_arbitrary_bytes(data) -> None:
+    for name in ("a.txt", "a.jsonl", "a.csv"):
+        check_accounting(ingest({name: data}))
+
+
+# --- round trips: well-formed listings of any size are read back exactly -----------------
+
+WORDS = [
+    "network",
+    "Deep",
+    "learning",
+    "Fréchet",
+    "α-divergence",
+    "U-Net++",
+    "graph",
+    "of",
+    "sparse",
+    "3D",
+    "segmentation",
+    "model",
+    "for",
+    "the",
+    "Kernel",
+    "attention",
+    "on",
+]
+title_words = st.lists(st.sampled_from(WORDS), min_size=2, max_size=12)
+titles = title_words.map(lambda ws: " ".join(ws).capitalize()) | title_words.map(
+    lambda ws: f"{ws[0].upper()}: {' '.join(ws[1:])}"
+)
+sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=18).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+abstracts = st.lists(sentence, min_size=3, max_size=6).map(" ".join).filter(lambda a: len(a) >= 120)
+papers = st.lists(st.tuples(titles, abstracts), min_size=1, max_size=12, unique_by=lambda p: p[0])
+
+
+def _search_listing(pairs: list[tuple[str, str]]) -> tuple[str, dict[str, int]]:
+    lines = ["Get trending papers in your email inbox!"]
+    where = {}
+    for index, (title, abstract) in enumerate(pairs):
+        where[title] = len(lines) + 1
+        lines += [("Subscribe" if index == 0 else "") + title, abstract]
+    return "\n".join(lines) + "\n", where
+
+
+def _daily_listing(pairs: list[tuple[str, str]]) -> tuple[str, dict[str, int]]:
+    lines = ["Daily Papers", "", "Oct 30", ""]
+    where = {}
+    for index, (title, abstract) in enumerate(pairs):
+        where[title] = len(lines) + 1
+        lines += [title, "", abstract, ""]
+        if index % 3:  # some papers have no metadata block
+            lines += [f"  • {index} author{'s' if index > 1 else ''}", "·", "Mar 8, 2021 4", ""]
+    return "\n".join(lines), where
+
+
+def _by_title(corpus: Corpus) -> dict[str, tuple[str, int]]:
+    return {p.title: (p.abstract, p.sources[0].line) for p in corpus.papers}
+
+
+@SETTINGS
+@given(papers, st.sampled_from([_search_listing, _daily_listing]))
+def test_listings_round_trip(pairs, render) -> None:
+    text, where = render(pairs)
+    corpus = ingest({"listing.txt": text.encode()})
+    assert corpus.problems == ()
+    assert _by_title(corpus) == {t: (a, where[t]) for t, a in pairs}
+    metadata = {p.title: p.authors_count for p in corpus.papers}
+    assert metadata == {t: (i if i % 3 else None) for i, (t, _) in enumerate(pairs)} or (
+        render is _search_listing
+    )
+
+
+@SETTINGS
+@given(papers)
+def test_structured_files_round_trip(pairs) -> None:
+    jsonl = "\n".join(json.dumps({"title": t, "abstract": a}) for t, a in pairs)
+    rows = "".join(f'"{t}","{a}"\n' for t, a in pairs)
+    for name, text, first in [("p.jsonl", jsonl, 1), ("p.csv", "title,abstract\n" + rows, 2)]:
+        corpus = ingest({name: text.encode()})
+        assert corpus.problems == ()
+        assert _by_title(corpus) == {t: (a, first + i) for i, (t, a) in enumerate(pairs)}
