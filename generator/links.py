@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
@@ -10,6 +11,8 @@ from urllib.parse import quote_plus
 from slugify import slugify
 
 MAX_SLUG_LENGTH = 80
+# Slugs no paper or topic may have: `index.md` is the page of the folder itself.
+RESERVED_SLUGS = frozenset({"index"})
 
 
 def base_slug(text: str, fallback: str) -> str:
@@ -28,15 +31,18 @@ def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each (id, text) to a unique slug; colliding slugs all get an id suffix.
 
     Suffixing every member of a collision (not all but the first) keeps a slug
-    independent of the order in which papers were read. Ids must be unique.
+    independent of the order in which papers were read. A reserved slug (`index`, the
+    name of a folder's own page) always gets a suffix. Ids must be unique.
     """
     wanted: dict[str, list[str]] = defaultdict(list)
     for item_id, text in items:
         wanted[base_slug(text, item_id)].append(item_id)
-    slugs = {ids[0]: slug for slug, ids in wanted.items() if len(ids) == 1}
-    taken = set(slugs.values())
+    slugs = {
+        ids[0]: slug for slug, ids in wanted.items() if len(ids) == 1 and slug not in RESERVED_SLUGS
+    }
+    taken = set(slugs.values()) | RESERVED_SLUGS
     for slug, ids in sorted(wanted.items()):
-        for item_id in sorted(ids) if len(ids) > 1 else ():
+        for item_id in sorted(ids) if len(ids) > 1 or slug in RESERVED_SLUGS else ():
             slugs[item_id] = _suffixed(slug, item_id, taken)
             taken.add(slugs[item_id])
     if len(set(slugs.values())) != len(slugs) or len(slugs) != sum(map(len, wanted.values())):
@@ -45,14 +51,17 @@ def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _suffixed(slug: str, item_id: str, taken: set[str]) -> str:
-    """`slug` plus the shortest id prefix (then a counter) that no other slug uses."""
-    for candidate in (f"{slug}-{item_id[:8]}", f"{slug}-{item_id}"):
+    """`slug` plus the shortest id prefix (then a counter) that no other slug uses.
+
+    The slug is shortened first when needed, so the result stays within MAX_SLUG_LENGTH.
+    """
+    counted = (f"{item_id}-{n}" for n in itertools.count(2))
+    for suffix in itertools.chain((item_id[:8], item_id), counted):
+        keep = max(0, MAX_SLUG_LENGTH - len(suffix) - 1)
+        candidate = f"{slug[:keep].rstrip('-')}-{suffix}".lstrip("-")
         if candidate not in taken:
             return candidate
-    counter = 2
-    while f"{slug}-{item_id}-{counter}" in taken:
-        counter += 1
-    return f"{slug}-{item_id}-{counter}"
+    raise AssertionError("unreachable")
 
 
 def paper_url(slug: str) -> str:
@@ -65,7 +74,6 @@ def topic_url(slug: str) -> str:
     return f"topics/{slug}/"
 
 
-RESERVED_SLUGS = frozenset({"index"})
 HOME_DOC = "index.md"
 TOPICS_INDEX_DOC = "topics/index.md"
 BROWSE_INDEX_DOC = "browse/index.md"

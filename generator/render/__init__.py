@@ -27,10 +27,14 @@ def render_site(corpus: Corpus, analysis: Analysis, site_name: str) -> dict[str,
     env = make_environment()
     site = SiteContext(corpus, analysis, site_name)
     pages: dict[str, str] = {}
+    taken: dict[str, str] = {}  # case-folded: one file on case-insensitive file systems
 
     def add(path: str, text: str) -> None:
-        if path in pages:
-            raise DuplicatePathError(f"two pages would be written to docs/{path}")
+        if path.casefold() in taken:
+            clash = taken[path.casefold()]
+            where = f"docs/{path}" if clash == path else f"docs/{clash} and docs/{path}"
+            raise DuplicatePathError(f"two pages would be written to {where}")
+        taken[path.casefold()] = path
         pages[path] = text
 
     add(HOME_DOC, render_home(env, site))

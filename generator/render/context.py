@@ -12,7 +12,9 @@ from generator.links import paper_doc, relative_link, topic_doc
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.text import first_sentence
 
-_SAFE_URL_CHARS = ":/?&=#%~+@,;!$*'-._"
+# Kept as they are in external links; every other character is percent-encoded. Quotes
+# are not kept: Markdown reads `'…'` after a URL as a link title.
+_SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,14 @@ class SiteContext:
 
 
 def external_href(url: str) -> Markup | None:
-    """A safe href for an http(s) URL taken from the corpus; None for any other scheme."""
+    """A safe href for an http(s) URL taken from the corpus; None for any other scheme.
+
+    The result is for a Markdown link: percent-encoded, and with `&` written `&amp;` so
+    that no `&lt;` or `&#60` in the URL reaches the browser as a character reference.
+    """
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     if re.search(r"[\x00-\x20]", url.strip()):
         return None
-    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS))
+    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS).replace("&", "&amp;"))

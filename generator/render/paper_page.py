@@ -21,8 +21,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
     meta: dict[str, Any] = {
         "title": str(html_escape(paper.title)),
         "description": str(html_escape(first_sentence(paper.abstract))),
-        "tags": [t.label for t in topics],
-        "topic_urls": {t.label: topic_url(t.slug) for t in topics},
+        # Material shows tags as HTML (search results use innerHTML): escape them too.
+        "tags": [str(html_escape(t.label)) for t in topics],
+        "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
         "citation_title": str(html_escape(paper.title)),
     }
     if paper.published and not paper.date_inferred:

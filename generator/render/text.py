@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import yaml
 from markupsafe import Markup
@@ -12,12 +13,18 @@ from markupsafe import Markup
 # them makes it literal, so no corpus text can become emphasis, a link, a table, a
 # heading, code, math or raw HTML.
 _MD_ACTIVE_RE = re.compile(r"([!-/:-@\[-`{-~])")
+# Markdown is line-based: a line break inside a value would end a table row, a heading or
+# a list item (and two spaces before it make a <br>), so values are kept on one line.
+_LINE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+# Characters YAML reads as line breaks; PyYAML writes them unescaped in plain and
+# single-quoted scalars, where reading folds them into spaces.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
 def md_escape(text: str) -> str:
-    """Escape text for use anywhere in inline Markdown (pymdownx.escapeall enabled)."""
-    return _MD_ACTIVE_RE.sub(r"\\\1", text)
+    """Escape text for use anywhere in inline Markdown, kept on one line (escapeall enabled)."""
+    return _MD_ACTIVE_RE.sub(r"\\\1", _LINE_BREAK_RE.sub(" ", text))
 
 
 def html_escape(text: str) -> Markup:
@@ -34,7 +41,25 @@ def first_sentence(text: str, limit: int = 200) -> str:
     return cut + "…"
 
 
-def front_matter(meta: dict[str, object]) -> Markup:
+class _FrontMatterDumper(yaml.SafeDumper):
+    """A safe dumper that double-quotes (escapes) strings holding YAML line breaks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in value for ch in _YAML_BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_str)
+
+
+def front_matter(meta: Mapping[str, object]) -> Markup:
     """YAML front matter block; values are already HTML-escaped where themes insert them."""
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    body = yaml.dump(
+        dict(meta),
+        Dumper=_FrontMatterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+    )
     return Markup(f"---\n{body}---\n")

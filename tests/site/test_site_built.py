@@ -1,0 +1,403 @@
+"""Tests of built sites: the bundled corpus and the nasty fixture corpus, each built once.
+
+Checks the strict build, every internal link, the abstract a reader sees, that corpus
+text injects nothing, the <head> meta tags, the sidebar navigation and reproducibility.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import (
+    FIXTURE_CODE_URLS,
+    FIXTURE_CORPUS,
+    FIXTURE_SITE_NAME,
+    BuiltSite,
+    file_hashes,
+    fixture_analyzer,
+    fixture_slugs,
+    make_project,
+    run_strict_build,
+)
+from sitehtml import Node, html_pages, ids, parse, parse_file, resolve
+
+from generator.hooks import GENERATED_ENV
+from generator.links import paper_doc
+from generator.model import Paper
+from generator.render import index_pages
+from generator.render.text import first_sentence
+from generator.site import StageTimes, generate, load
+from generator.write import MANIFEST
+
+
+def _paper_tree(built: BuiltSite, paper: Paper) -> Node:
+    return parse(built.page(paper.url))
+
+
+def _by_key(built: BuiltSite, key: str) -> Paper:
+    slug = fixture_slugs(built.corpus)[key]
+    return next(p for p in built.corpus.papers if p.slug == slug)
+
+
+# --- strict build and links ---------------------------------------------------------------
+
+
+def test_strict_build_logs_no_warning(built_site: BuiltSite) -> None:
+    assert (built_site.site / "index.html").is_file()
+    assert built_site.warnings == ()
+
+
+def test_build_warnings_are_caught(tmp_path: Path) -> None:
+    """The warning capture works: a broken link in a hand-made page fails the build."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    corpus = load(config)
+    generate(config, corpus, StageTimes(), fixture_analyzer)
+    (config.root / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
+    warnings, error = run_strict_build(config, corpus)
+    assert error is not None
+    assert any("missing.md" in w and "WARNING" in w for w in warnings), warnings
+
+
+def test_all_papers_split_by_year_builds_strictly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_pages, "SINGLE_INDEX_LIMIT", 2)
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    corpus = load(config)
+    generate(config, corpus, StageTimes(), fixture_analyzer)
+    warnings, error = run_strict_build(config, corpus)
+    assert (warnings, error) == ([], None)
+    site = config.root / "site"
+    index = site / "browse" / "index.html"
+    groups = [
+        resolve(site, index, a.attrs["href"]) for a in parse_file(index).find("table").find_all("a")
+    ]
+    years = sorted({str(p.published.year) for p in corpus.papers if p.published}, reverse=True)
+    assert groups == [(site / "browse" / g / "index.html", "") for g in [*years, "undated"]]
+    listed = []
+    for group in groups:
+        assert group is not None
+        table = parse_file(group[0]).find("article").find("table")
+        listed += [resolve(site, group[0], a.attrs["href"]) for a in table.find_all("a")]
+    papers = {(site / p.url / "index.html", "") for p in corpus.papers}
+    assert papers <= set(listed)
+
+
+def test_every_paper_has_a_page(built_site: BuiltSite) -> None:
+    missing = [p.slug for p in built_site.corpus.papers if not (built_site.site / p.url).is_dir()]
+    assert built_site.corpus.papers
+    assert missing == []
+
+
+def test_every_internal_link_resolves(built_site: BuiltSite) -> None:
+    site = built_site.site
+    trees = {page: parse_file(page) for page in html_pages(site)}
+    anchors: dict[Path, set[str]] = {}
+    broken: list[str] = []
+    checked = 0
+    for page, tree in trees.items():
+        for node in tree.iter():
+            for attr in ("href", "src"):
+                target = resolve(site, page, node.attrs[attr]) if attr in node.attrs else None
+                if target is None:
+                    continue
+                path, fragment = target
+                checked += 1
+                where = f"{page.relative_to(site)}: {node.attrs[attr]}"
+                if not path.resolve().is_relative_to(site.resolve()) or not path.is_file():
+                    broken.append(where)
+                elif fragment and path.suffix == ".html":
+                    if path not in anchors:
+                        anchors[path] = ids(trees.get(path) or parse_file(path))
+                    if fragment not in anchors[path]:
+                        broken.append(f"{where} (no anchor)")
+    assert checked > 20 * len(trees)
+    assert broken == []
+
+
+def test_links_to_paper_pages_show_the_exact_title(built_site: BuiltSite) -> None:
+    """Titles go through Markdown in lists, tables and headings: none may lose a character."""
+    site = built_site.site
+    titles = {(site / p.url / "index.html"): p.title for p in built_site.corpus.papers}
+    wrong, seen = [], 0
+    for page in html_pages(site):
+        for link in parse_file(page).find_all("a"):
+            target = resolve(site, page, link.attrs["href"]) if "href" in link.attrs else None
+            if target is None or target[0] not in titles or target[0] == page:
+                continue
+            seen += 1
+            if link.text() != titles[target[0]]:
+                wrong.append((str(page.relative_to(site)), link.text(), titles[target[0]]))
+    assert seen >= len(titles)
+    assert wrong == []
+
+
+def test_tables_keep_their_shape(built_site: BuiltSite) -> None:
+    """A `|` in corpus text never adds a table cell."""
+    bad = []
+    tables = 0
+    for page in html_pages(built_site.site):
+        for table in parse_file(page).find_all("table"):
+            tables += 1
+            widths = {
+                len([c for c in row.children if isinstance(c, Node)])
+                for row in table.find_all("tr")
+            }
+            if len(widths) != 1:
+                bad.append((str(page), widths))
+    assert tables > 0
+    assert bad == []
+
+
+# --- faithful text --------------------------------------------------------------------------
+
+
+def test_abstract_words_equal_the_cleaned_abstract(built_site: BuiltSite) -> None:
+    """For every paper, every version's words, in order, exactly as ingest cleaned them."""
+    wrong = []
+    for paper in built_site.corpus.papers:
+        shown = _paper_tree(built_site, paper).find_all(cls="ps-abstract")
+        if not paper.versions:
+            assert [("ps-missing" in a.classes()) for a in shown] == [True], paper.slug
+            continue
+        words = [a.text().split() for a in shown]
+        if words != [v.split() for v in paper.versions]:
+            wrong.append(paper.slug)
+    assert wrong == []
+
+
+def test_title_heading_is_the_exact_title(built_site: BuiltSite) -> None:
+    wrong = []
+    for paper in built_site.corpus.papers:
+        heading = _paper_tree(built_site, paper).find("article").find("h1")
+        text = heading.text().removesuffix("¶")
+        if text != paper.title:
+            wrong.append((paper.slug, text))
+    assert wrong == []
+
+
+# --- untrusted text injects nothing (fixture site) ------------------------------------------
+
+NASTY_TEXTS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "javascript:alert(1)",
+    "| a | b |",
+    "# not a heading",
+    "`backticks`",
+    "$x^2$",
+    "**emphasis**",
+    "*stars*",
+    "_underscores_",
+    "__dunders__",
+    "~~strike~~",
+    "~10%",
+    "[Makkuva+ 2020]",
+    "mathcal{O}(T^{-1/2d})",
+    "ell_1",
+    "&lt;b&gt;",
+    "Fréchet, Naïve, α-β, 中文.",
+)
+
+
+def _script_signature(node: Node) -> str:
+    """What identifies a theme script: its source file, or the start of its inline code."""
+    return node.attrs.get("src", "").rsplit("/", 1)[-1] or node.text().strip()[:20]
+
+
+def test_corpus_text_shows_as_text(fixture_site: BuiltSite) -> None:
+    nasty = _by_key(fixture_site, "nasty")
+    tree = _paper_tree(fixture_site, nasty)
+    article = tree.find("article").text()
+    missing = [t for t in NASTY_TEXTS if t not in article]
+    assert missing == []
+    assert nasty.title in article
+
+
+def test_corpus_text_injects_no_markup(fixture_site: BuiltSite) -> None:
+    site = fixture_site.site
+    reference = parse(fixture_site.page(_by_key(fixture_site, "trained").url))
+    theme_scripts = {_script_signature(s) for s in reference.find_all("script")}
+    problems = []
+    pages = html_pages(site)
+    for page in pages:
+        where = str(page.relative_to(site))
+        for node in parse_file(page).iter():
+            if node.tag == "script" and _script_signature(node) not in theme_scripts:
+                problems.append(f"{where}: script {_script_signature(node)!r}")
+            if node.tag in ("iframe", "object", "embed") or (
+                node.tag == "img" and node.attrs.get("src") == "x"
+            ):
+                problems.append(f"{where}: <{node.tag}>")
+            for name, value in node.raw_attrs:
+                if name.startswith("on"):
+                    problems.append(f"{where}: <{node.tag} {name}>")
+                url = "".join((value or "").split()).lower()
+                if name in ("href", "src", "action", "formaction", "xlink:href") and (
+                    url.startswith(("javascript:", "data:text", "vbscript:"))
+                ):
+                    problems.append(f"{where}: <{node.tag} {name}={value!r}>")
+    assert len(pages) > 10 and len(theme_scripts) >= 3
+    assert problems == []
+
+
+# Elements Material's search index may hold in a text: Markdown output, no attributes.
+SEARCH_TEXT_TAGS = frozenset({"p", "ul", "ol", "li", "code", "em", "strong", "br", "pre"})
+
+
+def test_search_index_holds_no_markup_from_the_corpus(built_site: BuiltSite) -> None:
+    """Material's search shows titles, texts and tags as HTML (innerHTML): all escaped."""
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text("utf-8"))
+    problems = []
+    for doc in index["docs"]:
+        fields = [("title", doc["title"]), ("text", doc["text"])]
+        fields += [("tag", tag) for tag in doc.get("tags", [])]
+        for name, value in fields:
+            for node in list(parse(value).iter())[1:]:
+                if name != "text" or node.tag not in SEARCH_TEXT_TAGS or node.attrs:
+                    problems.append(f"{doc['location']}: {name}: <{node.tag} {node.attrs}>")
+    assert len(index["docs"]) > len(built_site.corpus.papers)
+    assert problems == []
+
+
+def test_only_http_code_urls_become_links(fixture_site: BuiltSite) -> None:
+    tree = _paper_tree(fixture_site, _by_key(fixture_site, "nasty"))
+    section = tree.find(cls="ps-links")
+    items = [li for li in section.find_all("li") if li.text().strip() in FIXTURE_CODE_URLS]
+    assert [li.text().strip() for li in items] == list(FIXTURE_CODE_URLS)
+    linked = [li.text().strip() for li in items if li.find_all("a")]
+    assert linked == [FIXTURE_CODE_URLS[0]]
+    href = items[0].find("a").attrs["href"]
+    assert href.startswith("https://github.com/owner/repo_")
+    assert "nofollow" in items[0].find("a").attrs.get("rel", "")
+
+
+def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
+    """Material puts page.meta title/description in <head> unescaped: the generator escapes."""
+    for key in ("inject", "nasty", "bare"):
+        paper = _by_key(fixture_site, key)
+        html = fixture_site.page(paper.url)
+        head = parse(html).find("head")
+        meta = {m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
+        assert head.find("title").text() == f"{paper.title} - {fixture_site.config.site_name}"
+        assert meta["description"] == first_sentence(paper.abstract)
+        assert meta["citation_title"] == paper.title
+        topics = [
+            n for n in parse(html).iter() if n.attrs.get("data-md-component") == "header-topic"
+        ]
+        assert [t.text().strip() for t in topics] == [paper.title]
+        assert "</title><script>" not in html.split("<body", 1)[0]
+        assert [s for s in head.find_all("script") if "alert" in s.text()] == []
+
+
+def test_paper_page_facts(fixture_site: BuiltSite) -> None:
+    """Date (marked when inferred), authors, upvotes, generated title, versions, duplicates."""
+    trained = _paper_tree(fixture_site, _by_key(fixture_site, "trained")).find("article").text()
+    assert "Published: 2019-10-12" in trained and "inferred" not in trained
+    assert "Authors: 3" in trained and "Upvotes: 7" in trained
+    assert "Possibly the same work" in trained and "TRP: Trained Rank Pruning" in trained
+    versions = _paper_tree(fixture_site, _by_key(fixture_site, "versions")).find("article").text()
+    assert "year inferred" in versions and "Other versions" in versions
+    bare = _paper_tree(fixture_site, _by_key(fixture_site, "bare")).find("article").text()
+    assert "Generated title" in bare
+
+
+def test_related_papers_show_their_reason(fixture_site: BuiltSite) -> None:
+    tree = _paper_tree(fixture_site, _by_key(fixture_site, "nasty"))
+    why = [s.text() for s in tree.find_all("span", cls="ps-why")]
+    assert why == ["Shared: escape, <script>, a_b*c, | x | · similarity 0.42"]
+    text = tree.find("article").text()
+    assert "Methods it mentions" in text and "Look it up" in text
+    lookups = {a.text(): a.attrs["href"] for a in tree.find("article").find_all("a")}
+    assert lookups["arXiv"].startswith("https://arxiv.org/search/?query=Stars+")
+    assert lookups["Semantic Scholar"].startswith("https://www.semanticscholar.org/search?q=")
+    assert lookups["Hugging Face"].startswith("https://huggingface.co/papers?q=")
+
+
+def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
+    nasty = _by_key(fixture_site, "nasty")
+    page = fixture_site.site / nasty.url / "index.html"
+    tags = parse_file(page).find("nav", cls="md-tags").find_all("a")
+    analysis = fixture_site.analyzer(fixture_site.corpus, fixture_site.config)
+    topics = {t.slug: t for t in analysis.topics}
+    expected = [topics[slug] for slug in analysis.paper_topics[nasty.slug]]
+    assert [a.text() for a in tags] == [t.label for t in expected]
+    assert len(expected) == 2
+    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text("utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == nasty.url)
+    assert [html.unescape(tag) for tag in entry["tags"]] == [t.label for t in expected]
+    for link, topic in zip(tags, expected, strict=True):
+        target = resolve(fixture_site.site, page, link.attrs["href"])
+        assert target is not None
+        assert target[0] == fixture_site.site / "topics" / topic.slug / "index.html"
+
+
+def test_topic_page_has_chart_papers_and_related(fixture_site: BuiltSite) -> None:
+    tree = parse(fixture_site.page("topics/rank-pruning/"))
+    article = tree.find("article")
+    chart = article.find("svg", cls="ps-chart")
+    bars = chart.find_all("rect")
+    assert [g.find("title").text() for g in chart.find_all("g")] == [
+        "2019: 1 paper",
+        "2020: 0 papers",
+        "2021: 1 paper",
+        "2022: 1 paper",
+    ]
+    assert len(bars) == 4
+    summaries = article.find_all("span", cls="ps-summary")
+    assert len(summaries) == 5
+    assert (
+        "Related topics" in article.text() and "Markdown *safety* | <b>bold</b>" in article.text()
+    )
+
+
+# --- navigation -------------------------------------------------------------------------------
+
+
+def test_paper_pages_are_not_in_the_sidebar(built_site: BuiltSite) -> None:
+    site = built_site.site
+    in_nav = set()
+    for page in [site / "index.html", *sorted((site / "papers").glob("*/index.html"))[:20]]:
+        nav = parse_file(page).find("nav", cls="md-nav--primary")
+        for link in nav.find_all("a"):
+            target = resolve(site, page, link.attrs.get("href", ""))
+            if target is not None:
+                in_nav.add(target[0].parent.relative_to(site).as_posix())
+    assert {".", "topics", "browse", "methods", "health"} <= in_nav
+    assert [p for p in in_nav if p.startswith("papers")] == []
+
+
+# --- reproducibility (bundled site) -------------------------------------------------------
+
+
+def test_second_generate_rewrites_nothing(bundled_site: BuiltSite) -> None:
+    before = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
+    result = generate(bundled_site.config, bundled_site.corpus, StageTimes(), bundled_site.analyzer)
+    after = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
+    assert (result.written, result.removed) == (0, 0)
+    manifest = (bundled_site.docs / MANIFEST).read_text(encoding="utf-8").split()
+    assert result.pages == len(manifest) > len(bundled_site.corpus.papers)
+    assert after == before
+    assert (bundled_site.docs / paper_doc(bundled_site.corpus.papers[0].slug)).is_file()
+
+
+def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> None:
+    """`papersite build` again, in another process (another hash seed): docs/ untouched,
+    site/ byte-identical."""
+    docs = {p: p.stat().st_mtime_ns for p in bundled_site.docs.rglob("*") if p.is_file()}
+    docs_before = file_hashes(bundled_site.docs)
+    env = {k: v for k, v in os.environ.items() if k not in (GENERATED_ENV, "SOURCE_DATE_EPOCH")}
+    env["PYTHONHASHSEED"] = "1234"
+    command = [sys.executable, "-m", "generator", "--root", str(bundled_site.config.root), "build"]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert file_hashes(bundled_site.docs) == docs_before
+    assert {p: p.stat().st_mtime_ns for p in docs} == docs  # not even rewritten
+    assert file_hashes(bundled_site.site) == bundled_site.site_hashes

@@ -1,0 +1,219 @@
+"""Unit tests of slugs, page paths and links between pages, and of what render_site
+refuses: two pages at one path."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sitebuild import FIXTURE_SITE_NAME, make_analysis
+
+from generator.links import (
+    MAX_SLUG_LENGTH,
+    RESERVED_SLUGS,
+    base_slug,
+    browse_doc,
+    lookup_links,
+    paper_doc,
+    relative_link,
+    topic_doc,
+    unique_slugs,
+)
+from generator.model import Analysis, Corpus, Topic
+from generator.render import DuplicatePathError, index_pages, render_site
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@pytest.mark.parametrize(
+    ("from_doc", "to_doc", "expected"),
+    [
+        ("index.md", "papers/a.md", "papers/a.md"),
+        ("papers/a.md", "papers/b.md", "b.md"),
+        ("papers/a.md", "topics/t.md", "../topics/t.md"),
+        ("topics/index.md", "topics/t.md", "t.md"),
+        ("browse/index.md", "browse/2021.md", "2021.md"),
+        ("browse/2021.md", "index.md", "../index.md"),
+        ("health.md", "methods.md", "methods.md"),
+        ("a/b/c.md", "d.md", "../../d.md"),
+    ],
+)
+def test_relative_link(from_doc: str, to_doc: str, expected: str) -> None:
+    assert relative_link(from_doc, to_doc) == expected
+
+
+def test_page_paths() -> None:
+    assert paper_doc("x") == "papers/x.md"
+    assert topic_doc("x") == "topics/x.md"
+    assert browse_doc("2021") == "browse/2021.md"
+
+
+def test_lookup_links_search_the_title_encoded() -> None:
+    links = dict(lookup_links('A & B <x> "q" #1'))
+    assert list(links) == ["arXiv", "Semantic Scholar", "Hugging Face"]
+    for url in links.values():
+        assert url.startswith("https://")
+        assert not set(url) & set(" <>\"#'()`[]\\")  # nothing Markdown or HTML acts on
+        assert "A+%26+B+%3Cx%3E+%22q%22+%231" in url
+
+
+# --- slugs ---------------------------------------------------------------------------------
+
+
+def test_slugs_are_readable_ascii() -> None:
+    slugs = unique_slugs(
+        [
+            ("1", "Naïve Fréchet α-Networks"),
+            ("2", "UNet++: Redesigning Skip Connections"),
+            ("3", "<script>alert(1)</script>"),
+            ("4", "???"),
+        ]
+    )
+    assert slugs == {
+        "1": "naive-frechet-a-networks",
+        "2": "unetpp-redesigning-skip-connections",
+        "3": "script-alert-1-script",
+        "4": "4",
+    }
+
+
+def test_slugs_are_stable_whatever_the_order() -> None:
+    items = [(f"id{n:04d}", title) for n, title in enumerate(["A b", "A  b", "a-b", "C", "A b"])]
+    assert unique_slugs(items) == unique_slugs(list(reversed(items)))
+    assert unique_slugs(items[:4])["id0003"] == unique_slugs(items)["id0003"] == "c"
+
+
+def test_colliding_slugs_are_all_suffixed() -> None:
+    slugs = unique_slugs([("aaaaaaaa1111", "Deep Nets"), ("bbbbbbbb2222", "Deep nets!")])
+    assert slugs == {"aaaaaaaa1111": "deep-nets-aaaaaaaa", "bbbbbbbb2222": "deep-nets-bbbbbbbb"}
+
+
+def test_reserved_slugs_are_never_given() -> None:
+    assert {"index"} == RESERVED_SLUGS
+    slugs = unique_slugs([("aaaaaaaa1111", "Index"), ("bbbbbbbb2222", "INDEX"), ("c", "Index!")])
+    assert "index" not in slugs.values()
+    assert len(set(slugs.values())) == 3
+    assert unique_slugs([("aaaaaaaa1111", "index")]) == {"aaaaaaaa1111": "index-aaaaaaaa"}
+
+
+def test_slugs_stay_within_the_length_limit_even_when_suffixed() -> None:
+    long_title = "A very long title about " + "deep " * 40 + "networks"
+    assert len(base_slug(long_title, "x")) <= MAX_SLUG_LENGTH
+    slugs = unique_slugs([("aaaaaaaa1111", long_title), ("bbbbbbbb2222", long_title + "!")])
+    assert len(set(slugs.values())) == 2
+    for item_id, slug in slugs.items():
+        assert len(slug) <= MAX_SLUG_LENGTH
+        assert SLUG_RE.match(slug)
+        assert slug.endswith(item_id[:8])
+
+
+def test_duplicate_ids_are_refused() -> None:
+    with pytest.raises(ValueError, match="duplicate ids"):
+        unique_slugs([("a", "Title"), ("a", "Title")])
+
+
+titles = st.lists(
+    st.tuples(
+        st.sampled_from(["Index", "Deep nets", "deep-nets", "", "A" * 90, "B " * 60]),
+        st.text(max_size=12),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(titles)
+def test_slugs_are_unique_short_and_order_independent(pairs: list[tuple[str, str]]) -> None:
+    items = [(f"{n:03d}{'f' * 9}", prefix + extra) for n, (prefix, extra) in enumerate(pairs)]
+    slugs = unique_slugs(items)
+    assert len(set(slugs.values())) == len(items)
+    assert all(len(s) <= MAX_SLUG_LENGTH and SLUG_RE.match(s) for s in slugs.values())
+    assert not set(slugs.values()) & RESERVED_SLUGS
+    assert unique_slugs(list(reversed(items))) == slugs
+
+
+# --- render_site refuses to write two pages to one path --------------------------------------
+
+
+def test_two_papers_with_one_slug_are_an_error(fixture_corpus: Corpus) -> None:
+    first = fixture_corpus.papers[0]
+    twin = dataclasses.replace(fixture_corpus.papers[1], slug=first.slug)
+    corpus = dataclasses.replace(fixture_corpus, papers=(*fixture_corpus.papers, twin))
+    with pytest.raises(DuplicatePathError, match=re.escape(f"docs/papers/{first.slug}.md")):
+        render_site(corpus, Analysis(), FIXTURE_SITE_NAME)
+
+
+def test_a_topic_over_the_topics_index_is_an_error(fixture_corpus: Corpus) -> None:
+    analysis = Analysis(topics=(Topic("index", "Index", (), ()),))
+    with pytest.raises(DuplicatePathError, match=re.escape("docs/topics/index.md")):
+        render_site(fixture_corpus, analysis, FIXTURE_SITE_NAME)
+
+
+def test_two_topics_with_one_slug_are_an_error(fixture_corpus: Corpus) -> None:
+    topic = Topic("same", "Same", (), ())
+    analysis = Analysis(topics=(topic, dataclasses.replace(topic, label="Other")))
+    with pytest.raises(DuplicatePathError, match=re.escape("docs/topics/same.md")):
+        render_site(fixture_corpus, analysis, FIXTURE_SITE_NAME)
+
+
+def test_paths_differing_only_in_case_are_an_error(fixture_corpus: Corpus) -> None:
+    """On case-insensitive file systems (macOS, Windows) they are one file."""
+    analysis = Analysis(topics=(Topic("NeRF", "NeRF", (), ()), Topic("nerf", "nerf", (), ())))
+    with pytest.raises(DuplicatePathError, match=re.escape("docs/topics/NeRF.md and docs/")):
+        render_site(fixture_corpus, analysis, FIXTURE_SITE_NAME)
+
+
+# --- the all-papers index is split by year above SINGLE_INDEX_LIMIT --------------------------
+
+
+def _linked_docs(page: str, from_doc: str) -> list[str]:
+    """Docs paths of the paper pages a generated page links to, in order."""
+    import posixpath
+
+    base = posixpath.dirname(from_doc)
+    links = re.findall(r"\]\(([^)\s]+\.md)\)", page)
+    return [posixpath.normpath(posixpath.join(base, link)) for link in links]
+
+
+def test_all_papers_is_one_page_up_to_the_limit(fixture_corpus: Corpus) -> None:
+    pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
+    assert len(fixture_corpus.papers) <= index_pages.SINGLE_INDEX_LIMIT
+    assert [p for p in pages if p.startswith("browse/")] == ["browse/index.md"]
+    linked = [
+        d
+        for d in _linked_docs(pages["browse/index.md"], "browse/index.md")
+        if d.startswith("papers/")
+    ]
+    assert sorted(linked) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
+
+
+def test_all_papers_is_split_by_year_above_the_limit(
+    fixture_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_pages, "SINGLE_INDEX_LIMIT", 3)
+    pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
+    years = sorted({p.published.year for p in fixture_corpus.papers if p.published}, reverse=True)
+    groups = [str(y) for y in years] + ["undated"]
+    assert sorted(p for p in pages if p.startswith("browse/")) == sorted(
+        ["browse/index.md", *(browse_doc(g) for g in groups)]
+    )
+    index = pages["browse/index.md"]
+    assert _linked_docs(index, "browse/index.md") == [browse_doc(g) for g in groups]
+    assert "papers/" not in index
+    seen: list[str] = []
+    for group in groups:
+        doc = browse_doc(group)
+        linked = _linked_docs(pages[doc], doc)
+        assert "browse/index.md" in linked
+        members = [d for d in linked if d.startswith("papers/")]
+        expected = [
+            paper_doc(p.slug)
+            for p in fixture_corpus.papers
+            if (str(p.published.year) if p.published else "undated") == group
+        ]
+        assert sorted(members) == sorted(expected) and members
+        seen += members
+    assert sorted(seen) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)

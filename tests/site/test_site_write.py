@@ -1,0 +1,120 @@
+"""Writing docs/: only changed files are rewritten, stale generated files are removed,
+hand-made files are left alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sitebuild import (
+    FIXTURE_CORPUS,
+    FIXTURE_SITE_NAME,
+    fixture_analyzer,
+    fixture_slugs,
+    make_project,
+)
+
+from generator.links import paper_doc
+from generator.site import StageTimes, generate, load
+from generator.write import MANIFEST, write_docs, write_text_atomic
+
+PAGES = {
+    "index.md": "# Home\n",
+    "papers/a.md": "# A\n",
+    "papers/b.md": "# B\n",
+    "topics/t.md": "# T\n",
+}
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _age(folder: Path) -> None:
+    """Set every file's mtime in the past, so a rewrite would show."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+
+
+def test_first_write_writes_everything(tmp_path: Path) -> None:
+    assert write_docs(tmp_path, PAGES) == (len(PAGES), 0)
+    assert {p: (tmp_path / p).read_text(encoding="utf-8") for p in PAGES} == PAGES
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8").split() == sorted(PAGES)
+
+
+def test_unchanged_pages_are_not_rewritten(tmp_path: Path) -> None:
+    write_docs(tmp_path, PAGES)
+    _age(tmp_path)
+    before = _mtimes(tmp_path)
+    assert write_docs(tmp_path, PAGES) == (0, 0)
+    assert _mtimes(tmp_path) == before
+
+
+def test_only_the_changed_page_is_rewritten(tmp_path: Path) -> None:
+    write_docs(tmp_path, PAGES)
+    _age(tmp_path)
+    before = _mtimes(tmp_path)
+    assert write_docs(tmp_path, {**PAGES, "papers/a.md": "# A, changed\n"}) == (1, 0)
+    after = _mtimes(tmp_path)
+    assert [p for p in after if after[p] != before[p]] == ["papers/a.md"]
+    assert (tmp_path / "papers/a.md").read_text(encoding="utf-8") == "# A, changed\n"
+
+
+def test_stale_pages_go_and_hand_made_files_stay(tmp_path: Path) -> None:
+    write_docs(tmp_path, PAGES)
+    hand_made = [tmp_path / "notes.md", tmp_path / "papers" / "mine.md", tmp_path / "extra.css"]
+    for path in hand_made:
+        path.write_text("mine\n", encoding="utf-8")
+    remaining = {p: t for p, t in PAGES.items() if p not in ("papers/b.md", "topics/t.md")}
+    assert write_docs(tmp_path, remaining) == (0, 2)
+    assert not (tmp_path / "papers/b.md").exists()
+    assert not (tmp_path / "topics").exists()  # emptied by the removal
+    assert all(path.read_text(encoding="utf-8") == "mine\n" for path in hand_made)
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8").split() == sorted(remaining)
+
+
+def test_a_manifest_never_removes_files_outside_docs(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    outside = tmp_path / "README.md"
+    outside.write_text("keep me\n", encoding="utf-8")
+    write_docs(docs, PAGES)
+    (docs / MANIFEST).write_text("../README.md\n" + f"{outside}\n" + "index.md\n", encoding="utf-8")
+    assert write_docs(docs, PAGES) == (0, 0)
+    assert outside.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    write_text_atomic(tmp_path / "new.md", "x")
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    (tmp_path / "old.md").write_text("x", encoding="utf-8")
+    (tmp_path / "old.md").chmod(0o640)
+    write_text_atomic(tmp_path / "old.md", "y")
+    assert (tmp_path / "old.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_removing_a_paper_from_the_corpus_removes_its_page(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    docs = config.root / config.docs_dir
+    first = generate(config, load(config), StageTimes(), fixture_analyzer)
+    bare = fixture_slugs(first.corpus)["bare"]
+    assert (first.written, first.removed) == (first.pages, 0)
+    assert (docs / paper_doc(bare)).is_file()
+    (docs / "notes.md").write_text("hand-made\n", encoding="utf-8")
+    (docs / "papers" / "hand-made.md").write_text("hand-made\n", encoding="utf-8")
+
+    (config.root / "site_src" / "corpus" / "003_bare.txt").unlink()
+    second = generate(config, load(config), StageTimes(), fixture_analyzer)
+
+    assert second.removed == 1 and second.pages == first.pages - 1
+    assert not (docs / paper_doc(bare)).exists()
+    assert (docs / "notes.md").read_text(encoding="utf-8") == "hand-made\n"
+    assert (docs / "papers" / "hand-made.md").read_text(encoding="utf-8") == "hand-made\n"
+    assert 0 < second.written < second.pages  # pages listing the paper changed, no others
+    assert paper_doc(bare) not in (docs / MANIFEST).read_text(encoding="utf-8")
+    third = generate(config, load(config), StageTimes(), fixture_analyzer)
+    assert (third.written, third.removed) == (0, 0)
