@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from rich.console import Console
 from generator import __version__
 from generator.config import Config, ConfigError, load_config
 from generator.export import export_json
-from generator.hooks import GENERATED_ENV
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Corpus, Severity
@@ -208,7 +206,6 @@ def build(context: Context, site_url: str | None) -> None:
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
     _run_generate(context, corpus, times)
-    os.environ[GENERATED_ENV] = "1"
     try:
         times.run("mkdocs", lambda: mkdocs_build(context.config, corpus, True, site_url))
     except Exception as error:  # MkDocs reports its own errors through logging

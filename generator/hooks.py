@@ -1,7 +1,7 @@
 """MkDocs hooks: plain `mkdocs build` / `mkdocs serve` regenerate docs/ from the corpus.
 
-`papersite build` generates docs/ itself and sets PAPERSITE_GENERATED so the hook does
-not do the work twice.
+`papersite build` generates docs/ itself and sets PAPERSITE_GENERATED (see
+`generator.site.mkdocs_build`) so the hook does not do the work twice.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import ConfigError, load_config
-from generator.site import StageTimes, generate, load
+from generator.site import GENERATED_ENV, StageTimes, generate, load
 
-GENERATED_ENV = "PAPERSITE_GENERATED"
-SITE_URL_ENV = "PAPERSITE_SITE_URL_OVERRIDE"
 log = logging.getLogger("mkdocs.plugins.papersite")
 
 
@@ -30,7 +28,7 @@ def on_config(config: Any, **_: Any) -> Any:
     except ConfigError as error:
         raise SystemExit(f"papersite: {error}") from None
     config["site_name"] = project.site_name
-    if project.site_url and not os.environ.get(SITE_URL_ENV):
+    if project.site_url and not config.get("site_url"):
         config["site_url"] = project.site_url
     return config
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -18,6 +18,7 @@ from generator.render import render_site
 from generator.write import write_docs
 
 Analyzer = Callable[[Corpus, Config], Analysis]
+GENERATED_ENV = "PAPERSITE_GENERATED"  # tells the MkDocs hook that docs/ is fresh
 T = TypeVar("T")
 
 
@@ -88,19 +89,39 @@ def source_date_epoch(corpus: Corpus) -> int:
 
 
 def mkdocs_build(config: Config, corpus: Corpus, strict: bool, site_url: str | None) -> None:
-    """Build site/ with MkDocs from the project's mkdocs.yml, reproducibly."""
+    """Build site/ with MkDocs from the project's mkdocs.yml, reproducibly.
+
+    docs/ must be generated already: the MkDocs hook is told not to regenerate it.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config as load_mkdocs_config
 
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(corpus)))
+    settings = {GENERATED_ENV: "1"}
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        settings["SOURCE_DATE_EPOCH"] = str(source_date_epoch(corpus))
     config_file = str(config.root / "mkdocs.yml")
-    if site_url:
-        os.environ["PAPERSITE_SITE_URL_OVERRIDE"] = "1"
-        mkdocs_config = load_mkdocs_config(config_file, strict=strict, site_url=site_url)
-    else:
-        mkdocs_config = load_mkdocs_config(config_file, strict=strict)
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    with _environment(settings):
+        if site_url:
+            mkdocs_config = load_mkdocs_config(config_file, strict=strict, site_url=site_url)
+        else:
+            mkdocs_config = load_mkdocs_config(config_file, strict=strict)
+        mkdocs_config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(mkdocs_config)
+        finally:
+            mkdocs_config.plugins.on_shutdown()
+
+
+@contextmanager
+def _environment(settings: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of a block, then restore them."""
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
-        build(mkdocs_config)
+        yield
     finally:
-        mkdocs_config.plugins.on_shutdown()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -15,9 +15,12 @@ _COMMANDS = (
     "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell epsilon varepsilon alpha beta "
     "gamma delta theta Theta lambda Lambda mu sigma Sigma tau rho phi Phi varphi psi Psi pi "
     "omega Omega eta kappa nu xi zeta chi dagger circ cdot top infty log exp min max sum prod "
-    "sqrt frac partial nabla times leq geq approx sim propto"
+    "sqrt frac partial nabla times leq geq approx sim propto widetilde tilde hat bar "
+    "rightarrow leftarrow mapsto"
 ).split()
-_COMMAND_RE = re.compile(r"(?<![\\A-Za-z])(" + "|".join(_COMMANDS) + r")(?![A-Za-z])")
+_LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
+_COMMAND_SET = frozenset(_COMMANDS)
+_MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
 _LEADING_COMMAND_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_COMMANDS) + r")[{(_^]")
 _SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
 _SUBSCRIPT_RE = re.compile(
@@ -86,8 +89,30 @@ def _is_math(token: str) -> bool:
 
 def to_tex(fragment: str) -> str:
     """Restore the backslashes a scraped fragment lost: `mathcal{O}` -> `\\mathcal{O}`."""
-    tex = _COMMAND_RE.sub(r"\\\1", fragment)
+    if len(fragment) > 2 and fragment[0] == fragment[-1] == "$":
+        fragment = fragment[1:-1]  # already delimited as TeX math: drop the dollars
+    tex = _LETTERS_RE.sub(_restore_commands, fragment)
     return tex.replace("%", r"\%")
+
+
+def _restore_commands(match: re.Match[str]) -> str:
+    """Backslash a run of letters made only of command words (`widetildeTheta`)."""
+    if len(match.group()) > _MAX_COMMAND_RUN:
+        return match.group()
+    parts = _as_commands(match.group())
+    return "".join("\\" + part for part in parts) if parts else match.group()
+
+
+def _as_commands(letters: str) -> list[str] | None:
+    """Split `letters` into command words, longest first; None if it cannot be done."""
+    if not letters:
+        return []
+    for end in range(len(letters), 0, -1):
+        if letters[:end] in _COMMAND_SET:
+            rest = _as_commands(letters[end:])
+            if rest is not None:
+                return [letters[:end], *rest]
+    return None
 
 
 def _merge_plain(fragments: list[Fragment]) -> list[Fragment]:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from generator.links import lookup_links, paper_doc, topic_url
 from generator.model import Paper, Topic
 from generator.render.context import SiteContext, external_href
+from generator.render.math import split_math
 from generator.render.text import first_sentence, front_matter, html_escape
 
 
@@ -51,7 +52,22 @@ def abstract_html(text: str) -> Markup:
     """The abstract as a raw HTML block: escaped, so Markdown never touches a character."""
     if not text:
         return Markup('<p class="ps-abstract ps-missing">No abstract in the listing.</p>')
-    return Markup('<p class="ps-abstract">') + html_escape(text) + Markup("</p>")
+    return Markup('<p class="ps-abstract">') + _with_math(text) + Markup("</p>")
+
+
+def _with_math(text: str) -> Markup:
+    """Escaped text whose math-like fragments are wrapped for KaTeX, their text unchanged."""
+    parts = []
+    for fragment in split_math(text):
+        if fragment.tex is None:
+            parts.append(html_escape(fragment.text))
+        else:
+            parts.append(
+                Markup('<span class="ps-math" data-tex="{}">{}</span>').format(
+                    fragment.tex, fragment.text
+                )
+            )
+    return Markup("").join(parts)
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:

@@ -50,3 +50,13 @@ def test_to_tex_escapes_percent_and_restores_commands() -> None:
 @given(st.text())
 def test_split_math_keeps_every_character(text: str) -> None:
     assert "".join(f.text for f in split_math(text)) == text
+
+
+def test_glued_commands_are_split_and_long_runs_left_alone() -> None:
+    assert to_tex("widetildeTheta(d^4)") == r"\widetilde\Theta(d^4)"
+    long_run = "pi" * 5000 + "^2"
+    assert to_tex(long_run) == long_run
+
+
+def test_dollar_delimited_math_keeps_its_text_and_loses_the_dollars_in_tex() -> None:
+    assert _math("so $x^2$ grows") == [("$x^2$", "x^2")]
