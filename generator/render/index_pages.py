@@ -19,7 +19,7 @@ from generator.links import (
 )
 from generator.model import MergeAction, Paper
 from generator.render.context import SiteContext
-from generator.render.text import front_matter, html_escape
+from generator.render.text import front_matter
 from generator.render.topic_pages import areas_for
 
 SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
@@ -37,7 +37,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     merged = sum(1 for e in site.corpus.merge_log if e.action is MergeAction.MERGED)
     return env.get_template("home.md.j2").render(
         front=front_matter(
-            {"title": str(html_escape(site.site_name)), "description": _home_description(site)}
+            {"description": _home_description(site)}  # no title: the tab shows the site name
         ),
         site_name=site.site_name,
         paper_count=len(papers),

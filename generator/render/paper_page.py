@@ -8,7 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.links import lookup_links, paper_doc, topic_url
-from generator.model import Paper, Topic
+from generator.model import Analysis, Paper, Topic
 from generator.render.context import SiteContext, external_href
 from generator.render.math import split_math
 from generator.render.text import first_sentence, front_matter, html_escape
@@ -43,7 +43,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
-        code_links=_code_links(analysis.code_urls.get(paper.slug, ())),
+        code_links=_code_links(_paper_urls(paper, analysis)),
         lookups=[(name, Markup(url)) for name, url in lookup_links(paper.title)],
     )
 
@@ -72,6 +72,13 @@ def _with_math(text: str) -> Markup:
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:
     return [site.paper_link(doc, s) for s in slugs if s in site.papers]
+
+
+def _paper_urls(paper: Paper, analysis: Analysis) -> tuple[str, ...]:
+    """The listing's own link (structured input) first, then code URLs from the abstract."""
+    own = (paper.external_url,) if paper.external_url else ()
+    found = analysis.code_urls.get(paper.slug, ())
+    return own + tuple(url for url in found if url != paper.external_url)
 
 
 def _code_links(urls: tuple[str, ...]) -> list[tuple[str, Markup | None]]:

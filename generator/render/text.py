@@ -19,7 +19,11 @@ _LINE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # Characters YAML reads as line breaks; PyYAML writes them unescaped in plain and
 # single-quoted scalars, where reading folds them into spaces.
 _YAML_BREAKS = ("\x85", "\u2028", "\u2029")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+# A sentence ends at . ! ? before a capital, but not after "et al.", "e.g.", "Fig." ...
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\bal\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bEq\.)(?<!\bcf\.)"
+    r"(?<=[.!?])\s+(?=[A-Z(\"'])"
+)
 
 
 def md_escape(text: str) -> str:
