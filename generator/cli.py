@@ -16,8 +16,10 @@ from generator.config import Config, ConfigError, load_config
 from generator.export import export_json
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
+from generator.links import SEARCH_INDEX_DOC
 from generator.model import Corpus, Severity
 from generator.report import quality_report
+from generator.search import load_index_json, search
 from generator.site import StageTimes, default_analyzer, generate, mkdocs_build
 from generator.write import write_text_atomic
 
@@ -233,3 +235,24 @@ def serve(context: Context, dev_addr: str) -> None:
         livereload=True,
         strict=False,
     )
+
+
+@main.command(name="search")
+@click.argument("query")
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many papers to list.")
+@click.pass_obj
+def search_command(context: Context, query: str, limit: int) -> None:
+    """Search the prebuilt paper index (from `generate`/`build`): rank, score, slug, title."""
+    path = context.config.root / context.config.docs_dir / SEARCH_INDEX_DOC
+    if not path.is_file():
+        _fail(f"no search index at {path}; run `papersite generate` first")
+    try:
+        index = load_index_json(path.read_text(encoding="utf-8"))
+    except (ValueError, KeyError, TypeError) as error:
+        _fail(f"{path}: not a papersite search index ({error}); run `papersite generate`")
+    hits = search(index, query, limit)
+    if not hits:
+        context.say("No paper matches.")
+    for rank, hit in enumerate(hits, 1):
+        click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")

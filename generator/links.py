@@ -79,6 +79,8 @@ TOPICS_INDEX_DOC = "topics/index.md"
 BROWSE_INDEX_DOC = "browse/index.md"
 METHODS_DOC = "methods.md"
 HEALTH_DOC = "health.md"
+FINDER_DOC = "finder.md"
+SEARCH_INDEX_DOC = "assets/search/papers.json"
 
 
 def paper_doc(slug: str) -> str:
@@ -110,3 +112,21 @@ def lookup_links(title: str) -> tuple[tuple[str, str], ...]:
         ("Semantic Scholar", f"https://www.semanticscholar.org/search?q={query}"),
         ("Hugging Face", f"https://huggingface.co/papers?q={query}"),
     )
+
+
+def doc_url(doc: str) -> str:
+    """Site URL (relative to the root) of a docs file: `a/index.md` -> `a/`, `a/b.md` -> `a/b/`."""
+    if not doc.endswith(".md"):
+        return doc
+    stem = doc.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def built_link(from_doc: str, target: str) -> str:
+    """Link from a built page to a docs file, for raw HTML that MkDocs does not rewrite."""
+    here = doc_url(from_doc) or "."
+    there = doc_url(target)
+    link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    return link + "/" if there.endswith("/") or not there else link

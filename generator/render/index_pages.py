@@ -19,7 +19,7 @@ from generator.links import (
 )
 from generator.model import MergeAction, Paper
 from generator.render.context import SiteContext
-from generator.render.text import front_matter
+from generator.render.text import LIST_PAGE_SEARCH, OVERVIEW_PAGE_SEARCH, front_matter
 from generator.render.topic_pages import areas_for
 
 SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
@@ -37,7 +37,8 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     merged = sum(1 for e in site.corpus.merge_log if e.action is MergeAction.MERGED)
     return env.get_template("home.md.j2").render(
         front=front_matter(
-            {"description": _home_description(site)}  # no title: the tab shows the site name
+            # no title: the browser tab shows the site name
+            {"description": _home_description(site), "search": OVERVIEW_PAGE_SEARCH}
         ),
         site_name=site.site_name,
         paper_count=len(papers),
@@ -58,7 +59,13 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
 def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     """Render the all-papers index: one page, or an index of per-year pages."""
     papers = sorted(site.corpus.papers, key=_newest_first)
-    front = front_matter({"title": "All papers", "description": "Every paper of the corpus."})
+    front = front_matter(
+        {
+            "title": "All papers",
+            "description": "Every paper of the corpus.",
+            "search": LIST_PAGE_SEARCH,
+        }
+    )
     if len(papers) <= SINGLE_INDEX_LIMIT:
         rows = _rows(site, BROWSE_INDEX_DOC, papers)
         page = env.get_template("browse_index.md.j2").render(
@@ -73,7 +80,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         doc = browse_doc(group)
         heading = "Papers without a date" if group == UNDATED else f"Papers of {group}"
         pages[doc] = env.get_template("browse_group.md.j2").render(
-            front=front_matter({"title": heading}),
+            front=front_matter({"title": heading, "search": LIST_PAGE_SEARCH}),
             heading=heading,
             rows=_rows(site, doc, members),
             index_href=_href(doc, BROWSE_INDEX_DOC),
@@ -96,7 +103,13 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> str:
         for m in sorted(site.analysis.methods, key=lambda m: m.name.casefold())
         if m.paper in site.papers
     ]
-    front = front_matter({"title": "Methods", "description": "Methods named in the corpus."})
+    front = front_matter(
+        {
+            "title": "Methods",
+            "description": "Methods named in the corpus.",
+            "search": LIST_PAGE_SEARCH,
+        }
+    )
     return env.get_template("methods.md.j2").render(front=front, methods=methods)
 
 
@@ -114,7 +127,7 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> str:
         ]
     ]
     return env.get_template("health.md.j2").render(
-        front=front_matter({"title": "Corpus health"}),
+        front=front_matter({"title": "Corpus health", "search": LIST_PAGE_SEARCH}),
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),

@@ -12,6 +12,7 @@ from generator.model import Analysis, Paper, Topic
 from generator.render.context import SiteContext, external_href
 from generator.render.math import split_math
 from generator.render.text import first_sentence, front_matter, html_escape
+from generator.search import title_aliases
 
 
 def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> str:
@@ -33,6 +34,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         front=front_matter(meta),
         paper=paper,
         facts=_facts(paper, topics),
+        # Joined and folded spellings of the title (`nnunet`, `unetpp`), hidden on the page,
+        # so Material's search finds the paper under the spellings users type.
+        aliases=html_escape(" ".join(title_aliases(paper.title))),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[

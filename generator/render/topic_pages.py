@@ -11,7 +11,7 @@ from generator.links import TOPICS_INDEX_DOC, relative_link, topic_doc
 from generator.model import Topic
 from generator.render.context import SiteContext
 from generator.render.svg import year_chart
-from generator.render.text import front_matter, html_escape
+from generator.render.text import OVERVIEW_PAGE_SEARCH, front_matter, html_escape
 
 
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
@@ -28,6 +28,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         "description": str(
             html_escape(f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6]))
         ),
+        "search": OVERVIEW_PAGE_SEARCH,
     }
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
@@ -57,7 +58,13 @@ def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:
 def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
     """Render the list of every topic, grouped by area."""
     return env.get_template("topics_index.md.j2").render(
-        front=front_matter({"title": "Topics", "description": "Every topic of the corpus."}),
+        front=front_matter(
+            {
+                "title": "Topics",
+                "description": "Every topic of the corpus.",
+                "search": OVERVIEW_PAGE_SEARCH,
+            }
+        ),
         topic_count=len(site.analysis.topics),
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC),
