@@ -1,4 +1,4 @@
-"""Golden files: the Markdown generated from the fixture corpus, page by page.
+"""Golden files: the pages (and the search index) generated from the fixture corpus.
 
 The fixture corpus (tests/site/fixtures/corpus/) and its hand-made analysis
 (tests/site/sitebuild.py) are rendered with `render_site` and compared with
@@ -23,7 +23,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def _golden_files() -> dict[str, str]:
     return {
         p.relative_to(GOLDEN_DIR).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(GOLDEN_DIR.rglob("*.md"))
+        for p in sorted(GOLDEN_DIR.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -55,7 +56,8 @@ def test_golden_pages_are_the_generated_pages(
 
 
 @pytest.mark.parametrize(
-    "path", sorted(p.relative_to(GOLDEN_DIR).as_posix() for p in GOLDEN_DIR.rglob("*.md"))
+    "path",
+    sorted(p.relative_to(GOLDEN_DIR).as_posix() for p in GOLDEN_DIR.rglob("*") if p.is_file()),
 )
 def test_page_matches_golden(
     path: str, fixture_pages: dict[str, str], golden: dict[str, str]
