@@ -7,17 +7,19 @@ import sys
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
 
 from generator import __version__
-from generator.config import Config, ConfigError, load_config
+from generator.analyze import TopicsFileError
+from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
 from generator.export import export_json
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.links import SEARCH_INDEX_DOC
-from generator.model import Corpus, Severity
+from generator.model import Analysis, Corpus, Severity
 from generator.report import quality_report
 from generator.search import load_index_json, search
 from generator.site import StageTimes, default_analyzer, generate, mkdocs_build
@@ -59,7 +61,7 @@ class Context:
         return StageTimes(show=show)
 
 
-def _fail(message: str, code: int = EXIT_DATA_ERROR) -> None:
+def _fail(message: str, code: int = EXIT_DATA_ERROR) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
 
@@ -115,8 +117,10 @@ def load_corpus(context: Context) -> Corpus:
         _fail(str(error), 2)
     if not files:
         _fail(f"no corpus files found in {', '.join(context.config.corpus)}")
-    corpus = ingest_files(files, ReadOptions(listing_year=context.config.listing_year))
-    return corpus
+    topics_file = context.config.topics_file
+    if topics_file != DEFAULT_TOPICS_FILE and not (context.config.root / topics_file).is_file():
+        context.say(f"warning: topics file {topics_file} not found: topics are not curated")
+    return ingest_files(files, ReadOptions(listing_year=context.config.listing_year))
 
 
 def _problem_exit(context: Context, corpus: Corpus) -> None:
@@ -159,7 +163,7 @@ def export(context: Context, path: Path) -> None:
     corpus = load_corpus(context)
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
-    text = export_json(corpus, default_analyzer(corpus, context.config))
+    text = export_json(corpus, _analyze(context, corpus))
     if str(path) == "-":
         click.echo(text, nl=False)
         return
@@ -171,8 +175,19 @@ def export(context: Context, path: Path) -> None:
     context.say(f"{len(corpus.papers)} papers exported to {path} ({state})")
 
 
+def _analyze(context: Context, corpus: Corpus) -> Analysis:
+    """Run the analysis; a bad topics file is a configuration error (exit 2)."""
+    try:
+        return default_analyzer(corpus, context.config)
+    except TopicsFileError as error:
+        _fail(str(error), 2)
+
+
 def _run_generate(context: Context, corpus: Corpus, times: StageTimes) -> None:
-    result = generate(context.config, corpus, times)
+    try:
+        result = generate(context.config, corpus, times)
+    except TopicsFileError as error:
+        _fail(str(error), 2)
     context.say(
         f"{result.pages} pages in {context.config.docs_dir}/ "
         f"({result.written} rewritten, {result.removed} removed); "

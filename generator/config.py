@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 CONFIG_NAME = "papersite.yml"
+DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 
 
@@ -27,7 +28,7 @@ class Config:
     site_name: str = "papersite"
     site_url: str | None = None
     related_k: int = 5
-    topics_file: str = "site_src/topics.yml"
+    topics_file: str = DEFAULT_TOPICS_FILE
     docs_dir: str = "docs"
 
     def corpus_files(self) -> list[Path]:

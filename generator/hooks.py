@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from generator.analyze import TopicsFileError
 from generator.config import ConfigError, load_config
 from generator.site import GENERATED_ENV, StageTimes, generate, load
 
@@ -43,8 +44,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
         corpus = load(project)
     except ConfigError as error:
         raise SystemExit(f"papersite: {error}") from None
-    times = StageTimes()
-    result = generate(project, corpus, times)
+    try:
+        result = generate(project, corpus, StageTimes())
+    except TopicsFileError as error:
+        raise SystemExit(f"papersite: {error}") from None
     log.info(
         "papersite: %d pages generated (%d rewritten, %d removed)",
         result.pages,

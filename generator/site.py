@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from generator.analyze import AnalysisSettings, analyze
 from generator.config import Config
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
@@ -50,14 +51,13 @@ class GenerateResult:
 
 
 def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
-    """Run the analysis stage when it is available."""
-    try:
-        from generator.analyze import AnalysisSettings, analyze
-    except ImportError:
-        return Analysis()
+    """Find related papers, topics and methods, with the user's topics file if there is one.
+
+    Raises TopicsFileError (a ValueError naming the file and line) for a bad topics file.
+    """
     topics_file = config.root / config.topics_file
     settings = AnalysisSettings(
-        related_k=config.related_k, topics_file=topics_file if topics_file.exists() else None
+        related_k=config.related_k, topics_file=topics_file if topics_file.is_file() else None
     )
     return analyze(corpus, settings)
 

@@ -1,0 +1,1 @@
+"""Scale benchmarks with a synthetic corpus generator."""

@@ -1,0 +1,59 @@
+"""Code and project URLs quoted in abstracts, normalised to https."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A URL with a scheme, a scheme-less `//host/...`, a `www.` host, or a bare code host.
+_URL_RE = re.compile(
+    r"(?:https?://|(?<![\w/:])//|\bwww\.|\b(?:github\.com|gitlab\.com|bitbucket\.org|"
+    r"huggingface\.co)/)[^\s<>\"'`{}|\\^\[\]]+",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\")]}>*_~"
+# Hosts that only count with a path (a bare "www.github.com" says nothing).
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
+
+
+def find_urls(texts: Iterable[str]) -> tuple[str, ...]:
+    """Every distinct URL in the texts, in order of appearance, as https URLs."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in _URL_RE.finditer(text):
+            url = normalise_url(match.group())
+            if url is not None:
+                seen.setdefault(url, None)
+    return tuple(seen)
+
+
+def normalise_url(raw: str) -> str | None:
+    """Scheme to https, trailing punctuation and unbalanced brackets off; None if not a URL."""
+    url = _strip_trailing(raw)
+    lower = url.lower()
+    if lower.startswith("//"):
+        url = "https:" + url
+    elif lower.startswith("http://"):
+        url = "https://" + url[len("http://") :]
+    elif not lower.startswith("https://"):
+        url = "https://" + url
+    url = "https://" + url[len("https://") :]
+    host, _, path = url[len("https://") :].partition("/")
+    host = host.lower()
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return None
+    bare = host.removeprefix("www.")
+    if bare in _CODE_HOSTS and not path.strip("/"):
+        return None
+    if bare in _CODE_HOSTS and path.endswith(".git"):
+        path = path[: -len(".git")]
+    return f"https://{host}/{path}" if path else f"https://{host}"
+
+
+def _strip_trailing(url: str) -> str:
+    """Remove sentence punctuation and closing brackets that are not part of the URL."""
+    while url and url[-1] in _TRAILING:
+        if url[-1] == ")" and url.count("(") > url.count(")") - 1:
+            break
+        url = url[:-1]
+    return url

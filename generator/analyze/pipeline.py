@@ -1,0 +1,84 @@
+"""Run every analysis step in order and assemble the `Analysis`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from generator.analyze.code_urls import find_urls
+from generator.analyze.documents import read_documents
+from generator.analyze.methods import find_methods
+from generator.analyze.phrases import phrase_stats
+from generator.analyze.related import related_papers, shared_term_mask
+from generator.analyze.settings import AnalysisSettings
+from generator.analyze.topics import discover_topics
+from generator.analyze.topics_file import load_topics_file
+from generator.analyze.vectors import build_vectors
+from generator.model import Analysis, Corpus
+
+T = TypeVar("T")
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each analysis step, in order (for benchmarks)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, step: Callable[[], T]) -> T:
+        """Run one step and record its wall-clock time."""
+        start = time.perf_counter()
+        result = step()
+        self.seconds[name] = time.perf_counter() - start
+        return result
+
+
+def analyze(corpus: Corpus, settings: AnalysisSettings | None = None) -> Analysis:
+    """Analyse a corpus: related papers, topics, method mentions and code URLs."""
+    return analyze_timed(corpus, settings)[0]
+
+
+def analyze_timed(
+    corpus: Corpus, settings: AnalysisSettings | None = None
+) -> tuple[Analysis, StageTimes]:
+    """`analyze`, also returning the time spent in each step."""
+    settings = settings or AnalysisSettings()
+    times = StageTimes()
+    spec = times.run("topics file", lambda: load_topics_file(settings.topics_file))
+    papers = corpus.papers
+    docs = times.run("tokenize", lambda: read_documents(papers))
+    vectors = times.run("vectors", lambda: build_vectors(docs, settings.seed))
+    stats = times.run("phrases", lambda: phrase_stats(vectors, docs))
+    related = times.run(
+        "related",
+        lambda: related_papers(
+            papers,
+            vectors,
+            docs.surfaces,
+            shared_term_mask(stats, docs.surfaces),
+            settings.related_k,
+            shared_terms=settings.shared_terms,
+            min_score=settings.min_related_score,
+            n_jobs=settings.n_jobs,
+        ),
+    )
+    texts = [f"{p.title}\n{p.abstract}" for p in papers]
+    topics = times.run(
+        "topics", lambda: discover_topics(docs, vectors, stats, settings, spec, texts)
+    )
+    links = times.run("methods", lambda: find_methods(papers, docs, vectors))
+    urls = times.run(
+        "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
+    )
+    analysis = Analysis(
+        related=related,
+        topics=topics.topics,
+        paper_topics=topics.paper_topics,
+        mentions=links.mentions,
+        mentioned_by=links.mentioned_by,
+        code_urls=urls,
+        methods=links.methods,
+    )
+    return analysis, times

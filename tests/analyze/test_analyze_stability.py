@@ -1,0 +1,29 @@
+"""Topic stability: adding 10% papers keeps most topic slugs and memberships."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from generator.analyze import analyze
+from generator.model import Analysis, Corpus
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_adding_ten_percent_keeps_topics(
+    bundled_corpus: Corpus, bundled_analysis: Analysis, seed: int
+) -> None:
+    rng = random.Random(seed)
+    base = Corpus(papers=tuple(p for p in bundled_corpus.papers if rng.random() >= 0.1))
+    before = analyze(base)
+    after = bundled_analysis
+    slugs_before = {t.slug for t in before.topics} - {"other"}
+    slugs_after = {t.slug for t in after.topics}
+    assert len(slugs_before & slugs_after) >= 0.75 * len(slugs_before)
+    kept = [
+        topics[0] in after.paper_topics[slug]
+        for slug, topics in before.paper_topics.items()
+        if topics != ("other",)
+    ]
+    assert sum(kept) >= 0.75 * len(kept)
