@@ -13,6 +13,8 @@ from generator.render.context import SiteContext
 from generator.render.svg import year_chart
 from generator.render.text import OVERVIEW_PAGE_SEARCH, front_matter, html_escape
 
+UNGROUPED_AREA = "More topics"
+
 
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
     """Render the Markdown page of one topic."""
@@ -47,12 +49,19 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
 
 
 def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:
-    """Topics grouped by area (areas in first-seen order), each with link and size."""
+    """Topics grouped by area (areas in analysis order), each with link and size.
+
+    Topics without an area come last, under "More topics" when there are areas at all.
+    """
     grouped: dict[str, list[Any]] = {}
     for topic in site.analysis.topics:
         entry = (topic, site.topic_href(from_doc, topic.slug), len(topic.papers))
         grouped.setdefault(topic.area, []).append(entry)
-    return list(grouped.items())
+    loose = grouped.pop("", [])
+    areas = list(grouped.items())
+    if loose:
+        areas.append((UNGROUPED_AREA if areas else "", loose))
+    return areas
 
 
 def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
