@@ -18,17 +18,6 @@ def baseline(lsa: NDArray[np.float32]) -> float:
     return max(mean, 1e-6)
 
 
-def _lifts(stats: PhraseStats, lsa: NDArray[np.float32], columns: list[int]) -> NDArray[np.float64]:
-    """Cohesion of each column's key papers over the corpus baseline."""
-    if not columns:
-        return np.zeros(0)
-    key = stats.key_papers[:, columns].astype(np.float64)
-    sums = np.asarray(key.T @ lsa.astype(np.float64))
-    m = np.asarray(key.sum(axis=0)).ravel()
-    cohesion = ((sums**2).sum(axis=1) - m) / np.maximum(m * (m - 1), 1.0)
-    return np.asarray(cohesion / baseline(lsa))
-
-
 def quality(lift: float, size: int, lsa: NDArray[np.float32]) -> float:
     """How good a topic a set of papers makes: cohesion above baseline times log(size)."""
     return (lift - 1.0) * baseline(lsa) * float(np.log(max(size, 1)))
