@@ -49,6 +49,9 @@ _WORD_COMMAND_RE = re.compile(r"\\([A-Za-z]{2,})\b(?!\s*[{\[(^_])")
 # (The first word excludes spaces so that an unclosed brace costs linear, not quadratic, time.)
 _BRACED_PROSE_RE = re.compile(r"(?<![\w^_}])\{([A-Za-z][^{}^_=\\\s]*\s[^{}^_=\\]*)\}")
 _LATEX_QUOTES = (("``", '"'), ("''", '"'))
+# LaTeX dashes: `layers---8x` (em dash between words), `10--20` (en dash in a range).
+_EM_DASH_RE = re.compile(r"(?<=\w)---(?=\w)")
+_EN_DASH_RE = re.compile(r"(?<=\d)--(?=\d)")
 _SPACE_RE = re.compile(r"\s+")
 # Invisible characters that split words for search: zero-width space, BOM, soft hyphen.
 _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
@@ -57,7 +60,7 @@ _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
 def clean_text(text: str) -> str:
     """Return `text` with Unicode repaired, LaTeX leftovers made readable, spaces normalised."""
     text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC")
-    text = _clean_latex(text)
+    text = _latex_dashes(_clean_latex(text))
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()
 
@@ -80,6 +83,13 @@ def _clean_latex(text: str) -> str:
     for latex, plain in _LATEX_QUOTES:
         text = text.replace(latex, plain)
     return text
+
+
+def _latex_dashes(text: str) -> str:
+    """`a---b` becomes an em dash, `10--20` an en dash; spaced ` -- ` is left as typed."""
+    if "--" not in text:
+        return text
+    return _EN_DASH_RE.sub("\u2013", _EM_DASH_RE.sub("\u2014", text))
 
 
 def _compose_accent(match: re.Match[str]) -> str:

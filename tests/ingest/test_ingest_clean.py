@@ -14,6 +14,9 @@ from generator.ingest.clean import clean_text, normalize_key
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
 
 LATEX_CASES = {
+    "em dash between words": ("152 layers---8x deeper", "152 layers\u20148x deeper"),
+    "en dash in a range": ("pages 10--20", "pages 10\u201320"),
+    "spaced double hyphen kept": ("finding -- and building", "finding -- and building"),
     "em group": (r"it works for {\em any} network", "it works for any network"),
     "bf and it groups": (r"{\bf bold words} and {\it slanted}", "bold words and slanted"),
     "rm group in math": (r"sequential (1{rm D}) data", "sequential (1D) data"),
