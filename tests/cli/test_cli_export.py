@@ -7,15 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from listing_texts import ABSTRACT, OTHER
 
-ABSTRACT = (
-    "We propose a segmentation network for medical images. It outperforms earlier "
-    "convolutional baselines on three public benchmarks while using fewer parameters."
-)
-OTHER = (
-    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
-    "tight convergence rates and confirm them with experiments on standard datasets."
-)
 GOOD = (
     f"Get trending papers in your email inbox!\nSubscribeGood One\n{ABSTRACT}\nGood Two\n{OTHER}\n"
 )

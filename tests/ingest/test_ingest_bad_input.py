@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from listing_texts import ABSTRACT, HEADER, OTHER
 
 from generator.model import MergeAction, Severity, SourceRef
 
-ABSTRACT = (
-    "We propose a segmentation network for medical images. It outperforms earlier "
-    "convolutional baselines on three public benchmarks while using fewer parameters."
-)
-OTHER = (
-    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
-    "tight convergence rates and confirm them with experiments on standard datasets."
-)
 GOOD = (
     "Get trending papers in your email inbox!\n"
     f"SubscribeGood Paper One\n{ABSTRACT}\nGood Paper Two\n{OTHER}\n"
 )
-HEADER = "Get trending papers in your email inbox!\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
 
 BAD_CASES = {

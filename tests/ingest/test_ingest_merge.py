@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from listing_texts import ABSTRACT, HEADER, OTHER
 
 from generator.export import export_json
 from generator.links import MAX_SLUG_LENGTH, paper_url, unique_slugs
 from generator.model import MergeAction, PaperDate, SourceRef
 
-HEADER = "Get trending papers in your email inbox!\n"
-ABSTRACT = (
-    "We propose a segmentation network for medical images. It outperforms earlier "
-    "convolutional baselines on three public benchmarks while using fewer parameters."
-)
-OTHER = (
-    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
-    "tight convergence rates and confirm them with experiments on standard datasets."
-)
 THIRD = (
     "Sparse attention lets transformers read long documents. Our kernel cuts memory "
     "by half and keeps accuracy on question answering and summarisation tasks."

@@ -6,18 +6,12 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from listing_texts import ABSTRACT, OTHER
 
 from generator.ingest import ingest_texts
+from generator.ingest.clean import normalize_key
 from generator.model import Corpus, MergeAction
 
-ABSTRACT = (
-    "We propose a segmentation network for medical images. It outperforms earlier "
-    "convolutional baselines on three public benchmarks while using fewer parameters."
-)
-OTHER = (
-    "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
-    "tight convergence rates and confirm them with experiments on standard datasets."
-)
 # Pieces of every input format, so that generated files reach deep into each reader.
 FRAGMENTS = [
     "",
@@ -161,7 +155,10 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=18).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
 abstracts = st.lists(sentence, min_size=3, max_size=6).map(" ".join).filter(lambda a: len(a) >= 120)
-papers = st.lists(st.tuples(titles, abstracts), min_size=1, max_size=12, unique_by=lambda p: p[0])
+# Titles that differ only in case or punctuation are one paper by design: keep them apart.
+papers = st.lists(
+    st.tuples(titles, abstracts), min_size=1, max_size=12, unique_by=lambda p: normalize_key(p[0])
+)
 
 
 def _search_listing(pairs: list[tuple[str, str]]) -> tuple[str, dict[str, int]]:
