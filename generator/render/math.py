@@ -26,7 +26,9 @@ _SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
 _SUBSCRIPT_RE = re.compile(
     r"(?:^|[^A-Za-z])[A-Za-z]{1,4}_(?:\{[^{}\s]{1,12}\}|[A-Za-z0-9]{1,3}(?![A-Za-z0-9]))"
 )
-_TOKEN_RE = re.compile(r"\S+")
+# A token: non-space characters, where a short brace group may hold spaces
+# (`mathcal{C_{Phi circ Psi}/n}` is one fragment, not three).
+_TOKEN_RE = re.compile(r"(?:\{(?:[^{}\n]|\{[^{}\n]{0,40}\}){0,60}\}|\S)+")
 _TRAILING_TEXT_RE = re.compile(r"(?<=[}\d*])(-[A-Za-z][A-Za-z-]*)$")
 _TRAILING_PUNCT = ",.;:"
 # Method names that only look like math: `SP^2OT`, `U^2-Net`, `SL^{2}A-INR`, `PAT_ch`.

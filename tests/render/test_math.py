@@ -60,3 +60,10 @@ def test_glued_commands_are_split_and_long_runs_left_alone() -> None:
 
 def test_dollar_delimited_math_keeps_its_text_and_loses_the_dollars_in_tex() -> None:
     assert _math("so $x^2$ grows") == [("$x^2$", "x^2")]
+
+
+def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
+    text = "size mathcal{O}(mathcal{C_{Phi circ Psi}/n}) where"
+    assert _math(text) == [
+        ("mathcal{O}(mathcal{C_{Phi circ Psi}/n})", r"\mathcal{O}(\mathcal{C_{\Phi \circ \Psi}/n})")
+    ]

@@ -1,0 +1,159 @@
+"""Fixtures of the browser tests: the bundled site built once, served on 127.0.0.1, and
+headless Chromium tabs that record console errors and every request.
+
+The site is built in a temporary project (tests/site/sitebuild.py), never in the
+repository's own docs/ and site/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
+
+from sitebuild import REPO, BuiltSite, build_once
+
+from generator.site import default_analyzer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def _skip_without_browser() -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="session")
+def e2e_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled corpus with the project's own analysis, built once (as `papersite build`)."""
+    _skip_without_browser()
+    root = tmp_path_factory.mktemp("e2e") / "project"
+    return build_once(root, REPO / "site_src" / "corpus", default_analyzer, None)
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_site: BuiltSite) -> Iterator[str]:
+    """The built site served by a threaded http.server on 127.0.0.1; its URL, with a slash."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(e2e_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, launched once per module.
+
+    Not per session: Playwright's sync API cannot start while another instance runs, and
+    other browser tests (tests/search) start their own.
+    """
+    _skip_without_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Tab:
+    """A page in its own browser context, with the console errors and requests it caused."""
+
+    page: Page
+    base_url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        """Open a site-relative URL such as `papers/x/`."""
+        self.page.goto(self.base_url + path, wait_until="load")
+
+    def outside(self) -> list[str]:
+        """Requested URLs that are not on the local server."""
+        host = urlsplit(self.base_url).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != host
+        ]
+
+    def assert_clean(self) -> None:
+        """No console error or uncaught exception, and nothing fetched from elsewhere."""
+        assert not self.errors, f"console errors on {self.page.url}: {self.errors}"
+        assert not self.outside(), f"requests outside 127.0.0.1: {self.outside()}"
+
+
+NewTab = Callable[..., Tab]
+
+
+@pytest.fixture
+def new_tab(browser: Browser, base_url: str) -> Iterator[NewTab]:
+    """Open tabs in fresh contexts (keyword arguments go to Browser.new_context)."""
+    contexts = []
+
+    def open_tab(**options: Any) -> Tab:
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        tab = Tab(page, base_url)
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                tab.errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+        def on_request(request: Request) -> None:
+            tab.requests.append(request.url)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: tab.errors.append(f"uncaught: {error}"))
+        context.on("request", on_request)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def tab(new_tab: NewTab) -> Tab:
+    """A desktop-sized tab."""
+    return new_tab(viewport={"width": 1280, "height": 900})
