@@ -21,6 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS
 from sitebuild import REPO, BuiltSite, build_once
 
 from generator.site import default_analyzer
@@ -28,15 +29,6 @@ from generator.site import default_analyzer
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS
 from markupsafe import Markup
 
 from generator.links import paper_url
@@ -24,15 +25,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "site_src" / "overrides" / "assets"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE_TITLE = 'Naïve Bayes <img src=x onerror="window.pwned=1"> & <script>window.pwned=1</script>'
 
 
