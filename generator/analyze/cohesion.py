@@ -24,13 +24,18 @@ def quality(lift: float, size: int, lsa: NDArray[np.float32]) -> float:
 
 
 def column_lifts(
-    stats: PhraseStats, lsa: NDArray[np.float32], columns: list[int]
+    stats: PhraseStats,
+    lsa: NDArray[np.float32],
+    columns: list[int],
+    rows: Sequence[int] | None = None,
 ) -> NDArray[np.float64]:
-    """Cohesion of each column's key papers over the corpus baseline."""
+    """Cohesion of each column's key papers (only those among `rows`, if given) over baseline."""
     if not columns:
         return np.zeros(0)
-    key = stats.key_papers[:, columns].astype(np.float64)
-    sums = np.asarray(key.T @ lsa.astype(np.float64))
+    picked = stats.key_papers if rows is None else stats.key_papers[list(rows)]
+    vectors = lsa if rows is None else lsa[list(rows)]
+    key = picked[:, columns].astype(np.float64)
+    sums = np.asarray(key.T @ vectors.astype(np.float64))
     m = np.asarray(key.sum(axis=0)).ravel()
     cohesion = ((sums**2).sum(axis=1) - m) / np.maximum(m * (m - 1), 1.0)
     return np.asarray(cohesion / baseline(lsa))

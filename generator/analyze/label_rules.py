@@ -61,12 +61,18 @@ TITLE_VERBS = frozenset(
 
 
 def worthy(
-    stats: PhraseStats, column: int, lift: float, surfaces: Surfaces, relax: float = 0.0
+    stats: PhraseStats,
+    column: int,
+    lift: float,
+    surfaces: Surfaces,
+    relax: float = 0.0,
+    relax_words: bool = False,
 ) -> bool:
     """Whether a phrase reads like a topic a researcher would name.
 
     `relax` lowers the cohesion floors of phrases and names (for fillers, which must
-    gather leftover papers); single words are held to the first-round floor.
+    gather leftover papers); single words are held to the first-round floor unless
+    `relax_words`.
     """
     key = stats.terms[column]
     words = key.split(" ")
@@ -75,13 +81,15 @@ def worthy(
     coined = any(is_name(w, surfaces) for w in words)
     if len(words) > 1 or coined:
         return lift + relax >= (MIN_LIFT_NAME if coined else MIN_LIFT_PHRASE)
-    titled = stats.title_papers[column] >= WORD_TITLES
+    process = bool(PROCESS_RE.search(key))
+    # A relaxed single word must name a process or field: "regularization", not "weights".
+    titled = stats.title_papers[column] >= WORD_TITLES and not relax_words
     bursty = stats.total[column] >= MIN_BURSTINESS * stats.papers[column]
     return (
-        (bool(PROCESS_RE.search(key)) or titled)
+        (process or titled)
         and stats.alone[column] >= MIN_ALONE
         and bursty
-        and lift >= MIN_LIFT_WORD
+        and lift + (relax if relax_words else 0.0) >= MIN_LIFT_WORD
     )
 
 

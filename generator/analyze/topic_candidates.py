@@ -11,7 +11,7 @@ the phrase it abbreviates.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -49,6 +49,8 @@ class Candidate:
     mentions: int = 0
     # Other phrases for the same topic: its acronym ("vit" for "vision transformer").
     aliases: tuple[str, ...] = ()
+    # Only papers about the phrase may join (residual topics of broad words).
+    gated: bool = False
 
 
 def size_cap(n: int, max_share: float) -> int:
@@ -96,9 +98,17 @@ def find_candidates(
     return ranked(_merge_acronyms(kept, surfaces, lsa))
 
 
-def candidate(stats: PhraseStats, column: int, lift: float, lsa: NDArray[np.float32]) -> Candidate:
-    """A candidate for one term column."""
+def candidate(
+    stats: PhraseStats,
+    column: int,
+    lift: float,
+    lsa: NDArray[np.float32],
+    rows: Sequence[int] | None = None,
+) -> Candidate:
+    """A candidate for one term column (its key papers among `rows`, if given)."""
     papers = tuple(int(p) for p in stats.key_papers[:, column].indices)
+    if rows is not None:
+        papers = tuple(sorted(set(papers).intersection(rows)))
     quality = topic_quality(lift, len(papers), lsa)
     mentions = int(stats.papers[column])
     return Candidate(stats.terms[column], papers, round(lift, 6), round(quality, 6), mentions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,11 +26,22 @@ class FillerRound:
     relax: float
     # Only multi-word phrases and names (no single words).
     phrases_only: bool
+    # Judge a phrase by the leftover papers about it alone (cohesion and seed papers),
+    # and let only papers about the phrase join: small topics for what the first-round
+    # topics left, not a rival to them.
+    within_leftover: bool = False
 
 
 # Round one accepts slightly looser phrases that gather as many papers as a topic needs;
 # round two accepts very tight phrases that gather half as many ("Pose estimation").
-FILLER_ROUNDS = (FillerRound(1.0, 0.5, False), FillerRound(0.5, -2.0, True))
+# Round three looks only at the papers still left: phrases that several of them are
+# about and that make them cohesive ("Regularization" for Cutout, Dropout and nuclear
+# norm papers, though "regularization" across the corpus is too broad to be a topic).
+FILLER_ROUNDS = (
+    FillerRound(1.0, 0.5, False),
+    FillerRound(0.5, -2.0, True),
+    FillerRound(1.0, 1.0, False, within_leftover=True),
+)
 
 
 def find_fillers(
@@ -60,11 +71,12 @@ def find_fillers(
         and stats.terms[c] not in taken
         and (not rules.phrases_only or " " in stats.terms[c] or surfaces.is_coined(stats.terms[c]))
     ]
-    lifts = column_lifts(stats, lsa, columns)
+    rows = sorted(leftover) if rules.within_leftover else None
+    lifts = column_lifts(stats, lsa, columns, rows)
     pool = [
-        candidate(stats, c, lift, lsa)
+        replace(candidate(stats, c, lift, lsa, rows), gated=rules.within_leftover)
         for c, lift in zip(columns, lifts.tolist(), strict=True)
-        if worthy(stats, c, lift, surfaces, rules.relax)
+        if worthy(stats, c, lift, surfaces, rules.relax, rules.within_leftover)
     ]
     return cover(pool, set(leftover), need)
 

@@ -82,6 +82,8 @@ def _options(
     """For each paper, its `keep` best-scoring seeds with scores, best first."""
     centres = centroids(seeds, vectors.lsa)
     mentions, titles = _phrase_hits(seeds, vectors, stats)
+    gated = np.array([seed.gated for seed in seeds], dtype=bool)
+    about = _about(seeds, stats, stats.key_papers)
     options: list[list[tuple[int, float]]] = []
     keep = min(keep, len(seeds))
     for start in range(0, vectors.lsa.shape[0], _CHUNK):
@@ -89,6 +91,8 @@ def _options(
         scores = vectors.lsa[start:stop] @ centres.T
         scores += MENTION_BONUS * mentions[start:stop].toarray()
         scores += TITLE_BONUS * titles[start:stop].toarray()
+        if gated.any():
+            scores[gated & (about[start:stop].toarray() == 0)] = 0.0
         scores = np.round(scores.astype(np.float64), 4)
         top = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
         for row, picks in zip(scores, top, strict=True):
@@ -118,6 +122,25 @@ def _phrase_hits(
     mentions = ((vectors.counts > 0).astype(np.float32) @ to_seed) > 0
     titles = ((vectors.title_counts > 0).astype(np.float32) @ to_seed) > 0
     return mentions.astype(np.float32).tocsr(), titles.astype(np.float32).tocsr()
+
+
+def _about(seeds: Sequence[Seed], stats: PhraseStats, papers: sp.spmatrix) -> sp.csr_matrix:
+    """Papers x seeds: 1 where a gated seed's phrase is key to the paper (0 for the others)."""
+    pairs = [
+        (stats.index[key], number)
+        for number, seed in enumerate(seeds)
+        if seed.gated
+        for key in seed.phrases
+        if key in stats.index
+    ]
+    if not pairs:
+        return sp.csr_matrix((papers.shape[0], len(seeds)), dtype=np.float32)
+    columns, numbers = zip(*pairs, strict=True)
+    to_seed = sp.csr_matrix(
+        (np.ones(len(pairs), dtype=np.float32), (columns, numbers)),
+        shape=(len(stats.terms), len(seeds)),
+    )
+    return sp.csr_matrix(papers.astype(np.float32) @ to_seed)
 
 
 def _first_choice(options: list[tuple[int, float]], max_per_paper: int) -> list[int]:

@@ -30,6 +30,8 @@ class Seed:
     forced: tuple[int, ...] = ()
     area: str = ""
     pinned: bool = False
+    # Only papers about one of `phrases` may join (see Candidate.gated).
+    gated: bool = False
 
 
 def select_seeds(
@@ -49,7 +51,8 @@ def select_seeds(
             continue
         for paper in candidate.papers:
             owners.setdefault(paper, []).append(len(chosen))
-        chosen.append(Seed(slug, label, candidate.papers, (candidate.key, *candidate.aliases)))
+        phrases = (candidate.key, *candidate.aliases)
+        chosen.append(Seed(slug, label, candidate.papers, phrases, gated=candidate.gated))
         taken.add(slug)
     return chosen
 
