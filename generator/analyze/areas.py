@@ -25,6 +25,15 @@ from generator.analyze.topic_describe import Draft
 # covers a good part of it.
 MIN_PRECISION = 0.6
 MIN_RECALL = 0.3
+# A phrase that is one of the area's topics, or a variant of one (a word starting with
+# the same STEM letters: "memorizing" for "memorization", "network pruning" for
+# "pruning"), must cover half the area, or the area reads as that topic alone.
+MIN_RECALL_TOPIC = 0.5
+STEM = 5
+# An area name must be said by at least SPAN_SHARE of the papers of two of its topics:
+# "Volume rendering" (view synthesis papers only) does not name "Point clouds and view
+# synthesis".
+SPAN_SHARE = 0.25
 # Topics join one area when the average cosine between their centres is at least
 # 1 - AREA_DISTANCE. At 0.3 (distance 0.7) the bundled corpus gets 13 coherent areas
 # of 2-10 topics and leaves 10 topics on their own; Ward linkage with a fixed number
@@ -70,11 +79,14 @@ def area_names(
     names: dict[int, str] = {}
     taken: set[str] = set()
     for group in sorted(set(groups) - {-1}, key=lambda g: (-_size(drafts, groups, g), g)):
-        papers = sorted(
-            {p for d, g in zip(drafts, groups, strict=True) if g == group for p in d.papers}
-        )
+        inside_drafts = [d for d, g in zip(drafts, groups, strict=True) if g == group]
+        papers = sorted({p for d in inside_drafts for p in d.papers})
         inside = np.asarray(mentions[papers].sum(axis=0)).ravel() if papers else np.zeros(0)
-        best = _best_phrase(inside, len(papers), stats, readable, taken)
+        own = _topic_phrases(inside_drafts, inside, stats)
+        narrow = taken | _narrow(inside_drafts, inside, mentions, stats)
+        best = _best_phrase(inside, len(papers), stats, readable, narrow | own) or _best_phrase(
+            inside, len(papers), stats, readable, narrow, MIN_RECALL_TOPIC
+        )
         label = surfaces.label(best) if best else _largest_labels(drafts, groups, group)
         taken.add(best)
         names[group] = label
@@ -87,6 +99,7 @@ def _best_phrase(
     stats: PhraseStats,
     readable: NDArray[np.bool_],
     taken: set[str],
+    min_recall: float = MIN_RECALL,
 ) -> str:
     """The readable, non-generic phrase with the best F1 among those precise enough."""
     best, best_score = "", 0.0
@@ -99,12 +112,39 @@ def _best_phrase(
             continue
         precision = inside[column] / stats.papers[column]
         recall = inside[column] / size
-        if precision < MIN_PRECISION or recall < MIN_RECALL:
+        if precision < MIN_PRECISION or recall < min_recall:
             continue
         score = round(2 * precision * recall / (precision + recall), 6)
         if score > best_score or (math.isclose(score, best_score) and key < best):
             best, best_score = key, score
     return best
+
+
+def _topic_phrases(
+    drafts: Sequence[Draft], inside: NDArray[np.float64], stats: PhraseStats
+) -> set[str]:
+    """Phrases that stand for one topic of the area: its own, or a variant of it."""
+    stems = {word[:STEM] for d in drafts for key in d.phrases for word in key.split(" ")}
+    return {
+        stats.terms[c]
+        for c in np.flatnonzero(inside >= 2)
+        if any(word[:STEM] in stems for word in stats.terms[c].split(" "))
+    }
+
+
+def _narrow(
+    drafts: Sequence[Draft],
+    inside: NDArray[np.float64],
+    mentions: sp.csc_matrix,
+    stats: PhraseStats,
+) -> set[str]:
+    """Phrases that fewer than two of the area's topics say often (SPAN_SHARE of papers)."""
+    columns = np.flatnonzero(inside >= 2)
+    spans = np.zeros(len(columns), dtype=np.int64)
+    for draft in drafts:
+        said = np.asarray(mentions[draft.papers][:, columns].sum(axis=0)).ravel()
+        spans += said >= SPAN_SHARE * len(draft.papers)
+    return {stats.terms[c] for c in columns[spans < 2]}
 
 
 def _nameable(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:
@@ -131,6 +171,24 @@ def _largest_labels(drafts: Sequence[Draft], groups: list[int], group: int) -> s
         key=lambda d: (-len(d.members), d.slug),
     )
     labels = [d.label for d in inside[:2]]
-    if len(labels) == 2 and labels[1].split(" ", 1)[0][1:].islower():
+    word = labels[1].split(" ", 1)[0] if len(labels) == 2 else ""
+    if word[1:].islower() and word[1:2].isalpha():  # "Image retrieval", not "X-ray images"
         labels[1] = labels[1][:1].lower() + labels[1][1:]
-    return " and ".join(labels) if labels else "Other"
+    return join_labels(labels) if labels else "Other"
+
+
+def join_labels(labels: list[str]) -> str:
+    """Join labels with "and", saying a shared first or last word once.
+
+    "Image classification" + "image recognition" -> "Image classification and recognition";
+    "Diffusion models" + "generative models" -> "Diffusion and generative models".
+    """
+    if len(labels) != 2:
+        return " and ".join(labels)
+    first, second = labels[0].split(" "), labels[1].split(" ")
+    if len(first) > 1 and len(second) > 1:
+        if first[0].casefold() == second[0].casefold():
+            return " ".join([*first, "and", *second[1:]])
+        if first[-1].casefold() == second[-1].casefold():
+            return " ".join([*first[:-1], "and", *second])
+    return " and ".join(labels)
