@@ -33,6 +33,7 @@ FORMATS = ("bare", "search", "daily")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _WORD_RE = re.compile(r"[A-Za-z][\w+-]*")
 _END = "\0"
+MAX_KEPT_WORDS = 5  # words of a source sentence kept before the Markov chain takes over
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _SYLLABLES = "pro to de con ar ix ul mo ra ve li sa tor neo gra fu zen ka ri om".split()
 _SUFFIXES = ("Net", "Former", "GAN", "Seg", "Diff", "Mixer", "NAS", "KAN", "Fusion", "INR")
@@ -135,14 +136,14 @@ class SyntheticCorpus:
         return out
 
     def _abstract(self, pool: list[int], rng: random.Random) -> list[str]:
-        """Sentences from the pool's papers, most rewritten by the Markov chain."""
+        """Sentences from the pool's papers, rewritten by the Markov chain after a few words."""
         count = rng.randint(5, 10)
         out: list[str] = []
         for _ in range(count):
             source = self.sentences[rng.choice(pool)] or ["We study neural networks."]
             words = rng.choice(source).split()
-            if len(words) > 4 and rng.random() < 0.7:
-                cut = rng.randint(2, len(words) - 2)
+            if len(words) > 4:  # keep a short opening: shared text is rare, as in real corpora
+                cut = rng.randint(2, min(MAX_KEPT_WORDS, len(words) - 2))
                 words = self.abstract_chain.continue_from(words[:cut], rng, limit=45)
             sentence = " ".join(words)
             out.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")

@@ -16,6 +16,7 @@ from generator import __version__
 from generator.analyze import TopicsFileError
 from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
 from generator.export import export_json
+from generator.fingerprint import GeneratedState, inputs_fingerprint, unchanged_state
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.links import SEARCH_INDEX_DOC
@@ -183,16 +184,36 @@ def _analyze(context: Context, corpus: Corpus) -> Analysis:
         _fail(str(error), 2)
 
 
-def _run_generate(context: Context, corpus: Corpus, times: StageTimes) -> None:
+def _run_generate(context: Context, times: StageTimes, force: bool) -> GeneratedState:
+    """Regenerate docs/ unless nothing it reads changed (or `force`); say what happened."""
+    config = context.config
     try:
-        result = generate(context.config, corpus, times)
+        fingerprint = inputs_fingerprint(config)
+    except ConfigError as error:
+        _fail(str(error), 2)
+    except OSError as error:
+        _fail(f"cannot read an input: {error}")
+    docs = config.root / config.docs_dir
+    state = None if force else unchanged_state(docs, fingerprint)
+    if state is not None:
+        context.say(
+            f"{config.docs_dir}/ is up to date: corpus, topics file, settings and templates "
+            "are unchanged, nothing rewritten (--force regenerates)"
+        )
+        return state
+    corpus = times.run("ingest", lambda: load_corpus(context))
+    _print_problems(context, corpus)
+    _problem_exit(context, corpus)
+    try:
+        result = generate(config, corpus, times, fingerprint=fingerprint)
     except TopicsFileError as error:
         _fail(str(error), 2)
     context.say(
-        f"{result.pages} pages in {context.config.docs_dir}/ "
+        f"{result.pages} pages in {config.docs_dir}/ "
         f"({result.written} rewritten, {result.removed} removed); "
-        f"{len(result.analysis.topics)} topics"
+        f"{len(result.analysis.topics)} topics; search: {result.search_backend}"
     )
+    return result.state
 
 
 def _timings(context: Context, times: StageTimes) -> None:
@@ -201,30 +222,29 @@ def _timings(context: Context, times: StageTimes) -> None:
         context.say(f"Timings: {parts}")
 
 
+FORCE_HELP = "Regenerate docs/ even when no input changed since the last run."
+
+
 @main.command(name="generate")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_obj
-def generate_command(context: Context) -> None:
+def generate_command(context: Context, force: bool) -> None:
     """Ingest, analyze and render the corpus into docs/ (no MkDocs build)."""
     times = context.stage_times()
-    corpus = times.run("ingest", lambda: load_corpus(context))
-    _print_problems(context, corpus)
-    _problem_exit(context, corpus)
-    _run_generate(context, corpus, times)
+    _run_generate(context, times, force)
     _timings(context, times)
 
 
 @main.command()
 @click.option("--site-url", help="Public URL of the site (e.g. https://user.github.io/repo/).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_obj
-def build(context: Context, site_url: str | None) -> None:
+def build(context: Context, site_url: str | None, force: bool) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
     times = context.stage_times()
-    corpus = times.run("ingest", lambda: load_corpus(context))
-    _print_problems(context, corpus)
-    _problem_exit(context, corpus)
-    _run_generate(context, corpus, times)
+    state = _run_generate(context, times, force)
     try:
-        times.run("mkdocs", lambda: mkdocs_build(context.config, corpus, True, site_url))
+        times.run("mkdocs", lambda: mkdocs_build(context.config, state, True, site_url))
     except Exception as error:  # MkDocs reports its own errors through logging
         _fail(f"MkDocs build failed: {error}")
     _timings(context, times)

@@ -30,6 +30,7 @@ class Config:
     related_k: int = 5
     topics_file: str = DEFAULT_TOPICS_FILE
     docs_dir: str = "docs"
+    search: str = "auto"
 
     def corpus_files(self) -> list[Path]:
         """Every corpus file named by `corpus` (files, folders or glob patterns), sorted."""
@@ -57,7 +58,9 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "related_k": (int,),
     "topics_file": (str,),
     "docs_dir": (str,),
+    "search": (str,),
 }
+SEARCH_CHOICES = ("auto", "material", "pagefind")
 
 
 def load_config(root: Path, path: Path | None = None) -> Config:
@@ -106,6 +109,9 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise ConfigError(f"{path}: listing_year must be a four-digit year")
+    if values.get("search", "auto") not in SEARCH_CHOICES:
+        choices = ", ".join(SEARCH_CHOICES)
+        raise ConfigError(f"{path}: search must be one of {choices}, not {values['search']!r}")
     if values.get("related_k", 1) < 1:
         raise ConfigError(f"{path}: related_k must be at least 1")
     return replace(config, **values)

@@ -12,14 +12,37 @@ from pathlib import Path
 from typing import Any
 
 from generator.analyze import TopicsFileError
-from generator.config import ConfigError, load_config
-from generator.site import GENERATED_ENV, StageTimes, generate, load
+from generator.config import Config, ConfigError, load_config
+from generator.fingerprint import inputs_fingerprint, unchanged_state
+from generator.links import PAPERS_FOLDER
+from generator.search_backend import (
+    MATERIAL,
+    PAGEFIND,
+    SearchIndexError,
+    build_pagefind_index,
+    choose_backend,
+)
+from generator.sharded_build import (
+    ShardedBuild,
+    finish,
+    shardable,
+    should_shard,
+    start,
+)
+from generator.site import GENERATED_ENV, SEARCH_ENV, StageTimes, generate, load
 
 log = logging.getLogger("mkdocs.plugins.papersite")
+_build = ShardedBuild()  # paper pages rendered by worker processes (large `mkdocs build`s)
+_command: list[str] = []  # the MkDocs command running: build, serve or gh-deploy
 
 
 def _project_root(mkdocs_config: Any) -> Path:
     return Path(mkdocs_config.config_file_path).resolve().parent
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Remember the command: only `mkdocs build` renders pages in worker processes."""
+    _command[:] = [command]
 
 
 def on_config(config: Any, **_: Any) -> Any:
@@ -35,18 +58,37 @@ def on_config(config: Any, **_: Any) -> Any:
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Regenerate docs/ before MkDocs reads it (skipped when papersite already did)."""
-    if os.environ.get(GENERATED_ENV):
-        return
+    """Regenerate docs/ before MkDocs reads it (skipped when papersite already did).
+
+    Then set up the search engine the corpus size calls for (see generator.search_backend).
+    """
     root = _project_root(config)
     try:
         project = load_config(root)
-        corpus = load(project)
     except ConfigError as error:
         raise SystemExit(f"papersite: {error}") from None
+    backend = os.environ.get(SEARCH_ENV, "")
+    if not os.environ.get(GENERATED_ENV):
+        backend = _regenerate(project)
+    if backend not in (MATERIAL, PAGEFIND):
+        papers = root / project.docs_dir / PAPERS_FOLDER
+        count = sum(1 for _ in papers.glob("*.md")) if papers.is_dir() else 0
+        backend = choose_backend(project.search, count)
+    use_search_backend(config, backend)
+
+
+def _regenerate(project: Config) -> str:
+    """Regenerate docs/ unless no input changed; return the site's search engine."""
+    docs = project.root / project.docs_dir
     try:
-        result = generate(project, corpus, StageTimes())
-    except TopicsFileError as error:
+        fingerprint = inputs_fingerprint(project)
+        state = unchanged_state(docs, fingerprint)
+        if state is not None:
+            log.info("papersite: docs/ is up to date (no input changed)")
+            return state.search_backend
+        corpus = load(project)
+        result = generate(project, corpus, StageTimes(), fingerprint=fingerprint)
+    except (ConfigError, TopicsFileError, OSError) as error:
         raise SystemExit(f"papersite: {error}") from None
     log.info(
         "papersite: %d pages generated (%d rewritten, %d removed)",
@@ -54,6 +96,52 @@ def on_pre_build(config: Any, **_: Any) -> None:
         result.written,
         result.removed,
     )
+    return result.search_backend
+
+
+def use_search_backend(config: Any, backend: str) -> None:
+    """Turn Material's search off for Pagefind, and tell the templates which engine runs."""
+    config.extra["papersite_search"] = backend
+    material_search = config.plugins.get("material/search") or config.plugins.get("search")
+    if material_search is not None:
+        material_search.config.enabled = backend == MATERIAL
+
+
+def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
+    """Start rendering the paper pages in worker processes, for a large build."""
+    material_search = config.extra.get("papersite_search") != PAGEFIND
+    command = _command[0] if _command else None
+    if should_shard(command, material_search, len(shardable(files, nav))):
+        start(_build, config, files, nav)
+        log.info("papersite: %d pages rendered by worker processes", len(_build.sharded))
+    return nav
+
+
+def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
+    """Wait for the worker processes before MkDocs writes pages and checks anchors."""
+    if _build.pending is not None:
+        log.debug("papersite: waiting for the worker processes")
+        finish(_build, files)
+        log.debug("papersite: worker processes done")
+    return env
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    """Stop the worker processes of a failed build."""
+    _build.cancel()
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Index the built site with Pagefind when the site uses it."""
+    _build.sharded.clear()
+    if config.extra.get("papersite_search") != PAGEFIND:
+        return
+    log.debug("papersite: Pagefind indexing %s", config.site_dir)
+    try:
+        pages = build_pagefind_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise SystemExit(f"papersite: {error}") from None
+    log.info("papersite: Pagefind indexed %d pages", pages)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import posixpath
 from collections import defaultdict
@@ -81,11 +82,12 @@ METHODS_DOC = "methods.md"
 HEALTH_DOC = "health.md"
 FINDER_DOC = "finder.md"
 SEARCH_INDEX_DOC = "assets/search/papers.json"
+PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 
 
 def paper_doc(slug: str) -> str:
     """Markdown source path (under docs/) of a paper's page."""
-    return f"papers/{slug}.md"
+    return f"{PAPERS_FOLDER}/{slug}.md"
 
 
 def topic_doc(slug: str) -> str:
@@ -100,7 +102,14 @@ def browse_doc(group: str) -> str:
 
 def relative_link(from_doc: str, to_doc: str) -> str:
     """Link from one docs page to another, as MkDocs expects (relative .md path)."""
-    start = posixpath.dirname(from_doc) or "."
+    return _relative_path(to_doc, posixpath.dirname(from_doc) or ".")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(to_doc: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few folders over and over."""
+    if start != "." and posixpath.dirname(to_doc) == start:
+        return posixpath.basename(to_doc)
     return posixpath.relpath(to_doc, start)
 
 

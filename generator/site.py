@@ -12,14 +12,17 @@ from typing import TypeVar
 
 from generator.analyze import AnalysisSettings, analyze
 from generator.config import Config
+from generator.fingerprint import GeneratedState, forget_state, save_state
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Analysis, Corpus
 from generator.render import render_site
+from generator.search_backend import choose_backend
 from generator.write import write_docs
 
 Analyzer = Callable[[Corpus, Config], Analysis]
 GENERATED_ENV = "PAPERSITE_GENERATED"  # tells the MkDocs hook that docs/ is fresh
+SEARCH_ENV = "PAPERSITE_SEARCH"  # and which search engine the pages were rendered for
 T = TypeVar("T")
 
 
@@ -48,6 +51,12 @@ class GenerateResult:
     pages: int
     written: int
     removed: int
+    state: GeneratedState
+
+    @property
+    def search_backend(self) -> str:
+        """The search engine the pages were rendered for."""
+        return self.state.search_backend
 
 
 def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
@@ -72,12 +81,30 @@ def generate(
     corpus: Corpus,
     times: StageTimes,
     analyzer: Analyzer = default_analyzer,
+    fingerprint: str | None = None,
 ) -> GenerateResult:
-    """Analyze the corpus, render every page and write the changed ones to docs/."""
+    """Analyze the corpus, render every page and write the changed ones to docs/.
+
+    With the `fingerprint` of the inputs (generator.fingerprint), a later run with the
+    same inputs can skip all of this; without it (a custom analyzer), it cannot.
+    """
+    state = generated_state(config, corpus, fingerprint or "")
+    backend = state.search_backend
     analysis = times.run("analyze", lambda: analyzer(corpus, config))
-    pages = times.run("render", lambda: render_site(corpus, analysis, config.site_name))
-    written, removed = times.run("write", lambda: write_docs(config.root / config.docs_dir, pages))
-    return GenerateResult(corpus, analysis, len(pages), written, removed)
+    pages = times.run("render", lambda: render_site(corpus, analysis, config.site_name, backend))
+    docs = config.root / config.docs_dir
+    written, removed = times.run("write", lambda: write_docs(docs, pages))
+    if fingerprint:
+        save_state(docs, state)
+    else:
+        forget_state(docs)
+    return GenerateResult(corpus, analysis, len(pages), written, removed, state)
+
+
+def generated_state(config: Config, corpus: Corpus, fingerprint: str = "") -> GeneratedState:
+    """What the MkDocs build needs to know of a generated corpus."""
+    backend = choose_backend(config.search, len(corpus.papers))
+    return GeneratedState(fingerprint, backend, source_date_epoch(corpus))
 
 
 def source_date_epoch(corpus: Corpus) -> int:
@@ -88,17 +115,20 @@ def source_date_epoch(corpus: Corpus) -> int:
     return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
 
 
-def mkdocs_build(config: Config, corpus: Corpus, strict: bool, site_url: str | None) -> None:
+def mkdocs_build(
+    config: Config, state: GeneratedState, strict: bool, site_url: str | None
+) -> None:
     """Build site/ with MkDocs from the project's mkdocs.yml, reproducibly.
 
-    docs/ must be generated already: the MkDocs hook is told not to regenerate it.
+    docs/ must be generated already (`state` says how): the MkDocs hook is told not to
+    regenerate it.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config as load_mkdocs_config
 
-    settings = {GENERATED_ENV: "1"}
+    settings = {GENERATED_ENV: "1", SEARCH_ENV: state.search_backend}
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        settings["SOURCE_DATE_EPOCH"] = str(source_date_epoch(corpus))
+        settings["SOURCE_DATE_EPOCH"] = str(state.source_date_epoch)
     config_file = str(config.root / "mkdocs.yml")
     with _environment(settings):
         if site_url:

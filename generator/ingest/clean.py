@@ -9,7 +9,9 @@ fragments stay as they are for the renderer to show.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 import ftfy
@@ -122,6 +124,15 @@ def _undouble_urls(text: str) -> str:
 
 def normalize_key(text: str) -> str:
     """Return a comparison key: accents stripped, case folded, only letters and digits kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[^\W_]+", stripped.casefold()))
+    if not text.isascii():  # ASCII text has nothing to decompose (the common case: fast)
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    return " ".join(_KEY_WORD_RE.findall(text.casefold()))
+
+
+_KEY_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining character (accents and the like)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}

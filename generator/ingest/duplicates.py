@@ -15,6 +15,10 @@ from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
 from generator.ingest.clean import normalize_key
 from generator.model import MergeAction, MergeEntry, Paper
 
@@ -23,6 +27,7 @@ SHARED_SHINGLES = 0.12
 MAX_SHINGLE_PAPERS = 50  # a 5-gram in more papers than this is boilerplate, not evidence
 _NAME_PREFIX_RE = re.compile(r"^\s*([^:]{2,40}):\s+(.+)$")
 MIN_NAME_LENGTH = 3
+_HASH_MULTIPLIER = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
 
 
 def flag_possible_duplicates(papers: list[Paper]) -> tuple[list[Paper], list[MergeEntry]]:
@@ -72,28 +77,55 @@ def _title_pairs(papers: list[Paper]) -> list[tuple[tuple[int, int], str]]:
 
 
 def _abstract_pairs(papers: list[Paper]) -> list[tuple[tuple[int, int], str]]:
-    """Pairs whose abstracts share many word 5-grams, found through an inverted index."""
-    shingles = [_shingles(p.abstract) for p in papers]
-    index: dict[str, list[int]] = defaultdict(list)
-    for number, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(number)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for holders in index.values():
-        if 1 < len(holders) <= MAX_SHINGLE_PAPERS:
-            for i, j in combinations(holders, 2):
-                shared[(i, j)] += 1
-    pairs = []
-    for (i, j), count in shared.items():
-        overlap = count / min(len(shingles[i]), len(shingles[j]))
-        if overlap >= SHARED_SHINGLES:
-            pairs.append(((i, j), f"abstracts share {overlap:.0%} of their word 5-grams"))
-    return pairs
+    """Pairs whose abstracts share many word 5-grams.
+
+    A sparse papers-by-5-grams matrix times its transpose counts the 5-grams each pair
+    shares; 5-grams held by one paper, or by too many to be evidence, are left out first.
+    """
+    rows, grams = _shingle_table(papers)
+    if not len(grams):
+        return []
+    gram_ids, columns = np.unique(grams, return_inverse=True)
+    holders = np.bincount(columns, minlength=len(gram_ids))
+    keep = (holders[columns] > 1) & (holders[columns] <= MAX_SHINGLE_PAPERS)
+    sizes = np.bincount(rows, minlength=len(papers))
+    matrix = sparse.csr_matrix(
+        (np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], columns[keep])),
+        shape=(len(papers), len(gram_ids)),
+    )
+    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    overlap = shared.data / np.minimum(sizes[shared.row], sizes[shared.col])
+    found = overlap >= SHARED_SHINGLES
+    return [
+        ((int(i), int(j)), f"abstracts share {value:.0%} of their word 5-grams")
+        for i, j, value in zip(shared.row[found], shared.col[found], overlap[found], strict=True)
+    ]
 
 
-def _shingles(text: str) -> set[str]:
-    words = normalize_key(text).split()
-    return {" ".join(words[k : k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
+def _shingle_table(papers: list[Paper]) -> tuple[NDArray[np.int64], NDArray[np.uint64]]:
+    """(paper number, 5-gram hash) for every distinct word 5-gram of every abstract.
+
+    Words are numbered in order of first appearance and a 5-gram hashed from its five
+    numbers with 64-bit arithmetic, so hashes are the same in every run.
+    """
+    vocabulary: dict[str, int] = {}
+    rows: list[NDArray[np.int64]] = []
+    grams: list[NDArray[np.uint64]] = []
+    for number, paper in enumerate(papers):
+        words = normalize_key(paper.abstract).split()
+        if len(words) < SHINGLE_WORDS:
+            continue
+        ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in words], np.uint64)
+        count = len(ids) - SHINGLE_WORDS + 1
+        hashed = np.zeros(count, dtype=np.uint64)
+        for k in range(SHINGLE_WORDS):
+            hashed = hashed * _HASH_MULTIPLIER + ids[k : k + count]
+        distinct = np.unique(hashed)
+        grams.append(distinct)
+        rows.append(np.full(len(distinct), number, dtype=np.int64))
+    if not grams:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    return np.concatenate(rows), np.concatenate(grams)
 
 
 def _ordered(i: int, j: int) -> tuple[int, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.links import (
     HEALTH_DOC,
     HOME_DOC,
@@ -10,21 +12,32 @@ from generator.links import (
     paper_doc,
     topic_doc,
 )
-from generator.model import Analysis, Corpus
+from generator.model import Analysis, Corpus, Paper
+from generator.parallel import map_chunked
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.finder_page import render_finder
 from generator.render.index_pages import render_browse, render_health, render_home, render_methods
 from generator.render.paper_page import render_paper
 from generator.render.topic_pages import render_topic, render_topics_index
+from generator.search_backend import MATERIAL
+
+# Below this many papers per core, forking workers costs more than it saves.
+PAPERS_PER_WORKER = 500
 
 
 class DuplicatePathError(ValueError):
     """Two items would be written to the same page path."""
 
 
-def render_site(corpus: Corpus, analysis: Analysis, site_name: str) -> dict[str, str]:
-    """Render every page; return {docs-relative path: Markdown text}."""
+def render_site(
+    corpus: Corpus, analysis: Analysis, site_name: str, search_backend: str = MATERIAL
+) -> dict[str, str]:
+    """Render every page; return {docs-relative path: Markdown text}.
+
+    The Paper finder runs on lunr.js and its own index with Material's search, and on
+    Pagefind's index (with topic and year filters) when the site uses Pagefind.
+    """
     env = make_environment()
     site = SiteContext(corpus, analysis, site_name)
     pages: dict[str, str] = {}
@@ -44,10 +57,13 @@ def render_site(corpus: Corpus, analysis: Analysis, site_name: str) -> dict[str,
     add(HEALTH_DOC, render_health(env, site))
     for path, text in render_browse(env, site).items():
         add(path, text)
-    for path, text in render_finder(env, corpus, analysis).items():
+    for path, text in render_finder(env, corpus, analysis, search_backend).items():
         add(path, text)
     for topic in analysis.topics:
         add(topic_doc(topic.slug), render_topic(env, site, topic))
-    for paper in corpus.papers:
-        add(paper_doc(paper.slug), render_paper(env, site, paper))
+    def render_papers(papers: Sequence[Paper]) -> list[tuple[str, str]]:
+        return [(paper_doc(p.slug), render_paper(env, site, p)) for p in papers]
+
+    for path, text in map_chunked(render_papers, corpus.papers, PAPERS_PER_WORKER):
+        add(path, text)
     return pages

@@ -37,10 +37,17 @@ class SiteContext:
     site_name: str
     papers: dict[str, Paper] = field(init=False)
     topics: dict[str, Topic] = field(init=False)
+    _summaries: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
         self.topics = {t.slug: t for t in self.analysis.topics}
+
+    def summary(self, slug: str) -> str:
+        """The opening sentence list entries show for a paper (computed once per paper)."""
+        if slug not in self._summaries:
+            self._summaries[slug] = first_sentence(self.papers[slug].abstract, 180)
+        return self._summaries[slug]
 
     def paper_link(self, from_doc: str, slug: str) -> PaperLink:
         """Link entry for the paper `slug` as seen from the page `from_doc`."""
@@ -49,7 +56,7 @@ class SiteContext:
             title=paper.title,
             href=Markup(relative_link(from_doc, paper_doc(slug))),
             date=paper.published.iso() if paper.published else "",
-            summary=first_sentence(paper.abstract, 180),
+            summary=self.summary(slug),
             upvotes=paper.upvotes,
         )
 

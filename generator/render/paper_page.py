@@ -37,6 +37,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Joined and folded spellings of the title (`nnunet`, `unetpp`), hidden on the page,
         # so Material's search finds the paper under the spellings users type.
         aliases=html_escape(" ".join(title_aliases(paper.title))),
+        # Pagefind's topic and year filters (the Paper finder's, when the site uses Pagefind).
+        filters=[("topic", t.label) for t in topics]
+        + ([("year", str(paper.published.year))] if paper.published else []),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[

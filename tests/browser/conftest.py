@@ -38,12 +38,22 @@ def _skip_without_browser() -> None:
     pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="session")
-def e2e_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The bundled corpus with the project's own analysis, built once (as `papersite build`)."""
+SEARCH_BACKENDS = ("material", "pagefind")
+
+
+@pytest.fixture(scope="session", params=SEARCH_BACKENDS)
+def e2e_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled corpus with the project's own analysis, built once (as `papersite build`)
+    for each search engine: every browser test runs on both sites."""
     _skip_without_browser()
-    root = tmp_path_factory.mktemp("e2e") / "project"
-    return build_once(root, REPO / "site_src" / "corpus", default_analyzer, None)
+    root = tmp_path_factory.mktemp(f"e2e-{request.param}") / "project"
+    return build_once(root, REPO / "site_src" / "corpus", default_analyzer, None, request.param)
+
+
+@pytest.fixture
+def backend(e2e_site: BuiltSite) -> str:
+    """The search engine of the site under test."""
+    return e2e_site.config.search
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.config import Config, load_config
 from generator.hooks import GENERATED_ENV
 from generator.model import Analysis, Corpus, Method, RelatedPaper, Topic
-from generator.site import StageTimes, generate, load, mkdocs_build
+from generator.site import StageTimes, generate, generated_state, load, mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -114,10 +115,13 @@ def fixture_analyzer(corpus: Corpus, config: Config) -> Analysis:
     return make_analysis(corpus)
 
 
-def make_project(root: Path, corpus_dir: Path, site_name: str | None = None) -> Config:
+def make_project(
+    root: Path, corpus_dir: Path, site_name: str | None = None, search: str | None = None
+) -> Config:
     """A project folder at `root` using the repository's mkdocs.yml, templates and hooks.
 
-    Without `site_name`, the repository's papersite.yml is used as well.
+    Without `site_name`, the repository's papersite.yml is used as well; `search` sets
+    the search engine (material, pagefind or auto).
     """
     (root / "site_src").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -131,6 +135,11 @@ def make_project(root: Path, corpus_dir: Path, site_name: str | None = None) -> 
         (root / "papersite.yml").write_text(f"site_name: {site_name}\n", encoding="utf-8")
     elif (REPO / "papersite.yml").exists():
         shutil.copy(REPO / "papersite.yml", root / "papersite.yml")
+    if search is not None:
+        settings_file = root / "papersite.yml"
+        text = settings_file.read_text(encoding="utf-8") if settings_file.exists() else ""
+        settings = yaml.safe_load(text) or {}
+        settings_file.write_text(yaml.safe_dump({**settings, "search": search}), encoding="utf-8")
     return load_config(root)
 
 
@@ -169,7 +178,7 @@ def run_strict_build(config: Config, corpus: Corpus) -> tuple[list[str], BaseExc
         patch.setenv("SOURCE_DATE_EPOCH", "0")
         patch.delenv("SOURCE_DATE_EPOCH")
         try:
-            mkdocs_build(config, corpus, strict=True, site_url=None)
+            mkdocs_build(config, generated_state(config, corpus), strict=True, site_url=None)
         except (Exception, SystemExit) as failure:  # strict mode aborts after warnings
             error = failure
     return [f"{r.name}: {r.levelname}: {r.getMessage()}" for r in records], error
@@ -221,10 +230,14 @@ class BuiltSite:
 
 
 def build_once(
-    root: Path, corpus_dir: Path, analyzer: Analyzer, site_name: str | None
+    root: Path,
+    corpus_dir: Path,
+    analyzer: Analyzer,
+    site_name: str | None,
+    search: str | None = None,
 ) -> BuiltSite:
     """Make a project, generate docs/ and build site/ strictly, as `papersite build` does."""
-    config = make_project(root, corpus_dir, site_name)
+    config = make_project(root, corpus_dir, site_name, search)
     corpus = load(config)
     generate(config, corpus, StageTimes(), analyzer)
     warnings = mkdocs_strict_build(config, corpus)

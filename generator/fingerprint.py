@@ -1,0 +1,70 @@
+"""Skip regeneration when nothing it reads has changed.
+
+A fingerprint hashes every input of `generate`: the corpus files, the topics file, the
+settings, the page templates and papersite's own code. It is saved in docs/ with the
+facts a later MkDocs build needs (search engine, build date). When the next run finds
+the same fingerprint and every page of the manifest still in docs/, it rewrites nothing
+and does not even read the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import Config
+from generator.write import MANIFEST, write_text_atomic
+
+STATE_FILE = ".papersite-state.json"
+_CODE_DIR = Path(__file__).resolve().parent
+_TEMPLATES_DIR = _CODE_DIR.parent / "site_src" / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedState:
+    """What a generate run leaves for the next one and for the MkDocs build."""
+
+    fingerprint: str
+    search_backend: str
+    source_date_epoch: int
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """SHA-256 over the corpus, topics file, settings, templates and papersite's code."""
+    digest = hashlib.sha256()
+    settings = {k: v for k, v in dataclasses.asdict(config).items() if k != "root"}
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    topics = config.root / config.topics_file
+    inputs = [*config.corpus_files(), *([topics] if topics.is_file() else [])]
+    code = sorted(_CODE_DIR.rglob("*.py")) + sorted(_TEMPLATES_DIR.rglob("*.j2"))
+    for path in [*inputs, *code]:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def save_state(docs_dir: Path, state: GeneratedState) -> None:
+    """Record the state of a finished generate run in docs/."""
+    write_text_atomic(docs_dir / STATE_FILE, json.dumps(dataclasses.asdict(state), indent=1))
+
+
+def forget_state(docs_dir: Path) -> None:
+    """Forget the saved state: docs/ was generated in a way a fingerprint cannot tell."""
+    (docs_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def unchanged_state(docs_dir: Path, fingerprint: str) -> GeneratedState | None:
+    """The saved state if it has this fingerprint and docs/ still holds every page."""
+    try:
+        saved = GeneratedState(**json.loads((docs_dir / STATE_FILE).read_text(encoding="utf-8")))
+        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError, TypeError):
+        return None
+    if saved.fingerprint != fingerprint:
+        return None
+    if not all((docs_dir / page).is_file() for page in pages if page):
+        return None
+    return saved

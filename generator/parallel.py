@@ -1,0 +1,127 @@
+"""Spread independent work over the machine's cores, in forked worker processes.
+
+Workers are forked, so they start with everything the parent holds (corpus, analysis,
+templates) and only their results travel back. Results come back in input order, so
+output does not depend on the number of workers. `PAPERSITE_WORKERS` sets the number
+of workers (1: no worker processes at all); the default is one per core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+WORKERS_ENV = "PAPERSITE_WORKERS"
+CHUNKS_PER_WORKER = 4  # smaller pieces even out uneven work
+
+# The job of the current pool, inherited by the forked workers (functions and closures
+# cannot be pickled, so they are never sent: workers receive only chunk numbers).
+_job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]] | None = None
+
+
+def worker_count(items: int, min_items_per_worker: int) -> int:
+    """Workers worth starting for `items` items: one per core, none below the minimum."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    cores = int(configured) if configured.isdigit() and int(configured) > 0 else os.cpu_count()
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(cores or 1, items // max(1, min_items_per_worker)))
+
+
+def map_chunked(
+    work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items_per_worker: int
+) -> list[R]:
+    """`work` applied to consecutive chunks of `items`, results concatenated in order."""
+    workers = worker_count(len(items), min_items_per_worker)
+    if workers == 1:
+        return work(items)
+    return map_chunked_async(work, items, min_items_per_worker, CHUNKS_PER_WORKER).get()
+
+
+class Pending(Generic[R]):
+    """Results that worker processes are computing; `get` waits for them."""
+
+    def __init__(self, pool: Any, result: Any) -> None:
+        self._pool = pool
+        self._result = result
+
+    def get(self) -> list[R]:
+        """Wait for every chunk; the results in input order. Shuts the workers down."""
+        try:
+            parts = self._result.get()
+        finally:
+            self._pool.terminate()
+            self._pool.join()
+        return [result for part in parts for result in part]
+
+    def cancel(self) -> None:
+        """Stop the workers without waiting for their results."""
+        self._pool.terminate()
+        self._pool.join()
+
+
+class _Done(Generic[R]):
+    """Results computed in this process already (one worker would be no gain)."""
+
+    def __init__(self, results: list[R]) -> None:
+        self._results = results
+
+    def get(self) -> list[R]:
+        return self._results
+
+    def cancel(self) -> None:
+        pass
+
+
+def map_chunked_async(
+    work: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    min_items_per_worker: int,
+    chunks_per_worker: int = 1,
+) -> Pending[R] | _Done[R]:
+    """Start `work` on chunks of `items` in forked workers; returns before they finish.
+
+    With a single worker the work is done here and now instead.
+    """
+    workers = worker_count(len(items), min_items_per_worker)
+    if workers == 1:
+        return _Done(list(work(items)))
+    size = -(-len(items) // (workers * chunks_per_worker))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    return run_chunks_async(work, chunks, workers)
+
+
+def run_chunks_async(
+    work: Callable[[Sequence[T]], list[R]], chunks: Sequence[Sequence[T]], workers: int
+) -> Pending[R]:
+    """Start `work` on each of `chunks` in `workers` forked processes."""
+    global _job
+    _job = (work, chunks)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)  # workers inherit _job
+    finally:
+        _job = None
+    return Pending(pool, pool.map_async(_run_chunk, range(len(chunks)), chunksize=1))
+
+
+def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) -> list[list[T]]:
+    """Split `items` into `count` chunks of about equal total weight (heaviest first)."""
+    chunks: list[list[T]] = [[] for _ in range(count)]
+    loads = [0.0] * count
+    for index in sorted(range(len(items)), key=lambda i: (-weights[i], i)):
+        lightest = min(range(count), key=lambda c: (loads[c], c))
+        chunks[lightest].append(items[index])
+        loads[lightest] += weights[index]
+    return [chunk for chunk in chunks if chunk]
+
+
+def _run_chunk(number: int) -> list[Any]:
+    """In a worker: run the inherited job on one chunk."""
+    assert _job is not None, "worker started without a job"
+    work, chunks = _job
+    return list(work(chunks[number]))
