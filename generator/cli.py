@@ -16,13 +16,19 @@ from generator import __version__
 from generator.analyze import TopicsFileError
 from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
 from generator.export import export_json
-from generator.fingerprint import GeneratedState, inputs_fingerprint, unchanged_state
+from generator.fingerprint import (
+    GeneratedState,
+    inputs_fingerprint,
+    saved_state,
+    unchanged_state,
+)
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.links import SEARCH_INDEX_DOC
 from generator.model import Analysis, Corpus, Severity
 from generator.report import quality_report
 from generator.search import load_index_json, search
+from generator.search_backend import PAGEFIND
 from generator.site import StageTimes, default_analyzer, generate, mkdocs_build
 from generator.write import write_text_atomic
 
@@ -279,8 +285,16 @@ def serve(context: Context, dev_addr: str) -> None:
 @click.pass_obj
 def search_command(context: Context, query: str, limit: int) -> None:
     """Search the prebuilt paper index (from `generate`/`build`): rank, score, slug, title."""
-    path = context.config.root / context.config.docs_dir / SEARCH_INDEX_DOC
+    docs = context.config.root / context.config.docs_dir
+    path = docs / SEARCH_INDEX_DOC
     if not path.is_file():
+        state = saved_state(docs)
+        if state is not None and state.search_backend == PAGEFIND:
+            _fail(
+                "this site searches with Pagefind (search: in papersite.yml is "
+                f"{context.config.search!r}), so no lunr index was built at {path}; "
+                "`papersite search` reads that index: set `search: material` to build it"
+            )
         _fail(f"no search index at {path}; run `papersite generate` first")
     try:
         index = load_index_json(path.read_text(encoding="utf-8"))

@@ -56,14 +56,22 @@ def forget_state(docs_dir: Path) -> None:
     (docs_dir / STATE_FILE).unlink(missing_ok=True)
 
 
-def unchanged_state(docs_dir: Path, fingerprint: str) -> GeneratedState | None:
-    """The saved state if it has this fingerprint and docs/ still holds every page."""
+def saved_state(docs_dir: Path) -> GeneratedState | None:
+    """The state the last generate run saved in docs/, if any."""
     try:
-        saved = GeneratedState(**json.loads((docs_dir / STATE_FILE).read_text(encoding="utf-8")))
-        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+        return GeneratedState(**json.loads((docs_dir / STATE_FILE).read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
-    if saved.fingerprint != fingerprint:
+
+
+def unchanged_state(docs_dir: Path, fingerprint: str) -> GeneratedState | None:
+    """The saved state if it has this fingerprint and docs/ still holds every page."""
+    saved = saved_state(docs_dir)
+    if saved is None or saved.fingerprint != fingerprint:
+        return None
+    try:
+        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
         return None
     if not all((docs_dir / page).is_file() for page in pages if page):
         return None

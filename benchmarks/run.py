@@ -1,0 +1,312 @@
+"""End-to-end benchmark: synthetic corpora through the whole pipeline, one table.
+
+    python -m benchmarks.run                      # 1,000, 10,000 and 50,000 papers
+    python -m benchmarks.run --sizes 1000         # what CI runs (a smoke test)
+    python -m benchmarks.run --sizes 100000 --no-mkdocs   # generation only
+
+Each size runs in a fresh process, on a temporary project (benchmarks/project.py: the
+repository's mkdocs.yml, templates and hooks, and n synthetic papers in the three
+listing formats). It runs what `papersite build` runs and reports:
+
+- seconds per stage: ingest, analyze, render, write (docs/), mkdocs (site/, with the
+  search index), and their total;
+- peak memory: the largest proportional set size (PSS) of the process and all its
+  children (forked workers, Pagefind) at once, sampled every 0.2 s;
+- site size, file count and the average size of a paper page (HTML);
+- the bytes a visitor downloads before the first search result: headless Chromium
+  (/usr/bin/chromium) opens the home page, searches and waits for the first result;
+  both the search's own files and the whole visit, as served and as gzip would send;
+- a no-change rebuild: `papersite generate` run again (a new process), its time and the
+  number of files it rewrote in docs/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (1000, 10_000, 50_000)
+QUERY = "segmentation"
+COLUMNS = (
+    ("papers", "papers", "{:,}"),
+    ("ingest", "ingest s", "{:.1f}"),
+    ("analyze", "analyze s", "{:.1f}"),
+    ("render", "render s", "{:.1f}"),
+    ("write", "write s", "{:.1f}"),
+    ("mkdocs", "mkdocs s", "{:.1f}"),
+    ("total", "total s", "{:.1f}"),
+    ("peak_mb", "peak MB", "{:,.0f}"),
+    ("search", "search", "{}"),
+    ("site_mb", "site MB", "{:,.0f}"),
+    ("files", "files", "{:,}"),
+    ("paper_kb", "paper KB", "{:.1f}"),
+    ("search_kb", "1st search KB (gz)", "{}"),
+    ("visit_kb", "visit KB (gz)", "{}"),
+    ("again_s", "no-change s", "{:.2f}"),
+    ("again_files", "rewritten", "{}"),
+)
+
+
+def measure(papers: int, workdir: Path, mkdocs: bool, browser: bool) -> dict[str, Any]:
+    """Build a synthetic site of `papers` papers in `workdir`; return the measurements."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.project import make_project
+    from generator.config import load_config
+    from generator.fingerprint import inputs_fingerprint
+    from generator.site import StageTimes, generate, load, mkdocs_build
+
+    root = make_project(workdir / "project", papers)
+    config = load_config(root)
+    row: dict[str, Any] = {"papers": papers}
+    with PeakMemory() as memory:
+        times = StageTimes()
+        fingerprint = inputs_fingerprint(config)
+        corpus = times.run("ingest", lambda: load(config))
+        result = generate(config, corpus, times, fingerprint=fingerprint)
+        if mkdocs:
+            times.run("mkdocs", lambda: mkdocs_build(config, result.state, False, None))
+    row.update({name: round(seconds, 2) for name, seconds in times.seconds.items()})
+    row["total"] = round(sum(times.seconds.values()), 2)
+    row["peak_mb"] = round(memory.peak_mb)
+    row["search"] = result.search_backend
+    row["pages"] = result.pages
+    row.update(_rebuild_without_changes(root))
+    site = root / "site"
+    if mkdocs:
+        row.update(_site_sizes(site))
+        if browser:
+            row.update(first_search_bytes(site, result.search_backend))
+    return row
+
+
+def _rebuild_without_changes(root: Path) -> dict[str, Any]:
+    """Run `papersite generate` again in a new process: its time and files rewritten."""
+    docs = root / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    command = [sys.executable, "-m", "generator", "--root", str(root), "-q", "generate"]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    after = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    rewritten = sum(1 for p, stamp in after.items() if before.get(p) != stamp)
+    return {"again_s": round(seconds, 2), "again_files": rewritten}
+
+
+def _site_sizes(site: Path) -> dict[str, Any]:
+    """Total size and file count of site/, and the average paper page's size."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    papers = list((site / "papers").glob("*/index.html"))
+    paper_bytes = sum(p.stat().st_size for p in papers) / max(1, len(papers))
+    return {
+        "site_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+        "files": len(files),
+        "paper_kb": round(paper_bytes / 1e3, 1),
+    }
+
+
+def first_search_bytes(site: Path, backend: str) -> dict[str, Any]:
+    """Bytes fetched for the first search result (search files only, and the whole visit).
+
+    Given as `raw/gzip` KB: as served by a plain server, and as each file gzipped.
+    """
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return {"search_kb": "n/a", "visit_kb": "n/a"}
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_support import CHROMIUM_ARGS
+    from playwright.sync_api import Response, sync_playwright
+
+    with _serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        bodies: list[tuple[bool, bytes]] = []
+        searching = [False]
+
+        def on_response(response: Response) -> None:
+            try:
+                bodies.append((searching[0], response.body()))
+            except Exception:  # redirects and aborted requests have no body
+                pass
+
+        page.on("response", on_response)
+        page.goto(base, wait_until="networkidle")
+        searching[0] = True
+        if backend == "pagefind":
+            page.click("[data-ps-search-open]")
+            page.fill(".ps-search-dialog .pagefind-ui__search-input", QUERY)
+            page.locator(".ps-search-dialog .pagefind-ui__result-link").first.wait_for(
+                timeout=60_000
+            )
+        else:
+            page.click(".md-search__input")
+            page.fill(".md-search__input", QUERY)
+            page.press(".md-search__input", "End")
+            page.locator(".md-search-result__link").first.wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    search = [body for during, body in bodies if during]
+    visit = [body for _, body in bodies]
+    return {"search_kb": _kb(search), "visit_kb": _kb(visit)}
+
+
+def _kb(bodies: list[bytes]) -> str:
+    raw = sum(len(b) for b in bodies) / 1e3
+    packed = sum(len(gzip.compress(b, 6)) for b in bodies) / 1e3
+    return f"{raw:,.0f} ({packed:,.0f})"
+
+
+@contextmanager
+def _serve(site: Path) -> Iterator[str]:
+    """The site served on 127.0.0.1 by a quiet threaded http.server; its URL."""
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PeakMemory:
+    """Samples the summed PSS of this process and its descendants; keeps the peak."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def _sample(self) -> None:
+        total = sum(_pss_kb(pid) for pid in _process_tree(os.getpid()))
+        self.peak_mb = max(self.peak_mb, total / 1024)
+
+
+def _process_tree(pid: int) -> list[int]:
+    """`pid` and all its descendants (Linux /proc)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                queue.extend(int(child) for child in task.read_text().split())
+            except OSError:
+                pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of a process in KB (shared pages split between sharers)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """A Markdown table of benchmark rows."""
+    present = [(key, title, fmt) for key, title, fmt in COLUMNS if any(key in r for r in rows)]
+    lines = ["| " + " | ".join(title for _, title, _ in present) + " |"]
+    lines.append("|" + "|".join(" ---: " for _ in present) + "|")
+    for row in rows:
+        cells = [fmt.format(row[key]) if key in row else "" for key, _, fmt in present]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--no-mkdocs", action="store_true", help="stop after docs/ (no site)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the download test")
+    parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
+    parser.add_argument("--keep", type=Path, help="build here and keep the projects")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    args = parser.parse_args(argv)
+    if args.one is not None:
+        workdir = Path(tempfile.mkdtemp(dir=args.keep))
+        try:
+            row = measure(args.one, workdir, not args.no_mkdocs, not args.no_browser)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        print(json.dumps(row))
+        return 0
+    rows = []
+    for size in args.sizes:
+        command = [sys.executable, "-m", "benchmarks.run", "--one", str(size)]
+        command += ["--no-mkdocs"] * args.no_mkdocs + ["--no-browser"] * args.no_browser
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            command += ["--keep", str(args.keep)]
+        print(f"benchmark: {size:,} papers...", file=sys.stderr, flush=True)
+        run = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+        if run.returncode != 0:
+            print(f"benchmark of {size} papers failed (exit {run.returncode})", file=sys.stderr)
+            return 1
+        rows.append(json.loads(run.stdout.strip().splitlines()[-1]))
+        print(table(rows[-1:]), file=sys.stderr, flush=True)
+    print(f"{_machine()}\n")
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _machine() -> str:
+    """One line about the machine the benchmark ran on."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        memory_kb = 0
+    return (
+        f"Machine: {os.cpu_count()} cores ({cpu}), {memory_kb / 1024**2:.0f} GB RAM, "
+        f"Python {sys.version.split()[0]}"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
