@@ -81,6 +81,8 @@ METHODS_DOC = "methods.md"
 HEALTH_DOC = "health.md"
 FINDER_DOC = "finder.md"
 SEARCH_INDEX_DOC = "assets/search/papers.json"
+MAP_DOC = "map.md"
+MAP_DATA_DOC = "assets/map/points.json"
 
 
 def paper_doc(slug: str) -> str:
