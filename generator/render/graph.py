@@ -34,9 +34,7 @@ class GraphNode:
     score: float
 
 
-def local_graph(
-    title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[int, int]]
-) -> Markup:
+def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[int, int]]) -> Markup:
     """SVG of the paper `title` linked to `nodes`; `edges` join node indices (i < j)."""
     if not nodes:
         return Markup("")
@@ -52,9 +50,7 @@ def local_graph(
         _line((_CX, _CY), place, "ps-graph__edge", 1 + 3 * max(0.0, min(1.0, node.score)))
         for node, place in zip(nodes, places, strict=True)
     ]
-    parts += [
-        _node(node, place, lines) for node, place in zip(nodes, places, strict=True)
-    ]
+    parts += [_node(node, place, lines) for node, place in zip(nodes, places, strict=True)]
     parts.append(_centre(title))
     label = html_escape(f"{title} and {len(nodes)} related papers")
     return Markup(
