@@ -160,6 +160,7 @@
   }
 
   function draw(state) {
+    var started = window.performance.now();
     var ctx = state.ctx;
     var palette = state.palette = readPalette(state.container);
     ctx.setTransform(state.dpr, 0, 0, state.dpr, 0, 0);
@@ -190,6 +191,7 @@
       swatch.style.background = topicColour(i, palette);
     });
     state.container.setAttribute("data-points", String(state.n));
+    state.drawMs = window.performance.now() - started;
   }
 
   /* ---- interaction ---- */
@@ -496,6 +498,7 @@
 
   window.papersiteMap = {
     clientPoint: clientPoint,
+    drawMs: function () { return current ? current.drawMs : null; },
     hitTest: function (x, y) {
       if (!current) return -1;
       var box = current.canvas.getBoundingClientRect();
