@@ -203,3 +203,18 @@ def test_map_without_javascript_says_what_it_is(new_tab: NewTab) -> None:
     link = page.get_by_role("link", name="the topics")
     assert link.get_attribute("href") == "../topics/"
     tab.assert_clean()
+
+
+def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    pixels = "() => document.querySelector('.ps-map__canvas').toDataURL()"
+    light = page.evaluate(pixels)
+    swatch = page.locator(".ps-map__swatch").first
+    light_swatch = swatch.evaluate("s => s.style.background")
+    page.locator("label.md-header__button[title='Switch to dark mode']").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function(f"light => ({pixels})() !== light", arg=light)
+    assert swatch.evaluate("s => s.style.background") != light_swatch  # the legend follows
+    tab.assert_clean()
