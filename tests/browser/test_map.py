@@ -107,6 +107,9 @@ def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: Bui
     page.mouse.click(x, y)
     _wait_for_h1(page, data["title"][index])
     assert page.url == tab.base_url + data["url"][index]
+    page.go_back()  # the map is set up again on the page Material restores
+    page.wait_for_selector(READY)
+    assert page.get_attribute(".ps-map", "data-points") == str(len(data["x"]))
     tab.assert_clean()
 
 
