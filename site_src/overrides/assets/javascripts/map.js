@@ -57,10 +57,8 @@
   function readPalette(el) {
     return {
       dark: isDark(),
-      fg: cssVar(el, "--md-default-fg-color", "#000"),
       faint: cssVar(el, "--md-default-fg-color--lighter", "rgba(0,0,0,.32)"),
-      bg: cssVar(el, "--md-default-bg-color", "#fff"),
-      accent: cssVar(el, "--md-accent-fg-color", "#526cfe"),
+      fg: cssVar(el, "--md-default-fg-color", "#000"),
     };
   }
 
