@@ -405,7 +405,7 @@
   function showStatus(state, topic) {
     var status = state.status;
     if (!topic) {
-      status.textContent = state.n + " papers in " + state.data.topics.length + " topics.";
+      status.textContent = state.n.toLocaleString("en") + " papers in " + state.data.topics.length + " topics.";
       return;
     }
     status.textContent = "Highlighted: " + topic.label + " (" + topic.papers.length + " papers) · ";
