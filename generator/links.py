@@ -83,6 +83,8 @@ HEALTH_DOC = "health.md"
 FINDER_DOC = "finder.md"
 SEARCH_INDEX_DOC = "assets/search/papers.json"
 PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
+MAP_DOC = "map.md"
+MAP_DATA_DOC = "assets/map/points.json"
 
 
 def paper_doc(slug: str) -> str:

@@ -181,3 +181,5 @@ class Analysis:
     mentioned_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     code_urls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     methods: tuple[Method, ...] = ()
+    # Each paper's place on the corpus map, (x, y) in the unit square (analyze/projection.py).
+    positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from generator.analyze.code_urls import find_urls
 from generator.analyze.documents import read_documents
 from generator.analyze.methods import find_methods
 from generator.analyze.phrases import phrase_stats
+from generator.analyze.projection import project
 from generator.analyze.related import related_papers, shared_term_mask
 from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics import discover_topics
@@ -36,7 +37,7 @@ class StageTimes:
 
 
 def analyze(corpus: Corpus, settings: AnalysisSettings | None = None) -> Analysis:
-    """Analyse a corpus: related papers, topics, method mentions and code URLs."""
+    """Analyse a corpus: related papers, topics, method mentions, code URLs, map positions."""
     return analyze_timed(corpus, settings)[0]
 
 
@@ -72,6 +73,7 @@ def analyze_timed(
     urls = times.run(
         "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
     )
+    points = times.run("projection", lambda: project(vectors.lsa, settings.seed))
     analysis = Analysis(
         related=related,
         topics=topics.topics,
@@ -80,5 +82,6 @@ def analyze_timed(
         mentioned_by=links.mentioned_by,
         code_urls=urls,
         methods=links.methods,
+        positions={p.slug: (float(x), float(y)) for p, (x, y) in zip(papers, points, strict=True)},
     )
     return analysis, times

@@ -18,6 +18,7 @@ from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.finder_page import render_finder
 from generator.render.index_pages import render_browse, render_health, render_home, render_methods
+from generator.render.map_page import render_map
 from generator.render.paper_page import render_paper
 from generator.render.topic_pages import render_topic, render_topics_index
 from generator.search_backend import MATERIAL
@@ -58,6 +59,8 @@ def render_site(
     for path, text in render_browse(env, site).items():
         add(path, text)
     for path, text in render_finder(env, corpus, analysis, search_backend).items():
+        add(path, text)
+    for path, text in render_map(env, site).items():
         add(path, text)
     for topic in analysis.topics:
         add(topic_doc(topic.slug), render_topic(env, site, topic))

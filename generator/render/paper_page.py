@@ -7,9 +7,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.links import lookup_links, paper_doc, topic_url
+from generator.links import built_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Paper, Topic
 from generator.render.context import SiteContext, external_href
+from generator.render.graph import GraphNode, local_graph
 from generator.render.math import split_math
 from generator.render.text import first_sentence, front_matter, html_escape
 from generator.search import title_aliases
@@ -47,6 +48,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
             for r in analysis.related.get(paper.slug, ())
             if r.slug in site.papers
         ],
+        graph=_graph(site, paper),
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
@@ -75,6 +77,24 @@ def _with_math(text: str) -> Markup:
                 )
             )
     return Markup("").join(parts)
+
+
+def _graph(site: SiteContext, paper: Paper) -> Markup:
+    """The local graph: the paper, its related papers and the related-links among them."""
+    doc = paper_doc(paper.slug)
+    related = [r for r in site.analysis.related.get(paper.slug, ()) if r.slug in site.papers]
+    nodes = [
+        GraphNode(site.papers[r.slug].title, built_link(doc, paper_doc(r.slug)), r.score)
+        for r in related
+    ]
+    position = {r.slug: i for i, r in enumerate(related)}
+    edges = {
+        (min(i, j), max(i, j))
+        for r in related
+        for other in site.analysis.related.get(r.slug, ())
+        if (j := position.get(other.slug)) is not None and (i := position[r.slug]) != j
+    }
+    return local_graph(paper.title, nodes, sorted(edges))
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:

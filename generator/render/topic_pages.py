@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from generator.links import TOPICS_INDEX_DOC, relative_link, topic_doc
+from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, relative_link, topic_doc
 from generator.model import Topic
 from generator.render.context import SiteContext
 from generator.render.svg import year_chart
@@ -37,6 +38,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         topic=topic,
         area=topic.area,
         topics_index_href=Markup(relative_link(doc, TOPICS_INDEX_DOC)),
+        map_href=map_href(doc, topic.slug),
         papers=papers,
         dated=len(years),
         chart=year_chart(years, f"Papers per year in {topic.label}"),
@@ -46,6 +48,11 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
             if s in site.topics
         ],
     )
+
+
+def map_href(from_doc: str, slug: str) -> Markup:
+    """Link (for raw HTML) to the map with a topic highlighted: `map/#topic=<slug>`."""
+    return Markup(built_link(from_doc, MAP_DOC) + "#topic=" + quote(slug, safe=""))
 
 
 def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:

@@ -102,12 +102,22 @@ def make_analysis(corpus: Corpus) -> Analysis:
         mentions={s["nasty"]: only("trp")} if "nasty" in s else {},
         mentioned_by={s["trp"]: only("nasty")} if "trp" in s else {},
         code_urls={s["nasty"]: FIXTURE_CODE_URLS} if "nasty" in s else {},
+        positions=_fixture_positions(corpus),
         methods=tuple(
             Method(name, s[key], only(*by))
             for name, key, by in (("TRP", "trp", ("nasty",)), ("Stars | *pipes*", "nasty", ()))
             if key in s
         ),
     )
+
+
+def _fixture_positions(corpus: Corpus) -> dict[str, tuple[float, float]]:
+    """Made-up map positions: papers spread over the unit square in corpus order."""
+    n = len(corpus.papers)
+    return {
+        p.slug: ((i + 1) / (n + 1), ((3 * i) % max(n, 1) + 1) / (n + 1))
+        for i, p in enumerate(corpus.papers)
+    }
 
 
 def fixture_analyzer(corpus: Corpus, config: Config) -> Analysis:

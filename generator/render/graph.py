@@ -1,0 +1,122 @@
+"""A paper's local graph: the paper, its related papers and the links among them, as SVG.
+
+Drawn at build time (readable with JavaScript off): the paper in the centre, related
+papers on an ellipse around it, the strongest first at the top and the rest clockwise.
+Every label is escaped corpus text; colours come from Material's CSS variables.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.render.text import html_escape
+
+WIDTH = 480
+HEIGHT = 310
+_CX, _CY = WIDTH / 2, 150
+_RX, _RY = 160, 100  # the ellipse related papers sit on
+LABEL_CHARS = 22  # characters per label line
+_LINE = 16  # label line height
+_MAX_TWO_LINE = 6  # with more related papers than this, labels get one line
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """A related paper: its title, its link from the page, and its similarity score."""
+
+    title: str
+    href: str
+    score: float
+
+
+def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[int, int]]) -> Markup:
+    """SVG of the paper `title` linked to `nodes`; `edges` join node indices (i < j)."""
+    if not nodes:
+        return Markup("")
+    lines = 2 if len(nodes) <= _MAX_TWO_LINE else 1
+    places = [_place(i, len(nodes)) for i in range(len(nodes))]
+    parts = [
+        _line((x1, y1), (x2, y2), "ps-graph__link")
+        for i, j in sorted(set(edges))
+        if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
+        for (x1, y1), (x2, y2) in [(places[i], places[j])]
+    ]
+    parts += [
+        _line((_CX, _CY), place, "ps-graph__edge", 1 + 3 * max(0.0, min(1.0, node.score)))
+        for node, place in zip(nodes, places, strict=True)
+    ]
+    parts += [_node(node, place, lines) for node, place in zip(nodes, places, strict=True)]
+    parts.append(_centre(title))
+    label = html_escape(f"{title} and {len(nodes)} related papers")
+    return Markup(
+        f'<svg class="ps-graph" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" aria-label="{label}">'
+        f"<title>{label}</title>{''.join(parts)}</svg>"
+    )
+
+
+def short_lines(title: str, chars: int = LABEL_CHARS, lines: int = 2) -> list[str]:
+    """The title wrapped into at most `lines` lines of `chars`, cut with an ellipsis."""
+    wrapped = textwrap.wrap(" ".join(title.split()), chars, break_on_hyphens=False) or [""]
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[:lines]
+    last = kept[-1][: chars - 1].rstrip(" ,;:-")
+    kept[-1] = last + "…"
+    return kept
+
+
+def _place(index: int, count: int) -> tuple[float, float]:
+    """Position of the `index`-th related paper: clockwise from the top."""
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    return round(_CX + _RX * math.cos(angle), 1), round(_CY + _RY * math.sin(angle), 1)
+
+
+def _line(
+    start: tuple[float, float], end: tuple[float, float], css: str, width: float = 1.0
+) -> str:
+    """An edge between two points."""
+    return (
+        f'<line class="{css}" x1="{start[0]}" y1="{start[1]}" x2="{end[0]}" y2="{end[1]}" '
+        f'stroke-width="{width:.1f}"/>'
+    )
+
+
+def _node(node: GraphNode, place: tuple[float, float], lines: int) -> str:
+    """A linked related paper: dot, short label, and the full title as its tooltip.
+
+    The link is `xlink:href`, not `href`: Material's instant navigation assigns `el.href`
+    of every `[href]` element, which throws for SVG links (their `href` is read-only).
+    """
+    x, y = place
+    above = y < _CY - _RY / 2
+    return (
+        f'<a class="ps-graph__node" xlink:href="{html_escape(node.href)}">'
+        f"<title>{html_escape(node.title)}</title>"
+        f'<circle cx="{x}" cy="{y}" r="7"/>'
+        f"{_label(node.title, x, y, lines, above)}</a>"
+    )
+
+
+def _centre(title: str) -> str:
+    """The paper itself: a larger dot with its short title below."""
+    return (
+        f'<g class="ps-graph__self"><title>{html_escape(title)}</title>'
+        f'<circle cx="{_CX}" cy="{_CY}" r="10"/>{_label(title, _CX, _CY + 4, 2, False)}</g>'
+    )
+
+
+def _label(title: str, x: float, y: float, lines: int, above: bool) -> str:
+    """Short-title lines centred under (or above) a point, as one <text>."""
+    texts = short_lines(title, LABEL_CHARS, lines)
+    first = y - 12 - _LINE * (len(texts) - 1) if above else y + 20
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + _LINE * i:.1f}">{html_escape(t)}</tspan>'
+        for i, t in enumerate(texts)
+    )
+    return f'<text class="ps-graph__label">{spans}</text>'
