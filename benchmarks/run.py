@@ -23,6 +23,8 @@ listing formats). It runs what `papersite build` runs and reports:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import gzip
 import json
 import os
@@ -76,19 +78,22 @@ def measure(papers: int, workdir: Path, mkdocs: bool, browser: bool) -> dict[str
         fingerprint = inputs_fingerprint(config)
         corpus = times.run("ingest", lambda: load(config))
         result = generate(config, corpus, times, fingerprint=fingerprint)
+        state, pages = result.state, result.pages
+        del corpus, result  # as `papersite build` does: MkDocs needs none of it
+        gc.collect()
         if mkdocs:
-            times.run("mkdocs", lambda: mkdocs_build(config, result.state, False, None))
+            times.run("mkdocs", lambda: mkdocs_build(config, state, False, None))
     row.update({name: round(seconds, 2) for name, seconds in times.seconds.items()})
     row["total"] = round(sum(times.seconds.values()), 2)
     row["peak_mb"] = round(memory.peak_mb)
-    row["search"] = result.search_backend
-    row["pages"] = result.pages
+    row["search"] = state.search_backend
+    row["pages"] = pages
     row.update(_rebuild_without_changes(root))
     site = root / "site"
     if mkdocs:
         row.update(_site_sizes(site))
         if browser:
-            row.update(first_search_bytes(site, result.search_backend))
+            row.update(first_search_bytes(site, state.search_backend))
     return row
 
 
@@ -136,10 +141,8 @@ def first_search_bytes(site: Path, backend: str) -> dict[str, Any]:
         searching = [False]
 
         def on_response(response: Response) -> None:
-            try:
+            with contextlib.suppress(Exception):  # redirects and aborted requests: no body
                 bodies.append((searching[0], response.body()))
-            except Exception:  # redirects and aborted requests have no body
-                pass
 
         page.on("response", on_response)
         page.goto(base, wait_until="networkidle")
@@ -223,10 +226,8 @@ def _process_tree(pid: int) -> list[int]:
         current = queue.pop()
         found.append(current)
         for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):  # the process just ended
                 queue.extend(int(child) for child in task.read_text().split())
-            except OSError:
-                pass
     return found
 
 

@@ -97,6 +97,16 @@ def topic_doc(slug: str) -> str:
     return f"topics/{slug}.md"
 
 
+def methods_doc(group: str) -> str:
+    """Markdown source path of one part of a large methods index (a letter, `0-9`, `other`)."""
+    return f"methods/{group}.md"
+
+
+def health_part_doc(list_slug: str, number: int) -> str:
+    """Markdown source path of one page of a long corpus-health list."""
+    return f"health/{list_slug}-{number}.md"
+
+
 def browse_doc(group: str) -> str:
     """Markdown source path of one part of the all-papers index (a year, or `undated`)."""
     return f"browse/{group}.md"

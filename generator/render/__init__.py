@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.links import (
-    HEALTH_DOC,
     HOME_DOC,
-    METHODS_DOC,
     TOPICS_INDEX_DOC,
     paper_doc,
     topic_doc,
@@ -54,8 +52,10 @@ def render_site(
 
     add(HOME_DOC, render_home(env, site))
     add(TOPICS_INDEX_DOC, render_topics_index(env, site))
-    add(METHODS_DOC, render_methods(env, site))
-    add(HEALTH_DOC, render_health(env, site))
+    for path, text in render_methods(env, site).items():
+        add(path, text)
+    for path, text in render_health(env, site).items():
+        add(path, text)
     for path, text in render_browse(env, site).items():
         add(path, text)
     for path, text in render_finder(env, corpus, analysis, search_backend).items():

@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.ingest.clean import normalize_key
 from generator.links import (
     BROWSE_INDEX_DOC,
     HEALTH_DOC,
@@ -15,14 +16,19 @@ from generator.links import (
     METHODS_DOC,
     TOPICS_INDEX_DOC,
     browse_doc,
+    health_part_doc,
+    methods_doc,
     relative_link,
 )
-from generator.model import MergeAction, Paper
+from generator.model import MergeAction, Method, Paper
 from generator.render.context import SiteContext
 from generator.render.text import LIST_PAGE_SEARCH, OVERVIEW_PAGE_SEARCH, front_matter
 from generator.render.topic_pages import areas_for
 
 SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
+METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
+HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
+HEALTH_PART = 1000  # entries per page of a long health list
 HOME_LIST_LENGTH = 10
 UNDATED = "undated"
 
@@ -92,15 +98,15 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     return pages
 
 
-def render_methods(env: jinja2.Environment, site: SiteContext) -> str:
-    """Render the named methods with their origin paper and the papers that mention them."""
+def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
+    """Render the named methods with their origin paper and the papers that mention them.
+
+    Above METHODS_SINGLE_LIMIT methods, the page becomes an index of per-letter pages
+    (`methods/<letter>.md`), as the all-papers index is split by year.
+    """
     methods = [
-        (
-            m.name,
-            site.paper_link(METHODS_DOC, m.paper),
-            [site.paper_link(METHODS_DOC, s) for s in m.mentioned_by if s in site.papers],
-        )
-        for m in sorted(site.analysis.methods, key=lambda m: m.name.casefold())
+        m
+        for m in sorted(site.analysis.methods, key=lambda m: (m.name.casefold(), m.name))
         if m.paper in site.papers
     ]
     front = front_matter(
@@ -110,48 +116,137 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> str:
             "search": LIST_PAGE_SEARCH,
         }
     )
-    return env.get_template("methods.md.j2").render(front=front, methods=methods)
+    if len(methods) <= METHODS_SINGLE_LIMIT:
+        rows = _method_rows(site, METHODS_DOC, methods)
+        return {
+            METHODS_DOC: env.get_template("methods.md.j2").render(
+                front=front, methods=rows, groups=[], heading="Methods"
+            )
+        }
+    by_letter: dict[str, list[Method]] = defaultdict(list)
+    for method in methods:
+        by_letter[_initial(method.name)].append(method)
+    pages = {}
+    groups = []
+    for letter in sorted(by_letter):
+        doc = methods_doc(letter)
+        name = letter.upper() if len(letter) == 1 else letter.capitalize()
+        heading = f"Methods: {name}"
+        pages[doc] = env.get_template("methods.md.j2").render(
+            front=front_matter({"title": heading, "search": LIST_PAGE_SEARCH}),
+            methods=_method_rows(site, doc, by_letter[letter]),
+            groups=[],
+            heading=heading,
+            index_href=_href(doc, METHODS_DOC),
+        )
+        groups.append((name, _href(METHODS_DOC, doc), len(by_letter[letter])))
+    pages[METHODS_DOC] = env.get_template("methods.md.j2").render(
+        front=front, methods=[], groups=groups, heading="Methods", total=len(methods)
+    )
+    return pages
 
 
-def render_health(env: jinja2.Environment, site: SiteContext) -> str:
-    """Render the corpus health page: files, merge log, inferred data, problems."""
+def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any]:
+    return [
+        (
+            m.name,
+            site.paper_link(doc, m.paper),
+            [site.paper_link(doc, s) for s in m.mentioned_by if s in site.papers],
+        )
+        for m in methods
+    ]
+
+
+def _initial(name: str) -> str:
+    """The group of a method name: its first letter (accents folded), `0-9` or `other`."""
+    folded = normalize_key(name)[:1]
+    if folded.isascii() and folded.isalpha():
+        return folded
+    return "0-9" if folded.isdigit() else "other"
+
+
+def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
+    """Render the corpus health page: files, merge log, inferred data, problems.
+
+    A list longer than HEALTH_INLINE entries shows its first ones and links to pages of
+    HEALTH_PART entries holding all of it (`health/<list>-<n>.md`), so the page stays
+    small at any corpus size while every entry is still on some page.
+    """
     corpus = site.corpus
-    sections = [
-        (heading, _entries(site, action))
-        for action, heading in [
-            (MergeAction.MERGED, "Merged listings"),
-            (MergeAction.VERSION, "Papers with several versions"),
-            (MergeAction.CONFLICT, "Metadata conflicts"),
-            (MergeAction.POSSIBLE_DUPLICATE, "Possible duplicates"),
-            (MergeAction.REJECTED, "Rejected input"),
+    lists: list[tuple[str, str, str, list[Any]]] = [
+        (heading, slug, "merge", _entries(site, action))
+        for action, heading, slug in [
+            (MergeAction.MERGED, "Merged listings", "merged"),
+            (MergeAction.VERSION, "Papers with several versions", "versions"),
+            (MergeAction.CONFLICT, "Metadata conflicts", "conflicts"),
+            (MergeAction.POSSIBLE_DUPLICATE, "Possible duplicates", "possible-duplicates"),
+            (MergeAction.REJECTED, "Rejected input", "rejected"),
         ]
     ]
-    return env.get_template("health.md.j2").render(
+    inferred_titles = [p.slug for p in corpus.papers if p.title_inferred]
+    inferred_dates = [p.slug for p in corpus.papers if p.date_inferred]
+    lists += [
+        ("Generated titles", "generated-titles", "title", inferred_titles),
+        ("Inferred dates", "inferred-dates", "date", inferred_dates),
+        ("Warnings and errors", "problems", "problem", [str(p) for p in corpus.problems]),
+    ]
+    pages: dict[str, str] = {}
+    sections = []
+    for heading, slug, kind, entries in lists:
+        parts = [entries[i : i + HEALTH_PART] for i in range(0, len(entries), HEALTH_PART)]
+        if len(entries) <= HEALTH_INLINE:
+            parts = []
+        docs = [health_part_doc(slug, n) for n in range(1, len(parts) + 1)]
+        for number, (doc, part) in enumerate(zip(docs, parts, strict=True), 1):
+            pages[doc] = env.get_template("health_part.md.j2").render(
+                front=front_matter({"title": f"{heading} ({number})", "search": LIST_PAGE_SEARCH}),
+                heading=heading,
+                kind=kind,
+                entries=_health_items(site, doc, kind, part),
+                number=number,
+                total=len(entries),
+                first=(number - 1) * HEALTH_PART + 1,
+                parts=[(n, _href(doc, d)) for n, d in enumerate(docs, 1)],
+                health_href=_href(doc, HEALTH_DOC),
+            )
+        shown = entries if not docs else entries[:HEALTH_INLINE]
+        sections.append(
+            {
+                "heading": heading,
+                "kind": kind,
+                "total": len(entries),
+                "entries": _health_items(site, HEALTH_DOC, kind, shown),
+                "parts": [(n, _href(HEALTH_DOC, d)) for n, d in enumerate(docs, 1)],
+            }
+        )
+    pages[HEALTH_DOC] = env.get_template("health.md.j2").render(
         front=front_matter({"title": "Corpus health", "search": LIST_PAGE_SEARCH}),
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),
         sections=sections,
-        inferred_titles=[
-            site.paper_link(HEALTH_DOC, p.slug) for p in corpus.papers if p.title_inferred
-        ],
-        inferred_dates=[
-            site.paper_link(HEALTH_DOC, p.slug) for p in corpus.papers if p.date_inferred
-        ],
-        problems=[str(p) for p in corpus.problems],
     )
+    return pages
 
 
-def _entries(site: SiteContext, action: MergeAction) -> list[dict[str, Any]]:
-    return [
-        {
-            "papers": [site.paper_link(HEALTH_DOC, e.paper)] if e.paper in site.papers else [],
-            "detail": e.detail,
-            "sources": ", ".join(str(s) for s in e.sources),
-        }
-        for e in site.corpus.merge_log
-        if e.action is action
-    ]
+def _health_items(site: SiteContext, doc: str, kind: str, entries: list[Any]) -> list[Any]:
+    """A health list's entries as its template shows them, linked from `doc`."""
+    if kind == "merge":
+        return [
+            {
+                "papers": [site.paper_link(doc, e.paper)] if e.paper in site.papers else [],
+                "detail": e.detail,
+                "sources": ", ".join(str(s) for s in e.sources),
+            }
+            for e in entries
+        ]
+    if kind in ("title", "date"):
+        return [site.paper_link(doc, slug) for slug in entries]
+    return list(entries)
+
+
+def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
+    return [e for e in site.corpus.merge_log if e.action is action]
 
 
 def _rows(site: SiteContext, doc: str, papers: list[Paper]) -> list[Any]:

@@ -1,0 +1,74 @@
+"""Long lists (corpus health, methods) are split over pages, every entry on one of them."""
+
+from __future__ import annotations
+
+import re
+
+from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_doc, paper_url
+from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method, Paper, SourceRef
+from generator.render import render_site
+from generator.render.index_pages import HEALTH_INLINE, HEALTH_PART, METHODS_SINGLE_LIMIT
+
+
+def _corpus(count: int) -> Corpus:
+    papers = tuple(
+        Paper(
+            id=str(i),
+            slug=f"paper-{i:05d}",
+            url=paper_url(f"paper-{i:05d}"),
+            title=f"Generated title number {i}",
+            title_inferred=True,
+            abstract=f"Abstract {i}.",
+            versions=(f"Abstract {i}.",),
+            sources=(SourceRef("bare.txt", i + 1),),
+        )
+        for i in range(count)
+    )
+    log = tuple(
+        MergeEntry(MergeAction.POSSIBLE_DUPLICATE, p.slug, p.sources, f"pair {i}")
+        for i, p in enumerate(papers)
+    )
+    return Corpus(papers=papers, merge_log=log)
+
+
+def test_long_lists_get_pages_holding_every_entry() -> None:
+    count = HEALTH_PART + 250
+    pages = render_site(_corpus(count), Analysis(), "Health")
+    health = pages[HEALTH_DOC]
+    assert health.count("(papers/paper-") == 2 * HEALTH_INLINE  # titles and duplicates
+    first, second = health_part_doc("generated-titles", 1), health_part_doc("generated-titles", 2)
+    assert f"({first})" in health and f"({second})" in health
+    listed = [
+        int(n)
+        for doc in (first, second)
+        for n in re.findall(r"\(\.\./papers/paper-(\d+)\.md\)", pages[doc])
+    ]
+    assert listed == list(range(count))  # all of them, once, in order
+    assert "pair 1249" in pages[health_part_doc("possible-duplicates", 2)]
+    assert health_part_doc("generated-titles", 3) not in pages
+
+
+def test_short_lists_stay_on_the_health_page() -> None:
+    pages = render_site(_corpus(HEALTH_INLINE), Analysis(), "Health")
+    assert not [p for p in pages if p.startswith("health/")]
+    assert pages[HEALTH_DOC].count("(papers/paper-") == 2 * HEALTH_INLINE
+
+
+def test_many_methods_are_split_by_first_letter() -> None:
+    corpus = _corpus(METHODS_SINGLE_LIMIT + 10)
+    names = [f"{'ABÉ9'[i % 4]}method{i}" for i in range(len(corpus.papers))]
+    analysis = Analysis(
+        methods=tuple(Method(n, p.slug, ()) for n, p in zip(names, corpus.papers, strict=True))
+    )
+    pages = render_site(corpus, analysis, "Methods")
+    assert sorted(p for p in pages if p.startswith("methods/")) == [
+        methods_doc(g) for g in ("0-9", "a", "b", "e")
+    ]
+    index = pages[METHODS_DOC]
+    assert "[E](methods/e.md) (127)" in index and "[A](methods/a.md) (128)" in index
+    listed = [
+        name
+        for group in ("0-9", "a", "b", "e")
+        for name in re.findall(r"\*\*([^*]+)\*\*", pages[methods_doc(group)].replace("\\", ""))
+    ]
+    assert sorted(listed) == sorted(names)  # every method on exactly one page
