@@ -13,7 +13,6 @@ import click
 from rich.console import Console
 
 from generator import __version__
-from generator.analyze import TopicsFileError
 from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
 from generator.export import export_json
 from generator.fingerprint import (
@@ -184,6 +183,8 @@ def export(context: Context, path: Path) -> None:
 
 def _analyze(context: Context, corpus: Corpus) -> Analysis:
     """Run the analysis; a bad topics file is a configuration error (exit 2)."""
+    from generator.analyze import TopicsFileError  # loads the analysis: only when needed
+
     try:
         return default_analyzer(corpus, context.config)
     except TopicsFileError as error:
@@ -207,6 +208,8 @@ def _run_generate(context: Context, times: StageTimes, force: bool) -> Generated
             "are unchanged, nothing rewritten (--force regenerates)"
         )
         return state
+    from generator.analyze import TopicsFileError  # loads the analysis: only when needed
+
     corpus = times.run("ingest", lambda: load_corpus(context))
     _print_problems(context, corpus)
     _problem_exit(context, corpus)
@@ -223,7 +226,7 @@ def _run_generate(context: Context, times: StageTimes, force: bool) -> Generated
 
 
 def _timings(context: Context, times: StageTimes) -> None:
-    if not context.quiet:
+    if not context.quiet and times.seconds:
         parts = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in times.seconds.items())
         context.say(f"Timings: {parts}")
 

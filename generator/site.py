@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from generator.analyze import AnalysisSettings, analyze
+from generator.analyze import AnalysisSettings
 from generator.config import Config
 from generator.fingerprint import GeneratedState, forget_state, save_state
 from generator.ingest import ingest_files
@@ -64,6 +64,8 @@ def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
 
     Raises TopicsFileError (a ValueError naming the file and line) for a bad topics file.
     """
+    from generator.analyze import analyze  # scikit-learn: loaded only when analysing
+
     topics_file = config.root / config.topics_file
     settings = AnalysisSettings(
         related_k=config.related_k, topics_file=topics_file if topics_file.is_file() else None

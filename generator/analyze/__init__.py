@@ -1,10 +1,28 @@
-"""Analysis: related papers, topics, named methods and code links for a whole corpus."""
+"""Analysis: related papers, topics, named methods and code links for a whole corpus.
+
+The analysis functions are loaded on first use (scikit-learn takes most of a second to
+import), so commands that do not analyse, such as a no-change `generate`, start fast.
+"""
 
 from __future__ import annotations
 
-from generator.analyze.pipeline import StageTimes, analyze, analyze_timed
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from generator.analyze.settings import AnalysisSettings
-from generator.analyze.topics_file import TopicsFileError, load_topics_file, parse_topics
+
+if TYPE_CHECKING:
+    from generator.analyze.pipeline import StageTimes, analyze, analyze_timed
+    from generator.analyze.topics_file import TopicsFileError, load_topics_file, parse_topics
+
+_LAZY = {
+    "StageTimes": "pipeline",
+    "analyze": "pipeline",
+    "analyze_timed": "pipeline",
+    "TopicsFileError": "topics_file",
+    "load_topics_file": "topics_file",
+    "parse_topics": "topics_file",
+}
 
 __all__ = [
     "AnalysisSettings",
@@ -15,3 +33,11 @@ __all__ = [
     "load_topics_file",
     "parse_topics",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline's and topics file's names, imported when first asked for."""
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
