@@ -40,7 +40,9 @@ def map_chunked(
     workers = worker_count(len(items), min_items_per_worker)
     if workers == 1:
         return work(items)
-    return map_chunked_async(work, items, min_items_per_worker, CHUNKS_PER_WORKER).get()
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    return run_chunks_async(work, chunks, workers).get()
 
 
 class Pending(Generic[R]):
@@ -63,37 +65,6 @@ class Pending(Generic[R]):
         """Stop the workers without waiting for their results."""
         self._pool.terminate()
         self._pool.join()
-
-
-class _Done(Generic[R]):
-    """Results computed in this process already (one worker would be no gain)."""
-
-    def __init__(self, results: list[R]) -> None:
-        self._results = results
-
-    def get(self) -> list[R]:
-        return self._results
-
-    def cancel(self) -> None:
-        pass
-
-
-def map_chunked_async(
-    work: Callable[[Sequence[T]], list[R]],
-    items: Sequence[T],
-    min_items_per_worker: int,
-    chunks_per_worker: int = 1,
-) -> Pending[R] | _Done[R]:
-    """Start `work` on chunks of `items` in forked workers; returns before they finish.
-
-    With a single worker the work is done here and now instead.
-    """
-    workers = worker_count(len(items), min_items_per_worker)
-    if workers == 1:
-        return _Done(list(work(items)))
-    size = -(-len(items) // (workers * chunks_per_worker))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    return run_chunks_async(work, chunks, workers)
 
 
 def run_chunks_async(
