@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STEPS = ("tokenize", "vectors", "phrases", "related", "topics", "methods", "code urls")
+STEPS = (
+    "tokenize", "vectors", "phrases", "related", "topics", "methods", "code urls", "projection"
+)
 
 
 def measure(size: int, seed: int) -> dict[str, float]:
