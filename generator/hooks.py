@@ -1,7 +1,13 @@
-"""MkDocs hooks: plain `mkdocs build` / `mkdocs serve` regenerate docs/ from the corpus.
+"""MkDocs hooks: what papersite adds to every MkDocs build (`papersite build`, plain
+`mkdocs build` and `mkdocs serve` alike).
 
-`papersite build` generates docs/ itself and sets PAPERSITE_GENERATED (see
-`generator.site.mkdocs_build`) so the hook does not do the work twice.
+- Regenerate docs/ from the corpus before MkDocs reads it, unless no input changed.
+  `papersite build` generates docs/ itself and sets PAPERSITE_GENERATED (see
+  `generator.site.mkdocs_build`) so the hook does not do the work twice.
+- Set up the search engine the corpus size calls for (Material's or Pagefind) and, for
+  Pagefind, index the built site (generator/search_backend.py).
+- Render the pages outside the navigation in worker processes for a large `mkdocs
+  build` (generator/sharded_build.py).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from generator.sharded_build import (
 from generator.site import GENERATED_ENV, SEARCH_ENV, StageTimes, generate, load
 
 log = logging.getLogger("mkdocs.plugins.papersite")
-_build = ShardedBuild()  # paper pages rendered by worker processes (large `mkdocs build`s)
+_build = ShardedBuild()  # pages rendered by worker processes (large `mkdocs build`s)
 _command: list[str] = []  # the MkDocs command running: build, serve or gh-deploy
 
 
