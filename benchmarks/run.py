@@ -34,8 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,10 +130,10 @@ def first_search_bytes(site: Path, backend: str) -> dict[str, Any]:
     if not chromium.exists():
         return {"search_kb": "n/a", "visit_kb": "n/a"}
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser_support import CHROMIUM_ARGS
+    from browser_support import CHROMIUM_ARGS, serve_folder
     from playwright.sync_api import Response, sync_playwright
 
-    with _serve(site) as base, sync_playwright() as playwright:
+    with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         bodies: list[tuple[bool, bytes]] = []
@@ -169,27 +168,6 @@ def _kb(bodies: list[bytes]) -> str:
     raw = sum(len(b) for b in bodies) / 1e3
     packed = sum(len(gzip.compress(b, 6)) for b in bodies) / 1e3
     return f"{raw:,.0f} ({packed:,.0f})"
-
-
-@contextmanager
-def _serve(site: Path) -> Iterator[str]:
-    """The site served on 127.0.0.1 by a quiet threaded http.server; its URL."""
-    import functools
-    import http.server
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class PeakMemory:

@@ -7,10 +7,7 @@ repository's own docs/ and site/.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from sitebuild import REPO, BuiltSite, build_once
 
 from generator.site import default_analyzer
@@ -59,22 +56,8 @@ def backend(e2e_site: BuiltSite) -> str:
 @pytest.fixture(scope="session")
 def base_url(e2e_site: BuiltSite) -> Iterator[str]:
     """The built site served by a threaded http.server on 127.0.0.1; its URL, with a slash."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(e2e_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve_folder(e2e_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,17 +3,14 @@ an index prebuilt by generator.search, served on 127.0.0.1."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
 import markdown
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from markupsafe import Markup
 
 from generator.links import paper_url
@@ -95,19 +92,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         page.write_text(f"<!doctype html><title>{paper.slug}</title>", encoding="utf-8")
     (root / "favicon.ico").write_bytes(b"")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(root) as url:
+        yield url.rstrip("/")
 
 
 def test_finder_searches_filters_and_links(site: str) -> None:
