@@ -22,7 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = (
-    "tokenize", "vectors", "phrases", "related", "topics", "methods", "code urls", "projection"
+    "tokenize",
+    "vectors",
+    "phrases",
+    "related",
+    "topics",
+    "methods",
+    "code urls",
+    "projection",
 )
 
 

@@ -261,8 +261,13 @@ def build(context: Context, site_url: str | None, force: bool) -> None:
 
 
 @main.command()
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address to serve on (IP:PORT).")
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address to serve on (IP:PORT).",
+)
 @click.pass_obj
 def serve(context: Context, dev_addr: str) -> None:
     """Serve the site locally; the corpus, templates, topics file and config are watched."""
@@ -283,8 +288,14 @@ def serve(context: Context, dev_addr: str) -> None:
 
 @main.command(name="search")
 @click.argument("query")
-@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
-              help="How many papers to list.")
+@click.option(
+    "-n",
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="How many papers to list.",
+)
 @click.pass_obj
 def search_command(context: Context, query: str, limit: int) -> None:
     """Search the prebuilt paper index (from `generate`/`build`): rank, score, slug, title."""

@@ -48,8 +48,9 @@ def quality_report(corpus: Corpus, verbose: bool = False) -> str:
     ]
     lines.extend(_section("Dates with an inferred year", inferred_dates, limit))
     for severity, heading in [(Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")]:
-        lines.extend(_section(heading, [str(p) for p in corpus.problems
-                                        if p.severity is severity], limit))
+        lines.extend(
+            _section(heading, [str(p) for p in corpus.problems if p.severity is severity], limit)
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -117,9 +117,7 @@ def source_date_epoch(corpus: Corpus) -> int:
     return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
 
 
-def mkdocs_build(
-    config: Config, state: GeneratedState, strict: bool, site_url: str | None
-) -> None:
+def mkdocs_build(config: Config, state: GeneratedState, strict: bool, site_url: str | None) -> None:
     """Build site/ with MkDocs from the project's mkdocs.yml, reproducibly.
 
     docs/ must be generated already (`state` says how): the MkDocs hook is told not to

@@ -102,9 +102,7 @@ def _conflicts(pid: str, records: list[Record]) -> list[MergeEntry]:
         if len(values) > 1:
             listed = "; ".join(f"{v!r} ({s})" for v, s in values.items())
             detail = f"{name} differs: {listed}; kept {_chosen(name, records)!r}"
-            entries.append(
-                MergeEntry(MergeAction.CONFLICT, pid, tuple(values.values()), detail)
-            )
+            entries.append(MergeEntry(MergeAction.CONFLICT, pid, tuple(values.values()), detail))
     return entries
 
 

@@ -124,6 +124,4 @@ def _short_abstract_message(text: str) -> str:
 
 def _with_metadata(record: Record, meta: Metadata) -> Record:
     """Attach metadata to the record it follows."""
-    return replace(
-        record, authors_count=meta.authors_count, date=meta.date, upvotes=meta.upvotes
-    )
+    return replace(record, authors_count=meta.authors_count, date=meta.date, upvotes=meta.upvotes)

@@ -133,6 +133,4 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 def _with_slugs(log: list[MergeEntry], slugs: dict[str, str]) -> list[MergeEntry]:
     """Name papers in the merge log by slug instead of internal id."""
-    return [
-        MergeEntry(e.action, slugs.get(e.paper, e.paper), e.sources, e.detail) for e in log
-    ]
+    return [MergeEntry(e.action, slugs.get(e.paper, e.paper), e.sources, e.detail) for e in log]

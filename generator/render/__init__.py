@@ -64,6 +64,7 @@ def render_site(
         add(path, text)
     for topic in analysis.topics:
         add(topic_doc(topic.slug), render_topic(env, site, topic))
+
     def render_papers(papers: Sequence[Paper]) -> list[tuple[str, str]]:
         return [(paper_doc(p.slug), render_paper(env, site, p)) for p in papers]
 

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-from generator.links import paper_doc, relative_link, topic_doc
+from generator.links import built_link, paper_doc, relative_link, topic_doc
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.text import first_sentence
 
@@ -49,12 +49,18 @@ class SiteContext:
             self._summaries[slug] = first_sentence(self.papers[slug].abstract, 180)
         return self._summaries[slug]
 
-    def paper_link(self, from_doc: str, slug: str) -> PaperLink:
-        """Link entry for the paper `slug` as seen from the page `from_doc`."""
+    def paper_link(self, from_doc: str, slug: str, *, html: bool = False) -> PaperLink:
+        """Link entry for the paper `slug` as seen from the page `from_doc`.
+
+        The href is a relative .md path for Markdown links, or, with `html`, the built
+        page's URL for raw HTML (which MkDocs does not rewrite).
+        """
         paper = self.papers[slug]
+        target = paper_doc(slug)
+        href = built_link(from_doc, target) if html else relative_link(from_doc, target)
         return PaperLink(
             title=paper.title,
-            href=Markup(relative_link(from_doc, paper_doc(slug))),
+            href=Markup(href),
             date=paper.published.iso() if paper.published else "",
             summary=self.summary(slug),
             upvotes=paper.upvotes,
@@ -73,8 +79,9 @@ class SiteContext:
 def external_href(url: str) -> Markup | None:
     """A safe href for an http(s) URL taken from the corpus; None for any other scheme.
 
-    The result is for a Markdown link: percent-encoded, and with `&` written `&amp;` so
-    that no `&lt;` or `&#60` in the URL reaches the browser as a character reference.
+    The result is for a Markdown link or a double-quoted HTML attribute: percent-encoded
+    (quotes too), and with `&` written `&amp;` so that no `&lt;` or `&#60` in the URL
+    reaches the browser as a character reference.
     """
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -1,4 +1,8 @@
-"""The Jinja2 environment for Markdown page templates: corpus text is escaped by default."""
+"""The Jinja2 environment for Markdown page templates: corpus text is escaped by default.
+
+Values are Markdown-escaped; inside `{% autoescape true %}` (a template's raw HTML
+blocks) they are HTML-escaped instead.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from generator.render.text import md_escape
@@ -13,11 +18,15 @@ from generator.render.text import md_escape
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_src" / "templates"
 
 
-def _finalize(value: Any) -> Any:
-    """Markdown-escape every interpolated value unless it is explicitly marked safe."""
+@jinja2.pass_eval_context
+def _finalize(context: EvalContext, value: Any) -> Any:
+    """Escape every interpolated value unless it is explicitly marked safe.
+
+    Markdown escaping, or none inside an autoescape block, where Jinja HTML-escapes.
+    """
     if value is None:
         return ""
-    if isinstance(value, Markup):
+    if isinstance(value, Markup) or context.autoescape:
         return value
     return md_escape(str(value))
 

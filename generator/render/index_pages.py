@@ -37,9 +37,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     """Render the home page: what the corpus is, topics by area, newest and top papers."""
     papers = site.corpus.papers
     dated = sorted((p for p in papers if p.published), key=lambda p: (p.published, p.slug))
-    upvoted = sorted(
-        (p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug)
-    )
+    upvoted = sorted((p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug))
     merged = sum(1 for e in site.corpus.merge_log if e.action is MergeAction.MERGED)
     return env.get_template("home.md.j2").render(
         front=front_matter(

@@ -44,7 +44,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
-            (site.paper_link(doc, r.slug), ", ".join(r.shared_terms), f"{r.score:.2f}")
+            (site.paper_link(doc, r.slug, html=True), ", ".join(r.shared_terms), f"{r.score:.2f}")
             for r in analysis.related.get(paper.slug, ())
             if r.slug in site.papers
         ],
@@ -53,7 +53,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
         code_links=_code_links(_paper_urls(paper, analysis)),
-        lookups=[(name, Markup(url)) for name, url in lookup_links(paper.title)],
+        lookups=lookup_links(paper.title),
     )
 
 
@@ -98,7 +98,7 @@ def _graph(site: SiteContext, paper: Paper) -> Markup:
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:
-    return [site.paper_link(doc, s) for s in slugs if s in site.papers]
+    return [site.paper_link(doc, s, html=True) for s in slugs if s in site.papers]
 
 
 def _paper_urls(paper: Paper, analysis: Analysis) -> tuple[str, ...]:

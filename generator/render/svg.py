@@ -30,10 +30,10 @@ def year_chart(years: list[int], label: str) -> Markup:
         y = _HEIGHT - bar_height + 14
         tip = f"{year}: {count} paper{'s' if count != 1 else ''}"
         bars.append(
-            f'<g><title>{tip}</title>'
+            f"<g><title>{tip}</title>"
             f'<rect x="{x}" y="{y}" width="{_BAR_WIDTH}" height="{bar_height}" rx="2"/>'
             f'<text class="ps-chart-count" x="{x + _BAR_WIDTH / 2}" y="{y - 3}">'
-            f'{count or ""}</text>'
+            f"{count or ''}</text>"
             f'<text class="ps-chart-year" x="{x + _BAR_WIDTH / 2}" y="{_HEIGHT + 30}">'
             f"{str(year)[2:] if len(span) > 12 else year}</text></g>"
         )

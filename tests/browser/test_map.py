@@ -158,7 +158,7 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     page = tab.page
     tab.goto(RESIDUAL)
     nodes = page.locator("article svg.ps-graph a.ps-graph__node")
-    related = page.locator(".ps-links h2#related-papers + ul > li a")
+    related = page.locator("h2#related-papers + ul > li a")
     assert nodes.count() == related.count() >= 2
     titles = [t.strip() for t in related.all_text_contents()]
     for index in (0, nodes.count() - 1):

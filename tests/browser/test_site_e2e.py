@@ -143,7 +143,7 @@ def test_search_downloads_only_its_own_files(tab: Tab, backend: str) -> None:
 def test_related_paper_link_opens_that_paper(tab: Tab) -> None:
     page = tab.page
     tab.goto(RESIDUAL)
-    links = page.locator(".ps-links h2#related-papers + ul a")
+    links = page.locator("h2#related-papers + ul a")
     assert links.count() >= 1
     for index in (0, links.count() - 1):
         link = links.nth(index)

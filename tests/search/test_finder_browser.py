@@ -28,22 +28,49 @@ HOSTILE_TITLE = 'Naïve Bayes <img src=x onerror="window.pwned=1"> & <script>win
 def _paper(slug: str, title: str, abstract: str, year: int | None) -> Paper:
     date = PaperDate(year, 1, 1) if year else None
     return Paper(
-        id=slug, slug=slug, url=paper_url(slug), title=title, title_inferred=False,
-        abstract=abstract, versions=(abstract,), sources=(), published=date,
+        id=slug,
+        slug=slug,
+        url=paper_url(slug),
+        title=title,
+        title_inferred=False,
+        abstract=abstract,
+        versions=(abstract,),
+        sources=(),
+        published=date,
     )
 
 
 PAPERS = (
-    _paper("nnu-net", "nnU-Net: Self-adapting Framework for U-Net-Based Segmentation",
-           "A self-configuring method for medical image segmentation.", 2018),
-    _paper("unetpp", "UNet++: A Nested U-Net Architecture for Medical Image Segmentation",
-           "Nested, dense skip pathways for segmentation.", 2018),
-    _paper("frechet", "Fréchet Inception Distance Revisited",
-           "We study the evaluation of generative models.", 2021),
-    _paper("naive-bayes", HOSTILE_TITLE, "A classic baseline, with <b>markup</b> in the abstract.",
-           None),
-    _paper("segment-anything", "Segment Anything",
-           "A promptable segmentation model trained on a billion masks.", 2023),
+    _paper(
+        "nnu-net",
+        "nnU-Net: Self-adapting Framework for U-Net-Based Segmentation",
+        "A self-configuring method for medical image segmentation.",
+        2018,
+    ),
+    _paper(
+        "unetpp",
+        "UNet++: A Nested U-Net Architecture for Medical Image Segmentation",
+        "Nested, dense skip pathways for segmentation.",
+        2018,
+    ),
+    _paper(
+        "frechet",
+        "Fréchet Inception Distance Revisited",
+        "We study the evaluation of generative models.",
+        2021,
+    ),
+    _paper(
+        "naive-bayes",
+        HOSTILE_TITLE,
+        "A classic baseline, with <b>markup</b> in the abstract.",
+        None,
+    ),
+    _paper(
+        "segment-anything",
+        "Segment Anything",
+        "A promptable segmentation model trained on a billion masks.",
+        2023,
+    ),
 )
 ANALYSIS = Analysis(
     topics=(
@@ -51,17 +78,27 @@ ANALYSIS = Analysis(
         Topic("generative", "Generative models", (), ("frechet",)),
     ),
     paper_topics={
-        "nnu-net": ("segmentation",), "unetpp": ("segmentation",),
-        "segment-anything": ("segmentation",), "frechet": ("generative",),
+        "nnu-net": ("segmentation",),
+        "unetpp": ("segmentation",),
+        "segment-anything": ("segmentation",),
+        "frechet": ("generative",),
     },
 )
 
 
 def _finder_html() -> str:
     """The finder page body: finder.md.j2 rendered as the generator would, then Markdown."""
-    text = make_environment().get_template("finder.md.j2").render(
-        front=Markup(""), papers=len(PAPERS), index_url="../assets/search/papers.json",
-        site_root="../", browse_url="../browse/", topics_url="../topics/",
+    text = (
+        make_environment()
+        .get_template("finder.md.j2")
+        .render(
+            front=Markup(""),
+            papers=len(PAPERS),
+            index_url="../assets/search/papers.json",
+            site_root="../",
+            browse_url="../browse/",
+            topics_url="../topics/",
+        )
     )
     return markdown.markdown(text, extensions=["attr_list", "md_in_html"])
 

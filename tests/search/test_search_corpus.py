@@ -85,14 +85,13 @@ def _abstract_only_words(corpus: Corpus, count: int) -> list[tuple[str, str]]:
         (word, paper.slug)
         for paper in corpus.papers
         for word in set(index_tokens(paper.abstract)) - set(index_tokens(paper.title))
-        if len(word) >= 8 and word.isalpha()
-        and stems[porter_stemmer.stem(word)] == {paper.slug}
+        if len(word) >= 8 and word.isalpha() and stems[porter_stemmer.stem(word)] == {paper.slug}
     )
     random.Random(5).shuffle(candidates)
 
     def prefix_unique(word: str, slug: str) -> bool:
         start = bisect.bisect_left(everywhere, (word, ""))
-        owners = {s for t, s in everywhere[start:start + 50] if t.startswith(word)}
+        owners = {s for t, s in everywhere[start : start + 50] if t.startswith(word)}
         return owners == {slug}
 
     return [c for c in candidates if prefix_unique(*c)][:count]
@@ -158,8 +157,14 @@ def test_unknown_format_is_refused() -> None:
 
 def _paper(slug: str, title: str, abstract: str) -> Paper:
     return Paper(
-        id=slug, slug=slug, url=paper_url(slug), title=title, title_inferred=False,
-        abstract=abstract, versions=(abstract,), sources=(),
+        id=slug,
+        slug=slug,
+        url=paper_url(slug),
+        title=title,
+        title_inferred=False,
+        abstract=abstract,
+        versions=(abstract,),
+        sources=(),
     )
 
 
