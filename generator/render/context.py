@@ -66,9 +66,10 @@ class SiteContext:
             upvotes=paper.upvotes,
         )
 
-    def topic_href(self, from_doc: str, slug: str) -> Markup:
-        """Relative link from `from_doc` to a topic page."""
-        return Markup(relative_link(from_doc, topic_doc(slug)))
+    def topic_href(self, from_doc: str, slug: str, *, html: bool = False) -> Markup:
+        """Relative link from `from_doc` to a topic page (with `html`: for raw HTML)."""
+        link = built_link if html else relative_link
+        return Markup(link(from_doc, topic_doc(slug)))
 
     def paper_topics(self, slug: str) -> list[Topic]:
         """Topics a paper belongs to, in the analysis' order."""

@@ -16,6 +16,7 @@ from generator.links import (
     METHODS_DOC,
     TOPICS_INDEX_DOC,
     browse_doc,
+    built_link,
     health_part_doc,
     methods_doc,
     relative_link,
@@ -87,7 +88,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
             front=front_matter({"title": heading, "search": LIST_PAGE_SEARCH}),
             heading=heading,
             rows=_rows(site, doc, members),
-            index_href=_href(doc, BROWSE_INDEX_DOC),
+            index_href=_built_href(doc, BROWSE_INDEX_DOC),
         )
     groups = [(g, _href(BROWSE_INDEX_DOC, browse_doc(g)), len(m)) for g, m in by_group.items()]
     pages[BROWSE_INDEX_DOC] = env.get_template("browse_index.md.j2").render(
@@ -135,7 +136,7 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
             methods=_method_rows(site, doc, by_letter[letter]),
             groups=[],
             heading=heading,
-            index_href=_href(doc, METHODS_DOC),
+            index_href=_built_href(doc, METHODS_DOC),
         )
         groups.append((name, _href(METHODS_DOC, doc), len(by_letter[letter])))
     pages[METHODS_DOC] = env.get_template("methods.md.j2").render(
@@ -148,8 +149,8 @@ def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any
     return [
         (
             m.name,
-            site.paper_link(doc, m.paper),
-            [site.paper_link(doc, s) for s in m.mentioned_by if s in site.papers],
+            site.paper_link(doc, m.paper, html=True),
+            [site.paper_link(doc, s, html=True) for s in m.mentioned_by if s in site.papers],
         )
         for m in methods
     ]
@@ -204,8 +205,8 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 number=number,
                 total=len(entries),
                 first=(number - 1) * HEALTH_PART + 1,
-                parts=[(n, _href(doc, d)) for n, d in enumerate(docs, 1)],
-                health_href=_href(doc, HEALTH_DOC),
+                parts=[(n, _built_href(doc, d)) for n, d in enumerate(docs, 1)],
+                health_href=_built_href(doc, HEALTH_DOC),
             )
         shown = entries if not docs else entries[:HEALTH_INLINE]
         sections.append(
@@ -228,18 +229,20 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
 
 
 def _health_items(site: SiteContext, doc: str, kind: str, entries: list[Any]) -> list[Any]:
-    """A health list's entries as its template shows them, linked from `doc`."""
+    """A health list's entries as its template shows them (raw HTML), linked from `doc`."""
     if kind == "merge":
         return [
             {
-                "papers": [site.paper_link(doc, e.paper)] if e.paper in site.papers else [],
+                "papers": [site.paper_link(doc, e.paper, html=True)]
+                if e.paper in site.papers
+                else [],
                 "detail": e.detail,
                 "sources": ", ".join(str(s) for s in e.sources),
             }
             for e in entries
         ]
     if kind in ("title", "date"):
-        return [site.paper_link(doc, slug) for slug in entries]
+        return [site.paper_link(doc, slug, html=True) for slug in entries]
     return list(entries)
 
 
@@ -250,8 +253,8 @@ def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
 def _rows(site: SiteContext, doc: str, papers: list[Paper]) -> list[Any]:
     return [
         (
-            site.paper_link(doc, p.slug),
-            [(t.label, site.topic_href(doc, t.slug)) for t in site.paper_topics(p.slug)],
+            site.paper_link(doc, p.slug, html=True),
+            [(t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(p.slug)],
         )
         for p in papers
     ]
@@ -264,6 +267,11 @@ def _newest_first(paper: Paper) -> tuple[int, str, str]:
 
 def _href(from_doc: str, to_doc: str) -> Markup:
     return Markup(relative_link(from_doc, to_doc))
+
+
+def _built_href(from_doc: str, to_doc: str) -> Markup:
+    """A link for raw HTML blocks, which MkDocs does not rewrite: the built page's URL."""
+    return Markup(built_link(from_doc, to_doc))
 
 
 def _home_description(site: SiteContext) -> str:

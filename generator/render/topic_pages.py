@@ -8,7 +8,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, relative_link, topic_doc
+from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, topic_doc
 from generator.model import Topic
 from generator.render.context import SiteContext
 from generator.render.svg import year_chart
@@ -20,7 +20,7 @@ UNGROUPED_AREA = "More topics"
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
     """Render the Markdown page of one topic."""
     doc = topic_doc(topic.slug)
-    papers = [site.paper_link(doc, slug) for slug in topic.papers if slug in site.papers]
+    papers = [site.paper_link(doc, s, html=True) for s in topic.papers if s in site.papers]
     years = [
         p.published.year
         for slug in topic.papers
@@ -37,13 +37,13 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         front=front_matter(meta),
         topic=topic,
         area=topic.area,
-        topics_index_href=Markup(relative_link(doc, TOPICS_INDEX_DOC)),
+        topics_index_href=Markup(built_link(doc, TOPICS_INDEX_DOC)),
         map_href=map_href(doc, topic.slug),
         papers=papers,
         dated=len(years),
         chart=year_chart(years, f"Papers per year in {topic.label}"),
         related_topics=[
-            (site.topics[s].label, site.topic_href(doc, s))
+            (site.topics[s].label, site.topic_href(doc, s, html=True))
             for s in topic.related_topics
             if s in site.topics
         ],

@@ -258,7 +258,7 @@ def _pick_filter(page: Page, name: str, below: int) -> tuple[str, int]:
     page.locator(".pagefind-ui__filter-name", has_text=name).click()
     selector = f'.pagefind-ui__filter-label[for^="{name.lower()}-"]'
     # the counts follow the results: wait until a value has papers
-    page.wait_for_function(HAS_PAPERS_JS, arg=selector)
+    page.wait_for_function(HAS_PAPERS_JS, arg=selector, timeout=15_000)
     labels = page.locator(selector)
     counts = []
     for text in labels.all_text_contents():

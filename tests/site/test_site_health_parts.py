@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from markdown_pages import by_fast_path, by_markdown
+from mkdocs.utils.meta import get_data
+
 from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_doc, paper_url
 from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method, Paper, SourceRef
 from generator.render import render_site
@@ -31,27 +34,37 @@ def _corpus(count: int) -> Corpus:
     return Corpus(papers=papers, merge_log=log)
 
 
+def _assert_fast_path_as_markdown(doc: str, page: str) -> None:
+    """The page is headings and HTML blocks: built without Python-Markdown, same result."""
+    markdown = get_data(page)[0]
+    fast = by_fast_path(markdown)
+    assert fast is not None, f"{doc} is not headings and HTML blocks"
+    assert fast == by_markdown(markdown, doc), doc
+
+
 def test_long_lists_get_pages_holding_every_entry() -> None:
     count = HEALTH_PART + 250
     pages = render_site(_corpus(count), Analysis(), "Health")
     health = pages[HEALTH_DOC]
-    assert health.count("(papers/paper-") == 2 * HEALTH_INLINE  # titles and duplicates
+    assert health.count('href="../papers/paper-') == 2 * HEALTH_INLINE  # titles, duplicates
     first, second = health_part_doc("generated-titles", 1), health_part_doc("generated-titles", 2)
     assert f"({first})" in health and f"({second})" in health
     listed = [
         int(n)
         for doc in (first, second)
-        for n in re.findall(r"\(\.\./papers/paper-(\d+)\.md\)", pages[doc])
+        for n in re.findall(r'href="\.\./\.\./papers/paper-(\d+)/"', pages[doc])
     ]
     assert listed == list(range(count))  # all of them, once, in order
     assert "pair 1249" in pages[health_part_doc("possible-duplicates", 2)]
     assert health_part_doc("generated-titles", 3) not in pages
+    for doc in (first, second, health_part_doc("possible-duplicates", 2)):
+        _assert_fast_path_as_markdown(doc, pages[doc])
 
 
 def test_short_lists_stay_on_the_health_page() -> None:
     pages = render_site(_corpus(HEALTH_INLINE), Analysis(), "Health")
     assert not [p for p in pages if p.startswith("health/")]
-    assert pages[HEALTH_DOC].count("(papers/paper-") == 2 * HEALTH_INLINE
+    assert pages[HEALTH_DOC].count('href="../papers/paper-') == 2 * HEALTH_INLINE
 
 
 def test_many_methods_are_split_by_first_letter() -> None:
@@ -69,6 +82,8 @@ def test_many_methods_are_split_by_first_letter() -> None:
     listed = [
         name
         for group in ("0-9", "a", "b", "e")
-        for name in re.findall(r"\*\*([^*]+)\*\*", pages[methods_doc(group)].replace("\\", ""))
+        for name in re.findall(r"<strong>([^<]+)</strong>", pages[methods_doc(group)])
     ]
     assert sorted(listed) == sorted(names)  # every method on exactly one page
+    for group in ("0-9", "a", "b", "e"):
+        _assert_fast_path_as_markdown(methods_doc(group), pages[methods_doc(group)])

@@ -9,6 +9,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_pages import by_fast_path, by_markdown
+from mkdocs.utils.meta import get_data
 from sitebuild import FIXTURE_SITE_NAME, make_analysis
 
 from generator.links import (
@@ -16,6 +18,7 @@ from generator.links import (
     RESERVED_SLUGS,
     base_slug,
     browse_doc,
+    doc_url,
     lookup_links,
     paper_doc,
     relative_link,
@@ -169,24 +172,30 @@ def test_paths_differing_only_in_case_are_an_error(fixture_corpus: Corpus) -> No
 # --- the all-papers index is split by year above SINGLE_INDEX_LIMIT --------------------------
 
 
-def _linked_docs(page: str, from_doc: str) -> list[str]:
-    """Docs paths of the paper pages a generated page links to, in order."""
+def _linked_docs(pages: dict[str, str], from_doc: str) -> list[str]:
+    """Docs paths of the pages `from_doc` links to, in order: Markdown links (`[t](x.md)`)
+    and raw HTML links to built pages (`href="../x/"`: the doc `x.md` or `x/index.md`)."""
     import posixpath
 
     base = posixpath.dirname(from_doc)
-    links = re.findall(r"\]\(([^)\s]+\.md)\)", page)
-    return [posixpath.normpath(posixpath.join(base, link)) for link in links]
+    docs = []
+    for markdown_link, html_link in re.findall(
+        r'\]\(([^)\s]+\.md)\)|href="([^":#]*/)"', pages[from_doc]
+    ):
+        if markdown_link:
+            docs.append(posixpath.normpath(posixpath.join(base, markdown_link)))
+            continue
+        url = posixpath.normpath(posixpath.join(doc_url(from_doc), html_link))
+        page = "index.md" if url == "." else f"{url}.md"
+        docs.append(page if page in pages else f"{url}/index.md")
+    return docs
 
 
 def test_all_papers_is_one_page_up_to_the_limit(fixture_corpus: Corpus) -> None:
     pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
     assert len(fixture_corpus.papers) <= index_pages.SINGLE_INDEX_LIMIT
     assert [p for p in pages if p.startswith("browse/")] == ["browse/index.md"]
-    linked = [
-        d
-        for d in _linked_docs(pages["browse/index.md"], "browse/index.md")
-        if d.startswith("papers/")
-    ]
+    linked = [d for d in _linked_docs(pages, "browse/index.md") if d.startswith("papers/")]
     assert sorted(linked) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
 
 
@@ -201,12 +210,12 @@ def test_all_papers_is_split_by_year_above_the_limit(
         ["browse/index.md", *(browse_doc(g) for g in groups)]
     )
     index = pages["browse/index.md"]
-    assert _linked_docs(index, "browse/index.md") == [browse_doc(g) for g in groups]
+    assert _linked_docs(pages, "browse/index.md") == [browse_doc(g) for g in groups]
     assert "papers/" not in index
     seen: list[str] = []
     for group in groups:
         doc = browse_doc(group)
-        linked = _linked_docs(pages[doc], doc)
+        linked = _linked_docs(pages, doc)
         assert "browse/index.md" in linked
         members = [d for d in linked if d.startswith("papers/")]
         expected = [
@@ -216,4 +225,6 @@ def test_all_papers_is_split_by_year_above_the_limit(
         ]
         assert sorted(members) == sorted(expected) and members
         seen += members
+        markdown = get_data(pages[doc])[0]  # built without Python-Markdown, same result
+        assert by_fast_path(markdown) == by_markdown(markdown, doc) is not None
     assert sorted(seen) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
