@@ -28,6 +28,11 @@ TITLE_BONUS = 0.1
 MIN_SCORE = 0.35
 # A second or third topic must score at least this share of the paper's best.
 SECONDARY = 0.8
+# A label must describe most of its topic: at most this many members per member naming
+# the topic's phrase may leave it unnamed (the most central are kept). Without it,
+# topics seeded by two or three papers gathered many that merely resemble them
+# ("Image recognition": 5 of 17 members said it; "Benign overfitting": 3 of 13).
+UNNAMED_PER_NAMED = 1.0
 _CHUNK = 4096
 
 
@@ -55,7 +60,8 @@ def assign_members(
     n = vectors.lsa.shape[0]
     if not seeds or n == 0:
         return Membership([[] for _ in seeds], [[] for _ in range(n)])
-    options = _options(seeds, vectors, stats, max_per_paper + 2)
+    mentions, titles = _phrase_hits(seeds, vectors, stats)
+    options = _options(seeds, vectors, stats, max_per_paper + 2, mentions, titles)
     chosen = [_first_choice(opts, max_per_paper) for opts in options]
     for number, seed in enumerate(seeds):
         for paper in seed.forced:
@@ -63,6 +69,7 @@ def assign_members(
                 chosen[paper].append(number)
     limit = size_cap(n, max_share)
     _apply_cap(seeds, options, chosen, limit)
+    _apply_focus(seeds, options, chosen, mentions.tocsc(), limit)
     return _membership(seeds, options, chosen)
 
 
@@ -77,11 +84,15 @@ def centroids(seeds: Sequence[Seed], lsa: NDArray[np.float32]) -> NDArray[np.flo
 
 
 def _options(
-    seeds: Sequence[Seed], vectors: Vectors, stats: PhraseStats, keep: int
+    seeds: Sequence[Seed],
+    vectors: Vectors,
+    stats: PhraseStats,
+    keep: int,
+    mentions: sp.csr_matrix,
+    titles: sp.csr_matrix,
 ) -> list[list[tuple[int, float]]]:
     """For each paper, its `keep` best-scoring seeds with scores, best first."""
     centres = centroids(seeds, vectors.lsa)
-    mentions, titles = _phrase_hits(seeds, vectors, stats)
     gated = np.array([seed.gated for seed in seeds], dtype=bool)
     about = _about(seeds, stats, stats.key_papers)
     options: list[list[tuple[int, float]]] = []
@@ -172,6 +183,42 @@ def _apply_cap(
                 chosen[paper].remove(topic)
                 if not chosen[paper]:
                     chosen[paper].extend(_fallback(options[paper], full | {topic}))
+
+
+def _apply_focus(
+    seeds: Sequence[Seed],
+    options: list[list[tuple[int, float]]],
+    chosen: list[list[int]],
+    naming: sp.csc_matrix,
+    limit: int,
+) -> None:
+    """Trim discovered topics whose members mostly do not name their phrase.
+
+    The least central members that do not name it leave; a paper left without a topic
+    falls back to its next one (never one it left, nor a full one).
+    """
+    left: dict[int, set[int]] = {}
+    for _ in range(len(seeds) + 1):
+        members = _members_of(len(seeds), chosen)
+        full = {t for t, papers in enumerate(members) if len(papers) >= limit}
+        trimmed = False
+        for topic, papers in enumerate(members):
+            if seeds[topic].pinned:
+                continue
+            named = set(naming[:, topic].indices.tolist()) | set(seeds[topic].forced)
+            unnamed = [p for p in papers if p not in named]
+            allowed = int(UNNAMED_PER_NAMED * (len(papers) - len(unnamed)))
+            if len(unnamed) <= allowed:
+                continue
+            score = {p: s for p in unnamed for t, s in options[p] if t == topic}
+            for paper in sorted(unnamed, key=lambda p: (-score.get(p, 0.0), p))[allowed:]:
+                chosen[paper].remove(topic)
+                left.setdefault(paper, set()).add(topic)
+                if not chosen[paper]:
+                    chosen[paper].extend(_fallback(options[paper], full | left[paper]))
+            trimmed = True
+        if not trimmed:
+            return
 
 
 def _fallback(options: list[tuple[int, float]], full: set[int]) -> list[int]:
