@@ -16,6 +16,7 @@ from generator.analyze.topic_fillers import FILLER_ROUNDS, find_fillers
 from generator.analyze.topic_members import assign_members
 from generator.analyze.topic_seeds import select_seeds
 from generator.analyze.vectors import Vectors, build_vectors
+from generator.analyze.word_families import PhraseUse
 from generator.model import Analysis, Corpus
 
 RESIDUAL = FILLER_ROUNDS[-1]
@@ -83,6 +84,7 @@ def test_gated_topics_take_only_papers_about_their_phrase(steps: Steps) -> None:
     gated = select_seeds(steps.fillers(-1), steps.docs.surfaces)
     open_ = [replace(seed, gated=False) for seed in gated]
     batch = steps.titles.index("Large-Batch Training of Deep Networks")
-    assert assign_members(open_, steps.vectors, steps.stats, 0.15, 3).per_paper[batch] == [0]
-    members = assign_members(gated, steps.vectors, steps.stats, 0.15, 3).members[0]
+    uses = PhraseUse(steps.docs)
+    assert assign_members(open_, uses, steps.vectors, 0.15, 3).per_paper[batch] == [0]
+    members = assign_members(gated, uses, steps.vectors, 0.15, 3).members[0]
     assert {steps.titles[p] for p, _ in members} == set(REGULARIZATION)
