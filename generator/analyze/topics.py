@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import scipy.sparse as sp
 
-from generator.analyze.areas import area_names, group_areas
+from generator.analyze.areas import area_names, group_areas, own_centres
 from generator.analyze.documents import Documents
 from generator.analyze.phrases import PhraseStats
 from generator.analyze.settings import AnalysisSettings
@@ -99,7 +99,7 @@ def _describe(
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
     related = related_topics(drafts, centres)
-    areas = _areas(drafts, centres, stats, presence, docs, spec)
+    areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = [
         Topic(
             slug=draft.slug,
