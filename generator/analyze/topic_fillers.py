@@ -73,10 +73,11 @@ def find_fillers(
     ]
     rows = sorted(leftover) if rules.within_leftover else None
     lifts = column_lifts(stats, lsa, columns, rows)
+    overall = column_lifts(stats, lsa, columns) if rows is not None else lifts
     pool = [
         replace(candidate(stats, c, lift, lsa, rows), gated=rules.within_leftover)
-        for c, lift in zip(columns, lifts.tolist(), strict=True)
-        if worthy(stats, c, lift, surfaces, rules.relax, rules.within_leftover)
+        for c, lift, whole in zip(columns, lifts.tolist(), overall.tolist(), strict=True)
+        if worthy(stats, c, lift, surfaces, rules.relax, rules.within_leftover, whole)
     ]
     return cover(pool, set(leftover), need)
 

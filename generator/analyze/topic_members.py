@@ -1,7 +1,8 @@
 """Put papers into topics: similarity to each topic's centre, 1-3 topics each, sizes capped.
 
 A paper's score for a topic is the LSA cosine to the centre of the topic's seed papers,
-plus a bonus when the paper names a topic phrase (more when its title does). Its best
+plus a bonus when the paper names a topic phrase in any inflection (more when its title
+does: word_families.py). Its best
 topic counts when the score clears MIN_SCORE; further topics when they come close to
 the best. Topics over the size cap keep their most central papers; the others fall
 back to their next topic, or to "Other" when none fits.
@@ -16,10 +17,10 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
-from generator.analyze.phrases import PhraseStats
 from generator.analyze.topic_candidates import size_cap
 from generator.analyze.topic_seeds import Seed
 from generator.analyze.vectors import Vectors, unit_rows
+from generator.analyze.word_families import PhraseUse
 
 MENTION_BONUS = 0.1
 TITLE_BONUS = 0.1
@@ -28,6 +29,11 @@ TITLE_BONUS = 0.1
 MIN_SCORE = 0.35
 # A second or third topic must score at least this share of the paper's best.
 SECONDARY = 0.8
+# A label must describe most of its topic: at most this many members per member naming
+# the topic's phrase may leave it unnamed (the most central are kept). Without it,
+# topics seeded by two or three papers gathered many that merely resemble them
+# ("Image recognition": 5 of 17 members said it; "Benign overfitting": 3 of 13).
+UNNAMED_PER_NAMED = 1.0
 _CHUNK = 4096
 
 
@@ -46,8 +52,8 @@ class Membership:
 
 def assign_members(
     seeds: Sequence[Seed],
+    uses: PhraseUse,
     vectors: Vectors,
-    stats: PhraseStats,
     max_share: float,
     max_per_paper: int,
 ) -> Membership:
@@ -55,7 +61,9 @@ def assign_members(
     n = vectors.lsa.shape[0]
     if not seeds or n == 0:
         return Membership([[] for _ in seeds], [[] for _ in range(n)])
-    options = _options(seeds, vectors, stats, max_per_paper + 2)
+    phrases = [seed.phrases for seed in seeds]
+    mentions, titles, about = uses.hits(phrases)
+    options = _options(seeds, vectors, max_per_paper + 2, mentions, titles, about)
     chosen = [_first_choice(opts, max_per_paper) for opts in options]
     for number, seed in enumerate(seeds):
         for paper in seed.forced:
@@ -63,6 +71,7 @@ def assign_members(
                 chosen[paper].append(number)
     limit = size_cap(n, max_share)
     _apply_cap(seeds, options, chosen, limit)
+    _apply_focus(seeds, options, chosen, mentions.tocsc(), limit)
     return _membership(seeds, options, chosen)
 
 
@@ -77,13 +86,19 @@ def centroids(seeds: Sequence[Seed], lsa: NDArray[np.float32]) -> NDArray[np.flo
 
 
 def _options(
-    seeds: Sequence[Seed], vectors: Vectors, stats: PhraseStats, keep: int
+    seeds: Sequence[Seed],
+    vectors: Vectors,
+    keep: int,
+    mentions: sp.csr_matrix,
+    titles: sp.csr_matrix,
+    about: sp.csr_matrix,
 ) -> list[list[tuple[int, float]]]:
-    """For each paper, its `keep` best-scoring seeds with scores, best first."""
+    """For each paper, its `keep` best-scoring seeds with scores, best first.
+
+    Papers may join a gated seed only when they are about one of its phrases.
+    """
     centres = centroids(seeds, vectors.lsa)
-    mentions, titles = _phrase_hits(seeds, vectors, stats)
     gated = np.array([seed.gated for seed in seeds], dtype=bool)
-    about = _about(seeds, stats, stats.key_papers)
     options: list[list[tuple[int, float]]] = []
     keep = min(keep, len(seeds))
     for start in range(0, vectors.lsa.shape[0], _CHUNK):
@@ -99,48 +114,6 @@ def _options(
             best = sorted(picks.tolist(), key=lambda t: (-row[t], t))
             options.append([(t, float(row[t])) for t in best])
     return options
-
-
-def _phrase_hits(
-    seeds: Sequence[Seed], vectors: Vectors, stats: PhraseStats
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Papers x seeds: 1 where the paper (resp. its title) names one of the seed's phrases."""
-    pairs = [
-        (stats.index[key], number)
-        for number, seed in enumerate(seeds)
-        for key in seed.phrases
-        if key in stats.index
-    ]
-    n_terms, n_seeds = len(stats.terms), len(seeds)
-    if not pairs:
-        empty = sp.csr_matrix((vectors.lsa.shape[0], n_seeds), dtype=np.float32)
-        return empty, empty
-    columns, numbers = zip(*pairs, strict=True)
-    to_seed = sp.csr_matrix(
-        (np.ones(len(pairs), dtype=np.float32), (columns, numbers)), shape=(n_terms, n_seeds)
-    )
-    mentions = ((vectors.counts > 0).astype(np.float32) @ to_seed) > 0
-    titles = ((vectors.title_counts > 0).astype(np.float32) @ to_seed) > 0
-    return mentions.astype(np.float32).tocsr(), titles.astype(np.float32).tocsr()
-
-
-def _about(seeds: Sequence[Seed], stats: PhraseStats, papers: sp.spmatrix) -> sp.csr_matrix:
-    """Papers x seeds: 1 where a gated seed's phrase is key to the paper (0 for the others)."""
-    pairs = [
-        (stats.index[key], number)
-        for number, seed in enumerate(seeds)
-        if seed.gated
-        for key in seed.phrases
-        if key in stats.index
-    ]
-    if not pairs:
-        return sp.csr_matrix((papers.shape[0], len(seeds)), dtype=np.float32)
-    columns, numbers = zip(*pairs, strict=True)
-    to_seed = sp.csr_matrix(
-        (np.ones(len(pairs), dtype=np.float32), (columns, numbers)),
-        shape=(len(stats.terms), len(seeds)),
-    )
-    return sp.csr_matrix(papers.astype(np.float32) @ to_seed)
 
 
 def _first_choice(options: list[tuple[int, float]], max_per_paper: int) -> list[int]:
@@ -172,6 +145,42 @@ def _apply_cap(
                 chosen[paper].remove(topic)
                 if not chosen[paper]:
                     chosen[paper].extend(_fallback(options[paper], full | {topic}))
+
+
+def _apply_focus(
+    seeds: Sequence[Seed],
+    options: list[list[tuple[int, float]]],
+    chosen: list[list[int]],
+    naming: sp.csc_matrix,
+    limit: int,
+) -> None:
+    """Trim discovered topics whose members mostly do not name their phrase.
+
+    The least central members that do not name it leave; a paper left without a topic
+    falls back to its next one (never one it left, nor a full one).
+    """
+    left: dict[int, set[int]] = {}
+    for _ in range(len(seeds) + 1):
+        members = _members_of(len(seeds), chosen)
+        full = {t for t, papers in enumerate(members) if len(papers) >= limit}
+        trimmed = False
+        for topic, papers in enumerate(members):
+            if seeds[topic].pinned:
+                continue
+            named = set(naming[:, topic].indices.tolist()) | set(seeds[topic].forced)
+            unnamed = [p for p in papers if p not in named]
+            allowed = int(UNNAMED_PER_NAMED * (len(papers) - len(unnamed)))
+            if len(unnamed) <= allowed:
+                continue
+            score = {p: s for p in unnamed for t, s in options[p] if t == topic}
+            for paper in sorted(unnamed, key=lambda p: (-score.get(p, 0.0), p))[allowed:]:
+                chosen[paper].remove(topic)
+                left.setdefault(paper, set()).add(topic)
+                if not chosen[paper]:
+                    chosen[paper].extend(_fallback(options[paper], full | left[paper]))
+            trimmed = True
+        if not trimmed:
+            return
 
 
 def _fallback(options: list[tuple[int, float]], full: set[int]) -> list[int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import scipy.sparse as sp
 
-from generator.analyze.areas import area_names, group_areas
+from generator.analyze.areas import area_names, group_areas, own_centres
 from generator.analyze.documents import Documents
 from generator.analyze.phrases import PhraseStats
 from generator.analyze.settings import AnalysisSettings
@@ -20,6 +20,7 @@ from generator.analyze.topic_overrides import apply_edits, areas_by_slug, pinned
 from generator.analyze.topic_seeds import OTHER_LABEL, OTHER_SLUG, Seed, select_seeds
 from generator.analyze.topics_file import TopicsSpec
 from generator.analyze.vectors import Vectors
+from generator.analyze.word_families import PhraseUse
 from generator.model import Topic
 
 
@@ -69,7 +70,8 @@ def _seeds_and_members(
     pinned = pinned_seeds(spec, docs, vectors, stats)
     candidates = find_candidates(stats, vectors.lsa, docs.surfaces, share, excluded)
     seeds = select_seeds(candidates, docs.surfaces, pinned)
-    membership = assign_members(seeds, vectors, stats, share, per_paper)
+    uses = PhraseUse(docs)
+    membership = assign_members(seeds, uses, vectors, share, per_paper)
     for rules in FILLER_ROUNDS:
         taken = {key for seed in seeds for key in seed.phrases}
         fillers = find_fillers(
@@ -77,7 +79,7 @@ def _seeds_and_members(
         )
         if fillers:
             seeds = select_seeds(fillers, docs.surfaces, seeds)
-            membership = assign_members(seeds, vectors, stats, share, per_paper)
+            membership = assign_members(seeds, uses, vectors, share, per_paper)
     return seeds, membership
 
 
@@ -97,7 +99,7 @@ def _describe(
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
     related = related_topics(drafts, centres)
-    areas = _areas(drafts, centres, stats, presence, docs, spec)
+    areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = [
         Topic(
             slug=draft.slug,

@@ -1,4 +1,9 @@
-"""A small hand-made corpus with three clear clusters and a few loners."""
+"""Small hand-made corpora: three clear clusters and a few loners, and a variant.
+
+The variant (RESIDUAL_PAPERS) keeps two clusters, has them say "regularization" in
+passing (entropic, total variation regularization), and adds three papers that are
+about regularization itself and that no cluster takes.
+"""
 
 from __future__ import annotations
 
@@ -112,3 +117,43 @@ CLUSTERS = {
     "image inpainting": [t for t, _ in _INPAINT],
     "music tagging": [t for t, _ in _TAGGING],
 }
+
+_IN_PASSING = {
+    _OT[0][0]: "Entropic regularization makes plans smooth; its strength trades accuracy.",
+    _OT[2][0]: "Quadratic regularization replaces the entropic regularization of Sinkhorn.",
+    _INPAINT[1][0]: "Total variation regularization smooths the holes; this regularization helps.",
+}
+_REGULARIZATION = [
+    (
+        "Dropout Regularization for Deep Networks",
+        "Dropout is a regularization technique that randomly drops hidden units while "
+        "training. Dropout regularization reduces overfitting of deep networks, and we "
+        "compare it with weight decay and early stopping.",
+    ),
+    (
+        "Cutout Regularization with Masked Patches",
+        "Cutout masks random square patches of the input while training. As a regularization "
+        "it reduces overfitting like dropout; this regularization combines with weight decay "
+        "and early stopping.",
+    ),
+    (
+        "Weight Decay Regularization Revisited",
+        "Weight decay is the most common regularization of deep networks. We revisit this "
+        "regularization, relate it to dropout and early stopping, and show when it reduces "
+        "overfitting while training.",
+    ),
+]
+_LARGE_BATCH = (
+    "Large-Batch Training of Deep Networks",
+    "Large batches speed up training of deep networks but hurt test accuracy. We keep "
+    "weight decay and dropout fixed, warm up the learning rate, and study overfitting "
+    "and early stopping of deep networks with large batches while training.",
+)
+_CLUSTERED = [
+    (title, f"{abstract} {_IN_PASSING[title]}" if title in _IN_PASSING else abstract)
+    for title, abstract in (*_OT, *(p for p in _INPAINT if not p[0].startswith("Video")))
+]
+RESIDUAL_PAPERS = [*_CLUSTERED, *_REGULARIZATION, _LONERS[0], _LARGE_BATCH, _LONERS[1]]
+REGULARIZATION = [t for t, _ in _REGULARIZATION]
+LONERS = [t for t, _ in (*_LONERS, _LARGE_BATCH)]
+CLUSTERED = [t for t, _ in _CLUSTERED]
