@@ -119,10 +119,23 @@ def relative_link(from_doc: str, to_doc: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relative_path(to_doc: str, start: str) -> str:
-    """posixpath.relpath, remembered: pages link to the same few folders over and over."""
+    """relative_path, remembered: pages link to the same few folders over and over."""
     if start != "." and posixpath.dirname(to_doc) == start:
         return posixpath.basename(to_doc)
-    return posixpath.relpath(to_doc, start)
+    return relative_path(to_doc, start)
+
+
+def relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for normalised relative paths (`.` the root), without its
+    calls to os.getcwd: `relative_path("papers/b", "topics/t")` is `../../papers/b`."""
+    to_parts = [] if path == "." else path.split("/")
+    from_parts = [] if start == "." else start.split("/")
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def lookup_links(title: str) -> tuple[tuple[str, str], ...]:
@@ -149,5 +162,5 @@ def built_link(from_doc: str, target: str) -> str:
     """Link from a built page to a docs file, for raw HTML that MkDocs does not rewrite."""
     here = doc_url(from_doc) or "."
     there = doc_url(target)
-    link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    link = relative_path(there.rstrip("/") or ".", here.rstrip("/") or ".")
     return link + "/" if there.endswith("/") or not there else link

@@ -31,6 +31,7 @@ _SUBSCRIPT_RE = re.compile(
 _TOKEN_RE = re.compile(r"(?:\{(?:[^{}\n]|\{[^{}\n]{0,40}\}){0,60}\}|\S)+")
 _TRAILING_TEXT_RE = re.compile(r"(?<=[}\d*])(-[A-Za-z][A-Za-z-]*)$")
 _TRAILING_PUNCT = ",.;:"
+_MAYBE_MATH_RE = re.compile(r"[\^_{(]")
 # Method names that only look like math: `SP^2OT`, `U^2-Net`, `SL^{2}A-INR`, `PAT_ch`.
 _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 
@@ -48,6 +49,8 @@ def split_math(text: str) -> list[Fragment]:
     fragments: list[Fragment] = []
     position = 0
     for match in _TOKEN_RE.finditer(text):
+        if not _MAYBE_MATH_RE.search(match.group()):
+            continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
         start, end = _math_span(match.group(), match.start())
         if start == end:
             continue

@@ -4,6 +4,7 @@ refuses: two pages at one path."""
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 
 import pytest
@@ -22,6 +23,7 @@ from generator.links import (
     lookup_links,
     paper_doc,
     relative_link,
+    relative_path,
     topic_doc,
     unique_slugs,
 )
@@ -46,6 +48,15 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 )
 def test_relative_link(from_doc: str, to_doc: str, expected: str) -> None:
     assert relative_link(from_doc, to_doc) == expected
+
+
+_SEGMENTS = st.lists(st.sampled_from(["a", "b", "papers", "x-1", "index.md"]), max_size=4)
+
+
+@given(path=_SEGMENTS, start=_SEGMENTS)
+def test_relative_path_is_posixpaths_relpath(path: list[str], start: list[str]) -> None:
+    to, origin = "/".join(path) or ".", "/".join(start) or "."
+    assert relative_path(to, origin) == posixpath.relpath(to, origin)
 
 
 def test_page_paths() -> None:
@@ -175,8 +186,6 @@ def test_paths_differing_only_in_case_are_an_error(fixture_corpus: Corpus) -> No
 def _linked_docs(pages: dict[str, str], from_doc: str) -> list[str]:
     """Docs paths of the pages `from_doc` links to, in order: Markdown links (`[t](x.md)`)
     and raw HTML links to built pages (`href="../x/"`: the doc `x.md` or `x/index.md`)."""
-    import posixpath
-
     base = posixpath.dirname(from_doc)
     docs = []
     for markdown_link, html_link in re.findall(
