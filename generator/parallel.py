@@ -80,6 +80,15 @@ def run_chunks_async(
     return Pending(pool, pool.map_async(_run_chunk, range(len(chunks)), chunksize=1))
 
 
+def start_in_background(work: Callable[[], R]) -> Callable[[], R]:
+    """Start `work` in a forked process if there is a core to spare; return a function
+    that waits for its result (with one core, or no fork, it runs `work` itself)."""
+    if worker_count(2, 1) < 2:
+        return work
+    pending = run_chunks_async(lambda _: [work()], [[None]], 1)
+    return lambda: pending.get()[0]
+
+
 def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) -> list[list[T]]:
     """Split `items` into `count` chunks of about equal total weight (heaviest first)."""
     chunks: list[list[T]] = [[] for _ in range(count)]

@@ -18,6 +18,7 @@ from generator.analyze.topics import discover_topics
 from generator.analyze.topics_file import load_topics_file
 from generator.analyze.vectors import build_vectors
 from generator.model import Analysis, Corpus
+from generator.parallel import start_in_background
 
 T = TypeVar("T")
 
@@ -51,6 +52,8 @@ def analyze_timed(
     papers = corpus.papers
     docs = times.run("tokenize", lambda: read_documents(papers))
     vectors = times.run("vectors", lambda: build_vectors(docs, settings.seed))
+    # The map's projection needs only the vectors: it runs on the second core meanwhile.
+    projection = start_in_background(lambda: project(vectors.lsa, settings.seed))
     stats = times.run("phrases", lambda: phrase_stats(vectors, docs))
     related = times.run(
         "related",
@@ -73,7 +76,7 @@ def analyze_timed(
     urls = times.run(
         "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
     )
-    points = times.run("projection", lambda: project(vectors.lsa, settings.seed))
+    points = times.run("projection", projection)  # the wait for it (PAPERSITE_WORKERS=1: all)
     analysis = Analysis(
         related=related,
         topics=topics.topics,

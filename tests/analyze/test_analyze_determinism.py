@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+import pytest
+
 from generator.analyze import AnalysisSettings, analyze
 from generator.model import Analysis, Corpus
+from generator.parallel import WORKERS_ENV
 
 
 def _json(analysis: Analysis) -> str:
@@ -16,6 +19,15 @@ def _json(analysis: Analysis) -> str:
 def test_two_runs_give_identical_output(bundled_corpus: Corpus, bundled_analysis: Analysis) -> None:
     again = analyze(bundled_corpus, AnalysisSettings(n_jobs=1))
     assert _json(again) == _json(bundled_analysis)
+
+
+def test_the_same_in_one_process_as_with_the_projection_in_a_worker(
+    bundled_corpus: Corpus, bundled_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map's projection runs in a forked process when a second core is there."""
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    alone = analyze(bundled_corpus)
+    assert _json(alone) == _json(bundled_analysis)
 
 
 def test_every_mapping_covers_every_paper(
