@@ -89,7 +89,9 @@ def _kmeans(lsa: NDArray[np.float32], cells: int, seed: int) -> NDArray[np.float
     n = lsa.shape[0]
     rng = np.random.default_rng(seed)
     sample = lsa[np.sort(rng.choice(n, size=min(n, SAMPLE_PER_CELL * cells), replace=False))]
-    centres = sample[np.sort(rng.choice(sample.shape[0], size=cells, replace=False))]
+    centres: NDArray[np.float32] = sample[
+        np.sort(rng.choice(sample.shape[0], size=cells, replace=False))
+    ]
     wide = sample.astype(np.float64)
     for _ in range(ROUNDS):
         labels = _nearest_cells(sample, centres, 0)[0]
@@ -99,7 +101,7 @@ def _kmeans(lsa: NDArray[np.float32], cells: int, seed: int) -> NDArray[np.float
         )
         sums = assign @ wide
         filled = np.asarray(assign.sum(axis=1)).ravel() > 0
-        centres = np.where(filled[:, None], unit_rows(sums), centres)
+        centres = np.where(filled[:, None], unit_rows(sums), centres).astype(np.float32)
     return centres
 
 
