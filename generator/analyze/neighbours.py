@@ -81,7 +81,9 @@ def _with_reverse(
     valid = np.isfinite(sims.ravel())
     source = np.repeat(np.arange(n), ids.shape[1])[valid]
     target, value = ids.ravel()[valid], sims.ravel()[valid]
-    fresh = ~_known(source * n + target, target * n + source)  # b found a, a did not find b
+    # b found a, a did not find b, and a is at least as similar to b as b's last pick
+    # (a less similar paper can never be among b's `pool` best).
+    fresh = (value >= sims.min(axis=1)[target]) & ~_known(source * n + target, target * n + source)
     source, target = (
         np.concatenate((source, target[fresh])),
         np.concatenate((target, source[fresh])),

@@ -23,6 +23,7 @@ from generator.analyze.shared_terms import SharedTerms
 from generator.analyze.surfaces import Surfaces
 from generator.analyze.vectors import Vectors
 from generator.model import Paper, RelatedPaper
+from generator.parallel import map_chunked
 
 # score = 0.8 * tf-idf cosine + 0.2 * LSA cosine. Exact words keep the list precise,
 # LSA adds papers that say the same thing in other words. Mean over six SVD seeds on
@@ -41,8 +42,11 @@ CHUNK_CELLS = 1 << 23
 # synthetic corpora: RECALL_NOTE.
 IVF_MIN_PAPERS = 20_000
 IVF_SEED = 0
-# Candidate pairs scored at once per worker on that path (float64 LSA rows: 26 MB).
+# Candidate pairs scored at once per worker on that path (float64 LSA rows: 13 MB).
 PAIRS_AT_ONCE = 1 << 14
+# Shared terms are found in Python, in forked worker processes from this many related
+# pairs per worker (100,000 pairs take about 2 s; a fork and the results' way back 0.2 s).
+PAIRS_PER_WORKER = 100_000
 DECIMALS = 4
 _SCALE = 10**DECIMALS
 # A single word is shown as shared only when the papers that use it repeat it (uses
@@ -78,9 +82,12 @@ def related_papers(
     pool = min(n - 1, max(MIN_POOL, 10 * k))
     if n >= IVF_MIN_PAPERS:
         pools = neighbour_pools(vectors.lsa, excluded, pool, IVF_SEED, n_jobs)
+        lsa64 = vectors.lsa.astype(np.float64)
         rows = max(1, PAIRS_AT_ONCE // pool)
         tasks = [
-            delayed(_pool_chunk)(vectors, rank, pools, start, min(start + rows, n), k, min_score)
+            delayed(_pool_chunk)(
+                vectors, lsa64, rank, pools, start, min(start + rows, n), k, min_score
+            )
             for start in range(0, n, rows)
         ]
     else:
@@ -93,7 +100,12 @@ def related_papers(
     sources = np.concatenate([c[0] for c in chunks])
     targets = np.concatenate([c[1] for c in chunks])
     scores = np.concatenate([c[2] for c in chunks]).tolist()
-    terms = SharedTerms(vectors, surfaces, telling, shared_terms).for_pairs(sources, targets)
+    finder = SharedTerms(vectors, surfaces, telling, shared_terms)
+    terms = map_chunked(
+        lambda part: finder.for_pairs(sources[list(part)], targets[list(part)]),
+        range(sources.size),
+        PAIRS_PER_WORKER,
+    )
     lists: dict[int, list[RelatedPaper]] = {}
     for i, (source, target) in enumerate(zip(sources.tolist(), targets.tolist(), strict=True)):
         lists.setdefault(source, []).append(RelatedPaper(slugs[target], scores[i], terms[i]))
@@ -153,6 +165,7 @@ def _chunk(
 
 def _pool_chunk(
     vectors: Vectors,
+    lsa64: NDArray[np.float64],
     rank: NDArray[np.int64],
     pools: NDArray[np.int64],
     start: int,
@@ -165,14 +178,14 @@ def _pool_chunk(
     The LSA part of the score is computed per pair in float64, so that it depends on
     the two papers only.
     """
-    lsa = vectors.lsa
     pool = pools.shape[1]
     sources = np.repeat(np.arange(start, stop), pool)
-    targets = pools[start:stop].ravel()
-    missing = targets < 0
-    targets = np.where(missing, sources, targets)
-    exact = np.einsum("ij,ij->i", lsa[sources].astype(np.float64), lsa[targets].astype(np.float64))
-    lsa_part = np.where(missing, -np.inf, exact)
+    chosen = pools[start:stop]
+    missing = chosen < 0
+    chosen = np.where(missing, np.arange(start, stop)[:, None], chosen)
+    exact = np.einsum("rd,rpd->rp", lsa64[start:stop], lsa64[chosen])
+    lsa_part = np.where(missing, -np.inf, exact).ravel()
+    targets = chosen.ravel()
     return _best(vectors.tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
 
 
