@@ -24,12 +24,13 @@ from generator.analyze.vectors import unit_rows
 # paper. Measured on a 30,000-paper synthetic corpus, as the share of the exact top-5
 # related papers inside the searched cells (either paper's): 8 cells of 100 papers
 # 0.977, 16 of 50 0.989, 32 of 50 0.996 (twice the work). Recall of the final lists:
-# neighbours.py.
+# related.py.
 CELL_SIZE = 50
 PROBES = 16
 # The k-means is fitted on a seeded sample of this many papers per cell (all papers
-# are assigned afterwards), in a fixed number of rounds from a random start: 16 and 8
-# (4 s at 100,000 papers) find 0.2% fewer neighbours than 32 and 20 (15 s).
+# are assigned afterwards), in a fixed number of rounds from a random start. At 30,000
+# papers 32 per cell and 20 rounds put 0.3% more of the exact neighbours in the
+# searched cells, for over twice the time; the index takes 3-6 s at 100,000 papers.
 SAMPLE_PER_CELL = 16
 ROUNDS = 8
 # Rows of the paper-by-centre similarity matrix computed at once: a constant, so that

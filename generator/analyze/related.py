@@ -4,6 +4,8 @@ Never an n-by-n matrix: rows are processed in chunks. For each chunk the dense L
 similarities (chunk x n, float32) pick a candidate pool per paper; the candidates are
 then scored exactly by the blend of tf-idf and LSA cosine, so memory is
 O(chunk x n) and the result is independent of chunk size and thread count.
+From `IVF_MIN_PAPERS` papers on, the pools come from an inverted-file index instead
+(neighbours.py), which searches a few hundred papers per paper instead of all n.
 """
 
 from __future__ import annotations
@@ -36,10 +38,13 @@ MIN_POOL = 50
 # Similarity cells held in memory at once per worker (float32): 32 MB, whatever n.
 CHUNK_CELLS = 1 << 23
 # From this many papers on, candidates come from an inverted-file index of the LSA
-# vectors (cells.py) instead of all papers: the exact search costs n x n dot products
-# and selections (about 200 s at 100,000 papers), and below this size it takes under
-# 10 s, so small corpora keep exactly the lists of the exact search. Measured on
-# synthetic corpora: RECALL_NOTE.
+# vectors (neighbours.py) instead of all papers. The exact search costs n x n dot
+# products and selections: 9 s at 20,000 papers, 220 s at 100,000 (the index: 5 s and
+# 21 s). Below this size it stays, so small corpora keep exactly its lists. Share of
+# the exact top-5 lists' papers that the index's lists keep, on synthetic corpora
+# (`python -m benchmarks.bench_analyze --recall 20000`): 0.977 at 20,000 papers, 0.976
+# at 30,000, 0.964 at 100,000 (91%, 91% and 88% of the lists identical; most others
+# differ in their last places, between near-equal scores).
 IVF_MIN_PAPERS = 20_000
 IVF_SEED = 0
 # Candidate pairs scored at once per worker on that path (float64 LSA rows: 13 MB).
