@@ -1,12 +1,17 @@
 """Time the analysis stage on synthetic corpora and record peak memory.
 
     python -m benchmarks.bench_analyze --sizes 1000 10000 100000
+    python -m benchmarks.bench_analyze --recall 30000
 
 Each size runs in its own process (so peak memory is that size's own): the papers
 are generated (benchmarks/synthetic.py), turned into a `Corpus` directly (ingest is
 not timed here), and analysed with default settings. The table gives seconds per
 analysis step, the total, the resident memory before analysis and the peak resident
 memory of the process (getrusage ru_maxrss).
+
+`--recall N` compares the related papers of N synthetic papers found with the
+inverted-file index (used from `related.IVF_MIN_PAPERS` papers on) with those of the
+exact search: the share of the exact lists' papers kept, and the seconds of each.
 """
 
 from __future__ import annotations
@@ -86,6 +91,39 @@ def corpus_of(papers: Sequence[object]) -> object:
     )
 
 
+def recall(size: int, seed: int) -> dict[str, float]:
+    """Related papers of `size` synthetic papers by the index and exactly, compared."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.synthetic import SyntheticCorpus, bundled_sources
+    from generator.analyze import related
+    from generator.analyze.documents import read_documents
+    from generator.analyze.phrases import phrase_stats
+    from generator.analyze.vectors import build_vectors
+    from generator.model import Corpus
+
+    corpus = corpus_of(SyntheticCorpus(bundled_sources(), seed).papers(size))
+    assert isinstance(corpus, Corpus)
+    papers = corpus.papers
+    docs = read_documents(papers)
+    vectors = build_vectors(docs, 0)
+    telling = related.shared_term_mask(phrase_stats(vectors, docs), docs.surfaces)
+    found, seconds = {}, {}
+    for name, threshold in (("exact", size + 1), ("index", 0)):
+        related.IVF_MIN_PAPERS = threshold
+        start = time.perf_counter()
+        found[name] = related.related_papers(papers, vectors, docs.surfaces, telling, 5)
+        seconds[name] = round(time.perf_counter() - start, 2)
+    exact, index = found["exact"], found["index"]
+    kept = sum(len({r.slug for r in exact[s]} & {r.slug for r in index[s]}) for s in exact)
+    return {
+        "papers": size,
+        "recall": round(kept / max(1, sum(len(r) for r in exact.values())), 4),
+        "identical_lists": round(sum(exact[s] == index[s] for s in exact) / len(exact), 4),
+        "exact_s": seconds["exact"],
+        "index_s": seconds["index"],
+    }
+
+
 def _rss_mb() -> float:
     """Current resident memory of this process, in MB (Linux)."""
     try:
@@ -109,7 +147,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--recall", type=int, metavar="N", help="index vs exact at N papers")
     args = parser.parse_args(argv)
+    if args.recall is not None:
+        print(json.dumps(recall(args.recall, args.seed)))
+        return
     if args.one is not None:
         print(json.dumps(measure(args.one, args.seed)))
         return

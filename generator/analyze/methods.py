@@ -14,7 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from generator.analyze.documents import Documents
 from generator.analyze.method_names import method_name
@@ -50,44 +52,89 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
             defined.setdefault(name, []).append(index)
             own[index] = name
     duplicates = _duplicate_pairs(papers)
-    patterns = {name: _mention_pattern(name) for name in defined}
+    patterns = _Patterns()
+    similar = _Similarity(vectors, docs)
     by_token = _first_tokens(defined)
     mentions: dict[int, set[int]] = {}
     by_method: dict[str, set[int]] = {}
     for index, paper in enumerate(papers):
         text = " ".join(paper.versions or (paper.abstract,))
         if index in own:
-            text = patterns[own[index]].sub(" ", text)
-        names = {n for t in text.split() for n in by_token.get(t.strip(_PUNCT), ())}
+            text = patterns.remove(own[index], text)
+        words = {t.strip(_PUNCT) for t in set(text.split())}
+        names = {n for w in by_token.keys() & words for n in by_token[w]}
         for name in sorted(names):
-            if index in defined[name] or not patterns[name].search(text):
+            if own.get(index) == name or not patterns.get(name).search(text):
                 continue
             targets = [o for o in defined[name] if (index, o) not in duplicates]
-            if _ambiguous(name, common):
-                targets = [o for o in targets if _similar(vectors, docs, name, index, o)]
+            if targets and _ambiguous(name, common):
+                targets = similar.among(name, index, targets)
             if targets:
                 mentions.setdefault(index, set()).update(targets)
                 by_method.setdefault(name, set()).add(index)
     return _links(papers, defined, mentions, by_method)
 
 
-def _similar(vectors: Vectors, docs: Documents, name: str, a: int, b: int) -> bool:
-    """Whether two papers are similar in content once the name's own terms are left out."""
-    words = set((phrase_key(name, docs.tokenizer) or "").split(" "))
-    tfidf: sp.csr_matrix = vectors.tfidf
-    row_a = dict(_row(tfidf, a))
-    total = sum(
-        weight * row_a[column]
-        for column, weight in _row(tfidf, b)
-        if column in row_a and not words.intersection(vectors.terms[column].split(" "))
-    )
-    return total >= MIN_SIMILARITY
+class _Patterns:
+    """Mention patterns, compiled when first needed (most names are never looked for)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, name: str) -> re.Pattern[str]:
+        """The pattern of a name."""
+        pattern = self.compiled.get(name)
+        if pattern is None:
+            pattern = self.compiled[name] = _mention_pattern(name)
+        return pattern
+
+    def remove(self, name: str, text: str) -> str:
+        """The text without the name (every form of it contains its singular)."""
+        return self.get(name).sub(" ", text) if _singular(name) in text else text
 
 
-def _row(matrix: sp.csr_matrix, index: int) -> list[tuple[int, float]]:
-    """(column, value) pairs of one sparse row."""
-    lo, hi = matrix.indptr[index], matrix.indptr[index + 1]
-    return list(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True))
+class _Similarity:
+    """tf-idf cosine of two papers without the terms of a method name."""
+
+    def __init__(self, vectors: Vectors, docs: Documents) -> None:
+        self.tfidf: sp.csr_matrix = vectors.tfidf
+        self.terms = vectors.terms
+        self.tokenizer = docs.tokenizer
+        self.dense = np.zeros(self.tfidf.shape[1], dtype=np.float64)
+        self.words: dict[str, set[str]] = {}
+
+    def among(self, name: str, a: int, targets: list[int]) -> list[int]:
+        """The targets similar enough to paper a once the name's terms are left out.
+
+        Each cosine is the sum, in the target row's order and in float64, of the
+        products over the terms both papers use: the same sums as term by term.
+        """
+        words = self.words.get(name)
+        if words is None:
+            words = self.words[name] = set((phrase_key(name, self.tokenizer) or "").split(" "))
+        lo, hi = self.tfidf.indptr[a], self.tfidf.indptr[a + 1]
+        columns = self.tfidf.indices[lo:hi]
+        kept = np.array(
+            [not words.intersection(self.terms[c].split(" ")) for c in columns.tolist()], dtype=bool
+        )
+        columns = columns[kept]
+        self.dense[columns] = self.tfidf.data[lo:hi][kept]
+        sums = self._sums(np.array(targets, dtype=np.int64))
+        self.dense[columns] = 0.0
+        return [t for t, total in zip(targets, sums, strict=True) if total >= MIN_SIMILARITY]
+
+    def _sums(self, rows: NDArray[np.int64]) -> list[float]:
+        """Each row's nonzero products with `dense`, summed in the row's order, as Python sums."""
+        starts = self.tfidf.indptr[rows]
+        sizes = self.tfidf.indptr[rows + 1] - starts
+        line = np.repeat(np.arange(rows.size), sizes)
+        at = np.arange(line.size) - np.repeat(np.cumsum(sizes) - sizes, sizes) + starts[line]
+        products = self.tfidf.data[at].astype(np.float64) * self.dense[self.tfidf.indices[at]]
+        shared = products != 0
+        counts = np.bincount(line[shared], minlength=rows.size).tolist()
+        values = products[shared].tolist()
+        ends = np.cumsum(counts).tolist()
+        return [sum(values[end - count : end]) for end, count in zip(ends, counts, strict=True)]
 
 
 def _first_tokens(defined: dict[str, list[int]]) -> dict[str, list[str]]:
@@ -130,10 +177,15 @@ def _links(
 
 def _mention_pattern(name: str) -> re.Pattern[str]:
     """Case-sensitive, word-bounded match of a name, its plural and singular ("MobileNet(s)")."""
-    stem = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+    stem = _singular(name)
     forms = sorted({name, stem, stem + "s"}, key=len, reverse=True)
     body = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w+\-^]){body}(?![\w+\-^]|\+\+)")
+
+
+def _singular(name: str) -> str:
+    """The name without a plural "s" ("MobileNets" -> "MobileNet")."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _ambiguous(name: str, common: frozenset[str]) -> bool:

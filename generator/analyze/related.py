@@ -4,6 +4,8 @@ Never an n-by-n matrix: rows are processed in chunks. For each chunk the dense L
 similarities (chunk x n, float32) pick a candidate pool per paper; the candidates are
 then scored exactly by the blend of tf-idf and LSA cosine, so memory is
 O(chunk x n) and the result is independent of chunk size and thread count.
+From `IVF_MIN_PAPERS` papers on, the pools come from an inverted-file index instead
+(neighbours.py), which searches a few hundred papers per paper instead of all n.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ import scipy.sparse as sp
 from joblib import Parallel, delayed
 from numpy.typing import NDArray
 
+from generator.analyze.cells import top_columns
 from generator.analyze.label_rules import GENERIC
+from generator.analyze.neighbours import neighbour_pools
 from generator.analyze.phrases import PhraseStats
+from generator.analyze.shared_terms import SharedTerms
 from generator.analyze.surfaces import Surfaces
 from generator.analyze.vectors import Vectors
 from generator.model import Paper, RelatedPaper
+from generator.parallel import map_chunked
 
 # score = 0.8 * tf-idf cosine + 0.2 * LSA cosine. Exact words keep the list precise,
 # LSA adds papers that say the same thing in other words. Mean over six SVD seeds on
@@ -31,6 +37,21 @@ TFIDF_SHARE = 0.8
 MIN_POOL = 50
 # Similarity cells held in memory at once per worker (float32): 32 MB, whatever n.
 CHUNK_CELLS = 1 << 23
+# From this many papers on, candidates come from an inverted-file index of the LSA
+# vectors (neighbours.py) instead of all papers. The exact search costs n x n dot
+# products and selections: 9 s at 20,000 papers, 220 s at 100,000 (the index: 5 s and
+# 21 s). Below this size it stays, so small corpora keep exactly its lists. Share of
+# the exact top-5 lists' papers that the index's lists keep, on synthetic corpora
+# (`python -m benchmarks.bench_analyze --recall 20000`): 0.977 at 20,000 papers, 0.976
+# at 30,000, 0.964 at 100,000 (91%, 91% and 88% of the lists identical; most others
+# differ in their last places, between near-equal scores).
+IVF_MIN_PAPERS = 20_000
+IVF_SEED = 0
+# Candidate pairs scored at once per worker on that path (float64 LSA rows: 13 MB).
+PAIRS_AT_ONCE = 1 << 14
+# Shared terms are found in Python, in forked worker processes from this many related
+# pairs per worker (100,000 pairs take about 2 s; a fork and the results' way back 0.2 s).
+PAIRS_PER_WORKER = 100_000
 DECIMALS = 4
 _SCALE = 10**DECIMALS
 # A single word is shown as shared only when the papers that use it repeat it (uses
@@ -63,19 +84,37 @@ def related_papers(
     rank = np.empty(n, dtype=np.int64)
     rank[sorted(range(n), key=slugs.__getitem__)] = np.arange(n)
     excluded = _excluded_pairs(papers)
-    rows = max(1, min(1024, CHUNK_CELLS // n))
-    chunks = Parallel(n_jobs=n_jobs, prefer="threads")(
-        delayed(_chunk)(vectors, rank, excluded, start, min(start + rows, n), k, min_score)
-        for start in range(0, n, rows)
-    )
-    terms = _SharedTerms(vectors, surfaces, telling, shared_terms)
-    for sources, targets, scores in chunks:
-        for source in np.unique(sources).tolist():
-            picked = np.flatnonzero(sources == source)
-            result[slugs[source]] = tuple(
-                RelatedPaper(slugs[t], s, terms.between(source, t))
-                for t, s in zip(targets[picked].tolist(), scores[picked].tolist(), strict=True)
+    pool = min(n - 1, max(MIN_POOL, 10 * k))
+    if n >= IVF_MIN_PAPERS:
+        pools = neighbour_pools(vectors.lsa, excluded, pool, IVF_SEED, n_jobs)
+        lsa64 = vectors.lsa.astype(np.float64)
+        rows = max(1, PAIRS_AT_ONCE // pool)
+        tasks = [
+            delayed(_pool_chunk)(
+                vectors, lsa64, rank, pools, start, min(start + rows, n), k, min_score
             )
+            for start in range(0, n, rows)
+        ]
+    else:
+        rows = max(1, min(1024, CHUNK_CELLS // n))
+        tasks = [
+            delayed(_chunk)(vectors, rank, excluded, start, min(start + rows, n), k, min_score)
+            for start in range(0, n, rows)
+        ]
+    chunks = Parallel(n_jobs=n_jobs, prefer="threads")(tasks)
+    sources = np.concatenate([c[0] for c in chunks])
+    targets = np.concatenate([c[1] for c in chunks])
+    scores = np.concatenate([c[2] for c in chunks]).tolist()
+    finder = SharedTerms(vectors, surfaces, telling, shared_terms)
+    terms = map_chunked(
+        lambda part: finder.for_pairs(sources[list(part)], targets[list(part)]),
+        range(sources.size),
+        PAIRS_PER_WORKER,
+    )
+    lists: dict[int, list[RelatedPaper]] = {}
+    for i, (source, target) in enumerate(zip(sources.tolist(), targets.tolist(), strict=True)):
+        lists.setdefault(source, []).append(RelatedPaper(slugs[target], scores[i], terms[i]))
+    result.update((slugs[source], tuple(found)) for source, found in lists.items())
     return result
 
 
@@ -122,17 +161,59 @@ def _chunk(
         for j in excluded.get(start + row, ()):
             sims[row, j] = -np.inf
     pool = min(n - 1, max(MIN_POOL, 10 * k))
-    candidates = np.argpartition(sims, n - pool, axis=1)[:, n - pool :]
+    candidates = top_columns(sims, pool)
     sources = np.repeat(np.arange(start, stop), pool)
     targets = candidates.ravel()
     lsa_part = sims[sources - start, targets].astype(np.float64)
-    exact = _pair_dots(vectors.tfidf, sources, targets)
+    return _best(vectors.tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
+
+
+def _pool_chunk(
+    vectors: Vectors,
+    lsa64: NDArray[np.float64],
+    rank: NDArray[np.int64],
+    pools: NDArray[np.int64],
+    start: int,
+    stop: int,
+    k: int,
+    min_score: float,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+    """`_chunk` for papers start..stop-1 whose candidates are given (-1: none).
+
+    The LSA part of the score is computed per pair in float64, so that it depends on
+    the two papers only.
+    """
+    pool = pools.shape[1]
+    sources = np.repeat(np.arange(start, stop), pool)
+    chosen = pools[start:stop]
+    missing = chosen < 0
+    chosen = np.where(missing, np.arange(start, stop)[:, None], chosen)
+    exact = np.einsum("rd,rpd->rp", lsa64[start:stop], lsa64[chosen])
+    lsa_part = np.where(missing, -np.inf, exact).ravel()
+    targets = chosen.ravel()
+    return _best(vectors.tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
+
+
+def _best(
+    tfidf: sp.csr_matrix,
+    rank: NDArray[np.int64],
+    sources: NDArray[np.int64],
+    targets: NDArray[np.int64],
+    lsa_part: NDArray[np.float64],
+    pool: int,
+    k: int,
+    min_score: float,
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+    """The k best of each source's `pool` candidates (consecutive) by the blended score."""
+    n = rank.shape[0]
+    count = sources.size // pool
+    exact = _pair_dots(tfidf, sources, targets)
     blended = TFIDF_SHARE * exact + (1 - TFIDF_SHARE) * lsa_part
     points = np.where(np.isfinite(blended), np.rint(blended * _SCALE), -_SCALE).astype(np.int64)
     # Best score first, ties by slug: one integer key per cell, sorted along each row.
-    key = ((_SCALE - points) * n + rank[targets]).reshape(stop - start, pool)
+    key = ((_SCALE - points) * n + rank[targets]).reshape(count, pool)
     order = np.argsort(key, axis=1, kind="stable")[:, :k]
-    chosen = (order + np.arange(stop - start)[:, None] * pool).ravel()
+    chosen = (order + np.arange(count)[:, None] * pool).ravel()
     keep = chosen[points[chosen] >= round(min_score * _SCALE)]
     return sources[keep], targets[keep], points[keep] / _SCALE
 
@@ -143,81 +224,3 @@ def _pair_dots(
     """Dot products of matrix rows `rows[i]` and `cols[i]` (cosines of unit rows)."""
     product = matrix[rows].multiply(matrix[cols])
     return np.asarray(product.sum(axis=1), dtype=np.float64).ravel()
-
-
-class _SharedTerms:
-    """The terms that contribute most to a pair's tf-idf similarity, in display form."""
-
-    def __init__(
-        self, vectors: Vectors, surfaces: Surfaces, telling: NDArray[np.bool_], limit: int
-    ) -> None:
-        self.tfidf = vectors.tfidf
-        self.counts = vectors.counts
-        self.terms = vectors.terms
-        self.trigram = np.array([t.count(" ") == 2 for t in vectors.terms], dtype=bool) & telling
-        self.surfaces = surfaces
-        self.telling = telling
-        self.limit = limit
-        self.shown: dict[str, str] = {}
-
-    def between(self, a: int, b: int) -> tuple[str, ...]:
-        """Display forms of the best shared terms of papers a and b."""
-        cols_a, vals_a = self._row(a)
-        cols_b, vals_b = self._row(b)
-        shared, ia, ib = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
-        weights = vals_a[ia] * vals_b[ib]
-        mask = self.telling[shared]
-        shared, weights = shared[mask], weights[mask]
-        order = np.lexsort((shared, -weights))[:20]
-        # Look past the limit so that a phrase can replace its own word ("liver tumor").
-        keys = _distinct([self.terms[c] for c in shared[order].tolist()], self.limit + 3)
-        keys = _distinct(self._longer(keys, a, b), self.limit)
-        return tuple(self._show(key) for key in keys)
-
-    def _longer(self, keys: list[str], a: int, b: int) -> list[str]:
-        """Each key replaced by a three-word phrase both papers use that contains it.
-
-        Similarity uses words and word pairs only; the reader is better served by
-        "implicit neural representations" than by "implicit".
-        """
-        trigrams = sorted(
-            self.terms[c]
-            for c in np.intersect1d(self._columns(a), self._columns(b), assume_unique=True)
-            if self.trigram[c]
-        )
-        return [next((t for t in trigrams if f" {k} " in f" {t} "), k) for k in keys]
-
-    def _columns(self, index: int) -> NDArray[np.int32]:
-        """Term columns a paper uses (any count)."""
-        lo, hi = self.counts.indptr[index], self.counts.indptr[index + 1]
-        columns: NDArray[np.int32] = self.counts.indices[lo:hi]
-        return columns
-
-    def _row(self, index: int) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
-        """Columns and values of one tf-idf row."""
-        lo, hi = self.tfidf.indptr[index], self.tfidf.indptr[index + 1]
-        return self.tfidf.indices[lo:hi], self.tfidf.data[lo:hi]
-
-    def _show(self, key: str) -> str:
-        """Display form of a term key (cached)."""
-        if key not in self.shown:
-            self.shown[key] = self.surfaces.phrase(key)
-        return self.shown[key]
-
-
-def _distinct(keys: list[str], limit: int) -> list[str]:
-    """Best-first terms without one inside another ("transport" under "optimal transport")."""
-    chosen: list[str] = []
-    for key in keys:
-        padded = f" {key} "
-        if any(padded in f" {c} " for c in chosen):
-            continue
-        inside = [c for c in chosen if f" {c} " in padded]
-        if inside:
-            chosen[chosen.index(inside[0])] = key
-            chosen = [c for c in chosen if c not in inside[1:]]
-        else:
-            chosen.append(key)
-        if len(chosen) >= limit:
-            break
-    return chosen
