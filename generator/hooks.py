@@ -55,7 +55,16 @@ def on_startup(command: str, **_: Any) -> None:
 
 
 def on_config(config: Any, **_: Any) -> Any:
-    """Take the site name and URL from papersite.yml, so one file configures both tools."""
+    """Take the site name and URL from papersite.yml, so one file configures both tools.
+
+    Generated pages link to each other by built URLs (`../other-paper/`) in raw HTML,
+    which MkDocs does not rewrite: the site needs `use_directory_urls: true`.
+    """
+    if not config.get("use_directory_urls", True):
+        raise SystemExit(
+            f"papersite: {config.config_file_path}: use_directory_urls must be true "
+            "(papersite's pages link to each other as folder URLs such as ../other-paper/)"
+        )
     try:
         project = load_config(_project_root(config))
     except ConfigError as error:

@@ -44,7 +44,9 @@ _BLOCK_TAGS = frozenset(
     {"div", "p", "ul", "ol", "dl", "figure", "details", "table", "section", "nav", "aside"}
 )
 _HEADING_RE = re.compile(r"(#{1,6}) (\S(?:.*\S)?)")
-_ATTRS_RE = re.compile(r"(.*?\S) \{ ?((?:[A-Za-z][\w-]* ?)+)\}")
+# Bare data-* keys only: Python-Markdown sorts a heading's attributes with its id, so
+# these come first, as written here.
+_ATTRS_RE = re.compile(r"(.*?\S) \{ ?((?:data-[\w-]+ ?)+)\}")
 # Heading text: characters Markdown reads literally, or a backslash-escaped ASCII
 # punctuation character (pymdownx.escapeall, as generator.render.text.md_escape writes).
 # Not `\<` before a letter: Python-Markdown's raw HTML scan reads `\<a` as a tag.
@@ -54,7 +56,8 @@ _PLAIN_TEXT_RE = re.compile(
 _ESCAPE_RE = re.compile(r"\\(.)")
 _OPEN_TAG_RE = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 # Constructs Python-Markdown treats specially inside raw HTML: never on the fast path.
-_SPECIAL_HTML = ("<!--", "<?", "<!", "<![CDATA[", "markdown=", "<script", "<style", "<pre")
+_SPECIAL_HTML = ("<!--", "<?", "<!", "<![CDATA[", "<script", "<style", "<pre")
+_MARKDOWN_ATTR_RE = re.compile(r"<[^>]*\smarkdown\b")  # md_in_html: Markdown inside
 _UNSAFE_CHARS_RE = re.compile(r"[\t\r\x02\x03]|\n[ ]+\n|\n[ ]+$|^(?:`{3}|~{3})", re.MULTILINE)
 
 
@@ -164,7 +167,7 @@ def _is_raw_html(block: str) -> bool:
     match = _OPEN_TAG_RE.match(block)
     if match is None or match.group(1) not in _BLOCK_TAGS:
         return False
-    if any(special in block for special in _SPECIAL_HTML):
+    if any(special in block for special in _SPECIAL_HTML) or _MARKDOWN_ATTR_RE.search(block):
         return False
     tag = match.group(1)
     if not block.endswith(f"</{tag}>"):

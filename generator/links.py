@@ -158,6 +158,7 @@ def doc_url(doc: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=4096)  # a paper page asks for each related paper twice
 def built_link(from_doc: str, target: str) -> str:
     """Link from a built page to a docs file, for raw HTML that MkDocs does not rewrite."""
     here = doc_url(from_doc) or "."

@@ -80,13 +80,28 @@ def run_chunks_async(
     return Pending(pool, pool.map_async(_run_chunk, range(len(chunks)), chunksize=1))
 
 
-def start_in_background(work: Callable[[], R]) -> Callable[[], R]:
-    """Start `work` in a forked process if there is a core to spare; return a function
-    that waits for its result (with one core, or no fork, it runs `work` itself)."""
-    if worker_count(2, 1) < 2:
-        return work
-    pending = run_chunks_async(lambda _: [work()], [[None]], 1)
-    return lambda: pending.get()[0]
+class Background(Generic[R]):
+    """`work`'s result, computed meanwhile in a forked process if there is a core to
+    spare (with one core, or no fork, `get` runs `work` itself)."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self._work = work
+        self._pending: Pending[R] | None = None
+        if worker_count(2, 1) > 1:
+            self._pending = run_chunks_async(lambda _: [work()], [[None]], 1)
+
+    def get(self) -> R:
+        """Wait for the result."""
+        if self._pending is None:
+            return self._work()
+        pending, self._pending = self._pending, None
+        return pending.get()[0]
+
+    def cancel(self) -> None:
+        """Stop the worker (the caller failed and will not ask for the result)."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
 
 
 def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) -> list[list[T]]:

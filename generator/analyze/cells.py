@@ -130,13 +130,6 @@ def _nearest_cells(
     return home, probed
 
 
-def _ragged_range(starts: NDArray[np.int64], lengths: NDArray[np.int64]) -> NDArray[np.int64]:
-    """Concatenated ranges starts[i] .. starts[i] + lengths[i] - 1."""
-    total = int(lengths.sum())
-    firsts = np.cumsum(lengths) - lengths
-    return np.arange(total) - np.repeat(firsts - starts, lengths)
-
-
 def top_columns(sims: NDArray[np.float32], pool: int) -> NDArray[np.int64]:
     """Columns of each row's `pool` largest values, as `np.argpartition` picks them.
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from threadpoolctl import threadpool_limits
 
 from generator.analyze.code_urls import find_urls
 from generator.analyze.documents import read_documents
@@ -18,7 +20,7 @@ from generator.analyze.topics import discover_topics
 from generator.analyze.topics_file import load_topics_file
 from generator.analyze.vectors import build_vectors
 from generator.model import Analysis, Corpus
-from generator.parallel import start_in_background
+from generator.parallel import Background
 
 T = TypeVar("T")
 
@@ -53,30 +55,34 @@ def analyze_timed(
     docs = times.run("tokenize", lambda: read_documents(papers))
     vectors = times.run("vectors", lambda: build_vectors(docs, settings.seed))
     # The map's projection needs only the vectors: it runs on the second core meanwhile.
-    projection = start_in_background(lambda: project(vectors.lsa, settings.seed))
-    stats = times.run("phrases", lambda: phrase_stats(vectors, docs))
-    related = times.run(
-        "related",
-        lambda: related_papers(
-            papers,
-            vectors,
-            docs.surfaces,
-            shared_term_mask(stats, docs.surfaces),
-            settings.related_k,
-            shared_terms=settings.shared_terms,
-            min_score=settings.min_related_score,
-            n_jobs=settings.n_jobs,
-        ),
-    )
-    texts = [f"{p.title}\n{p.abstract}" for p in papers]
-    topics = times.run(
-        "topics", lambda: discover_topics(docs, vectors, stats, settings, spec, texts)
-    )
-    links = times.run("methods", lambda: find_methods(papers, docs, vectors))
-    urls = times.run(
-        "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
-    )
-    points = times.run("projection", projection)  # the wait for it (PAPERSITE_WORKERS=1: all)
+    projection = Background(lambda: _project_alone(vectors.lsa, settings.seed))
+    try:
+        stats = times.run("phrases", lambda: phrase_stats(vectors, docs))
+        related = times.run(
+            "related",
+            lambda: related_papers(
+                papers,
+                vectors,
+                docs.surfaces,
+                shared_term_mask(stats, docs.surfaces),
+                settings.related_k,
+                shared_terms=settings.shared_terms,
+                min_score=settings.min_related_score,
+                n_jobs=settings.n_jobs,
+            ),
+        )
+        texts = [f"{p.title}\n{p.abstract}" for p in papers]
+        topics = times.run(
+            "topics", lambda: discover_topics(docs, vectors, stats, settings, spec, texts)
+        )
+        links = times.run("methods", lambda: find_methods(papers, docs, vectors))
+        urls = times.run(
+            "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
+        )
+        points = times.run("projection", projection.get)  # the wait (all of it alone)
+    except BaseException:
+        projection.cancel()
+        raise
     analysis = Analysis(
         related=related,
         topics=topics.topics,
@@ -88,3 +94,10 @@ def analyze_timed(
         positions={p.slug: (float(x), float(y)) for p, (x, y) in zip(papers, points, strict=True)},
     )
     return analysis, times
+
+
+def _project_alone(lsa: Any, seed: int) -> Any:
+    """The projection with one BLAS and OpenMP thread: it shares the machine with the
+    other analysis steps."""
+    with threadpool_limits(limits=1):
+        return project(lsa, seed)

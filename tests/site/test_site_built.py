@@ -65,6 +65,21 @@ def test_build_warnings_are_caught(tmp_path: Path) -> None:
     assert any("missing.md" in w and "WARNING" in w for w in warnings), warnings
 
 
+def test_a_site_without_directory_urls_is_refused_clearly(tmp_path: Path) -> None:
+    """Pages link to each other as folder URLs in raw HTML: `use_directory_urls: false`
+    would break every such link, so the build stops and says why."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    corpus = load(config)
+    generate(config, corpus, StageTimes(), fixture_analyzer)
+    mkdocs_yml = config.root / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    assert "use_directory_urls: true" in text
+    mkdocs_yml.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"))
+    _, error = run_strict_build(config, corpus)
+    assert isinstance(error, SystemExit)
+    assert "use_directory_urls must be true" in str(error.code)
+
+
 def test_all_papers_split_by_year_builds_strictly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
