@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.analyze import TopicsFileError
 from generator.config import Config, ConfigError, load_config
 from generator.fingerprint import inputs_fingerprint, unchanged_state
 from generator.html_blocks import use_fast_render
@@ -101,9 +100,14 @@ def _regenerate(project: Config) -> str:
     try:
         fingerprint = inputs_fingerprint(project)
         state = unchanged_state(docs, fingerprint)
-        if state is not None:
-            log.info("papersite: docs/ is up to date (no input changed)")
-            return state.search_backend
+    except (ConfigError, OSError) as error:
+        raise SystemExit(f"papersite: {error}") from None
+    if state is not None:
+        log.info("papersite: docs/ is up to date (no input changed)")
+        return state.search_backend
+    from generator.analyze import TopicsFileError  # loads the analysis: only when needed
+
+    try:
         corpus = load(project)
         result = generate(project, corpus, StageTimes(), fingerprint=fingerprint)
     except (ConfigError, TopicsFileError, OSError) as error:
