@@ -12,9 +12,10 @@ import markdown
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from markupsafe import Markup
+from search_papers import make_paper
 
 from generator.links import paper_url
-from generator.model import Analysis, Corpus, Paper, PaperDate, Topic
+from generator.model import Analysis, Corpus, Topic
 from generator.render.environment import make_environment
 from generator.search import build_search_index, index_json, query_terms
 
@@ -25,47 +26,32 @@ ASSETS = ROOT / "site_src" / "overrides" / "assets"
 HOSTILE_TITLE = 'Naïve Bayes <img src=x onerror="window.pwned=1"> & <script>window.pwned=1</script>'
 
 
-def _paper(slug: str, title: str, abstract: str, year: int | None) -> Paper:
-    date = PaperDate(year, 1, 1) if year else None
-    return Paper(
-        id=slug,
-        slug=slug,
-        url=paper_url(slug),
-        title=title,
-        title_inferred=False,
-        abstract=abstract,
-        versions=(abstract,),
-        sources=(),
-        published=date,
-    )
-
-
 PAPERS = (
-    _paper(
+    make_paper(
         "nnu-net",
         "nnU-Net: Self-adapting Framework for U-Net-Based Segmentation",
         "A self-configuring method for medical image segmentation.",
         2018,
     ),
-    _paper(
+    make_paper(
         "unetpp",
         "UNet++: A Nested U-Net Architecture for Medical Image Segmentation",
         "Nested, dense skip pathways for segmentation.",
         2018,
     ),
-    _paper(
+    make_paper(
         "frechet",
         "Fréchet Inception Distance Revisited",
         "We study the evaluation of generative models.",
         2021,
     ),
-    _paper(
+    make_paper(
         "naive-bayes",
         HOSTILE_TITLE,
         "A classic baseline, with <b>markup</b> in the abstract.",
         None,
     ),
-    _paper(
+    make_paper(
         "segment-anything",
         "Segment Anything",
         "A promptable segmentation model trained on a billion masks.",

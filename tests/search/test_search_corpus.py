@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from lunr.stemmer import porter_stemmer
+from search_papers import make_paper
 
 from generator.links import paper_url
-from generator.model import Analysis, Corpus, Paper, Topic
+from generator.model import Analysis, Corpus, Topic
 from generator.search import (
     SUMMARY_CHARS,
     SearchIndex,
@@ -97,7 +98,7 @@ def _abstract_only_words(corpus: Corpus, count: int) -> list[tuple[str, str]]:
     return [c for c in candidates if prefix_unique(*c)][:count]
 
 
-def test_words_found_only_in_an_abstract_find_their_paper(
+def test_words_found_only_in_an_abstract_find_theirmake_paper(
     search_corpus: Corpus, search_index: SearchIndex
 ) -> None:
     missed = [
@@ -155,21 +156,10 @@ def test_unknown_format_is_refused() -> None:
         load_index_json('{"format": 99}')
 
 
-def _paper(slug: str, title: str, abstract: str) -> Paper:
-    return Paper(
-        id=slug,
-        slug=slug,
-        url=paper_url(slug),
-        title=title,
-        title_inferred=False,
-        abstract=abstract,
-        versions=(abstract,),
-        sources=(),
-    )
-
-
 def test_topics_come_from_the_analysis() -> None:
-    corpus = Corpus(papers=(_paper("b", "Beta nets", "About beta."), _paper("a", "Alpha", "On a.")))
+    corpus = Corpus(
+        papers=(make_paper("b", "Beta nets", "About beta."), make_paper("a", "Alpha", "On a."))
+    )
     analysis = Analysis(
         topics=(Topic("zeta", "Zeta", (), ("b",)), Topic("eta", "Eta", (), ("a", "b"))),
         paper_topics={"b": ("zeta", "eta"), "a": ("eta",)},
