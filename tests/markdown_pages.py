@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 @functools.cache
 def project_config() -> Any:
-    """The project's mkdocs.yml, loaded (its hooks and plugins included)."""
-    return load_config(str(REPO / "mkdocs.yml"))
+    """The project's mkdocs.yml, loaded (its hooks and plugins included).
+
+    docs_dir points at an empty folder: the tests render pages in memory and must
+    not need a built site (CI runs them on a clean clone, with no docs/).
+    """
+    empty_docs = tempfile.mkdtemp(prefix="papersite-markdown-pages-")
+    return load_config(str(REPO / "mkdocs.yml"), docs_dir=empty_docs)
 
 
 def _toc_outline(toc: TableOfContents) -> list[Any]:
