@@ -15,6 +15,7 @@ from mkdocs.structure.toc import TableOfContents
 from generator.html_blocks import Converted, convert, heading_style
 
 REPO = Path(__file__).resolve().parents[1]
+_EMPTY_DOCS = tempfile.TemporaryDirectory(prefix="papersite-markdown-pages-")  # removed at exit
 
 
 @functools.cache
@@ -24,8 +25,7 @@ def project_config() -> Any:
     docs_dir points at an empty folder: the tests render pages in memory and must
     not need a built site (CI runs them on a clean clone, with no docs/).
     """
-    empty_docs = tempfile.mkdtemp(prefix="papersite-markdown-pages-")
-    return load_config(str(REPO / "mkdocs.yml"), docs_dir=empty_docs)
+    return load_config(str(REPO / "mkdocs.yml"), docs_dir=_EMPTY_DOCS.name)
 
 
 def _toc_outline(toc: TableOfContents) -> list[Any]:
