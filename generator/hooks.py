@@ -10,6 +10,8 @@
   build` (generator/sharded_build.py).
 - Convert pages written as headings and raw HTML blocks (paper pages) without
   Python-Markdown, with the same result (generator/html_blocks.py).
+- Render the theme's navigation once per folder for pages outside it
+  (generator/template_memo.py).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from generator.sharded_build import (
     start,
 )
 from generator.site import GENERATED_ENV, SEARCH_ENV, StageTimes, generate, load
+from generator.template_memo import install as install_template_memo
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 _build = ShardedBuild()  # pages rendered by worker processes (large `mkdocs build`s)
@@ -146,7 +149,9 @@ def on_pre_page(page: Any, **_: Any) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
-    """Wait for the worker processes before MkDocs writes pages and checks anchors."""
+    """Give the theme the partial memo (generator/template_memo.py); wait for the worker
+    processes before MkDocs writes pages and checks anchors."""
+    install_template_memo(env, config.theme)
     if _build.pending is not None:
         log.debug("papersite: waiting for the worker processes")
         finish(_build, files)

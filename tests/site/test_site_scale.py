@@ -14,6 +14,7 @@ from sitebuild import (
 )
 
 import generator.sharded_build as sharded_build
+import generator.template_memo as template_memo
 from generator.parallel import WORKERS_ENV
 from generator.site import default_analyzer, generated_state
 from generator.write import MANIFEST
@@ -71,3 +72,15 @@ def test_worker_warnings_reach_strict_mode(
     assert error is not None
     assert any("no-such-page.md" in w for w in warnings), warnings
     assert generated_state(config, pagefind_site.corpus).search_backend == "pagefind"
+
+
+def test_memoised_partials_change_no_page(
+    pagefind_site: BuiltSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The navigation, palette and settings script rendered once per folder for pages
+    outside the navigation (generator/template_memo.py), or for every page: same site."""
+    monkeypatch.setattr(template_memo.PartialMemo, "_key", lambda *_: None)
+    config = pagefind_site.config
+    warnings = mkdocs_strict_build(config, pagefind_site.corpus)
+    assert warnings == list(pagefind_site.warnings)
+    assert file_hashes(config.root / "site") == pagefind_site.site_hashes
