@@ -240,34 +240,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build here and keep the projects")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
-    if args.one is not None:
+    if args.one is not None:  # the parent passes --keep and removes the projects itself
         workdir = Path(tempfile.mkdtemp(dir=args.keep))
-        try:
-            row = measure(args.one, workdir, not args.no_mkdocs, not args.no_browser)
-        finally:
-            if args.keep is None:
-                shutil.rmtree(workdir, ignore_errors=True)
-        print(json.dumps(row))
+        print(json.dumps(measure(args.one, workdir, not args.no_mkdocs, not args.no_browser)))
         return 0
-    rows = []
-    for size in args.sizes:
-        command = [sys.executable, "-m", "benchmarks.run", "--one", str(size)]
-        command += ["--no-mkdocs"] * args.no_mkdocs + ["--no-browser"] * args.no_browser
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-            command += ["--keep", str(args.keep)]
-        print(f"benchmark: {size:,} papers...", file=sys.stderr, flush=True)
-        run = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
-        if run.returncode != 0:
-            print(f"benchmark of {size} papers failed (exit {run.returncode})", file=sys.stderr)
-            return 1
-        rows.append(json.loads(run.stdout.strip().splitlines()[-1]))
-        print(table(rows[-1:]), file=sys.stderr, flush=True)
+    # Projects are removed only after the last size: ext4 passes over inodes freed in the
+    # last one to six minutes when it allocates new ones, so a size built just after the
+    # previous size's 30,000 files were deleted would spend seconds creating its own.
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="papersite-benchmark-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        rows = [_run_size(size, workdir, args) for size in args.sizes]
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
     print(f"{_machine()}\n")
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def _run_size(size: int, workdir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Measure one size in a fresh process, with a project under `workdir`; its row."""
+    command = [sys.executable, "-m", "benchmarks.run", "--one", str(size), "--keep", str(workdir)]
+    command += ["--no-mkdocs"] * args.no_mkdocs + ["--no-browser"] * args.no_browser
+    print(f"benchmark: {size:,} papers...", file=sys.stderr, flush=True)
+    run = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+    if run.returncode != 0:
+        raise RuntimeError(f"benchmark of {size} papers failed (exit {run.returncode})")
+    row: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    print(table([row]), file=sys.stderr, flush=True)
+    return row
 
 
 def _machine() -> str:
