@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from generator.search_backend import (
     SearchIndexError,
     build_pagefind_index,
     choose_backend,
+    drop_previous_bundle,
+    keep_previous_bundle,
 )
 from generator.sharded_build import (
     ShardedBuild,
@@ -45,6 +48,7 @@ from generator.template_memo import install as install_template_memo
 log = logging.getLogger("mkdocs.plugins.papersite")
 _build = ShardedBuild()  # pages rendered by worker processes (large `mkdocs build`s)
 _command: list[str] = []  # the MkDocs command running: build, serve or gh-deploy
+_site_dirs: list[Path] = []  # the site folder of the build running
 
 
 def _project_root(mkdocs_config: Any) -> Path:
@@ -95,6 +99,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
         count = sum(1 for _ in papers.glob("*.md")) if papers.is_dir() else 0
         backend = choose_backend(project.search, count)
     use_search_backend(config, backend)
+    _site_dirs[:] = [Path(config.site_dir)]
+    if backend == PAGEFIND:
+        with suppress(OSError):  # then MkDocs removes it, and Pagefind starts afresh
+            keep_previous_bundle(Path(config.site_dir))
 
 
 def _regenerate(project: Config) -> str:
@@ -160,8 +168,11 @@ def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
 
 
 def on_build_error(error: Exception, **_: Any) -> None:
-    """Stop the worker processes of a failed build."""
+    """Stop the worker processes of a failed build; remove a kept Pagefind bundle (so
+    that site/ never ships it)."""
     _build.cancel()
+    for site_dir in _site_dirs:
+        drop_previous_bundle(site_dir)
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -2,13 +2,20 @@
 
 Pagefind (1.5) writes its filter indexes in hash-map order, which changes from run to
 run, and names them (and the metadata file listing them) by a hash of their bytes; so
-two builds of the same site differ in a few files. This module rewrites those files in
+two builds of the same site differ in a few files. `stabilize` rewrites those files in
 a sorted order, under names hashed from their new bytes, and points the metadata file
 and `pagefind-entry.json` at them. Every other Pagefind file is already stable.
 
+Pagefind writes into an existing bundle without removing anything, and skips the files
+whose name (a hash of their content) is there already: a rebuild can reuse the last
+bundle and write only what changed. `prune` then removes every index, fragment, filter
+and metadata file the new metadata does not name.
+
 The files are gzip-compressed: a `pagefind_dcd` signature followed by CBOR. A filter
-file is `[filter name, [[value, [page numbers]], ...]]`; the metadata file holds, at
-META_FILTERS, the list of `[filter name, file hash]` pairs.
+file is `[filter name, [[value, [page numbers]], ...]]`; the metadata file holds the
+pages as `[fragment hash, word count]` pairs at META_PAGES, the index chunks as
+`[first word, last word, file hash]` at META_INDEX and the filters as `[filter name,
+file hash]` pairs at META_FILTERS.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import Any
 import cbor2
 
 SIGNATURE = b"pagefind_dcd"
-META_FILTERS = 3  # position of the filter list in the metadata file
+META_PAGES, META_INDEX, META_FILTERS = 1, 2, 3  # positions of lists in the metadata file
 ENTRY_FILE = "pagefind-entry.json"
 
 
@@ -47,6 +54,32 @@ def stabilize(bundle: Path) -> None:
         prefix = _prefix(language["hash"])
         language["hash"] = _write(bundle, "pagefind.{}.pf_meta", prefix, meta, 10)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def prune(bundle: Path) -> int:
+    """Remove the bundle's files that its metadata does not name; return how many."""
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    metas = {f"pagefind.{language['hash']}.pf_meta" for language in entry["languages"].values()}
+    named: dict[str, set[str]] = {"fragment": set(), "index": set(), "filter": set()}
+    for name in metas:
+        meta = _read(bundle / name)
+        if not isinstance(meta, list) or len(meta) <= META_FILTERS:
+            raise PagefindFormatError(f"{bundle / name}: unexpected metadata layout")
+        named["fragment"].update(str(page[0]) for page in meta[META_PAGES])
+        named["index"].update(str(chunk[-1]) for chunk in meta[META_INDEX])
+        named["filter"].update(str(pair[1]) for pair in meta[META_FILTERS])
+    stale = [path for path in bundle.glob("pagefind.*.pf_meta") if path.name not in metas]
+    for folder, hashes in named.items():
+        if (bundle / folder).is_dir():
+            suffix = f".pf_{folder}"
+            stale += [
+                p
+                for p in (bundle / folder).iterdir()
+                if p.suffix == suffix and p.stem not in hashes
+            ]
+    for path in stale:
+        path.unlink()
+    return len(stale)
 
 
 def _rewrite_filter(folder: Path, old_hash: str) -> str:

@@ -11,16 +11,20 @@ and Pagefind above; `material` or `pagefind` forces one.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
-from generator.pagefind_stable import ENTRY_FILE, stabilize
+from generator.pagefind_stable import ENTRY_FILE, prune, stabilize
 
 MATERIAL = "material"
 PAGEFIND = "pagefind"
 # Material's index passes 500 KB gzipped at about 800 papers.
 PAGEFIND_ABOVE_PAPERS = 750
 PAGEFIND_FOLDER = "pagefind"
+# The last build's bundle, kept through MkDocs' emptying of site/ (which leaves hidden
+# entries alone) so that Pagefind rewrites only what changed.
+PREVIOUS_BUNDLE = ".papersite-pagefind-previous"
 # Not indexed: heading permalinks (¶), the hidden title spellings meant for Material's
 # search (Pagefind splits and joins hyphenated words itself), the related-paper lists.
 PAGEFIND_EXCLUDE = (".headerlink", ".ps-search-aliases", ".md-content__button")
@@ -37,13 +41,38 @@ def choose_backend(setting: str, papers: int) -> str:
     return PAGEFIND if papers > PAGEFIND_ABOVE_PAPERS else MATERIAL
 
 
+def keep_previous_bundle(site_dir: Path) -> None:
+    """Before MkDocs empties `site_dir`: hide the last build's Pagefind bundle from it.
+
+    Pagefind skips the files of an existing bundle that it would write again (their names
+    are hashes of their content): at 10,000 papers, reusing the bundle makes indexing
+    about twice as fast, since writing 10,000 new fragment files is half its time.
+    """
+    bundle, kept = site_dir / PAGEFIND_FOLDER, site_dir / PREVIOUS_BUNDLE
+    if bundle.is_dir():
+        shutil.rmtree(kept, ignore_errors=True)
+        bundle.rename(kept)
+
+
+def drop_previous_bundle(site_dir: Path) -> None:
+    """Remove a kept bundle (a failed build, or a site no longer searched with Pagefind)."""
+    shutil.rmtree(site_dir / PREVIOUS_BUNDLE, ignore_errors=True)
+
+
 def build_pagefind_index(site_dir: Path) -> int:
     """Index the built site at `site_dir` into `site_dir/pagefind/`; return pages indexed.
 
     Runs the Pagefind binary of the `pagefind-bin` wheel. Only elements marked
-    `data-pagefind-body` (paper and topic pages) are indexed.
+    `data-pagefind-body` (paper and topic pages) are indexed. A bundle kept by
+    `keep_previous_bundle` is reused, and what the new index does not name is removed,
+    so the result is the same as indexing from scratch.
     """
     from pagefind.service import get_executable
+
+    bundle, kept = site_dir / PAGEFIND_FOLDER, site_dir / PREVIOUS_BUNDLE
+    if kept.is_dir() and not bundle.exists():
+        kept.rename(bundle)
+    drop_previous_bundle(site_dir)
 
     executable = get_executable()
     if executable is None:
@@ -59,9 +88,9 @@ def build_pagefind_index(site_dir: Path) -> int:
     if run.returncode != 0:
         detail = " ".join((run.stderr or run.stdout).split())[-500:]
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {detail}")
-    bundle = site_dir / PAGEFIND_FOLDER
     try:
         stabilize(bundle)
+        prune(bundle)
         entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise SearchIndexError(f"Pagefind's output at {bundle}: {error}") from error

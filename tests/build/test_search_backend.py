@@ -1,4 +1,4 @@
-"""Which search engine a site gets, and the setting that chooses it."""
+"""Which search engine a site gets, the setting that chooses it, and Pagefind's index."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from generator.config import ConfigError, load_config
-from generator.search_backend import PAGEFIND_ABOVE_PAPERS, choose_backend
+from generator.search_backend import (
+    PAGEFIND_ABOVE_PAPERS,
+    PAGEFIND_FOLDER,
+    PREVIOUS_BUNDLE,
+    build_pagefind_index,
+    choose_backend,
+    drop_previous_bundle,
+    keep_previous_bundle,
+)
 
 
 def test_auto_picks_material_for_small_and_pagefind_for_large_corpora() -> None:
@@ -24,3 +32,61 @@ def test_search_setting_is_checked(tmp_path: Path) -> None:
     (tmp_path / "papersite.yml").write_text("search: lunr\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="search must be one of auto, material, pagefind"):
         load_config(tmp_path)
+
+
+def _page(title: str, text: str, topic: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>'
+        f"<main data-pagefind-body><h1>{title}</h1><p>{text}</p>"
+        f'<span data-pagefind-filter="topic:{topic}"></span></main></body></html>'
+    )
+
+
+def _small_site(site: Path, changed: bool = False) -> None:
+    """Three pages with filters; `changed` rewrites one page's text."""
+    pages = {
+        "papers/a": ("Optimal transport", "Wasserstein barycentres of measures.", "Transport"),
+        "papers/b": ("Image inpainting", "Filling holes in photographs.", "Images"),
+        "papers/c": ("Music tagging", "Labels for songs from audio.", "Audio"),
+    }
+    if changed:
+        pages["papers/b"] = ("Image inpainting", "Diffusion fills masked regions.", "Images")
+    for path, (title, text, topic) in pages.items():
+        (site / path).mkdir(parents=True, exist_ok=True)
+        (site / path / "index.html").write_text(_page(title, text, topic), encoding="utf-8")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_reuses_the_last_bundle_with_the_same_result(tmp_path: Path) -> None:
+    """The bundle kept through MkDocs' emptying of site/ is reused, files the new index
+    does not name (the changed page's old fragment, stale chunks) are removed, and the
+    result is byte for byte what indexing from scratch gives."""
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    _small_site(site)
+    assert build_pagefind_index(site) == 3
+    first = _tree(site / PAGEFIND_FOLDER)
+    keep_previous_bundle(site)  # as the hook does before MkDocs empties site/
+    assert not (site / PAGEFIND_FOLDER).exists() and (site / PREVIOUS_BUNDLE).is_dir()
+    stale = site / PREVIOUS_BUNDLE / "fragment" / "en_0000000.pf_fragment"
+    stale.write_bytes(b"left over")
+    _small_site(site, changed=True)
+    assert build_pagefind_index(site) == 3
+    assert not (site / PREVIOUS_BUNDLE).exists()
+    rebuilt = _tree(site / PAGEFIND_FOLDER)
+    _small_site(fresh, changed=True)
+    build_pagefind_index(fresh)
+    assert rebuilt == _tree(fresh / PAGEFIND_FOLDER)
+    assert rebuilt != first  # the changed page has a new fragment, the old one is gone
+    assert len([name for name in rebuilt if name.startswith("fragment/")]) == 3
+
+
+def test_a_failed_build_leaves_no_kept_bundle(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _small_site(site)
+    build_pagefind_index(site)
+    keep_previous_bundle(site)
+    drop_previous_bundle(site)
+    assert sorted(p.name for p in site.iterdir()) == ["papers"]
