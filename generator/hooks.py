@@ -84,7 +84,8 @@ def on_config(config: Any, **_: Any) -> Any:
 def on_pre_build(config: Any, **_: Any) -> None:
     """Regenerate docs/ before MkDocs reads it (skipped when papersite already did).
 
-    Then set up the search engine the corpus size calls for (see generator.search_backend).
+    Then set up the search engine the corpus size calls for (see generator.search_backend)
+    and, for Pagefind, keep the last build's bundle out of MkDocs' way for reuse.
     """
     root = _project_root(config)
     try:
@@ -103,6 +104,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if backend == PAGEFIND:
         with suppress(OSError):  # then MkDocs removes it, and Pagefind starts afresh
             keep_previous_bundle(Path(config.site_dir))
+    else:  # one left by a killed build: MkDocs would leave the hidden folder in site/
+        drop_previous_bundle(Path(config.site_dir))
 
 
 def _regenerate(project: Config) -> str:
