@@ -37,12 +37,34 @@ def map_chunked(
     work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items_per_worker: int
 ) -> list[R]:
     """`work` applied to consecutive chunks of `items`, results concatenated in order."""
+    return start_chunked(work, items, min_items_per_worker).get()
+
+
+def start_chunked(
+    work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items_per_worker: int
+) -> Pending[R] | Deferred[R]:
+    """`map_chunked` started in worker processes, for the caller to do other work before
+    `get`; with one worker, `work` runs at `get`."""
     workers = worker_count(len(items), min_items_per_worker)
     if workers == 1:
-        return work(items)
+        return Deferred(lambda: work(items))
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    return run_chunks_async(work, chunks, workers).get()
+    return run_chunks_async(work, chunks, workers)
+
+
+class Deferred(Generic[R]):
+    """Results computed in this process when asked for (`Pending`'s one-worker twin)."""
+
+    def __init__(self, work: Callable[[], list[R]]) -> None:
+        self._work = work
+
+    def get(self) -> list[R]:
+        """Compute the results."""
+        return self._work()
+
+    def cancel(self) -> None:
+        """Nothing runs meanwhile: nothing to stop."""
 
 
 class Pending(Generic[R]):

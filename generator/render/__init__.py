@@ -11,7 +11,7 @@ from generator.links import (
     topic_doc,
 )
 from generator.model import Analysis, Corpus, Paper
-from generator.parallel import map_chunked
+from generator.parallel import start_chunked
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.finder_page import render_finder
@@ -50,24 +50,29 @@ def render_site(
         taken[path.casefold()] = path
         pages[path] = text
 
-    add(HOME_DOC, render_home(env, site))
-    add(TOPICS_INDEX_DOC, render_topics_index(env, site))
-    for path, text in render_methods(env, site).items():
-        add(path, text)
-    for path, text in render_health(env, site).items():
-        add(path, text)
-    for path, text in render_browse(env, site).items():
-        add(path, text)
-    for path, text in render_finder(env, corpus, analysis, search_backend).items():
-        add(path, text)
-    for path, text in render_map(env, site).items():
-        add(path, text)
-    for topic in analysis.topics:
-        add(topic_doc(topic.slug), render_topic(env, site, topic))
-
     def render_papers(papers: Sequence[Paper]) -> list[tuple[str, str]]:
         return [(paper_doc(p.slug), render_paper(env, site, p)) for p in papers]
 
-    for path, text in map_chunked(render_papers, corpus.papers, PAPERS_PER_WORKER):
-        add(path, text)
+    # Paper pages render in worker processes while this process renders the others.
+    paper_pages = start_chunked(render_papers, corpus.papers, PAPERS_PER_WORKER)
+    try:
+        add(HOME_DOC, render_home(env, site))
+        add(TOPICS_INDEX_DOC, render_topics_index(env, site))
+        for path, text in render_methods(env, site).items():
+            add(path, text)
+        for path, text in render_health(env, site).items():
+            add(path, text)
+        for path, text in render_browse(env, site).items():
+            add(path, text)
+        for path, text in render_finder(env, corpus, analysis, search_backend).items():
+            add(path, text)
+        for path, text in render_map(env, site).items():
+            add(path, text)
+        for topic in analysis.topics:
+            add(topic_doc(topic.slug), render_topic(env, site, topic))
+        for path, text in paper_pages.get():
+            add(path, text)
+    except BaseException:
+        paper_pages.cancel()
+        raise
     return pages

@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from generator.parallel import WORKERS_ENV, balanced_chunks, map_chunked, worker_count
+from generator.parallel import (
+    WORKERS_ENV,
+    balanced_chunks,
+    map_chunked,
+    start_chunked,
+    worker_count,
+)
 
 
 def _squares_with_pid(chunk: list[int]) -> list[tuple[int, int]]:
@@ -48,3 +54,28 @@ def test_balanced_chunks_even_out_weights() -> None:
     loads = sorted(sum({"a": 10, "b": 1, "c": 1, "d": 1, "e": 7}[x] for x in c) for c in chunks)
     assert loads == [10, 10]
     assert balanced_chunks(["x"], [1], 3) == [["x"]]  # no empty chunks
+
+
+def test_started_work_runs_while_the_caller_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    pending = start_chunked(_squares_with_pid, list(range(400)), 100)
+    meanwhile = sum(range(1000))  # the caller's own work
+    results = pending.get()
+    assert meanwhile == 499500
+    assert [square for square, _ in results] == [n * n for n in range(400)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_started_work_in_one_process_runs_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    calls: list[int] = []
+
+    def record(chunk: list[int]) -> list[int]:
+        calls.extend(chunk)
+        return chunk
+
+    pending = start_chunked(record, [1, 2, 3], 1)
+    assert calls == []  # nothing ran yet
+    assert pending.get() == [1, 2, 3] and calls == [1, 2, 3]
+    start_chunked(record, [4], 1).cancel()  # cancelled before `get`: never runs
+    assert calls == [1, 2, 3]
