@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from generator.ingest.detect import detect_format
@@ -21,6 +21,10 @@ from generator.model import (
     Severity,
     SourceRef,
 )
+from generator.parallel import balanced_chunks, run_chunks_async, worker_count
+
+# Below this many bytes of corpus files, forking workers costs more than it saves.
+PARALLEL_MIN_BYTES = 4_000_000
 
 
 def ingest_files(paths: Iterable[Path], options: ReadOptions | None = None) -> Corpus:
@@ -59,12 +63,12 @@ def _same_names(paths: list[Path]) -> list[Problem]:
 def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None = None) -> Corpus:
     """Read (file name, content) pairs and return the merged corpus."""
     options = options or ReadOptions()
+    files = list(files)
     records: list[Record] = []
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     summaries: list[FileSummary] = []
-    for name, data in files:
-        fmt, result = read_one(name, data, options)
+    for (name, _), (fmt, result) in zip(files, read_all(files, options), strict=True):
         records.extend(result.records)
         problems.extend(result.problems)
         rejected.extend(result.rejected)
@@ -82,6 +86,24 @@ def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None
         files=tuple(summaries),
         problems=tuple(sorted(problems, key=lambda p: p.source)),
     )
+
+
+def read_all(
+    files: Sequence[tuple[str, bytes]], options: ReadOptions
+) -> list[tuple[str, ReadResult]]:
+    """`read_one` for each file, in order; large corpora of several files are read by
+    forked workers (one per core), each taking files of about equal total size."""
+    sizes = [len(data) for _, data in files]
+    workers = worker_count(len(files), 1) if sum(sizes) >= PARALLEL_MIN_BYTES else 1
+    if workers == 1:
+        return [read_one(name, data, options) for name, data in files]
+
+    def read_share(share: Sequence[int]) -> list[tuple[int, tuple[str, ReadResult]]]:
+        return [(i, read_one(*files[i], options)) for i in share]
+
+    shares = balanced_chunks(range(len(files)), sizes, workers)
+    read = dict(run_chunks_async(read_share, shares, len(shares)).get())
+    return [read[i] for i in range(len(files))]
 
 
 def read_one(name: str, data: bytes, options: ReadOptions) -> tuple[str, ReadResult]:
