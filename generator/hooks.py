@@ -5,7 +5,8 @@
   `papersite build` generates docs/ itself and sets PAPERSITE_GENERATED (see
   `generator.site.mkdocs_build`) so the hook does not do the work twice.
 - Set up the search engine the corpus size calls for (Material's or Pagefind) and, for
-  Pagefind, index the built site (generator/search_backend.py).
+  Pagefind, index the built site, reusing the last build's index files
+  (generator/search_backend.py).
 - Render the pages outside the navigation in worker processes for a large `mkdocs
   build` (generator/sharded_build.py).
 - Convert pages written as headings and raw HTML blocks (paper pages) without
