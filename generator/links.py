@@ -120,8 +120,6 @@ def relative_link(from_doc: str, to_doc: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _relative_path(to_doc: str, start: str) -> str:
     """relative_path, remembered: pages link to the same few folders over and over."""
-    if start != "." and posixpath.dirname(to_doc) == start:
-        return posixpath.basename(to_doc)
     return relative_path(to_doc, start)
 
 
