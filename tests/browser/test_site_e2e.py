@@ -255,7 +255,8 @@ HAS_PAPERS_JS = """s => [...document.querySelectorAll(s)]
 
 def _pick_filter(page: Page, name: str, below: int) -> tuple[str, int]:
     """Open a filter group and tick its value of most papers (fewer than `below`)."""
-    page.locator(".pagefind-ui__filter-name", has_text=name).click()
+    # Pagefind loads the filters beside the first search: as long to wait as for results
+    page.locator(".pagefind-ui__filter-name", has_text=name).click(timeout=15_000)
     selector = f'.pagefind-ui__filter-label[for^="{name.lower()}-"]'
     # the counts follow the results: wait until a value has papers
     page.wait_for_function(HAS_PAPERS_JS, arg=selector, timeout=15_000)
