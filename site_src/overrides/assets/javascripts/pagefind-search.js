@@ -45,6 +45,7 @@
         baseUrl: root.pathname,
         showSubResults: false,
         showImages: false,
+        showEmptyFilters: false,  /* the finder lists only topics and years with results */
         resetStyles: false,
         autofocus: true,
         pageSize: finder ? 10 : 8,
