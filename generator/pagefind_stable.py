@@ -7,9 +7,11 @@ a sorted order, under names hashed from their new bytes, and points the metadata
 and `pagefind-entry.json` at them. Every other Pagefind file is already stable.
 
 Pagefind writes into an existing bundle without removing anything, and skips the files
-whose name (a hash of their content) is there already: a rebuild can reuse the last
-bundle and write only what changed. `prune` then removes every index, fragment, filter
-and metadata file the new metadata does not name.
+whose name is there already. Index chunks and page fragments are named by a hash of
+their content (`content_name`), so a rebuild can reuse the last build's: `keep_reusable`
+leaves only those in a kept bundle, `prune` then removes every file the new metadata
+does not name, and `misnamed` finds reused files whose content is not what their name
+says (a name is only 28 bits of hash, and an interrupted run can leave a cut file).
 
 The files are gzip-compressed: a `pagefind_dcd` signature followed by CBOR. A filter
 file is `[filter name, [[value, [page numbers]], ...]]`; the metadata file holds the
@@ -23,6 +25,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +58,43 @@ def stabilize(bundle: Path) -> None:
         prefix = _prefix(language["hash"])
         language["hash"] = _write(bundle, "pagefind.{}.pf_meta", prefix, meta, 10)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+REUSABLE_FOLDERS = ("fragment", "index")  # files named by a hash of their content
+
+
+def keep_reusable(bundle: Path) -> set[str]:
+    """Delete all but the index chunks and fragments of a kept bundle; their paths."""
+    for entry in bundle.iterdir():
+        if entry.name not in REUSABLE_FOLDERS:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    folders = [bundle / name for name in REUSABLE_FOLDERS if (bundle / name).is_dir()]
+    return {f"{folder.name}/{path.name}" for folder in folders for path in folder.iterdir()}
+
+
+def content_name(body: bytes) -> str:
+    """Pagefind's hash of a file's content (after the signature): the first 7 digits of
+    its SHA-1, each byte written in hex without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(body).digest())[:7]
+
+
+def misnamed(bundle: Path, paths: set[str]) -> list[str]:
+    """Those of `paths` (relative to `bundle`; gone ones skipped) whose content does not
+    match their name, or cannot be read."""
+    wrong = []
+    for relative in sorted(paths):
+        path = bundle / relative
+        try:
+            data = gzip.decompress(path.read_bytes())
+        except FileNotFoundError:
+            continue
+        except (OSError, EOFError, zlib.error):  # BadGzipFile is an OSError
+            wrong.append(relative)
+            continue
+        expected = path.stem.split("_", 1)[-1]
+        if not data.startswith(SIGNATURE) or content_name(data[len(SIGNATURE) :]) != expected:
+            wrong.append(relative)
+    return wrong
 
 
 def prune(bundle: Path) -> int:

@@ -65,9 +65,18 @@ class PartialMemo:
     def _remember(self, nav: Any) -> None:
         self._html.clear()
         self._nav = nav
-        pages = list(nav.pages)
-        self._nav_sources = frozenset(page.file.src_uri for page in pages)
-        self._nav_urls = tuple(page.url or "" for page in pages)
+        self._nav_sources = frozenset(page.file.src_uri for page in nav.pages)
+        self._nav_urls = tuple(_item_urls(nav.items))
+
+
+def _item_urls(items: Any) -> list[str]:
+    """The URLs of every navigation item: pages, and links (sections hold more items)."""
+    urls = []
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            urls.append(str(item.url))
+        urls += _item_urls(getattr(item, "children", None) or ())
+    return urls
 
 
 def install(env: Any, theme: Any) -> Any:

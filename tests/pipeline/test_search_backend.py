@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from generator.config import ConfigError, load_config
+from generator.pagefind_stable import misnamed
 from generator.search_backend import (
     PAGEFIND_ABOVE_PAPERS,
     PAGEFIND_FOLDER,
     PREVIOUS_BUNDLE,
+    SearchIndexError,
     build_pagefind_index,
     choose_backend,
     drop_previous_bundle,
@@ -89,4 +91,57 @@ def test_a_failed_build_leaves_no_kept_bundle(tmp_path: Path) -> None:
     build_pagefind_index(site)
     keep_previous_bundle(site)
     drop_previous_bundle(site)
+    assert sorted(p.name for p in site.iterdir()) == ["papers"]
+
+
+def test_a_reused_file_whose_content_is_not_its_name_means_indexing_afresh(
+    tmp_path: Path,
+) -> None:
+    """Names are 28 bits of hash: a kept file can carry the name of a new fragment with
+    other content (and a cut file its own name). Either way, the result is still what
+    indexing from scratch gives."""
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    _small_site(site)
+    build_pagefind_index(site)
+    old = _tree(site / PAGEFIND_FOLDER)
+    _small_site(fresh, changed=True)
+    build_pagefind_index(fresh)
+    expected = _tree(fresh / PAGEFIND_FOLDER)
+    new_name = next(name for name in expected if name.startswith("fragment/") and name not in old)
+    kept_name = next(name for name in old if name.startswith("fragment/") and name in expected)
+
+    keep_previous_bundle(site)
+    kept = site / PREVIOUS_BUNDLE
+    (kept / new_name).write_bytes((kept / kept_name).read_bytes())  # a clash of names
+    _small_site(site, changed=True)
+    build_pagefind_index(site)
+    assert _tree(site / PAGEFIND_FOLDER) == expected
+
+    keep_previous_bundle(site)
+    (kept / kept_name).write_bytes((kept / kept_name).read_bytes()[:20])  # cut short
+    build_pagefind_index(site)
+    assert _tree(site / PAGEFIND_FOLDER) == expected
+
+
+def test_pagefinds_names_are_the_hash_it_says(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _small_site(site)
+    build_pagefind_index(site)
+    files = {
+        name for name in _tree(site / PAGEFIND_FOLDER) if name.startswith(("fragment/", "index/"))
+    }
+    assert len(files) >= 4
+    assert misnamed(site / PAGEFIND_FOLDER, files) == []
+
+
+def test_a_failed_index_leaves_no_bundle_to_reuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    _small_site(site)
+    build_pagefind_index(site)
+    keep_previous_bundle(site)
+    monkeypatch.setattr("pagefind.service.get_executable", lambda: Path("/bin/false"))
+    with pytest.raises(SearchIndexError, match="could not index"):
+        build_pagefind_index(site)
     assert sorted(p.name for p in site.iterdir()) == ["papers"]

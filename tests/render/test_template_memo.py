@@ -23,8 +23,23 @@ class FakePage:
 
 
 @dataclass
+class FakeLink:
+    url: str
+
+
+@dataclass
+class FakeSection:
+    children: list[object]
+
+
+@dataclass
 class FakeNav:
     pages: list[FakePage] = field(default_factory=list)
+    links: list[object] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[object]:
+        return [*self.pages, *self.links]
 
 
 def page(url: str, src_uri: str | None = None) -> FakePage:
@@ -89,3 +104,15 @@ def test_pages_with_file_urls_are_not_memoised() -> None:
     render(env, page("papers/a.html"), nav)
     render(env, page("papers/a.html"), nav)
     assert len(rendered) == 2
+
+
+def test_a_page_holding_a_navigation_link_in_its_folder_is_not_memoised() -> None:
+    """A relative link of the navigation (papers/a/data.csv) is `data.csv` from
+    papers/a/ only."""
+    env, rendered = renderer()
+    nav = FakeNav([page("")], [FakeSection([FakeLink("papers/a/data.csv")])])
+    render(env, page("papers/a/"), nav)
+    render(env, page("papers/a/"), nav)
+    render(env, page("papers/b/"), nav)
+    render(env, page("papers/c/"), nav)
+    assert len(rendered) == 3  # papers/a/ every time; b and c share one rendering
