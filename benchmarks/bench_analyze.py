@@ -96,9 +96,9 @@ def recall(size: int, seed: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from benchmarks.synthetic import SyntheticCorpus, bundled_sources
     from generator.analyze import related
-    from generator.analyze.documents import read_documents
-    from generator.analyze.phrases import phrase_stats
-    from generator.analyze.vectors import build_vectors
+    from generator.analyze.features.documents import read_documents
+    from generator.analyze.features.phrases import phrase_stats
+    from generator.analyze.features.vectors import build_vectors
     from generator.model import Corpus
 
     corpus = corpus_of(SyntheticCorpus(bundled_sources(), seed).papers(size))

@@ -1,7 +1,7 @@
 """Temporary papersite projects holding a synthetic corpus, for the scale benchmarks.
 
-A project is the repository's mkdocs.yml, templates, overrides and MkDocs hook, and a
-synthetic corpus of n papers split over the three listing formats of DESIGN.md.
+A project is the repository's mkdocs.yml (with the papersite plugin) and a synthetic
+corpus of n papers split over the three listing formats of DESIGN.md.
 """
 
 from __future__ import annotations
@@ -33,14 +33,6 @@ def make_project(root: Path, papers: int, seed: int = 0) -> Path:
     """A project folder at `root` with a synthetic corpus of `papers` papers; returns root."""
     (root / "site_src").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("templates", "overrides"):
-        link = root / "site_src" / name
-        if not link.exists():
-            link.symlink_to(ROOT / "site_src" / name)
-    (root / "generator").mkdir(exist_ok=True)
-    hook = root / "generator" / "hooks.py"
-    if not hook.exists():
-        hook.symlink_to(ROOT / "generator" / "hooks.py")
     (root / "papersite.yml").write_text(
         f"site_name: Synthetic {papers} papers\nlisting_year: 2025\n", encoding="utf-8"
     )

@@ -13,9 +13,10 @@ listing formats). It runs what `papersite build` runs and reports:
 - peak memory: the largest proportional set size (PSS) of the process and all its
   children (forked workers, Pagefind) at once, sampled every 0.2 s;
 - site size, file count and the average size of a paper page (HTML);
-- the bytes a visitor downloads before the first search result: headless Chromium
-  (/usr/bin/chromium) opens the home page, searches and waits for the first result;
-  both the search's own files and the whole visit, as served and as gzip would send;
+- what a visitor downloads for the first search: headless Chromium (/usr/bin/chromium)
+  opens the home page, types the query into the header search key by key and waits for
+  the results (benchmarks/search_visit.py): KB of the search's own files and of the
+  whole visit, as served, and the time from the last key to the results on screen;
 - a no-change rebuild: `papersite generate` run again (a new process), its time and the
   number of files it rewrote in docs/.
 """
@@ -25,7 +26,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import gzip
 import json
 import os
 import shutil
@@ -50,12 +50,12 @@ COLUMNS = (
     ("mkdocs", "mkdocs s", "{:.1f}"),
     ("total", "total s", "{:.1f}"),
     ("peak_mb", "peak MB", "{:,.0f}"),
-    ("search", "search", "{}"),
     ("site_mb", "site MB", "{:,.0f}"),
     ("files", "files", "{:,}"),
     ("paper_kb", "paper KB", "{:.1f}"),
-    ("search_kb", "1st search KB (gz)", "{}"),
-    ("visit_kb", "visit KB (gz)", "{}"),
+    ("search_kb", "1st search KB", "{}"),
+    ("visit_kb", "visit KB", "{}"),
+    ("result_ms", "key to result ms", "{}"),
     ("again_s", "no-change s", "{:.2f}"),
     ("again_files", "rewritten", "{}"),
 )
@@ -66,33 +66,28 @@ def measure(papers: int, workdir: Path, mkdocs: bool, browser: bool) -> dict[str
     sys.path.insert(0, str(ROOT))
     from benchmarks.project import make_project
     from generator.config import load_config
-    from generator.fingerprint import inputs_fingerprint
-    from generator.site import StageTimes, generate, load, mkdocs_build
+    from generator.pipeline import Pipeline, mkdocs_build
 
     root = make_project(workdir / "project", papers)
     config = load_config(root)
     row: dict[str, Any] = {"papers": papers}
     with PeakMemory() as memory:
-        times = StageTimes()
-        fingerprint = inputs_fingerprint(config)
-        corpus = times.run("ingest", lambda: load(config))
-        result = generate(config, corpus, times, fingerprint=fingerprint)
-        state, pages = result.state, result.pages
-        del corpus, result  # as `papersite build` does: MkDocs needs none of it
+        pipeline = Pipeline(config)
+        times = pipeline.times
+        pages = pipeline.generate(force=True).pages  # as `papersite build` does
         gc.collect()
         if mkdocs:
-            times.run("mkdocs", lambda: mkdocs_build(config, state, False, None))
+            times.run("mkdocs", lambda: mkdocs_build(config, strict=False))
     row.update({name: round(seconds, 2) for name, seconds in times.seconds.items()})
     row["total"] = round(sum(times.seconds.values()), 2)
     row["peak_mb"] = round(memory.peak_mb)
-    row["search"] = state.search_backend
     row["pages"] = pages
     row.update(_rebuild_without_changes(root))
     site = root / "site"
     if mkdocs:
         row.update(_site_sizes(site))
         if browser:
-            row.update(first_search_bytes(site, state.search_backend))
+            row.update(first_search_bytes(site))
     return row
 
 
@@ -121,53 +116,19 @@ def _site_sizes(site: Path) -> dict[str, Any]:
     }
 
 
-def first_search_bytes(site: Path, backend: str) -> dict[str, Any]:
-    """Bytes fetched for the first search result (search files only, and the whole visit).
+def first_search_bytes(site: Path) -> dict[str, Any]:
+    """A home visit and its first search of QUERY (benchmarks/search_visit.py): bytes of
+    the search alone and of the whole visit, and the time from the last key to results."""
+    if not Path("/usr/bin/chromium").exists():
+        return {"search_kb": "n/a", "visit_kb": "n/a", "result_ms": "n/a"}
+    from benchmarks.search_visit import measure_visits
 
-    Given as `raw/gzip` KB: as served by a plain server, and as each file gzipped.
-    """
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        return {"search_kb": "n/a", "visit_kb": "n/a"}
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser_support import CHROMIUM_ARGS, serve_folder
-    from playwright.sync_api import Response, sync_playwright
-
-    with serve_folder(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        bodies: list[tuple[bool, bytes]] = []
-        searching = [False]
-
-        def on_response(response: Response) -> None:
-            with contextlib.suppress(Exception):  # redirects and aborted requests: no body
-                bodies.append((searching[0], response.body()))
-
-        page.on("response", on_response)
-        page.goto(base, wait_until="networkidle")
-        searching[0] = True
-        if backend == "pagefind":
-            page.click("[data-ps-search-open]")
-            page.fill(".ps-search-dialog .pagefind-ui__search-input", QUERY)
-            page.locator(".ps-search-dialog .pagefind-ui__result-link").first.wait_for(
-                timeout=60_000
-            )
-        else:
-            page.click(".md-search__input")
-            page.fill(".md-search__input", QUERY)
-            page.press(".md-search__input", "End")
-            page.locator(".md-search-result__link").first.wait_for(timeout=120_000)
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    search = [body for during, body in bodies if during]
-    visit = [body for _, body in bodies]
-    return {"search_kb": _kb(search), "visit_kb": _kb(visit)}
-
-
-def _kb(bodies: list[bytes]) -> str:
-    raw = sum(len(b) for b in bodies) / 1e3
-    packed = sum(len(gzip.compress(b, 6)) for b in bodies) / 1e3
-    return f"{raw:,.0f} ({packed:,.0f})"
+    visit = measure_visits(site, [QUERY])[0]
+    return {
+        "search_kb": f"{visit.search_bytes / 1024:,.0f}",
+        "visit_kb": f"{visit.visit_bytes / 1024:,.0f}",
+        "result_ms": f"{visit.result_ms:,.0f}",
+    }
 
 
 class PeakMemory:

@@ -1,37 +1,31 @@
-"""Command-line interface: thin commands over the library functions."""
+"""Command-line interface: thin commands over the pipeline (generator/pipeline.py)."""
 
 from __future__ import annotations
 
 import logging
 import sys
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 from rich.console import Console
 
 from generator import __version__
 from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
-from generator.export import export_json
-from generator.fingerprint import (
-    GeneratedState,
-    inputs_fingerprint,
-    saved_state,
-    unchanged_state,
-)
-from generator.ingest import ingest_files
-from generator.ingest.readers import ReadOptions
-from generator.links import SEARCH_INDEX_DOC
-from generator.model import Analysis, Corpus, Severity
-from generator.report import quality_report
-from generator.search import load_index_json, search
-from generator.search_backend import PAGEFIND
-from generator.site import StageTimes, default_analyzer, generate, mkdocs_build
+from generator.ingest.report import quality_report
+from generator.model import Corpus, Problem, Severity
+from generator.pipeline import Pipeline, PipelineError, SettingsError, StageTimes
+from generator.render.export import export_json
+from generator.scaffold import ScaffoldError, init_project
+from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
 from generator.write import write_text_atomic
 
+T = TypeVar("T")
 EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
 STAGE_LABELS = {
     "ingest": "Reading the corpus",
     "analyze": "Finding related papers, topics and methods",
@@ -41,35 +35,86 @@ STAGE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """Options shared by every command."""
+    """Options shared by every command; the project's settings are read when needed."""
 
-    config: Config
+    root: Path
+    config_path: Path | None
+    listing_year: int | None
+    workers: int | None
     strict: bool
     quiet: bool
     verbose: bool
+    _config: Config | None = field(default=None, repr=False)
+
+    @property
+    def config(self) -> Config:
+        """papersite.yml with the command line's overrides (exit 2 when unusable)."""
+        if self._config is None:
+            try:
+                config = load_config(self.root, self.config_path)
+            except ConfigError as error:
+                _fail(str(error), EXIT_USAGE)
+            if self.listing_year is not None:
+                config = replace(config, listing_year=self.listing_year)
+            if self.workers is not None:
+                config = replace(config, workers=self.workers)
+            for notice in config.notices:
+                self.say(f"notice: {notice}")
+            self._config = config
+        return self._config
 
     def say(self, message: str) -> None:
         """Print a progress or result line unless --quiet."""
         if not self.quiet:
             click.echo(message, err=True)
 
-    def stage_times(self) -> StageTimes:
-        """Stage timer that shows a spinner per stage on a terminal (never when --quiet)."""
-        if self.quiet:
-            return StageTimes()
-        console = Console(stderr=True)
+    def print_problems(self, problems: tuple[Problem, ...]) -> None:
+        """Data problems as they are found (errors even when --quiet)."""
+        for problem in problems:
+            if problem.severity is Severity.ERROR or not self.quiet:
+                click.echo(str(problem), err=True)
 
-        def show(name: str) -> AbstractContextManager[object]:
-            return console.status(f"{STAGE_LABELS.get(name, name)}…", spinner="dots")
+    def pipeline(self, report: bool = True) -> Pipeline:
+        """The project's pipeline, with a spinner per stage on a terminal."""
+        times = StageTimes()
+        if not self.quiet:
+            console = Console(stderr=True)
 
-        return StageTimes(show=show)
+            def show(name: str) -> AbstractContextManager[object]:
+                return console.status(f"{STAGE_LABELS.get(name, name)}…", spinner="dots")
+
+            times = StageTimes(show=show)
+        config = self.config
+        topics_file = config.topics_file
+        if topics_file != DEFAULT_TOPICS_FILE and not (config.root / topics_file).is_file():
+            self.say(f"warning: topics file {topics_file} not found: topics are not curated")
+        return Pipeline(
+            config,
+            strict=self.strict,
+            times=times,
+            report=self.print_problems if report else lambda _problems: None,
+        )
+
+    def timings(self, times: StageTimes) -> None:
+        """One line of seconds per stage."""
+        if times.seconds:
+            parts = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in times.seconds.items())
+            self.say(f"Timings: {parts}")
 
 
 def _fail(message: str, code: int = EXIT_DATA_ERROR) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
+
+
+def _run(work: Callable[[], T]) -> T:
+    """Run pipeline work; a PipelineError ends the command with its message and code."""
+    try:
+        return work()
+    except PipelineError as error:
+        _fail(str(error), error.exit_code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,6 +137,11 @@ def _fail(message: str, code: int = EXIT_DATA_ERROR) -> NoReturn:
     type=click.IntRange(1000, 9999),
     help="Year of listing dates printed without one.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="Worker processes (default: `workers` in papersite.yml, else one per core).",
+)
 @click.option("--strict", is_flag=True, help="Fail on any data problem, warnings included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every entry of long lists.")
@@ -101,64 +151,64 @@ def main(
     config_path: Path | None,
     root: Path,
     listing_year: int | None,
+    workers: int | None,
     strict: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Build a searchable, cross-linked site from research-paper listings."""
+    ctx.obj = Context(root, config_path, listing_year, workers, strict, quiet, verbose)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.pass_obj
+def init(context: Context, directory: Path) -> None:
+    """Create a new project in DIRECTORY: mkdocs.yml, papersite.yml and site_src/."""
     try:
-        config = load_config(root, config_path)
-    except ConfigError as error:
-        _fail(str(error), 2)
-    if listing_year is not None:
-        config = Config(**{**config.__dict__, "listing_year": listing_year})
-    ctx.obj = Context(config, strict, quiet, verbose)
-
-
-def load_corpus(context: Context) -> Corpus:
-    """Ingest the configured corpus; print problems; exit on fatal ones or under --strict."""
-    try:
-        files = context.config.corpus_files()
-    except ConfigError as error:
-        _fail(str(error), 2)
-    if not files:
-        _fail(f"no corpus files found in {', '.join(context.config.corpus)}")
-    topics_file = context.config.topics_file
-    if topics_file != DEFAULT_TOPICS_FILE and not (context.config.root / topics_file).is_file():
-        context.say(f"warning: topics file {topics_file} not found: topics are not curated")
-    return ingest_files(files, ReadOptions(listing_year=context.config.listing_year))
-
-
-def _problem_exit(context: Context, corpus: Corpus) -> None:
-    """Exit non-zero when problems are fatal: any under --strict, errors in `check`."""
-    if not corpus.papers:
-        _fail("no paper could be read from the corpus")
-    if context.strict and corpus.problems:
-        errors = sum(1 for p in corpus.problems if p.severity is Severity.ERROR)
-        _fail(
-            f"--strict: {len(corpus.problems)} data problems ({errors} errors); "
-            "see `papersite check`"
-        )
-
-
-def _print_problems(context: Context, corpus: Corpus) -> None:
-    for problem in corpus.problems:
-        if problem.severity is Severity.ERROR or not context.quiet:
-            click.echo(str(problem), err=True)
+        written = init_project(directory)
+    except ScaffoldError as error:
+        _fail(str(error), EXIT_USAGE)
+    for path in written:
+        context.say(f"created {path}")
+    context.say(
+        f"Put corpus files in {directory / 'site_src' / 'corpus'}, then run "
+        f"`papersite --root {directory} build`."
+    )
 
 
 @main.command()
 @click.pass_obj
 def check(context: Context) -> None:
     """Read the corpus and print a data-quality report; exit 1 on errors."""
-    corpus = load_corpus(context)
-    if context.quiet:
-        _print_problems(context, corpus)
-    else:
+    pipeline = context.pipeline(report=context.quiet)
+    corpus = _run(_lenient(pipeline))
+    if not context.quiet:
         click.echo(quality_report(corpus, verbose=context.verbose), nl=False)
-    _problem_exit(context, corpus)
+    _run(lambda: _analysis_settings_check(pipeline, corpus))
+    if not corpus.papers:
+        _fail("no paper could be read from the corpus")
+    if context.strict and corpus.problems:
+        _fail(f"--strict: the corpus has {len(corpus.problems)} data problems (see above)")
     if corpus.has_errors():
         _fail("some input could not be read (see Errors above)")
+
+
+def _lenient(pipeline: Pipeline) -> Callable[[], Corpus]:
+    """Read the corpus without failing on problems (the report comes first)."""
+    return pipeline.ingest
+
+
+def _analysis_settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
+    """Read the topics file as the build will, so a passing `check` means a build that
+    does not fail on it."""
+    from generator.analyze import TopicsFileError, load_topics_file
+
+    topics = pipeline.config.root / pipeline.config.topics_file
+    try:
+        load_topics_file(topics if topics.is_file() else None)
+    except TopicsFileError as error:
+        raise SettingsError(str(error)) from None
 
 
 @main.command()
@@ -166,10 +216,9 @@ def check(context: Context) -> None:
 @click.pass_obj
 def export(context: Context, path: Path) -> None:
     """Write the corpus as JSON (papers, topics) to PATH, or to standard output for -."""
-    corpus = load_corpus(context)
-    _print_problems(context, corpus)
-    _problem_exit(context, corpus)
-    text = export_json(corpus, _analyze(context, corpus))
+    pipeline = context.pipeline()
+    corpus = _run(pipeline.read_corpus)
+    text = export_json(corpus, _run(lambda: pipeline.analyze(corpus)))
     if str(path) == "-":
         click.echo(text, nl=False)
         return
@@ -181,57 +230,23 @@ def export(context: Context, path: Path) -> None:
     context.say(f"{len(corpus.papers)} papers exported to {path} ({state})")
 
 
-def _analyze(context: Context, corpus: Corpus) -> Analysis:
-    """Run the analysis; a bad topics file is a configuration error (exit 2)."""
-    from generator.analyze import TopicsFileError  # loads the analysis: only when needed
-
-    try:
-        return default_analyzer(corpus, context.config)
-    except TopicsFileError as error:
-        _fail(str(error), 2)
+FORCE_HELP = "Regenerate docs/ even when no input changed since the last run."
 
 
-def _run_generate(context: Context, times: StageTimes, force: bool) -> GeneratedState:
-    """Regenerate docs/ unless nothing it reads changed (or `force`); say what happened."""
+def _say_generated(context: Context, pipeline: Pipeline, force: bool) -> None:
+    generated = _run(lambda: pipeline.generate(force))
     config = context.config
-    try:
-        fingerprint = inputs_fingerprint(config)
-    except ConfigError as error:
-        _fail(str(error), 2)
-    except OSError as error:
-        _fail(f"cannot read an input: {error}")
-    docs = config.root / config.docs_dir
-    state = None if force else unchanged_state(docs, fingerprint)
-    if state is not None:
+    if not generated.fresh:
         context.say(
             f"{config.docs_dir}/ is up to date: corpus, topics file, settings and templates "
             "are unchanged, nothing rewritten (--force regenerates)"
         )
-        return state
-    from generator.analyze import TopicsFileError  # loads the analysis: only when needed
-
-    corpus = times.run("ingest", lambda: load_corpus(context))
-    _print_problems(context, corpus)
-    _problem_exit(context, corpus)
-    try:
-        result = generate(config, corpus, times, fingerprint=fingerprint)
-    except TopicsFileError as error:
-        _fail(str(error), 2)
+        return
+    topics = len(generated.analysis.topics) if generated.analysis else 0
     context.say(
-        f"{result.pages} pages in {config.docs_dir}/ "
-        f"({result.written} rewritten, {result.removed} removed); "
-        f"{len(result.analysis.topics)} topics; search: {result.search_backend}"
+        f"{generated.pages} pages, {topics} topics: {generated.written} of "
+        f"{generated.files} files in {config.docs_dir}/ rewritten, {generated.removed} removed"
     )
-    return result.state
-
-
-def _timings(context: Context, times: StageTimes) -> None:
-    if not context.quiet and times.seconds:
-        parts = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in times.seconds.items())
-        context.say(f"Timings: {parts}")
-
-
-FORCE_HELP = "Regenerate docs/ even when no input changed since the last run."
 
 
 @main.command(name="generate")
@@ -239,9 +254,9 @@ FORCE_HELP = "Regenerate docs/ even when no input changed since the last run."
 @click.pass_obj
 def generate_command(context: Context, force: bool) -> None:
     """Ingest, analyze and render the corpus into docs/ (no MkDocs build)."""
-    times = context.stage_times()
-    _run_generate(context, times, force)
-    _timings(context, times)
+    pipeline = context.pipeline()
+    _say_generated(context, pipeline, force)
+    context.timings(pipeline.times)
 
 
 @main.command()
@@ -250,14 +265,31 @@ def generate_command(context: Context, force: bool) -> None:
 @click.pass_obj
 def build(context: Context, site_url: str | None, force: bool) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
-    times = context.stage_times()
-    state = _run_generate(context, times, force)
-    try:
-        times.run("mkdocs", lambda: mkdocs_build(context.config, state, True, site_url))
-    except Exception as error:  # MkDocs reports its own errors through logging
-        _fail(f"MkDocs build failed: {error}")
-    _timings(context, times)
+    from generator.pipeline import mkdocs_build
+
+    pipeline = context.pipeline()
+    _say_generated(context, pipeline, force)
+    with _mkdocs_log(context):
+        _run(lambda: pipeline.times.run("mkdocs", lambda: mkdocs_build(pipeline.config, site_url)))
+    context.timings(pipeline.times)
     context.say(f"Site built in {context.config.root / 'site'}")
+
+
+@contextmanager
+def _mkdocs_log(context: Context) -> Iterator[None]:
+    """Show MkDocs' own warnings (and with -v its notes) while it builds."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    handler.setLevel(logging.INFO if context.verbose else logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(min(handler.level, previous or logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 @main.command()
@@ -273,13 +305,21 @@ def serve(context: Context, dev_addr: str) -> None:
     """Serve the site locally; the corpus, templates, topics file and config are watched."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if context.config_path is not None or context.listing_year is not None:
+        _fail(
+            "serve reads papersite.yml beside mkdocs.yml: --config and --listing-year "
+            "apply to generate and build only",
+            EXIT_USAGE,
+        )
+    config = context.config
+    config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs wants it before the plugin runs
     logging.basicConfig(
         level=logging.WARNING if context.quiet else logging.INFO,
         format="%(levelname)-7s -  %(message)s",
     )
     context.say(f"Serving on http://{dev_addr}/ (Ctrl+C to stop)")
     mkdocs_serve(
-        config_file=str(context.config.root / "mkdocs.yml"),
+        config_file=str(config.root / "mkdocs.yml"),
         dev_addr=dev_addr,
         livereload=True,
         strict=False,
@@ -298,24 +338,18 @@ def serve(context: Context, dev_addr: str) -> None:
 )
 @click.pass_obj
 def search_command(context: Context, query: str, limit: int) -> None:
-    """Search the prebuilt paper index (from `generate`/`build`): rank, score, slug, title."""
-    docs = context.config.root / context.config.docs_dir
-    path = docs / SEARCH_INDEX_DOC
+    """Search the papers as the site's search does: rank, score, slug, title."""
+    path = context.config.docs / SEARCH_DOCUMENTS
     if not path.is_file():
-        state = saved_state(docs)
-        if state is not None and state.search_backend == PAGEFIND:
-            _fail(
-                "this site searches with Pagefind (search: in papersite.yml is "
-                f"{context.config.search!r}), so no lunr index was built at {path}; "
-                "`papersite search` reads that index: set `search: material` to build it"
-            )
-        _fail(f"no search index at {path}; run `papersite generate` first")
+        _fail(f"no search data at {path}; run `papersite generate` first")
     try:
-        index = load_index_json(path.read_text(encoding="utf-8"))
-    except (ValueError, KeyError, TypeError) as error:
-        _fail(f"{path}: not a papersite search index ({error}); run `papersite generate`")
-    hits = search(index, query, limit)
-    if not hits:
+        documents = load_documents(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        _fail(f"{path}: cannot read it ({error}); run `papersite generate --force`")
+    result = TerminalIndex(documents).search(query, limit)
+    if not result.hits:
         context.say("No paper matches.")
-    for rank, hit in enumerate(hits, 1):
+    elif not result.all_words:
+        context.say("No paper has all of these words; papers with some of them:")
+    for rank, hit in enumerate(result.hits, 1):
         click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.workers import default_workers
+
 CONFIG_NAME = "papersite.yml"
 DEFAULT_TOPICS_FILE = "site_src/topics.yml"
+# A project's own page templates and theme overrides: files here replace papersite's.
+PROJECT_TEMPLATES = "site_src/templates"
+PROJECT_OVERRIDES = "site_src/overrides"
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 
 
@@ -30,7 +35,24 @@ class Config:
     related_k: int = 5
     topics_file: str = DEFAULT_TOPICS_FILE
     docs_dir: str = "docs"
-    search: str = "auto"
+    # Worker processes for the steps that use them; None: one per core.
+    workers: int | None = None
+    # One-line messages about the file (settings that no longer do anything); not settings.
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def docs(self) -> Path:
+        """The generated docs folder."""
+        return self.root / self.docs_dir
+
+    def worker_count(self) -> int:
+        """How many worker processes to use."""
+        return self.workers if self.workers is not None else default_workers()
+
+    def project_templates(self) -> list[Path]:
+        """The project's own page-template folder, when it has one."""
+        folder = self.root / PROJECT_TEMPLATES
+        return [folder] if folder.is_dir() else []
 
     def corpus_files(self) -> list[Path]:
         """Every corpus file named by `corpus` (files, folders or glob patterns), sorted."""
@@ -58,9 +80,13 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "related_k": (int,),
     "topics_file": (str,),
     "docs_dir": (str,),
-    "search": (str,),
+    "workers": (int, type(None)),
 }
-SEARCH_CHOICES = ("auto", "material", "pagefind")
+# Settings of earlier versions: read without error, with a notice saying why they go.
+RETIRED = {
+    "search": "Pagefind is the site's search at every corpus size",
+}
+NOT_SETTINGS = ("root", "notices")
 
 
 def load_config(root: Path, path: Path | None = None) -> Config:
@@ -91,9 +117,13 @@ def _yaml_message(path: Path, error: yaml.YAMLError) -> str:
 
 def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     """Check every key and value of `data` and return the updated config."""
-    known = {f.name for f in fields(Config)} - {"root"}
+    known = {f.name for f in fields(Config)} - set(NOT_SETTINGS)
     values: dict[str, Any] = {}
+    notices = []
     for key, value in data.items():
+        if key in RETIRED:
+            notices.append(f"{path}: `{key}` is no longer used ({RETIRED[key]}); remove it")
+            continue
         if key not in known:
             hint = difflib.get_close_matches(str(key), sorted(known), n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
@@ -109,9 +139,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise ConfigError(f"{path}: listing_year must be a four-digit year")
-    if values.get("search", "auto") not in SEARCH_CHOICES:
-        choices = ", ".join(SEARCH_CHOICES)
-        raise ConfigError(f"{path}: search must be one of {choices}, not {values['search']!r}")
     if values.get("related_k", 1) < 1:
         raise ConfigError(f"{path}: related_k must be at least 1")
-    return replace(config, **values)
+    if values.get("workers") is not None and values["workers"] < 1:
+        raise ConfigError(f"{path}: workers must be at least 1 (or null: one per core)")
+    return replace(config, **values, notices=tuple(notices))

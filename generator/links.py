@@ -12,6 +12,8 @@ from urllib.parse import quote_plus
 from slugify import slugify
 
 MAX_SLUG_LENGTH = 80
+# The topic of papers that fit no other: its page lists them, but it is not a subject.
+OTHER_TOPIC_SLUG = "other"
 # Slugs no paper or topic may have: `index.md` is the page of the folder itself.
 RESERVED_SLUGS = frozenset({"index"})
 

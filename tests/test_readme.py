@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from paths import REPO
 
 from generator.cli import main
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_is_documented() -> None:

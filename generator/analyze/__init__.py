@@ -13,15 +13,19 @@ from generator.analyze.settings import AnalysisSettings
 
 if TYPE_CHECKING:
     from generator.analyze.pipeline import StageTimes, analyze, analyze_timed
-    from generator.analyze.topics_file import TopicsFileError, load_topics_file, parse_topics
+    from generator.analyze.topics.topics_file import (
+        TopicsFileError,
+        load_topics_file,
+        parse_topics,
+    )
 
 _LAZY = {
     "StageTimes": "pipeline",
     "analyze": "pipeline",
     "analyze_timed": "pipeline",
-    "TopicsFileError": "topics_file",
-    "load_topics_file": "topics_file",
-    "parse_topics": "topics_file",
+    "TopicsFileError": "topics.topics_file",
+    "load_topics_file": "topics.topics_file",
+    "parse_topics": "topics.topics_file",
 }
 
 __all__ = [

@@ -64,6 +64,12 @@ def normalise_url(raw: str) -> str | None:
     return f"https://{host}/{path}" if path else f"https://{host}"
 
 
+def is_code_url(url: str) -> bool:
+    """Whether an https URL (as `normalise_url` gives) points into a code host."""
+    host = url.removeprefix("https://").partition("/")[0].lower().removeprefix("www.")
+    return host in _CODE_HOSTS
+
+
 def _strip_trailing(url: str) -> str:
     """Remove sentence punctuation and closing brackets that are not part of the URL."""
     while url and url[-1] in _TRAILING:

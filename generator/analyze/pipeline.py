@@ -10,17 +10,17 @@ from typing import Any, TypeVar
 from threadpoolctl import threadpool_limits
 
 from generator.analyze.code_urls import find_urls
-from generator.analyze.documents import read_documents
-from generator.analyze.methods import find_methods
-from generator.analyze.phrases import phrase_stats
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.methods.mentions import find_methods
 from generator.analyze.projection import project
-from generator.analyze.related import related_papers, shared_term_mask
+from generator.analyze.related.top_k import related_papers, shared_term_mask
 from generator.analyze.settings import AnalysisSettings
-from generator.analyze.topics import discover_topics
-from generator.analyze.topics_file import load_topics_file
-from generator.analyze.vectors import build_vectors
+from generator.analyze.topics.discover import discover_topics
+from generator.analyze.topics.topics_file import load_topics_file
 from generator.model import Analysis, Corpus
-from generator.parallel import Background
+from generator.workers import Background
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def analyze_timed(
     docs = times.run("tokenize", lambda: read_documents(papers))
     vectors = times.run("vectors", lambda: build_vectors(docs, settings.seed))
     # The map's projection needs only the vectors: it runs on the second core meanwhile.
-    projection = Background(lambda: _project_alone(vectors.lsa, settings.seed))
+    projection = Background(lambda: _project_alone(vectors.lsa, settings.seed), settings.workers)
     try:
         stats = times.run("phrases", lambda: phrase_stats(vectors, docs))
         related = times.run(
@@ -68,7 +68,7 @@ def analyze_timed(
                 settings.related_k,
                 shared_terms=settings.shared_terms,
                 min_score=settings.min_related_score,
-                n_jobs=settings.n_jobs,
+                workers=settings.workers,
             ),
         )
         texts = [f"{p.title}\n{p.abstract}" for p in papers]

@@ -14,8 +14,9 @@ class AnalysisSettings:
     related_k: int = 5
     # Curated topics (`site_src/topics.yml`); None or a missing file means none.
     topics_file: Path | None = None
-    # Worker threads for the chunked similarity search (results do not depend on it).
-    n_jobs: int = 2
+    # Workers (threads for the similarity search, processes for shared terms and the
+    # map); results do not depend on it.
+    workers: int = 1
     # Seed of every randomised step (the truncated SVD).
     seed: int = 0
     # Shared terms listed per related pair ("why related").

@@ -21,14 +21,17 @@ from generator.model import (
     Severity,
     SourceRef,
 )
-from generator.parallel import balanced_chunks, run_chunks_async, worker_count
+from generator.workers import balanced_chunks, run_chunks_async, worker_count
 
 # Below this many bytes of corpus files, forking workers costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def ingest_files(paths: Iterable[Path], options: ReadOptions | None = None) -> Corpus:
-    """Read corpus files (named by their file name) and return the merged corpus."""
+def ingest_files(
+    paths: Iterable[Path], options: ReadOptions | None = None, workers: int = 1
+) -> Corpus:
+    """Read corpus files (named by their file name) and return the merged corpus; large
+    corpora of several files are read by up to `workers` worker processes."""
     texts: list[tuple[str, bytes]] = []
     ordered = sorted(paths, key=lambda p: (p.name, str(p)))
     problems = _same_names(ordered)
@@ -41,7 +44,7 @@ def ingest_files(paths: Iterable[Path], options: ReadOptions | None = None) -> C
             skipped = _unreadable(path.name, 0, reason, (), ())
             problems.extend(skipped.problems)
             unreadable.extend(skipped.rejected)
-    corpus = ingest_texts(texts, options)
+    corpus = ingest_texts(texts, options, workers)
     return Corpus(
         corpus.papers,
         (*corpus.merge_log, *unreadable),
@@ -60,7 +63,9 @@ def _same_names(paths: list[Path]) -> list[Problem]:
     return problems
 
 
-def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None = None) -> Corpus:
+def ingest_texts(
+    files: Iterable[tuple[str, bytes]], options: ReadOptions | None = None, workers: int = 1
+) -> Corpus:
     """Read (file name, content) pairs and return the merged corpus."""
     options = options or ReadOptions()
     files = list(files)
@@ -68,7 +73,7 @@ def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     summaries: list[FileSummary] = []
-    for (name, _), (fmt, result) in zip(files, read_all(files, options), strict=True):
+    for (name, _), (fmt, result) in zip(files, read_all(files, options, workers), strict=True):
         records.extend(result.records)
         problems.extend(result.problems)
         rejected.extend(result.rejected)
@@ -89,19 +94,19 @@ def ingest_texts(files: Iterable[tuple[str, bytes]], options: ReadOptions | None
 
 
 def read_all(
-    files: Sequence[tuple[str, bytes]], options: ReadOptions
+    files: Sequence[tuple[str, bytes]], options: ReadOptions, workers: int = 1
 ) -> list[tuple[str, ReadResult]]:
     """`read_one` for each file, in order; large corpora of several files are read by
-    forked workers (one per core), each taking files of about equal total size."""
+    up to `workers` worker processes, each taking files of about equal total size."""
     sizes = [len(data) for _, data in files]
-    workers = worker_count(len(files), 1) if sum(sizes) >= PARALLEL_MIN_BYTES else 1
-    if workers == 1:
+    count = worker_count(len(files), 1, workers) if sum(sizes) >= PARALLEL_MIN_BYTES else 1
+    if count == 1:
         return [read_one(name, data, options) for name, data in files]
 
     def read_share(share: Sequence[int]) -> list[tuple[int, tuple[str, ReadResult]]]:
         return [(i, read_one(*files[i], options)) for i in share]
 
-    shares = balanced_chunks(range(len(files)), sizes, workers)
+    shares = balanced_chunks(range(len(files)), sizes, count)
     read = dict(run_chunks_async(read_share, shares, len(shares)).get())
     return [read[i] for i in range(len(files))]
 

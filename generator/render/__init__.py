@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from generator.links import (
+    FINDER_DOC,
     HOME_DOC,
     TOPICS_INDEX_DOC,
     paper_doc,
     topic_doc,
 )
 from generator.model import Analysis, Corpus, Paper
-from generator.parallel import start_chunked
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.finder_page import render_finder
 from generator.render.index_pages import render_browse, render_health, render_home, render_methods
 from generator.render.map_page import render_map
-from generator.render.paper_page import render_paper
+from generator.render.paper_page import papers_with_code, render_paper
 from generator.render.topic_pages import render_topic, render_topics_index
-from generator.search_backend import MATERIAL
+from generator.workers import start_chunked
 
 # Below this many papers per core, forking workers costs more than it saves.
 PAPERS_PER_WORKER = 500
@@ -30,14 +31,18 @@ class DuplicatePathError(ValueError):
 
 
 def render_site(
-    corpus: Corpus, analysis: Analysis, site_name: str, search_backend: str = MATERIAL
+    corpus: Corpus,
+    analysis: Analysis,
+    site_name: str,
+    workers: int = 1,
+    templates: Sequence[Path] = (),
 ) -> dict[str, str]:
     """Render every page; return {docs-relative path: Markdown text}.
 
-    The Paper finder runs on lunr.js and its own index with Material's search, and on
-    Pagefind's index (with topic and year filters) when the site uses Pagefind.
+    Paper pages render in up to `workers` worker processes; a template found in one of
+    `templates` (a project's own folder) is used instead of papersite's.
     """
-    env = make_environment()
+    env = make_environment(templates)
     site = SiteContext(corpus, analysis, site_name)
     pages: dict[str, str] = {}
     taken: dict[str, str] = {}  # case-folded: one file on case-insensitive file systems
@@ -54,7 +59,7 @@ def render_site(
         return [(paper_doc(p.slug), render_paper(env, site, p)) for p in papers]
 
     # Paper pages render in worker processes while this process renders the others.
-    paper_pages = start_chunked(render_papers, corpus.papers, PAPERS_PER_WORKER)
+    paper_pages = start_chunked(render_papers, corpus.papers, PAPERS_PER_WORKER, workers)
     try:
         add(HOME_DOC, render_home(env, site))
         add(TOPICS_INDEX_DOC, render_topics_index(env, site))
@@ -64,8 +69,7 @@ def render_site(
             add(path, text)
         for path, text in render_browse(env, site).items():
             add(path, text)
-        for path, text in render_finder(env, corpus, analysis, search_backend).items():
-            add(path, text)
+        add(FINDER_DOC, render_finder(env, site, papers_with_code(corpus, analysis)))
         for path, text in render_map(env, site).items():
             add(path, text)
         for topic in analysis.topics:

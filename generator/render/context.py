@@ -17,6 +17,16 @@ from generator.render.text import first_sentence
 _SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
 
 
+# A list, chart, column or filter built on an optional field (date, upvotes) is shown
+# only when enough papers have the field: at least this many, or at least half.
+ENOUGH_PAPERS = 10
+
+
+def enough_papers_have(count: int, total: int) -> bool:
+    """Whether `count` papers of `total` having a field is enough to show things built on it."""
+    return count >= ENOUGH_PAPERS or (total > 0 and 2 * count >= total)
+
+
 @dataclass(frozen=True)
 class PaperLink:
     """What a list entry shows about a paper: its title, link, date and summary."""

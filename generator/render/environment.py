@@ -6,6 +6,7 @@ blocks) they are HTML-escaped instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from markupsafe import Markup
 
 from generator.render.text import md_escape
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_src" / "templates"
+# papersite's page templates (package data); a project's own folder comes first.
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
 @jinja2.pass_eval_context
@@ -31,10 +33,14 @@ def _finalize(context: EvalContext, value: Any) -> Any:
     return md_escape(str(value))
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    """Return the environment; `{{ x }}` is Markdown-escaped, `Markup` passes through."""
+def make_environment(project_templates: Sequence[Path] = ()) -> jinja2.Environment:
+    """Return the environment; `{{ x }}` is Markdown-escaped, `Markup` passes through.
+
+    A template in one of `project_templates` replaces papersite's own of that name.
+    """
+    folders = [str(folder) for folder in project_templates if folder.is_dir()]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES_DIR)]),
         autoescape=False,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

@@ -1,59 +1,30 @@
-"""The Paper finder page and the prebuilt lunr index it loads."""
+"""The Paper finder page: search plus filters, drawn by finder.js on Pagefind's index."""
 
 from __future__ import annotations
 
 import jinja2
 from markupsafe import Markup
 
-from generator.links import (
-    BROWSE_INDEX_DOC,
-    FINDER_DOC,
-    HOME_DOC,
-    SEARCH_INDEX_DOC,
-    TOPICS_INDEX_DOC,
-    built_link,
-)
-from generator.model import Analysis, Corpus
-from generator.render.text import LIST_PAGE_SEARCH, front_matter
-from generator.search import build_search_index, index_json
-from generator.search_backend import MATERIAL, PAGEFIND
+from generator.links import BROWSE_INDEX_DOC, FINDER_DOC, HOME_DOC, TOPICS_INDEX_DOC, built_link
+from generator.render.context import SiteContext
+from generator.render.text import front_matter
 
 
-def render_finder(
-    env: jinja2.Environment, corpus: Corpus, analysis: Analysis, search_backend: str = MATERIAL
-) -> dict[str, str]:
-    """Return the finder page and its index JSON (lunr only), keyed by their docs/ paths."""
-    if search_backend == PAGEFIND:
-        return {FINDER_DOC: _pagefind_finder(env, len(corpus.papers))}
-    index = build_search_index(corpus, analysis)
-    page = env.get_template("finder.md.j2").render(
+def render_finder(env: jinja2.Environment, site: SiteContext, has_code: set[str]) -> str:
+    """The finder page; `has_code` holds the slugs of papers with a code link.
+
+    The page tells finder.js how many papers have each optional field, so a filter or
+    sort on a field few papers have can say so instead of leading to "No paper matches".
+    """
+    papers = site.corpus.papers
+    return env.get_template("finder.md.j2").render(
         front=front_matter(
-            {
-                "title": "Paper finder",
-                "description": "Find papers by words, topic and year.",
-                "search": LIST_PAGE_SEARCH,
-            }
+            {"title": "Paper finder", "description": "Find papers by words, topic, year and code."}
         ),
-        papers=len(index.documents),
-        index_url=_link(SEARCH_INDEX_DOC),
-        site_root=_link(HOME_DOC),
-        browse_url=_link(BROWSE_INDEX_DOC),
-        topics_url=_link(TOPICS_INDEX_DOC),
-    )
-    return {FINDER_DOC: page, SEARCH_INDEX_DOC: index_json(index)}
-
-
-def _pagefind_finder(env: jinja2.Environment, papers: int) -> str:
-    """The finder page on Pagefind: its search box, with topic and year filters."""
-    return env.get_template("finder_pagefind.md.j2").render(
-        front=front_matter(
-            {
-                "title": "Paper finder",
-                "description": "Find papers by words, topic and year.",
-                "search": LIST_PAGE_SEARCH,
-            }
-        ),
-        papers=papers,
+        papers=len(papers),
+        dated=sum(1 for p in papers if p.published),
+        upvoted=sum(1 for p in papers if p.upvotes),
+        with_code=sum(1 for p in papers if p.slug in has_code),
         site_root=_link(HOME_DOC),
         browse_url=_link(BROWSE_INDEX_DOC),
         topics_url=_link(TOPICS_INDEX_DOC),

@@ -11,9 +11,12 @@ from markupsafe import Markup
 from generator.ingest.clean import normalize_key
 from generator.links import (
     BROWSE_INDEX_DOC,
+    FINDER_DOC,
     HEALTH_DOC,
     HOME_DOC,
+    MAP_DOC,
     METHODS_DOC,
+    OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
     browse_doc,
     built_link,
@@ -22,41 +25,49 @@ from generator.links import (
     relative_link,
 )
 from generator.model import MergeAction, Method, Paper
-from generator.render.context import SiteContext
-from generator.render.text import LIST_PAGE_SEARCH, OVERVIEW_PAGE_SEARCH, front_matter
-from generator.render.topic_pages import areas_for
+from generator.render.context import SiteContext, enough_papers_have
+from generator.render.text import front_matter
 
 SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
 METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
 HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
 HEALTH_PART = 1000  # entries per page of a long health list
 HOME_LIST_LENGTH = 10
+HOME_TOPICS = 12
 UNDATED = "undated"
 
 
 def render_home(env: jinja2.Environment, site: SiteContext) -> str:
-    """Render the home page: what the corpus is, topics by area, newest and top papers."""
+    """Render the home page: what the site holds, search, ways in, newest papers."""
     papers = site.corpus.papers
     dated = sorted((p for p in papers if p.published), key=lambda p: (p.published, p.slug))
     upvoted = sorted((p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug))
-    merged = sum(1 for e in site.corpus.merge_log if e.action is MergeAction.MERGED)
+    largest = sorted(
+        (t for t in site.analysis.topics if t.slug != OTHER_TOPIC_SLUG),
+        key=lambda t: (-len(t.papers), t.label),
+    )
     return env.get_template("home.md.j2").render(
         front=front_matter(
             # no title: the browser tab shows the site name
-            {"description": _home_description(site), "search": OVERVIEW_PAGE_SEARCH}
+            {"description": _home_description(site)}
         ),
         site_name=site.site_name,
         paper_count=len(papers),
-        file_count=len(site.corpus.files),
-        record_count=site.corpus.records_read,
-        merged_count=merged,
         topic_count=len(site.analysis.topics),
-        areas=areas_for(site, HOME_DOC),
+        largest_topics=[
+            (t.label, site.topic_href(HOME_DOC, t.slug), len(t.papers))
+            for t in largest[:HOME_TOPICS]
+        ],
         newest=[site.paper_link(HOME_DOC, p.slug) for p in reversed(dated[-HOME_LIST_LENGTH:])],
+        dated_count=len(dated),
+        show_newest=enough_papers_have(len(dated), len(papers)),
         most_upvoted=[site.paper_link(HOME_DOC, p.slug) for p in upvoted[:HOME_LIST_LENGTH]],
+        upvoted_count=len(upvoted),
+        show_upvoted=enough_papers_have(len(upvoted), len(papers)),
         topics_href=_href(HOME_DOC, TOPICS_INDEX_DOC),
+        finder_href=_href(HOME_DOC, FINDER_DOC),
+        map_href=_href(HOME_DOC, MAP_DOC),
         browse_href=_href(HOME_DOC, BROWSE_INDEX_DOC),
-        methods_href=_href(HOME_DOC, METHODS_DOC),
         health_href=_href(HOME_DOC, HEALTH_DOC),
     )
 
@@ -68,7 +79,6 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         {
             "title": "All papers",
             "description": "Every paper of the corpus.",
-            "search": LIST_PAGE_SEARCH,
         }
     )
     if len(papers) <= SINGLE_INDEX_LIMIT:
@@ -85,7 +95,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         doc = browse_doc(group)
         heading = "Papers without a date" if group == UNDATED else f"Papers of {group}"
         pages[doc] = env.get_template("browse_group.md.j2").render(
-            front=front_matter({"title": heading, "search": LIST_PAGE_SEARCH}),
+            front=front_matter({"title": heading}),
             heading=heading,
             rows=_rows(site, doc, members),
             index_href=_built_href(doc, BROWSE_INDEX_DOC),
@@ -112,7 +122,6 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
         {
             "title": "Methods",
             "description": "Methods named in the corpus.",
-            "search": LIST_PAGE_SEARCH,
         }
     )
     if len(methods) <= METHODS_SINGLE_LIMIT:
@@ -132,7 +141,7 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
         name = letter.upper() if len(letter) == 1 else letter.capitalize()
         heading = f"Methods: {name}"
         pages[doc] = env.get_template("methods.md.j2").render(
-            front=front_matter({"title": heading, "search": LIST_PAGE_SEARCH}),
+            front=front_matter({"title": heading}),
             methods=_method_rows(site, doc, by_letter[letter]),
             groups=[],
             heading=heading,
@@ -198,7 +207,7 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         docs = [health_part_doc(slug, n) for n in range(1, len(parts) + 1)]
         for number, (doc, part) in enumerate(zip(docs, parts, strict=True), 1):
             pages[doc] = env.get_template("health_part.md.j2").render(
-                front=front_matter({"title": f"{heading} ({number})", "search": LIST_PAGE_SEARCH}),
+                front=front_matter({"title": f"{heading} ({number})"}),
                 heading=heading,
                 kind=kind,
                 entries=_health_items(site, doc, kind, part),
@@ -219,7 +228,7 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
             }
         )
     pages[HEALTH_DOC] = env.get_template("health.md.j2").render(
-        front=front_matter({"title": "Corpus health", "search": LIST_PAGE_SEARCH}),
+        front=front_matter({"title": "Corpus health"}),
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),

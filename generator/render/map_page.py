@@ -18,7 +18,7 @@ from generator.links import (
     topic_url,
 )
 from generator.render.context import SiteContext
-from generator.render.text import LIST_PAGE_SEARCH, front_matter
+from generator.render.text import front_matter
 from generator.render.topic_pages import areas_for
 
 MAP_FORMAT = 1
@@ -35,7 +35,6 @@ def render_map(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
             {
                 "title": "Map",
                 "description": "Every paper of the corpus on one map, placed by similarity.",
-                "search": LIST_PAGE_SEARCH,
                 "hide": ["toc"],
             }
         ),

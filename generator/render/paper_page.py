@@ -7,13 +7,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.analyze.code_urls import is_code_url
 from generator.links import built_link, lookup_links, paper_doc, topic_url
-from generator.model import Analysis, Paper, Topic
+from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext, external_href
 from generator.render.graph import GraphNode, local_graph
 from generator.render.math import split_math
 from generator.render.text import first_sentence, front_matter, html_escape
-from generator.search import title_aliases
 
 
 def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> str:
@@ -21,6 +21,8 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
     doc = paper_doc(paper.slug)
     analysis = site.analysis
     topics = site.paper_topics(paper.slug)
+    code_urls = _paper_urls(paper, analysis)
+    has_code = any(href and is_code_url(url) for url, href in _code_links(code_urls))
     meta: dict[str, Any] = {
         "title": str(html_escape(paper.title)),
         "description": str(html_escape(first_sentence(paper.abstract))),
@@ -35,12 +37,8 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         front=front_matter(meta),
         paper=paper,
         facts=_facts(paper, topics),
-        # Joined and folded spellings of the title (`nnunet`, `unetpp`), hidden on the page,
-        # so Material's search finds the paper under the spellings users type.
-        aliases=html_escape(" ".join(title_aliases(paper.title))),
-        # Pagefind's topic and year filters (the Paper finder's, when the site uses Pagefind).
-        filters=[("topic", t.label) for t in topics]
-        + ([("year", str(paper.published.year))] if paper.published else []),
+        search_filters=_search_filters(paper, topics, has_code),
+        search_sorts=_search_sorts(paper),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
@@ -52,7 +50,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
-        code_links=_code_links(_paper_urls(paper, analysis)),
+        code_links=_code_links(code_urls),
         lookups=lookup_links(paper.title),
     )
 
@@ -60,8 +58,11 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
 def abstract_html(text: str) -> Markup:
     """The abstract as a raw HTML block: escaped, so Markdown never touches a character."""
     if not text:
-        return Markup('<p class="ps-abstract ps-missing">No abstract in the listing.</p>')
-    return Markup('<p class="ps-abstract">') + _with_math(text) + Markup("</p>")
+        return Markup(
+            '<p class="ps-abstract ps-missing" data-pagefind-body>'
+            "<span data-pagefind-ignore>No abstract in the listing.</span></p>"
+        )
+    return Markup('<p class="ps-abstract" data-pagefind-body>') + _with_math(text) + Markup("</p>")
 
 
 def _with_math(text: str) -> Markup:
@@ -101,6 +102,15 @@ def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:
     return [site.paper_link(doc, s, html=True) for s in slugs if s in site.papers]
 
 
+def papers_with_code(corpus: Corpus, analysis: Analysis) -> set[str]:
+    """Slugs of the papers whose page links into a code host (GitHub, GitLab, ...)."""
+    return {
+        p.slug
+        for p in corpus.papers
+        if any(href and is_code_url(url) for url, href in _code_links(_paper_urls(p, analysis)))
+    }
+
+
 def _paper_urls(paper: Paper, analysis: Analysis) -> tuple[str, ...]:
     """The listing's own link (structured input) first, then code URLs from the abstract."""
     own = (paper.external_url,) if paper.external_url else ()
@@ -111,6 +121,33 @@ def _paper_urls(paper: Paper, analysis: Analysis) -> tuple[str, ...]:
 def _code_links(urls: tuple[str, ...]) -> list[tuple[str, Markup | None]]:
     """Each code URL with a safe href (None: shown as text, not linked)."""
     return [(url, external_href(url)) for url in urls]
+
+
+# Sort keys of papers without the field: Pagefind leaves out pages that lack the key.
+UNDATED_SORT_KEY = "0000-00-00"
+UPVOTES_DIGITS = 9
+
+
+def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[tuple[str, str]]:
+    """The Paper finder's filters of a paper page (Pagefind filter, value). Topic pages
+    have `kind: topic`; paper pages no kind, so that the filter file stays small."""
+    filters = [("topic", t.label) for t in topics]
+    filters += [("area", area) for area in dict.fromkeys(t.area for t in topics if t.area)]
+    if paper.published:
+        filters.append(("year", str(paper.published.year)))
+    if has_code:
+        filters.append(("code", "yes"))
+    if paper.upvotes:
+        filters.append(("upvotes", str(paper.upvotes)))  # shown by the finder, never offered
+    return filters
+
+
+def _search_sorts(paper: Paper) -> list[tuple[str, str]]:
+    """The Paper finder's sort keys: date and upvotes, zero when unknown. Each ends in the
+    slug, so no two papers tie: Pagefind would order ties differently from build to build."""
+    date = paper.published.iso() if paper.published else UNDATED_SORT_KEY
+    upvotes = str(max(paper.upvotes or 0, 0)).zfill(UPVOTES_DIGITS)
+    return [("date", f"{date} {paper.slug}"), ("upvotes", f"{upvotes} {paper.slug}")]
 
 
 def _facts(paper: Paper, topics: list[Topic]) -> list[tuple[str, str, str]]:

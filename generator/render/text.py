@@ -61,12 +61,6 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _FrontMatterDumper.add_representer(str, _represent_str)
 
 
-# Material search weights for pages that only list other pages: a query about a paper
-# should find that paper's own page first, not an index that mentions its title.
-LIST_PAGE_SEARCH = {"boost": 0.2}
-OVERVIEW_PAGE_SEARCH = {"boost": 0.5}
-
-
 def front_matter(meta: Mapping[str, object]) -> Markup:
     """YAML front matter block; values are already HTML-escaped where themes insert them."""
     body = yaml.dump(

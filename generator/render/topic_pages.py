@@ -12,7 +12,7 @@ from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, topic_doc
 from generator.model import Topic
 from generator.render.context import SiteContext
 from generator.render.svg import year_chart
-from generator.render.text import OVERVIEW_PAGE_SEARCH, front_matter, html_escape
+from generator.render.text import front_matter, html_escape
 
 UNGROUPED_AREA = "More topics"
 
@@ -31,7 +31,6 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         "description": str(
             html_escape(f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6]))
         ),
-        "search": OVERVIEW_PAGE_SEARCH,
     }
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
@@ -78,7 +77,6 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
             {
                 "title": "Topics",
                 "description": "Every topic of the corpus.",
-                "search": OVERVIEW_PAGE_SEARCH,
             }
         ),
         topic_count=len(site.analysis.topics),

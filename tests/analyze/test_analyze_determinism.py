@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-import pytest
-
 from generator.analyze import AnalysisSettings, analyze
 from generator.model import Analysis, Corpus
-from generator.parallel import WORKERS_ENV
 
 
 def _json(analysis: Analysis) -> str:
@@ -17,17 +14,16 @@ def _json(analysis: Analysis) -> str:
 
 
 def test_two_runs_give_identical_output(bundled_corpus: Corpus, bundled_analysis: Analysis) -> None:
-    again = analyze(bundled_corpus, AnalysisSettings(n_jobs=1))
+    again = analyze(bundled_corpus, AnalysisSettings(workers=1))
     assert _json(again) == _json(bundled_analysis)
 
 
-def test_the_same_in_one_process_as_with_the_projection_in_a_worker(
-    bundled_corpus: Corpus, bundled_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+def test_the_same_in_one_process_as_with_workers(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
 ) -> None:
-    """The map's projection runs in a forked process when a second core is there."""
-    monkeypatch.setenv(WORKERS_ENV, "1")
-    alone = analyze(bundled_corpus)
-    assert _json(alone) == _json(bundled_analysis)
+    """With a second worker the map's projection runs in a worker process, and the
+    similarity search in two threads: the analysis is the same."""
+    assert _json(analyze(bundled_corpus, AnalysisSettings(workers=2))) == _json(bundled_analysis)
 
 
 def test_every_mapping_covers_every_paper(

@@ -7,8 +7,8 @@ import pytest
 from numpy.typing import NDArray
 
 from generator.analyze import projection
+from generator.analyze.features.vectors import unit_rows
 from generator.analyze.projection import project
-from generator.analyze.vectors import unit_rows
 from generator.model import Analysis, Corpus
 
 

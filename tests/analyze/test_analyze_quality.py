@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
+from paths import REPO
 
 from generator.model import Analysis, Corpus
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 PAIRS = json.loads((ROOT / "tests/fixtures/quality/related_pairs.json").read_text())
 JUDGED = json.loads((ROOT / "benchmarks/quality/related_judgements.json").read_text())["judgements"]
 

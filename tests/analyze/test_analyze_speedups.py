@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import REPO
 
 from generator.analyze import code_urls
-from generator.analyze.text import _BREAK_RE
+from generator.analyze.features.tokens import _BREAK_RE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 # The run-breaking pattern as first written, without the leading lookahead.
 PLAIN_BREAK_RE = re.compile(r"[^\w\s'’+-]+|(?<!\S)[-+]+(?!\S)|(?<!\w)['’]+|['’]+(?!\w)")
 ALPHABET = "aZ9_ -+'’.,;:()[]{}/\\|<>*~%$^&@!?\"`\t\nWwHhTtPpSsGgIiıİſK\u212a.:éα—"

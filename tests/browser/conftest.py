@@ -7,21 +7,20 @@ repository's own docs/ and site/.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
-
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
-from sitebuild import REPO, BuiltSite, build_once
-
-from generator.site import default_analyzer
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REQUIRE_BROWSER_ENV,
+    browser_required,
+    serve_folder,
+)
+from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request
@@ -29,28 +28,27 @@ if TYPE_CHECKING:
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-def _skip_without_browser() -> None:
+def _need_browser() -> None:
+    """Skip without Chromium, or fail where the browser tests must run (CI)."""
+    missing = None
     if not CHROMIUM.exists():
-        pytest.skip(f"no {CHROMIUM}")
-    pytest.importorskip("playwright.sync_api")
+        missing = f"no {CHROMIUM}"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "Playwright is not installed"
+    if missing and browser_required():
+        pytest.fail(f"{missing}, and {REQUIRE_BROWSER_ENV} says the browser tests must run")
+    if missing:
+        pytest.skip(missing)
 
 
-SEARCH_BACKENDS = ("material", "pagefind")
-
-
-@pytest.fixture(scope="session", params=SEARCH_BACKENDS)
-def e2e_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The bundled corpus with the project's own analysis, built once (as `papersite build`)
-    for each search engine: every browser test runs on both sites."""
-    _skip_without_browser()
-    root = tmp_path_factory.mktemp(f"e2e-{request.param}") / "project"
-    return build_once(root, REPO / "site_src" / "corpus", default_analyzer, None, request.param)
-
-
-@pytest.fixture
-def backend(e2e_site: BuiltSite) -> str:
-    """The search engine of the site under test."""
-    return e2e_site.config.search
+@pytest.fixture(scope="session")
+def e2e_site(bundled_site: BuiltSite) -> BuiltSite:
+    """The bundled corpus with the project's own analysis, built once (as `papersite build`)."""
+    _need_browser()
+    return bundled_site
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +65,7 @@ def browser() -> Iterator[Browser]:
     Not per session: Playwright's sync API cannot start while another instance runs, and
     other browser tests (tests/search) start their own.
     """
-    _skip_without_browser()
+    _need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

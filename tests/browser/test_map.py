@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sitebuild import BuiltSite  # on sys.path by conftest.py
+from browser_support import wait_for_h1
+from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
     from conftest import NewTab, Tab
     from playwright.sync_api import Page
 
-CHROMIUM = Path("/usr/bin/chromium")  # as in conftest.py
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no {CHROMIUM}"),
-]
+pytestmark = pytest.mark.browser
 
 RESIDUAL = "papers/deep-residual-learning-for-image-recognition/"
 READY = ".ps-map[data-ready=ready]"
@@ -38,12 +34,6 @@ COLOURED_PIXELS_JS = """() => {
   return n;
 }"""
 # The page's h1 text without Material's permalink.
-H1_JS = """() => {
-  const h = document.querySelector("article h1");
-  return h ? Array.from(h.childNodes)
-    .filter(n => !(n.nodeType === 1 && n.classList.contains("headerlink")))
-    .map(n => n.textContent).join("").trim() : null;
-}"""
 
 
 def _points(site: BuiltSite) -> dict[str, Any]:
@@ -51,10 +41,6 @@ def _points(site: BuiltSite) -> dict[str, Any]:
         (site.site / "assets" / "map" / "points.json").read_text(encoding="utf-8")
     )
     return data
-
-
-def _wait_for_h1(page: Page, title: str) -> None:
-    page.wait_for_function(f"t => ({H1_JS})() === t", arg=title, timeout=10_000)
 
 
 def _isolated(data: dict[str, Any], count: int = 20) -> list[int]:
@@ -105,7 +91,7 @@ def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: Bui
     tip.wait_for(state="visible")
     assert tip.text_content() == data["title"][index]
     page.mouse.click(x, y)
-    _wait_for_h1(page, data["title"][index])
+    wait_for_h1(page, data["title"][index])
     assert page.url == tab.base_url + data["url"][index]
     page.go_back()  # the map is set up again on the page Material restores
     page.wait_for_selector(READY)
@@ -165,7 +151,7 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
         title = nodes.nth(index).locator("title").text_content()
         assert title == titles[index]
         nodes.nth(index).locator("circle").click()
-        _wait_for_h1(page, title)
+        wait_for_h1(page, title)
         assert "/papers/" in page.url
         page.go_back()
         page.wait_for_selector("article svg.ps-graph")
@@ -193,7 +179,7 @@ def test_map_on_a_phone_in_dark_scheme(new_tab: NewTab, e2e_site: BuiltSite) -> 
     tip.wait_for(state="visible")
     assert (tip.text_content() or "").startswith(data["title"][index])
     page.touchscreen.tap(x, y)  # the second opens the paper
-    _wait_for_h1(page, data["title"][index])
+    wait_for_h1(page, data["title"][index])
     tab.assert_clean()
 
 

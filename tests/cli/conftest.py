@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from paths import BUNDLED_CORPUS
 
 from generator.cli import main
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+CORPUS_DIR = BUNDLED_CORPUS
 
 Run = Callable[..., Result]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from listing_texts import ABSTRACT, OTHER
+from paths import BUNDLED_CORPUS
 
 GOOD = (
     f"Get trending papers in your email inbox!\nSubscribeGood One\n{ABSTRACT}\nGood Two\n{OTHER}\n"
@@ -75,7 +76,7 @@ def bundled_export(tmp_path_factory) -> tuple[Path, bytes, bytes]:
     from generator.cli import main
 
     root = tmp_path_factory.mktemp("bundled")
-    corpus = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+    corpus = BUNDLED_CORPUS
     (root / "papersite.yml").write_text(f"corpus: ['{corpus}']\n", encoding="utf-8")
     outputs = []
     for name in ("first.json", "second.json"):

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import Run
 from listing_texts import ABSTRACT, OTHER
 
-from generator.fingerprint import STATE_FILE
+from generator.state import STATE_FILE
 
 LISTING = f"Get trending papers in your email inbox!\nSubscribeAlpha Net\n{ABSTRACT}\n"
 MORE = f"Get trending papers in your email inbox!\nSubscribeBeta Net\n{OTHER}\n"
@@ -23,7 +23,7 @@ def test_second_generate_is_skipped_until_an_input_changes(run: Run, project) ->
     root = project({"a.txt": LISTING})
     first = run(root, "generate")
     assert first.exit_code == 0, first.output
-    assert "search: material" in first.output
+    assert "pages, 1 topics" in first.output and "files in docs/ rewritten" in first.output
     docs = root / "docs"
     before = _mtimes(docs)
     assert STATE_FILE in {p.name for p in before}
@@ -34,11 +34,11 @@ def test_second_generate_is_skipped_until_an_input_changes(run: Run, project) ->
     assert _mtimes(docs) == before  # nothing rewritten
 
     forced = run(root, "generate", "--force")
-    assert "0 rewritten" in forced.output
+    assert ": 0 of " in forced.output
 
     (root / "corpus" / "b.txt").write_text(MORE, encoding="utf-8")
     changed = run(root, "generate")
-    assert "up to date" not in changed.output and "pages in docs/" in changed.output
+    assert "up to date" not in changed.output and "files in docs/ rewritten" in changed.output
     assert any(p.name == "beta-net.md" for p in docs.rglob("*.md"))
 
 

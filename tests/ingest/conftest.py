@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+from paths import BUNDLED_CORPUS
 
-from generator.ingest import ingest_files, ingest_texts
+from generator.ingest import ingest_texts
 from generator.ingest.readers import ReadOptions
 from generator.model import Corpus, MergeAction
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+CORPUS_DIR = BUNDLED_CORPUS
 
 Ingest = Callable[..., Corpus]
 
@@ -43,9 +43,3 @@ def accounted() -> Callable[[Corpus], None]:
 def ingest() -> Ingest:
     """Ingest inline contents: `ingest({"a.txt": "..."}, listing_year=None)`."""
     return run_ingest
-
-
-@pytest.fixture(scope="session")
-def bundled() -> Corpus:
-    """The bundled corpus, ingested once per test session."""
-    return ingest_files(sorted(CORPUS_DIR.iterdir()))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
+from paths import BUNDLED_CORPUS
 
 from generator.ingest.clean import clean_text, normalize_key
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+CORPUS_DIR = BUNDLED_CORPUS
 
 LATEX_CASES = {
     "em dash between words": ("152 layers---8x deeper", "152 layers\u20148x deeper"),

@@ -7,9 +7,9 @@ import json
 import pytest
 from listing_texts import ABSTRACT, HEADER, OTHER
 
-from generator.export import export_json
 from generator.links import MAX_SLUG_LENGTH, paper_url, unique_slugs
 from generator.model import MergeAction, PaperDate, SourceRef
+from generator.render.export import export_json
 
 THIRD = (
     "Sparse attention lets transformers read long documents. Our kernel cuts memory "

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import BUNDLED_CORPUS
 
 import generator.ingest.pipeline as pipeline
 from generator.ingest import ingest_files
-from generator.parallel import WORKERS_ENV
 
-BUNDLED = Path(__file__).resolve().parents[2] / "site_src" / "corpus"
+BUNDLED = BUNDLED_CORPUS
 
 
 def test_files_read_in_workers_make_the_same_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     files = sorted(BUNDLED.iterdir())
     assert len(files) > 2
-    monkeypatch.setenv(WORKERS_ENV, "1")
-    alone = ingest_files(files)
-    monkeypatch.setenv(WORKERS_ENV, "2")
+    alone = ingest_files(files, workers=1)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
     calls: list[int] = []
     real = pipeline.run_chunks_async
@@ -28,5 +24,5 @@ def test_files_read_in_workers_make_the_same_corpus(monkeypatch: pytest.MonkeyPa
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "run_chunks_async", counted)
-    assert ingest_files(files) == alone
+    assert ingest_files(files, workers=2) == alone
     assert calls == [1]  # the workers really read them

@@ -6,8 +6,6 @@ text injects nothing, the <head> meta tags, the sidebar navigation and reproduci
 
 from __future__ import annotations
 
-import html
-import json
 import os
 import subprocess
 import sys
@@ -22,18 +20,18 @@ from sitebuild import (
     file_hashes,
     fixture_analyzer,
     fixture_slugs,
+    generate_with,
     make_project,
     run_strict_build,
 )
 from sitehtml import Node, html_pages, ids, parse, parse_file, resolve
 
-from generator.fingerprint import STATE_FILE
-from generator.hooks import GENERATED_ENV
 from generator.links import paper_doc
 from generator.model import Paper
+from generator.pipeline import BuildError, Pipeline
 from generator.render import index_pages
 from generator.render.text import first_sentence
-from generator.site import StageTimes, generate, load
+from generator.state import STATE_FILE
 from generator.write import MANIFEST
 
 
@@ -57,10 +55,9 @@ def test_strict_build_logs_no_warning(built_site: BuiltSite) -> None:
 def test_build_warnings_are_caught(tmp_path: Path) -> None:
     """The warning capture works: a broken link in a hand-made page fails the build."""
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
-    corpus = load(config)
-    generate(config, corpus, StageTimes(), fixture_analyzer)
+    generate_with(config, fixture_analyzer)
     (config.root / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
-    warnings, error = run_strict_build(config, corpus)
+    warnings, error = run_strict_build(config, fixture_analyzer)
     assert error is not None
     assert any("missing.md" in w and "WARNING" in w for w in warnings), warnings
 
@@ -69,15 +66,14 @@ def test_a_site_without_directory_urls_is_refused_clearly(tmp_path: Path) -> Non
     """Pages link to each other as folder URLs in raw HTML: `use_directory_urls: false`
     would break every such link, so the build stops and says why."""
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
-    corpus = load(config)
-    generate(config, corpus, StageTimes(), fixture_analyzer)
+    generate_with(config, fixture_analyzer)
     mkdocs_yml = config.root / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
     assert "use_directory_urls: true" in text
     mkdocs_yml.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"))
-    _, error = run_strict_build(config, corpus)
-    assert isinstance(error, SystemExit)
-    assert "use_directory_urls must be true" in str(error.code)
+    _, error = run_strict_build(config, fixture_analyzer)
+    assert isinstance(error, BuildError)
+    assert "papersite: " in str(error) and "use_directory_urls must be true" in str(error)
 
 
 def test_all_papers_split_by_year_builds_strictly(
@@ -85,9 +81,8 @@ def test_all_papers_split_by_year_builds_strictly(
 ) -> None:
     monkeypatch.setattr(index_pages, "SINGLE_INDEX_LIMIT", 2)
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
-    corpus = load(config)
-    generate(config, corpus, StageTimes(), fixture_analyzer)
-    warnings, error = run_strict_build(config, corpus)
+    corpus = generate_with(config, fixture_analyzer)
+    warnings, error = run_strict_build(config, fixture_analyzer)
     assert (warnings, error) == ([], None)
     site = config.root / "site"
     index = site / "browse" / "index.html"
@@ -265,22 +260,19 @@ def test_corpus_text_injects_no_markup(fixture_site: BuiltSite) -> None:
     assert problems == []
 
 
-# Elements Material's search index may hold in a text: Markdown output, no attributes.
-SEARCH_TEXT_TAGS = frozenset({"p", "ul", "ol", "li", "code", "em", "strong", "br", "pre"})
-
-
-def test_search_index_holds_no_markup_from_the_corpus(built_site: BuiltSite) -> None:
-    """Material's search shows titles, texts and tags as HTML (innerHTML): all escaped."""
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text("utf-8"))
+def test_search_data_is_text_only(built_site: BuiltSite) -> None:
+    """What Pagefind reads of a paper page (its title, filters, sort keys) is plain text
+    in spans: corpus text never becomes markup there, and the title is the paper's own."""
     problems = []
-    for doc in index["docs"]:
-        fields = [("title", doc["title"]), ("text", doc["text"])]
-        fields += [("tag", tag) for tag in doc.get("tags", [])]
-        for name, value in fields:
-            for node in list(parse(value).iter())[1:]:
-                if name != "text" or node.tag not in SEARCH_TEXT_TAGS or node.attrs:
-                    problems.append(f"{doc['location']}: {name}: <{node.tag} {node.attrs}>")
-    assert len(index["docs"]) > len(built_site.corpus.papers)
+    for paper in built_site.corpus.papers:
+        block = parse(built_site.page(paper.url)).find("div", cls="ps-search-data")
+        for node in list(block.iter())[1:]:
+            keys = {k for k in node.attrs if k.startswith("data-pagefind-")}
+            if node.tag != "span" or len(keys) != 1 or list(node.iter())[1:]:
+                problems.append(f"{paper.slug}: <{node.tag} {node.attrs}>")
+        title = block.find("span").text()
+        if title != paper.title:
+            problems.append(f"{paper.slug}: title {title!r}")
     assert problems == []
 
 
@@ -351,9 +343,6 @@ def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
     expected = [topics[slug] for slug in analysis.paper_topics[nasty.slug]]
     assert [a.text() for a in tags] == [t.label for t in expected]
     assert len(expected) == 2
-    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text("utf-8"))
-    entry = next(d for d in index["docs"] if d["location"] == nasty.url)
-    assert [html.unescape(tag) for tag in entry["tags"]] == [t.label for t in expected]
     for link, topic in zip(tags, expected, strict=True):
         target = resolve(fixture_site.site, page, link.attrs["href"])
         assert target is not None
@@ -400,11 +389,12 @@ def test_paper_pages_are_not_in_the_sidebar(built_site: BuiltSite) -> None:
 
 def test_second_generate_rewrites_nothing(bundled_site: BuiltSite) -> None:
     before = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
-    result = generate(bundled_site.config, bundled_site.corpus, StageTimes(), bundled_site.analyzer)
+    result = Pipeline(bundled_site.config).generate(force=True)
     after = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
-    assert (result.written, result.removed) == (0, 0)
+    assert result.fresh and (result.written, result.removed) == (0, 0)
     manifest = (bundled_site.docs / MANIFEST).read_text(encoding="utf-8").split()
-    assert result.pages == len(manifest) > len(bundled_site.corpus.papers)
+    pages = [path for path in manifest if path.endswith(".md")]
+    assert result.pages == len(pages) > len(bundled_site.corpus.papers)
     assert after == before
     assert (bundled_site.docs / paper_doc(bundled_site.corpus.papers[0].slug)).is_file()
 
@@ -414,13 +404,12 @@ def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> 
     site/ byte-identical."""
     docs = {p: p.stat().st_mtime_ns for p in bundled_site.docs.rglob("*") if p.is_file()}
     docs_before = file_hashes(bundled_site.docs)
-    env = {k: v for k, v in os.environ.items() if k not in (GENERATED_ENV, "SOURCE_DATE_EPOCH")}
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["PYTHONHASHSEED"] = "1234"
     command = [sys.executable, "-m", "generator", "--root", str(bundled_site.config.root), "build"]
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    after = file_hashes(bundled_site.docs)
-    assert after.pop(STATE_FILE)  # the fingerprint a later run compares with
-    assert after == docs_before
+    assert file_hashes(bundled_site.docs) == docs_before
+    assert (bundled_site.docs / STATE_FILE).is_file()  # why nothing was regenerated
     assert {p: p.stat().st_mtime_ns for p in docs} == docs  # not even rewritten
     assert file_hashes(bundled_site.site) == bundled_site.site_hashes

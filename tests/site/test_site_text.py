@@ -4,7 +4,6 @@ sentences, safe external links and the papers-per-year chart."""
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from urllib.parse import unquote
 
 import markdown
@@ -13,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
+from paths import REPO
 from sitehtml import Node, parse
 
 from generator.render.context import external_href
@@ -20,7 +20,7 @@ from generator.render.paper_page import abstract_html
 from generator.render.svg import year_chart
 from generator.render.text import first_sentence, front_matter, html_escape, md_escape
 
-MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+MKDOCS_YML = REPO / "mkdocs.yml"
 
 
 def _project_markdown() -> markdown.Markdown:

@@ -15,7 +15,7 @@ from sitebuild import (
 )
 
 from generator.links import paper_doc
-from generator.site import StageTimes, generate, load
+from generator.pipeline import Pipeline
 from generator.write import MANIFEST, write_docs, write_text_atomic
 
 PAGES = {
@@ -100,15 +100,16 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
 def test_removing_a_paper_from_the_corpus_removes_its_page(tmp_path: Path) -> None:
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
     docs = config.root / config.docs_dir
-    first = generate(config, load(config), StageTimes(), fixture_analyzer)
+    first = Pipeline(config, analyzer=fixture_analyzer).generate()
+    assert first.corpus is not None
     bare = fixture_slugs(first.corpus)["bare"]
-    assert (first.written, first.removed) == (first.pages, 0)
+    assert (first.written, first.removed) == (first.files, 0) and first.files > first.pages
     assert (docs / paper_doc(bare)).is_file()
     (docs / "notes.md").write_text("hand-made\n", encoding="utf-8")
     (docs / "papers" / "hand-made.md").write_text("hand-made\n", encoding="utf-8")
 
     (config.root / "site_src" / "corpus" / "003_bare.txt").unlink()
-    second = generate(config, load(config), StageTimes(), fixture_analyzer)
+    second = Pipeline(config, analyzer=fixture_analyzer).generate()
 
     assert second.removed == 1 and second.pages == first.pages - 1
     assert not (docs / paper_doc(bare)).exists()
@@ -116,5 +117,5 @@ def test_removing_a_paper_from_the_corpus_removes_its_page(tmp_path: Path) -> No
     assert (docs / "papers" / "hand-made.md").read_text(encoding="utf-8") == "hand-made\n"
     assert 0 < second.written < second.pages  # pages listing the paper changed, no others
     assert paper_doc(bare) not in (docs / MANIFEST).read_text(encoding="utf-8")
-    third = generate(config, load(config), StageTimes(), fixture_analyzer)
+    third = Pipeline(config, analyzer=fixture_analyzer).generate()
     assert (third.written, third.removed) == (0, 0)

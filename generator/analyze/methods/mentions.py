@@ -1,0 +1,212 @@
+"""Method mentions: abstracts that name a method defined by another paper's title.
+
+Names come from titles (method_names.py). Mentions are matched case-sensitively on
+word boundaries, plural or singular ("MobileNet" for "MobileNets"). To avoid false
+links: a paper's own method name is removed from its text first (so "3D ShapeNets"
+does not mention "ShapeNet"); possible duplicates never link; and short all-capital
+names ("SNIP", "WDM", "TRP") or names that are also common words only link papers
+whose content is similar once the name itself is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from generator.analyze.features.documents import Documents
+from generator.analyze.features.tokens import phrase_key
+from generator.analyze.features.vectors import Vectors
+from generator.analyze.methods.names import method_name
+from generator.model import Method, Paper
+
+# An ambiguous name links papers whose tf-idf cosine, without the name's own terms,
+# reaches this (about the 93rd percentile of all pairs in the bundled corpus: WDM the
+# wavelet diffusion model and WDM the wafer defect map score 0.02 once "WDM" is removed).
+MIN_SIMILARITY = 0.08
+_SHORT = 5
+_PUNCT = "()[]{},.;:!?\"'“”‘’"
+
+
+@dataclass(frozen=True)
+class MethodLinks:
+    """Methods of the corpus and who mentions whom (paper slug -> paper slugs)."""
+
+    methods: tuple[Method, ...]
+    mentions: dict[str, tuple[str, ...]]
+    mentioned_by: dict[str, tuple[str, ...]]
+
+
+def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> MethodLinks:
+    """Methods defined by titles, and for each paper the methods' papers it mentions."""
+    common = frozenset(w for w, forms in docs.surfaces.forms().items() if _written_lower(forms))
+    defined: dict[str, list[int]] = {}
+    own: dict[int, str] = {}
+    for index, paper in enumerate(papers):
+        name = None if paper.title_inferred else method_name(paper.title, common)
+        if name:
+            defined.setdefault(name, []).append(index)
+            own[index] = name
+    duplicates = _duplicate_pairs(papers)
+    patterns = _Patterns()
+    similar = _Similarity(vectors, docs)
+    by_token = _first_tokens(defined)
+    mentions: dict[int, set[int]] = {}
+    by_method: dict[str, set[int]] = {}
+    for index, paper in enumerate(papers):
+        text = " ".join(paper.versions or (paper.abstract,))
+        if index in own:
+            text = patterns.remove(own[index], text)
+        words = {t.strip(_PUNCT) for t in set(text.split())}
+        names = {n for w in by_token.keys() & words for n in by_token[w]}
+        for name in sorted(names):
+            if own.get(index) == name or not patterns.get(name).search(text):
+                continue
+            targets = [o for o in defined[name] if (index, o) not in duplicates]
+            if targets and _ambiguous(name, common):
+                targets = similar.among(name, index, targets)
+            if targets:
+                mentions.setdefault(index, set()).update(targets)
+                by_method.setdefault(name, set()).add(index)
+    return _links(papers, defined, mentions, by_method)
+
+
+class _Patterns:
+    """Mention patterns, compiled when first needed (most names are never looked for)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, name: str) -> re.Pattern[str]:
+        """The pattern of a name."""
+        pattern = self.compiled.get(name)
+        if pattern is None:
+            pattern = self.compiled[name] = _mention_pattern(name)
+        return pattern
+
+    def remove(self, name: str, text: str) -> str:
+        """The text without the name (every form of it contains its singular)."""
+        return self.get(name).sub(" ", text) if _singular(name) in text else text
+
+
+class _Similarity:
+    """tf-idf cosine of two papers without the terms of a method name."""
+
+    def __init__(self, vectors: Vectors, docs: Documents) -> None:
+        self.tfidf: sp.csr_matrix = vectors.tfidf
+        self.terms = vectors.terms
+        self.tokenizer = docs.tokenizer
+        self.dense = np.zeros(self.tfidf.shape[1], dtype=np.float64)
+        self.words: dict[str, set[str]] = {}
+
+    def among(self, name: str, a: int, targets: list[int]) -> list[int]:
+        """The targets similar enough to paper a once the name's terms are left out.
+
+        Each cosine is the sum, in the target row's order and in float64, of the
+        products over the terms both papers use: the same sums as term by term.
+        """
+        words = self.words.get(name)
+        if words is None:
+            words = self.words[name] = set((phrase_key(name, self.tokenizer) or "").split(" "))
+        lo, hi = self.tfidf.indptr[a], self.tfidf.indptr[a + 1]
+        columns = self.tfidf.indices[lo:hi]
+        kept = np.array(
+            [not words.intersection(self.terms[c].split(" ")) for c in columns.tolist()], dtype=bool
+        )
+        columns = columns[kept]
+        self.dense[columns] = self.tfidf.data[lo:hi][kept]
+        sums = self._sums(np.array(targets, dtype=np.int64))
+        self.dense[columns] = 0.0
+        return [t for t, total in zip(targets, sums, strict=True) if total >= MIN_SIMILARITY]
+
+    def _sums(self, rows: NDArray[np.int64]) -> list[float]:
+        """Each row's nonzero products with `dense`, summed in the row's order, as Python sums."""
+        starts = self.tfidf.indptr[rows]
+        sizes = self.tfidf.indptr[rows + 1] - starts
+        line = np.repeat(np.arange(rows.size), sizes)
+        at = np.arange(line.size) - np.repeat(np.cumsum(sizes) - sizes, sizes) + starts[line]
+        products = self.tfidf.data[at].astype(np.float64) * self.dense[self.tfidf.indices[at]]
+        shared = products != 0
+        counts = np.bincount(line[shared], minlength=rows.size).tolist()
+        values = products[shared].tolist()
+        ends = np.cumsum(counts).tolist()
+        return [sum(values[end - count : end]) for end, count in zip(ends, counts, strict=True)]
+
+
+def _first_tokens(defined: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Map the first word of each name (and its plural/singular) to the names."""
+    by_token: dict[str, list[str]] = {}
+    for name in sorted(defined):
+        first = name.split()[0]
+        stem = first[:-1] if first.endswith("s") and not first.endswith("ss") else first
+        for form in {first, stem, stem + "s"}:
+            by_token.setdefault(form, []).append(name)
+    return by_token
+
+
+def _links(
+    papers: Sequence[Paper],
+    defined: dict[str, list[int]],
+    mentions: dict[int, set[int]],
+    by_method: dict[str, set[int]],
+) -> MethodLinks:
+    """Assemble the sorted, slug-keyed result."""
+    slugs = [p.slug for p in papers]
+    methods = tuple(
+        Method(name, slugs[owner], tuple(sorted(slugs[i] for i in by_method.get(name, ()))))
+        for name, owners in sorted(defined.items(), key=lambda item: (item[0].casefold(), item[0]))
+        for owner in owners
+    )
+    forward = {
+        slugs[i]: tuple(sorted(slugs[t] for t in targets)) for i, targets in mentions.items()
+    }
+    backward: dict[str, set[str]] = {}
+    for source, targets in forward.items():
+        for target in targets:
+            backward.setdefault(target, set()).add(source)
+    return MethodLinks(
+        methods=methods,
+        mentions={s: forward.get(s, ()) for s in slugs},
+        mentioned_by={s: tuple(sorted(backward.get(s, ()))) for s in slugs},
+    )
+
+
+def _mention_pattern(name: str) -> re.Pattern[str]:
+    """Case-sensitive, word-bounded match of a name, its plural and singular ("MobileNet(s)")."""
+    stem = _singular(name)
+    forms = sorted({name, stem, stem + "s"}, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w+\-^]){body}(?![\w+\-^]|\+\+)")
+
+
+def _singular(name: str) -> str:
+    """The name without a plural "s" ("MobileNets" -> "MobileNet")."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
+def _ambiguous(name: str, common: frozenset[str]) -> bool:
+    """Short capitals-only names and common words need similar content to link."""
+    letters = "".join(ch for ch in name if ch.isalpha())
+    short_caps = len(name) <= _SHORT and letters.isupper()
+    return short_caps or name.replace("-", "").lower() in common
+
+
+def _written_lower(forms: Mapping[str, int]) -> bool:
+    """Whether a word is commonly written in lower case in the corpus (an ordinary word)."""
+    lower = sum(c for f, c in forms.items() if f == f.lower())
+    return bool(lower >= 0.25 * max(sum(forms.values()), 1))
+
+
+def _duplicate_pairs(papers: Sequence[Paper]) -> set[tuple[int, int]]:
+    """Possible-duplicate pairs (both directions): a copy mentioning itself is no link."""
+    index = {p.slug: i for i, p in enumerate(papers)}
+    pairs: set[tuple[int, int]] = set()
+    for i, paper in enumerate(papers):
+        for slug in paper.possible_duplicates:
+            if slug in index:
+                pairs.update({(i, index[slug]), (index[slug], i)})
+    return pairs

@@ -1,0 +1,113 @@
+"""Why two papers are related: the terms that contribute most to their tf-idf similarity.
+
+The products of the pairs' tf-idf rows (telling terms only) are computed for many pairs
+at once; only the choice among each pair's 20 best terms is made one pair at a time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.vectors import Vectors
+from generator.analyze.related.candidates import descending_key
+
+# The best shared terms looked at per pair, before nested ones are merged.
+CONSIDERED = 20
+# Pairs whose row products are held at once (a few MB).
+PAIRS_AT_ONCE = 1 << 15
+
+
+class SharedTerms:
+    """The terms that contribute most to a pair's tf-idf similarity, in display form."""
+
+    def __init__(
+        self, vectors: Vectors, surfaces: Surfaces, telling: NDArray[np.bool_], limit: int
+    ) -> None:
+        rows = vectors.tfidf.tocsr(copy=True)
+        rows.data[~telling[rows.indices]] = 0
+        rows.eliminate_zeros()
+        rows.sort_indices()
+        self.rows: sp.csr_matrix = rows
+        self.counts = vectors.counts
+        self.terms = vectors.terms
+        self.trigram = np.array([t.count(" ") == 2 for t in vectors.terms], dtype=bool) & telling
+        self.surfaces = surfaces
+        self.limit = limit
+        self.shown: dict[str, str] = {}
+        self.trigrams: dict[int, frozenset[int]] = {}
+
+    def for_pairs(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> list[tuple[str, ...]]:
+        """Display forms of the best shared terms of each pair (a[i], b[i])."""
+        out: list[tuple[str, ...]] = []
+        for start in range(0, a.size, PAIRS_AT_ONCE):
+            stop = start + PAIRS_AT_ONCE
+            out.extend(self._block(a[start:stop], b[start:stop]))
+        return out
+
+    def _block(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> list[tuple[str, ...]]:
+        """`for_pairs` for one block of pairs."""
+        product = self.rows[a].multiply(self.rows[b]).tocsr()
+        product.sort_indices()
+        sizes = np.diff(product.indptr)
+        pair = np.repeat(np.arange(a.size), sizes)
+        # Largest weight first, ties by column (the columns are sorted within each pair).
+        order = np.argsort(descending_key(pair, product.data), kind="stable")
+        place = np.arange(order.size) - np.repeat(product.indptr[:-1], sizes)
+        columns = product.indices[order][place < CONSIDERED].tolist()
+        bounds = np.concatenate(([0], np.cumsum(np.minimum(sizes, CONSIDERED)))).tolist()
+        out = []
+        for i, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            best = [self.terms[c] for c in columns[bounds[i] : bounds[i + 1]]]
+            # Look past the limit so that a phrase can replace its own word ("liver tumor").
+            keys = _distinct(best, self.limit + 3)
+            keys = _distinct(self._longer(keys, x, y), self.limit)
+            out.append(tuple(self._show(key) for key in keys))
+        return out
+
+    def _longer(self, keys: list[str], a: int, b: int) -> list[str]:
+        """Each key replaced by a three-word phrase both papers use that contains it.
+
+        Similarity uses words and word pairs only; the reader is better served by
+        "implicit neural representations" than by "implicit".
+        """
+        common = self._trigrams(a) & self._trigrams(b)
+        if not common:
+            return keys
+        trigrams = sorted(self.terms[c] for c in common)
+        return [next((t for t in trigrams if f" {k} " in f" {t} "), k) for k in keys]
+
+    def _trigrams(self, index: int) -> frozenset[int]:
+        """Columns of the telling three-word phrases a paper uses (cached)."""
+        found = self.trigrams.get(index)
+        if found is None:
+            lo, hi = self.counts.indptr[index], self.counts.indptr[index + 1]
+            columns = self.counts.indices[lo:hi]
+            found = self.trigrams[index] = frozenset(columns[self.trigram[columns]].tolist())
+        return found
+
+    def _show(self, key: str) -> str:
+        """Display form of a term key (cached)."""
+        if key not in self.shown:
+            self.shown[key] = self.surfaces.phrase(key)
+        return self.shown[key]
+
+
+def _distinct(keys: list[str], limit: int) -> list[str]:
+    """Best-first terms without one inside another ("transport" under "optimal transport")."""
+    chosen: list[str] = []  # padded with spaces, so that words match whole
+    for key in keys:
+        padded = f" {key} "
+        if any(padded in c for c in chosen):
+            continue
+        inside = [c for c in chosen if c in padded]
+        if inside:
+            chosen[chosen.index(inside[0])] = padded
+            chosen = [c for c in chosen if c not in inside[1:]]
+        else:
+            chosen.append(padded)
+        if len(chosen) >= limit:
+            break
+    return [c[1:-1] for c in chosen]

@@ -1,0 +1,213 @@
+"""Group topics into a few broad areas, each named after the phrase that best covers it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from sklearn.cluster import AgglomerativeClustering
+
+from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
+from generator.analyze.features.vectors import unit_rows
+from generator.analyze.topics.describe import Draft
+from generator.analyze.topics.label_rules import (
+    GENERIC,
+    MIN_ALONE,
+    MIN_BURSTINESS,
+    TITLE_VERBS,
+    VAGUE,
+)
+
+# An area name must be a phrase most of whose papers are in the area and that
+# covers a good part of it.
+MIN_PRECISION = 0.6
+MIN_RECALL = 0.3
+# A phrase that is one of the area's topics, or a variant of one (a word starting with
+# the same STEM letters: "memorizing" for "memorization", "network pruning" for
+# "pruning"), must cover half the area, or the area reads as that topic alone.
+MIN_RECALL_TOPIC = 0.5
+STEM = 5
+# An area name must be said by at least SPAN_SHARE of the papers of two of its topics:
+# "Volume rendering" (view synthesis papers only) does not name "Point clouds and view
+# synthesis".
+SPAN_SHARE = 0.25
+# Topics join one area when the average cosine between their centres is at least
+# 1 - AREA_DISTANCE (centres from own_centres). At 0.3 (distance 0.7) the bundled
+# corpus gets 16 areas of 2-8 topics and leaves 15 topics on their own; Ward linkage
+# with a fixed number of areas instead made mixed "rest" areas that no name could describe.
+AREA_DISTANCE = 0.7
+
+
+def own_centres(drafts: Sequence[Draft], lsa: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Unit-length centre of each topic, each member weighted by 1 / its number of topics.
+
+    Areas group topics by what their papers are about, not by the papers they share: two
+    papers in both "Lottery tickets" and "Differential equations" (low-rank lottery
+    tickets via matrix differential equations) put the latter in the "Pruning" area.
+    """
+    held = np.zeros(lsa.shape[0], dtype=np.float64)
+    for draft in drafts:
+        held[draft.papers] += 1.0
+    centres = np.zeros((len(drafts), lsa.shape[1]), dtype=np.float64)
+    for number, draft in enumerate(drafts):
+        if draft.members:
+            weights = 1.0 / held[draft.papers]
+            centres[number] = weights @ lsa[draft.papers].astype(np.float64)
+    return unit_rows(centres)
+
+
+def group_areas(centres: NDArray[np.float32]) -> list[int]:
+    """Area number of each topic; -1 for a topic that is close to no other."""
+    if len(centres) < 2:
+        return [-1] * len(centres)
+    clustering = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=AREA_DISTANCE,
+        compute_full_tree=True,
+        connectivity=None,
+        memory=None,
+        compute_distances=False,
+    )
+    labels = [int(label) for label in clustering.fit_predict(centres.astype(np.float64))]
+    sizes = {label: labels.count(label) for label in labels}
+    return [label if sizes[label] > 1 else -1 for label in labels]
+
+
+def area_names(
+    drafts: Sequence[Draft],
+    groups: list[int],
+    stats: PhraseStats,
+    presence: sp.csr_matrix,
+    surfaces: Surfaces,
+) -> dict[int, str]:
+    """Name each area by a phrase that covers it, else by its two largest topics.
+
+    A phrase names an area when most papers naming it are in the area (precision at
+    least MIN_PRECISION) and it covers enough of the area (recall at least
+    MIN_RECALL); the best F1 wins. Otherwise the name lists the two largest topics
+    ("CT and generative models"): less elegant, never misleading.
+    """
+    mentions = presence.tocsc()
+    readable = (stats.head >= MIN_HEAD) & _nameable(stats, surfaces)
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for group in sorted(set(groups) - {-1}, key=lambda g: (-_size(drafts, groups, g), g)):
+        inside_drafts = [d for d, g in zip(drafts, groups, strict=True) if g == group]
+        papers = sorted({p for d in inside_drafts for p in d.papers})
+        inside = np.asarray(mentions[papers].sum(axis=0)).ravel() if papers else np.zeros(0)
+        own = _topic_phrases(inside_drafts, inside, stats)
+        narrow = taken | _narrow(inside_drafts, inside, mentions, stats)
+        best = _best_phrase(inside, len(papers), stats, readable, narrow | own) or _best_phrase(
+            inside, len(papers), stats, readable, narrow, MIN_RECALL_TOPIC
+        )
+        label = surfaces.label(best) if best else _largest_labels(drafts, groups, group)
+        taken.add(best)
+        names[group] = label
+    return names
+
+
+def _best_phrase(
+    inside: NDArray[np.float64],
+    size: int,
+    stats: PhraseStats,
+    readable: NDArray[np.bool_],
+    taken: set[str],
+    min_recall: float = MIN_RECALL,
+) -> str:
+    """The readable, non-generic phrase with the best F1 among those precise enough."""
+    best, best_score = "", 0.0
+    for column in np.flatnonzero(inside >= 2):
+        key = stats.terms[column]
+        words = key.split(" ")
+        if key in taken or not readable[column] or words[0] in TITLE_VERBS:
+            continue
+        if all(w in GENERIC for w in words):
+            continue
+        precision = inside[column] / stats.papers[column]
+        recall = inside[column] / size
+        if precision < MIN_PRECISION or recall < min_recall:
+            continue
+        score = round(2 * precision * recall / (precision + recall), 6)
+        if score > best_score or (math.isclose(score, best_score) and key < best):
+            best, best_score = key, score
+    return best
+
+
+def _topic_phrases(
+    drafts: Sequence[Draft], inside: NDArray[np.float64], stats: PhraseStats
+) -> set[str]:
+    """Phrases that stand for one topic of the area: its own, or a variant of it."""
+    stems = {word[:STEM] for d in drafts for key in d.phrases for word in key.split(" ")}
+    return {
+        stats.terms[c]
+        for c in np.flatnonzero(inside >= 2)
+        if any(word[:STEM] in stems for word in stats.terms[c].split(" "))
+    }
+
+
+def _narrow(
+    drafts: Sequence[Draft],
+    inside: NDArray[np.float64],
+    mentions: sp.csc_matrix,
+    stats: PhraseStats,
+) -> set[str]:
+    """Phrases that fewer than two of the area's topics say often (SPAN_SHARE of papers)."""
+    columns = np.flatnonzero(inside >= 2)
+    spans = np.zeros(len(columns), dtype=np.int64)
+    for draft in drafts:
+        said = np.asarray(mentions[draft.papers][:, columns].sum(axis=0)).ravel()
+        spans += said >= SPAN_SHARE * len(draft.papers)
+    return {stats.terms[c] for c in columns[spans < 2]}
+
+
+def _nameable(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:
+    """Phrases fit to name an area: several words, or a bursty stand-alone common word.
+
+    Names and acronyms ("ImageNet", "CT") are too narrow for an area.
+    """
+    single = np.array([" " not in t for t in stats.terms], dtype=bool)
+    coined = np.array([surfaces.is_coined(t.rsplit(" ", 1)[-1]) for t in stats.terms], dtype=bool)
+    word_ok = (stats.alone >= MIN_ALONE) & (stats.total >= MIN_BURSTINESS * stats.papers)
+    vague = np.array([t in VAGUE for t in stats.terms], dtype=bool)
+    return np.asarray((~single | word_ok) & ~coined & ~vague)
+
+
+def _size(drafts: Sequence[Draft], groups: list[int], group: int) -> int:
+    """Number of member papers in an area (counting each paper once)."""
+    return len({p for d, g in zip(drafts, groups, strict=True) if g == group for p in d.papers})
+
+
+def _largest_labels(drafts: Sequence[Draft], groups: list[int], group: int) -> str:
+    """Fallback area name: its two largest topics ("CT and generative models")."""
+    inside = sorted(
+        (d for d, g in zip(drafts, groups, strict=True) if g == group),
+        key=lambda d: (-len(d.members), d.slug),
+    )
+    labels = [d.label for d in inside[:2]]
+    word = labels[1].split(" ", 1)[0] if len(labels) == 2 else ""
+    if word[1:].islower() and word[1:2].isalpha():  # "Image retrieval", not "X-ray images"
+        labels[1] = labels[1][:1].lower() + labels[1][1:]
+    return join_labels(labels) if labels else "Other"
+
+
+def join_labels(labels: list[str]) -> str:
+    """Join labels with "and", saying a shared first or last word once.
+
+    "Image classification" + "image recognition" -> "Image classification and recognition";
+    "Diffusion models" + "generative models" -> "Diffusion and generative models".
+    """
+    if len(labels) != 2:
+        return " and ".join(labels)
+    first, second = labels[0].split(" "), labels[1].split(" ")
+    if len(first) > 1 and len(second) > 1:
+        if first[0].casefold() == second[0].casefold():
+            return " ".join([*first, "and", *second[1:]])
+        if first[-1].casefold() == second[-1].casefold():
+            return " ".join([*first[:-1], "and", *second])
+    return " and ".join(labels)

@@ -1,0 +1,49 @@
+"""Cohesion: how much closer a set of papers is than two papers picked at random."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from generator.analyze.features.phrases import PhraseStats
+
+
+def baseline(lsa: NDArray[np.float32]) -> float:
+    """Mean cosine between two different papers of the corpus."""
+    n = lsa.shape[0]
+    total = lsa.astype(np.float64).sum(axis=0)
+    mean: float = (float(total @ total) - n) / max(n * (n - 1), 1)
+    return max(mean, 1e-6)
+
+
+def quality(lift: float, size: int, lsa: NDArray[np.float32]) -> float:
+    """How good a topic a set of papers makes: cohesion above baseline times log(size)."""
+    return (lift - 1.0) * baseline(lsa) * float(np.log(max(size, 1)))
+
+
+def column_lifts(
+    stats: PhraseStats,
+    lsa: NDArray[np.float32],
+    columns: list[int],
+    rows: Sequence[int] | None = None,
+) -> NDArray[np.float64]:
+    """Cohesion of each column's key papers (only those among `rows`, if given) over baseline."""
+    if not columns:
+        return np.zeros(0)
+    picked = stats.key_papers if rows is None else stats.key_papers[list(rows)]
+    vectors = lsa if rows is None else lsa[list(rows)]
+    key = picked[:, columns].astype(np.float64)
+    sums = np.asarray(key.T @ vectors.astype(np.float64))
+    m = np.asarray(key.sum(axis=0)).ravel()
+    cohesion = ((sums**2).sum(axis=1) - m) / np.maximum(m * (m - 1), 1.0)
+    return np.asarray(cohesion / baseline(lsa))
+
+
+def set_lift(papers: Sequence[int], lsa: NDArray[np.float32]) -> float:
+    """Cohesion lift of any set of papers."""
+    m = len(papers)
+    total = lsa[list(papers)].astype(np.float64).sum(axis=0)
+    cohesion = (float(total @ total) - m) / max(m * (m - 1), 1)
+    return cohesion / baseline(lsa)

@@ -1,0 +1,110 @@
+"""Describe finished topics: keywords, centres and related topics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
+from generator.analyze.features.vectors import unit_rows
+from generator.analyze.topics.label_rules import GENERIC
+
+KEYWORDS = 8
+RELATED_TOPICS = 5
+# A single-word keyword must be repeated by the papers that use it (uses per paper).
+MIN_BURSTINESS = 1.2
+# Topics whose centres are at least this close (cosine) are related.
+MIN_RELATED = 0.3
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A topic with its members, before it becomes a `Topic`."""
+
+    slug: str
+    label: str
+    members: tuple[tuple[int, float], ...]
+    phrases: tuple[str, ...] = ()
+    area: str = ""
+    # Labels and slugs the topic had before a rename or merge (the topics file may use them).
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every label and slug this topic answers to, current ones first."""
+        return (self.slug, self.label, *self.aliases)
+
+    @property
+    def papers(self) -> list[int]:
+        """Member paper indices, most central first."""
+        return [p for p, _ in self.members]
+
+
+def topic_centres(drafts: Sequence[Draft], lsa: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Unit-length mean LSA vector of each topic's members."""
+    centres = np.zeros((len(drafts), lsa.shape[1]), dtype=np.float32)
+    for number, draft in enumerate(drafts):
+        if draft.members:
+            centres[number] = lsa[draft.papers].mean(axis=0)
+    return unit_rows(centres)
+
+
+def related_topics(drafts: Sequence[Draft], centres: NDArray[np.float32]) -> list[tuple[str, ...]]:
+    """For each topic, the slugs of its closest topics (centre cosine), closest first."""
+    sims = np.round(centres @ centres.T, 4)
+    related: list[tuple[str, ...]] = []
+    for number, row in enumerate(sims):
+        ranked = sorted(
+            (
+                (-float(score), drafts[other].slug)
+                for other, score in enumerate(row)
+                if other != number and score >= MIN_RELATED
+            )
+        )
+        related.append(tuple(slug for _, slug in ranked[:RELATED_TOPICS]))
+    return related
+
+
+def keywords(
+    draft: Draft, stats: PhraseStats, presence: sp.csr_matrix, surfaces: Surfaces
+) -> tuple[str, ...]:
+    """Phrases typical of the topic's papers and rare elsewhere, label words excluded."""
+    members = draft.papers
+    if not members:
+        return ()
+    n = presence.shape[0]
+    inside = np.asarray(presence[members].sum(axis=0)).ravel()
+    idf = np.log(n / np.maximum(stats.papers, 1))
+    score = inside / len(members) * idf
+    order = np.lexsort((np.array(stats.terms), -np.round(score, 6)))
+    label_words = {w for key in draft.phrases for w in key.split(" ")}
+    readable = stats.head >= MIN_HEAD
+    chosen: list[str] = []
+    for column in order[: 40 * KEYWORDS]:
+        key = stats.terms[column]
+        usable = _usable(key, stats, column, bool(readable[column]), label_words)
+        if inside[column] < min(2, len(members)) or not usable:
+            continue
+        if any(f" {key} " in f" {c} " or f" {c} " in f" {key} " for c in chosen):
+            continue
+        chosen.append(key)
+        if len(chosen) == KEYWORDS:
+            break
+    return tuple(surfaces.phrase(k) for k in chosen)
+
+
+def _usable(
+    key: str, stats: PhraseStats, column: int, readable: bool, label_words: set[str]
+) -> bool:
+    """A keyword must read as a phrase, say something, and not repeat the label."""
+    words = key.split(" ")
+    if all(w in GENERIC or w in label_words for w in words):
+        return False
+    if len(words) > 1:
+        return readable
+    return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

@@ -1,0 +1,149 @@
+"""Topic discovery: candidates -> seeds -> members -> user edits -> described topics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from generator.analyze.features.documents import Documents
+from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.settings import AnalysisSettings
+from generator.analyze.topics.areas import area_names, group_areas, own_centres
+from generator.analyze.topics.candidates import find_candidates
+from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
+from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
+from generator.analyze.topics.members import Membership, assign_members
+from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
+from generator.analyze.topics.seeds import OTHER_LABEL, Seed, select_seeds
+from generator.analyze.topics.topics_file import TopicsSpec
+from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
+from generator.model import Topic
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    """The topics and, for every paper slug, its topic slugs (best first)."""
+
+    topics: tuple[Topic, ...]
+    paper_topics: dict[str, tuple[str, ...]]
+
+
+def discover_topics(
+    docs: Documents,
+    vectors: Vectors,
+    stats: PhraseStats,
+    settings: AnalysisSettings,
+    spec: TopicsSpec,
+    texts: Sequence[str],
+) -> TopicResult:
+    """Find topics, apply the user's topics file, and describe every topic.
+
+    `texts` (title and abstract of each paper) decide singular or plural labels.
+    """
+    seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec)
+    seeds = [
+        seed if seed.pinned else replace(seed, label=_label(seed, docs, texts)) for seed in seeds
+    ]
+    drafts = [
+        Draft(seed.slug, seed.label, tuple(members), seed.phrases, seed.area)
+        for seed, members in zip(seeds, membership.members, strict=True)
+        if members
+    ]
+    drafts = apply_edits(drafts, spec, docs, vectors, stats)
+    return _describe(drafts, docs, vectors, stats, spec)
+
+
+def _seeds_and_members(
+    docs: Documents,
+    vectors: Vectors,
+    stats: PhraseStats,
+    settings: AnalysisSettings,
+    spec: TopicsSpec,
+) -> tuple[list[Seed], Membership]:
+    """Pinned seeds, discovered seeds, fillers for papers left over, and the membership."""
+    share, per_paper = settings.max_topic_share, settings.max_topics_per_paper
+    excluded = spec.excluded_keys(docs.tokenizer)
+    pinned = pinned_seeds(spec, docs, vectors, stats)
+    candidates = find_candidates(stats, vectors.lsa, docs.surfaces, share, excluded)
+    seeds = select_seeds(candidates, docs.surfaces, pinned)
+    uses = PhraseUse(docs)
+    membership = assign_members(seeds, uses, vectors, share, per_paper)
+    for rules in FILLER_ROUNDS:
+        taken = {key for seed in seeds for key in seed.phrases}
+        fillers = find_fillers(
+            stats, vectors.lsa, docs.surfaces, membership.other, taken, rules, share, excluded
+        )
+        if fillers:
+            seeds = select_seeds(fillers, docs.surfaces, seeds)
+            membership = assign_members(seeds, uses, vectors, share, per_paper)
+    return seeds, membership
+
+
+def _label(seed: Seed, docs: Documents, texts: Sequence[str]) -> str:
+    """A discovered topic's label, singular or plural as its own papers write it."""
+    return docs.surfaces.label(seed.phrases[0], [texts[p] for p in seed.papers])
+
+
+def _describe(
+    drafts: list[Draft],
+    docs: Documents,
+    vectors: Vectors,
+    stats: PhraseStats,
+    spec: TopicsSpec,
+) -> TopicResult:
+    """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other"."""
+    presence = (vectors.counts > 0).astype(np.float32).tocsr()
+    centres = topic_centres(drafts, vectors.lsa)
+    related = related_topics(drafts, centres)
+    areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
+    topics = [
+        Topic(
+            slug=draft.slug,
+            label=draft.label,
+            keywords=keywords(draft, stats, presence, docs.surfaces),
+            papers=tuple(docs.slugs[p] for p in draft.papers),
+            related_topics=related[number],
+            area=areas[number],
+        )
+        for number, draft in enumerate(drafts)
+    ]
+    paper_topics = _paper_topics(drafts, docs.slugs)
+    other = tuple(slug for slug in docs.slugs if not paper_topics[slug])
+    if other:
+        topics.append(Topic(OTHER_SLUG, OTHER_LABEL, (), other, (), ""))
+        for slug in other:
+            paper_topics[slug] = (OTHER_SLUG,)
+    topics.sort(key=lambda t: (t.slug == OTHER_SLUG, t.label.casefold(), t.slug))
+    return TopicResult(tuple(topics), paper_topics)
+
+
+def _areas(
+    drafts: list[Draft],
+    centres: np.ndarray,
+    stats: PhraseStats,
+    presence: sp.csr_matrix,
+    docs: Documents,
+    spec: TopicsSpec,
+) -> list[str]:
+    """The area of each topic: the user's choice, else its discovered group's name."""
+    groups = group_areas(centres)
+    names = area_names(drafts, groups, stats, presence, docs.surfaces) if drafts else {}
+    chosen = areas_by_slug(spec, drafts)
+    return [
+        chosen.get(draft.slug) or draft.area or names.get(group, "")
+        for draft, group in zip(drafts, groups, strict=True)
+    ]
+
+
+def _paper_topics(drafts: Sequence[Draft], slugs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each paper's topics, highest membership score first."""
+    held: dict[int, list[tuple[float, str]]] = {}
+    for draft in drafts:
+        for paper, score in draft.members:
+            held.setdefault(paper, []).append((-score, draft.slug))
+    return {slug: tuple(s for _, s in sorted(held.get(i, []))) for i, slug in enumerate(slugs)}

@@ -1,0 +1,245 @@
+"""The papersite MkDocs plugin (`plugins: [papersite]`): what papersite adds to every
+MkDocs build, `papersite build`, plain `mkdocs build` and `mkdocs serve` alike.
+
+- Before MkDocs reads docs/, run the pipeline's `generate` (generator/pipeline.py): it
+  does nothing when the state file says no input changed, as after `papersite build`.
+- Put papersite's theme (its page layout, header search, scripts and styles; package
+  data in theme/) between the project's own overrides and Material.
+- After the build, index the site with Pagefind, the site's search (generator/search/).
+- Speed-ups, each behind its own option and the version gate (versions.py): pages of
+  headings and HTML blocks skip Python-Markdown (fast_markdown.py); a large `mkdocs
+  build` renders the pages outside the navigation in worker processes
+  (sharded_build.py); theme partials are rendered once per folder (partial_memo.py);
+  Pagefind's output is made stable and reused by the next build (search/).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as option
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.config import PROJECT_OVERRIDES, Config, ConfigError, load_config
+from generator.mkdocs.assets import prepare_theme_files
+from generator.mkdocs.fast_markdown import use_fast_render
+from generator.mkdocs.partial_memo import install as install_partial_memo
+from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
+from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
+from generator.model import Problem
+from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyzer
+from generator.search.pagefind_index import (
+    SearchIndexError,
+    build_pagefind_index,
+    drop_previous_bundle,
+    keep_previous_bundle,
+)
+
+log = logging.getLogger("mkdocs.plugins.papersite")
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+EPOCH_ENV = "SOURCE_DATE_EPOCH"  # MkDocs' own setting for reproducible build dates
+
+
+class PapersiteOptions(base.Config):  # type: ignore[no-untyped-call]
+    """The plugin's options in mkdocs.yml; each speed-up can be turned off."""
+
+    fast_markdown = option.Type(bool, default=True)
+    parallel_pages = option.Type(bool, default=True)
+    shared_partials = option.Type(bool, default=True)
+    stable_search_index = option.Type(bool, default=True)
+
+
+class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-call]
+    """Generates docs/ from the corpus, adds papersite's theme, indexes the site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.project: Config | None = None
+        self.given_project: Config | None = None  # from `papersite build` (--root, --config)
+        self.analyzer: Analyzer = default_analyzer
+        self.gate: Gate = check_versions()
+        self.sharded = ShardedBuild()
+        self.site_dir: Path | None = None
+        self._epoch_set = False
+
+    def use_project(self, project: Config, analyzer: Analyzer = default_analyzer) -> None:
+        """Build this project's settings (as the papersite command read them) instead of
+        reading papersite.yml beside mkdocs.yml, analysed by `analyzer`."""
+        self.given_project = project
+        self.analyzer = analyzer
+
+    def speedup(self, name: str) -> bool:
+        """Whether a speed-up runs: its option is on and the version gate allows it."""
+        return bool(self.config[name]) and self.gate.allows(name)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only `mkdocs build` renders pages in worker processes."""
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        """Forget what `papersite build` handed over: MkDocs keeps plugin instances (and
+        hands this one to the next config it loads in this process)."""
+        self.given_project = None
+        self.analyzer = default_analyzer
+
+    def on_config(self, config: Any) -> Any:
+        """Read papersite.yml, take the site name and URL from it, add papersite's theme."""
+        if not config.get("use_directory_urls", True):
+            raise PluginError(
+                f"papersite: {config.config_file_path}: use_directory_urls must be true "
+                "(papersite's pages link to each other as folder URLs such as ../other-paper/)"
+            )
+        project = self.given_project or self._load_project(config)
+        self.project = project
+        self.gate = check_versions()
+        for notice in project.notices:
+            log.info("papersite: %s", notice)
+        config["site_name"] = project.site_name
+        if project.site_url and not config.get("site_url"):
+            config["site_url"] = project.site_url
+        self._add_theme(config, project)
+        _turn_off_material_search(config)
+        gate_notice = self.gate.notice([name for name in SPEEDUPS if self.config[name]])
+        if gate_notice:
+            log.info("papersite: %s; building with plain MkDocs and Pagefind", gate_notice)
+        return config
+
+    def _load_project(self, config: Any) -> Config:
+        try:
+            return load_config(Path(config.config_file_path).resolve().parent)
+        except ConfigError as error:
+            raise PluginError(f"papersite: {error}") from None
+
+    @staticmethod
+    def _add_theme(config: Any, project: Config) -> None:
+        """Theme folders, first found wins: the project's overrides (`custom_dir`, or
+        site_src/overrides), papersite's theme, then Material's."""
+        dirs = config.theme.dirs
+        overrides = project.root / PROJECT_OVERRIDES
+        position = 1 if config.theme.custom_dir else 0
+        if not config.theme.custom_dir and overrides.is_dir():
+            dirs.insert(0, str(overrides))
+            position = 1
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+
+    def on_pre_build(self, config: Any) -> None:
+        """Regenerate docs/ unless no input changed; keep the last search index for reuse."""
+        assert self.project is not None
+        pipeline = Pipeline(self.project, analyzer=self.analyzer, report=_log_problems)
+        try:
+            generated = pipeline.generate()
+        except PipelineError as error:
+            raise PluginError(f"papersite: {error}") from None
+        if generated.fresh:
+            log.info(
+                "papersite: %d pages generated (%d of %d files rewritten, %d removed)",
+                generated.pages,
+                generated.written,
+                generated.files,
+                generated.removed,
+            )
+        else:
+            log.info("papersite: docs/ is up to date (no input changed)")
+        if EPOCH_ENV not in os.environ:  # reproducible dates in the sitemap and pages
+            os.environ[EPOCH_ENV] = str(generated.state.source_date_epoch)
+            self._epoch_set = True
+        self.site_dir = Path(config.site_dir)
+        if self.speedup("stable_search_index"):
+            with suppress(OSError):  # then MkDocs removes it, and Pagefind starts afresh
+                keep_previous_bundle(self.site_dir)
+        else:
+            drop_previous_bundle(self.site_dir)
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """Serve papersite's scripts and styles minified; leave out Material's search files."""
+        return prepare_theme_files(files, THEME_DIR)
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        """Start rendering the pages outside the navigation in worker processes."""
+        assert self.project is not None
+        workers = self.project.worker_count()
+        pages = shardable(files, nav)
+        if self.speedup("parallel_pages") and should_shard(self.command, len(pages), workers):
+            start(self.sharded, config, files, nav, workers)
+            log.info("papersite: %d pages rendered by worker processes", len(self.sharded.sharded))
+        return nav
+
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        """Let pages of headings and HTML blocks skip Python-Markdown (same HTML, faster)."""
+        if self.speedup("fast_markdown"):
+            use_fast_render(page)
+        return page
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Give the theme its partial memo; wait for the worker processes before MkDocs
+        writes pages and checks anchors."""
+        install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
+        if self.sharded.pending is not None:
+            finish(self.sharded, files)
+        return env
+
+    def on_post_build(self, *, config: Any) -> None:
+        """Index the built site with Pagefind."""
+        self.sharded.close()
+        self._restore_epoch()
+        stable = self.speedup("stable_search_index")
+        try:
+            pages = build_pagefind_index(Path(config.site_dir), stable=stable)
+        except SearchIndexError as error:
+            raise PluginError(f"papersite: {error}") from None
+        log.info("papersite: Pagefind indexed %d pages", pages)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the worker processes of a failed build; remove a kept Pagefind bundle (so
+        that site/ never ships it)."""
+        self.sharded.cancel()
+        self._restore_epoch()
+        if self.site_dir is not None:
+            drop_previous_bundle(self.site_dir)
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """Rebuild when the corpus, templates, topics file or papersite.yml change."""
+        project = self.project
+        if project is None:
+            return server
+        watched = [*(project.root / entry for entry in project.corpus)]
+        watched += [*project.project_templates(), project.root / project.topics_file]
+        watched.append(project.root / "papersite.yml")
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def _restore_epoch(self) -> None:
+        if self._epoch_set:
+            os.environ.pop(EPOCH_ENV, None)
+            self._epoch_set = False
+
+
+def _log_problems(problems: tuple[Problem, ...]) -> None:
+    """Data problems of a regeneration, in MkDocs' log (`papersite check` lists them too)."""
+    for problem in problems:
+        log.info("papersite: %s", problem)
+
+
+def _turn_off_material_search(config: Any) -> None:
+    """The site searches with Pagefind: Material's search plugin, if an older mkdocs.yml
+    still lists it, would only add a large index nobody uses."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin.config, "enabled", False):
+            plugin.config.enabled = False
+            log.info(
+                "papersite: Material's search plugin is off (the site searches with "
+                "Pagefind); remove `- search` from the plugins of %s",
+                Path(config.config_file_path).name,
+            )

@@ -1,0 +1,360 @@
+/* papersite: the Paper finder (finder.md.j2), on Pagefind's search API.
+
+   A query (every word must match) narrowed by topic, area, a year range and "has code",
+   sorted by relevance, newest or most upvoted. Each option shows how many papers it
+   would leave, given the other choices. The state lives in the page's URL (query,
+   topic, area, from, to, code, sort), so a copied link opens the same view; the header
+   search reads none of these keys. A filter or sort on a field that fewer than half of
+   the papers have says how many have it. Corpus text is inserted as text only. */
+(function () {
+  "use strict";
+  var papersite = window.papersite;
+  var PAGE_SIZE = 20;
+  var DEBOUNCE_MS = 150;
+  var KEYS = ["query", "topic", "area", "from", "to", "code", "sort"];
+  var SORTS = [["relevance", "Relevance"], ["newest", "Newest first"], ["upvotes", "Most upvoted"]];
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = [];
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
+      else out.push(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  /* The view's state from the URL (unknown values are dropped later, once options are known). */
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    KEYS.forEach(function (key) { state[key] = params.get(key) || ""; });
+    if (!state.query && params.get("q")) state.query = params.get("q");  /* older links */
+    return state;
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams();
+    KEYS.forEach(function (key) { if (state[key]) params.set(key, state[key]); });
+    var search = params.toString();
+    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+  }
+
+  function yearsBetween(state, years) {
+    return years.filter(function (year) {
+      return (!state.from || year >= state.from) && (!state.to || year <= state.to);
+    });
+  }
+
+  /* Pagefind filters for the state, leaving out the facet `except` (for its counts). */
+  function filtersFor(state, years, except) {
+    var filters = { not: { kind: "topic" } };  /* papers only */
+    if (state.topic && except !== "topic") filters.topic = state.topic;
+    if (state.area && except !== "area") filters.area = state.area;
+    if ((state.from || state.to) && except !== "year") {
+      filters.year = { any: yearsBetween(state, years) };
+    }
+    if (state.code && except !== "code") filters.code = "yes";
+    return filters;
+  }
+
+  function sortFor(state) {
+    if (state.sort === "newest") return { date: "desc" };
+    if (state.sort === "upvotes") return { upvotes: "desc" };
+    if (!state.query.trim()) return { date: "desc" };  /* no query: nothing to rank by */
+    return {};
+  }
+
+  function Finder(container, api, all) {
+    this.container = container;
+    this.api = api;
+    this.all = all;  /* every filter value with its total count */
+    this.years = Object.keys(all.year || {}).sort();
+    this.papers = Number(container.getAttribute("data-papers")) || 0;
+    this.state = readState();
+    this.shown = 0;
+    this.results = [];
+    this.generation = 0;
+    this.build();
+    this.sanitize();
+    this.refresh();
+  }
+
+  Finder.prototype.coverageNote = function (count, what) {
+    if (!this.papers || count * 2 >= this.papers) return null;
+    return element("span", "ps-finder__note",
+      "Only " + count + " of " + this.papers + " papers " + what + ".");
+  };
+
+  Finder.prototype.field = function (label, control, note) {
+    var field = element("label", "ps-finder__field");
+    field.appendChild(element("span", "ps-finder__label", label));
+    field.appendChild(control);
+    if (note) field.appendChild(note);
+    return field;
+  };
+
+  Finder.prototype.select = function (name, label) {
+    var select = element("select", "ps-finder__select");
+    select.name = name;
+    select.setAttribute("aria-label", label);
+    return select;
+  };
+
+  Finder.prototype.build = function () {
+    var self = this;
+    var c = this.container;
+    var dated = Number(c.getAttribute("data-dated")) || 0;
+    var upvoted = Number(c.getAttribute("data-upvoted")) || 0;
+    c.textContent = "";
+    var form = element("form", "ps-finder__form");
+    form.setAttribute("role", "search");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.query = element("input", "ps-finder__query");
+    this.query.type = "search";
+    this.query.name = "query";
+    this.query.placeholder = "Words in titles and abstracts";
+    this.query.setAttribute("aria-label", "Search papers");
+    this.query.autocomplete = "off";
+    form.appendChild(this.field("Search", this.query));
+    this.topic = this.select("topic", "Topic");
+    this.area = this.select("area", "Area");
+    this.from = this.select("from", "From year");
+    this.to = this.select("to", "To year");
+    this.code = element("input", "ps-finder__check");
+    this.code.type = "checkbox";
+    this.code.name = "code";
+    this.sort = this.select("sort", "Sort");
+    var filters = element("div", "ps-finder__filters");
+    filters.appendChild(this.field("Topic", this.topic));
+    if (Object.keys(this.all.area || {}).length) filters.appendChild(this.field("Area", this.area));
+    var years = element("span", "ps-finder__range");
+    years.appendChild(this.from);
+    years.appendChild(element("span", "ps-finder__dash", "–"));
+    years.appendChild(this.to);
+    filters.appendChild(this.field("Year", years, this.coverageNote(dated, "have a date")));
+    var codeField = element("label", "ps-finder__field ps-finder__field--check");
+    codeField.appendChild(this.code);
+    this.codeLabel = element("span", "ps-finder__label", "Has code");
+    codeField.appendChild(this.codeLabel);
+    filters.appendChild(codeField);
+    SORTS.forEach(function (pair) {
+      var option = element("option", "", pair[1]);
+      option.value = pair[0] === "relevance" ? "" : pair[0];
+      self.sort.appendChild(option);
+    });
+    this.sortNote = element("span", "ps-finder__note");
+    this.sortNotes = {
+      newest: this.coverageNote(dated, "have a date: they come first"),
+      upvotes: this.coverageNote(upvoted, "have upvotes: they come first")
+    };
+    filters.appendChild(this.field("Sort", this.sort, this.sortNote));
+    form.appendChild(filters);
+    c.appendChild(form);
+    var bar = element("div", "ps-finder__bar");
+    this.status = element("p", "ps-finder__status");
+    this.status.setAttribute("aria-live", "polite");
+    this.clear = element("button", "ps-finder__clear", "Clear all");
+    this.clear.type = "button";
+    bar.appendChild(this.status);
+    bar.appendChild(this.clear);
+    c.appendChild(bar);
+    this.list = element("ol", "ps-finder__results");
+    c.appendChild(this.list);
+    this.more = element("button", "ps-finder__more md-button", "Show more");
+    this.more.type = "button";
+    this.more.hidden = true;
+    c.appendChild(this.more);
+
+    var timer = null;
+    this.query.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.change(); }, DEBOUNCE_MS);
+    });
+    [this.topic, this.area, this.from, this.to, this.sort, this.code].forEach(function (control) {
+      control.addEventListener("change", function () { self.change(); });
+    });
+    this.clear.addEventListener("click", function () {
+      self.state = { query: "", topic: "", area: "", from: "", to: "", code: "", sort: "" };
+      self.showState();
+      self.refresh();
+    });
+    this.more.addEventListener("click", function () { self.showMore(); });
+  };
+
+  /* Drop URL values that name no option (a stale or edited link). */
+  Finder.prototype.sanitize = function () {
+    var s = this.state;
+    if (s.topic && !(this.all.topic || {})[s.topic]) s.topic = "";
+    if (s.area && !(this.all.area || {})[s.area]) s.area = "";
+    if (s.from && this.years.indexOf(s.from) < 0) s.from = "";
+    if (s.to && this.years.indexOf(s.to) < 0) s.to = "";
+    if (s.code && s.code !== "1") s.code = "1";
+    if (s.sort !== "newest" && s.sort !== "upvotes") s.sort = "";
+    this.showState();
+  };
+
+  Finder.prototype.showState = function () {
+    this.query.value = this.state.query;
+    this.code.checked = !!this.state.code;
+    this.sort.value = this.state.sort;
+    var note = this.sortNotes[this.state.sort];
+    this.sortNote.textContent = note ? note.textContent : "";
+  };
+
+  Finder.prototype.change = function () {
+    this.state = {
+      query: this.query.value,
+      topic: this.topic.value,
+      area: this.area.value,
+      from: this.from.value,
+      to: this.to.value,
+      code: this.code.checked ? "1" : "",
+      sort: this.sort.value
+    };
+    if (this.state.from && this.state.to && this.state.from > this.state.to) {
+      this.state.to = this.state.from;
+    }
+    this.showState();
+    this.refresh();
+  };
+
+  Finder.prototype.search = function (except) {
+    var query = this.state.query.trim() ? this.state.query : null;
+    return this.api.search(query, {
+      filters: filtersFor(this.state, this.years, except),
+      sort: sortFor(this.state)
+    });
+  };
+
+  Finder.prototype.refresh = function () {
+    var self = this;
+    var mine = ++this.generation;
+    this.container.setAttribute("data-ready", "loading");
+    writeState(this.state);
+    var facets = ["topic", "area", "year", "code"];
+    var active = { topic: this.state.topic, area: this.state.area,
+      year: this.state.from || this.state.to, code: this.state.code };
+    var searches = [this.search(null)].concat(facets.map(function (facet) {
+      return active[facet] ? self.search(facet) : null;
+    }));
+    Promise.all(searches).then(function (found) {
+      if (mine !== self.generation) return;
+      var main = found[0];
+      var counts = {};
+      facets.forEach(function (facet, i) {
+        counts[facet] = (found[i + 1] || main).filters[facet] || {};
+      });
+      self.fillOptions(counts);
+      self.results = main.results;
+      self.shown = 0;
+      self.list.textContent = "";
+      var filtered = facets.some(function (facet) { return active[facet]; });
+      self.clear.hidden = !filtered && !self.state.query && !self.state.sort;
+      self.status.textContent = main.results.length
+        ? plural(main.results.length, "paper", "papers") +
+          (self.state.query.trim() || filtered ? " match" : "")
+        : "No paper matches" + (filtered ? " these words and filters." : " these words.");
+      self.container.setAttribute("data-results", String(main.results.length));
+      return self.showMore();
+    }).catch(function (error) {
+      if (mine !== self.generation) return;
+      self.status.textContent = "The finder could not search: " + (error && error.message || error);
+    });
+  };
+
+  function setOptions(select, entries, current, anyLabel) {
+    select.textContent = "";
+    var any = element("option", "", anyLabel);
+    any.value = "";
+    select.appendChild(any);
+    entries.forEach(function (entry) {
+      var option = element("option", "", entry[0] + " (" + entry[1] + ")");
+      option.value = entry[0];
+      if (!entry[1] && entry[0] !== current) option.disabled = true;
+      select.appendChild(option);
+    });
+    select.value = current;
+  }
+
+  Finder.prototype.fillOptions = function (counts) {
+    var all = this.all;
+    function entries(facet, order) {
+      var names = Object.keys(all[facet] || {});
+      names.sort(order || function (a, b) { return a.localeCompare(b); });
+      return names.map(function (name) { return [name, (counts[facet] || {})[name] || 0]; });
+    }
+    setOptions(this.topic, entries("topic"), this.state.topic, "Any topic");
+    setOptions(this.area, entries("area"), this.state.area, "Any area");
+    var years = entries("year");
+    setOptions(this.from, years, this.state.from, "Any");
+    setOptions(this.to, years.slice().reverse(), this.state.to, "Any");
+    var withCode = (counts.code || {}).yes || 0;
+    this.codeLabel.textContent = "Has code (" + withCode + ")";
+  };
+
+  Finder.prototype.showMore = function () {
+    var self = this;
+    var mine = this.generation;
+    var slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    this.shown += slice.length;
+    this.more.hidden = this.shown >= this.results.length;
+    return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== self.generation) return;
+      pages.forEach(function (data) { self.list.appendChild(self.item(data)); });
+      self.container.setAttribute("data-ready", "ready");
+    });
+  };
+
+  Finder.prototype.item = function (data) {
+    var item = element("li", "ps-finder__result");
+    var link = element("a", "ps-finder__title", data.meta.title || data.url);
+    link.href = data.url;
+    item.appendChild(link);
+    var facts = [];
+    if (data.filters.year) facts.push(data.filters.year[0]);
+    if (data.filters.upvotes) facts.push(plural(Number(data.filters.upvotes[0]), "upvote", "upvotes"));
+    if (data.filters.code) facts.push("code");
+    facts = facts.concat(data.filters.topic || []);
+    if (facts.length) item.appendChild(element("span", "ps-finder__meta", facts.join(" · ")));
+    var excerpt = element("span", "ps-finder__summary");
+    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    item.appendChild(excerpt);
+    return item;
+  };
+
+  function setUp() {
+    var container = document.querySelector(".ps-finder");
+    if (!container || container.hasAttribute("data-ps-finder")) return;
+    container.setAttribute("data-ps-finder", "");
+    var status = element("p", "ps-finder__status", "Loading the search index…");
+    container.appendChild(status);
+    papersite.pagefind().then(function (api) {
+      return api.filters().then(function (all) { new Finder(container, api, all); });
+    }).catch(function (error) {
+      status.textContent = "The finder could not load its index: " + (error && error.message || error);
+    });
+  }
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(setUp);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -1,0 +1,116 @@
+/* papersite: the one script every page loads. It loads what a page uses when the page
+   needs it: the search dialog's code on the first `/`, `s` or click on the search button;
+   the Paper finder and the map on their pages; KaTeX where an abstract holds math. Pages
+   reached by Material's instant navigation are handled too (document$). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var assets = new URL(script.getAttribute("data-assets"), window.location.href);
+  var pagefind = new URL(script.getAttribute("data-pagefind"), window.location.href);
+  var loaded = {};
+
+  /* Load a script or style of assets/ once; `done` runs when it is ready. */
+  function load(path, done) {
+    var entry = loaded[path];
+    if (entry === true) { if (done) done(); return; }
+    if (entry) { if (done) entry.push(done); return; }
+    loaded[path] = done ? [done] : [];
+    var url = new URL(path, assets).href;
+    var tag;
+    if (/\.css$/.test(path)) {
+      tag = document.createElement("link");
+      tag.rel = "stylesheet";
+      tag.href = url;
+    } else {
+      tag = document.createElement("script");
+      tag.src = url;
+    }
+    tag.onload = function () {
+      var waiting = loaded[path];
+      loaded[path] = true;
+      waiting.forEach(function (callback) { callback(); });
+    };
+    document.head.appendChild(tag);
+  }
+
+  /* Pagefind's search API (pagefind/pagefind.js, written by the build), started once.
+     On the main thread (noWorker): for an index this size its worker only adds bytes. */
+  var engine = null;
+  function pagefindApi() {
+    if (!engine) {
+      engine = import(new URL("pagefind.js", pagefind).href).then(function (api) {
+        var root = new URL("..", pagefind).pathname;
+        return api.options({
+          basePath: pagefind.pathname, baseUrl: root, excerptLength: 30, noWorker: true
+        }).then(function () { return api.init(); }).then(function () { return api; });
+      });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+
+  window.papersite = {
+    load: load,
+    pagefind: pagefindApi,
+    root: new URL("..", pagefind).href
+  };
+
+  /* The header search: open on the button, `/` or `s` (as Material's search did). */
+  function openSearch() {
+    load("javascripts/search.js", function () { window.papersite.openSearch(); });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest("[data-ps-search-open]")) openSearch();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var editing = target && target.closest("input, textarea, select, [contenteditable]");
+    if (editing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "/" || event.key === "s") {
+      event.preventDefault();
+      openSearch();
+    }
+  });
+
+  /* KaTeX typesets the math-like fragments of abstracts; without it they stay text. */
+  function typeset() {
+    var nodes = document.querySelectorAll(".ps-math[data-tex]:not([data-typeset])");
+    Array.prototype.forEach.call(nodes, function (node) {
+      node.setAttribute("data-typeset", "");
+      try {
+        var holder = document.createElement("span");
+        window.katex.render(node.getAttribute("data-tex"), holder, { throwOnError: true });
+        node.title = node.textContent;
+        node.textContent = "";
+        node.appendChild(holder);
+      } catch (error) {
+        /* not valid TeX after all: keep the original text */
+      }
+    });
+  }
+
+  function setUpPage() {
+    if (document.querySelector(".ps-math[data-tex]")) {
+      load("vendor/katex/katex.min.css");
+      load("vendor/katex/katex.min.js", typeset);
+    }
+    /* their styles first: the map measures its frame when it draws */
+    if (document.querySelector(".ps-finder")) {
+      load("stylesheets/finder.css", function () { load("javascripts/finder.js"); });
+    }
+    if (document.querySelector(".ps-map")) {
+      load("stylesheets/map.css", function () { load("javascripts/map.js"); });
+    }
+  }
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(setUpPage);  /* Material's instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpPage);
+  } else {
+    setUpPage();
+  }
+})();

@@ -1,0 +1,335 @@
+/* papersite: the header's search dialog, on Pagefind's search API. Loaded by
+   papersite.js on first use; it builds the dialog then (partials/search-button.html
+   holds only the button that opens it).
+
+   Every word of a query must match; when no paper has them all, papers with some of
+   them are shown, and labelled so. One result per paper: its title, an excerpt of its
+   abstract with the query's words marked, its topics and year. Topic pages that match
+   come after the papers. Arrow keys move through the results, Enter opens one, Esc
+   closes. Corpus text is inserted as text only (never as HTML). */
+(function () {
+  "use strict";
+  var papersite = window.papersite;
+  var MAX_PAPERS = 8;
+  var MAX_TOPICS = 3;
+  var DEBOUNCE_MS = 120;
+  var SETTLE_MS = 600;    /* a short last word is searched once typing pauses this long */
+  var MIN_PREFIX = 3;     /* shorter last words would fetch index chunks for many words */
+  var generation = 0;
+  var timer = null;
+  var settle = null;
+  var typedAt = 0;
+
+  var ICON_SEARCH = "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5";
+  var ICON_CLOSE = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
+
+  function icon(path) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    var shape = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    shape.setAttribute("d", path);
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  /* The dialog: a search field, a status line, the results, a key hint. */
+  function buildDialog() {
+    var dialog = element("dialog", "ps-search");
+    dialog.setAttribute("aria-label", "Search papers");
+    dialog.setAttribute("data-ps-search-dialog", "");
+    var bar = element("div", "ps-search__bar");
+    var glass = element("span", "ps-search__icon md-icon");
+    glass.appendChild(icon(ICON_SEARCH));
+    var input = element("input", "ps-search__input");
+    input.type = "search";
+    input.placeholder = "Search papers";
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.setAttribute("aria-label", "Search papers");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "ps-search-results");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("data-ps-search-input", "");
+    var close = element("button", "ps-search__close md-icon");
+    close.type = "button";
+    close.title = "Close (Esc)";
+    close.setAttribute("aria-label", "Close search");
+    close.setAttribute("data-ps-search-close", "");
+    close.appendChild(icon(ICON_CLOSE));
+    bar.appendChild(glass);
+    bar.appendChild(input);
+    bar.appendChild(close);
+    var status = element("p", "ps-search__status");
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("data-ps-search-status", "");
+    var list = element("ul", "ps-search__results");
+    list.id = "ps-search-results";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Results");
+    list.setAttribute("data-ps-search-results", "");
+    var keys = element("p", "ps-search__keys");
+    keys.setAttribute("aria-hidden", "true");
+    [["\u2191"], ["\u2193", " move \u00b7 "], ["Enter", " open \u00b7 "], ["Esc", " close"]].forEach(function (key) {
+      keys.appendChild(element("kbd", "", key[0]));
+      if (key[1]) keys.appendChild(document.createTextNode(key[1]));
+    });
+    [bar, status, list, keys].forEach(function (part) { dialog.appendChild(part); });
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  function parts() {
+    var dialog = document.querySelector("[data-ps-search-dialog]") || buildDialog();
+    return {
+      dialog: dialog,
+      input: dialog.querySelector("[data-ps-search-input]"),
+      status: dialog.querySelector("[data-ps-search-status]"),
+      list: dialog.querySelector("[data-ps-search-results]")
+    };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text. */
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = [];
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
+      else out.push(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function words(query) {
+    return query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
+  }
+
+  /* Results with every word; if none and the query has several words, any word. */
+  function find(api, query, filters) {
+    var options = filters ? { filters: filters } : {};
+    return api.search(query, options).then(function (all) {
+      var terms = words(query);
+      if (all.results.length || terms.length < 2) return { results: all.results, allWords: true };
+      return Promise.all(terms.map(function (term) { return api.search(term, options); }))
+        .then(function (each) {
+          var merged = {};
+          each.forEach(function (search) {
+            search.results.forEach(function (result) {
+              var entry = merged[result.id] || (merged[result.id] = { result: result, words: 0, score: 0 });
+              entry.words += 1;
+              entry.score += result.score;
+            });
+          });
+          var ranked = Object.keys(merged).map(function (id) { return merged[id]; });
+          ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
+          return { results: ranked.map(function (entry) { return entry.result; }), allWords: false };
+        });
+    });
+  }
+
+  /* Papers and topics for a query: the best papers (every result that is not a topic
+     page), then the topic pages that match, each list fetched apart so that papers
+     outrank topics and a popular topic is never crowded out by papers. */
+  function findAll(api, query) {
+    return Promise.all([find(api, query), find(api, query, { kind: "topic" })])
+      .then(function (found) {
+        var topicIds = {};
+        found[1].results.forEach(function (result) { topicIds[result.id] = true; });
+        var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
+        return {
+          papers: papers,
+          topics: found[1].results,
+          allWords: found[0].allWords
+        };
+      });
+  }
+
+  /* The data of the results shown (each result's data is one small file). */
+  function collect(found) {
+    var shown = found.papers.slice(0, MAX_PAPERS).concat(found.topics.slice(0, MAX_TOPICS));
+    return Promise.all(shown.map(function (result) { return result.data(); })).then(function (all) {
+      var papers = Math.min(found.papers.length, MAX_PAPERS);
+      return { papers: all.slice(0, papers), topics: all.slice(papers) };
+    });
+  }
+
+  function paperItem(data) {
+    var link = element("a", "ps-search__link");
+    link.href = data.url;
+    link.appendChild(element("span", "ps-search__title", data.meta.title || data.url));
+    var excerpt = element("span", "ps-search__excerpt");
+    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    link.appendChild(excerpt);
+    var facts = (data.filters.topic || []).slice();
+    if (data.filters.year) facts.push(data.filters.year[0]);
+    if (facts.length) link.appendChild(element("span", "ps-search__meta", facts.join(" · ")));
+    return link;
+  }
+
+  function topicItem(data) {
+    var link = element("a", "ps-search__link ps-search__link--topic");
+    link.href = data.url;
+    link.appendChild(element("span", "ps-search__kind", "Topic"));
+    link.appendChild(element("span", "ps-search__title", data.meta.title || data.url));
+    var count = Number(data.meta.papers || 0);
+    if (count) link.appendChild(element("span", "ps-search__meta", count + (count === 1 ? " paper" : " papers")));
+    return link;
+  }
+
+  function finderLink(query, count) {
+    var link = element("a", "ps-search__link ps-search__more",
+      "All " + count + " results in the Paper finder");
+    var url = new URL("finder/", papersite.root);
+    url.searchParams.set("query", query);
+    link.href = url.href;
+    return link;
+  }
+
+  function show(ui, query, found, picked) {
+    var items = [];
+    ui.list.textContent = "";
+    picked.papers.forEach(function (data) { items.push(paperItem(data)); });
+    picked.topics.forEach(function (data) { items.push(topicItem(data)); });
+    if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
+    items.forEach(function (link, i) {
+      var item = element("li", "ps-search__result");
+      item.id = "ps-search-option-" + i;
+      item.setAttribute("role", "option");
+      item.appendChild(link);
+      ui.list.appendChild(item);
+    });
+    var count = found.papers.length;
+    var status;
+    if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
+    else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
+    else status = count === 1 ? "1 paper" : count + " papers";
+    ui.status.textContent = status;
+    ui.status.classList.toggle("ps-search__status--fallback", !found.allWords && count > 0);
+    ui.input.setAttribute("aria-expanded", items.length ? "true" : "false");
+    select(ui, items.length ? 0 : -1);
+    ui.list.setAttribute("data-ps-search-ms", String(Math.round(performance.now() - typedAt)));
+    ui.dialog.setAttribute("data-ps-search-done", query);
+  }
+
+  /* The query to search now: while typing, a last word shorter than MIN_PREFIX waits
+     (its prefix matches too many words to be worth fetching) unless typing settled. */
+  function current(ui, settled) {
+    var query = ui.input.value;
+    var last = query.replace(/\s+$/, "").split(/\s+/).pop() || "";
+    if (settled || /\s$/.test(query) || last.length >= MIN_PREFIX) return query;
+    return query.slice(0, query.length - last.length);
+  }
+
+  function run(ui, settled) {
+    var query = current(ui, settled);
+    if (!settled && query === ui.dialog.getAttribute("data-ps-search-done")) return;
+    var mine = ++generation;
+    if (!query.trim()) {
+      ui.list.textContent = "";
+      ui.status.textContent = "";
+      ui.input.setAttribute("aria-expanded", "false");
+      return;
+    }
+    papersite.pagefind().then(function (api) {
+      return findAll(api, query).then(function (found) {
+        if (mine !== generation) return null;
+        return collect(found).then(function (picked) {
+          if (mine === generation) show(ui, query, found, picked);
+        });
+      });
+    }).catch(function (error) {
+      if (mine !== generation) return;
+      ui.status.textContent = "Search could not load: " + (error && error.message || error);
+    });
+  }
+
+  function options(ui) {
+    return ui.list.querySelectorAll("[role=option]");
+  }
+
+  function select(ui, index) {
+    var all = options(ui);
+    Array.prototype.forEach.call(all, function (option, i) {
+      option.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
+    if (index >= 0 && all[index]) {
+      ui.input.setAttribute("aria-activedescendant", all[index].id);
+      all[index].scrollIntoView({ block: "nearest" });
+    } else {
+      ui.input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function selected(ui) {
+    var all = options(ui);
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getAttribute("aria-selected") === "true") return i;
+    }
+    return -1;
+  }
+
+  function onKey(ui, event) {
+    var count = options(ui).length;
+    var at = selected(ui);
+    if (event.key === "ArrowDown" && count) {
+      event.preventDefault();
+      select(ui, (at + 1) % count);
+    } else if (event.key === "ArrowUp" && count) {
+      event.preventDefault();
+      select(ui, at <= 0 ? count - 1 : at - 1);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (current(ui, false) !== ui.input.value && !options(ui).length) {
+        run(ui, true);
+        return;
+      }
+      var option = options(ui)[at >= 0 ? at : 0];
+      if (option) option.querySelector("a").click();
+    }
+  }
+
+  function wire(ui) {
+    if (ui.dialog.hasAttribute("data-ps-wired")) return;
+    ui.dialog.setAttribute("data-ps-wired", "");
+    ui.input.addEventListener("input", function () {
+      typedAt = performance.now();
+      clearTimeout(timer);
+      clearTimeout(settle);
+      timer = setTimeout(function () { run(ui, false); }, DEBOUNCE_MS);
+      if (current(ui, false) !== ui.input.value) {
+        settle = setTimeout(function () { run(ui, true); }, SETTLE_MS);
+      }
+    });
+    ui.input.addEventListener("keydown", function (event) { onKey(ui, event); });
+    ui.list.addEventListener("mousemove", function (event) {
+      var option = event.target instanceof Element && event.target.closest("[role=option]");
+      if (option) select(ui, Array.prototype.indexOf.call(options(ui), option));
+    });
+    ui.dialog.addEventListener("click", function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      if (!target) return;
+      /* the close button, the backdrop around the dialog, or a result (its page opens) */
+      if (target === ui.dialog || target.closest("[data-ps-search-close]") || target.closest("a[href]")) {
+        ui.dialog.close();
+      }
+    });
+  }
+
+  papersite.openSearch = function () {
+    var ui = parts();
+    if (!ui) return;
+    wire(ui);
+    if (!ui.dialog.open) ui.dialog.showModal();
+    ui.input.focus();
+    ui.input.select();
+    papersite.pagefind();  /* start loading the index while the visitor types */
+  };
+})();

@@ -1,0 +1,304 @@
+"""The pipeline: the one driver behind every command and the MkDocs plugin.
+
+    corpus files --ingest--> Corpus --analyze--> Analysis --render--> pages
+                 --write--> docs/ (and its state file) --mkdocs--> site/
+
+`Pipeline.generate` runs the first four stages, or nothing at all when the state file
+in docs/ says no input changed (generator/state.py); `Pipeline.build` then runs MkDocs,
+whose papersite plugin calls `generate` again and finds docs/ up to date. Failures are
+typed (`PipelineError` and its kinds) so that the CLI can exit with the right code and
+the plugin can stop MkDocs with a one-line message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.analyze import AnalysisSettings
+from generator.config import Config, ConfigError
+from generator.ingest import ingest_files
+from generator.ingest.readers import ReadOptions
+from generator.model import Analysis, Corpus, Problem
+from generator.render import DuplicatePathError, render_site
+from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
+from generator.state import (
+    GeneratedState,
+    forget_state,
+    inputs_fingerprint,
+    save_state,
+    unchanged_state,
+)
+from generator.write import write_docs
+
+Analyzer = Callable[[Corpus, Config], Analysis]
+PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
+T = TypeVar("T")
+
+
+class PipelineError(Exception):
+    """A run that cannot go on; the message says why and names the file."""
+
+    exit_code = 1
+
+
+class SettingsError(PipelineError):
+    """papersite.yml, the topics file or mkdocs.yml cannot be used."""
+
+    exit_code = 2
+
+
+class DataError(PipelineError):
+    """The corpus gives nothing to build, or (under --strict) has problems."""
+
+
+class BuildError(PipelineError):
+    """MkDocs could not build the site."""
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each pipeline stage, in order; `show` wraps each stage (progress)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    show: Callable[[str], AbstractContextManager[object]] = lambda _name: nullcontext()
+
+    def run(self, name: str, work: Callable[[], T]) -> T:
+        """Run `work`, recording how long it took under `name`."""
+        start = time.perf_counter()
+        with self.show(name):
+            result = work()
+        self.seconds[name] = time.perf_counter() - start
+        return result
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What `generate` did: `fresh` is False when docs/ was up to date and nothing ran."""
+
+    state: GeneratedState
+    fresh: bool
+    corpus: Corpus | None = None
+    analysis: Analysis | None = None
+    pages: int = 0  # Markdown pages
+    files: int = 0  # every file written to docs/: pages, their data files, search data
+    written: int = 0
+    removed: int = 0
+
+
+def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
+    """Find related papers, topics and methods, with the user's topics file if there is one.
+
+    Raises TopicsFileError (a ValueError naming the file and line) for a bad topics file.
+    """
+    from generator.analyze import analyze  # scikit-learn: loaded only when analysing
+
+    topics_file = config.root / config.topics_file
+    settings = AnalysisSettings(
+        related_k=config.related_k,
+        topics_file=topics_file if topics_file.is_file() else None,
+        workers=config.worker_count(),
+    )
+    return analyze(corpus, settings)
+
+
+@dataclass
+class Pipeline:
+    """One project's run: its settings, how strict it is, and who hears of problems.
+
+    `report` receives the corpus's data problems as soon as the corpus is read (the CLI
+    prints them, the plugin logs them). A custom `analyzer` (tests) makes runs that the
+    state file cannot vouch for: they are never skipped and never skip later runs.
+    """
+
+    config: Config
+    strict: bool = False
+    times: StageTimes = field(default_factory=StageTimes)
+    analyzer: Analyzer = default_analyzer
+    report: Callable[[tuple[Problem, ...]], None] = lambda _problems: None
+
+    def read_corpus(self) -> Corpus:
+        """Ingest the configured corpus files; DataError when nothing can be built."""
+        corpus = self.ingest()
+        if not corpus.papers:
+            raise DataError("no paper could be read from the corpus")
+        self._check_strict(len(corpus.problems))
+        return corpus
+
+    def ingest(self) -> Corpus:
+        """Ingest the configured corpus files and report their problems; DataError when
+        there are none."""
+        config = self.config
+        try:
+            files = config.corpus_files()
+        except ConfigError as error:
+            raise SettingsError(str(error)) from None
+        if not files:
+            raise DataError(f"no corpus files found in {', '.join(config.corpus)}")
+        options = ReadOptions(listing_year=config.listing_year)
+        corpus = ingest_files(files, options, config.worker_count())
+        self.report(corpus.problems)
+        return corpus
+
+    def analyze(self, corpus: Corpus) -> Analysis:
+        """Run the analysis; a bad topics file is a SettingsError."""
+        from generator.analyze import TopicsFileError  # loads the analysis: only when needed
+
+        try:
+            return self.analyzer(corpus, self.config)
+        except TopicsFileError as error:
+            raise SettingsError(str(error)) from None
+
+    def generate(self, force: bool = False) -> Generated:
+        """Ingest, analyze, render and write docs/, unless no input changed since the
+        last run (`force` regenerates anyway)."""
+        custom = self.analyzer is not default_analyzer
+        fingerprint = "" if custom else self._fingerprint()
+        docs = self.config.docs
+        state = None if force or custom else unchanged_state(docs, fingerprint)
+        if state is not None:
+            self._check_strict(state.problems)
+            return Generated(state, fresh=False)
+        corpus = self.times.run("ingest", self.read_corpus)
+        analysis = self.times.run("analyze", lambda: self.analyze(corpus))
+        pages = self.times.run("render", lambda: self._render(corpus, analysis))
+        written, removed = self.times.run("write", lambda: write_docs(docs, pages))
+        state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
+        if fingerprint:
+            save_state(docs, state)
+        else:
+            forget_state(docs)
+        # hand what generation freed back before MkDocs and its workers start
+        gc.collect()
+        markdown = sum(1 for path in pages if path.endswith(".md"))
+        return Generated(state, True, corpus, analysis, markdown, len(pages), written, removed)
+
+    def build(self, site_url: str | None = None, force: bool = False) -> Generated:
+        """`generate`, then build site/ with MkDocs (strictly: warnings fail the build)."""
+        generated = self.generate(force)
+        self.times.run("mkdocs", lambda: mkdocs_build(self.config, site_url, True, self.analyzer))
+        return generated
+
+    def _fingerprint(self) -> str:
+        try:
+            return inputs_fingerprint(self.config)
+        except ConfigError as error:
+            raise SettingsError(str(error)) from None
+        except OSError as error:
+            raise DataError(f"cannot read an input: {error}") from None
+
+    def _render(self, corpus: Corpus, analysis: Analysis) -> dict[str, str]:
+        """Every page, and the papers' text for the terminal search (`papersite search`)."""
+        config = self.config
+        try:
+            pages = render_site(
+                corpus,
+                analysis,
+                config.site_name,
+                config.worker_count(),
+                config.project_templates(),
+            )
+        except DuplicatePathError as error:
+            raise SettingsError(str(error)) from None
+        pages[SEARCH_DOCUMENTS] = documents_json(corpus)
+        return pages
+
+    def _check_strict(self, problems: int) -> None:
+        if self.strict and problems:
+            raise DataError(
+                f"--strict: the corpus has {problems} data problems; see `papersite check`"
+            )
+
+
+def source_date_epoch(corpus: Corpus) -> int:
+    """A reproducible build timestamp: the newest paper date (noon UTC), else 2000-01-01."""
+    dates = [p.published for p in corpus.papers if p.published]
+    newest = max(dates) if dates else None
+    day = dt.date(newest.year, newest.month, newest.day) if newest else dt.date(2000, 1, 1)
+    return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
+
+
+def mkdocs_build(
+    config: Config,
+    site_url: str | None = None,
+    strict: bool = True,
+    analyzer: Analyzer = default_analyzer,
+) -> None:
+    """Build site/ with MkDocs from the project's mkdocs.yml; its papersite plugin runs
+    `generate` with these settings and `analyzer`, and finds docs/ up to date after a
+    `generate` of the same inputs."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = config.root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
+    _check_old_hooks(config_file)
+    options: dict[str, Any] = {"strict": strict}
+    if site_url:
+        options["site_url"] = site_url
+    try:
+        mkdocs_config = load_mkdocs_config(str(config_file), **options)
+    except MkDocsException as error:
+        raise SettingsError(f"{config_file}: {error}") from None
+    plugin = mkdocs_config.plugins.get(PLUGIN_NAME)
+    if plugin is None:
+        raise SettingsError(
+            f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
+        )
+    plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with _abort_as_build_error():
+            build(mkdocs_config)
+    finally:
+        mkdocs_config.plugins.on_shutdown()
+
+
+def _check_old_hooks(config_file: Path) -> None:
+    """A mkdocs.yml of papersite 0.1 loads generator/hooks.py, which is now the plugin."""
+    text = config_file.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        if "generator/hooks.py" in line and not line.lstrip().startswith("#"):
+            raise SettingsError(
+                f"{config_file}:{number}: generator/hooks.py is gone: papersite is a MkDocs "
+                f"plugin now; replace the `hooks:` entry with `plugins: [{PLUGIN_NAME}]`"
+            )
+
+
+class _Errors(logging.Handler):
+    """The error messages MkDocs logs, for the one line that says why a build stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _abort_as_build_error() -> Iterator[None]:
+    """MkDocs' own failures (strict warnings, plugin errors) as a BuildError that says why."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    errors = _Errors()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(errors)
+    try:
+        yield
+    except PipelineError:
+        raise
+    except (Abort, MkDocsException) as error:
+        reason = errors.messages[0] if errors.messages else str(error)
+        raise BuildError(f"MkDocs could not build the site: {reason}") from None
+    finally:
+        logger.removeHandler(errors)

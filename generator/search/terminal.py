@@ -1,0 +1,228 @@
+"""`papersite search`: the site's search in the terminal, with the same first result.
+
+The site searches with Pagefind, whose index is a set of binary chunks made for a
+browser. The terminal reads instead the papers' titles and abstracts, which `generate`
+writes beside the pages (SEARCH_DOCUMENTS, a dotfile MkDocs does not publish), and
+ranks them the way Pagefind ranks the site's paper pages:
+
+- every word of the query must match (a query with no such paper falls back to papers
+  matching any word, as the site's search box does, and says so);
+- a query word matches a word of the paper that starts with its stem (`models` finds
+  *model* and *modelling*), accents and case folded (`frechet` finds *Fréchet*), a
+  hyphenated word read as its parts and as one word (`nnunet` finds *nnU-Net*, `u-net`
+  finds *UNet*);
+- a paper scores BM25 over its abstract (the text Pagefind indexes), plus a boost for
+  the query's words in its title (Pagefind searches the title as metadata and boosts
+  pages whose title holds the query's rare words).
+
+Every weight is written out below; tests check that the site's first paper and this
+module's agree on the sample queries.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from generator.links import paper_url
+from generator.model import Corpus
+
+SEARCH_DOCUMENTS = ".papersite-search.json"  # under docs/; MkDocs skips dotfiles
+DOCUMENTS_FORMAT = 1
+# BM25 over the abstract: Pagefind's defaults.
+BM25_K1 = 1.2
+BM25_B = 0.75
+# A query word found in the title adds TITLE_WEIGHT times its idf (Pagefind's default
+# title weight), squared coverage of the query's idf by title words on top: a title
+# holding all of the query's rare words wins, as on the site.
+TITLE_WEIGHT = 5.0
+# A word that only extends the query word (`segment` -> `segmentation`) counts this much
+# less per extra character, so whole-word matches rank first.
+EXTENSION_PENALTY = 0.04
+MIN_EXTENSION_SCORE = 0.3
+
+# Letters that Unicode decomposition does not split into a base letter and a mark.
+_FOLDS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+# A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
+_WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
+_PART_RE = re.compile(r"[^\W_]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What the terminal search reads of one paper."""
+
+    slug: str
+    title: str
+    abstract: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: a paper and its score."""
+
+    slug: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The ranked papers of a query; `all_words` is False for any-word fallback results."""
+
+    hits: tuple[Hit, ...]
+    all_words: bool
+
+
+def documents_json(corpus: Corpus) -> str:
+    """The papers' searchable text as deterministic JSON (written with the pages)."""
+    papers = [
+        {
+            "slug": p.slug,
+            "title": p.title,
+            "abstract": p.abstract,
+            "year": p.published.year if p.published else None,
+            "url": paper_url(p.slug),
+        }
+        for p in sorted(corpus.papers, key=lambda p: p.slug)
+    ]
+    data = {"format": DOCUMENTS_FORMAT, "papers": papers}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def load_documents(text: str) -> list[SearchDocument]:
+    """Read what `documents_json` wrote; ValueError when it is not such a file."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("format") != DOCUMENTS_FORMAT:
+        raise ValueError("not a papersite search file of a known format")
+    try:
+        return [
+            SearchDocument(str(p["slug"]), str(p["title"]), str(p["abstract"]), p["year"])
+            for p in data["papers"]
+        ]
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"malformed search file: {error}") from None
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and fold accents and ligatures to plain letters."""
+    lowered = unicodedata.normalize("NFKD", text).lower().translate(_FOLDS)
+    return "".join(c for c in lowered if unicodedata.category(c) != "Mn")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text` as matched: folded, each hyphenated word as parts and joined."""
+    found: list[str] = []
+    for word in _WORD_RE.findall(fold(text)):
+        parts = _PART_RE.findall(word)
+        found.extend(parts)
+        if len(parts) > 1:
+            found.append("".join(parts))
+    return found
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word of a query as typed (folded; a hyphenated word joined: `u-net` -> `unet`)
+    and the stem that the words it matches start with."""
+
+    typed: str
+    stem: str
+
+
+def query_words(query: str) -> list[QueryWord]:
+    """The words of a query, each once."""
+    words = ["".join(_PART_RE.findall(word)) for word in _WORD_RE.findall(fold(query))]
+    unique = dict.fromkeys(word for word in words if word)
+    return [QueryWord(word, _stem(word)) for word in unique]
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    stem: str = _STEMMER.stemWord(word)
+    return stem if word.startswith(stem) else word
+
+
+class TerminalIndex:
+    """The papers prepared for ranking: their title and abstract words."""
+
+    def __init__(self, documents: Sequence[SearchDocument]) -> None:
+        self.documents = list(documents)
+        self._titles = [" ".join(tokens(d.title)) for d in self.documents]
+        self._abstracts = [tokens(d.abstract) for d in self.documents]
+        self._abstract_texts = [" ".join(words) for words in self._abstracts]
+        lengths = [len(words) for words in self._abstracts]
+        self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
+
+    def search(self, query: str, limit: int = 10) -> SearchResult:
+        """Papers matching every query word, best first; else those matching any."""
+        words = query_words(query)
+        if not words or limit <= 0 or not self.documents:
+            return SearchResult((), True)
+        matches = {word: self._matches(word) for word in words}
+        every = set.intersection(*(set(m) for m in matches.values()))
+        candidates, all_words = every, True
+        if not every and len(words) > 1:
+            candidates, all_words = set().union(*(set(m) for m in matches.values())), False
+        idf = {word: self._idf(len(found)) for word, found in matches.items()}
+        scored = sorted(
+            (-self._score(i, words, matches, idf), self.documents[i].slug, i) for i in candidates
+        )
+        hits = tuple(
+            Hit(self.documents[i].slug, self.documents[i].title, round(-score, 4))
+            for score, _, i in scored[:limit]
+        )
+        return SearchResult(hits, all_words)
+
+    def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float]]:
+        """Papers holding the word: (weighted count in the abstract, best match in the title)."""
+        word = query_word.typed
+        stem = query_word.stem
+        pattern = re.compile(r"(?<![^\W_])" + re.escape(stem) + r"[^\W_]*")
+        found: dict[int, tuple[float, float]] = {}
+        for i, (title, abstract) in enumerate(zip(self._titles, self._abstract_texts, strict=True)):
+            in_title = pattern.findall(title)
+            in_abstract = pattern.findall(abstract) if stem in abstract else []
+            if in_title or in_abstract:
+                found[i] = (
+                    sum(_closeness(word, w) for w in in_abstract),
+                    max((_closeness(word, w) for w in in_title), default=0.0),
+                )
+        return found
+
+    def _idf(self, frequency: int) -> float:
+        total = len(self.documents)
+        return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+
+    def _score(
+        self,
+        i: int,
+        words: Iterable[QueryWord],
+        matches: dict[QueryWord, dict[int, tuple[float, float]]],
+        idf: dict[QueryWord, float],
+    ) -> float:
+        length = len(self._abstracts[i]) or 1
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (self._average_length or 1))
+        body = title_idf = query_idf = 0.0
+        for word in words:
+            query_idf += idf[word]
+            count, in_title = matches[word].get(i, (0.0, 0.0))
+            body += idf[word] * count * (BM25_K1 + 1) / (count + norm)
+            title_idf += idf[word] * in_title
+        coverage = title_idf / query_idf if query_idf else 0.0
+        return body + TITLE_WEIGHT * title_idf * coverage * coverage
+
+
+def _closeness(word: str, found: str) -> float:
+    """1 for the word as typed, less the more `found` differs from it in length."""
+    extra = abs(len(found) - len(word))
+    return max(MIN_EXTENSION_SCORE, 1.0 - EXTENSION_PENALTY * extra)

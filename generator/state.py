@@ -1,0 +1,84 @@
+"""Skip regeneration when nothing it reads has changed.
+
+A fingerprint hashes every input of `generate`: the corpus files, the topics file, the
+settings, the page templates (papersite's and the project's) and papersite's own code.
+It is saved in docs/ with the facts a later run or MkDocs build needs (the build date,
+how many data problems the corpus has). The state file is the one channel between a
+`papersite` command and the MkDocs plugin: when the next run finds the same
+fingerprint and every page of the manifest still in docs/, it rewrites nothing and does
+not even read the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import NOT_SETTINGS, Config
+from generator.write import MANIFEST, write_text_atomic
+
+STATE_FILE = ".papersite-state.json"
+_CODE_DIR = Path(__file__).resolve().parent
+# Settings that change how fast the output is made, never what it is.
+_NOT_OUTPUT = ("workers",)
+
+
+@dataclass(frozen=True)
+class GeneratedState:
+    """What a generate run leaves for the next one and for the MkDocs build."""
+
+    fingerprint: str
+    source_date_epoch: int
+    problems: int = 0  # data problems (warnings and errors) the corpus had
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """SHA-256 over the corpus, topics file, settings, templates and papersite's code."""
+    digest = hashlib.sha256()
+    skip = (*NOT_SETTINGS, *_NOT_OUTPUT)
+    settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in skip}
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    topics = config.root / config.topics_file
+    inputs = [*config.corpus_files(), *([topics] if topics.is_file() else [])]
+    templates = [p for folder in config.project_templates() for p in sorted(folder.rglob("*"))]
+    code = sorted([*_CODE_DIR.rglob("*.py"), *_CODE_DIR.rglob("*.j2")])
+    inputs += [p for p in templates if p.is_file()]
+    for path in [*inputs, *code]:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def save_state(docs_dir: Path, state: GeneratedState) -> None:
+    """Record the state of a finished generate run in docs/."""
+    write_text_atomic(docs_dir / STATE_FILE, json.dumps(dataclasses.asdict(state), indent=1))
+
+
+def forget_state(docs_dir: Path) -> None:
+    """Forget the saved state: docs/ was generated in a way a fingerprint cannot tell."""
+    (docs_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def saved_state(docs_dir: Path) -> GeneratedState | None:
+    """The state the last generate run saved in docs/, if any."""
+    try:
+        return GeneratedState(**json.loads((docs_dir / STATE_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def unchanged_state(docs_dir: Path, fingerprint: str) -> GeneratedState | None:
+    """The saved state if it has this fingerprint and docs/ still holds every page."""
+    saved = saved_state(docs_dir)
+    if saved is None or saved.fingerprint != fingerprint:
+        return None
+    try:
+        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
+        return None
+    if not all((docs_dir / page).is_file() for page in pages if page):
+        return None
+    return saved

@@ -1,0 +1,171 @@
+"""Worker processes, for the steps that pay for them at scale.
+
+One setting says how many workers run: `workers` in papersite.yml or `--workers`
+(default: one per core; 1: no worker process at all). The pipeline passes it down to
+each step explicitly.
+
+Workers come from the standard library's ProcessPoolExecutor with the fork start
+method: they start with everything the parent holds (corpus, analysis, templates), and
+the job (a function that may be a closure) reaches them through the executor's
+initializer, which fork hands over by memory, never pickled. Only chunk numbers go out
+and results come back, in input order, so output never depends on the worker count.
+
+Forking after the analysis has used BLAS is safe here for a stated reason: no worker
+calls into BLAS or OpenMP except the map's projection, whose worker limits both to one
+thread (analyze/pipeline.py) and is forked before any OpenMP region runs in the parent;
+OpenBLAS re-creates its thread pool in a forked child (pthread_atfork).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNKS_PER_WORKER = 4  # smaller pieces even out uneven work
+
+# The job of this worker process, set by the executor's initializer.
+_job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]] | None = None
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return os.cpu_count() or 1
+
+
+def worker_count(items: int, min_items_per_worker: int, workers: int) -> int:
+    """Workers worth starting for `items` items: at most `workers`, none below the
+    minimum of items each; 1 where processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(workers, items // max(1, min_items_per_worker)))
+
+
+class Deferred(Generic[R]):
+    """Results computed in this process when asked for (`Pending`'s one-worker twin)."""
+
+    def __init__(self, work: Callable[[], list[R]]) -> None:
+        self._work = work
+
+    def get(self) -> list[R]:
+        """Compute the results."""
+        return self._work()
+
+    def cancel(self) -> None:
+        """Nothing runs meanwhile: nothing to stop."""
+
+
+class Pending(Generic[R]):
+    """Results that worker processes are computing; `get` waits for them."""
+
+    def __init__(self, executor: ProcessPoolExecutor, futures: list[Future[list[R]]]) -> None:
+        self._executor = executor
+        self._futures = futures
+
+    def get(self) -> list[R]:
+        """Wait for every chunk; the results in input order. Shuts the workers down."""
+        try:
+            return [result for future in self._futures for result in future.result()]
+        finally:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def cancel(self) -> None:
+        """Stop handing out chunks; workers exit after the chunk they are on."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def start_chunked(
+    work: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    min_items_per_worker: int,
+    workers: int,
+) -> Pending[R] | Deferred[R]:
+    """`work` over consecutive chunks of `items` in worker processes, started now for
+    the caller to do other work before `get`; with one worker, `work` runs at `get`."""
+    count = worker_count(len(items), min_items_per_worker, workers)
+    if count == 1:
+        return Deferred(lambda: work(items))
+    size = -(-len(items) // (count * CHUNKS_PER_WORKER))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    return run_chunks_async(work, chunks, count)
+
+
+def map_chunked(
+    work: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    min_items_per_worker: int,
+    workers: int,
+) -> list[R]:
+    """`work` applied to consecutive chunks of `items`, results concatenated in order."""
+    return start_chunked(work, items, min_items_per_worker, workers).get()
+
+
+def run_chunks_async(
+    work: Callable[[Sequence[T]], list[R]], chunks: Sequence[Sequence[T]], workers: int
+) -> Pending[R]:
+    """Start `work` on each of `chunks` in `workers` forked processes."""
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_take_job,
+        initargs=((work, chunks),),
+    )
+    try:
+        futures = [executor.submit(_run_chunk, number) for number in range(len(chunks))]
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    return Pending(executor, futures)
+
+
+class Background(Generic[R]):
+    """`work`'s result, computed meanwhile in a worker process when there is a second
+    worker to spare (else `get` runs `work` itself)."""
+
+    def __init__(self, work: Callable[[], R], workers: int) -> None:
+        self._work = work
+        self._pending: Pending[R] | None = None
+        if worker_count(2, 1, workers) > 1:
+            self._pending = run_chunks_async(lambda _: [work()], [[None]], 1)
+
+    def get(self) -> R:
+        """Wait for the result."""
+        if self._pending is None:
+            return self._work()
+        pending, self._pending = self._pending, None
+        return pending.get()[0]
+
+    def cancel(self) -> None:
+        """Stop the worker (the caller failed and will not ask for the result)."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
+
+def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) -> list[list[T]]:
+    """Split `items` into `count` chunks of about equal total weight (heaviest first)."""
+    chunks: list[list[T]] = [[] for _ in range(count)]
+    loads = [0.0] * count
+    for index in sorted(range(len(items)), key=lambda i: (-weights[i], i)):
+        lightest = min(range(count), key=lambda c: (loads[c], c))
+        chunks[lightest].append(items[index])
+        loads[lightest] += weights[index]
+    return [chunk for chunk in chunks if chunk]
+
+
+def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]]) -> None:
+    """In a new worker: keep the job it was forked with."""
+    global _job
+    _job = job
+
+
+def _run_chunk(number: int) -> list[Any]:
+    """In a worker: run the job on one chunk."""
+    assert _job is not None, "worker started without a job"
+    work, chunks = _job
+    return list(work(chunks[number]))

@@ -1,0 +1,95 @@
+"""Named methods from titles, and mentions linked both ways."""
+
+from __future__ import annotations
+
+import pytest
+from analyze_helpers import corpus_of
+
+from generator.analyze import analyze
+from generator.analyze.methods.names import method_name
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Xception: Deep Learning with Depthwise Separable Convolutions", "Xception"),
+        ("MobileNets: Efficient Convolutional Neural Networks", "MobileNets"),
+        ("UNet++: A Nested U-Net Architecture", "UNet++"),
+        ("nnU-Net: Self-adapting Framework for U-Net-Based Segmentation", "nnU-Net"),
+        ("NeRF: Representing Scenes as Neural Radiance Fields", "NeRF"),
+        ("TransFusion -- A Transparency-Based Diffusion Model", "TransFusion"),
+        ("ResMLP, an architecture built upon perceptrons", "ResMLP"),
+        ("Recurrent Residual Network based on U-Net (R2U-Net) for Segmentation", "R2U-Net"),
+        ("Swin UNETR: Swin Transformers for Brain Tumors", "Swin UNETR"),
+        ("nnU-Net Revisited: A Call for Rigorous Validation", None),
+        ("Preprint: Norm Loss: An efficient regularization", None),
+        ("Self-Tuning Networks: Bilevel Optimization of Hyperparameters", None),
+        ("Deep Generative Modeling: An Explainable AI (XAI) Approach", None),
+        ("AP: Selective Activation for Pruned Networks", None),
+        ("Compressing Neural Networks: Towards Optimal Decomposition", None),
+    ],
+)
+def test_method_names(title: str, name: str | None) -> None:
+    assert method_name(title, {"network", "deep", "compressing", "tuning", "self"}) == name
+
+
+PAPERS = [
+    (
+        "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis",
+        "We represent a scene as a neural radiance field and render novel views by volume "
+        "rendering of the radiance field along camera rays.",
+    ),
+    (
+        "Fast Radiance Fields with Hash Grids",
+        "NeRF is slow to train. We replace the NeRF network by hash grids of features, so that "
+        "radiance fields train in seconds and render novel views of the scene.",
+    ),
+    (
+        "MobileNets: Efficient Convolutional Neural Networks for Mobile Vision",
+        "Depthwise separable convolutions make light networks for mobile and embedded vision.",
+    ),
+    (
+        "Pruning Mobile Networks",
+        "We prune channels of a MobileNet and of ResNets for embedded vision with "
+        "depthwise layers.",
+    ),
+    (
+        "SNIP: Bridging Symbolic and Numeric Mathematics",
+        "Symbolic mathematics and numeric values are embedded jointly by contrastive pre-training "
+        "on equations and their numeric behaviour.",
+    ),
+    (
+        "Single-Shot Network Pruning",
+        "Pruning at initialisation as in SNIP removes connections of image classifiers before "
+        "training, keeping accuracy on convolutional networks with sparse weights.",
+    ),
+]
+
+
+def test_mentions_link_both_ways() -> None:
+    corpus = corpus_of(PAPERS)
+    slug = {p.title: p.slug for p in corpus.papers}
+    result = analyze(corpus)
+    nerf = slug[PAPERS[0][0]]
+    hash_grids = slug[PAPERS[1][0]]
+    assert result.mentions[hash_grids] == (nerf,)
+    assert result.mentioned_by[nerf] == (hash_grids,)
+    mobilenets = slug[PAPERS[2][0]]
+    assert result.mentioned_by[mobilenets] == (slug[PAPERS[3][0]],)
+    names = {m.name: m for m in result.methods}
+    assert names["NeRF"].paper == nerf and names["NeRF"].mentioned_by == (hash_grids,)
+
+
+def test_short_capital_names_need_similar_content() -> None:
+    corpus = corpus_of(PAPERS)
+    slug = {p.title: p.slug for p in corpus.papers}
+    result = analyze(corpus)
+    assert result.mentioned_by[slug[PAPERS[4][0]]] == ()
+    assert result.mentions[slug[PAPERS[5][0]]] == ()
+
+
+def test_a_paper_does_not_mention_its_own_method() -> None:
+    corpus = corpus_of(PAPERS)
+    result = analyze(corpus)
+    for method in result.methods:
+        assert method.paper not in method.mentioned_by

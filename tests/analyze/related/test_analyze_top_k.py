@@ -1,0 +1,86 @@
+"""Related papers on a hand-made corpus: clear neighbours, right shared terms, scale-safe."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from analyze_clusters import CLUSTERS, PAPERS
+from analyze_helpers import corpus_of
+
+import generator.analyze.related.top_k as related_module
+from generator.analyze import AnalysisSettings, analyze
+from generator.model import Analysis, Corpus
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return corpus_of(PAPERS)
+
+
+@pytest.fixture(scope="module")
+def analysis(corpus: Corpus) -> Analysis:
+    return analyze(corpus)
+
+
+def _slug(corpus: Corpus, title: str) -> str:
+    return next(p.slug for p in corpus.papers if p.title == title)
+
+
+@pytest.mark.parametrize("cluster", sorted(CLUSTERS))
+def test_neighbours_come_from_the_same_cluster(
+    corpus: Corpus, analysis: Analysis, cluster: str
+) -> None:
+    members = {_slug(corpus, t) for t in CLUSTERS[cluster]}
+    for slug in members:
+        top = [r.slug for r in analysis.related[slug][: len(members) - 1]]
+        assert set(top) <= members, (slug, top)
+
+
+def test_shared_terms_explain_the_pair(corpus: Corpus, analysis: Analysis) -> None:
+    slug = _slug(corpus, "Sparse Optimal Transport Plans")
+    best = analysis.related[slug][0]
+    assert "optimal transport" in best.shared_terms or "transport plans" in best.shared_terms
+    inpainting = _slug(corpus, "Image Inpainting with Contextual Attention")
+    terms = {t for r in analysis.related[inpainting] for t in r.shared_terms}
+    assert "image inpainting" in terms
+    assert all(len(r.shared_terms) <= 5 for rs in analysis.related.values() for r in rs)
+
+
+def test_lists_are_sorted_rounded_and_exclude_self(analysis: Analysis) -> None:
+    for slug, related in analysis.related.items():
+        assert len(related) <= 5
+        assert slug not in [r.slug for r in related]
+        scores = [r.score for r in related]
+        assert scores == sorted(scores, reverse=True)
+        assert all(round(s, 4) == s and 0 < s <= 1 for s in scores)
+
+
+def test_k_is_configurable(corpus: Corpus) -> None:
+    result = analyze(corpus, AnalysisSettings(related_k=2))
+    assert max(len(r) for r in result.related.values()) == 2
+
+
+def test_possible_duplicates_are_not_related(corpus: Corpus) -> None:
+    a, b = corpus.papers[0], corpus.papers[1]
+    papers = list(corpus.papers)
+    papers[0] = dataclasses.replace(a, possible_duplicates=(b.slug,))
+    result = analyze(dataclasses.replace(corpus, papers=tuple(papers)))
+    assert b.slug not in [r.slug for r in result.related[a.slug]]
+    assert a.slug not in [r.slug for r in result.related[b.slug]]
+
+
+def test_chunking_and_threads_do_not_change_results(
+    corpus: Corpus, analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(related_module, "CHUNK_CELLS", 2 * len(corpus.papers))
+    one_thread = analyze(corpus, AnalysisSettings(workers=1))
+    assert one_thread.related == analysis.related
+
+
+def test_tiny_corpora() -> None:
+    assert analyze(Corpus(papers=())).related == {}
+    single = corpus_of([("Only One Paper", "A lonely abstract about nothing in particular.")])
+    result = analyze(single)
+    assert result.related == {single.papers[0].slug: ()}
+    assert [t.slug for t in result.topics] == ["other"]

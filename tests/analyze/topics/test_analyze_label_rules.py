@@ -1,0 +1,49 @@
+"""Labels describe their topics: most members name the label; rules for single words."""
+
+from __future__ import annotations
+
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.tokens import runs
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.features.word_families import same_family
+from generator.analyze.topics.cohesion import column_lifts
+from generator.analyze.topics.label_rules import MIN_LIFT_UNREPEATED, worthy
+from generator.model import Analysis, Corpus
+
+
+def _names(text_keys: list[list[str]], label_keys: list[str]) -> bool:
+    """Whether a run of the text holds the label's words in order, in any inflection."""
+    size = len(label_keys)
+    return any(
+        all(map(same_family, run[i : i + size], label_keys))
+        for run in text_keys
+        for i in range(len(run) - size + 1)
+    )
+
+
+def test_most_members_name_their_topic_in_some_inflection(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
+    docs = read_documents(bundled_corpus.papers)
+    keys = {slug: list(runs(docs.full(i))) for i, slug in enumerate(docs.slugs)}
+    for topic in bundled_analysis.topics:
+        if topic.slug == "other":
+            continue
+        label = [k for k in docs.tokenizer.tokens(topic.label) if k]
+        named = sum(_names(keys[slug], label) for slug in topic.papers)
+        assert named >= 0.5 * len(topic.papers), (topic.label, named, len(topic.papers))
+
+
+def test_an_unrepeated_word_needs_corpus_wide_cohesion(bundled_corpus: Corpus) -> None:
+    docs = read_documents(bundled_corpus.papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    column = stats.index["backpropagation"]
+    lift = float(column_lifts(stats, vectors.lsa, [column])[0])
+    # Many papers say it once ("trained with backpropagation"): not bursty.
+    assert stats.total[column] < 2 * stats.papers[column]
+    assert lift >= MIN_LIFT_UNREPEATED
+    assert not worthy(stats, column, lift, docs.surfaces)
+    assert worthy(stats, column, lift, docs.surfaces, 1.0, True, corpus_lift=lift)
+    assert not worthy(stats, column, lift, docs.surfaces, 1.0, True, corpus_lift=3.0)

@@ -1,0 +1,149 @@
+"""The Paper finder of the built bundled site: query, filters with counts, sorting, and
+the view kept in the URL, as a visitor uses them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browser_support import wait_for_h1
+
+if TYPE_CHECKING:
+    from conftest import NewTab, Tab
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+COUNT_RE = re.compile(r"^(\d+) papers?")
+
+
+def _ready(page: Page) -> None:
+    page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
+
+
+def _count(page: Page) -> int:
+    text = page.locator(".ps-finder__status").first.text_content() or ""
+    match = COUNT_RE.match(text)
+    return int(match.group(1)) if match else 0
+
+
+def _wait_for_count(page: Page, before: int | None = None) -> int:
+    """Wait until the results were redrawn (their count is no longer `before`)."""
+    page.wait_for_function(
+        """n => { const c = document.querySelector('.ps-finder');
+                 return c && c.dataset.ready === 'ready'
+                   && (n === null || Number(c.dataset.results) !== n); }""",
+        arg=before,
+        timeout=15_000,
+    )
+    return _count(page)
+
+
+def _options(page: Page, name: str) -> dict[str, int]:
+    """The options of a filter with the counts they show."""
+    labels = page.locator(f"select[name={name}] option").evaluate_all(
+        "os => os.filter(o => o.value).map(o => [o.value, o.textContent])"
+    )
+    counts = {}
+    for value, label in labels:
+        match = re.search(r"\((\d+)\)$", label)
+        assert match, label
+        counts[value] = int(match.group(1))
+    return counts
+
+
+def _metas(page: Page) -> list[str]:
+    return page.locator(".ps-finder__result .ps-finder__meta").all_text_contents()
+
+
+def _query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_query_topic_and_code_filters_narrow_with_the_counts_they_show(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    page.fill(".ps-finder__query", "segmentation")
+    everything = _wait_for_count(page, _count(page))
+    assert everything >= 10
+    topics = _options(page, "topic")
+    assert sum(topics.values()) >= everything  # a paper has up to three topics
+    topic, shown = max(topics.items(), key=lambda item: item[1])
+    page.select_option("select[name=topic]", topic)
+    in_topic = _wait_for_count(page, everything)
+    assert in_topic == shown < everything
+    assert all(topic in meta for meta in _metas(page)), _metas(page)
+    code = page.locator(".ps-finder__field--check .ps-finder__label").text_content() or ""
+    with_code = int(re.search(r"\((\d+)\)", code).group(1))  # type: ignore[union-attr]
+    if with_code:
+        page.check("input[name=code]")
+        assert _wait_for_count(page, in_topic) == with_code
+        assert all("code" in meta.split(" · ") for meta in _metas(page))
+    assert _query(page)["query"] == ["segmentation"] and _query(page)["topic"] == [topic]
+    tab.assert_clean()
+
+
+def test_year_range_says_how_few_papers_have_a_date(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    note = page.locator(".ps-finder__field", has_text="Year").locator(".ps-finder__note")
+    assert re.fullmatch(r"Only \d+ of \d+ papers have a date\.", note.text_content() or "")
+    everything = _count(page)
+    years = sorted(_options(page, "from"))
+    assert len(years) >= 2
+    low, high = years[-2], years[-1]
+    page.select_option("select[name=from]", low)
+    page.select_option("select[name=to]", high)
+    in_range = _wait_for_count(page, everything)
+    assert 0 < in_range < everything
+    found = [re.match(r"\d{4}", meta).group() for meta in _metas(page)]  # type: ignore[union-attr]
+    assert found and all(low <= year <= high for year in found), found
+    tab.assert_clean()
+
+
+def test_newest_first_lists_dated_papers_newest_first(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("finder/?sort=newest")
+    _ready(page)
+    metas = _metas(page)
+    years = [int(m[:4]) for m in metas if re.match(r"\d{4}", m)]
+    assert len(years) >= 10 and years == sorted(years, reverse=True), years
+    assert page.locator("select[name=sort]").input_value() == "newest"
+    tab.assert_clean()
+
+
+def test_a_shared_link_reopens_the_same_view_without_the_header_search(
+    tab: Tab, new_tab: NewTab
+) -> None:
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    page.fill(".ps-finder__query", "segmentation")
+    everything = _wait_for_count(page, _count(page))
+    topic = max(_options(page, "topic").items(), key=lambda item: item[1])[0]
+    page.select_option("select[name=topic]", topic)
+    count = _wait_for_count(page, everything)
+    titles = page.locator(".ps-finder__result .ps-finder__title").all_text_contents()
+    shared = page.url
+
+    other = new_tab(viewport={"width": 390, "height": 844})
+    other.page.goto(shared)
+    _ready(other.page)
+    assert _count(other.page) == count
+    assert other.page.locator(".ps-finder__result .ps-finder__title").all_text_contents() == titles
+    assert other.page.locator(".ps-finder__query").input_value() == "segmentation"
+    assert other.page.locator("select[name=topic]").input_value() == topic
+    assert other.page.locator("[data-ps-search-dialog][open]").count() == 0
+    width = other.page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 391, f"the finder is {width}px wide on a 390px phone"
+
+    link = other.page.locator(".ps-finder__result a.ps-finder__title").first
+    title = (link.text_content() or "").strip()
+    link.click()
+    wait_for_h1(other.page, title)
+    tab.assert_clean()
+    other.assert_clean()

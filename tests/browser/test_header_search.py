@@ -1,0 +1,246 @@
+"""The header search of the built bundled site, typed into as a visitor would.
+
+Every test also checks that its pages logged no console error and fetched nothing from
+outside 127.0.0.1 (see conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import h1_text, wait_for_h1
+from paths import FIXTURES
+from sitebuild import BuiltSite
+
+from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
+
+if TYPE_CHECKING:
+    from conftest import Tab
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+SAMPLE_QUERIES = json.loads((FIXTURES / "quality" / "search_queries.json").read_text("utf-8"))
+# Spellings that differ from the title's: accents, hyphens and `++` folded.
+FOLDING = [
+    ("nnunet", "nnU-Net"),
+    ("frechet", "Fréchet"),
+    ("unet++", "UNet++"),
+    ("u-net", "U-Net"),
+    ("unet", "U-Net"),
+    ("naive", "Naïve"),
+]
+DONE_JS = (
+    "q => document.querySelector('[data-ps-search-dialog]')"
+    "?.getAttribute('data-ps-search-done') === q"
+)
+
+
+def search(page: Page, query: str, delay: float = 20) -> list[str]:
+    """Open the header search with `/`, type `query` key by key; the result titles."""
+    dialog = page.locator("[data-ps-search-dialog]")
+    if not dialog.count() or not dialog.evaluate("d => d.open"):
+        page.keyboard.press("/")
+    field = page.locator("[data-ps-search-input]")
+    field.wait_for()
+    field.fill("")
+    field.press_sequentially(query, delay=delay)
+    page.wait_for_function(DONE_JS, arg=query, timeout=15_000)
+    titles = page.locator(".ps-search__result .ps-search__title").all_text_contents()
+    return [title.strip() for title in titles]
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, no hyphens: how the search compares spellings."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("-", "")
+
+
+def test_sample_queries_find_their_paper_first_and_open_it(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    failures = []
+    for query, titles in SAMPLE_QUERIES:
+        found = search(page, query)
+        if not found or found[0] not in titles:
+            failures.append(f"{query!r}: {found[:3]}, expected {titles}")
+    assert not failures, "\n".join(failures)
+    page.locator(".ps-search__result a").first.click()
+    wait_for_h1(page, SAMPLE_QUERIES[-1][1][0])
+    assert "/papers/" in page.url
+    assert page.locator("[data-ps-search-dialog][open]").count() == 0  # closed on opening
+    tab.assert_clean()
+
+
+def test_accents_hyphens_and_plus_signs_are_folded(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    failures = []
+    for query, written in FOLDING:
+        found = search(page, query)
+        if not found or _fold(written) not in _fold(found[0]):
+            failures.append(f"{query!r}: first {found[:1]}, expected a title with {written}")
+    assert not failures, "\n".join(failures)
+    tab.assert_clean()
+
+
+def test_the_terminal_search_puts_the_same_paper_first(tab: Tab, e2e_site: BuiltSite) -> None:
+    """`papersite search` puts the site's first paper first for every sample query; for
+    the folded spellings (many papers nearly tied) its first also has the spelling."""
+    index = TerminalIndex(load_documents((e2e_site.docs / SEARCH_DOCUMENTS).read_text("utf-8")))
+    page = tab.page
+    tab.goto("")
+    differ = []
+    for query, _ in SAMPLE_QUERIES:
+        site = search(page, query)[:1]
+        terminal = [hit.title for hit in index.search(query, 1).hits]
+        if site != terminal:
+            differ.append(f"{query!r}: site {site}, terminal {terminal}")
+    for query, written in FOLDING:
+        terminal = [hit.title for hit in index.search(query, 1).hits]
+        if not terminal or _fold(written) not in _fold(terminal[0]):
+            differ.append(f"{query!r}: terminal {terminal}, expected a title with {written}")
+    assert not differ, "\n".join(differ)
+
+
+def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    page = tab.page
+    tab.goto("")
+    abstracts = {p.title: " ".join(p.abstract.split()) for p in e2e_site.corpus.papers}
+    for query in ("hypernetwork magnitude", "colonoscopy video", "optimal transport"):
+        search(page, query)
+        papers = page.locator(".ps-search__result:has(.ps-search__excerpt)")
+        titles = [t.strip() for t in papers.locator(".ps-search__title").all_text_contents()]
+        excerpts = papers.locator(".ps-search__excerpt")
+        assert excerpts.count() == len(titles) >= 1
+        for title, excerpt in zip(titles, excerpts.all(), strict=True):
+            marked = [m.lower() for m in excerpt.locator("mark").all_text_contents()]
+            words = query.split()
+            assert marked and all(any(m.startswith(w[:5]) for w in words) for m in marked), marked
+            text = " ".join((excerpt.text_content() or "").split()).rstrip(".")
+            assert text[:60] in abstracts[title], (title, text)
+    tab.assert_clean()
+
+
+def test_one_result_per_paper_and_topics_after_papers(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    search(page, "diffusion models")
+    links = page.locator(".ps-search__result a")
+    urls = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
+    assert len(urls) == len(set(urls)) >= 5
+    kinds = ["topic" if "/topics/" in u else "paper" if "/papers/" in u else "more" for u in urls]
+    assert "topic" in kinds, urls
+    assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), kinds
+    topic = page.locator(".ps-search__link--topic").first
+    assert (topic.locator(".ps-search__kind").text_content() or "") == "Topic"
+    tab.assert_clean()
+
+
+def test_pages_other_than_papers_and_topics_never_match(tab: Tab) -> None:
+    """The finder, map, health and list pages are not in the index."""
+    page = tab.page
+    tab.goto("")
+    for query in ("paper finder", "corpus health", "all papers", "methods"):
+        search(page, query)
+        hrefs = page.locator(".ps-search__result a").evaluate_all("as => as.map(a => a.href)")
+        paths = [urlsplit(h).path for h in hrefs]
+        assert all(re.match(r"^/(papers|topics)/[^/]+/$", p) for p in paths[:-1]), (query, paths)
+        assert not any(p.startswith(("/map/", "/health", "/browse/", "/methods")) for p in paths)
+    tab.assert_clean()
+
+
+def _a_related_title_not_in_the_paper(site: BuiltSite) -> tuple[str, str, str]:
+    """(paper slug, query, related slug): two words of a related paper's title that the
+    paper's own title and abstract never use, so only its related list holds them."""
+    from generator.search.terminal import fold, tokens
+
+    analysis = site.analyzer(site.corpus, site.config)
+    papers = {p.slug: p for p in site.corpus.papers}
+    for paper in site.corpus.papers:
+        own = set(tokens(f"{paper.title} {paper.abstract}"))
+        for related in analysis.related.get(paper.slug, ()):
+            title = papers[related.slug].title
+            words = [w for w in dict.fromkeys(tokens(title)) if len(w) >= 6 and w not in own]
+            if len(words) >= 2 and all(fold(w) == w for w in words[:2]):
+                return paper.slug, " ".join(words[:2]), related.slug
+    pytest.fail("no related paper with two title words of its own")
+
+
+def test_a_pages_own_related_list_never_makes_it_match(tab: Tab, e2e_site: BuiltSite) -> None:
+    slug, query, related = _a_related_title_not_in_the_paper(e2e_site)
+    page = tab.page
+    tab.goto("")
+    search(page, query)
+    hrefs = page.locator(".ps-search__result a").evaluate_all("as => as.map(a => a.href)")
+    paths = [urlsplit(h).path for h in hrefs]
+    assert f"/papers/{related}/" in paths, (query, paths)
+    assert f"/papers/{slug}/" not in paths, (query, paths)
+    tab.assert_clean()
+
+
+def test_all_words_must_match_else_any_word_is_labelled(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    status = page.locator("[data-ps-search-status]")
+    every = search(page, "hypernetwork magnitude")
+    assert every and "some of them" not in (status.text_content() or "")
+    found = search(page, "hypernetwork colonoscopy")
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert found and "No paper has all of these words" in status, (found, status)
+    tab.assert_clean()
+
+
+def test_keyboard_opens_moves_through_opens_and_closes(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    page.keyboard.press("s")
+    field = page.locator("[data-ps-search-input]")
+    field.wait_for()
+    assert page.evaluate("document.activeElement.matches('[data-ps-search-input]')")
+    field.press_sequentially("segmentation", delay=20)
+    page.wait_for_function(DONE_JS, arg="segmentation")
+    options = page.locator("[data-ps-search-results] [role=option]")
+    selected = page.locator("[data-ps-search-results] [aria-selected=true]")
+    assert options.count() >= 3 and selected.count() == 1
+    assert selected.get_attribute("id") == options.nth(0).get_attribute("id")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert selected.get_attribute("id") == options.nth(1).get_attribute("id")
+    assert field.get_attribute("aria-activedescendant") == options.nth(1).get_attribute("id")
+    title = (options.nth(1).locator(".ps-search__title").text_content() or "").strip()
+    page.keyboard.press("Enter")
+    wait_for_h1(page, title)
+    assert h1_text(page) == title
+    page.keyboard.press("/")
+    page.locator("[data-ps-search-dialog][open]").wait_for()
+    page.keyboard.press("Escape")
+    page.locator("[data-ps-search-dialog][open]").wait_for(state="detached")
+    page.locator("[data-ps-search-open]").click()  # the header control opens it too
+    page.locator("[data-ps-search-dialog][open]").wait_for()
+    tab.assert_clean()
+
+
+def test_pages_load_only_the_scripts_and_styles_they_use(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("")
+    page.wait_for_load_state("networkidle")
+    loaded = {urlsplit(u).path.rsplit("/", 1)[-1] for u in tab.requests}
+    unused = {"finder.js", "map.js", "finder.css", "map.css", "katex.min.css", "katex.min.js"}
+    assert not loaded & unused, loaded & unused
+    assert not any("pagefind" in u or u.endswith("search.js") for u in tab.requests)
+    search(page, "optimal transport")
+    paths = [urlsplit(u).path for u in tab.requests]
+    assert "/assets/javascripts/search.js" in paths and "/pagefind/pagefind.js" in paths
+    assert any(p.endswith(".pf_index") for p in paths)
+    assert any(p.endswith(".pf_fragment") for p in paths)
+    assert not any("lunr" in p or "pagefind-ui" in p or "/search/search_index" in p for p in paths)
+    tab.assert_clean()

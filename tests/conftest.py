@@ -1,0 +1,82 @@
+"""Fixtures shared by every test folder, and the test tiers.
+
+`make test-fast` runs the tests not marked `slow` or `browser`: those that build a
+whole site, drive Chromium or analyse the bundled corpus are marked here from the
+fixtures they use, so a new test is tiered without anyone remembering to mark it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paths import BUNDLED_CORPUS
+from sitebuild import (
+    FIXTURE_CORPUS,
+    FIXTURE_SITE_NAME,
+    BuiltSite,
+    build_once,
+    fixture_analyzer,
+    make_analysis,
+)
+
+from generator.analyze import AnalysisSettings, analyze
+from generator.ingest import ingest_files
+from generator.model import Analysis, Corpus
+from generator.pipeline import default_analyzer
+from generator.render import render_site
+
+# Fixtures that build sites or run the whole analysis: their tests are slow.
+SLOW_FIXTURES = frozenset(
+    {"bundled_analysis", "bundled_site", "fixture_site", "built_site", "e2e_site", "base_url"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that use slow fixtures as `slow`."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def bundled_corpus() -> Corpus:
+    """The bundled corpus (site_src/corpus), ingested once per test session."""
+    return ingest_files(sorted(BUNDLED_CORPUS.iterdir()))
+
+
+@pytest.fixture(scope="session")
+def bundled_analysis(bundled_corpus: Corpus) -> Analysis:
+    """The bundled corpus analysed with default settings, once per session."""
+    return analyze(bundled_corpus, AnalysisSettings())
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus() -> Corpus:
+    """The fixture corpus, ingested."""
+    return ingest_files(sorted(FIXTURE_CORPUS.iterdir()))
+
+
+@pytest.fixture(scope="session")
+def fixture_pages(fixture_corpus: Corpus) -> dict[str, str]:
+    """Every page of the fixture site, rendered (not written)."""
+    return render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled corpus with the project's own analysis, built once."""
+    root = tmp_path_factory.mktemp("bundled") / "project"
+    return build_once(root, BUNDLED_CORPUS, default_analyzer, None)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture corpus with its hand-made analysis, built once."""
+    root = tmp_path_factory.mktemp("fixture") / "project"
+    return build_once(root, FIXTURE_CORPUS, fixture_analyzer, FIXTURE_SITE_NAME)
+
+
+@pytest.fixture(scope="session", params=["bundled", "fixture"])
+def built_site(request: pytest.FixtureRequest) -> BuiltSite:
+    """Each built site in turn."""
+    site: BuiltSite = request.getfixturevalue(f"{request.param}_site")
+    return site

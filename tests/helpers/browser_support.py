@@ -1,0 +1,75 @@
+"""Headless Chromium settings and a local web server, shared by the browser tests and the
+benchmark (tests/ is on pythonpath)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Set by CI (.ci/run): a browser test fails instead of skipping when Chromium is missing.
+REQUIRE_BROWSER_ENV = "PAPERSITE_REQUIRE_BROWSER"
+
+
+def browser_required() -> bool:
+    """Whether a missing Chromium fails the browser tests (CI) or skips them (elsewhere)."""
+    return os.environ.get(REQUIRE_BROWSER_ENV, "") not in ("", "0")
+
+# Without the background-networking flags Chromium tries to reach Google's hosts, which
+# this machine's closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """`folder` served by a quiet threaded http.server on 127.0.0.1; its URL, with a slash."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+# The text of the page's h1 without Material's permalink (¶).
+H1_JS = """() => {
+  const h = document.querySelector("article h1");
+  if (!h) return null;
+  return Array.from(h.childNodes)
+    .filter(n => !(n.nodeType === 1 && n.classList.contains("headerlink")))
+    .map(n => n.textContent).join("").trim();
+}"""
+
+
+def h1_text(page: Any) -> str | None:
+    """The page's h1 text, without the permalink."""
+    text: str | None = page.evaluate(H1_JS)
+    return text
+
+
+def wait_for_h1(page: Any, title: str) -> None:
+    """Wait until the page (reached by Material's instant navigation) has this h1."""
+    page.wait_for_function(f"t => ({H1_JS})() === t", arg=title, timeout=10_000)

@@ -1,0 +1,31 @@
+"""papersite.yml: every key optional, every value checked, retired keys read with a notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import ConfigError, load_config
+
+
+def test_an_old_search_setting_is_read_with_a_notice(tmp_path: Path) -> None:
+    """`search:` chose an engine before Pagefind was the only one: ignored, and said so."""
+    (tmp_path / "papersite.yml").write_text("search: material\nrelated_k: 3\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.related_k == 3
+    assert len(config.notices) == 1 and "`search` is no longer used" in config.notices[0]
+
+
+def test_workers_is_a_positive_count_or_null(tmp_path: Path) -> None:
+    settings = tmp_path / "papersite.yml"
+    settings.write_text("workers: 3\n", encoding="utf-8")
+    assert load_config(tmp_path).worker_count() == 3
+    settings.write_text("workers: null\n", encoding="utf-8")
+    assert load_config(tmp_path).worker_count() >= 1
+    settings.write_text("workers: 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="workers must be at least 1"):
+        load_config(tmp_path)
+    settings.write_text("workers: two\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="workers must be int or null"):
+        load_config(tmp_path)

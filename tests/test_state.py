@@ -1,0 +1,68 @@
+"""A run whose inputs did not change is recognised, and any changed input is noticed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from paths import REPO
+
+from generator.config import load_config
+from generator.state import (
+    GeneratedState,
+    forget_state,
+    inputs_fingerprint,
+    save_state,
+    unchanged_state,
+)
+from generator.write import MANIFEST
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "site_src" / "corpus", tmp_path / "site_src" / "corpus")
+    (tmp_path / "papersite.yml").write_text("site_name: Test\n", encoding="utf-8")
+    return tmp_path
+
+
+def _generated(root: Path, fingerprint: str) -> Path:
+    docs = root / "docs"
+    (docs / "papers").mkdir(parents=True)
+    (docs / "papers" / "a.md").write_text("a", encoding="utf-8")
+    (docs / MANIFEST).write_text("papers/a.md\n", encoding="utf-8")
+    save_state(docs, GeneratedState(fingerprint, "material", 123))
+    return docs
+
+
+def test_same_inputs_same_fingerprint_and_state(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    fingerprint = inputs_fingerprint(load_config(root))
+    assert fingerprint == inputs_fingerprint(load_config(root))
+    docs = _generated(root, fingerprint)
+    assert unchanged_state(docs, fingerprint) == GeneratedState(fingerprint, "material", 123)
+
+
+def test_every_input_counts(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    seen = {inputs_fingerprint(load_config(root))}
+    corpus_file = sorted((root / "site_src" / "corpus").iterdir())[0]
+    corpus_file.write_text(corpus_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    seen.add(inputs_fingerprint(load_config(root)))
+    (root / "site_src" / "topics.yml").write_text("rename: {}\n", encoding="utf-8")
+    seen.add(inputs_fingerprint(load_config(root)))
+    (root / "papersite.yml").write_text("site_name: Other\n", encoding="utf-8")
+    seen.add(inputs_fingerprint(load_config(root)))
+    assert len(seen) == 4
+
+
+def test_missing_page_or_other_fingerprint_means_regenerate(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    fingerprint = inputs_fingerprint(load_config(root))
+    docs = _generated(root, fingerprint)
+    assert unchanged_state(docs, "0" * 64) is None
+    (docs / "papers" / "a.md").unlink()
+    assert unchanged_state(docs, fingerprint) is None
+    (docs / "papers" / "a.md").write_text("a", encoding="utf-8")
+    forget_state(docs)
+    assert unchanged_state(docs, fingerprint) is None
+    (docs / ".papersite-state.json").write_text("{not json", encoding="utf-8")
+    assert unchanged_state(docs, fingerprint) is None

@@ -1,0 +1,86 @@
+"""Work spread over forked worker processes gives the same results as one process."""
+
+from __future__ import annotations
+
+import os
+
+from generator.workers import Background, balanced_chunks, map_chunked, start_chunked, worker_count
+
+
+def _squares_with_pid(chunk: list[int]) -> list[tuple[int, int]]:
+    return [(n * n, os.getpid()) for n in chunk]
+
+
+def test_workers_return_results_in_input_order() -> None:
+    items = list(range(1000))
+    results = map_chunked(_squares_with_pid, items, min_items_per_worker=100, workers=2)
+    assert [square for square, _ in results] == [n * n for n in items]
+    assert os.getpid() not in {pid for _, pid in results}  # really done by workers
+
+
+def test_closures_run_in_workers() -> None:
+    offset = 7  # a closure cannot be pickled: workers are handed it by forking
+
+    def shifted(chunk: list[int]) -> list[int]:
+        return [n + offset for n in chunk]
+
+    assert map_chunked(shifted, list(range(300)), 10, workers=2) == [n + 7 for n in range(300)]
+
+
+def test_small_inputs_and_one_worker_stay_in_process() -> None:
+    assert worker_count(10, 100, workers=4) == 1
+    assert {pid for _, pid in map_chunked(_squares_with_pid, [1, 2], 100, 4)} == {os.getpid()}
+    assert worker_count(10_000, 1, workers=1) == 1
+    assert worker_count(10_000, 1, workers=3) == 3
+    assert worker_count(5, 1, workers=8) == 5  # never more workers than items
+
+
+def test_balanced_chunks_even_out_weights() -> None:
+    items = ["a", "b", "c", "d", "e"]
+    chunks = balanced_chunks(items, [10, 1, 1, 1, 7], 2)
+    assert sorted(x for chunk in chunks for x in chunk) == items
+    loads = sorted(sum({"a": 10, "b": 1, "c": 1, "d": 1, "e": 7}[x] for x in c) for c in chunks)
+    assert loads == [10, 10]
+    assert balanced_chunks(["x"], [1], 3) == [["x"]]  # no empty chunks
+
+
+def test_started_work_runs_while_the_caller_works() -> None:
+    pending = start_chunked(_squares_with_pid, list(range(400)), 100, workers=2)
+    meanwhile = sum(range(1000))  # the caller's own work
+    results = pending.get()
+    assert meanwhile == 499500
+    assert [square for square, _ in results] == [n * n for n in range(400)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_started_work_in_one_process_runs_when_asked() -> None:
+    calls: list[int] = []
+
+    def record(chunk: list[int]) -> list[int]:
+        calls.extend(chunk)
+        return chunk
+
+    pending = start_chunked(record, [1, 2, 3], 1, workers=1)
+    assert calls == []  # nothing ran yet
+    assert pending.get() == [1, 2, 3] and calls == [1, 2, 3]
+    start_chunked(record, [4], 1, workers=1).cancel()  # cancelled before `get`: never runs
+    assert calls == [1, 2, 3]
+
+
+def test_background_work_runs_in_another_process_only_with_a_second_worker() -> None:
+    assert Background(os.getpid, workers=2).get() != os.getpid()
+    assert Background(os.getpid, workers=1).get() == os.getpid()
+
+
+def test_a_failing_chunk_fails_the_caller_with_its_error() -> None:
+    def fail_on_five(chunk: list[int]) -> list[int]:
+        if 5 in chunk:
+            raise ValueError("five")
+        return chunk
+
+    try:
+        map_chunked(fail_on_five, list(range(20)), 1, workers=2)
+    except ValueError as error:
+        assert str(error) == "five"
+    else:
+        raise AssertionError("the worker's error was lost")
