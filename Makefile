@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site serve test lint check clean
+.PHONY: site serve test test-fast lint check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,15 @@ site: $(STAMP)
 
 ## Serve the site locally, regenerating on change.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/papersite serve
 
 ## Run the whole test suite (lint and types included).
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
+
+## The fast tier: everything but the tests that build whole sites or drive Chromium.
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -35,6 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,9 @@ COLUMNS = (
 )
 
 
-def measure(papers: int, workdir: Path, mkdocs: bool, browser: bool) -> dict[str, Any]:
+def measure(
+    papers: int, workdir: Path, mkdocs: bool, browser: bool, workers: int | None = None
+) -> dict[str, Any]:
     """Build a synthetic site of `papers` papers in `workdir`; return the measurements."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.project import make_project
@@ -70,6 +73,8 @@ def measure(papers: int, workdir: Path, mkdocs: bool, browser: bool) -> dict[str
 
     root = make_project(workdir / "project", papers)
     config = load_config(root)
+    if workers is not None:
+        config = replace(config, workers=workers)
     row: dict[str, Any] = {"papers": papers}
     with PeakMemory() as memory:
         pipeline = Pipeline(config)
@@ -199,11 +204,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the download test")
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
     parser.add_argument("--keep", type=Path, help="build here and keep the projects")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
     if args.one is not None:  # the parent passes --keep and removes the projects itself
         workdir = Path(tempfile.mkdtemp(dir=args.keep))
-        print(json.dumps(measure(args.one, workdir, not args.no_mkdocs, not args.no_browser)))
+        row = measure(args.one, workdir, not args.no_mkdocs, not args.no_browser, args.workers)
+        print(json.dumps(row))
         return 0
     # Projects are removed only after the last size: ext4 passes over inodes freed in the
     # last one to six minutes when it allocates new ones, so a size built just after the
@@ -229,6 +236,7 @@ def _run_size(size: int, workdir: Path, args: argparse.Namespace) -> dict[str, A
     """Measure one size in a fresh process, with a project under `workdir`; its row."""
     command = [sys.executable, "-m", "benchmarks.run", "--one", str(size), "--keep", str(workdir)]
     command += ["--no-mkdocs"] * args.no_mkdocs + ["--no-browser"] * args.no_browser
+    command += ["--workers", str(args.workers)] if args.workers else []
     print(f"benchmark: {size:,} papers...", file=sys.stderr, flush=True)
     run = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
     if run.returncode != 0:

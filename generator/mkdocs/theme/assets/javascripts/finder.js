@@ -139,6 +139,9 @@
     this.code.type = "checkbox";
     this.code.name = "code";
     this.sort = this.select("sort", "Sort");
+    /* On a phone the filters fold away (unless one is in use), so results come first. */
+    this.panel = element("details", "ps-finder__panel");
+    this.panel.appendChild(element("summary", "ps-finder__summary-line", "Filters and sort"));
     var filters = element("div", "ps-finder__filters");
     filters.appendChild(this.field("Topic", this.topic));
     if (Object.keys(this.all.area || {}).length) filters.appendChild(this.field("Area", this.area));
@@ -163,7 +166,8 @@
       upvotes: this.coverageNote(upvoted, "have upvotes: they come first")
     };
     filters.appendChild(this.field("Sort", this.sort, this.sortNote));
-    form.appendChild(filters);
+    this.panel.appendChild(filters);
+    form.appendChild(this.panel);
     c.appendChild(form);
     var bar = element("div", "ps-finder__bar");
     this.status = element("p", "ps-finder__status");
@@ -209,6 +213,11 @@
   };
 
   Finder.prototype.showState = function () {
+    var s = this.state;
+    if (s.topic || s.area || s.from || s.to || s.code || s.sort || !window.matchMedia ||
+        !window.matchMedia("(max-width: 44.9375em)").matches) {
+      this.panel.open = true;
+    }
     this.query.value = this.state.query;
     this.code.checked = !!this.state.code;
     this.sort.value = this.state.sort;

@@ -1,0 +1,39 @@
+"""`papersite search`: the generated papers searched in the terminal."""
+
+from __future__ import annotations
+
+from conftest import Run
+
+LISTING = (
+    "Get trending papers in your email inbox!\n"
+    "SubscribeOptimal Transport for Domain Adaptation\n"
+    "We align source and target distributions with a Wasserstein coupling between them.\n"
+    "Image Inpainting with Diffusion Priors\n"
+    "Missing regions of photographs are filled by a diffusion model conditioned on context.\n"
+)
+
+
+def test_search_lists_rank_score_slug_and_title(run: Run, project) -> None:
+    root = project({"a.txt": LISTING})
+    assert run(root, "generate").exit_code == 0
+    result = run(root, "search", "wasserstein coupling")
+    assert result.exit_code == 0, result.output
+    rank, score, slug, title = result.stdout.splitlines()[0].split(maxsplit=3)
+    assert (rank, slug) == ("1", "optimal-transport-for-domain-adaptation")
+    assert float(score) > 0 and title == "Optimal Transport for Domain Adaptation"
+
+
+def test_search_says_when_no_paper_has_every_word(run: Run, project) -> None:
+    root = project({"a.txt": LISTING})
+    run(root, "generate")
+    either = run(root, "search", "wasserstein photographs")
+    assert "No paper has all of these words" in either.stderr
+    assert len(either.stdout.splitlines()) == 2
+    none = run(root, "search", "zebra")
+    assert none.exit_code == 0 and "No paper matches" in none.stderr and none.stdout == ""
+
+
+def test_search_before_generate_says_what_to_run(run: Run, project) -> None:
+    root = project({"a.txt": LISTING})
+    result = run(root, "search", "transport")
+    assert result.exit_code == 1 and "run `papersite generate` first" in result.stderr

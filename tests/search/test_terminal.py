@@ -1,0 +1,113 @@
+"""`papersite search` in the terminal: the site's matching rules, and its first result."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from paths import FIXTURES
+
+from generator.model import Corpus
+from generator.search.terminal import (
+    SearchDocument,
+    TerminalIndex,
+    documents_json,
+    fold,
+    load_documents,
+    query_words,
+    tokens,
+)
+
+SAMPLE_QUERIES = json.loads((FIXTURES / "quality" / "search_queries.json").read_text("utf-8"))
+
+
+def _index(*papers: tuple[str, str, str]) -> TerminalIndex:
+    documents = [SearchDocument(slug, title, abstract, None) for slug, title, abstract in papers]
+    return TerminalIndex(documents)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Fréchet", "frechet"), ("Naïve", "naive"), ("Straße", "strasse"), ("Ørsted", "orsted")],
+)
+def test_fold_lowers_and_removes_accents(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nnU-Net:", {"nnu", "net", "nnunet"}),
+        ("UNet++", {"unet"}),
+        ("U^2-Net", {"u", "2", "net", "u2net"}),
+        ("Self-Supervised", {"self", "supervised", "selfsupervised"}),
+        ("Fréchet", {"frechet"}),
+    ],
+)
+def test_tokens_hold_parts_and_the_joined_word(text: str, expected: set[str]) -> None:
+    assert set(tokens(text)) == expected
+
+
+def test_query_words_are_joined_and_stemmed_once_each() -> None:
+    words = query_words("U-Net models Models nnunet")
+    assert [w.typed for w in words] == ["unet", "models", "nnunet"]
+    assert [w.stem for w in words] == ["unet", "model", "nnunet"]
+
+
+def test_every_word_must_match_else_any_word_is_flagged() -> None:
+    index = _index(
+        ("a", "Optimal transport", "Wasserstein distances between measures."),
+        ("b", "Image inpainting", "Filling holes in photographs with transport of patches."),
+    )
+    both = index.search("transport photographs")
+    assert [h.slug for h in both.hits] == ["b"] and both.all_words
+    either = index.search("wasserstein photographs")
+    assert {h.slug for h in either.hits} == {"a", "b"} and not either.all_words
+    assert index.search("xylophone").hits == ()
+
+
+def test_title_words_outrank_abstract_words_and_whole_words_outrank_extensions() -> None:
+    index = _index(
+        ("abstract", "A study", "We segment images with a segmentation network."),
+        ("title", "Segmentation of images", "A study of networks."),
+        ("longer", "Segmentations of images", "A study of networks."),
+    )
+    assert [h.slug for h in index.search("segmentation").hits] == ["title", "longer", "abstract"]
+
+
+def test_accents_hyphens_and_prefixes_match_as_on_the_site() -> None:
+    index = _index(
+        ("frechet", "Fréchet distances", "Distances."),
+        ("nnunet", "nnU-Net for segmentation", "Self-configuring."),
+        ("unetpp", "UNet++: nested", "Skip connections."),
+    )
+    assert [h.slug for h in index.search("frechet").hits] == ["frechet"]
+    assert [h.slug for h in index.search("nnunet").hits] == ["nnunet"]
+    assert [h.slug for h in index.search("unet++").hits] == ["unetpp"]
+    assert [h.slug for h in index.search("nest").hits] == ["unetpp"]  # a prefix matches
+
+
+def test_ties_are_broken_by_slug_and_limits_hold() -> None:
+    index = _index(("b", "Same", "Text."), ("a", "Same", "Text."), ("c", "Same", "Text."))
+    assert [h.slug for h in index.search("same", 2).hits] == ["a", "b"]
+    assert index.search("same", 0).hits == () and index.search("  ").hits == ()
+
+
+def test_documents_round_trip_deterministically(bundled_corpus: Corpus) -> None:
+    text = documents_json(bundled_corpus)
+    assert documents_json(bundled_corpus) == text
+    documents = load_documents(text)
+    assert len(documents) == len(bundled_corpus.papers)
+    assert [d.slug for d in documents] == sorted(p.slug for p in bundled_corpus.papers)
+    with pytest.raises(ValueError, match="known format"):
+        load_documents('{"format": 99, "papers": []}')
+    with pytest.raises(ValueError, match="malformed"):
+        load_documents('{"format": 1, "papers": [{"slug": "x"}]}')
+
+
+def test_sample_queries_find_their_paper_first(bundled_corpus: Corpus) -> None:
+    """The same first paper as the site's header search (tests/browser checks the site)."""
+    index = TerminalIndex(load_documents(documents_json(bundled_corpus)))
+    for query, titles in SAMPLE_QUERIES:
+        hits = index.search(query, 3).hits
+        assert hits and hits[0].title in titles, (query, [h.title for h in hits])

@@ -1,0 +1,94 @@
+"""The pipeline driver: typed errors, the state file as the one channel to MkDocs, and
+settings handed to the MkDocs plugin."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from paths import REPO
+from sitebuild import FIXTURE_CORPUS
+
+from generator.config import load_config
+from generator.pipeline import DataError, Pipeline, SettingsError, mkdocs_build
+
+BAD_FILE = "bad.txt"
+
+
+def _project(root: Path, mkdocs_yml: str | None = None, bad: bool = False) -> Path:
+    (root / "site_src").mkdir(parents=True)
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    if bad:  # an empty corpus file: a data problem
+        (root / "site_src" / "corpus" / BAD_FILE).write_text("", encoding="utf-8")
+    text = mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_strict_fails_on_problems_even_when_docs_is_up_to_date(tmp_path: Path) -> None:
+    config = load_config(_project(tmp_path, bad=True))
+    assert Pipeline(config).generate().fresh  # a plain run: the problem is only reported
+    again = Pipeline(config).generate()
+    assert not again.fresh and again.state.problems >= 1
+    with pytest.raises(DataError, match="--strict: the corpus has"):
+        Pipeline(config, strict=True).generate()
+
+
+def test_no_corpus_files_is_a_data_error(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    for path in (root / "site_src" / "corpus").iterdir():
+        path.unlink()
+    with pytest.raises(DataError, match="no corpus files found"):
+        Pipeline(load_config(root)).generate()
+
+
+def test_an_old_mkdocs_yml_with_the_hooks_file_gets_one_clear_line(tmp_path: Path) -> None:
+    old = (REPO / "mkdocs.yml").read_text("utf-8").replace(
+        "  - papersite   #", "  - tags\n\nhooks:\n  - generator/hooks.py   #"
+    )
+    root = _project(tmp_path, old)
+    config = load_config(root)
+    Pipeline(config).generate()
+    with pytest.raises(SettingsError) as raised:
+        mkdocs_build(config)
+    line = next(n for n, text in enumerate(old.splitlines(), 1) if "generator/hooks.py" in text)
+    assert str(raised.value).startswith(f"{root / 'mkdocs.yml'}:{line}: generator/hooks.py is gone")
+    assert "plugins: [papersite]" in str(raised.value)
+
+
+def test_a_mkdocs_yml_without_the_plugin_is_refused(tmp_path: Path) -> None:
+    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  - papersite", "  - search")
+    root = _project(tmp_path, text)
+    config = load_config(root)
+    Pipeline(config).generate()
+    with pytest.raises(SettingsError, match="the papersite plugin is missing"):
+        mkdocs_build(config)
+
+
+def test_materials_search_plugin_is_turned_off_with_a_notice(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  - tags", "  - tags\n  - search")
+    root = _project(tmp_path, text)
+    config = load_config(root)
+    Pipeline(config).generate()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.papersite"):
+        mkdocs_build(config)
+    assert any("Material's search plugin is off" in r.getMessage() for r in caplog.records)
+    assert not (root / "site" / "search" / "search_index.json").exists()
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    assert not (root / "site" / "assets" / "javascripts" / "lunr").exists()
+
+
+def test_the_build_uses_the_settings_it_was_given(tmp_path: Path) -> None:
+    """`papersite --listing-year` and `--config` reach the plugin: no regeneration with
+    papersite.yml's settings in the middle of the build."""
+    root = _project(tmp_path)
+    (root / "papersite.yml").write_text("site_name: From the file\n", encoding="utf-8")
+    config = load_config(root)
+    given = config.__class__(**{**config.__dict__, "site_name": "Given"})
+    Pipeline(given).build()
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Given</title>" in home and "From the file" not in home
