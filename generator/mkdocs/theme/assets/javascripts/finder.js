@@ -14,22 +14,8 @@
   var KEYS = ["query", "topic", "area", "from", "to", "code", "sort"];
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest first"], ["upvotes", "Most upvoted"]];
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
-    var out = [];
-    parsed.body.firstChild.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
-      else out.push(document.createTextNode(node.textContent));
-    });
-    return out;
-  }
+  var element = papersite.element;
+  var excerptNodes = papersite.excerptNodes;
 
   function plural(count, one, many) {
     return count + " " + (count === 1 ? one : many);

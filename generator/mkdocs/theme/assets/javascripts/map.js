@@ -36,12 +36,7 @@
     return loading[url];
   }
 
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text !== undefined) el.textContent = text;
-    return el;
-  }
+  var element = window.papersite.element;  /* papersite.js loads this script */
 
   /* ---- colours ---- */
 

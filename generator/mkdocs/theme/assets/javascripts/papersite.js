@@ -49,10 +49,31 @@
     return engine;
   }
 
+  /* An element with a class and text (never HTML: corpus text is inserted as text). */
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text. */
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = [];
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
+      else out.push(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
   window.papersite = {
     load: load,
     pagefind: pagefindApi,
-    root: new URL("..", pagefind).href
+    root: new URL("..", pagefind).href,
+    element: element,
+    excerptNodes: excerptNodes
   };
 
   /* The header search: open on the button, `/` or `s` (as Material's search did). */

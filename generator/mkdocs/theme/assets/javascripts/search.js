@@ -10,6 +10,8 @@
 (function () {
   "use strict";
   var papersite = window.papersite;
+  var element = papersite.element;
+  var excerptNodes = papersite.excerptNodes;
   var MAX_PAPERS = 8;
   var MAX_TOPICS = 3;
   var DEBOUNCE_MS = 120;
@@ -88,24 +90,6 @@
       status: dialog.querySelector("[data-ps-search-status]"),
       list: dialog.querySelector("[data-ps-search-results]")
     };
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text. */
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
-    var out = [];
-    parsed.body.firstChild.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
-      else out.push(document.createTextNode(node.textContent));
-    });
-    return out;
   }
 
   function words(query) {
