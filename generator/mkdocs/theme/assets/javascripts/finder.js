@@ -12,7 +12,6 @@
   var PAGE_SIZE = 20;
   var DEBOUNCE_MS = 150;
   var KEYS = ["query", "topic", "area", "from", "to", "code", "sort"];
-  var SORTS = [["relevance", "Relevance"], ["newest", "Newest first"], ["upvotes", "Most upvoted"]];
 
   var element = papersite.element;
   var excerptNodes = papersite.excerptNodes;
@@ -80,95 +79,67 @@
     this.refresh();
   }
 
+  /* "Only 62 of 554 papers have a date." when under half of the papers have the field. */
   Finder.prototype.coverageNote = function (count, what) {
-    if (!this.papers || count * 2 >= this.papers) return null;
-    return element("span", "ps-finder__note",
-      "Only " + count + " of " + this.papers + " papers " + what + ".");
+    if (!this.papers || count * 2 >= this.papers) return "";
+    return "Only " + count + " of " + this.papers + " papers " + what + ".";
   };
 
-  Finder.prototype.field = function (label, control, note) {
-    var field = element("label", "ps-finder__field");
-    field.appendChild(element("span", "ps-finder__label", label));
-    field.appendChild(control);
-    if (note) field.appendChild(note);
-    return field;
-  };
-
-  Finder.prototype.select = function (name, label) {
-    var select = element("select", "ps-finder__select");
-    select.name = name;
-    select.setAttribute("aria-label", label);
-    return select;
-  };
+  /* The form and result list: papersite's own markup (no corpus text), written once. */
+  var FORM =
+    '<form class="ps-finder__form" role="search"><label class="ps-finder__field">' +
+    '<span class="ps-finder__label">Search</span><input class="ps-finder__query" type="search"' +
+    ' name="query" placeholder="Words in titles and abstracts" aria-label="Search papers"' +
+    ' autocomplete="off"></label><details class="ps-finder__panel"><summary>Filters and sort' +
+    '</summary><div class="ps-finder__filters"><label class="ps-finder__field">' +
+    '<span class="ps-finder__label">Topic</span><select class="ps-finder__select" name="topic"' +
+    ' aria-label="Topic"></select></label><label class="ps-finder__field" data-ps-area>' +
+    '<span class="ps-finder__label">Area</span><select class="ps-finder__select" name="area"' +
+    ' aria-label="Area"></select></label><div class="ps-finder__field">' +
+    '<span class="ps-finder__label">Year</span><span class="ps-finder__range">' +
+    '<select class="ps-finder__select" name="from" aria-label="From year"></select>' +
+    '<span class="ps-finder__dash">\u2013</span><select class="ps-finder__select" name="to"' +
+    ' aria-label="To year"></select></span><span class="ps-finder__note" data-ps-note="year">' +
+    '</span></div><label class="ps-finder__field ps-finder__field--check"><input' +
+    ' class="ps-finder__check" type="checkbox" name="code"><span class="ps-finder__label"' +
+    ' data-ps-code>Has code</span></label><label class="ps-finder__field">' +
+    '<span class="ps-finder__label">Sort</span><select class="ps-finder__select" name="sort"' +
+    ' aria-label="Sort"><option value="">Relevance</option><option value="newest">Newest' +
+    ' first</option><option value="upvotes">Most upvoted</option></select>' +
+    '<span class="ps-finder__note" data-ps-note="sort"></span></label></div></details></form>' +
+    '<div class="ps-finder__bar"><p class="ps-finder__status" aria-live="polite"></p>' +
+    '<button type="button" class="ps-finder__clear">Clear all</button></div>' +
+    '<ol class="ps-finder__results"></ol>' +
+    '<button type="button" class="ps-finder__more md-button" hidden>Show more</button>';
 
   Finder.prototype.build = function () {
     var self = this;
     var c = this.container;
     var dated = Number(c.getAttribute("data-dated")) || 0;
     var upvoted = Number(c.getAttribute("data-upvoted")) || 0;
-    c.textContent = "";
-    var form = element("form", "ps-finder__form");
-    form.setAttribute("role", "search");
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    this.query = element("input", "ps-finder__query");
-    this.query.type = "search";
-    this.query.name = "query";
-    this.query.placeholder = "Words in titles and abstracts";
-    this.query.setAttribute("aria-label", "Search papers");
-    this.query.autocomplete = "off";
-    form.appendChild(this.field("Search", this.query));
-    this.topic = this.select("topic", "Topic");
-    this.area = this.select("area", "Area");
-    this.from = this.select("from", "From year");
-    this.to = this.select("to", "To year");
-    this.code = element("input", "ps-finder__check");
-    this.code.type = "checkbox";
-    this.code.name = "code";
-    this.sort = this.select("sort", "Sort");
-    /* On a phone the filters fold away (unless one is in use), so results come first. */
-    this.panel = element("details", "ps-finder__panel");
-    this.panel.appendChild(element("summary", "ps-finder__summary-line", "Filters and sort"));
-    var filters = element("div", "ps-finder__filters");
-    filters.appendChild(this.field("Topic", this.topic));
-    if (Object.keys(this.all.area || {}).length) filters.appendChild(this.field("Area", this.area));
-    var years = element("span", "ps-finder__range");
-    years.appendChild(this.from);
-    years.appendChild(element("span", "ps-finder__dash", "–"));
-    years.appendChild(this.to);
-    filters.appendChild(this.field("Year", years, this.coverageNote(dated, "have a date")));
-    var codeField = element("label", "ps-finder__field ps-finder__field--check");
-    codeField.appendChild(this.code);
-    this.codeLabel = element("span", "ps-finder__label", "Has code");
-    codeField.appendChild(this.codeLabel);
-    filters.appendChild(codeField);
-    SORTS.forEach(function (pair) {
-      var option = element("option", "", pair[1]);
-      option.value = pair[0] === "relevance" ? "" : pair[0];
-      self.sort.appendChild(option);
-    });
-    this.sortNote = element("span", "ps-finder__note");
+    c.innerHTML = FORM;
+    function find(selector) { return c.querySelector(selector); }
+    find("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    this.query = find("input[name=query]");
+    this.topic = find("select[name=topic]");
+    this.area = find("select[name=area]");
+    this.from = find("select[name=from]");
+    this.to = find("select[name=to]");
+    this.code = find("input[name=code]");
+    this.sort = find("select[name=sort]");
+    this.codeLabel = find("[data-ps-code]");
+    this.panel = find(".ps-finder__panel");  /* folds away on phones (see showState) */
+    this.sortNote = find("[data-ps-note=sort]");
+    this.status = find(".ps-finder__status");
+    this.clear = find(".ps-finder__clear");
+    this.list = find(".ps-finder__results");
+    this.more = find(".ps-finder__more");
+    find("[data-ps-note=year]").textContent = this.coverageNote(dated, "have a date");
+    find("[data-ps-area]").hidden = !Object.keys(this.all.area || {}).length;
     this.sortNotes = {
       newest: this.coverageNote(dated, "have a date: they come first"),
       upvotes: this.coverageNote(upvoted, "have upvotes: they come first")
     };
-    filters.appendChild(this.field("Sort", this.sort, this.sortNote));
-    this.panel.appendChild(filters);
-    form.appendChild(this.panel);
-    c.appendChild(form);
-    var bar = element("div", "ps-finder__bar");
-    this.status = element("p", "ps-finder__status");
-    this.status.setAttribute("aria-live", "polite");
-    this.clear = element("button", "ps-finder__clear", "Clear all");
-    this.clear.type = "button";
-    bar.appendChild(this.status);
-    bar.appendChild(this.clear);
-    c.appendChild(bar);
-    this.list = element("ol", "ps-finder__results");
-    c.appendChild(this.list);
-    this.more = element("button", "ps-finder__more md-button", "Show more");
-    this.more.type = "button";
-    this.more.hidden = true;
-    c.appendChild(this.more);
 
     var timer = null;
     this.query.addEventListener("input", function () {
@@ -207,8 +178,7 @@
     this.query.value = this.state.query;
     this.code.checked = !!this.state.code;
     this.sort.value = this.state.sort;
-    var note = this.sortNotes[this.state.sort];
-    this.sortNote.textContent = note ? note.textContent : "";
+    this.sortNote.textContent = this.sortNotes[this.state.sort] || "";
   };
 
   Finder.prototype.change = function () {

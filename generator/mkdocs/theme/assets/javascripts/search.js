@@ -22,62 +22,31 @@
   var settle = null;
   var typedAt = 0;
 
-  var ICON_SEARCH = "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5";
-  var ICON_CLOSE = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
-
-  function icon(path) {
-    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    var shape = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    shape.setAttribute("d", path);
-    svg.appendChild(shape);
-    return svg;
+  function svg(path) {
+    return '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="' + path + '"/></svg>';
   }
 
-  /* The dialog: a search field, a status line, the results, a key hint. */
+  /* The dialog: a search field, a status line, the results, a key hint. Its markup is
+     papersite's own (no corpus text), so it is written as HTML once. */
+  var DIALOG =
+    '<div class="ps-search__bar"><span class="ps-search__icon md-icon">' +
+    svg("M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5") +
+    '</span><input class="ps-search__input" type="search" placeholder="Search papers"' +
+    ' aria-label="Search papers" autocomplete="off" spellcheck="false" role="combobox"' +
+    ' aria-expanded="false" aria-controls="ps-search-results" aria-autocomplete="list"' +
+    ' data-ps-search-input><button type="button" class="ps-search__close md-icon"' +
+    ' title="Close (Esc)" aria-label="Close search" data-ps-search-close>' +
+    svg("M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z") +
+    '</button></div><p class="ps-search__status" aria-live="polite" data-ps-search-status></p>' +
+    '<ul class="ps-search__results" id="ps-search-results" role="listbox" aria-label="Results"' +
+    ' data-ps-search-results></ul><p class="ps-search__keys" aria-hidden="true"><kbd>\u2191</kbd>' +
+    '<kbd>\u2193</kbd> move \u00b7 <kbd>Enter</kbd> open \u00b7 <kbd>Esc</kbd> close</p>';
+
   function buildDialog() {
     var dialog = element("dialog", "ps-search");
     dialog.setAttribute("aria-label", "Search papers");
     dialog.setAttribute("data-ps-search-dialog", "");
-    var bar = element("div", "ps-search__bar");
-    var glass = element("span", "ps-search__icon md-icon");
-    glass.appendChild(icon(ICON_SEARCH));
-    var input = element("input", "ps-search__input");
-    input.type = "search";
-    input.placeholder = "Search papers";
-    input.autocomplete = "off";
-    input.spellcheck = false;
-    input.setAttribute("aria-label", "Search papers");
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", "ps-search-results");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("data-ps-search-input", "");
-    var close = element("button", "ps-search__close md-icon");
-    close.type = "button";
-    close.title = "Close (Esc)";
-    close.setAttribute("aria-label", "Close search");
-    close.setAttribute("data-ps-search-close", "");
-    close.appendChild(icon(ICON_CLOSE));
-    bar.appendChild(glass);
-    bar.appendChild(input);
-    bar.appendChild(close);
-    var status = element("p", "ps-search__status");
-    status.setAttribute("aria-live", "polite");
-    status.setAttribute("data-ps-search-status", "");
-    var list = element("ul", "ps-search__results");
-    list.id = "ps-search-results";
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Results");
-    list.setAttribute("data-ps-search-results", "");
-    var keys = element("p", "ps-search__keys");
-    keys.setAttribute("aria-hidden", "true");
-    [["\u2191"], ["\u2193", " move \u00b7 "], ["Enter", " open \u00b7 "], ["Esc", " close"]].forEach(function (key) {
-      keys.appendChild(element("kbd", "", key[0]));
-      if (key[1]) keys.appendChild(document.createTextNode(key[1]));
-    });
-    [bar, status, list, keys].forEach(function (part) { dialog.appendChild(part); });
+    dialog.innerHTML = DIALOG;
     document.body.appendChild(dialog);
     return dialog;
   }
