@@ -3,10 +3,10 @@ and papersite installed from a wheel (outside this checkout) does the same."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -53,39 +53,53 @@ def test_an_initialised_project_builds(tmp_path: Path) -> None:
     assert (root / "site" / "assets" / "javascripts" / "search.js").is_file()
 
 
+# Not sources: what builds, runs and tests leave in a checkout.
+LEFT_OUT = (".git", ".venv", "build", "docs", "site", "*.egg-info", "__pycache__", ".*_cache")
+
+
+def _fresh_environment(root: Path) -> Path:
+    """A new virtual environment that sees this one's installed packages (a `.pth` line
+    naming their folder), but not its editable install of papersite: `.pth` files in a
+    folder added that way are not run, so the checkout is not importable from it."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
+    (site,) = (root / "lib").glob("python3*/site-packages")
+    (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return root / "bin" / "python"
+
+
 @pytest.mark.slow
 def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: Path) -> None:
-    """The wheel carries the templates, theme and scaffold; nothing is read from this
-    checkout (the installed copy is imported first, from outside the checkout)."""
+    """The wheel carries every module, the templates, the theme and the scaffold: installed
+    in a fresh environment, outside the checkout, it makes and builds a project."""
+    source = tmp_path / "source"  # the checkout's files, without build/ left by earlier builds
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*LEFT_OUT))
     wheels = tmp_path / "wheels"
-    build = [sys.executable, "-m", "pip", "wheel", "--no-deps",
-             "-q", "-w", str(wheels), str(REPO)]
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels)]
+    build.append(str(source))
     subprocess.run(build, check=True, capture_output=True, timeout=300)
     (wheel,) = wheels.glob("papersite-*.whl")
-    installed = tmp_path / "installed"
-    install = [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-               str(installed), str(wheel)]
+    python = _fresh_environment(tmp_path / "venv")
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+               "-q", str(wheel)]
     subprocess.run(install, check=True, capture_output=True, timeout=300)
-    env = {**os.environ, "PYTHONPATH": str(installed)}
     work = tmp_path / "elsewhere"
     work.mkdir()
 
-    def papersite(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "generator", *args]
-        return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True,
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(python), *args], cwd=work, capture_output=True, text=True,
                               timeout=300)
 
-    where = subprocess.run(
-        [sys.executable, "-c", "import generator; print(generator.__file__)"],
-        cwd=work, env=env, capture_output=True, text=True, check=True,
-    )
-    assert where.stdout.strip().startswith(str(installed)), where.stdout
-    assert papersite("init", "project").returncode == 0
+    where = run("-c", "import generator; print(generator.__file__)")
+    assert where.stdout.strip().startswith(str(tmp_path / "venv")), where.stdout + where.stderr
+    created = run("-m", "generator", "init", "project")
+    assert created.returncode == 0, created.stderr
     for path in FIXTURE_CORPUS.iterdir():
         shutil.copy(path, work / "project" / "site_src" / "corpus" / path.name)
-    built = papersite("--root", "project", "build")
+    built = run("-m", "generator", "--root", "project", "build")
     assert built.returncode == 0, built.stderr
     site = work / "project" / "site"
     assert (site / "pagefind" / "pagefind.js").is_file()
     page = next((site / "papers").glob("*/index.html")).read_text(encoding="utf-8")
     assert "ps-search-data" in page and "papersite.js" in page
+    found = run("-m", "generator", "--root", "project", "search", "rank pruning")
+    assert found.returncode == 0 and "rank-pruning" in found.stdout, found.stderr

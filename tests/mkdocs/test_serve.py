@@ -1,0 +1,75 @@
+"""`papersite serve`: the live preview regenerates on a corpus edit and its search follows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sitebuild import FIXTURE_CORPUS, make_project
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(check, seconds: float = 90) -> object:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.5)
+    pytest.fail("the live preview did not get there in time")
+
+
+def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    shutil.rmtree(config.root / "docs", ignore_errors=True)  # serve makes it
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
+    command += ["-a", f"127.0.0.1:{port}"]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        first = _wait_for(lambda: _get(url + "pagefind/pagefind-entry.json"))
+        old = _get(url + "papers/trp-trained-rank-pruning-for-efficient-deep-networks/")
+        assert old is not None and b"Trained Rank Pruning" in old
+        corpus = config.root / "site_src" / "corpus" / "001_search.txt"
+        text = corpus.read_text(encoding="utf-8")
+        assert "Trained Rank Pruning for Efficient" in text
+        edited = text.replace("Trained Rank Pruning for Efficient", "Zebracorn Rank Pruning for")
+        corpus.write_text(edited, encoding="utf-8")
+        new_url = url + "papers/trp-zebracorn-rank-pruning-for-deep-networks/"
+        page = _wait_for(lambda: _get(new_url))
+        assert b"Zebracorn Rank Pruning" in page  # type: ignore[operator]
+        entry = _wait_for(
+            lambda: (e := _get(url + "pagefind/pagefind-entry.json")) != first and e
+        )
+        meta = json.loads(entry)["languages"]["en"]["hash"]  # type: ignore[arg-type]
+        index = _get(f"{url}pagefind/pagefind.{meta}.pf_meta")
+        assert index, "the new index is not served"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
