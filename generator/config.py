@@ -97,14 +97,36 @@ def load_config(root: Path, path: Path | None = None) -> Config:
             raise ConfigError(f"{path}: no such configuration file")
         return Config(root=root)
     try:
-        data = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+        text = config_path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
+        lines = _key_lines(yaml.compose(text))
     except yaml.YAMLError as error:
         raise ConfigError(_yaml_message(config_path, error)) from None
     except (UnicodeDecodeError, OSError) as error:
         raise ConfigError(f"{config_path}: cannot read: {error}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{config_path}: expected a mapping of settings at the top level")
-    return _apply(Config(root=root), data, config_path)
+    try:
+        return _apply(Config(root=root), data, config_path)
+    except _SettingError as error:
+        where = f"{config_path}:{lines[error.key]}" if error.key in lines else str(config_path)
+        raise ConfigError(f"{where}: {error.message}") from None
+
+
+class _SettingError(Exception):
+    """A setting that cannot be used: its key, and why."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of each top-level key of a YAML mapping."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
 
 
 def _yaml_message(path: Path, error: yaml.YAMLError) -> str:
@@ -127,20 +149,61 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         if key not in known:
             hint = difflib.get_close_matches(str(key), sorted(known), n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise ConfigError(f"{path}: unknown setting {key!r}{suggestion}")
+            raise _SettingError(str(key), f"unknown setting {key!r}{suggestion}")
         if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
             expected = " or ".join(t.__name__ for t in _TYPES[key]).replace("NoneType", "null")
-            raise ConfigError(f"{path}: {key} must be {expected}, not {value!r}")
+            raise _SettingError(key, f"{key} must be {expected}, not {value!r}")
         values[key] = value
     if "corpus" in values:
         corpus = values["corpus"]
         if not isinstance(corpus, str) and not all(isinstance(e, str) for e in corpus):
-            raise ConfigError(f"{path}: corpus must be a path or a list of paths, not {corpus!r}")
+            message = f"corpus must be a path or a list of paths, not {corpus!r}"
+            raise _SettingError("corpus", message)
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
-        raise ConfigError(f"{path}: listing_year must be a four-digit year")
+        raise _SettingError("listing_year", "listing_year must be a four-digit year")
     if values.get("related_k", 1) < 1:
-        raise ConfigError(f"{path}: related_k must be at least 1")
+        raise _SettingError("related_k", "related_k must be at least 1")
     if values.get("workers") is not None and values["workers"] < 1:
-        raise ConfigError(f"{path}: workers must be at least 1 (or null: one per core)")
-    return replace(config, **values, notices=tuple(notices))
+        raise _SettingError("workers", "workers must be at least 1 (or null: one per core)")
+    checked = replace(config, **values, notices=tuple(notices))
+    for key in ("docs_dir", "topics_file", *(["corpus"] if "corpus" in values else [])):
+        problem = _outside_project(checked, key)
+        if problem:
+            raise _SettingError(key, problem)
+    problem = _docs_dir_problem(checked)
+    if problem:
+        raise _SettingError("docs_dir", problem)
+    return checked
+
+
+def _outside_project(config: Config, key: str) -> str:
+    """Why a path setting leads outside the project folder, or ""."""
+    entries = config.corpus if key == "corpus" else (getattr(config, key),)
+    for entry in entries:
+        path = Path(entry)
+        if path.is_absolute() or ".." in path.parts:
+            return f"{key} {entry!r} must be a path inside the project (no '..', not absolute)"
+    return ""
+
+
+def _docs_dir_problem(config: Config) -> str:
+    """Why docs_dir cannot hold the generated pages, or "": it is written and emptied of
+    stale pages by papersite, so it must be its own folder, apart from every input."""
+    docs = Path(config.docs_dir)
+    if config.docs_dir.strip() in ("", ".") or docs.parts[:1] in ((".",), ()):
+        return "docs_dir must name a folder of its own inside the project, not the project itself"
+    root = config.root.resolve()
+    target = (root / docs).resolve()
+    plain = [entry for entry in config.corpus if not any(c in entry for c in "*?[")]
+    inputs = [(root / entry).resolve() for entry in plain]
+    inputs += [(root / config.topics_file).resolve(), (root / "site_src").resolve()]
+    inputs += [(root / name).resolve() for name in (CONFIG_NAME, "mkdocs.yml", "site")]
+    for used in inputs:
+        if target == used or target in used.parents or used in target.parents:
+            name = used.relative_to(root) if used.is_relative_to(root) else used
+            return (
+                f"docs_dir {config.docs_dir!r} overlaps {str(name)!r}, which papersite reads "
+                "or MkDocs writes: choose a folder of its own (e.g. docs)"
+            )
+    return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import quote_plus
@@ -12,6 +13,8 @@ from urllib.parse import quote_plus
 from slugify import slugify
 
 MAX_SLUG_LENGTH = 80
+# What a slug may hold: it is a file name and a URL path segment, the same everywhere.
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The topic of papers that fit no other: its page lists them, but it is not a subject.
 OTHER_TOPIC_SLUG = "other"
 # Slugs no paper or topic may have: `index.md` is the page of the folder itself.

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -28,6 +30,7 @@ from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Analysis, Corpus, Problem
 from generator.render import DuplicatePathError, render_site
+from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
 from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
 from generator.state import (
     GeneratedState,
@@ -36,7 +39,7 @@ from generator.state import (
     save_state,
     unchanged_state,
 )
-from generator.write import write_docs
+from generator.write import recover_folder, replace_folder, staging_folder, write_docs
 
 Analyzer = Callable[[Corpus, Config], Analysis]
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
@@ -162,6 +165,7 @@ class Pipeline:
         custom = self.analyzer is not default_analyzer
         fingerprint = "" if custom else self._fingerprint()
         docs = self.config.docs
+        recover_folder(docs)  # a run killed mid-swap left the previous docs/ aside
         state = None if force or custom else unchanged_state(docs, fingerprint)
         if state is not None:
             self._check_strict(state.problems)
@@ -172,7 +176,7 @@ class Pipeline:
         written, removed = self.times.run("write", lambda: write_docs(docs, pages))
         state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
         if fingerprint:
-            save_state(docs, state)
+            state = save_state(docs, state)
         else:
             forget_state(docs)
         # hand what generation freed back before MkDocs and its workers start
@@ -242,7 +246,8 @@ def mkdocs_build(
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
     _check_old_hooks(config_file)
-    options: dict[str, Any] = {"strict": strict}
+    config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
+    options: dict[str, Any] = {"strict": strict, "docs_dir": str(config.docs.resolve())}
     if site_url:
         options["site_url"] = site_url
     try:
@@ -255,12 +260,36 @@ def mkdocs_build(
             f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
         )
     plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
+    site = Path(mkdocs_config.site_dir)
+    mkdocs_config["site_dir"] = str(_stage_site(site))
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     try:
         with _abort_as_build_error():
             build(mkdocs_config)
+        replace_folder(site, Path(mkdocs_config.site_dir))
     finally:
+        shutil.rmtree(mkdocs_config.site_dir, ignore_errors=True)
         mkdocs_config.plugins.on_shutdown()
+
+
+def _stage_site(site: Path) -> Path:
+    """A new folder beside site/ for MkDocs to build into: site/ is replaced only by a
+    finished build, so a failed or killed build leaves the previous site whole. The last
+    search index is handed to the new build to reuse (hard links: nothing is copied)."""
+    recover_folder(site)
+    staging = staging_folder(site)
+    staging.mkdir(parents=True)
+    index = site / PAGEFIND_FOLDER
+    if index.is_dir():
+        shutil.copytree(index, staging / PREVIOUS_BUNDLE, copy_function=_link_or_copy)
+    return staging
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _check_old_hooks(config_file: Path) -> None:

@@ -33,6 +33,7 @@ class GeneratedState:
     fingerprint: str
     source_date_epoch: int
     problems: int = 0  # data problems (warnings and errors) the corpus had
+    docs: str = ""  # docs_signature of docs/ as this run left it
 
 
 def inputs_fingerprint(config: Config) -> str:
@@ -52,9 +53,29 @@ def inputs_fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def save_state(docs_dir: Path, state: GeneratedState) -> None:
-    """Record the state of a finished generate run in docs/."""
+def save_state(docs_dir: Path, state: GeneratedState) -> GeneratedState:
+    """Record the state of a finished generate run in docs/, last, with the signature of
+    the pages as they are now on disk; the state saved."""
+    state = dataclasses.replace(state, docs=docs_signature(docs_dir))
     write_text_atomic(docs_dir / STATE_FILE, json.dumps(dataclasses.asdict(state), indent=1))
+    return state
+
+
+def docs_signature(docs_dir: Path) -> str:
+    """A hash of every generated page's path, size and modification time: any page
+    changed, cut or gone since the state was saved changes it."""
+    try:
+        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
+        return ""
+    digest = hashlib.sha256()
+    for page in sorted(p for p in pages if p):
+        try:
+            stat = (docs_dir / page).stat()
+        except OSError:
+            return ""
+        digest.update(f"{page}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def forget_state(docs_dir: Path) -> None:
@@ -71,14 +92,11 @@ def saved_state(docs_dir: Path) -> GeneratedState | None:
 
 
 def unchanged_state(docs_dir: Path, fingerprint: str) -> GeneratedState | None:
-    """The saved state if it has this fingerprint and docs/ still holds every page."""
+    """The saved state if it has this fingerprint and docs/ still holds every page as
+    that run left it."""
     saved = saved_state(docs_dir)
-    if saved is None or saved.fingerprint != fingerprint:
+    if saved is None or saved.fingerprint != fingerprint or not saved.docs:
         return None
-    try:
-        pages = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
-    except (OSError, ValueError):
-        return None
-    if not all((docs_dir / page).is_file() for page in pages if page):
+    if docs_signature(docs_dir) != saved.docs:
         return None
     return saved

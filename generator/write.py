@@ -1,10 +1,23 @@
-"""All file output: atomic writes that leave the old file intact if anything fails."""
+"""All file output of the pipeline, each write all-or-nothing.
+
+- One file: `write_text_atomic` writes through a temporary file and renames it.
+- docs/: `write_docs` fills a staging folder beside it (unchanged pages and hand-made
+  files hard-linked, so nothing is copied and their times stay) and then puts it in
+  docs/'s place. A run that dies leaves the previous docs/ whole; `recover_folder`
+  puts it back if the run died between the two renames of the swap.
+- site/: `replace_folder` swaps a finished build in the same way (pipeline.py).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
+
+MANIFEST = ".papersite-manifest"
+# papersite's own bookkeeping files in docs/ (manifest, state): written by their owners.
+OWN_FILES_PREFIX = ".papersite-"
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
@@ -33,37 +46,109 @@ def _umask() -> int:
     return mask
 
 
-MANIFEST = ".papersite-manifest"
+def staging_folder(folder: Path) -> Path:
+    """Where the next version of `folder` is built before it takes its place."""
+    return folder.with_name(f".{folder.name}.papersite-new")
+
+
+def _previous_folder(folder: Path) -> Path:
+    return folder.with_name(f".{folder.name}.papersite-old")
+
+
+def recover_folder(folder: Path) -> None:
+    """After a run that died: the previous `folder` back in place, no half-built one left.
+
+    A swap renames `folder` away, then the staging folder into its place: a run that
+    died between the two left only the previous version, which comes back.
+    """
+    previous = _previous_folder(folder)
+    if previous.is_dir():
+        if folder.exists():
+            shutil.rmtree(previous)
+        else:
+            previous.rename(folder)
+    shutil.rmtree(staging_folder(folder), ignore_errors=True)
+
+
+def replace_folder(folder: Path, new: Path) -> None:
+    """Put the finished folder `new` in `folder`'s place; the old one is removed."""
+    previous = _previous_folder(folder)
+    shutil.rmtree(previous, ignore_errors=True)
+    if folder.exists():
+        folder.rename(previous)
+    new.rename(folder)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def write_docs(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write generated pages under `docs_dir`: only changed files, stale ones removed.
+    """Make `docs_dir` hold exactly `pages` (plus hand-made files), all at once.
 
-    Returns (files written, files removed). Only files this tool wrote before (listed
-    in the manifest) are ever removed, so hand-made files in docs/ are left alone.
+    Returns (files written, files removed): a page whose bytes did not change is not
+    rewritten. Only files this tool wrote before (listed in the manifest) are removed,
+    so hand-made files in docs/ are kept.
     """
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    written = sum(write_text_atomic(docs_dir / path, text) for path, text in sorted(pages.items()))
-    manifest = docs_dir / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
-    removed = 0
-    for stale in sorted(previous - set(pages) - {""}):
-        target = docs_dir / stale
-        if _inside(target, docs_dir) and target.is_file():
-            target.unlink()
-            removed += 1
-            _remove_empty_parents(target.parent, docs_dir)
-    write_text_atomic(manifest, "\n".join(sorted(pages)) + "\n")
+    recover_folder(docs_dir)
+    staging = staging_folder(docs_dir)
+    staging.mkdir(parents=True)
+    try:
+        previous = _manifest(docs_dir)
+        _keep_hand_made(docs_dir, staging, previous)
+        written = 0
+        for path, text in sorted(pages.items()):
+            written += _stage_page(docs_dir / path, staging / path, text)
+        _stage_page(docs_dir / MANIFEST, staging / MANIFEST, "\n".join(sorted(pages)) + "\n")
+        removed = sum(1 for stale in previous - set(pages) if (docs_dir / stale).is_file())
+        replace_folder(docs_dir, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return written, removed
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    """True when `path` is below `folder` (a manifest line never reaches outside docs/)."""
-    return path.resolve().is_relative_to(folder.resolve()) and path.resolve() != folder.resolve()
+def _manifest(docs_dir: Path) -> set[str]:
+    """The pages the last run wrote (none listed outside docs/: such lines are ignored)."""
+    try:
+        lines = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return set()
+    return {line for line in lines if line and _relative_inside(line)}
 
 
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
-    """Remove folders left empty by stale-file removal, up to (not including) `stop`."""
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+def _keep_hand_made(docs_dir: Path, staging: Path, generated: set[str]) -> None:
+    """Carry over the files of docs/ that papersite did not write."""
+    if not docs_dir.is_dir():
+        return
+    for source in sorted(docs_dir.rglob("*")):
+        relative = source.relative_to(docs_dir).as_posix()
+        if source.is_dir() or relative in generated or source.name.startswith(OWN_FILES_PREFIX):
+            continue
+        _link(source, staging / relative)
+
+
+def _stage_page(old: Path, new: Path, text: str) -> bool:
+    """Put a page into the staging folder (over a hand-made file of its name, which a
+    damaged manifest did not list): the unchanged old file, or the new text."""
+    new.unlink(missing_ok=True)
+    data = text.encode("utf-8")
+    if old.is_file() and old.read_bytes() == data:
+        _link(old, new)
+        return False
+    new.parent.mkdir(parents=True, exist_ok=True)
+    new.write_bytes(data)
+    os.chmod(new, 0o666 & ~_umask())
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (same file, no copy), or a copy where the file system has none."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _relative_inside(line: str) -> bool:
+    """True for a relative path that stays below its folder (no `..`, not absolute)."""
+    path = Path(line)
+    return not path.is_absolute() and ".." not in path.parts and path.parts != ()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from paths import REPO
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import FIXTURE_CORPUS, file_hashes
 
 from generator.config import load_config
-from generator.pipeline import DataError, Pipeline, SettingsError, mkdocs_build
+from generator.pipeline import BuildError, DataError, Pipeline, SettingsError, mkdocs_build
 
 BAD_FILE = "bad.txt"
 
@@ -92,3 +92,19 @@ def test_the_build_uses_the_settings_it_was_given(tmp_path: Path) -> None:
     Pipeline(given).build()
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<title>Given</title>" in home and "From the file" not in home
+
+
+def test_a_failed_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
+    """MkDocs builds beside site/; only a finished build takes its place (issue 16)."""
+    root = _project(tmp_path)
+    config = load_config(root)
+    Pipeline(config).build()
+    before = file_hashes(root / "site")
+    (root / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"warnings? in strict mode"):
+        Pipeline(config).build()
+    assert file_hashes(root / "site") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+    (root / "docs" / "broken.md").unlink()
+    Pipeline(config).build()  # and the next build reuses the index, with the same result
+    assert file_hashes(root / "site") == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def _generated(root: Path, fingerprint: str) -> Path:
     (docs / "papers").mkdir(parents=True)
     (docs / "papers" / "a.md").write_text("a", encoding="utf-8")
     (docs / MANIFEST).write_text("papers/a.md\n", encoding="utf-8")
-    save_state(docs, GeneratedState(fingerprint, "material", 123))
+    save_state(docs, GeneratedState(fingerprint, 123, problems=2))
     return docs
 
 
@@ -38,7 +39,9 @@ def test_same_inputs_same_fingerprint_and_state(tmp_path: Path) -> None:
     fingerprint = inputs_fingerprint(load_config(root))
     assert fingerprint == inputs_fingerprint(load_config(root))
     docs = _generated(root, fingerprint)
-    assert unchanged_state(docs, fingerprint) == GeneratedState(fingerprint, "material", 123)
+    state = unchanged_state(docs, fingerprint)
+    assert state is not None
+    assert (state.fingerprint, state.source_date_epoch, state.problems) == (fingerprint, 123, 2)
 
 
 def test_every_input_counts(tmp_path: Path) -> None:
@@ -65,4 +68,16 @@ def test_missing_page_or_other_fingerprint_means_regenerate(tmp_path: Path) -> N
     forget_state(docs)
     assert unchanged_state(docs, fingerprint) is None
     (docs / ".papersite-state.json").write_text("{not json", encoding="utf-8")
+    assert unchanged_state(docs, fingerprint) is None
+
+
+def test_a_page_changed_after_the_run_means_regenerate(tmp_path: Path) -> None:
+    """The state is checked against docs/ as it is: an edited or cut page is noticed."""
+    root = _project(tmp_path)
+    fingerprint = inputs_fingerprint(load_config(root))
+    docs = _generated(root, fingerprint)
+    assert unchanged_state(docs, fingerprint) is not None
+    page = docs / "papers" / "a.md"
+    page.write_text("b", encoding="utf-8")  # same size, new content and time
+    os.utime(page, ns=(1, 1))
     assert unchanged_state(docs, fingerprint) is None

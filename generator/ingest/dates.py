@@ -6,7 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.ingest.values import whole_number
 from generator.model import PaperDate
+
+# Publication dates outside these years are misreadings (or jokes): left out. The upper
+# bound also keeps the site's build date (the newest paper's) within what gzip and
+# sitemaps can store.
+FIRST_YEAR = 1900
+LAST_YEAR = 2099
 
 _MONTHS = {
     name: number
@@ -30,6 +37,7 @@ class ListingDate:
     day: int
     year: int | None
     upvotes: int | None
+    odd_upvotes: str = ""  # an upvote count too long to be one, left out
 
     def resolve(self, year: int | None, inferred: bool) -> PaperDate | None:
         """Return the full date, using `year` when the listing printed none."""
@@ -50,8 +58,9 @@ def parse_listing_date(text: str) -> ListingDate | None:
     year = int(match["year"]) if match["year"] else None
     if month is None or _checked(year or 2000, month, day, False) is None:
         return None
-    upvotes = int(match["upvotes"]) if match["upvotes"] else None
-    return ListingDate(month=month, day=day, year=year, upvotes=upvotes)
+    upvotes = whole_number(match["upvotes"]) if match["upvotes"] else None
+    odd = match["upvotes"] if match["upvotes"] and upvotes is None else ""
+    return ListingDate(month=month, day=day, year=year, upvotes=upvotes, odd_upvotes=odd)
 
 
 def parse_date(text: str) -> PaperDate | None:
@@ -67,7 +76,9 @@ def parse_date(text: str) -> PaperDate | None:
 
 
 def _checked(year: int, month: int, day: int, inferred: bool) -> PaperDate | None:
-    """Return a PaperDate when the calendar has that day, else None."""
+    """Return a PaperDate when the calendar has that day in a plausible year, else None."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         dt.date(year, month, day)
     except ValueError:

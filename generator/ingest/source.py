@@ -31,9 +31,18 @@ class SourceText:
 
 
 def decode_source(file: str, data: bytes) -> SourceText:
-    """Split `data` into lines; non-UTF-8 lines fall back to cp1252 with a warning."""
-    data = _from_utf16(data)
-    if b"\x00" in data[:_BINARY_SAMPLE] or _mostly_control(data[:_BINARY_SAMPLE]):
+    """Split `data` into lines; non-UTF-8 lines fall back to cp1252 with a warning.
+
+    UTF-16 is read with or without a byte-order mark. A file is binary (skipped) only
+    when control bytes are a tenth of its start; a stray NUL byte is removed from its
+    line, with a warning, and the file read as the text it is.
+    """
+    problems: list[Problem] = []
+    data, encoding = _from_utf16(data)
+    if encoding:
+        message = f"no byte-order mark: read as {encoding}"
+        problems.append(_problem(file, 1, Severity.WARNING, message))
+    if _mostly_control(data[:_BINARY_SAMPLE]):
         line = _binary_line(data[:_BINARY_SAMPLE])
         message = "binary file, not text (first control byte on this line): skipped"
         problem = _problem(file, line, Severity.ERROR, message)
@@ -41,9 +50,12 @@ def decode_source(file: str, data: bytes) -> SourceText:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     lines: list[Line] = []
-    problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     for number, raw in enumerate(data.splitlines(), start=1):
+        if b"\x00" in raw:
+            raw = raw.replace(b"\x00", b"")
+            message = "NUL bytes (corrupted text?) removed from this line"
+            problems.append(_problem(file, number, Severity.WARNING, message))
         text = _decode_line(file, number, raw, problems)
         if len(text) > MAX_LINE_CHARS:
             message = (
@@ -70,14 +82,24 @@ def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) ->
         return raw.decode("cp1252", errors="replace")
 
 
-def _from_utf16(data: bytes) -> bytes:
-    """Re-encode text that opens with a UTF-16 byte-order mark as UTF-8."""
+def _from_utf16(data: bytes) -> tuple[bytes, str]:
+    """Re-encode UTF-16 text as UTF-8: with a byte-order mark, or without one when every
+    other byte of its start is zero (ASCII-range text); the encoding guessed, else ""."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16").encode("utf-8")
+            return data.decode("utf-16").encode("utf-8"), ""
         except UnicodeDecodeError:
-            return data
-    return data
+            return data, ""
+    sample = data[:_BINARY_SAMPLE]
+    if len(sample) >= 4 and len(sample) % 2 == 0:
+        even, odd = sample[0::2], sample[1::2]
+        for encoding, zeros, text in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
+            if zeros.count(0) > 0.9 * len(zeros) and text.count(0) < 0.1 * len(text):
+                try:
+                    return data.decode(encoding.lower()).encode("utf-8"), encoding
+                except UnicodeDecodeError:
+                    return data, ""
+    return data, ""
 
 
 def _binary_line(sample: bytes) -> int:

@@ -102,6 +102,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.gate = check_versions()
         for notice in project.notices:
             log.info("papersite: %s", notice)
+        docs = project.docs.resolve()
+        if Path(config.docs_dir).resolve() != docs:  # papersite.yml's docs_dir decides
+            log.info("papersite: MkDocs reads the generated pages from %s", docs)
+            config["docs_dir"] = str(docs)
         config["site_name"] = project.site_name
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url

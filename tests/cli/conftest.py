@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,8 +36,8 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def bundled_project(tmp_path: Path) -> Path:
-    """A project reading the bundled corpus, with defaults for everything else."""
-    (tmp_path / "papersite.yml").write_text(f"corpus: ['{CORPUS_DIR}']\n", encoding="utf-8")
+    """A project with a copy of the bundled corpus, and defaults for everything else."""
+    shutil.copytree(CORPUS_DIR, tmp_path / "site_src" / "corpus")
     return tmp_path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,7 @@ def bundled_export(tmp_path_factory) -> tuple[Path, bytes, bytes]:
     from generator.cli import main
 
     root = tmp_path_factory.mktemp("bundled")
-    corpus = BUNDLED_CORPUS
-    (root / "papersite.yml").write_text(f"corpus: ['{corpus}']\n", encoding="utf-8")
+    shutil.copytree(BUNDLED_CORPUS, root / "site_src" / "corpus")
     outputs = []
     for name in ("first.json", "second.json"):
         result = CliRunner().invoke(main, ["--root", str(root), "-q", "export", str(root / name)])

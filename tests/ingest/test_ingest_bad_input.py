@@ -143,7 +143,7 @@ BAD_CASES = {
         ).encode(),
         3,
         Severity.ERROR,
-        "CSV error",
+        "CSV row cannot be read: field larger than field limit",
     ),
     "JSON count that is not a number": (
         "bad.jsonl",

@@ -279,8 +279,10 @@ def test_jsonl_fields_aliases_and_lines(ingest) -> None:
         PaperDate(2020, 3, 8),
         3,
     )
-    assert sparse.authors_count == 7
-    assert corpus.problems == ()
+    assert sparse.authors_count == 7  # written as text in JSON: read, and said so
+    assert [str(p) for p in corpus.problems] == [
+        "papers.jsonl:4: warning: authors_count given as text ('7'): read as the number 7"
+    ]
 
 
 FIRST_A, REST_A = ABSTRACT_A.split(". ", 1)  # a cell broken over two lines

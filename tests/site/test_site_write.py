@@ -4,11 +4,17 @@ hand-made files are left alone."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from sitebuild import (
     FIXTURE_CORPUS,
     FIXTURE_SITE_NAME,
+    file_hashes,
     fixture_analyzer,
     fixture_slugs,
     make_project,
@@ -16,7 +22,7 @@ from sitebuild import (
 
 from generator.links import paper_doc
 from generator.pipeline import Pipeline
-from generator.write import MANIFEST, write_docs, write_text_atomic
+from generator.write import MANIFEST, recover_folder, write_docs, write_text_atomic
 
 PAGES = {
     "index.md": "# Home\n",
@@ -119,3 +125,63 @@ def test_removing_a_paper_from_the_corpus_removes_its_page(tmp_path: Path) -> No
     assert paper_doc(bare) not in (docs / MANIFEST).read_text(encoding="utf-8")
     third = Pipeline(config, analyzer=fixture_analyzer).generate()
     assert (third.written, third.removed) == (0, 0)
+
+
+def test_a_run_that_dies_mid_swap_leaves_the_previous_docs(tmp_path: Path) -> None:
+    """Killed between the swap's two renames: the previous docs/ comes back whole."""
+    docs = tmp_path / "docs"
+    write_docs(docs, PAGES)
+    docs.rename(tmp_path / ".docs.papersite-old")  # what the swap's first rename did
+    (tmp_path / ".docs.papersite-new").mkdir()  # a half-built next version
+    (tmp_path / ".docs.papersite-new" / "index.md").write_text("half", encoding="utf-8")
+    recover_folder(docs)
+    assert {p: (docs / p).read_text(encoding="utf-8") for p in PAGES} == PAGES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_a_killed_generate_leaves_the_previous_docs_whole(tmp_path: Path) -> None:
+    """Generate, add papers, kill the next generate while it writes, take the papers out
+    again: docs/ is exactly the first run's, and says so (issue 16, item 2)."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    root = config.root
+    command = [sys.executable, "-m", "generator", "--root", str(root), "-q", "generate"]
+    subprocess.run(command, check=True, timeout=120)
+    docs = root / "docs"
+    first = file_hashes(docs)
+    extra = root / "site_src" / "corpus" / "009_more.txt"
+    extra.write_text(_listing(400), encoding="utf-8")
+    staging = root / ".docs.papersite-new"
+    killed = False
+    for _ in range(3):  # the kill must land while the next docs/ is being staged
+        run = subprocess.Popen(command)
+        while run.poll() is None and not (staging / "papers").is_dir():
+            time.sleep(0.002)
+        if run.poll() is None:
+            run.send_signal(signal.SIGKILL)
+            run.wait()
+            killed = True
+            break
+        shutil.rmtree(docs)  # it finished first: start again from the first run's docs/
+        extra.unlink()
+        subprocess.run(command, check=True, timeout=120)
+        extra.write_text(_listing(400), encoding="utf-8")
+    assert killed, "generate always finished before it could be killed"
+    assert file_hashes(docs) == first  # the killed run changed nothing in docs/
+    extra.unlink()
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert file_hashes(docs) == first
+    assert not staging.exists()
+
+
+def _listing(papers: int) -> str:
+    """A search listing of `papers` made-up papers."""
+    lines = ["Get trending papers in your email inbox!"]
+    for n in range(papers):
+        title = f"Synthetic Study Number {n} of Sparse Kernels"
+        abstract = (
+            f"We study sparse kernel number {n} and show that its spectrum decays quickly. "
+            f"Experiments on benchmark {n % 7} confirm the bound for networks of depth {n % 5}."
+        )
+        lines += [("Subscribe" if n == 0 else "") + title, abstract]
+    return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from typing import TypeVar
 import yaml
 
 from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.links import MAX_SLUG_LENGTH, SLUG_RE
 
 SECTIONS = ("topics", "exclude", "rename", "merge", "split", "areas")
 TOPIC_KEYS = ("label", "keywords", "slug", "area", "papers")
@@ -182,6 +183,18 @@ class _Reader:
             raise self.fail(node, f"{what} must not be empty")
         return value
 
+    def slug(self, node: yaml.Node) -> str:
+        """A topic's fixed slug: it names the page topics/<slug>/, so only lower-case
+        letters, digits and single hyphens, as slugs papersite makes itself."""
+        slug = self.string(node, "slug")
+        if not SLUG_RE.fullmatch(slug) or len(slug) > MAX_SLUG_LENGTH:
+            raise self.fail(
+                node,
+                f"slug {slug!r} must be lower-case letters and digits joined by single "
+                f"hyphens, at most {MAX_SLUG_LENGTH} characters (it names topics/<slug>/)",
+            )
+        return slug
+
     def strings(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         """One text value or a list of them."""
         if isinstance(node, yaml.SequenceNode):
@@ -203,7 +216,7 @@ class _Reader:
             label=label,
             keywords=words,
             line=line,
-            slug=self.string(fields["slug"], "slug") if "slug" in fields else None,
+            slug=self.slug(fields["slug"]) if "slug" in fields else None,
             area=self.string(fields["area"], "area") if "area" in fields else None,
             papers=self.strings(fields["papers"], "papers") if "papers" in fields else (),
         )
@@ -224,7 +237,7 @@ class _Reader:
                 if "label" not in fields:
                     raise self.fail(value, f"rename of {topic!r} needs a 'label'")
                 label = self.string(fields["label"], "label")
-                slug = self.string(fields["slug"], "slug") if "slug" in fields else None
+                slug = self.slug(fields["slug"]) if "slug" in fields else None
                 out.append(Rename(topic, label, line, slug))
             else:
                 out.append(Rename(topic, self.string(value, f"new label of {topic!r}"), line))
@@ -239,7 +252,7 @@ class _Reader:
         topics = self.strings(fields["topics"], "topics")
         if len(topics) < 2:
             raise self.fail(fields["topics"], "a merge needs at least two topics")
-        slug = self.string(fields["slug"], "slug") if "slug" in fields else None
+        slug = self.slug(fields["slug"]) if "slug" in fields else None
         return Merge(self.string(fields["into"], "into"), topics, node.start_mark.line + 1, slug)
 
     def split_rule(self, node: yaml.Node) -> Split:

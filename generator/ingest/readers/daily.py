@@ -9,6 +9,7 @@ from generator.ingest.dates import ListingDate, parse_listing_date
 from generator.ingest.pairing import Item, Metadata, looks_like_abstract, pair_items
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import Line, SourceText
+from generator.ingest.values import whole_number
 from generator.model import Problem, Severity, SourceRef
 
 _AUTHORS_RE = re.compile(r"^[•*·-]?\s*(\d+)\s+authors?$", re.IGNORECASE)
@@ -89,11 +90,18 @@ def _parse_meta(
     for index, line in enumerate(block):
         text = line.text.strip()
         if match := _AUTHORS_RE.match(text):
-            authors, saw_marker = int(match[1]), True
+            authors, saw_marker = whole_number(match[1]), True
+            if authors is None:
+                message = f"author count {match[1][:20]!r}… is not a plausible count: left out"
+                problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
         elif text == _SEPARATOR:
             saw_marker = True
         elif (parsed := parse_listing_date(text)) is not None:
             date = parsed
+            if parsed.odd_upvotes:
+                odd = parsed.odd_upvotes[:20]
+                message = f"upvote count {odd!r}… is not a plausible count: left out"
+                problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
         elif _broken_meta(text, first=index == 0):
             message = f"unreadable metadata line {text!r} (truncated?): ignored"
             problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))

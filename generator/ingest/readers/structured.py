@@ -2,22 +2,35 @@
 
 Recognised fields (case-insensitive): title, abstract (or summary), date (or published),
 authors (a list, or a string separated by `;` or ` and `), authors_count, url, upvotes.
+
+Every field is read as its kind. A title or abstract that is not text (a number, true,
+an object, NaN) rejects its row, with the file and line; any other field of the wrong
+kind is left out with a warning; a count written as text in JSON is read, with a warning.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
+import math
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
-from generator.model import MergeAction, MergeEntry, Problem, Record, Severity, SourceRef
+from generator.ingest.values import MAX_COUNT_DIGITS, whole_number, without_surrogates
+from generator.model import (
+    MergeAction,
+    MergeEntry,
+    PaperDate,
+    Problem,
+    Record,
+    Severity,
+    SourceRef,
+)
 
 _ALIASES = {
     "summary": "abstract",
@@ -48,15 +61,13 @@ def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
 
 def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
     """Read a CSV (or tab-separated) file whose first row names the columns."""
-    numbers = [line.number for line in source.lines]
-    text = "\n".join(line.text for line in source.lines)
     first = next((line.text for line in source.lines if line.text.strip()), "")
     dialect = "excel-tab" if "\t" in first else "excel"
     rows: list[tuple[int, Any]] = []
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     header: list[str] | None = None
-    for line, cells in _numbered_rows(text, dialect, numbers, source.file, problems, rejected):
+    for line, cells in _numbered_rows(source, dialect, problems, rejected):
         if header is None:
             header = cells
             _check_columns(header, line, source.file, problems)
@@ -64,7 +75,7 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
         if len(cells) > len(header):
             _warn(source.file, line, "more cells than column names: extra cells ignored", problems)
         rows.append((line, dict(zip(header, cells, strict=False))))
-    return _read_rows(source.file, rows, problems, rejected)
+    return _read_rows(source.file, rows, problems, rejected, texts_only=True)
 
 
 def _check_columns(names: list[str], line: int, file: str, problems: list[Problem]) -> None:
@@ -76,46 +87,51 @@ def _check_columns(names: list[str], line: int, file: str, problems: list[Proble
 
 
 def _numbered_rows(
-    text: str,
-    dialect: str,
-    numbers: list[int],
-    file: str,
-    problems: list[Problem],
-    rejected: list[MergeEntry],
+    source: SourceText, dialect: str, problems: list[Problem], rejected: list[MergeEntry]
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield (file line where the row starts, cells) for each row that holds any text.
 
-    A CSV syntax error becomes a rejection of the rest of the file, never a traceback.
+    The parser is strict: a row it cannot read (an unterminated quote, text after a
+    closing quote) is rejected at the line where it starts, and reading goes on from
+    the next line, so one bad row never swallows the good rows after it.
     """
-    reader = csv.reader(io.StringIO(text), dialect=dialect)
-    start = 1  # the parser's count of the line where the next row starts
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                yield _real_line(numbers, start), cells
-            start = reader.line_num + 1
-    except csv.Error as error:
-        message = f"CSV error in the row starting here ({error}); this row and the rest of the file"
-        _reject(file, _real_line(numbers, start), message, problems, rejected)
-
-
-def _real_line(numbers: list[int], logical: int) -> int:
-    """The file line number of the `logical`-th line handed to the CSV parser."""
-    return numbers[min(logical, len(numbers)) - 1] if numbers else logical
+    lines = source.lines
+    start = 0  # index into `lines` of the first line not read yet
+    while start < len(lines):
+        texts = (line.text + "\n" for line in lines[start:])
+        reader = csv.reader(texts, dialect=dialect, strict=True)
+        row_start = start
+        try:
+            for cells in reader:
+                if any(cell.strip() for cell in cells):
+                    yield lines[row_start].number, cells
+                row_start = start + reader.line_num
+            return
+        except csv.Error as error:
+            hint = " (an unterminated quote?)" if "end of data" in str(error) else ""
+            message = f"CSV row cannot be read: {error}{hint}"
+            _reject(source.file, lines[row_start].number, message, problems, rejected)
+            start = row_start + 1
 
 
 def _read_rows(
-    file: str, rows: list[tuple[int, Any]], problems: list[Problem], rejected: list[MergeEntry]
+    file: str,
+    rows: list[tuple[int, Any]],
+    problems: list[Problem],
+    rejected: list[MergeEntry],
+    texts_only: bool = False,
 ) -> ReadResult:
-    """Turn parsed rows into records."""
+    """Turn parsed rows into records. `texts_only`: every value is text (CSV), so a
+    number written as text is what the format has, not a reason to warn."""
     records = []
     for line, row in rows:
         if not isinstance(row, Mapping):
             _reject(file, line, "not an object with named fields", problems, rejected)
             continue
-        record = _record_from_row(file, line, _normalise_keys(row), problems)
-        if record is None:
-            _reject(file, line, "row has neither title nor abstract", problems, rejected)
+        fields = _Fields(file, line, _normalise_keys(row), problems, texts_only)
+        record = fields.record()
+        if isinstance(record, str):
+            _reject(file, line, record, problems, rejected)
         else:
             records.append(record)
     return ReadResult(tuple(records), tuple(problems), tuple(rejected))
@@ -130,58 +146,131 @@ def _normalise_keys(row: Mapping[Any, Any]) -> dict[str, Any]:
     return fields
 
 
-def _record_from_row(
-    file: str, line: int, row: dict[str, Any], problems: list[Problem]
-) -> Record | None:
-    """Build one record from a row, warning about values that cannot be used."""
-    title, abstract = _text(row.get("title")), _text(row.get("abstract"))
-    if not title and not abstract:
-        return None
-    if not abstract:
-        _warn(file, line, "title with no abstract: kept without an abstract", problems)
-    record = make_record(file, line, title or None, abstract)
-    authors = _authors(row.get("authors"))
-    date = None
-    if raw_date := _text(row.get("date")):
-        date = parse_date(raw_date)
+class _WrongType(Exception):
+    """A field holds a value of another kind than it must (a number for a title)."""
+
+
+@dataclass
+class _Fields:
+    """The fields of one row, each read as its kind, with warnings at the row's line."""
+
+    file: str
+    line: int
+    row: dict[str, Any]
+    problems: list[Problem]
+    texts_only: bool
+
+    def record(self) -> Record | str:
+        """The row's record, or why the row is rejected."""
+        try:
+            title, abstract = self.text("title"), self.text("abstract")
+        except _WrongType as error:
+            return str(error)
+        if not title and not abstract:
+            return "row has neither title nor abstract"
+        if not abstract:
+            self.warn("title with no abstract: kept without an abstract")
+        record = make_record(self.file, self.line, title or None, abstract)
+        authors = self.authors()
+        return replace(
+            record,
+            authors=authors,
+            authors_count=self.count("authors_count") or len(authors) or None,
+            date=self.date(),
+            upvotes=self.count("upvotes"),
+            url=self.optional_text("url") or None,
+        )
+
+    def warn(self, message: str) -> None:
+        _warn(self.file, self.line, message, self.problems)
+
+    def text(self, name: str) -> str:
+        """A text field; _WrongType for a value of another kind."""
+        value = self.row.get(name)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise _WrongType(f"{name} must be text, not {_describe(value)}")
+        text, replaced = without_surrogates(value.strip())
+        if replaced:
+            self.warn(f"{name} holds invalid characters (lone surrogates): replaced by U+FFFD")
+        return text
+
+    def optional_text(self, name: str) -> str:
+        """A text field that is left out, with a warning, when it holds another kind."""
+        try:
+            return self.text(name)
+        except _WrongType as error:
+            self.warn(f"{error}: left out")
+            return ""
+
+    def authors(self) -> tuple[str, ...]:
+        """Authors from a list of names or a `;`/` and `-separated string."""
+        value = self.row.get("authors")
+        if isinstance(value, list):
+            names = []
+            for item in value:
+                if not isinstance(item, str):
+                    self.warn(f"an author must be text, not {_describe(item)}: left out")
+                    continue
+                name, replaced = without_surrogates(item.strip())
+                if replaced:
+                    self.warn("an author's name holds invalid characters: replaced by U+FFFD")
+                if name:
+                    names.append(name)
+            return tuple(names)
+        text = self.optional_text("authors")
+        if not text:
+            return ()
+        parts = text.split(";") if ";" in text else text.replace(" and ", ",").split(",")
+        return tuple(p.strip() for p in parts if p.strip())
+
+    def date(self) -> PaperDate | None:
+        raw = self.optional_text("date")
+        if not raw:
+            return None
+        date = parse_date(raw)
         if date is None:
-            _warn(file, line, f"unrecognised date {raw_date!r}: left out", problems)
-    return replace(
-        record,
-        authors=authors,
-        authors_count=_count(row.get("authors_count"), file, line, problems)
-        or len(authors)
-        or None,
-        date=date,
-        upvotes=_count(row.get("upvotes"), file, line, problems),
-        url=_text(row.get("url")) or None,
-    )
+            self.warn(f"unrecognised date {raw[:40]!r}: left out")
+        return date
 
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _authors(value: Any) -> tuple[str, ...]:
-    """Authors from a JSON list or a `;`/` and `-separated string."""
-    if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    text = _text(value)
-    if not text:
-        return ()
-    parts = text.split(";") if ";" in text else text.replace(" and ", ",").split(",")
-    return tuple(p.strip() for p in parts if p.strip())
-
-
-def _count(value: Any, file: str, line: int, problems: list[Problem]) -> int | None:
-    """A non-negative whole number, or None with a warning when the value is not one."""
-    text = _text(value)
-    if not text:
+    def count(self, name: str) -> int | None:
+        """A whole number; a number given as text in JSON is read, with a warning."""
+        value = self.row.get(name)
+        if value is None or value == "":
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 0 <= value < 10**MAX_COUNT_DIGITS:
+                return value
+            self.warn(f"{name} {_describe(value)} is not a plausible count: left out")
+            return None
+        if isinstance(value, str):
+            number = whole_number(value)
+            if number is None:
+                self.warn(f"{name}: expected a whole number, got {value.strip()[:40]!r}: left out")
+            elif not self.texts_only:
+                self.warn(f"{name} given as text ({value.strip()!r}): read as the number {number}")
+            return number
+        self.warn(f"{name} must be a whole number, not {_describe(value)}: left out")
         return None
-    if text.isdecimal():
-        return int(text)
-    _warn(file, line, f"expected a whole number, got {text!r}: left out", problems)
-    return None
+
+
+def _describe(value: Any) -> str:
+    """What a JSON value is, for messages."""
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, float) and math.isnan(value):
+        return "not-a-number (NaN)"
+    if isinstance(value, float) and math.isinf(value):
+        return "infinity"
+    if isinstance(value, int | float):
+        text = str(value)
+        return f"a number ({text if len(text) <= 20 else text[:20] + '…'})"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
 
 
 def _warn(file: str, line: int, message: str, problems: list[Problem]) -> None:

@@ -1,0 +1,84 @@
+"""Paths and slugs from settings never lead outside the project or onto another page
+(issue 16): refused with the file and line, exit 2, before anything is written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sitebuild import FIXTURE_CORPUS
+
+from generator.cli import main
+
+
+def _project(root: Path, settings: str = "", topics: str = "") -> Path:
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    (root / "papersite.yml").write_text(settings, encoding="utf-8")
+    (root / "site_src" / "topics.yml").write_text(topics, encoding="utf-8")
+    return root
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize(
+    ("settings", "line", "words"),
+    [
+        ("docs_dir: ..\n", 1, "must be a path inside the project"),
+        ("site_name: x\ndocs_dir: /tmp/elsewhere\n", 2, "must be a path inside the project"),
+        ("docs_dir: ''\n", 1, "a folder of its own"),
+        ("docs_dir: .\n", 1, "a folder of its own"),
+        ("docs_dir: site_src/corpus\n", 1, "overlaps 'site_src"),
+        ("docs_dir: site_src\n", 1, "overlaps 'site_src"),
+        ("docs_dir: site\n", 1, "overlaps 'site'"),
+        ("corpus: ../../etc\n", 1, "must be a path inside the project"),
+        ("topics_file: /etc/passwd\n", 1, "must be a path inside the project"),
+    ],
+)
+def test_path_settings_outside_or_over_the_inputs_are_refused(
+    tmp_path: Path, settings: str, line: int, words: str
+) -> None:
+    root = _project(tmp_path / "project", settings)
+    before = _files(tmp_path)
+    result = CliRunner().invoke(main, ["--root", str(root), "generate"])
+    assert result.exit_code == 2, result.output
+    assert f"papersite.yml:{line}: " in result.output and words in result.output
+    assert _files(tmp_path) == before  # nothing written anywhere
+
+
+@pytest.mark.parametrize(
+    ("topics", "line", "words"),
+    [
+        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../../../x\n", 4,
+         "slug '../../../x' must be lower-case"),
+        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../papers/x\n", 4,
+         "must be lower-case"),
+        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: UPPER\n", 4,
+         "must be lower-case"),
+        ("topics:\n  - label: Index\n    keywords: [rank]\n", 2, "topics index page"),
+        ("topics:\n  - label: A\n    keywords: [rank]\n    slug: same\n"
+         "  - label: B\n    keywords: [pruning]\n    slug: same\n", 5, "already used"),
+    ],
+)
+def test_topic_slugs_that_leave_topics_or_collide_are_refused(
+    tmp_path: Path, topics: str, line: int, words: str
+) -> None:
+    root = _project(tmp_path / "project", topics=topics)
+    before = _files(tmp_path)
+    result = CliRunner().invoke(main, ["--root", str(root), "generate"])
+    assert result.exit_code == 2, result.output
+    assert f"topics.yml:{line}: " in result.output and words in result.output, result.output
+    assert "Traceback" not in result.output
+    assert _files(tmp_path) == before
+
+
+def test_a_docs_dir_of_its_own_is_used_by_generate_and_mkdocs(tmp_path: Path) -> None:
+    root = _project(tmp_path / "project", "docs_dir: generated\n")
+    shutil.copy(Path(__file__).resolve().parents[1] / "mkdocs.yml", root / "mkdocs.yml")
+    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    assert (root / "generated" / "index.md").is_file() and not (root / "docs").exists()
+    assert (root / "site" / "index.html").is_file()
