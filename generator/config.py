@@ -56,20 +56,32 @@ class Config:
 
     def corpus_files(self) -> list[Path]:
         """Every corpus file named by `corpus` (files, folders or glob patterns), sorted."""
+        return self.corpus_listing()[0]
+
+    def corpus_listing(self) -> tuple[list[Path], list[tuple[Path, str]]]:
+        """The corpus files, and the files of corpus folders that are not read, each with
+        why: a folder's hidden files and files of other kinds (`paper.html`, `a.txt~`)
+        are skipped; a file named on its own, or by a glob pattern, is always read."""
         found: set[Path] = set()
+        skipped: list[tuple[Path, str]] = []
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
                 found.update(p for p in self.root.glob(entry) if p.is_file())
             elif path.is_dir():
-                found.update(
-                    p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-                )
+                for file in sorted(p for p in path.iterdir() if p.is_file()):
+                    if file.name.startswith("."):
+                        skipped.append((file, "a hidden file"))
+                    elif file.suffix.lower() not in CORPUS_SUFFIXES:
+                        kinds = " ".join(CORPUS_SUFFIXES)
+                        skipped.append((file, f"not a corpus file (read from folders: {kinds})"))
+                    else:
+                        found.add(file)
             elif path.exists():
                 found.add(path)
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
-        return sorted(found, key=lambda p: (p.name, str(p)))
+        return sorted(found, key=lambda p: (p.name, str(p))), skipped
 
 
 _TYPES: dict[str, tuple[type, ...]] = {

@@ -20,7 +20,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +28,7 @@ from generator.analyze import AnalysisSettings
 from generator.config import Config, ConfigError
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
-from generator.model import Analysis, Corpus, Problem
+from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.render import DuplicatePathError, render_site
 from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
 from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
@@ -140,13 +140,18 @@ class Pipeline:
         there are none."""
         config = self.config
         try:
-            files = config.corpus_files()
+            files, skipped = config.corpus_listing()
         except ConfigError as error:
             raise SettingsError(str(error)) from None
         if not files:
             raise DataError(f"no corpus files found in {', '.join(config.corpus)}")
         options = ReadOptions(listing_year=config.listing_year)
         corpus = ingest_files(files, options, config.worker_count())
+        notes = tuple(
+            Problem(SourceRef(path.name, 0), Severity.WARNING, f"{why}: not read")
+            for path, why in skipped
+        )
+        corpus = replace(corpus, problems=(*notes, *corpus.problems))
         self.report(corpus.problems)
         return corpus
 

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -28,6 +31,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNKS_PER_WORKER = 4  # smaller pieces even out uneven work
+PARENT_CHECK_SECONDS = 0.5  # how soon a worker notices that its run was killed
 
 # The job of this worker process, set by the executor's initializer.
 _job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]] | None = None
@@ -159,9 +163,25 @@ def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) ->
 
 
 def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]]) -> None:
-    """In a new worker: keep the job it was forked with."""
+    """In a new worker: keep the job it was forked with, and end with its parent.
+
+    A killed run (`kill -9`) cannot stop its workers, which would wait for work forever:
+    each one checks that its parent is alive and ends quietly when it is gone. Its
+    errors reach the parent with the results, so what it would print itself is only that
+    end: it goes nowhere, not into the user's terminal as a traceback.
+    """
     global _job
     _job = job
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the worker)
+    parent = os.getppid()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: end the process as soon as its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _run_chunk(number: int) -> list[Any]:

@@ -108,3 +108,39 @@ def test_a_failed_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
     (root / "docs" / "broken.md").unlink()
     Pipeline(config).build()  # and the next build reuses the index, with the same result
     assert file_hashes(root / "site") == before
+
+
+def test_the_site_name_is_text_in_every_page(tmp_path: Path) -> None:
+    """papersite.yml is untrusted too: its site name never becomes markup (issue 16)."""
+    root = _project(tmp_path)
+    name = '<script>alert("x")</script> & "Co" <b>'
+    (root / "papersite.yml").write_text(f"site_name: '{name}'\n", encoding="utf-8")
+    Pipeline(load_config(root)).build()
+    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &lt;b&gt;"
+    paper = next((root / "site" / "papers").glob("*/index.html"))
+    for page in (root / "site" / "index.html", paper):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<b>" not in text
+        assert text.count(escaped) >= 3  # the tab title, the header and the navigation
+
+
+def test_a_corpus_folder_reads_corpus_files_only_and_says_what_it_skips(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    corpus = root / "site_src" / "corpus"
+    good = sorted(p.name for p in corpus.iterdir())
+    for name in ("page.html", "001_search.txt~", ".hidden.txt", "notes.md"):
+        (corpus / name).write_text("<html>not a listing</html>\n", encoding="utf-8")
+    reported: list[str] = []
+    pipeline = Pipeline(load_config(root), report=lambda ps: reported.extend(map(str, ps)))
+    read = pipeline.read_corpus()
+    assert sorted(f.file for f in read.files) == good
+    skipped = sorted(m for m in reported if m.endswith(": not read"))
+    assert skipped == [
+        ".hidden.txt: warning: a hidden file: not read",
+        "001_search.txt~: warning: not a corpus file (read from folders: "
+        ".txt .jsonl .ndjson .csv .tsv): not read",
+        "notes.md: warning: not a corpus file (read from folders: "
+        ".txt .jsonl .ndjson .csv .tsv): not read",
+        "page.html: warning: not a corpus file (read from folders: "
+        ".txt .jsonl .ndjson .csv .tsv): not read",
+    ]

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 from generator.workers import Background, balanced_chunks, map_chunked, start_chunked, worker_count
 
@@ -84,3 +89,29 @@ def test_a_failing_chunk_fails_the_caller_with_its_error() -> None:
         assert str(error) == "five"
     else:
         raise AssertionError("the worker's error was lost")
+
+
+SLOW_JOB = """
+import sys, time
+from generator.workers import map_chunked
+
+def slow(chunk):
+    time.sleep(0.3)
+    return chunk
+
+print("started", flush=True)
+map_chunked(slow, list(range(40)), 1, workers=2)
+"""
+
+
+def test_workers_of_a_killed_run_print_no_traceback(tmp_path: Path) -> None:
+    """`kill -9` of a run: its workers end quietly, nothing but silence on the terminal."""
+    run = subprocess.Popen(
+        [sys.executable, "-c", SLOW_JOB], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert run.stdout is not None and run.stdout.readline() == b"started\n"
+    time.sleep(1.0)  # the workers are at their chunks
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    _, stderr = run.communicate(timeout=30)  # the workers have let go of the pipe
+    assert b"Traceback" not in stderr and b"Error" not in stderr, stderr.decode()

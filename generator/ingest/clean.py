@@ -46,22 +46,28 @@ _HREF_RE = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
 _BRACED_URL_RE = re.compile(r"\{((?:https?:)?//[^\s{}]+)\}")
 _URL_START_RE = re.compile(r"(?:https?:)?//")
 _LINE_BREAK_RE = re.compile(r"\\\\")
-_WORD_COMMAND_RE = re.compile(r"\\([A-Za-z]{2,})\b(?!\s*[{\[(^_])")
+# A command's backslash follows a space, a brace or the start: `..\\windows` or
+# `C:\\Users` is a path, kept as written.
+_WORD_COMMAND_RE = re.compile(r"(?<![\w.:\\/])\\([A-Za-z]{2,})\b(?!\s*[{\[(^_])")
 # A whole sentence wrapped in braces by the scraper: `{Experiments show that ...}`.
 # (The first word excludes spaces so that an unclosed brace costs linear, not quadratic, time.)
 _BRACED_PROSE_RE = re.compile(r"(?<![\w^_}])\{([A-Za-z][^{}^_=\\\s]*\s[^{}^_=\\]*)\}")
-_LATEX_QUOTES = (("``", '"'), ("''", '"'))
+# ``quoted'' is LaTeX for "quoted"; a lone '' (or ``) is left as written.
+_LATEX_QUOTES_RE = re.compile(r"``([^`'\n]{0,400}?)''")
 # LaTeX dashes: `layers---8x` (em dash between words), `10--20` (en dash in a range).
 _EM_DASH_RE = re.compile(r"(?<=\w)---(?=\w)")
 _EN_DASH_RE = re.compile(r"(?<=\d)--(?=\d)")
 _SPACE_RE = re.compile(r"\s+")
-# Invisible characters that split words for search: zero-width space, BOM, soft hyphen.
-_INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
+# Invisible characters that split words for search: zero-width space, BOM, soft hyphen;
+# and the bidirectional embeddings, overrides and isolates, which would reorder the page
+# around the text (`\u202egnp.exe` shown as `exe.png`).
+_INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
     """Return `text` with Unicode repaired, LaTeX leftovers made readable, spaces normalised."""
-    text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC")
+    # HTML entities are text as written (`&lt;` in an abstract is what the listing says).
+    text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC", unescape_html=False)
     text = _latex_dashes(_clean_latex(text))
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()
@@ -82,9 +88,7 @@ def _clean_latex(text: str) -> str:
     text = _LINE_BREAK_RE.sub(" ", text)
     text = _WORD_COMMAND_RE.sub(r"\1", text)
     text = _BRACED_PROSE_RE.sub(r"\1", text)
-    for latex, plain in _LATEX_QUOTES:
-        text = text.replace(latex, plain)
-    return text
+    return _LATEX_QUOTES_RE.sub(r'"\1"', text)
 
 
 def _latex_dashes(text: str) -> str:

@@ -15,12 +15,14 @@ MkDocs build, `papersite build`, plain `mkdocs build` and `mkdocs serve` alike.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
@@ -106,7 +108,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         if Path(config.docs_dir).resolve() != docs:  # papersite.yml's docs_dir decides
             log.info("papersite: MkDocs reads the generated pages from %s", docs)
             config["docs_dir"] = str(docs)
-        config["site_name"] = project.site_name
+        # Material writes the site name into pages unescaped in most places: give it the
+        # name HTML-escaped, marked safe so that its few `| e` do not escape it twice.
+        config["site_name"] = Markup(html.escape(project.site_name, quote=True))
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
         self._add_theme(config, project)

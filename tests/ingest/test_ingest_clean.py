@@ -135,11 +135,35 @@ def test_cleaning_keeps_every_word_of_each_case(raw) -> None:
     assert _letters(clean_text(raw)) == _letters(_MARKUP_RE.sub(" ", raw))
 
 
+AS_WRITTEN_CASES = {
+    "html entity": ("if a &lt; b then &amp;", "if a &lt; b then &amp;"),
+    "lone closing quotes": ("the model''s output", "the model''s output"),
+    "lone opening quotes": ("see ``", "see ``"),
+    "windows path": (r"C:\Users\data and ..\..\windows", r"C:\Users\data and ..\..\windows"),
+    "unix-like path": (r"run ./tools\build", r"run ./tools\build"),
+}
+
+
+@pytest.mark.parametrize("raw, expected", AS_WRITTEN_CASES.values(), ids=AS_WRITTEN_CASES.keys())
+def test_text_that_is_not_latex_stays_as_written(raw, expected) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_bidirectional_controls_cannot_reorder_the_page() -> None:
+    # U+202E would show "gnp.exe" as "exe.png"; isolates and embeddings go too.
+    assert clean_text("photo\u202egnp.exe") == "photognp.exe"
+    assert clean_text("a\u2066b\u2069c\u202ad\u202c") == "abcd"
+    # Right-to-left text itself is kept.
+    assert clean_text("\u05e9\u05dc\u05d5\u05dd world") == "\u05e9\u05dc\u05d5\u05dd world"
+
+
 PATHOLOGICAL = {
     "unclosed braced prose": ("{a" + " b" * 30_000, "{a" + " b" * 30_000),
     "font switch then spaces": ("{em" + " " * 60_000, "{em"),
-    "slashes without braces": ("\\em//\\em////" * 5_000, "em//em////" * 5_000),
-    "urls glued together": ("http://``" * 7_000, 'http://"' * 7_000),
+    # A backslash right after "/" belongs to a path, so only the first command goes.
+    "slashes without braces": ("\\em//\\em////" * 5_000, ("\\em//\\em////" * 5_000)[1:]),
+    # A lone `` with no closing '' is not a LaTeX quote: it stays as written.
+    "urls glued together": ("http://``" * 7_000, "http://``" * 7_000),
 }
 
 
