@@ -190,9 +190,11 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
 
 
 def _outside_project(config: Config, key: str) -> str:
-    """Why a path setting leads outside the project folder, or ""."""
+    """Why a path setting leads outside the project folder (or is no path at all), or ""."""
     entries = config.corpus if key == "corpus" else (getattr(config, key),)
     for entry in entries:
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in entry):
+            return f"{key} {entry!r} holds a control character: it cannot be a file name"
         path = Path(entry)
         if path.is_absolute() or ".." in path.parts:
             return f"{key} {entry!r} must be a path inside the project (no '..', not absolute)"

@@ -39,7 +39,13 @@ from generator.state import (
     save_state,
     unchanged_state,
 )
-from generator.write import recover_folder, replace_folder, staging_folder, write_docs
+from generator.write import (
+    HandMadeCollision,
+    recover_folder,
+    replace_folder,
+    staging_folder,
+    write_docs,
+)
 
 Analyzer = Callable[[Corpus, Config], Analysis]
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
@@ -178,7 +184,7 @@ class Pipeline:
         corpus = self.times.run("ingest", self.read_corpus)
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
-        written, removed = self.times.run("write", lambda: write_docs(docs, pages))
+        written, removed = self.times.run("write", lambda: self._write(docs, pages))
         state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
         if fingerprint:
             state = save_state(docs, state)
@@ -188,6 +194,13 @@ class Pipeline:
         gc.collect()
         markdown = sum(1 for path in pages if path.endswith(".md"))
         return Generated(state, True, corpus, analysis, markdown, len(pages), written, removed)
+
+    @staticmethod
+    def _write(docs: Path, pages: dict[str, str]) -> tuple[int, int]:
+        try:
+            return write_docs(docs, pages)
+        except HandMadeCollision as error:
+            raise SettingsError(str(error)) from None
 
     def build(self, site_url: str | None = None, force: bool = False) -> Generated:
         """`generate`, then build site/ with MkDocs (strictly: warnings fail the build)."""

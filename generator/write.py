@@ -80,14 +80,32 @@ def replace_folder(folder: Path, new: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
+class HandMadeCollision(Exception):
+    """Files papersite did not write sit where generated pages would go."""
+
+    def __init__(self, docs_dir: Path, paths: list[str]) -> None:
+        self.paths = paths
+        first = (docs_dir / paths[0]).as_posix()
+        more = f" (and {len(paths) - 1} more: {', '.join(paths[1:4])}" if len(paths) > 1 else ""
+        more += ", …)" if len(paths) > 4 else (")" if more else "")
+        super().__init__(
+            f"{first}{more}: papersite did not write this file (it is not in "
+            f"{(docs_dir / MANIFEST).as_posix()}) but a generated page has its path; "
+            "move or rename it (papersite never overwrites a file it did not write), "
+            "or delete it if an earlier run wrote it"
+        )
+
+
 def write_docs(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     """Make `docs_dir` hold exactly `pages` (plus hand-made files), all at once.
 
     Returns (files written, files removed): a page whose bytes did not change is not
     rewritten. Only files this tool wrote before (listed in the manifest) are removed,
-    so hand-made files in docs/ are kept.
+    so hand-made files in docs/ are kept; one in a page's place is refused
+    (HandMadeCollision), before anything is written.
     """
     recover_folder(docs_dir)
+    _refuse_collisions(docs_dir, pages)
     staging = staging_folder(docs_dir)
     staging.mkdir(parents=True)
     try:
@@ -114,6 +132,28 @@ def _manifest(docs_dir: Path) -> set[str]:
     return {line for line in lines if line and _relative_inside(line)}
 
 
+def _refuse_collisions(docs_dir: Path, pages: dict[str, str]) -> None:
+    """Raise HandMadeCollision if a file papersite did not write is in a page's place
+    (and holds other bytes: a page the same as the file overwrites nothing)."""
+    generated = _manifest(docs_dir)
+    collisions = [
+        path
+        for path, text in sorted(pages.items())
+        if path not in generated
+        and (docs_dir / path).exists()
+        and not _holds(docs_dir / path, text.encode("utf-8"))
+    ]
+    if collisions:
+        raise HandMadeCollision(docs_dir, collisions)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _keep_hand_made(docs_dir: Path, staging: Path, generated: set[str]) -> None:
     """Carry over the files of docs/ that papersite did not write."""
     if not docs_dir.is_dir():
@@ -126,8 +166,8 @@ def _keep_hand_made(docs_dir: Path, staging: Path, generated: set[str]) -> None:
 
 
 def _stage_page(old: Path, new: Path, text: str) -> bool:
-    """Put a page into the staging folder (over a hand-made file of its name, which a
-    damaged manifest did not list): the unchanged old file, or the new text."""
+    """Put a page into the staging folder: the unchanged old file, or the new text
+    (replacing the link `_keep_hand_made` made if the file was the same page, unlisted)."""
     new.unlink(missing_ok=True)
     data = text.encode("utf-8")
     if old.is_file() and old.read_bytes() == data:

@@ -36,6 +36,9 @@ def _files(folder: Path) -> set[str]:
         ("docs_dir: site\n", 1, "overlaps 'site'"),
         ("corpus: ../../etc\n", 1, "must be a path inside the project"),
         ("topics_file: /etc/passwd\n", 1, "must be a path inside the project"),
+        ('docs_dir: "x\\0y"\n', 1, "holds a control character"),
+        ('topics_file: "t\\0"\n', 1, "holds a control character"),
+        ('corpus: ["site_src/corpus", "a\\nb"]\n', 1, "holds a control character"),
     ],
 )
 def test_path_settings_outside_or_over_the_inputs_are_refused(
@@ -52,15 +55,28 @@ def test_path_settings_outside_or_over_the_inputs_are_refused(
 @pytest.mark.parametrize(
     ("topics", "line", "words"),
     [
-        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../../../x\n", 4,
-         "slug '../../../x' must be lower-case"),
-        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../papers/x\n", 4,
-         "must be lower-case"),
-        ("topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: UPPER\n", 4,
-         "must be lower-case"),
+        (
+            "topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../../../x\n",
+            4,
+            "slug '../../../x' must be lower-case",
+        ),
+        (
+            "topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: ../papers/x\n",
+            4,
+            "must be lower-case",
+        ),
+        (
+            "topics:\n  - label: Rank pruning\n    keywords: [rank]\n    slug: UPPER\n",
+            4,
+            "must be lower-case",
+        ),
         ("topics:\n  - label: Index\n    keywords: [rank]\n", 2, "topics index page"),
-        ("topics:\n  - label: A\n    keywords: [rank]\n    slug: same\n"
-         "  - label: B\n    keywords: [pruning]\n    slug: same\n", 5, "already used"),
+        (
+            "topics:\n  - label: A\n    keywords: [rank]\n    slug: same\n"
+            "  - label: B\n    keywords: [pruning]\n    slug: same\n",
+            5,
+            "already used",
+        ),
     ],
 )
 def test_topic_slugs_that_leave_topics_or_collide_are_refused(

@@ -45,8 +45,10 @@ def test_no_corpus_files_is_a_data_error(tmp_path: Path) -> None:
 
 
 def test_an_old_mkdocs_yml_with_the_hooks_file_gets_one_clear_line(tmp_path: Path) -> None:
-    old = (REPO / "mkdocs.yml").read_text("utf-8").replace(
-        "  - papersite   #", "  - tags\n\nhooks:\n  - generator/hooks.py   #"
+    old = (
+        (REPO / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("  - papersite   #", "  - tags\n\nhooks:\n  - generator/hooks.py   #")
     )
     root = _project(tmp_path, old)
     config = load_config(root)

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 RESIDUAL = "papers/deep-residual-learning-for-image-recognition/"
 RESIDUAL_TITLE = "Deep Residual Learning for Image Recognition"
 
+
 def test_related_paper_link_opens_that_paper(tab: Tab) -> None:
     page = tab.page
     tab.goto(RESIDUAL)

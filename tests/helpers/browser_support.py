@@ -21,6 +21,7 @@ def browser_required() -> bool:
     """Whether a missing Chromium fails the browser tests (CI) or skips them (elsewhere)."""
     return os.environ.get(REQUIRE_BROWSER_ENV, "") not in ("", "0")
 
+
 # Without the background-networking flags Chromium tries to reach Google's hosts, which
 # this machine's closed network refuses.
 CHROMIUM_ARGS = [

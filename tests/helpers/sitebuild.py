@@ -194,8 +194,6 @@ def file_hashes(folder: Path) -> dict[str, str]:
     }
 
 
-
-
 @dataclass(frozen=True)
 class BuiltSite:
     """A project built once: its config, corpus, analysis, build warnings and file hashes."""

@@ -4,77 +4,19 @@ from __future__ import annotations
 
 import json
 
+from hostile_corpora import check_accounting, corpora
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from listing_texts import ABSTRACT, OTHER
 
 from generator.ingest import ingest_texts
 from generator.ingest.clean import normalize_key
-from generator.model import Corpus, MergeAction
+from generator.model import Corpus
 
-# Pieces of every input format, so that generated files reach deep into each reader.
-FRAGMENTS = [
-    "",
-    "Get trending papers in your email inbox!",
-    "Subscribe",
-    "SubscribeA Title",
-    "new",
-    "Daily Papers",
-    "byAK and the research community",
-    "Oct 30",
-    "A Title",
-    "TRP: Trained Rank Pruning",
-    "Trained Rank Pruning",
-    "UNet++: Nested",
-    ABSTRACT,
-    OTHER,
-    ABSTRACT[:50],
-    r"{\em any} 90\% ``quoted'' \textcolor[rgb]{1, 0, 0}{red} Poincar\'e mathcal{O}(T^{-1/2d})",
-    "  • 2 authors",
-    "  • 1 author",
-    "  • 3 au",
-    "·",
-    "Mar 8",
-    "Feb 29",
-    "Sep 16, 2024 5",
-    "Oct 12, 2021",
-    json.dumps({"title": "A Title", "abstract": ABSTRACT, "date": "2021-02-03", "upvotes": 2}),
-    json.dumps({"abstract": OTHER, "authors": ["x", "y"]}),
-    json.dumps({"title": "", "abstract": ""}),
-    '{"title": ',
-    json.dumps({"title": "A Title", "upvotes": "²", "authors_count": 2.5}),
-    '{"a": ' + "[" * 3000,
-    '{"n": ' + "1" * 5000 + "}",
-    "[1, 2]",
-    "title,abstract,date",
-    f'A Title,"{ABSTRACT}",2020-01-01',
-    '"unterminated,',
-    "x" * 300,
-]
-NAMES = ["a.txt", "b.txt", "c.jsonl", "d.csv", "e.tsv"]
-
-line = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30))
-listing = st.lists(line, max_size=30).map("\n".join)
-content = st.one_of(
-    listing.map(str.encode),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.binary(max_size=300),
-)
-corpora = st.dictionaries(st.sampled_from(NAMES), content, max_size=4)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def ingest(files: dict[str, bytes]) -> Corpus:
     return ingest_texts(list(files.items()))
-
-
-def check_accounting(corpus: Corpus) -> None:
-    sources = [s for p in corpus.papers for s in p.sources]
-    rejected = [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
-    assert len(sources) == len(set(sources)), "a record is in two papers"
-    assert len(sources) == sum(f.records for f in corpus.files)
-    assert corpus.records_read == len(sources) + len(rejected)
-    assert sum(f.rejected for f in corpus.files) == len(rejected)
 
 
 @SETTINGS

@@ -79,15 +79,25 @@ def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: 
     subprocess.run(build, check=True, capture_output=True, timeout=300)
     (wheel,) = wheels.glob("papersite-*.whl")
     python = _fresh_environment(tmp_path / "venv")
-    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-               "-q", str(wheel)]
+    install = [
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(python),
+        "install",
+        "--no-deps",
+        "-q",
+        str(wheel),
+    ]
     subprocess.run(install, check=True, capture_output=True, timeout=300)
     work = tmp_path / "elsewhere"
     work.mkdir()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(python), *args], cwd=work, capture_output=True, text=True,
-                              timeout=300)
+        return subprocess.run(
+            [str(python), *args], cwd=work, capture_output=True, text=True, timeout=300
+        )
 
     where = run("-c", "import generator; print(generator.__file__)")
     assert where.stdout.strip().startswith(str(tmp_path / "venv")), where.stdout + where.stderr

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sitebuild import (
     FIXTURE_CORPUS,
     FIXTURE_SITE_NAME,
@@ -21,8 +22,14 @@ from sitebuild import (
 )
 
 from generator.links import paper_doc
-from generator.pipeline import Pipeline
-from generator.write import MANIFEST, recover_folder, write_docs, write_text_atomic
+from generator.pipeline import Pipeline, SettingsError
+from generator.write import (
+    MANIFEST,
+    HandMadeCollision,
+    recover_folder,
+    write_docs,
+    write_text_atomic,
+)
 
 PAGES = {
     "index.md": "# Home\n",
@@ -185,3 +192,49 @@ def _listing(papers: int) -> str:
         )
         lines += [("Subscribe" if n == 0 else "") + title, abstract]
     return "\n".join(lines) + "\n"
+
+
+def test_a_hand_made_file_in_a_pages_place_is_refused_and_kept(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_docs(docs, PAGES)
+    (docs / "notes").mkdir()
+    (docs / "notes" / "mine.md").write_text("my notes\n", encoding="utf-8")
+    before = file_hashes(docs)
+
+    with pytest.raises(HandMadeCollision) as refused:
+        write_docs(docs, {**PAGES, "notes/mine.md": "# generated\n"})
+
+    assert "notes/mine.md" in str(refused.value) and "did not write" in str(refused.value)
+    assert file_hashes(docs) == before  # nothing written, nothing staged left over
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_without_its_manifest_docs_is_not_overwritten(tmp_path: Path) -> None:
+    """A lost manifest makes earlier pages look hand-made: refused (naming them), not lost;
+    pages that are the same bytes as before are no collision."""
+    docs = tmp_path / "docs"
+    write_docs(docs, PAGES)
+    (docs / MANIFEST).unlink()
+    assert write_docs(docs, PAGES) == (0, 0)  # and the manifest is written again
+    (docs / MANIFEST).unlink()
+    with pytest.raises(HandMadeCollision) as refused:
+        write_docs(docs, {**PAGES, "papers/a.md": "# A, new\n", "papers/b.md": "# B, new\n"})
+    assert "papers/a.md (and 1 more: papers/b.md)" in str(refused.value)
+    assert (docs / "papers" / "a.md").read_text(encoding="utf-8") == "# A\n"
+
+
+def test_generate_refuses_a_hand_made_file_in_a_pages_place(tmp_path: Path) -> None:
+    """Through the pipeline: a settings-kind error (exit 2) naming the file."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+    docs = config.root / config.docs_dir
+    (docs / "papers").mkdir(parents=True)
+    first = Pipeline(config, analyzer=fixture_analyzer).generate()
+    assert first.corpus is not None
+    page = docs / paper_doc(fixture_slugs(first.corpus)["bare"])
+    (docs / MANIFEST).write_text("index.md\n", encoding="utf-8")  # the page is not listed
+    page.write_text("my own page\n", encoding="utf-8")
+
+    with pytest.raises(SettingsError) as refused:
+        Pipeline(config, analyzer=fixture_analyzer).generate(force=True)
+    assert refused.value.exit_code == 2 and page.name in str(refused.value)
+    assert page.read_text(encoding="utf-8") == "my own page\n"
