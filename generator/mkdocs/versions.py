@@ -52,9 +52,7 @@ class Gate:
         if not off:
             return None
         packages = sorted({p for name in off for p in SPEEDUPS[name] if p in self.untested})
-        found = ", ".join(
-            f"{p} {self.untested[p]} (tested: {TESTED[p]})" for p in packages
-        )
+        found = ", ".join(f"{p} {self.untested[p]} (tested: {TESTED[p]})" for p in packages)
         return f"speed-ups {', '.join(off)} are off for untested versions: {found}"
 
 

@@ -21,16 +21,43 @@ _COMMANDS = (
 _LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
 _COMMAND_SET = frozenset(_COMMANDS)
 _MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
-_LEADING_COMMAND_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_COMMANDS) + r")[{(_^]")
-_SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
-_SUBSCRIPT_RE = re.compile(
-    r"(?:^|[^A-Za-z])[A-Za-z]{1,4}_(?:\{[^{}\s]{1,12}\}|[A-Za-z0-9]{1,3}(?![A-Za-z0-9]))"
+_COMMAND_WORD = "(?:" + "|".join(sorted(_COMMANDS, key=len, reverse=True)) + ")"
+# Commands that read as math when they open a token: accents and fonts only before a
+# brace (`hat{x}`); the rest also before a short subscript (`ell_1`, `tau_max`, not
+# `min_samples`), a superscript, or a closed parenthesis that is not a plain word
+# (`log(n)`, not `exp(decay)` or a cut-off `Theta(hello`). `top` leads only `top_k`,
+# which is prose, so it is never a leading command.
+_BRACE_ONLY = (
+    "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol widetilde tilde hat bar sqrt frac"
 )
+_LEADING = [c for c in _COMMANDS if c not in _BRACE_ONLY.split() and c != "top"]
+_SHORT_SUBSCRIPT = r"_(?:\{|[A-Za-z0-9]{1,3}(?![A-Za-z0-9])|" + _COMMAND_WORD + r"(?![A-Za-z0-9]))"
+_CLOSED_ARGUMENT = r"\((?![a-z]{4,}\))(?:[^()\s]|\([^()\s]*\))*\)"
+_LEADING_COMMAND_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:" + "|".join(_BRACE_ONLY.split()) + r")\{"
+    r"|(?:" + "|".join(sorted(_LEADING, key=len, reverse=True)) + r")"
+    r"(?:\{|\^|" + _SHORT_SUBSCRIPT + "|" + _CLOSED_ARGUMENT + "))"
+)
+_SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
+# A subscript: braced or numeric after a short base (`x_{i}`, `CO_2`, `AP_{50}`); a short
+# letter subscript only after one letter, capitals or a command (`x_i`, `ID_a`, `ell_q`):
+# `my_var` is an identifier, `top_k` prose.
+_SUBSCRIPT_RE = re.compile(
+    r"(?:^|[^A-Za-z])(?:[A-Za-z]{1,4}_(?:\{[^{}\s]{1,12}\}|\d{1,3}(?![A-Za-z0-9]))"
+    r"|(?:[A-Za-z]|[A-Z]{2,4}|" + "|".join(_LEADING) + r")_[A-Za-z]{1,3}(?![A-Za-z0-9]))"
+)
+# Prose and code that only look like math: file names (`data_v2.csv`) and a power of
+# two words (`word^word`).
+_FILE_NAME_RE = re.compile(r"\w\.[A-Za-z]{2,4}(?![A-Za-z])")
+_WORD_POWER_RE = re.compile(r"(?<![A-Za-z\\])([A-Za-z]{2,})\^([A-Za-z]{2,})(?![A-Za-z])")
 # A token: non-space characters, where a short brace group may hold spaces
 # (`mathcal{C_{Phi circ Psi}/n}` is one fragment, not three).
 _TOKEN_RE = re.compile(r"(?:\{(?:[^{}\n]|\{[^{}\n]{0,40}\}){0,60}\}|\S)+")
 _TRAILING_TEXT_RE = re.compile(r"(?<=[}\d*])(-[A-Za-z][A-Za-z-]*)$")
 _TRAILING_PUNCT = ",.;:"
+# An unbraced script of several characters (`L_adv`, `2^10`): TeX would lower or raise
+# only the first, so it is braced.
+_LONG_SCRIPT_RE = re.compile(r"([_^])([A-Za-z]{2,3}|\d{2,})(?![A-Za-z0-9])")
 _MAYBE_MATH_RE = re.compile(r"[\^_{(]")
 # Method names that only look like math: `SP^2OT`, `U^2-Net`, `SL^{2}A-INR`, `PAT_ch`.
 _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
@@ -66,7 +93,7 @@ def split_math(text: str) -> list[Fragment]:
 
 def _math_span(token: str, offset: int) -> tuple[int, int]:
     """The (start, end) of the math part of a token, or an empty span."""
-    if "//" in token or "@" in token or _NAME_LIKE_RE.search(token) or not _is_math(token):
+    if "//" in token or "@" in token or _looks_like_math_only(token) or not _is_math(token):
         return offset, offset
     start, end = 0, len(token)
     while end > start and token[end - 1] in _TRAILING_PUNCT:
@@ -84,6 +111,16 @@ def _math_span(token: str, offset: int) -> tuple[int, int]:
     return offset + start, offset + end
 
 
+def _looks_like_math_only(token: str) -> bool:
+    """A method name, file name or power of two words: shaped like math, but not math."""
+    if _NAME_LIKE_RE.search(token) or _FILE_NAME_RE.search(token.rstrip(_TRAILING_PUNCT)):
+        return True
+    return any(
+        not (_as_commands(base) or _as_commands(power))
+        for base, power in _WORD_POWER_RE.findall(token)
+    )
+
+
 def _is_math(token: str) -> bool:
     return bool(
         _SUPERSCRIPT_RE.search(token)
@@ -96,6 +133,7 @@ def to_tex(fragment: str) -> str:
     """Restore the backslashes a scraped fragment lost: `mathcal{O}` -> `\\mathcal{O}`."""
     if len(fragment) > 2 and fragment[0] == fragment[-1] == "$":
         fragment = fragment[1:-1]  # already delimited as TeX math: drop the dollars
+    fragment = _LONG_SCRIPT_RE.sub(r"\1{\2}", fragment)
     tex = _LETTERS_RE.sub(_restore_commands, fragment)
     return tex.replace("%", r"\%")
 

@@ -37,10 +37,24 @@ def test_fragments_found_with_tex(text: str, expected: list[tuple[str, str]]) ->
         "see https://github.com/a_b/c^d for code",
         "90% accuracy with snake case words",
         "plain prose without any math at all.",
+        # identifiers, file names and prose with math-looking words (issue 16)
+        "the my_var variable and min_samples, max_length, log_softmax, top_k sampling",
+        "saved to data_v2.csv and file_1.txt",
+        "exp(decay) rate, min(loss), circ(ular) and a cut-off Theta(hello world)",
+        "hat(x) and bar(3) want braces; word^word is no power",
     ],
 )
 def test_names_urls_and_prose_are_not_math(text: str) -> None:
     assert _math(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tex"),
+    [("L_adv", "L_{adv}"), ("2^10", "2^{10}"), ("tau_max", r"\tau_{\max}"), ("x_i", "x_i")],
+)
+def test_scripts_of_several_characters_are_braced(text: str, tex: str) -> None:
+    """TeX lowers only the first character of `L_adv`: the whole script is braced."""
+    assert _math(f"a {text} term") == [(text, tex)]
 
 
 def test_to_tex_escapes_percent_and_restores_commands() -> None:
