@@ -14,7 +14,13 @@ import click
 from rich.console import Console
 
 from generator import __version__
-from generator.config import DEFAULT_TOPICS_FILE, Config, ConfigError, load_config
+from generator.config import (
+    DEFAULT_TOPICS_FILE,
+    Config,
+    ConfigError,
+    load_config,
+    site_url_problem,
+)
 from generator.ingest.report import quality_report
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Pipeline, PipelineError, SettingsError, StageTimes
@@ -267,6 +273,9 @@ def build(context: Context, site_url: str | None, force: bool) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
     from generator.pipeline import mkdocs_build
 
+    problem = site_url_problem(site_url, "--site-url")
+    if problem:  # before generating anything
+        _fail(problem, SettingsError.exit_code)
     pipeline = context.pipeline()
     _say_generated(context, pipeline, force)
     with _mkdocs_log(context):

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -174,6 +175,9 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise _SettingError("listing_year", "listing_year must be a four-digit year")
+    problem = site_url_problem(values.get("site_url"))
+    if problem:
+        raise _SettingError("site_url", problem)
     if values.get("related_k", 1) < 1:
         raise _SettingError("related_k", "related_k must be at least 1")
     if values.get("workers") is not None and values["workers"] < 1:
@@ -187,6 +191,26 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     if problem:
         raise _SettingError("docs_dir", problem)
     return checked
+
+
+# Characters that no URL holds unencoded and that would end an HTML attribute or tag.
+_UNSAFE_URL_CHARACTERS = frozenset(" \"'<>\\`{}|^")
+
+
+def site_url_problem(url: str | None, name: str = "site_url") -> str:
+    """Why `url` cannot be the site's public address, or "": MkDocs and Material write it
+    unescaped into every page (canonical links, sitemap), so it must be a plain
+    http(s) URL with a host."""
+    if not url:
+        return ""
+    bad = sorted({ch for ch in url if ch in _UNSAFE_URL_CHARACTERS or ord(ch) < 32})
+    if bad:
+        shown = " ".join(repr(ch) for ch in bad)
+        return f"{name} {url!r} holds characters a URL cannot hold unencoded: {shown}"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"{name} {url!r} must be an http:// or https:// address, such as https://example.org/papers/"
+    return ""
 
 
 def _outside_project(config: Config, key: str) -> str:

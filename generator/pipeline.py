@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.analyze import AnalysisSettings
-from generator.config import Config, ConfigError
+from generator.config import Config, ConfigError, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
@@ -267,11 +267,17 @@ def mkdocs_build(
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
     options: dict[str, Any] = {"strict": strict, "docs_dir": str(config.docs.resolve())}
     if site_url:
+        problem = site_url_problem(site_url, "--site-url")
+        if problem:
+            raise SettingsError(problem)
         options["site_url"] = site_url
     try:
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
+    problem = site_url_problem(mkdocs_config.site_url)
+    if problem:
+        raise SettingsError(f"{config_file}: {problem}")
     plugin = mkdocs_config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise SettingsError(

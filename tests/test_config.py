@@ -29,3 +29,28 @@ def test_workers_is_a_positive_count_or_null(tmp_path: Path) -> None:
     settings.write_text("workers: two\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="workers must be int or null"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ('https://x.org/"><script>alert(1)</script>', "cannot hold unencoded: '\"' '<' '>'"),
+        ("javascript:alert(1)", "must be an http:// or https:// address"),
+        ("https:///no-host", "must be an http:// or https:// address"),
+        ("https://x.org/a b", "cannot hold unencoded: ' '"),
+    ],
+)
+def test_a_site_url_that_is_no_plain_web_address_is_refused(
+    tmp_path: Path, url: str, words: str
+) -> None:
+    """MkDocs and Material write site_url into every page unescaped (issue 16)."""
+    (tmp_path / "papersite.yml").write_text(f"site_name: x\nsite_url: '{url}'\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(tmp_path)
+    assert "papersite.yml:2: site_url" in str(refused.value) and words in str(refused.value)
+
+
+def test_a_web_address_is_a_site_url(tmp_path: Path) -> None:
+    url = "https://user.github.io/repo/?a=1&b=%20#top"
+    (tmp_path / "papersite.yml").write_text(f"site_url: '{url}'\n", encoding="utf-8")
+    assert load_config(tmp_path).site_url == url

@@ -146,3 +146,24 @@ def test_a_corpus_folder_reads_corpus_files_only_and_says_what_it_skips(tmp_path
         "page.html: warning: not a corpus file (read from folders: "
         ".txt .jsonl .ndjson .csv .tsv): not read",
     ]
+
+
+def test_a_site_url_that_is_no_plain_web_address_is_refused_from_every_source(
+    tmp_path: Path,
+) -> None:
+    """From the command line (before anything is generated) and from mkdocs.yml: exit 2."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = _project(tmp_path)
+    bad = 'https://x.org/"><script>alert(1)</script>'
+    result = CliRunner().invoke(main, ["--root", str(root), "build", "--site-url", bad])
+    assert result.exit_code == 2 and "--site-url" in result.output, result.output
+    assert not (root / "docs").exists() and not (root / "site").exists()
+
+    mkdocs_yml = root / "mkdocs.yml"
+    mkdocs_yml.write_text(f"{mkdocs_yml.read_text('utf-8')}\nsite_url: '{bad}'\n", "utf-8")
+    with pytest.raises(SettingsError, match=r"mkdocs\.yml: site_url .* cannot hold unencoded"):
+        mkdocs_build(load_config(root))
+    assert not (root / "site").exists()

@@ -28,7 +28,7 @@ from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.config import PROJECT_OVERRIDES, Config, ConfigError, load_config
+from generator.config import PROJECT_OVERRIDES, Config, ConfigError, load_config, site_url_problem
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
@@ -113,6 +113,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         config["site_name"] = Markup(html.escape(project.site_name, quote=True))
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
+        problem = site_url_problem(config.get("site_url"))
+        if problem:
+            raise PluginError(f"papersite: {config.config_file_path}: {problem}")
         self._add_theme(config, project)
         _turn_off_material_search(config)
         gate_notice = self.gate.notice([name for name in SPEEDUPS if self.config[name]])
