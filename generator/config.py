@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import itertools
+import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -60,29 +62,45 @@ class Config:
         return self.corpus_listing()[0]
 
     def corpus_listing(self) -> tuple[list[Path], list[tuple[Path, str]]]:
-        """The corpus files, and the files of corpus folders that are not read, each with
-        why: a folder's hidden files and files of other kinds (`paper.html`, `a.txt~`)
-        are skipped; a file named on its own, or by a glob pattern, is always read."""
+        """The corpus files, and the entries that are not read, each with why: a folder's
+        hidden files, subfolders and files of other kinds (`paper.html`, `a.txt~`), and
+        anything that is not a regular file (a pipe would never end). A regular file
+        named on its own, or by a glob pattern, is always read."""
         found: set[Path] = set()
         skipped: list[tuple[Path, str]] = []
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
-                found.update(p for p in self.root.glob(entry) if p.is_file())
+                matches = [p for p in self.root.glob(entry) if not p.is_dir()]
             elif path.is_dir():
-                for file in sorted(p for p in path.iterdir() if p.is_file()):
-                    if file.name.startswith("."):
-                        skipped.append((file, "a hidden file"))
-                    elif file.suffix.lower() not in CORPUS_SUFFIXES:
-                        kinds = " ".join(CORPUS_SUFFIXES)
-                        skipped.append((file, f"not a corpus file (read from folders: {kinds})"))
+                matches = []
+                for file in path.iterdir():
+                    why = _why_not_read(file)
+                    if why:
+                        skipped.append((file, why))
                     else:
-                        found.add(file)
-            elif path.exists():
-                found.add(path)
+                        matches.append(file)
+            elif path.exists() or path.is_symlink():
+                matches = [path]
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
-        return sorted(found, key=lambda p: (p.name, str(p))), skipped
+            for match in matches:
+                if match.is_file():
+                    found.add(match)
+                else:
+                    skipped.append((match, "not a regular file (a pipe, device or broken link)"))
+        return sorted(found, key=lambda p: (p.name, str(p))), sorted(set(skipped))
+
+
+def _why_not_read(file: Path) -> str | None:
+    """Why a corpus folder's entry is not read, or None if it is a corpus file."""
+    if file.name.startswith("."):
+        return "a hidden file"
+    if file.is_dir():
+        return "a folder (corpus folders are not read recursively: name it, or use a glob)"
+    if file.suffix.lower() not in CORPUS_SUFFIXES:
+        return f"not a corpus file (read from folders: {' '.join(CORPUS_SUFFIXES)})"
+    return None
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -226,22 +244,51 @@ def _outside_project(config: Config, key: str) -> str:
 
 
 def _docs_dir_problem(config: Config) -> str:
-    """Why docs_dir cannot hold the generated pages, or "": it is written and emptied of
-    stale pages by papersite, so it must be its own folder, apart from every input."""
-    docs = Path(config.docs_dir)
-    if config.docs_dir.strip() in ("", ".") or docs.parts[:1] in ((".",), ()):
-        return "docs_dir must name a folder of its own inside the project, not the project itself"
+    """Why docs_dir cannot hold the generated pages, or "" (see output_folder_problem)."""
+    return output_folder_problem(config, config.docs_dir, "docs_dir", ("site",))
+
+
+def site_dir_problem(config: Config, site_dir: str) -> str:
+    """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or ""."""
+    path, root = Path(site_dir), config.root.resolve()
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else site_dir
+    return output_folder_problem(config, shown, "site_dir", (config.docs_dir,))
+
+
+def output_folder_problem(
+    config: Config, folder: str, key: str, other_outputs: tuple[str, ...]
+) -> str:
+    """Why `folder` (docs_dir, or MkDocs' site_dir) cannot be an output folder, or "":
+    papersite replaces it whole, so it must be a plain folder of its own inside the
+    project, apart from every input and from the other output folder."""
     root = config.root.resolve()
-    target = (root / docs).resolve()
-    plain = [entry for entry in config.corpus if not any(c in entry for c in "*?[")]
-    inputs = [(root / entry).resolve() for entry in plain]
-    inputs += [(root / config.topics_file).resolve(), (root / "site_src").resolve()]
-    inputs += [(root / name).resolve() for name in (CONFIG_NAME, "mkdocs.yml", "site")]
-    for used in inputs:
+    given = Path(os.path.normpath(root / folder))
+    if folder.strip() in ("", ".") or given == root:
+        return f"{key} must name a folder of its own inside the project, not the project itself"
+    if not given.is_relative_to(root):
+        return f"{key} {folder!r} must be a folder inside the project"
+    target = given.resolve()
+    if target != given:
+        return (
+            f"{key} {folder!r} goes through a symbolic link (to {str(target)!r}): papersite "
+            "replaces it whole and writes only inside the project; make it a plain folder"
+        )
+    inputs = [_fixed_part(entry) for entry in config.corpus]
+    inputs += [config.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml", *other_outputs]
+    for used in (root.joinpath(entry).resolve() for entry in inputs):
+        if used == root:  # a glob over the whole project (`*.txt`): it reads files, not folders
+            continue
         if target == used or target in used.parents or used in target.parents:
             name = used.relative_to(root) if used.is_relative_to(root) else used
             return (
-                f"docs_dir {config.docs_dir!r} overlaps {str(name)!r}, which papersite reads "
-                "or MkDocs writes: choose a folder of its own (e.g. docs)"
+                f"{key} {folder!r} overlaps {str(name)!r}, which papersite reads "
+                "or MkDocs writes: choose a folder of its own"
             )
     return ""
+
+
+def _fixed_part(entry: str) -> str:
+    """The folder a corpus entry names before its first glob wildcard (`a/*/x` -> `a`)."""
+    parts = Path(entry).parts
+    fixed = list(itertools.takewhile(lambda part: not any(c in part for c in "*?["), parts))
+    return str(Path(*fixed)) if fixed else "."

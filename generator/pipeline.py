@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.analyze import AnalysisSettings
-from generator.config import Config, ConfigError, site_url_problem
+from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
@@ -275,7 +275,9 @@ def mkdocs_build(
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
-    problem = site_url_problem(mkdocs_config.site_url)
+    problem = site_url_problem(mkdocs_config.site_url) or site_dir_problem(
+        config, mkdocs_config.site_dir
+    )
     if problem:
         raise SettingsError(f"{config_file}: {problem}")
     plugin = mkdocs_config.plugins.get(PLUGIN_NAME)

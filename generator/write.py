@@ -64,20 +64,28 @@ def recover_folder(folder: Path) -> None:
     previous = _previous_folder(folder)
     if previous.is_dir():
         if folder.exists():
-            shutil.rmtree(previous)
+            remove_folder(previous)
         else:
             previous.rename(folder)
-    shutil.rmtree(staging_folder(folder), ignore_errors=True)
+    remove_folder(staging_folder(folder))
 
 
 def replace_folder(folder: Path, new: Path) -> None:
     """Put the finished folder `new` in `folder`'s place; the old one is removed."""
     previous = _previous_folder(folder)
-    shutil.rmtree(previous, ignore_errors=True)
+    remove_folder(previous)
     if folder.exists():
         folder.rename(previous)
     new.rename(folder)
-    shutil.rmtree(previous, ignore_errors=True)
+    remove_folder(previous)
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove `folder` if it is there; a symbolic link is removed, never followed."""
+    if folder.is_symlink():
+        folder.unlink()
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class HandMadeCollision(Exception):

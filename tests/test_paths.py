@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from paths import REPO
 from sitebuild import FIXTURE_CORPUS
 
 from generator.cli import main
@@ -98,3 +99,49 @@ def test_a_docs_dir_of_its_own_is_used_by_generate_and_mkdocs(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert (root / "generated" / "index.md").is_file() and not (root / "docs").exists()
     assert (root / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("folder", ["docs", "site"])
+def test_an_output_folder_that_is_a_link_out_of_the_project_is_refused(
+    tmp_path: Path, folder: str
+) -> None:
+    """docs/ and site/ are replaced whole: through a link, that would happen elsewhere."""
+    root = _project(tmp_path / "project")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the project's\n", encoding="utf-8")
+    (root / folder).symlink_to(elsewhere)
+    before = _files(tmp_path)
+    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    assert result.exit_code == 2, result.output
+    assert f"{folder}_dir '{folder}' goes through a symbolic link" in result.output
+    assert "Traceback" not in result.output
+    assert _files(elsewhere) == {"keep.txt"} and (root / folder).is_symlink()
+    assert _files(tmp_path) - before <= {f"project/{p}" for p in _files(root)}
+
+
+@pytest.mark.parametrize(
+    ("site_dir", "words"),
+    [
+        ("../elsewhere", "site_dir '{outside}' must be a folder inside the project"),
+        ("site_src", "site_dir 'site_src' overlaps 'site_src/corpus'"),
+        ("listings/2024", "site_dir 'listings/2024' overlaps 'listings'"),
+        (".", "The 'docs_dir' should not be within the 'site_dir'"),  # MkDocs' own check
+    ],
+)
+def test_a_site_dir_over_an_input_or_outside_is_refused(
+    tmp_path: Path, site_dir: str, words: str
+) -> None:
+    """mkdocs.yml is a setting too: its site_dir would be replaced whole."""
+    root = _project(tmp_path / "project", "corpus: [site_src/corpus, 'listings/*/*.txt']\n")
+    (root / "listings" / "2024").mkdir(parents=True)
+    shutil.copy(FIXTURE_CORPUS / "001_search.txt", root / "listings" / "2024" / "more.txt")
+    mkdocs_yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(f"{mkdocs_yml}\nsite_dir: '{site_dir}'\n", encoding="utf-8")
+    inputs = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    assert result.exit_code == 2, result.output
+    assert words.format(outside=tmp_path / "elsewhere") in result.output, result.output
+    assert all(path.read_bytes() == data for path, data in inputs.items())
+    assert not (tmp_path / "elsewhere").exists()

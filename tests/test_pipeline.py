@@ -4,6 +4,7 @@ settings handed to the MkDocs plugin."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -145,6 +146,30 @@ def test_a_corpus_folder_reads_corpus_files_only_and_says_what_it_skips(tmp_path
         ".txt .jsonl .ndjson .csv .tsv): not read",
         "page.html: warning: not a corpus file (read from folders: "
         ".txt .jsonl .ndjson .csv .tsv): not read",
+    ]
+
+
+def test_pipes_folders_and_broken_links_in_the_corpus_are_named_not_read(tmp_path: Path) -> None:
+    """A named pipe would block the run forever; a subfolder is not read recursively."""
+    root = _project(tmp_path)
+    corpus = root / "site_src" / "corpus"
+    good = sorted(p.name for p in corpus.iterdir())
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "older.txt").mkdir()
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (root / "papersite.yml").write_text(
+        "corpus: [site_src/corpus, site_src/corpus/pipe.txt]\n", encoding="utf-8"
+    )
+    reported: list[str] = []
+    pipeline = Pipeline(load_config(root), report=lambda ps: reported.extend(map(str, ps)))
+    read = pipeline.read_corpus()  # returns: the pipe is never opened
+    assert sorted(f.file for f in read.files) == good
+    skipped = sorted(m for m in reported if m.endswith(": not read"))
+    assert skipped == [
+        "gone.txt: warning: not a regular file (a pipe, device or broken link): not read",
+        "older.txt: warning: a folder (corpus folders are not read recursively: name it, "
+        "or use a glob): not read",
+        "pipe.txt: warning: not a regular file (a pipe, device or broken link): not read",
     ]
 
 

@@ -28,7 +28,14 @@ from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.config import PROJECT_OVERRIDES, Config, ConfigError, load_config, site_url_problem
+from generator.config import (
+    PROJECT_OVERRIDES,
+    Config,
+    ConfigError,
+    load_config,
+    site_dir_problem,
+    site_url_problem,
+)
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
@@ -114,6 +121,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
         problem = site_url_problem(config.get("site_url"))
+        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
+            problem = problem or site_dir_problem(project, config.site_dir)
         if problem:
             raise PluginError(f"papersite: {config.config_file_path}: {problem}")
         self._add_theme(config, project)

@@ -131,8 +131,9 @@ def _listing_year(
         return None, False
     inferred = max(years) + 1
     yearless = [m.line for m in metas if m.date and m.date.year is None]
+    counted = "a date" if len(yearless) == 1 else f"{len(yearless)} dates (the first here)"
     message = (
-        f"{len(yearless)} dates without a year (the first here) read as {inferred}, one "
+        f"{counted} without a year read as {inferred}, one "
         "after the newest year printed; set listing_year in papersite.yml to be sure"
     )
     problems.append(Problem(SourceRef(file, yearless[0]), Severity.WARNING, message))
