@@ -127,17 +127,22 @@ def test_the_site_name_is_text_in_every_page(tmp_path: Path) -> None:
         assert text.count(escaped) >= 3  # the tab title, the header and the navigation
 
 
+def _read_and_skipped(root: Path) -> tuple[list[str], list[str]]:
+    """The corpus files read, and the messages about entries not read."""
+    reported: list[str] = []
+    pipeline = Pipeline(load_config(root), report=lambda ps: reported.extend(map(str, ps)))
+    read = sorted(f.file for f in pipeline.read_corpus().files)
+    return read, sorted(m for m in reported if m.endswith(": not read"))
+
+
 def test_a_corpus_folder_reads_corpus_files_only_and_says_what_it_skips(tmp_path: Path) -> None:
     root = _project(tmp_path)
     corpus = root / "site_src" / "corpus"
     good = sorted(p.name for p in corpus.iterdir())
     for name in ("page.html", "001_search.txt~", ".hidden.txt", "notes.md"):
         (corpus / name).write_text("<html>not a listing</html>\n", encoding="utf-8")
-    reported: list[str] = []
-    pipeline = Pipeline(load_config(root), report=lambda ps: reported.extend(map(str, ps)))
-    read = pipeline.read_corpus()
-    assert sorted(f.file for f in read.files) == good
-    skipped = sorted(m for m in reported if m.endswith(": not read"))
+    read, skipped = _read_and_skipped(root)
+    assert read == good
     assert skipped == [
         ".hidden.txt: warning: a hidden file: not read",
         "001_search.txt~: warning: not a corpus file (read from folders: "
@@ -160,11 +165,8 @@ def test_pipes_folders_and_broken_links_in_the_corpus_are_named_not_read(tmp_pat
     (root / "papersite.yml").write_text(
         "corpus: [site_src/corpus, site_src/corpus/pipe.txt]\n", encoding="utf-8"
     )
-    reported: list[str] = []
-    pipeline = Pipeline(load_config(root), report=lambda ps: reported.extend(map(str, ps)))
-    read = pipeline.read_corpus()  # returns: the pipe is never opened
-    assert sorted(f.file for f in read.files) == good
-    skipped = sorted(m for m in reported if m.endswith(": not read"))
+    read, skipped = _read_and_skipped(root)  # returns: the pipe is never opened
+    assert read == good
     assert skipped == [
         "gone.txt: warning: not a regular file (a pipe, device or broken link): not read",
         "older.txt: warning: a folder (corpus folders are not read recursively: name it, "
