@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
@@ -191,7 +192,7 @@ def check(context: Context) -> None:
     corpus = _run(_lenient(pipeline))
     if not context.quiet:
         click.echo(quality_report(corpus, verbose=context.verbose), nl=False)
-    _run(lambda: _analysis_settings_check(pipeline, corpus))
+    _run(lambda: _settings_check(pipeline, corpus))
     if not corpus.papers:
         _fail("no paper could be read from the corpus")
     if context.strict and corpus.problems:
@@ -205,16 +206,23 @@ def _lenient(pipeline: Pipeline) -> Callable[[], Corpus]:
     return pipeline.ingest
 
 
-def _analysis_settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
-    """Read the topics file as the build will, so a passing `check` means a build that
-    does not fail on it."""
-    from generator.analyze import TopicsFileError, load_topics_file
+def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
+    """Use the topics file and mkdocs.yml as the build will, so that a passing `check`
+    means a build that does not fail on them: the analysis applies the topics file to
+    the topics it finds (a pinned slug may collide with one), and mkdocs.yml is loaded
+    and checked when the project has one."""
+    from generator.pipeline import load_mkdocs_settings
 
-    topics = pipeline.config.root / pipeline.config.topics_file
-    try:
-        load_topics_file(topics if topics.is_file() else None)
-    except TopicsFileError as error:
-        raise SettingsError(str(error)) from None
+    if corpus.papers:
+        pipeline.analyze(corpus)
+    if not (pipeline.config.root / "mkdocs.yml").is_file():
+        return  # a project that only generates docs/
+    docs = pipeline.config.docs
+    if docs.is_dir():
+        load_mkdocs_settings(pipeline.config, docs)
+        return
+    with tempfile.TemporaryDirectory() as empty:  # check writes nothing, docs/ included
+        load_mkdocs_settings(pipeline.config, Path(empty))
 
 
 @main.command()

@@ -257,6 +257,28 @@ def mkdocs_build(
     `generate` with these settings and `analyzer`, and finds docs/ up to date after a
     `generate` of the same inputs."""
     from mkdocs.commands.build import build
+
+    config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
+    mkdocs_config = load_mkdocs_settings(config, config.docs, site_url, strict)
+    plugin = mkdocs_config.plugins[PLUGIN_NAME]
+    plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
+    site = Path(mkdocs_config.site_dir)
+    mkdocs_config["site_dir"] = str(_stage_site(site))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with _abort_as_build_error():
+            build(mkdocs_config)
+        replace_folder(site, Path(mkdocs_config.site_dir))
+    finally:
+        shutil.rmtree(mkdocs_config.site_dir, ignore_errors=True)
+        mkdocs_config.plugins.on_shutdown()
+
+
+def load_mkdocs_settings(
+    config: Config, docs: Path, site_url: str | None = None, strict: bool = True
+) -> Any:
+    """The project's mkdocs.yml as MkDocs loads it for a build from `docs` (an existing
+    folder), checked: the papersite plugin is on, and site_url and site_dir are safe."""
     from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
@@ -264,8 +286,7 @@ def mkdocs_build(
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
     _check_old_hooks(config_file)
-    config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
-    options: dict[str, Any] = {"strict": strict, "docs_dir": str(config.docs.resolve())}
+    options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
     if site_url:
         problem = site_url_problem(site_url, "--site-url")
         if problem:
@@ -280,22 +301,11 @@ def mkdocs_build(
     )
     if problem:
         raise SettingsError(f"{config_file}: {problem}")
-    plugin = mkdocs_config.plugins.get(PLUGIN_NAME)
-    if plugin is None:
+    if mkdocs_config.plugins.get(PLUGIN_NAME) is None:
         raise SettingsError(
             f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
         )
-    plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
-    site = Path(mkdocs_config.site_dir)
-    mkdocs_config["site_dir"] = str(_stage_site(site))
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with _abort_as_build_error():
-            build(mkdocs_config)
-        replace_folder(site, Path(mkdocs_config.site_dir))
-    finally:
-        shutil.rmtree(mkdocs_config.site_dir, ignore_errors=True)
-        mkdocs_config.plugins.on_shutdown()
+    return mkdocs_config
 
 
 def _stage_site(site: Path) -> Path:

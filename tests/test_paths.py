@@ -80,12 +80,15 @@ def test_path_settings_outside_or_over_the_inputs_are_refused(
         ),
     ],
 )
+@pytest.mark.parametrize("command", ["check", "generate"])
 def test_topic_slugs_that_leave_topics_or_collide_are_refused(
-    tmp_path: Path, topics: str, line: int, words: str
+    tmp_path: Path, topics: str, line: int, words: str, command: str
 ) -> None:
+    """`check` finds what `generate` would refuse: a passing check means a build that
+    does not fail on the topics file."""
     root = _project(tmp_path / "project", topics=topics)
     before = _files(tmp_path)
-    result = CliRunner().invoke(main, ["--root", str(root), "generate"])
+    result = CliRunner().invoke(main, ["--root", str(root), command])
     assert result.exit_code == 2, result.output
     assert f"topics.yml:{line}: " in result.output and words in result.output, result.output
     assert "Traceback" not in result.output
@@ -140,6 +143,8 @@ def test_a_site_dir_over_an_input_or_outside_is_refused(
     mkdocs_yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(f"{mkdocs_yml}\nsite_dir: '{site_dir}'\n", encoding="utf-8")
     inputs = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    checked = CliRunner().invoke(main, ["--root", str(root), "check"])
+    assert checked.exit_code == 2 and not (root / "docs").exists(), checked.output
     result = CliRunner().invoke(main, ["--root", str(root), "build"])
     assert result.exit_code == 2, result.output
     assert words.format(outside=tmp_path / "elsewhere") in result.output, result.output
