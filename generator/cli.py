@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
@@ -20,11 +19,10 @@ from generator.config import (
     Config,
     ConfigError,
     load_config,
-    site_url_problem,
 )
 from generator.ingest.report import quality_report
 from generator.model import Corpus, Problem, Severity
-from generator.pipeline import Pipeline, PipelineError, SettingsError, StageTimes
+from generator.pipeline import Pipeline, PipelineError, StageTimes
 from generator.render.export import export_json
 from generator.scaffold import ScaffoldError, init_project
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
@@ -211,18 +209,10 @@ def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
     means a build that does not fail on them: the analysis applies the topics file to
     the topics it finds (a pinned slug may collide with one), and mkdocs.yml is loaded
     and checked when the project has one."""
-    from generator.pipeline import load_mkdocs_settings
-
     if corpus.papers:
         pipeline.analyze(corpus)
-    if not (pipeline.config.root / "mkdocs.yml").is_file():
-        return  # a project that only generates docs/
-    docs = pipeline.config.docs
-    if docs.is_dir():
-        load_mkdocs_settings(pipeline.config, docs)
-        return
-    with tempfile.TemporaryDirectory() as empty:  # check writes nothing, docs/ included
-        load_mkdocs_settings(pipeline.config, Path(empty))
+    if (pipeline.config.root / "mkdocs.yml").is_file():  # else a project that only generates
+        pipeline.use_build_settings()
 
 
 @main.command()
@@ -281,10 +271,9 @@ def build(context: Context, site_url: str | None, force: bool) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
     from generator.pipeline import mkdocs_build
 
-    problem = site_url_problem(site_url, "--site-url")
-    if problem:  # before generating anything
-        _fail(problem, SettingsError.exit_code)
     pipeline = context.pipeline()
+    with _mkdocs_log(context):
+        _run(lambda: pipeline.use_build_settings(site_url))
     _say_generated(context, pipeline, force)
     with _mkdocs_log(context):
         _run(lambda: pipeline.times.run("mkdocs", lambda: mkdocs_build(pipeline.config, site_url)))

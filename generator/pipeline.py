@@ -17,6 +17,7 @@ import gc
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -204,9 +205,21 @@ class Pipeline:
 
     def build(self, site_url: str | None = None, force: bool = False) -> Generated:
         """`generate`, then build site/ with MkDocs (strictly: warnings fail the build)."""
+        self.use_build_settings(site_url)
         generated = self.generate(force)
         self.times.run("mkdocs", lambda: mkdocs_build(self.config, site_url, True, self.analyzer))
         return generated
+
+    def use_build_settings(self, site_url: str | None = None) -> None:
+        """Check mkdocs.yml before anything is generated, and take the site's public URL
+        as the build will have it (pages cite it): `site_url` (--site-url), else
+        mkdocs.yml's, else papersite.yml's."""
+        docs = self.config.docs
+        with tempfile.TemporaryDirectory() as empty:  # MkDocs wants docs_dir to exist
+            mkdocs_config = load_mkdocs_settings(
+                self.config, docs if docs.is_dir() else Path(empty), site_url
+            )
+        self.config = replace(self.config, site_url=mkdocs_config.site_url or self.config.site_url)
 
     def _fingerprint(self) -> str:
         try:
@@ -226,6 +239,7 @@ class Pipeline:
                 config.site_name,
                 config.worker_count(),
                 config.project_templates(),
+                config.site_url,
             )
         except DuplicatePathError as error:
             raise SettingsError(str(error)) from None

@@ -130,7 +130,7 @@ def test_an_output_folder_that_is_a_link_out_of_the_project_is_refused(
         ("../elsewhere", "site_dir '{outside}' must be a folder inside the project"),
         ("site_src", "site_dir 'site_src' overlaps 'site_src/corpus'"),
         ("listings/2024", "site_dir 'listings/2024' overlaps 'listings'"),
-        (".", "The 'docs_dir' should not be within the 'site_dir'"),  # MkDocs' own check
+        (".", "site_dir must name a folder of its own"),
     ],
 )
 def test_a_site_dir_over_an_input_or_outside_is_refused(
@@ -148,5 +148,6 @@ def test_a_site_dir_over_an_input_or_outside_is_refused(
     result = CliRunner().invoke(main, ["--root", str(root), "build"])
     assert result.exit_code == 2, result.output
     assert words.format(outside=tmp_path / "elsewhere") in result.output, result.output
+    assert not (root / "docs").exists()  # refused before anything was generated
     assert all(path.read_bytes() == data for path, data in inputs.items())
     assert not (tmp_path / "elsewhere").exists()

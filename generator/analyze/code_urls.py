@@ -29,6 +29,19 @@ def find_urls(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def url_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, https URL) of each URL in `text`, its trailing punctuation left out."""
+    if not _may_hold_url(text):
+        return []
+    spans = []
+    for match in _URL_RE.finditer(text):
+        raw = _strip_trailing(match.group())
+        url = normalise_url(raw)
+        if url is not None:
+            spans.append((match.start(), match.start() + len(raw), url))
+    return spans
+
+
 def _may_hold_url(text: str) -> bool:
     """False when no URL can match: most abstracts, checked far faster than by the pattern.
 

@@ -41,7 +41,7 @@ KNOWN_EXTENSIONS = frozenset(
 _TOC_OPTIONS = frozenset({"permalink", "permalink_title", "permalink_class"})
 # Block-level tags that open a raw HTML block Python-Markdown passes through untouched.
 _BLOCK_TAGS = frozenset(
-    {"div", "p", "ul", "ol", "dl", "figure", "details", "table", "section", "nav", "aside"}
+    {"div", "p", "ul", "ol", "dl", "figure", "details", "table", "section", "nav", "aside", "h1"}
 )
 _HEADING_RE = re.compile(r"(#{1,6}) (\S(?:.*\S)?)")
 # Bare data-* keys only: Python-Markdown sorts a heading's attributes with its id, so

@@ -19,6 +19,7 @@ import html
 import logging
 import os
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         config["site_name"] = Markup(html.escape(project.site_name, quote=True))
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
+        if self.command != "serve":  # pages cite the site's public URL, never serve's own
+            project = replace(project, site_url=config.get("site_url") or None)
+            self.project = project
         problem = site_url_problem(config.get("site_url"))
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
             problem = problem or site_dir_problem(project, config.site_dir)

@@ -36,14 +36,16 @@ def render_site(
     site_name: str,
     workers: int = 1,
     templates: Sequence[Path] = (),
+    site_url: str | None = None,
 ) -> dict[str, str]:
     """Render every page; return {docs-relative path: Markdown text}.
 
     Paper pages render in up to `workers` worker processes; a template found in one of
-    `templates` (a project's own folder) is used instead of papersite's.
+    `templates` (a project's own folder) is used instead of papersite's. Pages cite
+    `site_url`, the site's public address, when it is known.
     """
     env = make_environment(templates)
-    site = SiteContext(corpus, analysis, site_name)
+    site = SiteContext(corpus, analysis, site_name, site_url)
     pages: dict[str, str] = {}
     taken: dict[str, str] = {}  # case-folded: one file on case-insensitive file systems
 

@@ -8,8 +8,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-from generator.links import built_link, paper_doc, relative_link, topic_doc
-from generator.model import Analysis, Corpus, Paper, Topic
+from generator.links import built_link, doc_url, paper_doc, relative_link, topic_doc
+from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
 from generator.render.text import first_sentence
 
 # Kept as they are in external links; every other character is percent-encoded. Quotes
@@ -45,13 +45,27 @@ class SiteContext:
     corpus: Corpus
     analysis: Analysis
     site_name: str
+    # The site's public address (papersite.yml, mkdocs.yml or --site-url), when known.
+    site_url: str | None = None
     papers: dict[str, Paper] = field(init=False)
     topics: dict[str, Topic] = field(init=False)
+    file_formats: dict[str, str] = field(init=False)
+    merges: dict[str, list[MergeEntry]] = field(init=False)
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
         self.topics = {t.slug: t for t in self.analysis.topics}
+        self.file_formats = {f.file: f.format for f in self.corpus.files}
+        self.merges = {}
+        for entry in self.corpus.merge_log:
+            self.merges.setdefault(entry.paper, []).append(entry)
+
+    def page_url(self, doc: str) -> str | None:
+        """The public address of a page, when the site's address is known."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + doc_url(doc)
 
     def summary(self, slug: str) -> str:
         """The opening sentence list entries show for a paper (computed once per paper)."""

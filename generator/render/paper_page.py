@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from generator.analyze.code_urls import is_code_url
-from generator.links import built_link, lookup_links, paper_doc, topic_url
-from generator.model import Analysis, Corpus, Paper, Topic
+from generator.links import MAP_DOC, built_link, lookup_links, paper_doc, topic_url
+from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
+from generator.render.citation import cite
 from generator.render.context import SiteContext, external_href
 from generator.render.graph import GraphNode, local_graph
-from generator.render.math import split_math
+from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence, front_matter, html_escape
 
 
@@ -22,21 +25,18 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
     analysis = site.analysis
     topics = site.paper_topics(paper.slug)
     code_urls = _paper_urls(paper, analysis)
-    has_code = any(href and is_code_url(url) for url, href in _code_links(code_urls))
-    meta: dict[str, Any] = {
-        "title": str(html_escape(paper.title)),
-        "description": str(html_escape(first_sentence(paper.abstract))),
-        # Material shows tags as HTML (search results use innerHTML): escape them too.
-        "tags": [str(html_escape(t.label)) for t in topics],
-        "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
-        "citation_title": str(html_escape(paper.title)),
-    }
-    if paper.published and not paper.date_inferred:
-        meta["citation_publication_date"] = paper.published.iso().replace("-", "/")
+    links = _code_links(code_urls)
+    has_code = any(href and is_code_url(url) for url, href in links)
+    page_url = site.page_url(doc)
     return env.get_template("paper.md.j2").render(
-        front=front_matter(meta),
+        front=front_matter(_meta(paper, topics, page_url)),
         paper=paper,
-        facts=_facts(paper, topics),
+        title_html=rich_text(paper.title, links=False),
+        facts=_facts(paper),
+        actions=_actions(links),
+        lookups=lookup_links(paper.title),
+        citation=cite(paper, page_url or _listing_url(paper)),
+        map_href=_map_href(site, paper),
         search_filters=_search_filters(paper, topics, has_code),
         search_sorts=_search_sorts(paper),
         abstract_html=abstract_html(paper.abstract),
@@ -50,9 +50,34 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
-        code_links=_code_links(code_urls),
-        lookups=lookup_links(paper.title),
+        about=record_notes(site, paper),
     )
+
+
+def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, Any]:
+    """Front matter: the page title and description, Material's tags, and what main.html
+    turns into citation (Highwire), JSON-LD and Open Graph tags. Values Material inserts
+    unescaped are HTML-escaped here; main.html escapes the `paper_*` values itself."""
+    meta: dict[str, Any] = {
+        "title": str(html_escape(paper.title)),
+        "description": str(html_escape(first_sentence(paper.abstract))),
+        # Material shows tags as HTML (search results use innerHTML): escape them too.
+        "tags": [str(html_escape(t.label)) for t in topics],
+        "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
+        "citation_title": str(html_escape(paper.title)),
+        "paper_title": paper.title,
+        "paper_summary": first_sentence(paper.abstract),
+    }
+    if paper.authors:
+        meta["paper_authors"] = list(paper.authors)
+    if paper.published and not paper.date_inferred:
+        meta["citation_publication_date"] = paper.published.iso().replace("-", "/")
+        meta["paper_date"] = paper.published.iso()
+    if topics:
+        meta["paper_keywords"] = [t.label for t in topics]
+    if page_url:
+        meta["paper_url"] = page_url
+    return meta
 
 
 def abstract_html(text: str) -> Markup:
@@ -62,22 +87,102 @@ def abstract_html(text: str) -> Markup:
             '<p class="ps-abstract ps-missing" data-pagefind-body>'
             "<span data-pagefind-ignore>No abstract in the listing.</span></p>"
         )
-    return Markup('<p class="ps-abstract" data-pagefind-body>') + _with_math(text) + Markup("</p>")
+    return Markup('<p class="ps-abstract" data-pagefind-body>') + rich_text(text) + Markup("</p>")
 
 
-def _with_math(text: str) -> Markup:
-    """Escaped text whose math-like fragments are wrapped for KaTeX, their text unchanged."""
-    parts = []
-    for fragment in split_math(text):
-        if fragment.tex is None:
-            parts.append(html_escape(fragment.text))
-        else:
-            parts.append(
-                Markup('<span class="ps-math" data-tex="{}">{}</span>').format(
-                    fragment.tex, fragment.text
-                )
+def _map_href(site: SiteContext, paper: Paper) -> Markup | None:
+    """The map, zoomed to this paper (map.js reads `#paper=`), if the paper is on it."""
+    if paper.slug not in site.analysis.positions:
+        return None
+    return Markup(
+        built_link(paper_doc(paper.slug), MAP_DOC) + "#paper=" + quote(paper.slug, safe="")
+    )
+
+
+def _listing_url(paper: Paper) -> str | None:
+    """The listing's own link to the paper (structured input), when it is a web address."""
+    url = paper.external_url
+    return url if url and external_href(url) is not None else None
+
+
+def _facts(paper: Paper) -> list[str]:
+    """The line under the title, in words: `6 authors · 8 Mar 2025 · 5 upvotes`."""
+    facts = []
+    if paper.authors:
+        facts.append(_names(paper.authors))
+    elif paper.authors_count:
+        facts.append(_count(paper.authors_count, "author"))
+    if paper.published:
+        day = paper.published
+        date = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+        facts.append(date + (" (year inferred)" if paper.date_inferred else ""))
+    if paper.upvotes is not None:
+        facts.append(_count(paper.upvotes, "upvote"))
+    return facts
+
+
+def _names(names: tuple[str, ...]) -> str:
+    if len(names) <= 3:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{', '.join(names[:3])} and {len(names) - 3} more"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _actions(links: list[tuple[str, Markup | None]]) -> list[tuple[str, Markup]]:
+    """Buttons for the paper's code and web pages: `Code (GitHub)`, `Web page (host)`."""
+    actions = []
+    for url, href in links:
+        if href is None:
+            continue
+        host = urlsplit(url).netloc.lower().removeprefix("www.")
+        kind = "Code" if is_code_url(url) else "Web page"
+        actions.append((f"{kind} ({_HOST_NAMES.get(host, host)})", href))
+    return actions[:4]
+
+
+_HOST_NAMES = {
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "bitbucket.org": "Bitbucket",
+    "huggingface.co": "Hugging Face",
+}
+_FORMAT_NAMES = {
+    "search-listing": "the search listing",
+    "daily-listing": "the daily listing",
+    "bare-abstracts": "the list of abstracts",
+    "jsonl": "the JSON Lines file",
+    "csv": "the CSV file",
+    "tsv": "the TSV file",
+}
+
+
+def record_notes(site: SiteContext, paper: Paper) -> list[str]:
+    """Where the paper's record came from and what was decided about it, in words."""
+    notes = []
+    for source in paper.sources:
+        kind = _FORMAT_NAMES.get(site.file_formats.get(source.file, ""), "the file")
+        where = f", line {source.line}" if source.line else ""
+        notes.append(f"Read from {kind} {source.file}{where}.")
+    for entry in site.merges.get(paper.slug, ()):
+        if entry.action is MergeAction.MERGED:
+            notes.append(f"{len(entry.sources)} records describe this paper: merged here.")
+        elif entry.action is MergeAction.VERSION:
+            notes.append(
+                "The listings give this title with different abstracts: all are kept "
+                "(Other versions)."
             )
-    return Markup("").join(parts)
+        elif entry.action is MergeAction.CONFLICT:
+            notes.append(f"The records disagreed: {entry.detail}.")
+    if paper.title_inferred:
+        notes.append("The listing gave no title: the one above is drawn from the abstract.")
+    if paper.date_inferred and paper.published:
+        notes.append(
+            f"The listing printed the date without a year: {paper.published.year} is inferred."
+        )
+    return notes
 
 
 def _graph(site: SiteContext, paper: Paper) -> Markup:
@@ -148,20 +253,3 @@ def _search_sorts(paper: Paper) -> list[tuple[str, str]]:
     date = paper.published.iso() if paper.published else UNDATED_SORT_KEY
     upvotes = str(max(paper.upvotes or 0, 0)).zfill(UPVOTES_DIGITS)
     return [("date", f"{date} {paper.slug}"), ("upvotes", f"{upvotes} {paper.slug}")]
-
-
-def _facts(paper: Paper, topics: list[Topic]) -> list[tuple[str, str, str]]:
-    """(label, value, note) lines shown under the title; notes mark inferred data."""
-    facts = []
-    if paper.published:
-        note = "year inferred: the listing printed none" if paper.date_inferred else ""
-        facts.append(("Published", paper.published.iso(), note))
-    if paper.authors:
-        facts.append(("Authors", ", ".join(paper.authors), ""))
-    elif paper.authors_count:
-        facts.append(("Authors", str(paper.authors_count), ""))
-    if paper.upvotes is not None:
-        facts.append(("Upvotes", str(paper.upvotes), ""))
-    if topics:
-        facts.append(("Topics", ", ".join(t.label for t in topics), ""))
-    return facts

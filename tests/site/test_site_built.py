@@ -6,6 +6,7 @@ text injects nothing, the <head> meta tags, the sidebar navigation and reproduci
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -277,17 +278,17 @@ def test_search_data_is_text_only(built_site: BuiltSite) -> None:
 
 
 def test_only_http_code_urls_become_links(fixture_site: BuiltSite) -> None:
+    """Of the code URLs found, only the safe http(s) one becomes a button; no link on the
+    page leads to another scheme."""
     tree = _paper_tree(fixture_site, _by_key(fixture_site, "nasty"))
-    sections = tree.find_all(cls="ps-links")
-    items = [
-        li for s in sections for li in s.find_all("li") if li.text().strip() in FIXTURE_CODE_URLS
-    ]
-    assert [li.text().strip() for li in items] == list(FIXTURE_CODE_URLS)
-    linked = [li.text().strip() for li in items if li.find_all("a")]
-    assert linked == [FIXTURE_CODE_URLS[0]]
-    href = items[0].find("a").attrs["href"]
-    assert href.startswith("https://github.com/owner/repo_")
-    assert "nofollow" in items[0].find("a").attrs.get("rel", "")
+    buttons = tree.find("div", cls="ps-actions").find_all("a")
+    code = [a for a in buttons if a.text().startswith("Code")]
+    assert [a.text() for a in code] == ["Code (GitHub)"]
+    assert code[0].attrs["href"].startswith("https://github.com/owner/repo_")
+    assert "nofollow" in code[0].attrs.get("rel", "")
+    hrefs = [a.attrs.get("href", "") for a in tree.find("article").find_all("a")]
+    assert hrefs and all(not h.lower().startswith(("javascript:", "data:")) for h in hrefs)
+    assert not set(hrefs) & set(FIXTURE_CODE_URLS[1:])
 
 
 def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
@@ -305,19 +306,28 @@ def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
         ]
         assert [t.text().strip() for t in topics] == [paper.title]
         assert "</title><script>" not in html.split("<body", 1)[0]
-        assert [s for s in head.find_all("script") if "alert" in s.text()] == []
+        scripts = head.find_all("script")
+        data = [s for s in scripts if s.attrs.get("type") == "application/ld+json"]
+        assert [s for s in scripts if "alert" in s.text() and s not in data] == []
+        assert len(data) == 1 and "<" not in data[0].text()  # JSON with \u003c escapes
+        assert json.loads(data[0].text())["headline"] == paper.title
 
 
 def test_paper_page_facts(fixture_site: BuiltSite) -> None:
-    """Date (marked when inferred), authors, upvotes, generated title, versions, duplicates."""
+    """One line of facts in words (the year marked when inferred), generated titles
+    marked, versions and possible duplicates shown."""
+
+    def facts(key: str) -> str:
+        return _paper_tree(fixture_site, _by_key(fixture_site, key)).find(cls="ps-facts").text()
+
+    assert facts("trained") == "3 authors · 12 Oct 2019 · 7 upvotes"
     trained = _paper_tree(fixture_site, _by_key(fixture_site, "trained")).find("article").text()
-    assert "Published: 2019-10-12" in trained and "inferred" not in trained
-    assert "Authors: 3" in trained and "Upvotes: 7" in trained
     assert "Possibly the same work" in trained and "TRP: Trained Rank Pruning" in trained
+    assert "(year inferred)" in facts("versions")
     versions = _paper_tree(fixture_site, _by_key(fixture_site, "versions")).find("article").text()
-    assert "year inferred" in versions and "Other versions" in versions
+    assert "Other versions" in versions and "is inferred" in versions  # About this record
     bare = _paper_tree(fixture_site, _by_key(fixture_site, "bare")).find("article").text()
-    assert "Generated title" in bare
+    assert "Title generated from the abstract" in bare
 
 
 def test_related_papers_show_their_reason(fixture_site: BuiltSite) -> None:

@@ -5,7 +5,8 @@
  * data JSON (parallel arrays: x, y on a `scale` grid, topic colour index, title, url) and
  * data-root the site root, both relative to the page. Colours are read from Material's
  * palette (CSS variables) and redrawn when the scheme changes. `#topic=<slug>` in the URL
- * highlights a topic, as does the legend. Corpus text is inserted with textContent only.
+ * highlights a topic, as does the legend; `#paper=<slug>` (a paper page's "Show on map")
+ * zooms to that paper and rings it. Corpus text is inserted with textContent only.
  * After drawing, the container has data-ready="ready" and data-points=<points drawn>.
  */
 (function () {
@@ -172,17 +173,19 @@
       dots(ctx, state, state.data.topics[lit].papers, radius * 1.5);
     }
     ctx.globalAlpha = 1;
-    if (state.hover >= 0) {
-      var s = toScreen(state, state.hover);
+    [state.pinned, state.hover].forEach(function (index) {
+      if (index < 0) return;
+      var s = toScreen(state, index);
       ctx.beginPath();
       ctx.arc(s[0], s[1], radius + 4, 0, 2 * Math.PI);
       ctx.lineWidth = 2;
       ctx.strokeStyle = palette.fg;
       ctx.stroke();
-    }
+    });
     state.swatches.forEach(function (swatch, i) {
       swatch.style.background = topicColour(i, palette);
     });
+    if (state.hover < 0 && state.pinned >= 0) showTip(state, state.pinned, false);
     state.container.setAttribute("data-points", String(state.n));
     state.drawMs = window.performance.now() - started;
   }
@@ -206,7 +209,7 @@
     if (index === state.hover) return;
     state.hover = index;
     state.canvas.style.cursor = index >= 0 ? "pointer" : "";
-    showTip(state, index, touch);
+    showTip(state, index >= 0 ? index : state.pinned, touch);
     schedule(state);
   }
 
@@ -425,6 +428,27 @@
     return -1;
   }
 
+  /** The paper `#paper=<slug>` names, or -1. */
+  function paperFromHash(state) {
+    var match = /(?:^#|&)paper=([^&]*)/.exec(window.location.hash);
+    if (!match) return -1;
+    var url;
+    try { url = "papers/" + decodeURIComponent(match[1]) + "/"; } catch (error) { return -1; }
+    return state.data.url.indexOf(url);
+  }
+
+  /** Zoom in on paper `index` (-1: none), ring it and name it. */
+  function pinPaper(state, index) {
+    state.pinned = index;
+    state.container.setAttribute("data-pinned", index >= 0 ? state.data.url[index] : "");
+    if (index < 0) { showTip(state, -1, false); schedule(state); return; }
+    var v = state.view;
+    v.k = 4;
+    v.tx = state.width / 2 - (state.ox + state.xs[index] * state.unit) * v.k;
+    v.ty = state.height / 2 - (state.oy + state.ys[index] * state.unit) * v.k;
+    draw(state);
+  }
+
   /* ---- set-up ---- */
 
   function prepare(container, data) {
@@ -448,7 +472,7 @@
       root: container.getAttribute("data-root") || "",
       data: data, n: n, xs: xs, ys: ys, byColour: byColour,
       view: { k: 1, tx: 0, ty: 0 },
-      highlight: -1, hover: -1, swatches: [], buttons: [],
+      highlight: -1, hover: -1, pinned: -1, swatches: [], buttons: [],
       width: 0, height: 0, dpr: 1, unit: 0, ox: 0, oy: 0,
     };
   }
@@ -470,6 +494,7 @@
       wireZoomButtons(state);
       resize(state);
       highlight(state, topicFromHash(state), false);
+      pinPaper(state, paperFromHash(state));
       if (window.ResizeObserver) {
         var width = state.frame.clientWidth;
         state.observer = new ResizeObserver(function () {
@@ -499,6 +524,7 @@
   window.papersiteMap = {
     clientPoint: clientPoint,
     drawMs: function () { return current ? current.drawMs : null; },
+    zoom: function () { return current ? current.view.k : null; },
     hitTest: function (x, y) {
       if (!current) return -1;
       var box = current.canvas.getBoundingClientRect();
@@ -509,6 +535,7 @@
   window.addEventListener("hashchange", function () {
     if (current && document.body.contains(current.container)) {
       highlight(current, topicFromHash(current), false);
+      pinPaper(current, paperFromHash(current));
     }
   });
   new MutationObserver(function () {

@@ -84,7 +84,35 @@
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (target && target.closest("[data-ps-search-open]")) openSearch();
+    var copy = target && target.closest("button[data-copy]");
+    if (copy) copyText(copy);
   });
+
+  /* A Copy button copies the text of the element its data-copy names (a citation). */
+  function copyText(button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source) return;
+    var text = source.textContent;
+    function done(ok) {
+      button.textContent = ok ? "Copied" : "Select and copy";
+      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(selectText(source)); });
+    } else {
+      done(selectText(source));
+    }
+  }
+
+  /* Without the clipboard API (a page opened over plain http): select, then copy. */
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try { return document.execCommand("copy"); } catch (error) { return false; }
+  }
 
   document.addEventListener("keydown", function (event) {
     var target = event.target instanceof Element ? event.target : null;

@@ -1,0 +1,100 @@
+"""How to cite a paper: BibTeX and one plain line, built from the listing alone.
+
+Listings hold no venue, so the entry is a `@misc` with what is known: authors (when the
+listing names them), title, year and month (when printed, not inferred) and a URL (the
+site's page when `site_url` is set, else the listing's own link). Text is escaped for
+LaTeX, so a title such as `U^2-Net: 90% & more` compiles as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from generator.model import Paper
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+_LATEX_SPECIALS_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX_SPECIALS))
+# Words a citation key skips: it starts with the first word that says something.
+_KEY_STOP_WORDS = frozenset("a an the on of for in to and with via towards toward is are".split())
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A paper's BibTeX entry and plain-text reference."""
+
+    bibtex: str
+    plain: str
+
+
+def cite(paper: Paper, url: str | None) -> Citation:
+    """The citation of `paper`; `url` is where a reader finds it (None: not known)."""
+    year = _year(paper)
+    fields = []
+    if paper.authors:
+        fields.append(("author", " and ".join(_latex(a) for a in paper.authors)))
+    fields.append(("title", "{" + _latex(paper.title) + "}"))  # {{…}}: keep the title's case
+    if year:
+        fields.append(("year", year))
+    if paper.published and year:
+        fields.append(("month", _MONTHS[paper.published.month - 1]))
+    if url:
+        fields.append(("url", url))
+    body = ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+        for name, value in fields
+    )
+    bibtex = f"@misc{{{citation_key(paper)},\n{body}\n}}"
+    return Citation(bibtex, _plain(paper, year, url))
+
+
+def citation_key(paper: Paper) -> str:
+    """`surname2024word`: the first author's last name, the year and the title's first
+    word that says something; `word2024` without authors. ASCII, lower case."""
+    surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
+    words = [w for w in slugify(paper.title).split("-") if len(w) > 2 and w not in _KEY_STOP_WORDS]
+    word = words[0] if words else "paper"
+    surname = slugify(surname, separator="")
+    key = surname + _year(paper) + word if surname else word + _year(paper)
+    return key[:60]
+
+
+def _year(paper: Paper) -> str:
+    if paper.published is None or paper.date_inferred:
+        return ""
+    return str(paper.published.year)
+
+
+def _plain(paper: Paper, year: str, url: str | None) -> str:
+    """`A. Author, B. Author. Title. 2024. URL` with the parts that are known."""
+    parts = [_join_names(paper.authors)] if paper.authors else []
+    parts += [paper.title, year, url or ""]
+    return " ".join(_sentence(part) if part != url else part for part in parts if part)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _join_names(names: tuple[str, ...]) -> str:
+    if len(names) > 10:
+        return f"{', '.join(names[:10])}, et al"
+    return ", ".join(names)
+
+
+def _latex(text: str) -> str:
+    return _LATEX_SPECIALS_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], text)

@@ -1,0 +1,91 @@
+"""Corpus text as HTML that reads well: escaped, with math typeset, superscripts of names
+raised and web addresses made links; every character of the text is still shown.
+
+- Math-like fragments (`mathcal{O}(n^2)`) become KaTeX spans (render/math.py).
+- Method names written with a script (`U^2-Net`, `SL^{2}A`, `X^{2}-Gaussian`) get a
+  `<sup>`, so the name reads U²-Net without loading KaTeX; the caret stays, hidden.
+- http(s) and scheme-less addresses become links that tell search engines nothing
+  (`rel="nofollow noopener"`); an address that is not safe stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from generator.analyze.code_urls import url_spans
+from generator.render.context import external_href
+from generator.render.math import split_math
+
+# A name's superscript: braced, digits, or one letter: `U^2`, `SL^{2}A`, `X^{2}`, `Net^{dagger}`.
+_NAME_SCRIPT_RE = re.compile(
+    r"(?<=[A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))"
+)
+_SCRIPT_SYMBOLS = {
+    "dagger": "\u2020",
+    "ddagger": "\u2021",
+    "prime": "\u2032",
+    "star": "*",
+    "ast": "*",
+}
+
+
+def rich_text(text: str, *, links: bool = True) -> Markup:
+    """`text` as escaped HTML with math, raised name scripts and (with `links`) links."""
+    parts = []
+    for fragment in split_math(text):
+        if fragment.tex is None:
+            parts.append(_linked(fragment.text) if links else _scripts(fragment.text))
+        else:
+            span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
+            parts.append(span.format(fragment.tex, fragment.text))
+    return Markup("").join(parts)
+
+
+def _linked(text: str) -> Markup:
+    parts, position = [], 0
+    for start, end, _url in url_spans(text):
+        written = text[start:end]  # linked as written (http stays http), with a scheme
+        href = external_href(_with_scheme(written))
+        if href is None:
+            continue
+        parts.append(_scripts(text[position:start]))
+        link = Markup('<a href="{}" rel="nofollow noopener">{}</a>')
+        parts.append(link.format(href, written))
+        position = end
+    parts.append(_scripts(text[position:]))
+    return Markup("").join(parts)
+
+
+def _with_scheme(address: str) -> str:
+    if address.lower().startswith(("http://", "https://")):
+        return address
+    return "https:" + address if address.startswith("//") else "https://" + address
+
+
+def _scripts(text: str) -> Markup:
+    """Escaped `text` with each name's superscript raised. The caret and braces stay in
+    the page, hidden (`ps-caret`): the page's text is still exactly the listing's. A
+    symbol word (`^{dagger}`) is shown by CSS from `data-symbol`, its word hidden."""
+    parts, position = [], 0
+    for match in _NAME_SCRIPT_RE.finditer(text):
+        script = next(group for group in match.groups() if group)
+        written = match.group()
+        opening, closing = (
+            written[: written.index(script)],
+            written[written.index(script) + len(script) :],
+        )
+        parts.append(Markup.escape(text[position : match.start()]))
+        if script in _SCRIPT_SYMBOLS:
+            sup = Markup(
+                '<sup class="ps-sup" data-symbol="{}"><span class="ps-caret">{}</span></sup>'
+            )
+            parts.append(sup.format(_SCRIPT_SYMBOLS[script], written))
+        else:
+            sup = Markup('<sup class="ps-sup"><span class="ps-caret">{}</span>{}{}</sup>')
+            hidden = Markup('<span class="ps-caret">{}</span>').format(closing) if closing else ""
+            parts.append(sup.format(opening, script, hidden))
+        position = match.end()
+    parts.append(Markup.escape(text[position:]))
+    return Markup("").join(parts)

@@ -1,0 +1,56 @@
+"""A paper page's header in headless Chromium: Cite copies the citation, Show on map
+finds the paper on the map, names read with their scripts raised."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import NewTab
+
+pytestmark = pytest.mark.browser
+
+U2NET = "papers/u-2-net-going-deeper-with-nested-u-structure-for-salient-object-detection/"
+
+
+def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab.goto(U2NET)
+    assert not tab.page.is_visible("#cite-bibtex")
+    tab.page.click(".ps-cite > summary")
+    shown = tab.page.inner_text("#cite-bibtex")
+    assert shown.startswith("@misc{") and "title = {{U\\^{}2-Net: Going Deeper" in shown
+    for target in ("cite-bibtex", "cite-plain"):
+        tab.page.click(f"button[data-copy={target}]")
+        tab.page.wait_for_function(
+            f"document.querySelector('button[data-copy={target}]').textContent === 'Copied'"
+        )
+        copied = tab.page.evaluate("navigator.clipboard.readText()")
+        assert copied == tab.page.text_content(f"#{target}")
+    tab.assert_clean()
+
+
+def test_show_on_map_zooms_to_the_paper_and_names_it(new_tab: NewTab) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    tab.goto(U2NET)
+    tab.page.click("text=Show on map")
+    tab.page.wait_for_selector(".ps-map[data-ready=ready]")
+    assert tab.page.get_attribute(".ps-map", "data-pinned") == U2NET
+    tip = tab.page.locator(".ps-map__tip")
+    assert tip.is_visible() and tip.inner_text().startswith("U^2-Net: Going Deeper")
+    zoom = tab.page.evaluate("window.papersiteMap.zoom()")
+    assert zoom > 1
+    tab.assert_clean()
+
+
+def test_the_title_reads_u2_net_and_keeps_its_text(new_tab: NewTab) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    tab.goto(U2NET)
+    title = tab.page.locator("article h1.ps-title")
+    assert title.inner_text().startswith("U2-Net: Going Deeper")  # what a reader sees
+    assert title.text_content().startswith("U^2-Net: Going Deeper")  # what the page holds
+    assert tab.page.title().startswith("U^2-Net: Going Deeper")
+    tab.assert_clean()

@@ -1,0 +1,47 @@
+"""Citations built from the listing alone: BibTeX that compiles as written, a plain line."""
+
+from __future__ import annotations
+
+from generator.model import Paper, PaperDate
+from generator.render.citation import citation_key, cite
+
+
+def _paper(title: str = "A Title", **fields: object) -> Paper:
+    return Paper("id", "a-title", "papers/a-title/", title, False, "Abstract.", (), (), **fields)
+
+
+def test_a_full_entry_has_authors_year_month_and_url() -> None:
+    paper = _paper(
+        "U^2-Net: 90% & more_{x} #1 ~ok {sic} \\path",
+        authors=("Xuebin Qin", "Zichen Zhang"),
+        published=PaperDate(2020, 5, 18),
+    )
+    citation = cite(paper, "https://example.org/papers/u-2-net/")
+    assert citation.bibtex == (
+        "@misc{qin2020net,\n"
+        "  author = {Xuebin Qin and Zichen Zhang},\n"
+        r"  title = {{U\^{}2-Net: 90\% \& more\_\{x\} \#1 \~{}ok \{sic\} \textbackslash{}path}},"
+        "\n  year = {2020},\n"
+        "  month = may,\n"
+        "  url = {https://example.org/papers/u-2-net/}\n"
+        "}"
+    )
+    assert citation.plain == (
+        "Xuebin Qin, Zichen Zhang. U^2-Net: 90% & more_{x} #1 ~ok {sic} \\path. 2020. "
+        "https://example.org/papers/u-2-net/"
+    )
+
+
+def test_what_the_listing_does_not_say_is_left_out() -> None:
+    """No authors, an inferred year (not printed), no URL: none of them is made up."""
+    paper = _paper("Why does it work?", published=PaperDate(2024, 3, 8, year_inferred=True))
+    citation = cite(paper, None)
+    assert citation.bibtex == "@misc{why,\n  title = {{Why does it work?}}\n}"
+    assert citation.plain == "Why does it work?"
+
+
+def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
+    paper = _paper("The Naïve Fréchet Bound", authors=("José Álvarez-Núñez",))
+    assert citation_key(paper) == "alvareznuneznaive"
+    dated = _paper("On a Net", published=PaperDate(2021, 1, 2))
+    assert citation_key(dated) == "net2021"  # no authors: the word, then the year

@@ -1,0 +1,66 @@
+"""Corpus text as HTML: escaped, math marked, name scripts raised, safe links; every
+character of the text still in the page."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sitehtml import Node, parse
+
+from generator.render.rich_text import rich_text
+
+
+def _tree(html: str) -> Node:
+    return parse(f"<p>{html}</p>").find("p")
+
+
+def _text(html: str) -> str:
+    return _tree(html).text()
+
+
+def _visible(node: Node) -> str:
+    """The text a reader sees: without the hidden carets and braces."""
+    return "".join(
+        c if isinstance(c, str) else _visible(c)
+        for c in node.children
+        if isinstance(c, str) or "ps-caret" not in c.classes()
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "raised"),
+    [
+        ("U^2-Net: Going Deeper", ["2"]),
+        ("SP^2OT: Semantic", ["2"]),
+        ("SL^{2}A-INR", ["2"]),
+        ("X^{2}-Gaussian", ["2"]),
+        ("U^2-Net^{dagger}", ["2", ""]),  # the dagger is drawn by CSS from data-symbol
+    ],
+)
+def test_name_scripts_are_raised_and_the_written_text_kept(title: str, raised: list[str]) -> None:
+    html = rich_text(title, links=False)
+    assert [_visible(sup) for sup in _tree(html).find_all("sup", "ps-sup")] == raised
+    assert _text(html) == title  # the hidden carets and braces keep the text as written
+
+
+def test_links_are_http_only_and_tell_search_engines_nothing() -> None:
+    text = "code: https://github.com/a/b. Also //gitlab.com/c/d, javascript:alert(1) and data:x"
+    links = [
+        (a.attrs["href"], a.text(), a.attrs["rel"]) for a in _tree(rich_text(text)).find_all("a")
+    ]
+    assert links == [
+        ("https://github.com/a/b", "https://github.com/a/b", "nofollow noopener"),
+        ("https://gitlab.com/c/d", "//gitlab.com/c/d", "nofollow noopener"),
+    ]
+    assert _text(rich_text(text)) == text
+
+
+def test_markup_in_the_text_stays_text() -> None:
+    html = rich_text('<script>alert("x")</script> & <b>bold</b> http://a.b/"onmouseover=x')
+    assert "<script" not in html and "<b>" not in html and '"onmouseover' not in html
+
+
+@given(st.text(max_size=200))
+def test_every_character_is_kept(text: str) -> None:
+    assert _text(rich_text(text)) == text
