@@ -90,11 +90,18 @@ SEARCH_INDEX_DOC = "assets/search/papers.json"
 PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 MAP_DOC = "map.md"
 MAP_DATA_DOC = "assets/map/points.json"
+FEEDS_FOLDER = "feeds"  # under docs/: Atom feeds, the site's and one per topic
+SITE_FEED_DOC = f"{FEEDS_FOLDER}/papers.xml"
 
 
 def paper_doc(slug: str) -> str:
     """Markdown source path (under docs/) of a paper's page."""
     return f"{PAPERS_FOLDER}/{slug}.md"
+
+
+def topic_feed_doc(slug: str) -> str:
+    """docs/-relative path of a topic's Atom feed."""
+    return f"{FEEDS_FOLDER}/topics/{slug}.xml"
 
 
 def topic_doc(slug: str) -> str:

@@ -37,6 +37,7 @@ from generator.config import (
     site_dir_problem,
     site_url_problem,
 )
+from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
@@ -184,7 +185,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             drop_previous_bundle(self.site_dir)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        """Serve papersite's scripts and styles minified; leave out Material's search files."""
+        """Serve papersite's scripts and styles minified; leave out Material's search files.
+        Tell the theme whether the site has a feed (pages link it in their head)."""
+        config.extra["papersite_feed"] = files.get_file_from_path(SITE_FEED_DOC) is not None
         return prepare_theme_files(files, THEME_DIR)
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:

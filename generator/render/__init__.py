@@ -15,6 +15,7 @@ from generator.links import (
 from generator.model import Analysis, Corpus, Paper
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
+from generator.render.feeds import render_feeds
 from generator.render.finder_page import render_finder
 from generator.render.index_pages import render_browse, render_health, render_home, render_methods
 from generator.render.map_page import render_map
@@ -73,6 +74,8 @@ def render_site(
             add(path, text)
         add(FINDER_DOC, render_finder(env, site, papers_with_code(corpus, analysis)))
         for path, text in render_map(env, site).items():
+            add(path, text)
+        for path, text in render_feeds(site).items():
             add(path, text)
         for topic in analysis.topics:
             add(topic_doc(topic.slug), render_topic(env, site, topic))

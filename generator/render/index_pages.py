@@ -17,6 +17,7 @@ from generator.links import (
     MAP_DOC,
     METHODS_DOC,
     OTHER_TOPIC_SLUG,
+    SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
     browse_doc,
     built_link,
@@ -26,6 +27,7 @@ from generator.links import (
 )
 from generator.model import MergeAction, Method, Paper
 from generator.render.context import SiteContext, enough_papers_have
+from generator.render.feeds import feed_papers
 from generator.render.text import front_matter
 
 SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
@@ -69,6 +71,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
         map_href=_href(HOME_DOC, MAP_DOC),
         browse_href=_href(HOME_DOC, BROWSE_INDEX_DOC),
         health_href=_href(HOME_DOC, HEALTH_DOC),
+        feed_href=_href(HOME_DOC, SITE_FEED_DOC) if feed_papers(papers) else None,
     )
 
 

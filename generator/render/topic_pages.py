@@ -8,9 +8,10 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, topic_doc
+from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, topic_doc, topic_feed_doc
 from generator.model import Topic
-from generator.render.context import SiteContext
+from generator.render.context import SiteContext, enough_papers_have
+from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
 from generator.render.text import front_matter, html_escape
 
@@ -32,15 +33,24 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
             html_escape(f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6]))
         ),
     }
+    feed = None
+    if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
+        feed = Markup(built_link(doc, topic_feed_doc(topic.slug)))
+        meta["feed"] = str(feed)
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
         topic=topic,
         area=topic.area,
         topics_index_href=Markup(built_link(doc, TOPICS_INDEX_DOC)),
         map_href=map_href(doc, topic.slug),
+        feed_href=feed,
         papers=papers,
         dated=len(years),
-        chart=year_chart(years, f"Papers per year in {topic.label}"),
+        chart=(
+            year_chart(years, f"Papers per year in {topic.label}")
+            if enough_papers_have(len(years), len(papers))
+            else None
+        ),
         related_topics=[
             (site.topics[s].label, site.topic_href(doc, s, html=True))
             for s in topic.related_topics

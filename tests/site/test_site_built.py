@@ -423,3 +423,21 @@ def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> 
     assert (bundled_site.docs / STATE_FILE).is_file()  # why nothing was regenerated
     assert {p: p.stat().st_mtime_ns for p in docs} == docs  # not even rewritten
     assert file_hashes(bundled_site.site) == bundled_site.site_hashes
+
+
+def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> None:
+    import feedparser
+
+    site = built_site.site
+    feeds = sorted((site / "feeds").rglob("*.xml"))
+    assert site / "feeds" / "papers.xml" in feeds and len(feeds) > 1
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo and parsed.entries, feed
+    for page in (site / "index.html", next((site / "topics").glob("*/index.html"))):
+        links = [
+            n.attrs["href"]
+            for n in parse_file(page).find("head").find_all("link")
+            if n.attrs.get("type") == "application/atom+xml"
+        ]
+        assert any(href.endswith("feeds/papers.xml") for href in links), page

@@ -1,0 +1,121 @@
+"""Atom feeds of the newest dated papers: one for the site, one per topic.
+
+A feed reader sees each paper once, under an id that never changes (a `tag:` URI built
+from the slug, so ids do not depend on where the site is published). Links are absolute
+when the site's address is known, else relative to the feed (Atom resolves them). Only
+papers whose date the listing printed are in a feed: an inferred year would move papers
+around in readers. The feed's `updated` is its newest paper's date, so the same corpus
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from generator.links import SITE_FEED_DOC, paper_url, topic_feed_doc, topic_url
+from generator.model import Paper, Topic
+from generator.render.context import SiteContext
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITE_FEED_LENGTH = 50  # newest papers in the site's feed
+TOPIC_FEED_LENGTH = 20  # and in a topic's
+# Characters XML 1.0 cannot hold, even escaped.
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def feed_papers(papers: Sequence[Paper], length: int = TOPIC_FEED_LENGTH) -> list[Paper]:
+    """The papers a feed lists: dated by the listing, newest first (ties by slug)."""
+    dated = [p for p in papers if p.published and not p.date_inferred]
+    dated.sort(key=lambda p: p.slug)
+    dated.sort(key=lambda p: p.published.iso() if p.published else "", reverse=True)
+    return dated[:length]
+
+
+def render_feeds(site: SiteContext) -> dict[str, str]:
+    """Every feed with at least one paper, keyed by docs/ path."""
+    feeds = {}
+    newest = feed_papers(site.corpus.papers, SITE_FEED_LENGTH)
+    if newest:
+        feeds[SITE_FEED_DOC] = atom_feed(
+            site, SITE_FEED_DOC, f"{site.site_name}: newest papers", "", newest
+        )
+    for topic in site.analysis.topics:
+        papers = feed_papers([site.papers[s] for s in topic.papers if s in site.papers])
+        if papers:
+            path = topic_feed_doc(topic.slug)
+            title = f"{site.site_name}: {topic.label}"
+            feeds[path] = atom_feed(site, path, title, topic_url(topic.slug), papers, topic)
+    return feeds
+
+
+def atom_feed(
+    site: SiteContext,
+    path: str,
+    title: str,
+    page: str,
+    papers: Sequence[Paper],
+    topic: Topic | None = None,
+) -> str:
+    """The Atom document at docs/`path` listing `papers`; `page` is the site page it
+    follows (site-relative URL)."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _text(feed, "id", _tag_uri(site, path))
+    _text(feed, "title", title)
+    _text(feed, "updated", _timestamp(papers[0]))
+    _link(feed, _href(site, path, page), "alternate", "text/html")
+    _link(feed, _href(site, path, path), "self", "application/atom+xml")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", site.site_name)
+    _text(feed, "generator", "papersite")
+    for paper in papers:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(entry, "id", _tag_uri(site, paper_url(paper.slug)))
+        _text(entry, "title", paper.title)
+        _text(entry, "updated", _timestamp(paper))
+        _text(entry, "published", _timestamp(paper))
+        _link(entry, _href(site, path, paper_url(paper.slug)), "alternate", "text/html")
+        for name in paper.authors:
+            _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
+        for label in [t.label for t in site.paper_topics(paper.slug)]:
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": _xml(label)})
+        if paper.abstract:
+            _text(entry, "summary", paper.abstract)
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
+
+
+def _text(parent: ET.Element, name: str, text: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{name}").text = _xml(text)
+
+
+def _link(parent: ET.Element, href: str, rel: str, kind: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"href": href, "rel": rel, "type": kind})
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML_RE.sub("\ufffd", text)
+
+
+def _timestamp(paper: Paper) -> str:
+    assert paper.published is not None
+    return f"{paper.published.iso()}T00:00:00Z"
+
+
+def _tag_uri(site: SiteContext, path: str) -> str:
+    """A permanent id (RFC 4151): the site's host (else its name) and the item's path."""
+    owner = urlsplit(site.site_url).hostname if site.site_url else None
+    name = re.sub(r"[^a-z0-9.-]+", "-", (owner or site.site_name).lower()).strip("-.")
+    return f"tag:{name or 'papersite'},2000:{path}"
+
+
+def _href(site: SiteContext, feed_path: str, target: str) -> str:
+    """`target` (site-relative) as the feed links it: absolute when the site's address
+    is known, else relative to the feed's own folder."""
+    if site.site_url:
+        return site.site_url.rstrip("/") + "/" + target
+    return "../" * feed_path.count("/") + target

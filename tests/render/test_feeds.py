@@ -1,0 +1,82 @@
+"""Atom feeds: valid for a feed parser, newest dated papers first, stable ids, links
+absolute when the site's address is known, the same bytes for the same corpus."""
+
+from __future__ import annotations
+
+import feedparser
+
+from generator.model import Analysis, Corpus, Paper, PaperDate, Topic
+from generator.render.context import SiteContext
+from generator.render.feeds import render_feeds
+
+
+def _paper(slug: str, date: PaperDate | None, title: str | None = None) -> Paper:
+    return Paper(
+        slug,
+        slug,
+        f"papers/{slug}/",
+        title or slug.title(),
+        False,
+        f"About {slug}.",
+        (),
+        (),
+        authors=("Ada Lovelace",),
+        published=date,
+    )
+
+
+PAPERS = (
+    _paper("old", PaperDate(2019, 1, 2)),
+    _paper("new", PaperDate(2024, 5, 6), 'New <b>&</b> "quoted"\x0b title'),
+    _paper("guessed", PaperDate(2025, 1, 1, year_inferred=True)),
+    _paper("undated", None),
+    _paper("same-day", PaperDate(2024, 5, 6)),
+)
+TOPIC = Topic("nets", "Nets & <Stuff>", ("net",), ("old", "new", "undated"))
+
+
+def _site(site_url: str | None = None) -> SiteContext:
+    analysis = Analysis(topics=(TOPIC,), paper_topics={"old": ("nets",), "new": ("nets",)})
+    return SiteContext(Corpus(PAPERS), analysis, "Reading group", site_url)
+
+
+def test_feeds_parse_and_list_the_newest_dated_papers_first() -> None:
+    feeds = render_feeds(_site())
+    assert sorted(feeds) == ["feeds/papers.xml", "feeds/topics/nets.xml"]
+    parsed = feedparser.parse(feeds["feeds/papers.xml"])
+    assert not parsed.bozo, parsed.bozo_exception
+    assert [e.link for e in parsed.entries] == [
+        "../papers/new/",
+        "../papers/same-day/",
+        "../papers/old/",
+    ]  # no inferred year, no undated paper; ties by slug
+    assert parsed.feed.updated == "2024-05-06T00:00:00Z"
+    first = parsed.entries[0]
+    assert first.title == 'New <b>&</b> "quoted"\ufffd title'  # XML cannot hold \x0b
+    assert first.id == "tag:reading-group,2000:papers/new/"
+    assert [t.term for t in first.tags] == ["Nets & <Stuff>"]
+    assert first.author == "Ada Lovelace"
+    topic = feedparser.parse(feeds["feeds/topics/nets.xml"])
+    assert not topic.bozo and [e.link for e in topic.entries] == [
+        "../../papers/new/",
+        "../../papers/old/",
+    ]
+    assert topic.feed.title == "Reading group: Nets & <Stuff>"
+
+
+def test_links_are_absolute_when_the_sites_address_is_known() -> None:
+    feeds = render_feeds(_site("https://lab.example.org/group/"))
+    parsed = feedparser.parse(feeds["feeds/papers.xml"])
+    assert parsed.entries[0].link == "https://lab.example.org/group/papers/new/"
+    assert parsed.entries[0].id == "tag:lab.example.org,2000:papers/new/"
+    links = {link.rel: link.href for link in parsed.feed.links}
+    assert links == {
+        "alternate": "https://lab.example.org/group/",
+        "self": "https://lab.example.org/group/feeds/papers.xml",
+    }
+
+
+def test_no_dated_paper_no_feed_and_the_same_corpus_the_same_bytes() -> None:
+    undated = SiteContext(Corpus((_paper("undated", None),)), Analysis(), "x")
+    assert render_feeds(undated) == {}
+    assert render_feeds(_site()) == render_feeds(_site())
