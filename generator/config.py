@@ -33,7 +33,9 @@ class Config:
     root: Path = Path(".")
     corpus: tuple[str, ...] = ("site_src/corpus",)
     listing_year: int | None = None
-    site_name: str = "papersite"
+    site_name: str = "Research papers"
+    # The home page's opening paragraph (plain text); None: one says what the site holds.
+    intro: str | None = None
     site_url: str | None = None
     related_k: int = 5
     topics_file: str = DEFAULT_TOPICS_FILE
@@ -107,6 +109,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "corpus": (list, str),
     "listing_year": (int, type(None)),
     "site_name": (str,),
+    "intro": (str, type(None)),
     "site_url": (str, type(None)),
     "related_k": (int,),
     "topics_file": (str,),

@@ -240,6 +240,7 @@ class Pipeline:
                 config.worker_count(),
                 config.project_templates(),
                 config.site_url,
+                config.intro,
             )
         except DuplicatePathError as error:
             raise SettingsError(str(error)) from None

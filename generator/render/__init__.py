@@ -38,15 +38,16 @@ def render_site(
     workers: int = 1,
     templates: Sequence[Path] = (),
     site_url: str | None = None,
+    intro: str | None = None,
 ) -> dict[str, str]:
     """Render every page; return {docs-relative path: Markdown text}.
 
     Paper pages render in up to `workers` worker processes; a template found in one of
     `templates` (a project's own folder) is used instead of papersite's. Pages cite
-    `site_url`, the site's public address, when it is known.
+    `site_url`, the site's public address, when it is known; `intro` opens the home page.
     """
     env = make_environment(templates)
-    site = SiteContext(corpus, analysis, site_name, site_url)
+    site = SiteContext(corpus, analysis, site_name, site_url, intro)
     pages: dict[str, str] = {}
     taken: dict[str, str] = {}  # case-folded: one file on case-insensitive file systems
 

@@ -47,6 +47,7 @@ class SiteContext:
     site_name: str
     # The site's public address (papersite.yml, mkdocs.yml or --site-url), when known.
     site_url: str | None = None
+    intro: str | None = None  # the home page's opening paragraph (papersite.yml)
     papers: dict[str, Paper] = field(init=False)
     topics: dict[str, Topic] = field(init=False)
     file_formats: dict[str, str] = field(init=False)

@@ -48,12 +48,15 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
         (t for t in site.analysis.topics if t.slug != OTHER_TOPIC_SLUG),
         key=lambda t: (-len(t.papers), t.label),
     )
-    return env.get_template("home.md.j2").render(
+    return env.get_template(
+        "home.md.j2"
+    ).render(
         front=front_matter(
             # no title: the browser tab shows the site name
             {"description": _home_description(site)}
         ),
         site_name=site.site_name,
+        intro=" ".join(site.intro.split()) if site.intro else None,  # one line: one HTML block
         paper_count=len(papers),
         topic_count=len(site.analysis.topics),
         largest_topics=[
@@ -231,7 +234,7 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
             }
         )
     pages[HEALTH_DOC] = env.get_template("health.md.j2").render(
-        front=front_matter({"title": "Corpus health"}),
+        front=front_matter({"title": "About this corpus"}),
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),

@@ -390,8 +390,12 @@ def test_paper_pages_are_not_in_the_sidebar(built_site: BuiltSite) -> None:
             target = resolve(site, page, link.attrs.get("href", ""))
             if target is not None:
                 in_nav.add(target[0].parent.relative_to(site).as_posix())
-    assert {".", "topics", "browse", "methods", "health"} <= in_nav
+    assert {".", "topics", "browse", "methods"} <= in_nav
     assert [p for p in in_nav if p.startswith("papers")] == []
+    assert "health" not in in_nav  # a maintainer's page: linked from the footer instead
+    footer = parse_file(site / "index.html").find("footer")
+    about = [a for a in footer.find_all("a") if a.text() == "About this corpus"]
+    assert len(about) == 1 and resolve(site, site / "index.html", about[0].attrs["href"])
 
 
 # --- reproducibility (bundled site) -------------------------------------------------------

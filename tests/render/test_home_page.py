@@ -1,0 +1,30 @@
+"""The home page opens with the project's own words when papersite.yml gives them."""
+
+from __future__ import annotations
+
+from generator.model import Analysis, Corpus, Paper
+from generator.render.context import SiteContext
+from generator.render.environment import make_environment
+from generator.render.index_pages import render_home
+
+PAPERS = (Paper("a", "a", "papers/a/", "A", False, "Text.", ("Text.",), ()),)
+
+
+def _home(intro: str | None) -> str:
+    site = SiteContext(Corpus(PAPERS), Analysis(), "Reading group", None, intro)
+    return render_home(make_environment(), site)
+
+
+def test_the_intro_is_one_paragraph_of_text() -> None:
+    page = _home('Papers our lab reads <script>alert("x")</script>\n\n# Not a heading *here*')
+    intro = [line for line in page.splitlines() if line.startswith('<p class="ps-intro">')]
+    assert intro == [
+        '<p class="ps-intro">Papers our lab reads &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; '
+        "# Not a heading *here*</p>"
+    ]
+    assert "\n1 paper in 0 topics.\n" in page
+
+
+def test_without_an_intro_the_page_says_what_the_site_holds() -> None:
+    page = _home(None)
+    assert "ps-intro" not in page and "1 research paper in 0 topics." in page
