@@ -161,7 +161,10 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
 
 
 def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any]:
-    return [
+    """(name, origin link, mentioning links) per method: the methods other papers
+    mention first, most mentioned first; then the rest, by name (the page lists those
+    compactly)."""
+    rows = [
         (
             m.name,
             site.paper_link(doc, m.paper, html=True),
@@ -169,6 +172,8 @@ def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any
         )
         for m in methods
     ]
+    mentioned = sorted((r for r in rows if r[2]), key=lambda r: -len(r[2]))  # stable: by name
+    return mentioned + [r for r in rows if not r[2]]
 
 
 def _initial(name: str) -> str:

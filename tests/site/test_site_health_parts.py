@@ -6,6 +6,7 @@ import re
 
 from markdown_pages import by_fast_path, by_markdown
 from mkdocs.utils.meta import get_data
+from sitehtml import parse
 
 from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_doc, paper_url
 from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method, Paper, SourceRef
@@ -67,6 +68,14 @@ def test_short_lists_stay_on_the_health_page() -> None:
     assert pages[HEALTH_DOC].count('href="../papers/paper-') == 2 * HEALTH_INLINE
 
 
+def _method_names(page: str) -> list[str]:
+    """The methods a methods page lists: in its table, and in its compact line."""
+    tree = parse(page)
+    table = [s.text() for td in tree.find_all("td") for s in td.find_all("strong")]
+    alone = [a.text() for p in tree.find_all("p", "ps-methods-alone") for a in p.find_all("a")]
+    return table + alone
+
+
 def test_many_methods_are_split_by_first_letter() -> None:
     corpus = _corpus(METHODS_SINGLE_LIMIT + 10)
     names = [f"{'ABÉ9'[i % 4]}method{i}" for i in range(len(corpus.papers))]
@@ -82,8 +91,26 @@ def test_many_methods_are_split_by_first_letter() -> None:
     listed = [
         name
         for group in ("0-9", "a", "b", "e")
-        for name in re.findall(r"<strong>([^<]+)</strong>", pages[methods_doc(group)])
+        for name in _method_names(pages[methods_doc(group)])
     ]
     assert sorted(listed) == sorted(names)  # every method on exactly one page
     for group in ("0-9", "a", "b", "e"):
         _assert_fast_path_as_markdown(methods_doc(group), pages[methods_doc(group)])
+
+
+def test_methods_that_others_mention_come_first_the_rest_in_one_line() -> None:
+    corpus = _corpus(6)
+    slugs = [p.slug for p in corpus.papers]
+    methods = (
+        Method("Alone", slugs[0], ()),
+        Method("Once", slugs[1], (slugs[4],)),
+        Method("Twice", slugs[2], (slugs[4], slugs[5])),
+        Method("Also alone", slugs[3], ()),
+    )
+    page = render_site(corpus, Analysis(methods=methods), "Methods")[METHODS_DOC]
+    tree = parse(page)
+    table = [s.text() for td in tree.find_all("td") for s in td.find_all("strong")]
+    assert table == ["Twice", "Once"]  # most mentioned first
+    line = tree.find("p", "ps-methods-alone")
+    assert [a.text() for a in line.find_all("a")] == ["Alone", "Also alone"]  # by name
+    assert "Not yet mentioned by another paper (2)" in line.text()
