@@ -90,8 +90,10 @@ SEARCH_INDEX_DOC = "assets/search/papers.json"
 PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 MAP_DOC = "map.md"
 MAP_DATA_DOC = "assets/map/points.json"
-FEEDS_FOLDER = "feeds"  # under docs/: Atom feeds, the site's and one per topic
-SITE_FEED_DOC = f"{FEEDS_FOLDER}/papers.xml"
+# The site's Atom feed sits at the root: pages link it as rel="alternate", and Material's
+# instant navigation then fetches sitemap.xml beside it, which is only found there.
+SITE_FEED_DOC = "feed.xml"
+FEEDS_FOLDER = "feeds"  # under docs/: one Atom feed per topic, linked from its page
 
 
 def paper_doc(slug: str) -> str:
@@ -119,9 +121,12 @@ def health_part_doc(list_slug: str, number: int) -> str:
     return f"health/{list_slug}-{number}.md"
 
 
-def browse_doc(group: str) -> str:
-    """Markdown source path of one part of the all-papers index (a year, or `undated`)."""
-    return f"browse/{group}.md"
+def browse_page_doc(order: str, number: int) -> str:
+    """Markdown source path of page `number` of the all-papers list in `order`
+    (`newest`, `title`, `upvotes`); the first newest page is the All papers page."""
+    if order == "newest" and number == 1:
+        return BROWSE_INDEX_DOC
+    return f"browse/{order}.md" if number == 1 else f"browse/{order}-{number}.md"
 
 
 def relative_link(from_doc: str, to_doc: str) -> str:

@@ -13,11 +13,12 @@ from generator.links import (
     topic_doc,
 )
 from generator.model import Analysis, Corpus, Paper
+from generator.render.browse_pages import render_browse
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.feeds import render_feeds
 from generator.render.finder_page import render_finder
-from generator.render.index_pages import render_browse, render_health, render_home, render_methods
+from generator.render.index_pages import render_health, render_home, render_methods
 from generator.render.map_page import render_map
 from generator.render.paper_page import papers_with_code, render_paper
 from generator.render.topic_pages import render_topic, render_topics_index

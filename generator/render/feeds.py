@@ -118,4 +118,4 @@ def _href(site: SiteContext, feed_path: str, target: str) -> str:
     is known, else relative to the feed's own folder."""
     if site.site_url:
         return site.site_url.rstrip("/") + "/" + target
-    return "../" * feed_path.count("/") + target
+    return "../" * feed_path.count("/") + target or "./"

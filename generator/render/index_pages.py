@@ -19,24 +19,21 @@ from generator.links import (
     OTHER_TOPIC_SLUG,
     SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
-    browse_doc,
     built_link,
     health_part_doc,
     methods_doc,
     relative_link,
 )
-from generator.model import MergeAction, Method, Paper
+from generator.model import MergeAction, Method
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.text import front_matter
 
-SINGLE_INDEX_LIMIT = 1000  # above this many papers, the all-papers index is split by year
 METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
 HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
 HEALTH_PART = 1000  # entries per page of a long health list
 HOME_LIST_LENGTH = 10
 HOME_TOPICS = 12
-UNDATED = "undated"
 
 
 def render_home(env: jinja2.Environment, site: SiteContext) -> str:
@@ -76,41 +73,6 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
         health_href=_href(HOME_DOC, HEALTH_DOC),
         feed_href=_href(HOME_DOC, SITE_FEED_DOC) if feed_papers(papers) else None,
     )
-
-
-def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
-    """Render the all-papers index: one page, or an index of per-year pages."""
-    papers = sorted(site.corpus.papers, key=_newest_first)
-    front = front_matter(
-        {
-            "title": "All papers",
-            "description": "Every paper of the corpus.",
-        }
-    )
-    if len(papers) <= SINGLE_INDEX_LIMIT:
-        rows = _rows(site, BROWSE_INDEX_DOC, papers)
-        page = env.get_template("browse_index.md.j2").render(
-            front=front, paper_count=len(papers), groups=[], rows=rows
-        )
-        return {BROWSE_INDEX_DOC: page}
-    by_group: dict[str, list[Paper]] = defaultdict(list)
-    for paper in papers:
-        by_group[str(paper.published.year) if paper.published else UNDATED].append(paper)
-    pages = {}
-    for group, members in by_group.items():
-        doc = browse_doc(group)
-        heading = "Papers without a date" if group == UNDATED else f"Papers of {group}"
-        pages[doc] = env.get_template("browse_group.md.j2").render(
-            front=front_matter({"title": heading}),
-            heading=heading,
-            rows=_rows(site, doc, members),
-            index_href=_built_href(doc, BROWSE_INDEX_DOC),
-        )
-    groups = [(g, _href(BROWSE_INDEX_DOC, browse_doc(g)), len(m)) for g, m in by_group.items()]
-    pages[BROWSE_INDEX_DOC] = env.get_template("browse_index.md.j2").render(
-        front=front, paper_count=len(papers), groups=groups, rows=[]
-    )
-    return pages
 
 
 def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
@@ -268,21 +230,6 @@ def _health_items(site: SiteContext, doc: str, kind: str, entries: list[Any]) ->
 
 def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
     return [e for e in site.corpus.merge_log if e.action is action]
-
-
-def _rows(site: SiteContext, doc: str, papers: list[Paper]) -> list[Any]:
-    return [
-        (
-            site.paper_link(doc, p.slug, html=True),
-            [(t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(p.slug)],
-        )
-        for p in papers
-    ]
-
-
-def _newest_first(paper: Paper) -> tuple[int, str, str]:
-    stamp = int(paper.published.iso().replace("-", "")) if paper.published else 0
-    return (-stamp, paper.title.casefold(), paper.slug)
 
 
 def _href(from_doc: str, to_doc: str) -> Markup:

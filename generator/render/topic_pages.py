@@ -36,7 +36,6 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     feed = None
     if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
         feed = Markup(built_link(doc, topic_feed_doc(topic.slug)))
-        meta["feed"] = str(feed)
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
         topic=topic,

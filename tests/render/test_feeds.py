@@ -42,13 +42,13 @@ def _site(site_url: str | None = None) -> SiteContext:
 
 def test_feeds_parse_and_list_the_newest_dated_papers_first() -> None:
     feeds = render_feeds(_site())
-    assert sorted(feeds) == ["feeds/papers.xml", "feeds/topics/nets.xml"]
-    parsed = feedparser.parse(feeds["feeds/papers.xml"])
+    assert sorted(feeds) == ["feed.xml", "feeds/topics/nets.xml"]
+    parsed = feedparser.parse(feeds["feed.xml"])
     assert not parsed.bozo, parsed.bozo_exception
     assert [e.link for e in parsed.entries] == [
-        "../papers/new/",
-        "../papers/same-day/",
-        "../papers/old/",
+        "papers/new/",
+        "papers/same-day/",
+        "papers/old/",
     ]  # no inferred year, no undated paper; ties by slug
     assert parsed.feed.updated == "2024-05-06T00:00:00Z"
     first = parsed.entries[0]
@@ -66,13 +66,13 @@ def test_feeds_parse_and_list_the_newest_dated_papers_first() -> None:
 
 def test_links_are_absolute_when_the_sites_address_is_known() -> None:
     feeds = render_feeds(_site("https://lab.example.org/group/"))
-    parsed = feedparser.parse(feeds["feeds/papers.xml"])
+    parsed = feedparser.parse(feeds["feed.xml"])
     assert parsed.entries[0].link == "https://lab.example.org/group/papers/new/"
     assert parsed.entries[0].id == "tag:lab.example.org,2000:papers/new/"
     links = {link.rel: link.href for link in parsed.feed.links}
     assert links == {
         "alternate": "https://lab.example.org/group/",
-        "self": "https://lab.example.org/group/feeds/papers.xml",
+        "self": "https://lab.example.org/group/feed.xml",
     }
 
 

@@ -30,7 +30,7 @@ from sitehtml import Node, html_pages, ids, parse, parse_file, resolve
 from generator.links import paper_doc
 from generator.model import Paper
 from generator.pipeline import BuildError, Pipeline
-from generator.render import index_pages
+from generator.render import browse_pages
 from generator.render.text import first_sentence
 from generator.state import STATE_FILE
 from generator.write import MANIFEST
@@ -77,28 +77,29 @@ def test_a_site_without_directory_urls_is_refused_clearly(tmp_path: Path) -> Non
     assert "papersite: " in str(error) and "use_directory_urls must be true" in str(error)
 
 
-def test_all_papers_split_by_year_builds_strictly(
+def test_paged_all_papers_builds_strictly_and_pages_link_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_pages, "SINGLE_INDEX_LIMIT", 2)
+    """Following Next from the All papers page reaches every paper, in the built site."""
+    monkeypatch.setattr(browse_pages, "PAGE_SIZE", 2)
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, FIXTURE_SITE_NAME)
     corpus = generate_with(config, fixture_analyzer)
     warnings, error = run_strict_build(config, fixture_analyzer)
     assert (warnings, error) == ([], None)
     site = config.root / "site"
-    index = site / "browse" / "index.html"
-    groups = [
-        resolve(site, index, a.attrs["href"]) for a in parse_file(index).find("table").find_all("a")
-    ]
-    years = sorted({str(p.published.year) for p in corpus.papers if p.published}, reverse=True)
-    assert groups == [(site / "browse" / g / "index.html", "") for g in [*years, "undated"]]
-    listed = []
-    for group in groups:
-        assert group is not None
-        table = parse_file(group[0]).find("article").find("table")
-        listed += [resolve(site, group[0], a.attrs["href"]) for a in table.find_all("a")]
+    page: Path | None = site / "browse" / "index.html"
+    listed, visited = [], 0
+    while page is not None:
+        tree = parse_file(page)
+        visited += 1
+        listed += [
+            resolve(site, page, a.attrs["href"])
+            for a in tree.find("ol", "ps-paper-list").find_all("a")
+        ]
+        following = [a for a in tree.find("nav", "ps-pager").find_all("a") if a.text() == "Next »"]
+        page = resolve(site, page, following[0].attrs["href"])[0] if following else None
     papers = {(site / p.url / "index.html", "") for p in corpus.papers}
-    assert papers <= set(listed)
+    assert papers <= set(listed) and visited == -(-len(corpus.papers) // 2)
 
 
 def test_every_paper_has_a_page(built_site: BuiltSite) -> None:
@@ -434,8 +435,8 @@ def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> No
     import feedparser
 
     site = built_site.site
-    feeds = sorted((site / "feeds").rglob("*.xml"))
-    assert site / "feeds" / "papers.xml" in feeds and len(feeds) > 1
+    feeds = [site / "feed.xml", *sorted((site / "feeds").rglob("*.xml"))]
+    assert len(feeds) > 1
     for feed in feeds:
         parsed = feedparser.parse(feed.read_bytes())
         assert not parsed.bozo and parsed.entries, feed
@@ -445,4 +446,4 @@ def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> No
             for n in parse_file(page).find("head").find_all("link")
             if n.attrs.get("type") == "application/atom+xml"
         ]
-        assert any(href.endswith("feeds/papers.xml") for href in links), page
+        assert [resolve(site, page, href) for href in links] == [(site / "feed.xml", "")], page

@@ -4,6 +4,7 @@ refuses: two pages at one path."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import posixpath
 import re
 
@@ -18,7 +19,7 @@ from generator.links import (
     MAX_SLUG_LENGTH,
     RESERVED_SLUGS,
     base_slug,
-    browse_doc,
+    browse_page_doc,
     doc_url,
     lookup_links,
     paper_doc,
@@ -28,7 +29,8 @@ from generator.links import (
     unique_slugs,
 )
 from generator.model import Analysis, Corpus, Topic
-from generator.render import DuplicatePathError, index_pages, render_site
+from generator.render import DuplicatePathError, browse_pages, render_site
+from generator.render.context import enough_papers_have
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -62,7 +64,8 @@ def test_relative_path_is_posixpaths_relpath(path: list[str], start: list[str]) 
 def test_page_paths() -> None:
     assert paper_doc("x") == "papers/x.md"
     assert topic_doc("x") == "topics/x.md"
-    assert browse_doc("2021") == "browse/2021.md"
+    assert browse_page_doc("newest", 1) == "browse/index.md"
+    assert browse_page_doc("title", 3) == "browse/title-3.md"
 
 
 def test_lookup_links_search_the_title_encoded() -> None:
@@ -200,40 +203,48 @@ def _linked_docs(pages: dict[str, str], from_doc: str) -> list[str]:
     return docs
 
 
-def test_all_papers_is_one_page_up_to_the_limit(fixture_corpus: Corpus) -> None:
-    pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
-    assert len(fixture_corpus.papers) <= index_pages.SINGLE_INDEX_LIMIT
-    assert [p for p in pages if p.startswith("browse/")] == ["browse/index.md"]
-    linked = [d for d in _linked_docs(pages, "browse/index.md") if d.startswith("papers/")]
-    assert sorted(linked) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
-
-
-def test_all_papers_is_split_by_year_above_the_limit(
+def test_all_papers_is_paged_in_every_order(
     fixture_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_pages, "SINGLE_INDEX_LIMIT", 3)
+    """Pages of PAGE_SIZE papers; each order lists every paper once; the pager and the
+    order switch link the pages; every page is built without Python-Markdown."""
+    monkeypatch.setattr(browse_pages, "PAGE_SIZE", 3)
     pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
-    years = sorted({p.published.year for p in fixture_corpus.papers if p.published}, reverse=True)
-    groups = [str(y) for y in years] + ["undated"]
-    assert sorted(p for p in pages if p.startswith("browse/")) == sorted(
-        ["browse/index.md", *(browse_doc(g) for g in groups)]
-    )
-    index = pages["browse/index.md"]
-    assert _linked_docs(pages, "browse/index.md") == [browse_doc(g) for g in groups]
-    assert "papers/" not in index
-    seen: list[str] = []
-    for group in groups:
-        doc = browse_doc(group)
-        linked = _linked_docs(pages, doc)
-        assert "browse/index.md" in linked
-        members = [d for d in linked if d.startswith("papers/")]
-        expected = [
-            paper_doc(p.slug)
-            for p in fixture_corpus.papers
-            if (str(p.published.year) if p.published else "undated") == group
-        ]
-        assert sorted(members) == sorted(expected) and members
-        seen += members
-        markdown = get_data(pages[doc])[0]  # built without Python-Markdown, same result
-        assert by_fast_path(markdown) == by_markdown(markdown, doc) is not None
-    assert sorted(seen) == sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
+    count = -(-len(fixture_corpus.papers) // 3)
+    assert count >= 2
+    everyone = sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
+    for order in ("newest", "title"):
+        docs = [browse_page_doc(order, n) for n in range(1, count + 1)]
+        assert all(doc in pages for doc in docs) and browse_page_doc(order, count + 1) not in pages
+        listed = []
+        for number, doc in enumerate(docs, 1):
+            linked = _linked_docs(pages, doc)
+            papers = [d for d in linked if d.startswith("papers/")]
+            assert 1 <= len(papers) <= 3
+            listed += papers
+            neighbours = {
+                browse_page_doc(order, n) for n in (number - 1, number + 1) if 1 <= n <= count
+            }
+            assert neighbours <= set(linked)  # previous and next
+            assert browse_page_doc("title" if order == "newest" else "newest", 1) in linked
+            markdown = get_data(pages[doc])[0]
+            assert by_fast_path(markdown) == by_markdown(markdown, doc) is not None
+        assert sorted(listed) == everyone and len(listed) == len(everyone)
+    titles = [
+        pages_title
+        for n in range(1, count + 1)
+        for pages_title in re.findall(
+            r'<li><a href="[^"]+">([^<]+)</a>', pages[browse_page_doc("title", n)]
+        )
+    ]
+    assert titles == sorted(titles, key=lambda t: html.unescape(t).casefold())
+
+
+def test_the_most_upvoted_order_only_when_enough_papers_have_upvotes(
+    fixture_corpus: Corpus,
+) -> None:
+    pages = render_site(fixture_corpus, make_analysis(fixture_corpus), FIXTURE_SITE_NAME)
+    upvoted = sum(1 for p in fixture_corpus.papers if p.upvotes)
+    has_order = browse_page_doc("upvotes", 1) in pages
+    assert has_order == enough_papers_have(upvoted, len(fixture_corpus.papers))
+    assert ("Most upvoted" in pages["browse/index.md"]) == has_order

@@ -1,0 +1,135 @@
+"""All papers: the whole corpus as short static pages, in the orders a reader asks for.
+
+Every order (newest first, title A–Z, and most upvoted when enough papers have upvotes)
+is cut into pages of PAGE_SIZE papers with a pager, so no page is taller than a few
+screens at any corpus size, and everything works without JavaScript. Filtering by
+topic, area, year or code is the Paper finder's job; each page says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from generator.links import FINDER_DOC, browse_page_doc, built_link
+from generator.model import Paper
+from generator.render.context import SiteContext, enough_papers_have
+from generator.render.paper_page import papers_with_code
+from generator.render.text import front_matter
+
+PAGE_SIZE = 50
+PAGER_SPAN = 2  # pages shown on each side of the current one
+
+
+@dataclass(frozen=True)
+class Order:
+    """One way to list the papers: its name in URLs, its label, and its sort key."""
+
+    name: str
+    label: str
+
+
+NEWEST = Order("newest", "Newest first")
+TITLE = Order("title", "Title A–Z")
+UPVOTES = Order("upvotes", "Most upvoted")
+
+
+def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
+    """Every page of every order, keyed by docs/ path (the first page of the newest
+    order is the All papers page itself)."""
+    papers = list(site.corpus.papers)
+    orders = {NEWEST: sorted(papers, key=_newest_first), TITLE: sorted(papers, key=_by_title)}
+    if enough_papers_have(sum(1 for p in papers if p.upvotes), len(papers)):
+        orders[UPVOTES] = sorted(papers, key=_most_upvoted)
+    with_code = papers_with_code(site.corpus, site.analysis)
+    template = env.get_template("browse.md.j2")
+    pages = {}
+    for order, ordered in orders.items():
+        chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+        for number, chunk in enumerate(chunks, 1):
+            doc = browse_page_doc(order.name, number)
+            pages[doc] = template.render(
+                front=front_matter(_meta(order, number, len(chunks), len(papers))),
+                order=order,
+                orders=[(o, _link(doc, browse_page_doc(o.name, 1))) for o in orders],
+                first=(number - 1) * PAGE_SIZE + 1,
+                total=len(papers),
+                entries=[_entry(site, doc, p, p.slug in with_code) for p in chunk],
+                pager=_pager(doc, order, number, len(chunks)),
+                finder_href=_link(doc, FINDER_DOC),
+            )
+    return pages
+
+
+def _meta(order: Order, number: int, count: int, total: int) -> dict[str, str]:
+    title = "All papers" if (order, number) == (NEWEST, 1) else f"All papers: {order.label}"
+    if count > 1:
+        title += f", page {number} of {count}"
+    return {"title": title, "description": f"All {total} papers of the corpus, {order.label}."}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A paper in a list: its link and what a reader scans for."""
+
+    title: str
+    href: Markup
+    facts: list[str]
+    topics: list[tuple[str, Markup]]
+
+
+def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
+    facts = []
+    if paper.published:
+        facts.append(paper.published.iso() + (" (year inferred)" if paper.date_inferred else ""))
+    if paper.upvotes is not None:
+        facts.append(f"{paper.upvotes} upvote" + ("" if paper.upvotes == 1 else "s"))
+    if has_code:
+        facts.append("code")
+    topics = [
+        (t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(paper.slug)
+    ]
+    return Entry(paper.title, site.paper_link(doc, paper.slug, html=True).href, facts, topics)
+
+
+def _pager(doc: str, order: Order, number: int, count: int) -> list[tuple[str, Markup | None]]:
+    """(label, href) of the pager's items; href None: the current page, or a gap."""
+    if count <= 1:
+        return []
+    shown = {1, count, *range(max(1, number - PAGER_SPAN), min(count, number + PAGER_SPAN) + 1)}
+    items: list[tuple[str, Markup | None]] = []
+    if number > 1:
+        items.append(("« Previous", _link(doc, browse_page_doc(order.name, number - 1))))
+    previous = 0
+    for page in sorted(shown):
+        if page > previous + 1:
+            items.append(("…", None))
+        href = None if page == number else _link(doc, browse_page_doc(order.name, page))
+        items.append((str(page), href))
+        previous = page
+    if number < count:
+        items.append(("Next »", _link(doc, browse_page_doc(order.name, number + 1))))
+    return items
+
+
+def _link(from_doc: str, to_doc: str) -> Markup:
+    return Markup(built_link(from_doc, to_doc))
+
+
+def _newest_first(paper: Paper) -> tuple[int, str, str]:
+    stamp = int(paper.published.iso().replace("-", "")) if paper.published else 0
+    return (-stamp, paper.title.casefold(), paper.slug)
+
+
+def _by_title(paper: Paper) -> tuple[str, str]:
+    return (paper.title.casefold(), paper.slug)
+
+
+def _most_upvoted(paper: Paper) -> tuple[int, str, str]:
+    return (
+        -(paper.upvotes if paper.upvotes is not None else -1),
+        paper.title.casefold(),
+        paper.slug,
+    )
