@@ -234,10 +234,14 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             drop_previous_bundle(self.site_dir)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        """Rebuild when the corpus, templates, topics file or papersite.yml change."""
+        """Rebuild when the corpus, templates, topics file or papersite.yml change, and
+        not when docs/ does: papersite writes it during the build, and MkDocs watching it
+        would build (and reload the browser) a second time after every edit."""
         project = self.project
         if project is None:
             return server
+        with suppress(KeyError):  # MkDocs watches docs_dir (mkdocs/commands/serve.py)
+            server.unwatch(config.docs_dir)
         watched = [*(project.root / entry for entry in project.corpus)]
         watched += [*project.project_templates(), project.root / project.topics_file]
         watched.append(project.root / "papersite.yml")
