@@ -16,6 +16,7 @@ from rich.console import Console
 from generator import __version__
 from generator.config import (
     DEFAULT_TOPICS_FILE,
+    MAX_WORKERS,
     Config,
     ConfigError,
     load_config,
@@ -144,7 +145,7 @@ def _run(work: Callable[[], T]) -> T:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(1, 256),
+    type=click.IntRange(1, MAX_WORKERS),
     help="Worker processes (default: `workers` in papersite.yml, else one per core).",
 )
 @click.option("--strict", is_flag=True, help="Fail on any data problem, warnings included.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 PROJECT_TEMPLATES = "site_src/templates"
 PROJECT_OVERRIDES = "site_src/overrides"
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
+MAX_WORKERS = 256  # as --workers allows
 
 
 class ConfigError(ValueError):
@@ -129,7 +131,10 @@ def load_config(root: Path, path: Path | None = None) -> Config:
     if not config_path.exists():
         if path is not None:
             raise ConfigError(f"{path}: no such configuration file")
-        return Config(root=root)
+        try:  # the defaults are checked too: docs/ may be a link out of the project
+            return _apply(Config(root=root), {}, config_path)
+        except _SettingError as error:
+            raise ConfigError(f"{root} (no {CONFIG_NAME}, defaults): {error.message}") from None
     try:
         text = config_path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
@@ -194,6 +199,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
             message = f"corpus must be a path or a list of paths, not {corpus!r}"
             raise _SettingError("corpus", message)
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
+        if not values["corpus"]:
+            raise _SettingError("corpus", "corpus must name at least one file, folder or pattern")
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise _SettingError("listing_year", "listing_year must be a four-digit year")
     problem = site_url_problem(values.get("site_url"))
@@ -201,8 +208,13 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         raise _SettingError("site_url", problem)
     if values.get("related_k", 1) < 1:
         raise _SettingError("related_k", "related_k must be at least 1")
-    if values.get("workers") is not None and values["workers"] < 1:
-        raise _SettingError("workers", "workers must be at least 1 (or null: one per core)")
+    if values.get("workers") is not None and not 1 <= values["workers"] <= MAX_WORKERS:
+        message = f"workers must be from 1 to {MAX_WORKERS} (or null: one per core)"
+        raise _SettingError("workers", message)
+    for key in ("site_name", "intro"):
+        problem = text_problem(key, values.get(key))
+        if problem:
+            raise _SettingError(key, problem)
     checked = replace(config, **values, notices=tuple(notices))
     for key in ("docs_dir", "topics_file", *(["corpus"] if "corpus" in values else [])):
         problem = _outside_project(checked, key)
@@ -211,7 +223,23 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     problem = _docs_dir_problem(checked)
     if problem:
         raise _SettingError("docs_dir", problem)
+    if (checked.root / checked.topics_file).is_dir():
+        raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is a folder")
     return checked
+
+
+# Control characters, and the bidirectional controls that would reorder every page's
+# header around the text (U+202E shows "gnp.exe" as "exe.png").
+_NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def text_problem(key: str, value: str | None) -> str:
+    """Why a setting's text (named `key`) cannot be shown on pages, or "" (line breaks
+    and tabs are spaces)."""
+    found = _NOT_TEXT_RE.search(re.sub(r"[\t\n\r]", " ", value)) if value else None
+    if found is None:
+        return ""
+    return f"{key} holds the control character U+{ord(found.group()):04X}: write it as text"
 
 
 # Characters that no URL holds unencoded and that would end an HTML attribute or tag.

@@ -2,7 +2,8 @@
 
 A fingerprint hashes every input of `generate`: the corpus files, the topics file, the
 settings, the page templates (papersite's and the project's) and papersite's own code.
-It is saved in docs/ with the facts a later run or MkDocs build needs (the build date,
+It is saved beside docs/ (`.docs.papersite-state.json`: outside docs/, whose bytes
+depend only on the inputs) with the facts a later run or MkDocs build needs (the build date,
 how many data problems the corpus has). The state file is the one channel between a
 `papersite` command and the MkDocs plugin: when the next run finds the same
 fingerprint and every page of the manifest still in docs/, it rewrites nothing and does
@@ -20,7 +21,7 @@ from pathlib import Path
 from generator.config import NOT_SETTINGS, Config
 from generator.write import MANIFEST, write_text_atomic
 
-STATE_FILE = ".papersite-state.json"
+STATE_SUFFIX = ".papersite-state.json"
 _CODE_DIR = Path(__file__).resolve().parent
 # Settings that change how fast the output is made, never what it is.
 _NOT_OUTPUT = ("workers",)
@@ -53,11 +54,16 @@ def inputs_fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
+def state_file(docs_dir: Path) -> Path:
+    """Where the state of `docs_dir` is kept: beside it, hidden."""
+    return docs_dir.parent / f".{docs_dir.name}{STATE_SUFFIX}"
+
+
 def save_state(docs_dir: Path, state: GeneratedState) -> GeneratedState:
-    """Record the state of a finished generate run in docs/, last, with the signature of
-    the pages as they are now on disk; the state saved."""
+    """Record the state of a finished generate run, last, with the signature of the
+    pages as they are now on disk; the state saved."""
     state = dataclasses.replace(state, docs=docs_signature(docs_dir))
-    write_text_atomic(docs_dir / STATE_FILE, json.dumps(dataclasses.asdict(state), indent=1))
+    write_text_atomic(state_file(docs_dir), json.dumps(dataclasses.asdict(state), indent=1))
     return state
 
 
@@ -80,13 +86,13 @@ def docs_signature(docs_dir: Path) -> str:
 
 def forget_state(docs_dir: Path) -> None:
     """Forget the saved state: docs/ was generated in a way a fingerprint cannot tell."""
-    (docs_dir / STATE_FILE).unlink(missing_ok=True)
+    state_file(docs_dir).unlink(missing_ok=True)
 
 
 def saved_state(docs_dir: Path) -> GeneratedState | None:
-    """The state the last generate run saved in docs/, if any."""
+    """The state the last generate run saved for `docs_dir`, if any."""
     try:
-        return GeneratedState(**json.loads((docs_dir / STATE_FILE).read_text(encoding="utf-8")))
+        return GeneratedState(**json.loads(state_file(docs_dir).read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
 

@@ -13,16 +13,27 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".papersite-manifest"
-# papersite's own bookkeeping files in docs/ (manifest, state): written by their owners.
-OWN_FILES_PREFIX = ".papersite-"
+# papersite's own bookkeeping files in docs/: the manifest (written by write_docs), and
+# the state file of earlier versions (now kept beside docs/), left behind.
+OWN_FILES = frozenset({MANIFEST, ".papersite-state.json"})
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
-    """Write `text` to `path` through a temporary file; return False if it was unchanged."""
+    """Write `text` to `path` through a temporary file; return False if it was unchanged.
+
+    A symbolic link is written through (its target is replaced, the link stays); a
+    pipe or device is written to directly, as there is no file to replace.
+    """
     data = text.encode("utf-8")
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        with path.open("wb") as handle:
+            handle.write(data)
+        return True
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,18 +152,24 @@ def _manifest(docs_dir: Path) -> set[str]:
 
 
 def _refuse_collisions(docs_dir: Path, pages: dict[str, str]) -> None:
-    """Raise HandMadeCollision if a file papersite did not write is in a page's place
-    (and holds other bytes: a page the same as the file overwrites nothing)."""
+    """Raise HandMadeCollision if something papersite did not write is in a page's
+    place: a file (holding other bytes: a page the same as the file overwrites
+    nothing), or a link or file where one of the page's folders goes."""
     generated = _manifest(docs_dir)
-    collisions = [
+    collisions = {
         path
-        for path, text in sorted(pages.items())
+        for path, text in pages.items()
         if path not in generated
-        and (docs_dir / path).exists()
+        and ((docs_dir / path).exists() or (docs_dir / path).is_symlink())
         and not _holds(docs_dir / path, text.encode("utf-8"))
-    ]
+    }
+    folders = {parent for path in pages for parent in PurePosixPath(path).parents if parent.name}
+    for folder in folders:
+        place = docs_dir / folder
+        if place.is_symlink() or (place.exists() and not place.is_dir()):
+            collisions.add(folder.as_posix())
     if collisions:
-        raise HandMadeCollision(docs_dir, collisions)
+        raise HandMadeCollision(docs_dir, sorted(collisions))
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -163,14 +180,25 @@ def _holds(path: Path, data: bytes) -> bool:
 
 
 def _keep_hand_made(docs_dir: Path, staging: Path, generated: set[str]) -> None:
-    """Carry over the files of docs/ that papersite did not write."""
+    """Carry over everything in docs/ that papersite did not write: files (hard-linked),
+    symbolic links (as links, never followed) and empty folders."""
     if not docs_dir.is_dir():
         return
-    for source in sorted(docs_dir.rglob("*")):
-        relative = source.relative_to(docs_dir).as_posix()
-        if source.is_dir() or relative in generated or source.name.startswith(OWN_FILES_PREFIX):
-            continue
-        _link(source, staging / relative)
+    for folder, folders, files in os.walk(docs_dir):
+        here = Path(folder)
+        folders.sort()
+        for name in sorted([*files, *(f for f in folders if (here / f).is_symlink())]):
+            source = here / name
+            relative = source.relative_to(docs_dir).as_posix()
+            if relative in generated or relative in OWN_FILES:
+                continue
+            if source.is_symlink():
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                os.symlink(os.readlink(source), staging / relative)
+            else:
+                _link(source, staging / relative)
+        if not folders and not files:
+            (staging / here.relative_to(docs_dir)).mkdir(parents=True, exist_ok=True)
 
 
 def _stage_page(old: Path, new: Path, text: str) -> bool:

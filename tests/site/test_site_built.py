@@ -32,7 +32,7 @@ from generator.model import Paper
 from generator.pipeline import BuildError, Pipeline
 from generator.render import browse_pages
 from generator.render.text import first_sentence
-from generator.state import STATE_FILE
+from generator.state import state_file
 from generator.write import MANIFEST
 
 
@@ -426,7 +426,7 @@ def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> 
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert file_hashes(bundled_site.docs) == docs_before
-    assert (bundled_site.docs / STATE_FILE).is_file()  # why nothing was regenerated
+    assert state_file(bundled_site.docs).is_file()  # why nothing was regenerated
     assert {p: p.stat().st_mtime_ns for p in docs} == docs  # not even rewritten
     assert file_hashes(bundled_site.site) == bundled_site.site_hashes
 

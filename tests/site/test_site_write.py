@@ -99,6 +99,23 @@ def test_a_manifest_never_removes_files_outside_docs(tmp_path: Path) -> None:
     assert outside.read_text(encoding="utf-8") == "keep me\n"
 
 
+def test_a_link_is_written_through_and_a_pipe_written_to(tmp_path: Path) -> None:
+    """`export out.json` where out.json is a link (or a pipe): the link stays, its target
+    gets the text; the pipe's reader gets it."""
+    target = tmp_path / "elsewhere" / "target.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(target)
+    assert write_text_atomic(tmp_path / "link.json", "new")
+    assert (tmp_path / "link.json").is_symlink() and target.read_text(encoding="utf-8") == "new"
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    assert write_text_atomic(pipe, "through the pipe")
+    assert reader.communicate(timeout=10)[0] == b"through the pipe"
+    assert pipe.is_fifo()
+
+
 def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
@@ -238,3 +255,38 @@ def test_generate_refuses_a_hand_made_file_in_a_pages_place(tmp_path: Path) -> N
         Pipeline(config, analyzer=fixture_analyzer).generate(force=True)
     assert refused.value.exit_code == 2 and page.name in str(refused.value)
     assert page.read_text(encoding="utf-8") == "my own page\n"
+
+
+def test_hand_made_links_empty_folders_and_dotfiles_are_kept(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_docs(docs, PAGES)
+    (tmp_path / "extra").mkdir()
+    (docs / "linked").symlink_to(tmp_path / "extra")
+    (docs / "empty").mkdir()
+    (docs / ".papersite-notes.md").write_text("mine\n", encoding="utf-8")
+    write_docs(docs, {**PAGES, "papers/c.md": "# C\n"})
+    assert (docs / "linked").is_symlink() and (docs / "linked").resolve() == tmp_path / "extra"
+    assert (docs / "empty").is_dir()
+    assert (docs / ".papersite-notes.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_link_where_a_pages_folder_goes_is_refused(tmp_path: Path) -> None:
+    """Pages written into docs/papers/ must not land wherever a hand-made link points."""
+    docs = tmp_path / "docs"
+    (tmp_path / "elsewhere").mkdir()
+    docs.mkdir()
+    (docs / "papers").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(HandMadeCollision, match="papers"):
+        write_docs(docs, PAGES)
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_the_same_corpus_gives_byte_identical_docs_in_fresh_projects(tmp_path: Path) -> None:
+    """docs/ holds nothing that depends on when or where it was made (the run's state,
+    with file times, is kept beside it)."""
+    trees = []
+    for name in ("first", "second"):
+        config = make_project(tmp_path / name, FIXTURE_CORPUS, FIXTURE_SITE_NAME)
+        Pipeline(config).generate()
+        trees.append(file_hashes(config.root / config.docs_dir))
+    assert trees[0] == trees[1] and trees[0]

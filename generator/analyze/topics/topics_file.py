@@ -15,6 +15,7 @@ from typing import TypeVar
 import yaml
 
 from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.config import text_problem
 from generator.links import MAX_SLUG_LENGTH, SLUG_RE
 
 SECTIONS = ("topics", "exclude", "rename", "merge", "split", "areas")
@@ -181,6 +182,9 @@ class _Reader:
         value = str(node.value).strip()
         if not value:
             raise self.fail(node, f"{what} must not be empty")
+        problem = text_problem(what, value)
+        if problem:
+            raise self.fail(node, problem)
         return value
 
     def slug(self, node: yaml.Node) -> str:
