@@ -29,6 +29,7 @@ from generator.analyze import AnalysisSettings
 from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
+from generator.mkdocs.config_file import config_file_problem
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.render import DuplicatePathError, render_site
 from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
@@ -153,7 +154,7 @@ class Pipeline:
         if not files:
             raise DataError(f"no corpus files found in {', '.join(config.corpus)}")
         options = ReadOptions(listing_year=config.listing_year)
-        corpus = ingest_files(files, options, config.worker_count())
+        corpus = ingest_files(files, options, config.worker_count(), config.root)
         notes = tuple(
             Problem(SourceRef(path.name, 0), Severity.WARNING, f"{why}: not read")
             for path, why in skipped
@@ -300,7 +301,9 @@ def load_mkdocs_settings(
     config_file = config.root / "mkdocs.yml"
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
-    _check_old_hooks(config_file)
+    problem = config_file_problem(config_file)
+    if problem:
+        raise SettingsError(problem)
     options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
     if site_url:
         problem = site_url_problem(site_url, "--site-url")
@@ -341,17 +344,6 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _check_old_hooks(config_file: Path) -> None:
-    """A mkdocs.yml of papersite 0.1 loads generator/hooks.py, which is now the plugin."""
-    text = config_file.read_text(encoding="utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), 1):
-        if "generator/hooks.py" in line and not line.lstrip().startswith("#"):
-            raise SettingsError(
-                f"{config_file}:{number}: generator/hooks.py is gone: papersite is a MkDocs "
-                f"plugin now; replace the `hooks:` entry with `plugins: [{PLUGIN_NAME}]`"
-            )
 
 
 class _Errors(logging.Handler):

@@ -28,13 +28,17 @@ PARALLEL_MIN_BYTES = 4_000_000
 
 
 def ingest_files(
-    paths: Iterable[Path], options: ReadOptions | None = None, workers: int = 1
+    paths: Iterable[Path],
+    options: ReadOptions | None = None,
+    workers: int = 1,
+    root: Path | None = None,
 ) -> Corpus:
     """Read corpus files (named by their file name) and return the merged corpus; large
-    corpora of several files are read by up to `workers` worker processes."""
+    corpora of several files are read by up to `workers` worker processes. Messages show
+    paths relative to `root` (the project), so the output never depends on where it is."""
     texts: list[tuple[str, bytes]] = []
     ordered = sorted(paths, key=lambda p: (p.name, str(p)))
-    problems = _same_names(ordered)
+    problems = _same_names(ordered, root)
     unreadable: list[MergeEntry] = []
     for path in ordered:
         try:
@@ -53,12 +57,19 @@ def ingest_files(
     )
 
 
-def _same_names(paths: list[Path]) -> list[Problem]:
+def _same_names(paths: list[Path], root: Path | None) -> list[Problem]:
     """Warn about corpus files that share a name: provenance names files by name only."""
+
+    def shown(path: Path) -> str:
+        if root is None or not path.resolve().is_relative_to(root.resolve()):
+            return path.name
+        return path.resolve().relative_to(root.resolve()).as_posix()
+
     problems = []
     for first, second in itertools.pairwise(paths):
         if first.name == second.name:
-            message = f"two corpus files have this name ({first}, {second}): sources are ambiguous"
+            both = f"{shown(first)}, {shown(second)}"
+            message = f"two corpus files have this name ({both}): sources are ambiguous"
             problems.append(Problem(SourceRef(second.name, 0), Severity.WARNING, message))
     return problems
 

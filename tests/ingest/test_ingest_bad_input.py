@@ -254,6 +254,9 @@ def test_files_with_the_same_name_are_reported(tmp_path) -> None:
     for folder in ("one", "two"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "listing.txt").write_text(GOOD, encoding="utf-8")
-    corpus = ingest_files([tmp_path / "two" / "listing.txt", tmp_path / "one" / "listing.txt"])
+    files = [tmp_path / "two" / "listing.txt", tmp_path / "one" / "listing.txt"]
+    corpus = ingest_files(files, root=tmp_path)
     assert [p.severity for p in corpus.problems] == [Severity.WARNING]
-    assert "two corpus files have this name" in corpus.problems[0].message
+    assert corpus.problems[0].message == (
+        "two corpus files have this name (one/listing.txt, two/listing.txt): sources are ambiguous"
+    )  # paths within the project: the output never depends on where the project is

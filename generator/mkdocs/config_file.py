@@ -1,0 +1,76 @@
+"""The project's mkdocs.yml, checked before MkDocs loads it.
+
+MkDocs reads mkdocs.yml with a YAML loader that builds Python objects from tags such as
+`!!python/object/apply:os.system [...]`: loading the file would run that code, even for
+`papersite check`. Settings are untrusted, so a tag that calls or builds something is
+refused first, with its file and line. `!!python/name:` (a function's name, as
+Material's emoji settings use) only looks a name up and stays allowed, as do MkDocs'
+own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+PYTHON_TAG = "tag:yaml.org,2002:python/"
+ALLOWED_PYTHON_TAGS = ("name:",)
+_MAX_INHERIT = 10
+
+
+def config_file_problem(path: Path) -> str:
+    """Why MkDocs must not load the file at `path`, or ""."""
+    for _ in range(_MAX_INHERIT):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError):
+            return ""  # MkDocs reports a file it cannot read or parse, with its own words
+        problem = _old_hooks(path, text) or _code_tag(path, root)
+        if problem or not isinstance(root, yaml.MappingNode):
+            return problem
+        parent = next((v for k, v in root.value if k.value == "INHERIT"), None)
+        if not isinstance(parent, yaml.ScalarNode):
+            return ""
+        path = path.parent / str(parent.value)
+    return f"{path}: INHERIT goes deeper than {_MAX_INHERIT} files"
+
+
+def _code_tag(path: Path, root: yaml.Node | None) -> str:
+    for node in _nodes(root):
+        tag = node.tag or ""
+        if tag.startswith(PYTHON_TAG) and not tag[len(PYTHON_TAG) :].startswith(
+            ALLOWED_PYTHON_TAGS
+        ):
+            short = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+            return (
+                f"{path}:{node.start_mark.line + 1}: {short} would run code while the file is "
+                "loaded: papersite refuses it (only !!python/name: is allowed)"
+            )
+    return ""
+
+
+def _nodes(root: yaml.Node | None) -> list[yaml.Node]:
+    """Every node of a composed document (iteratively: deep files cannot overflow)."""
+    found, stack = [], [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return found
+
+
+def _old_hooks(path: Path, text: str) -> str:
+    """A mkdocs.yml of papersite 0.1 loads generator/hooks.py, which is now the plugin."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if "generator/hooks.py" in line and not line.lstrip().startswith("#"):
+            return (
+                f"{path}:{number}: generator/hooks.py is gone: papersite is a MkDocs plugin "
+                "now; replace the `hooks:` entry with `plugins: [papersite]`"
+            )
+    return ""

@@ -1,0 +1,47 @@
+"""mkdocs.yml is checked before MkDocs loads it: a tag that would run code is refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from paths import REPO
+from sitebuild import FIXTURE_CORPUS
+
+from generator.cli import main
+from generator.mkdocs.config_file import config_file_problem
+
+
+def _project(root: Path, extra: str) -> Path:
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_tag_that_runs_code_is_refused_before_it_runs(tmp_path: Path, command: str) -> None:
+    marker = tmp_path / "ran"
+    root = _project(
+        tmp_path / "project", f"extra:\n  x: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
+    result = CliRunner().invoke(main, ["--root", str(root), command])
+    assert result.exit_code == 2, result.output
+    assert "mkdocs.yml:" in result.output and "would run code" in result.output
+    assert not marker.exists()
+    assert not (root / "docs").exists()  # refused before anything was generated
+
+
+def test_names_and_mkdocs_own_tags_are_allowed_and_inherit_is_checked(tmp_path: Path) -> None:
+    fine = tmp_path / "fine.yml"
+    fine.write_text(
+        "a: !!python/name:os.path.join\nb: !ENV [HOME, x]\nc: !relative $config_dir\n",
+        encoding="utf-8",
+    )
+    assert config_file_problem(fine) == ""
+    (tmp_path / "base.yml").write_text("x:\n  - !!python/object/new:os.system [ls]\n", "utf-8")
+    child = tmp_path / "child.yml"
+    child.write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+    assert config_file_problem(child).startswith(f"{tmp_path / 'base.yml'}:2: !!python/object/new")
