@@ -23,9 +23,10 @@ def test_workers_is_a_positive_count_or_null(tmp_path: Path) -> None:
     assert load_config(tmp_path).worker_count() == 3
     settings.write_text("workers: null\n", encoding="utf-8")
     assert load_config(tmp_path).worker_count() >= 1
-    settings.write_text("workers: 0\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="workers must be at least 1"):
-        load_config(tmp_path)
+    for count in (0, 257, 100_000):
+        settings.write_text(f"workers: {count}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="workers must be from 1 to 256"):
+            load_config(tmp_path)
     settings.write_text("workers: two\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="workers must be int or null"):
         load_config(tmp_path)

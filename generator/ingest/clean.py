@@ -1,10 +1,13 @@
 """Text cleaning for scraped listings: LaTeX leftovers, Unicode, quotes and whitespace.
 
-Unicode repair and quote normalisation come from ftfy. The LaTeX part is hand-written
-on purpose: the listings hold *fragments* of LaTeX, often with lost backslashes, which
-full LaTeX converters (pylatexenc and co.) mangle (`mathcal{O}` becomes `mathcalO`).
-So only well-understood leftovers are rewritten and every word is kept; math-like
-fragments stay as they are for the renderer to show.
+Unicode repair comes from ftfy: mojibake (`CafÃ©`), and the compatibility forms that
+PDF extraction leaves and that would split words for search (the ligature `ﬁ`,
+full-width letters); curly quotes are the author's and stay as written. Control
+characters that break lines or fields become spaces, so no two words are glued.
+The LaTeX part is hand-written on purpose: the listings hold *fragments* of LaTeX,
+often with lost backslashes, which full LaTeX converters (pylatexenc and co.) mangle
+(`mathcal{O}` becomes `mathcalO`). So only well-understood leftovers are rewritten
+and every word is kept; math-like fragments stay as they are for the renderer to show.
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ _LATEX_QUOTES_RE = re.compile(r"``([^`'\n]{0,400}?)''")
 _EM_DASH_RE = re.compile(r"(?<=\w)---(?=\w)")
 _EN_DASH_RE = re.compile(r"(?<=\d)--(?=\d)")
 _SPACE_RE = re.compile(r"\s+")
+# Line, page and field separators (vertical tab, form feed, the ASCII separators, NEL,
+# Unicode line and paragraph separators): spaces between words, not nothing.
+_BREAKS_RE = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # Invisible characters that split words for search: zero-width space, BOM, soft hyphen;
 # and the bidirectional embeddings, overrides and isolates, which would reorder the page
 # around the text (`\u202egnp.exe` shown as `exe.png`).
@@ -66,8 +72,14 @@ _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
 def clean_text(text: str) -> str:
     """Return `text` with Unicode repaired, LaTeX leftovers made readable, spaces normalised."""
+    text = _BREAKS_RE.sub(" ", text)
     # HTML entities are text as written (`&lt;` in an abstract is what the listing says).
-    text = ftfy.fix_text(text, uncurl_quotes=True, normalization="NFC", unescape_html=False)
+    text = ftfy.fix_text(
+        text,
+        unescape_html=False,
+        uncurl_quotes=False,
+        normalization="NFC",
+    )
     text = _latex_dashes(_clean_latex(text))
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()

@@ -64,8 +64,12 @@ def test_math_like_fragments_are_kept(raw) -> None:
 
 
 QUOTE_AND_SPACE_CASES = {
-    "curly double quotes": ("“curly” quotes", '"curly" quotes'),
-    "curly single quotes": ("‘single’ and don’t", "'single' and don't"),
+    "curly double quotes kept": ("“curly” quotes", "“curly” quotes"),
+    "curly single quotes kept": ("‘single’ and don’t", "‘single’ and don’t"),
+    "vertical tab and separators are spaces": (
+        "First\x0bEncoded\x1cField\u2028Line",
+        "First Encoded Field Line",
+    ),
     "runs of spaces and tabs": ("lots  \t of\n spaces", "lots of spaces"),
     "leading and trailing space": ("  padded  ", "padded"),
     "no-break space": ("a\u00a0b", "a b"),

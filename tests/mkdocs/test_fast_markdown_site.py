@@ -73,5 +73,12 @@ def test_topic_pages_take_the_fast_path_too(
 def test_pages_with_markdown_syntax_still_go_through_python_markdown(
     fixture_pages: dict[str, str],
 ) -> None:
-    for doc in ("index.md", "topics/index.md", "health.md", "browse/index.md"):
+    for doc in ("index.md", "topics/index.md", "health.md"):
         assert by_fast_path(get_data(fixture_pages[doc])[0]) is None, doc
+
+
+def test_all_papers_pages_take_the_fast_path_with_the_same_result(
+    fixture_pages: dict[str, str],
+) -> None:
+    browse = {d: get_data(t)[0] for d, t in fixture_pages.items() if d.startswith("browse/")}
+    assert len(browse) >= 2 and _fast_pages_as_markdown(browse) == len(browse)
