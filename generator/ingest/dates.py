@@ -26,7 +26,12 @@ _LISTING_DATE_RE = re.compile(
     r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
     r"(?:\s+(?P<upvotes>\d+))?$"
 )
-_ISO_DATE_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$")
+_ISO_DATE_RE = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,18 @@ def parse_date(text: str) -> PaperDate | None:
     text = text.strip()
     iso = _ISO_DATE_RE.match(text)
     if iso:
+        if iso["hour"] and not _clock_time(iso["hour"], iso["minute"], iso["second"] or "0"):
+            return None
         return _checked(int(iso["year"]), int(iso["month"]), int(iso["day"]), False)
     listing = parse_listing_date(text)
     if listing is None or listing.year is None:
         return None
     return listing.resolve(None, False)
+
+
+def _clock_time(hour: str, minute: str, second: str) -> bool:
+    """True for a time of day a clock shows (a leap second included)."""
+    return int(hour) < 24 and int(minute) < 60 and int(second) <= 60
 
 
 def _checked(year: int, month: int, day: int, inferred: bool) -> PaperDate | None:

@@ -7,12 +7,15 @@ line from shifting every later title onto the wrong abstract.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from generator.ingest.clean import clean_text
+from generator.ingest.clean import clean_text, has_visible_character
 from generator.ingest.source import Line
 from generator.ingest.titles import split_sentences, title_from_abstract
 from generator.model import PaperDate, Problem, Record, Severity, SourceRef
+
+_WORD_RE = re.compile(r"\w")
 
 
 def looks_like_abstract(text: str) -> bool:
@@ -88,6 +91,9 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
         records.append(make_record(file, pending.number, pending.text, ""))
 
     for item in settle_kinds(items):
+        if item.kind != "meta" and is_invisible(item.line.text):
+            warn(item.line.number, "line holds only invisible characters: ignored")
+            continue
         if item.kind == "short-abstract":
             warn(item.line.number, _short_abstract_message(item.line.text))
         if item.kind == "title":
@@ -112,6 +118,11 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
     if pending is not None:
         flush_title_without_abstract("file ends after the title")
     return records, problems
+
+
+def is_invisible(text: str) -> bool:
+    """True for a line of zero-width, format and control characters only."""
+    return _WORD_RE.search(text) is None and not has_visible_character(text)
 
 
 def _short_abstract_message(text: str) -> str:

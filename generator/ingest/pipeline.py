@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from generator.ingest.detect import detect_format
 from generator.ingest.duplicates import flag_possible_duplicates
 from generator.ingest.merge import group_records, merge_group, to_papers
 from generator.ingest.readers import READERS, ReadOptions, ReadResult
-from generator.ingest.source import decode_source
+from generator.ingest.source import BINARY_SAMPLE, decode_source
 from generator.model import (
     Corpus,
     FileSummary,
@@ -25,6 +26,8 @@ from generator.workers import balanced_chunks, run_chunks_async, worker_count
 
 # Below this many bytes of corpus files, forking workers costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
+# A listing file this large holds some 500,000 papers: larger ones are split by hand.
+MAX_FILE_BYTES = 1 << 30
 
 
 def ingest_files(
@@ -42,12 +45,14 @@ def ingest_files(
     unreadable: list[MergeEntry] = []
     for path in ordered:
         try:
-            texts.append((path.name, path.read_bytes()))
-        except OSError as error:
-            reason = f"cannot read file: {error.strerror or error}"
-            skipped = _unreadable(path.name, 0, reason, (), ())
+            data = read_corpus_file(path)
+        except (OSError, _TooLarge) as error:
+            reason = str(error) if isinstance(error, _TooLarge) else error.strerror or str(error)
+            skipped = _unreadable(path.name, 0, f"cannot read file: {reason}", (), ())
             problems.extend(skipped.problems)
             unreadable.extend(skipped.rejected)
+            continue
+        texts.append((path.name, data))
     corpus = ingest_texts(texts, options, workers)
     return Corpus(
         corpus.papers,
@@ -55,6 +60,26 @@ def ingest_files(
         (*corpus.files, *(FileSummary(e.sources[0].file, "unreadable", 0, 1) for e in unreadable)),
         (*problems, *corpus.problems),
     )
+
+
+class _TooLarge(Exception):
+    """A corpus file larger than MAX_FILE_BYTES."""
+
+
+def read_corpus_file(path: Path) -> bytes:
+    """The file's bytes; of a binary file only its start, which is all that is needed to
+    report it (a stray video in the corpus folder is not read into memory whole)."""
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise _TooLarge(
+                f"it is {size / 2**20:,.0f} MiB, more than the {MAX_FILE_BYTES // 2**20:,} MiB "
+                "a corpus file may be (split it into several files)"
+            )
+        start = file.read(BINARY_SAMPLE)
+        if decode_source(path.name, start).binary:
+            return start
+        return start + file.read(MAX_FILE_BYTES + 1 - len(start))
 
 
 def _same_names(paths: list[Path], root: Path | None) -> list[Problem]:

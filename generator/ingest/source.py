@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.model import MergeAction, MergeEntry, Problem, Severity, SourceRef
 
 MAX_LINE_CHARS = 100_000
-_BINARY_SAMPLE = 8192
+BINARY_SAMPLE = 8192
 _TEXT_CONTROLS = frozenset({9, 10, 12, 13})  # tab, line feed, form feed, carriage return
 
 
@@ -38,12 +38,15 @@ def decode_source(file: str, data: bytes) -> SourceText:
     line, with a warning, and the file read as the text it is.
     """
     problems: list[Problem] = []
-    data, encoding = _from_utf16(data)
+    data, encoding, bad_line = _from_utf16(data)
     if encoding:
         message = f"no byte-order mark: read as {encoding}"
         problems.append(_problem(file, 1, Severity.WARNING, message))
-    if _mostly_control(data[:_BINARY_SAMPLE]):
-        line = _binary_line(data[:_BINARY_SAMPLE])
+    if bad_line:
+        message = "bytes that are not UTF-16 text (the first on this line) shown as \ufffd"
+        problems.append(_problem(file, bad_line, Severity.WARNING, message))
+    if _mostly_control(data[:BINARY_SAMPLE]):
+        line = _binary_line(data[:BINARY_SAMPLE])
         message = "binary file, not text (first control byte on this line): skipped"
         problem = _problem(file, line, Severity.ERROR, message)
         return SourceText(file, (), (problem,), (_rejection(file, line, "binary file"),), True)
@@ -74,32 +77,45 @@ def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) ->
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        text = raw.decode("cp1252", errors="replace")
+        unmapped = text.count("\ufffd")
         message = (
             f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1}); "
             "read as Windows-1252"
+            + (f" ({unmapped} bytes it has no character for shown as \ufffd)" if unmapped else "")
         )
         problems.append(_problem(file, number, Severity.WARNING, message))
-        return raw.decode("cp1252", errors="replace")
+        return text
 
 
-def _from_utf16(data: bytes) -> tuple[bytes, str]:
+def _from_utf16(data: bytes) -> tuple[bytes, str, int]:
     """Re-encode UTF-16 text as UTF-8: with a byte-order mark, or without one when every
-    other byte of its start is zero (ASCII-range text); the encoding guessed, else ""."""
+    other byte of its start is zero (ASCII-range text). Returns the text, the encoding
+    guessed (else "") and the line of the first bytes that are not UTF-16 (else 0): a
+    stray byte or a lone surrogate is kept as U+FFFD, so it costs no line."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16").encode("utf-8"), ""
-        except UnicodeDecodeError:
-            return data, ""
-    sample = data[:_BINARY_SAMPLE]
-    if len(sample) >= 4 and len(sample) % 2 == 0:
+        utf8, bad_line = _utf16_as_utf8(data, "utf-16")
+        return utf8, "", bad_line
+    sample = data[:BINARY_SAMPLE]
+    if len(sample) >= 4:
+        sample = sample[: len(sample) // 2 * 2]
         even, odd = sample[0::2], sample[1::2]
         for encoding, zeros, text in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
             if zeros.count(0) > 0.9 * len(zeros) and text.count(0) < 0.1 * len(text):
-                try:
-                    return data.decode(encoding.lower()).encode("utf-8"), encoding
-                except UnicodeDecodeError:
-                    return data, ""
-    return data, ""
+                utf8, bad_line = _utf16_as_utf8(data, encoding.lower())
+                return utf8, encoding, bad_line
+    return data, "", 0
+
+
+def _utf16_as_utf8(data: bytes, encoding: str) -> tuple[bytes, int]:
+    """`data` decoded from UTF-16 and encoded as UTF-8, and the line of the first bytes
+    that could not be decoded (now U+FFFD), else 0."""
+    try:
+        return data.decode(encoding).encode("utf-8"), 0
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        return data.decode(encoding, errors="replace").encode("utf-8"), line
 
 
 def _binary_line(sample: bytes) -> int:

@@ -108,12 +108,12 @@ BAD_CASES = {
         Severity.ERROR,
         "nested too deeply",
     ),
-    "JSON number too long to read": (
+    "JSON title a number too long to read": (
         "bad.txt",
-        b'{"title": "A Title", "upvotes": ' + b"9" * 5000 + b"}\n",
+        b'{"title": ' + b"9" * 5000 + b"}\n",
         1,
         Severity.ERROR,
-        "invalid JSON (number too long)",
+        "title must be text, not a number (99999999999999999999…, 5,000 digits): rejected",
     ),
     "CSV row with no abstract value": (
         "bad.csv",
@@ -136,14 +136,12 @@ BAD_CASES = {
         Severity.ERROR,
         "no title or abstract column (columns: 'name', 'text')",
     ),
-    "CSV cell over the field limit": (
+    "CSV cell with a line over the line limit": (
         "bad.csv",
-        (
-            'title,abstract\nA Title,"' + ABSTRACT + '"\nHuge,"' + ("y" * 90_000 + "\n") * 2 + '"\n'
-        ).encode(),
+        ('title,abstract\nA Title,"' + ABSTRACT + '"\nHuge,"' + "y" * 100_001 + '\n"\n').encode(),
         3,
         Severity.ERROR,
-        "CSV row cannot be read: field larger than field limit",
+        "line is 100,007 characters long",
     ),
     "JSON count that is not a number": (
         "bad.jsonl",
@@ -260,3 +258,28 @@ def test_files_with_the_same_name_are_reported(tmp_path) -> None:
     assert corpus.problems[0].message == (
         "two corpus files have this name (one/listing.txt, two/listing.txt): sources are ambiguous"
     )  # paths within the project: the output never depends on where the project is
+
+
+def test_a_binary_file_is_judged_by_its_start_without_reading_it_whole(tmp_path) -> None:
+    from generator.ingest.pipeline import read_corpus_file
+
+    blob = tmp_path / "video.txt"
+    blob.write_bytes(bytes(range(32)) * 1000 + b"x" * 10_000_000)
+    assert len(read_corpus_file(blob)) == 8192
+    text = tmp_path / "good.txt"
+    text.write_text(GOOD * 500, encoding="utf-8")
+    assert read_corpus_file(text) == text.read_bytes()
+
+
+def test_a_corpus_file_over_the_size_limit_is_named_and_skipped(tmp_path, monkeypatch) -> None:
+    from generator.ingest import ingest_files, pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text(GOOD * 10, encoding="utf-8")
+    corpus = ingest_files([big])
+    assert corpus.papers == ()
+    (problem,) = corpus.problems
+    assert str(problem.source) == "big.txt"
+    assert "more than the 0 MiB a corpus file may be" in problem.message
+    assert corpus.records_read == 1

@@ -171,3 +171,94 @@ def test_utf16_without_a_byte_order_mark_is_read(ingest, accounted) -> None:
         assert _messages(corpus) == [
             f"a.txt:1: warning: no byte-order mark: read as {encoding.upper()}"
         ]
+
+
+def test_a_field_given_twice_keeps_one_value_and_says_which(ingest, accounted) -> None:
+    """A repeated JSON key, a repeated CSV column and an alias beside its field each
+    leave text unread: the reader says so at the line, instead of dropping it quietly."""
+    jsonl = _jsonl(
+        '{"title": "First", "title": "Second", "abstract": ' + json.dumps(ABSTRACT) + "}",
+        json.dumps({"title": "Both", "abstract": OTHER, "summary": "A shorter summary."}),
+    )
+    csv = f'title,abstract,title\nKept,"{THIRD}",Dropped\n'
+    corpus = ingest({"a.jsonl": jsonl, "b.csv": csv})
+    accounted(corpus)
+    assert _titles(corpus) == {"Second", "Both", "Kept"}
+    assert _messages(corpus) == [
+        "a.jsonl:1: warning: field 'title' given twice: the last is used",
+        "a.jsonl:2: warning: 'abstract' and 'summary' both give the abstract: 'summary' ignored",
+        "b.csv:1: warning: column 'title' appears twice: the first is used",
+    ]
+
+
+def test_a_csv_field_longer_than_the_csv_modules_limit_is_one_field(ingest, accounted) -> None:
+    long_abstract = " ".join([ABSTRACT] * 800)  # about 190,000 characters over many lines
+    wrapped = "\n".join(long_abstract[i : i + 5000] for i in range(0, len(long_abstract), 5000))
+    csv = f'title,abstract\nLong,"{wrapped}"\nNext,"{OTHER}"\n'
+    corpus = ingest({"p.csv": csv})
+    accounted(corpus)
+    assert _titles(corpus) == {"Long", "Next"}
+    assert not [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
+
+
+def test_a_stray_byte_in_utf16_costs_one_character(ingest, accounted) -> None:
+    text = f"{HEADER}SubscribeFirst Paper\n{ABSTRACT}\nSecond Paper\n{OTHER}\n"
+    data = text.encode("utf-16-le")
+    cut = data.index("Second".encode("utf-16-le"))
+    damaged = data[:cut] + b"\x00\xdc" + data[cut:]  # a lone low surrogate before "Second"
+    corpus = ingest({"a.txt": damaged})
+    accounted(corpus)
+    assert _titles(corpus) == {"First Paper", "\ufffdSecond Paper"}
+    assert _messages(corpus)[1] == (
+        "a.txt:4: warning: bytes that are not UTF-16 text (the first on this line) shown as \ufffd"
+    )
+
+
+def test_records_of_invisible_characters_only_are_rejected_not_untitled(ingest, accounted) -> None:
+    invisible = "\u200b\u200d\ufeff"
+    jsonl = _jsonl(json.dumps({"title": invisible, "abstract": invisible}), _row(title="Real"))
+    listing = f"{HEADER}SubscribeFirst Paper\n{ABSTRACT}\n{invisible}\nSecond Paper\n{OTHER}\n"
+    corpus = ingest({"a.jsonl": jsonl, "b.txt": listing, "c.txt": f"{ABSTRACT}\n{invisible}\n"})
+    accounted(corpus)
+    assert "Untitled record" not in _titles(corpus)
+    assert {"Real", "First Paper", "Second Paper"} <= _titles(corpus)
+    messages = _messages(corpus)
+    assert "a.jsonl:1: error: title and abstract hold no visible characters: rejected" in messages
+    assert "b.txt:4: warning: line holds only invisible characters: ignored" in messages
+    assert "c.txt:2: warning: line holds only invisible characters: ignored" in messages
+
+
+def test_iso_times_that_no_clock_shows_are_not_dates(ingest, accounted) -> None:
+    rows = [
+        _row(title=f"At {when}", date=when)
+        for when in ("2021-1-1T99:99", "2021-01-01 12:75", "2021-01-01Tnonsense")
+    ]
+    good = [
+        _row(title=f"At {when}", date=when)
+        for when in ("2021-01-01T23:59:60Z", "2021-01-01 08:30+02:00", "2021-01-01T08:30:00.5")
+    ]
+    corpus = ingest({"a.jsonl": _jsonl(*rows, *good)})
+    accounted(corpus)
+    dated = {p.title for p in corpus.papers if p.published is not None}
+    assert dated == {
+        "At 2021-01-01T23:59:60Z",
+        "At 2021-01-01 08:30+02:00",
+        "At 2021-01-01T08:30:00.5",
+    }
+    warned = sorted(p.source.line for p in corpus.problems if "unrecognised date" in p.message)
+    assert warned == [1, 2, 3]
+
+
+def test_a_count_too_long_to_convert_leaves_out_only_that_field(ingest, accounted) -> None:
+    digits = "4" * 4400
+    corpus = ingest(
+        {"a.jsonl": _jsonl(_raw(title='"Huge"', abstract=json.dumps(ABSTRACT), upvotes=digits))}
+    )
+    accounted(corpus)
+    (paper,) = corpus.papers
+    assert (paper.title, paper.upvotes) == ("Huge", None)
+    (message,) = _messages(corpus)
+    assert message.startswith("a.jsonl:1: warning: upvotes a number (44444444444444444444…, 4,400")
+    rejected = ingest({"b.jsonl": _jsonl(_raw(title=digits, abstract=json.dumps(ABSTRACT)))})
+    accounted(rejected)
+    assert "title must be text, not a number" in _messages(rejected)[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.ingest.pairing import make_record
+from generator.ingest.pairing import is_invisible, make_record
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
 from generator.model import Problem, Severity, SourceRef
@@ -16,6 +16,10 @@ def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
     problems = []
     for line in source.lines:
         if not line.text.strip():
+            continue
+        if is_invisible(line.text):
+            message = "line holds only invisible characters: ignored"
+            problems.append(Problem(SourceRef(source.file, line.number), Severity.WARNING, message))
             continue
         if (length := len(line.text.strip())) < _SHORT_ABSTRACT:
             message = f"only {length} characters, short for an abstract (truncated?): kept as one"

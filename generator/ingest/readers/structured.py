@@ -6,10 +6,13 @@ authors (a list, or a string separated by `;` or ` and `), authors_count, url, u
 Every field is read as its kind. A title or abstract that is not text (a number, true,
 an object, NaN) rejects its row, with the file and line; any other field of the wrong
 kind is left out with a warning; a count written as text in JSON is read, with a warning.
+A field given twice (a repeated JSON key or CSV column, or `abstract` beside its alias
+`summary`) keeps one value and says which, so no text goes missing without a word.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
@@ -17,10 +20,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.ingest.clean import has_visible_character
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
 from generator.ingest.readers.types import ReadOptions, ReadResult
-from generator.ingest.source import SourceText
+from generator.ingest.source import Line, SourceText
 from generator.ingest.values import MAX_COUNT_DIGITS, whole_number, without_surrogates
 from generator.model import (
     MergeAction,
@@ -49,14 +53,51 @@ def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
     for line in source.lines:
         if not line.text.strip():
             continue
+        repeated: list[str] = []
         try:
-            rows.append((line.number, json.loads(line.text)))
+            row = json.loads(
+                line.text, object_pairs_hook=_LastValue(repeated), parse_int=_whole_number
+            )
         except RecursionError:
             _reject(source.file, line.number, "JSON nested too deeply", problems, rejected)
-        except ValueError as error:  # JSONDecodeError, or a number too long to convert
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else "number too long"
+            continue
+        except ValueError as error:  # JSONDecodeError
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
             _reject(source.file, line.number, f"invalid JSON ({reason})", problems, rejected)
+            continue
+        for key in dict.fromkeys(repeated):
+            message = f"field {key!r} given twice: the last is used"
+            _warn(source.file, line.number, message, problems)
+        rows.append((line.number, row))
     return _read_rows(source.file, rows, problems, rejected)
+
+
+class _LastValue:
+    """JSON object hook: a dict keeping the last value of a repeated key, as `json` does,
+    noting the key so the reader can say so."""
+
+    def __init__(self, repeated: list[str]) -> None:
+        self.repeated = repeated
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in row:
+                self.repeated.append(key)
+            row[key] = value
+        return row
+
+
+@dataclass(frozen=True)
+class _LongNumber:
+    """A JSON integer with more digits than Python converts (4,300): kept as its digits,
+    so the field it is in is reported, not the whole row."""
+
+    digits: str
+
+
+def _whole_number(digits: str) -> int | _LongNumber:
+    return int(digits) if len(digits.lstrip("-")) <= 4000 else _LongNumber(digits)
 
 
 def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
@@ -74,14 +115,22 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
             continue
         if len(cells) > len(header):
             _warn(source.file, line, "more cells than column names: extra cells ignored", problems)
-        rows.append((line, dict(zip(header, cells, strict=False))))
+        row: dict[str, str] = {}
+        for name, cell in zip(header, cells, strict=False):
+            row.setdefault(name, cell)
+        rows.append((line, row))
     return _read_rows(source.file, rows, problems, rejected, texts_only=True)
 
 
 def _check_columns(names: list[str], line: int, file: str, problems: list[Problem]) -> None:
-    """Report a header row that names neither a title nor an abstract column."""
-    columns = set(_normalise_keys(dict.fromkeys(names)))
-    if not columns & {"title", "abstract"}:
+    """Report a header row that names neither a title nor an abstract column, and columns
+    whose values are not read because another column gives the same field."""
+    for name in dict.fromkeys(n for i, n in enumerate(names) if n in names[:i]):
+        _warn(file, line, f"column {name!r} appears twice: the first is used", problems)
+    columns, ignored = _normalise_keys(dict.fromkeys(names))
+    for message in ignored:
+        _warn(file, line, message, problems)
+    if not set(columns) & {"title", "abstract"}:
         message = f"no title or abstract column (columns: {', '.join(map(repr, names[:10]))})"
         problems.append(Problem(SourceRef(file, line), Severity.ERROR, message))
 
@@ -96,6 +145,29 @@ def _numbered_rows(
     the next line, so one bad row never swallows the good rows after it.
     """
     lines = source.lines
+    with _fields_up_to(sum(len(line.text) + 1 for line in lines)):
+        yield from _rows_from(source, lines, dialect, problems, rejected)
+
+
+@contextlib.contextmanager
+def _fields_up_to(chars: int) -> Iterator[None]:
+    """Let one CSV field be as long as the whole file (the csv module stops at 131,072
+    characters, and the lines of a longer field would be read as rows of their own)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, chars + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _rows_from(
+    source: SourceText,
+    lines: tuple[Line, ...],
+    dialect: str,
+    problems: list[Problem],
+    rejected: list[MergeEntry],
+) -> Iterator[tuple[int, list[str]]]:
     start = 0  # index into `lines` of the first line not read yet
     while start < len(lines):
         texts = (line.text + "\n" for line in lines[start:])
@@ -128,8 +200,11 @@ def _read_rows(
         if not isinstance(row, Mapping):
             _reject(file, line, "not an object with named fields", problems, rejected)
             continue
-        fields = _Fields(file, line, _normalise_keys(row), problems, texts_only)
-        record = fields.record()
+        fields, ignored = _normalise_keys(row)
+        if not texts_only:  # a CSV file's header says this once, for every row
+            for message in ignored:
+                _warn(file, line, message, problems)
+        record = _Fields(file, line, fields, problems, texts_only).record()
         if isinstance(record, str):
             _reject(file, line, record, problems, rejected)
         else:
@@ -137,13 +212,22 @@ def _read_rows(
     return ReadResult(tuple(records), tuple(problems), tuple(rejected))
 
 
-def _normalise_keys(row: Mapping[Any, Any]) -> dict[str, Any]:
-    """Lower-case field names and map common aliases to the canonical ones."""
+def _normalise_keys(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Lower-case field names and map common aliases to the canonical ones; the first
+    name given for a field wins, and a message names each one left unread."""
     fields: dict[str, Any] = {}
+    given_as: dict[str, str] = {}
+    ignored: list[str] = []
     for key, value in row.items():
         name = str(key).strip().lower()
-        fields.setdefault(_ALIASES.get(name, name), value)
-    return fields
+        field = _ALIASES.get(name, name)
+        if field in fields:
+            first, again = given_as[field], str(key)
+            ignored.append(f"{first!r} and {again!r} both give the {field}: {again!r} ignored")
+            continue
+        fields[field] = value
+        given_as[field] = str(key)
+    return fields, ignored
 
 
 class _WrongType(Exception):
@@ -168,6 +252,8 @@ class _Fields:
             return str(error)
         if not title and not abstract:
             return "row has neither title nor abstract"
+        if not has_visible_character(title + abstract):
+            return "title and abstract hold no visible characters"
         if not abstract:
             self.warn("title with no abstract: kept without an abstract")
         record = make_record(self.file, self.line, title or None, abstract)
@@ -244,6 +330,9 @@ class _Fields:
                 return value
             self.warn(f"{name} {_describe(value)} is not a plausible count: left out")
             return None
+        if isinstance(value, _LongNumber):
+            self.warn(f"{name} {_describe(value)} is not a plausible count: left out")
+            return None
         if isinstance(value, str):
             number = whole_number(value)
             if number is None:
@@ -257,6 +346,8 @@ class _Fields:
 
 def _describe(value: Any) -> str:
     """What a JSON value is, for messages."""
+    if isinstance(value, _LongNumber):
+        return f"a number ({value.digits[:20]}…, {len(value.digits):,} digits)"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, float) and math.isnan(value):
