@@ -24,6 +24,7 @@ from generator.config import (
 from generator.ingest.report import quality_report
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Pipeline, PipelineError, StageTimes
+from generator.redirects import notes
 from generator.render.export import export_json
 from generator.scaffold import ScaffoldError, init_project
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
@@ -212,6 +213,8 @@ def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
     and checked when the project has one."""
     if corpus.papers:
         pipeline.analyze(corpus)
+        for line in pipeline.redirects(corpus).unused:
+            click.echo(f"note: {line}", err=True)
     if (pipeline.config.root / "mkdocs.yml").is_file():  # else a project that only generates
         pipeline.use_build_settings()
 
@@ -252,6 +255,8 @@ def _say_generated(context: Context, pipeline: Pipeline, force: bool) -> None:
         f"{generated.pages} pages, {topics} topics: {generated.written} of "
         f"{generated.files} files in {config.docs_dir}/ rewritten, {generated.removed} removed"
     )
+    for line in notes(generated.redirects) if generated.redirects else ():
+        context.say(f"note: {line}")
 
 
 @main.command(name="generate")

@@ -31,7 +31,18 @@ from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.mkdocs.config_file import config_file_problem
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
+from generator.redirects import (
+    REDIRECTS_NAME,
+    Redirects,
+    RedirectsError,
+    found_moves,
+    load_moves,
+    previous_papers,
+    save_moves,
+    settle,
+)
 from generator.render import DuplicatePathError, render_site
+from generator.render.redirect_pages import redirect_pages
 from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
 from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
 from generator.state import (
@@ -102,6 +113,7 @@ class Generated:
     files: int = 0  # every file written to docs/: pages, their data files, search data
     written: int = 0
     removed: int = 0
+    redirects: Redirects | None = None
 
 
 def default_analyzer(corpus: Corpus, config: Config) -> Analysis:
@@ -186,7 +198,11 @@ class Pipeline:
         corpus = self.times.run("ingest", self.read_corpus)
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
+        redirects = self.redirects(corpus, previous_papers(docs))
+        pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
         written, removed = self.times.run("write", lambda: self._write(docs, pages))
+        if redirects.added and fingerprint:  # redirects.yml is an input: it changed
+            fingerprint = self._fingerprint()
         state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
         if fingerprint:
             state = save_state(docs, state)
@@ -195,7 +211,31 @@ class Pipeline:
         # hand what generation freed back before MkDocs and its workers start
         gc.collect()
         markdown = sum(1 for path in pages if path.endswith(".md"))
-        return Generated(state, True, corpus, analysis, markdown, len(pages), written, removed)
+        return Generated(
+            state, True, corpus, analysis, markdown, len(pages), written, removed, redirects
+        )
+
+    def redirects(
+        self, corpus: Corpus, previous: list[tuple[str, str, str]] | None = None
+    ) -> Redirects:
+        """The moves of redirects.yml plus those found since the `previous` run's papers
+        (then saved to redirects.yml), settled against the papers now; SettingsError
+        for a redirects.yml that cannot be used."""
+        path = self.config.root / REDIRECTS_NAME
+        try:
+            moves = load_moves(path)
+        except RedirectsError as error:
+            raise SettingsError(str(error)) from None
+        found = {
+            old: new
+            for old, new in found_moves(previous or [], corpus.papers).items()
+            if moves.get(old) != new
+        }
+        if found:
+            moves.update(found)
+            save_moves(path, moves)
+        settled = settle(moves, {p.slug for p in corpus.papers})
+        return replace(settled, added=len(found))
 
     @staticmethod
     def _write(docs: Path, pages: dict[str, str]) -> tuple[int, int]:
@@ -253,6 +293,10 @@ class Pipeline:
             raise DataError(
                 f"--strict: the corpus has {problems} data problems; see `papersite check`"
             )
+
+
+def _titles(corpus: Corpus) -> dict[str, str]:
+    return {p.slug: p.title for p in corpus.papers}
 
 
 def source_date_epoch(corpus: Corpus) -> int:

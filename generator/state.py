@@ -1,7 +1,8 @@
 """Skip regeneration when nothing it reads has changed.
 
-A fingerprint hashes every input of `generate`: the corpus files, the topics file, the
-settings, the page templates (papersite's and the project's) and papersite's own code.
+A fingerprint hashes every input of `generate`: the corpus files, the topics file,
+redirects.yml, the settings, the page templates (papersite's and the project's) and
+papersite's own code.
 It is saved beside docs/ (`.docs.papersite-state.json`: outside docs/, whose bytes
 depend only on the inputs) with the facts a later run or MkDocs build needs (the build date,
 how many data problems the corpus has). The state file is the one channel between a
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import NOT_SETTINGS, Config
+from generator.redirects import REDIRECTS_NAME
 from generator.write import MANIFEST, write_text_atomic
 
 STATE_SUFFIX = ".papersite-state.json"
@@ -43,8 +45,8 @@ def inputs_fingerprint(config: Config) -> str:
     skip = (*NOT_SETTINGS, *_NOT_OUTPUT)
     settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in skip}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
-    topics = config.root / config.topics_file
-    inputs = [*config.corpus_files(), *([topics] if topics.is_file() else [])]
+    listed = [config.root / config.topics_file, config.root / REDIRECTS_NAME]
+    inputs = [*config.corpus_files(), *(path for path in listed if path.is_file())]
     templates = [p for folder in config.project_templates() for p in sorted(folder.rglob("*"))]
     code = sorted([*_CODE_DIR.rglob("*.py"), *_CODE_DIR.rglob("*.j2")])
     inputs += [p for p in templates if p.is_file()]

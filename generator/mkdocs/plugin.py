@@ -45,6 +45,7 @@ from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, shou
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
 from generator.model import Problem
 from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyzer
+from generator.redirects import notes
 from generator.search.pagefind_index import (
     SearchIndexError,
     build_pagefind_index,
@@ -174,6 +175,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             )
         else:
             log.info("papersite: docs/ is up to date (no input changed)")
+        for line in notes(generated.redirects) if generated.redirects else ():
+            log.info("papersite: %s", line)  # a note, not a warning: strict builds go on
         if EPOCH_ENV not in os.environ:  # reproducible dates in the sitemap and pages
             os.environ[EPOCH_ENV] = str(generated.state.source_date_epoch)
             self._epoch_set = True

@@ -63,6 +63,9 @@ def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: P
         new_url = url + "papers/trp-zebracorn-rank-pruning-for-deep-networks/"
         page = _wait_for(lambda: _get(new_url))
         assert b"Zebracorn Rank Pruning" in page  # type: ignore[operator]
+        moved = _get(url + "papers/trp-trained-rank-pruning-for-efficient-deep-networks/")
+        assert moved is not None  # the old URL, open in the reader's tab, leads on
+        assert b'url=../trp-zebracorn-rank-pruning-for-deep-networks/"' in moved
         entry = _wait_for(lambda: (e := _get(url + "pagefind/pagefind-entry.json")) != first and e)
         meta = json.loads(entry)["languages"]["en"]["hash"]  # type: ignore[arg-type]
         index = _get(f"{url}pagefind/pagefind.{meta}.pf_meta")

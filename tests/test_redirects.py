@@ -1,0 +1,148 @@
+"""Old paper URLs after a title edit: moves found, kept in redirects.yml, written as
+pages that lead on to the new URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import FIXTURE_CORPUS
+
+from generator.config import load_config
+from generator.model import Paper, SourceRef
+from generator.pipeline import Pipeline, SettingsError
+from generator.redirects import (
+    REDIRECTS_NAME,
+    RedirectsError,
+    found_moves,
+    load_moves,
+    save_moves,
+    settle,
+)
+from generator.render.redirect_pages import redirect_pages
+from generator.search.terminal import SEARCH_DOCUMENTS
+
+
+def _paper(slug: str, title: str, abstract: str) -> Paper:
+    source = (SourceRef("a.txt", 1),)
+    return Paper(slug, slug, f"papers/{slug}/", title, False, abstract, (abstract,), source)
+
+
+def test_a_paper_with_the_same_abstract_under_a_new_slug_has_moved() -> None:
+    now = [
+        _paper("graph-nets-revisited", "Graph Nets Revisited", "We study graph networks."),
+        _paper("other", "Other", "Something else entirely."),
+        _paper("twin-a", "Twin A", "Shared text."),
+        _paper("twin-b", "Twin B", "Shared text."),
+    ]
+    before = [
+        ("graph-nets", "Graph Nets", "We study graph networks."),  # title edited
+        ("other", "Other", "Something else entirely."),  # unchanged
+        ("twin", "Twin", "Shared text."),  # two papers share its text: proves nothing
+        ("gone", "Gone", "A paper taken out of the corpus."),
+        ("retitled-no-abstract", "Other", ""),  # matched by its title
+    ]
+    assert found_moves(before, now) == {
+        "graph-nets": "graph-nets-revisited",
+        "retitled-no-abstract": "other",
+    }
+
+
+def test_moves_are_settled_against_the_papers_there_are_now() -> None:
+    moves = {
+        "a": "b",
+        "b": "c",
+        "taken": "c",
+        "lost": "nowhere",
+        "loop1": "loop2",
+        "loop2": "loop1",
+    }
+    settled = settle(moves, current={"c", "taken"})
+    assert settled.moves == {"a": "c", "b": "c"}  # chains end at a paper; its page wins
+    assert [line.split(": ")[1] for line in settled.unused] == [
+        "loop1 -> loop2",
+        "loop2 -> loop1",
+        "lost -> nowhere",
+    ]
+
+
+def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
+    path = tmp_path / REDIRECTS_NAME
+    assert load_moves(path) == {}
+    save_moves(path, {"b-old": "b-new", "a-old": "a-new"})
+    assert load_moves(path) == {"a-old": "a-new", "b-old": "b-new"}
+    assert path.read_text(encoding="utf-8").endswith("papers:\n  a-old: a-new\n  b-old: b-new\n")
+    for text, line, message in (
+        ("papers:\n  ok: fine\n  ../x: y\n", 3, "'../x' is not a slug"),
+        ("papers:\n  a: b\n  a: c\n", 3, "'a' is listed twice"),
+        ("topics:\n  a: b\n", 1, "unknown key 'topics'"),
+        ("papers: [a, b]\n", 1, "expected old-slug: new-slug lines"),
+        ("papers:\n  a: [b]\n", 2, "'a list' is not a slug"),
+        ("papers: {a: b\n", 2, "not valid YAML"),
+    ):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(RedirectsError, match=f"^{path}:{line}: .*{message}"):
+            load_moves(path)
+
+
+def test_a_redirect_page_escapes_the_title_and_keeps_the_fragment() -> None:
+    pages = redirect_pages({"old": "new"}, {"new": "<b>Bold</b> & Co"}, "https://lab.org/site")
+    (path, html) = next(iter(pages.items()))
+    assert path == "papers/old/index.html"
+    assert '<meta http-equiv="refresh" content="0; url=../new/">' in html
+    assert '<link rel="canonical" href="https://lab.org/site/papers/new/">' in html
+    assert 'location.replace("../new/" + location.hash)' in html
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html and "<b>" not in html
+
+
+def _project(root: Path) -> Path:
+    (root / "site_src").mkdir(parents=True)
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    return root
+
+
+def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    config = load_config(root)
+    Pipeline(config).generate()
+    docs = config.docs
+    papers = json.loads((docs / SEARCH_DOCUMENTS).read_text(encoding="utf-8"))["papers"]
+    corpus_files = sorted((root / "site_src" / "corpus").iterdir())
+    texts = {path: path.read_text(encoding="utf-8") for path in corpus_files}
+    paper, path = next(
+        (p, path)
+        for p in papers
+        if p["abstract"] and p["title"] not in p["abstract"]
+        for path, text in texts.items()
+        if sum(other.count(p["title"]) for other in texts.values()) == 1
+        and text.count(p["title"]) == 1
+    )
+    path.write_text(texts[path].replace(paper["title"], "Revisiting " + paper["title"]), "utf-8")
+
+    generated = Pipeline(config).generate()
+    assert generated.redirects is not None and generated.redirects.added == 1
+    (new_slug,) = load_moves(root / REDIRECTS_NAME).values()
+    assert load_moves(root / REDIRECTS_NAME) == {paper["slug"]: new_slug}
+    assert new_slug != paper["slug"] and (docs / "papers" / f"{new_slug}.md").is_file()
+    stub = (docs / "papers" / paper["slug"] / "index.html").read_text(encoding="utf-8")
+    assert f'url=../{new_slug}/"' in stub
+    assert not (docs / "papers" / f"{paper['slug']}.md").exists()
+    # the file it wrote is an input, and the state says so: the next run has nothing to do
+    assert not Pipeline(config).generate().fresh
+
+    # a clean clone (no docs/) with the committed file writes the same redirect
+    clone = _project(tmp_path / "clone")
+    for copied in corpus_files:
+        (clone / "site_src" / "corpus" / copied.name).write_bytes(copied.read_bytes())
+    (clone / REDIRECTS_NAME).write_bytes((root / REDIRECTS_NAME).read_bytes())
+    Pipeline(load_config(clone)).generate()
+    assert (clone / "docs" / "papers" / paper["slug"] / "index.html").read_text("utf-8") == stub
+
+
+def test_a_bad_redirects_file_stops_the_run_with_its_line(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / REDIRECTS_NAME).write_text("papers:\n  ok: fine\n  Bad Slug: x\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"redirects.yml:3: 'Bad Slug' is not a slug"):
+        Pipeline(load_config(root)).generate()
