@@ -1,4 +1,15 @@
-"""Readable titles generated from an abstract, for records that came without one."""
+"""Readable titles generated from an abstract, for records that came without one.
+
+A title names what the paper does, so it is drawn from the abstract's contribution
+sentence ("we propose X", "this dissertation studies X", "here we develop X called N"),
+not from its opening, which is usually background ("Recent advances in ... have made").
+Verbs of making (propose, introduce, present, develop) win over verbs of studying
+(study, survey, focus on), which win over the first sentence. The object is cut at the
+first clause that only explains it (", which", " by leveraging", " in the ... setting")
+and kept to a title's length; a named method leads ("Hyper-SAGNN: a self-attention
+based graph neural network"); a question posed after a colon is the title itself.
+Pages mark every generated title as such.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +18,112 @@ import re
 # Space after a sentence's end mark (and a closing quote or bracket).
 _AFTER_END_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+")
 _SENTENCE_OPENERS = "\"'("
-# "We present ResMLP, an architecture ..." -> "ResMLP, an architecture ..."
-_CONTRIBUTION_RE = re.compile(
-    r"^(?:in this (?:paper|work|study|dissertation|thesis),?\s+)?"
-    r"(?:we|this (?:paper|work|study|dissertation|thesis))\s+"
-    r"(?:propose|present|introduce|develop|describe|stud(?:y|ies)|proposes|presents|introduces"
-    r"|develops|describes)s?\s+(?P<object>.+)$",
+_WHO = r"(?:we|this (?:paper|work|study|article|dissertation|thesis|report|survey|note))"
+_INTENT = r"(?:(?:will|can|expect to|aim to|seek to|set out to|try to)\s+)?"
+_ADVERBS = r"(?:(?:also|first|further|then|here|hence|therefore|thus|instead|now),?\s+)*"
+# Verbs by what they say the paper does: make something (best), or study something.
+_MAKING = r"propose|introduce|present|develop|design|devise|describe|build|construct|derive"
+_STUDYING = r"stud(?:y|ie)|investigate|survey|analy[sz]e|examine|explore|provide|focus on|address"
+_CONTRIBUTION_RE = {
+    rank: re.compile(
+        rf"\b{_WHO}\s+{_INTENT}{_ADVERBS}(?P<verb>{verbs})s?\s+(?P<object>.+)$",
+        re.IGNORECASE,
+    )
+    for rank, verbs in ((0, _MAKING), (1, _STUDYING))
+}
+# Where the object stops naming the contribution and starts explaining it.
+_EXPLAINS_RE = re.compile(
+    r",?\s+(?:which|that can|that is|that are|where|whereby|while|whose|so that|such that"
+    r"|by (?:leveraging|using|exploiting|combining)|in order to|based on|in the [\w-]+ setting"
+    r"|with (?:a|an|the) (?:direct|broad|wide) application|that will"
+    r"|and (?:then )?(?:demonstrate|show|evaluate|prove|find|validate|verify)s?)\b"
+    r"|;\s+|\.\s+|\s+-\s+",
     re.IGNORECASE,
 )
-_MAX_WORDS = 12
+_NAMED_RE = re.compile(r"^(?P<what>.+?),?\s+(?:called|named|dubbed|termed)\s+(?P<name>\S+)")
+_NAME_FIRST_RE = re.compile(r"^(?P<name>[A-Z][\w+-]*[A-Z0-9][\w+-]*),\s+(?P<what>an?\s.+)$")
+_QUESTION_RE = re.compile(
+    r":\s+(?P<question>(?:why|how|what|when|whether|which|can|do|does|is|are)\b[^?]*\?)",
+    re.IGNORECASE,
+)
+# Words that say nothing about the work in a title: "a novel approach" is "an approach".
+_PRAISE_RE = re.compile(r"\b(?:novel|new)(?:\s*,\s*|\s+and\s+|\s+)", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(?P<article>an?)\s+(?P<next>\S)", re.IGNORECASE)
+# "propose to learn X" reads as a title as "Learning X".
+_TO_VERB_RE = re.compile(r"^to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
+_FILLER = frozenset(
+    "a an the of for to in on and or with by from as at its their our this that these it "
+    "them which we they is are be".split()
+)
+_MAX_WORDS = 14
+_MIN_CONTENT_WORDS = 2
 
 
 def title_from_abstract(abstract: str) -> str:
-    """Return a short title-like phrase drawn from the abstract's key sentence."""
+    """Return a short title-like phrase naming what the abstract says the paper does."""
     sentences = split_sentences(abstract)
     if not sentences:
         return "Untitled abstract"
-    phrase = sentences[0]
-    for sentence in sentences[:4]:
-        match = _CONTRIBUTION_RE.match(sentence)
-        if match:
-            phrase = match["object"]
-            break
+    phrase = _question(sentences) or _contribution(sentences) or sentences[0]
     return _shorten(phrase)
+
+
+def _question(sentences: list[str]) -> str:
+    """A question the paper says it studies (`studies X: why do ...?`), else ""."""
+    for sentence in sentences:
+        for pattern in _CONTRIBUTION_RE.values():
+            match = pattern.search(sentence)
+            question = _QUESTION_RE.search(match["object"]) if match else None
+            if question:
+                return question["question"]
+    return ""
+
+
+def _contribution(sentences: list[str]) -> str:
+    """The object of the best contribution sentence, shaped as a title; "" for none."""
+    for rank in sorted(_CONTRIBUTION_RE):
+        for sentence in sentences:
+            match = _CONTRIBUTION_RE[rank].search(sentence)
+            if not match:
+                continue
+            phrase = _EXPLAINS_RE.split(match["object"], maxsplit=1)[0].strip(" ,:")
+            phrase = _as_title_phrase(phrase)
+            if match["verb"].lower() == "survey" and not phrase.lower().startswith("a survey"):
+                phrase = f"A survey of {phrase}"
+            named = _NAMED_RE.match(phrase) or _NAME_FIRST_RE.match(phrase)
+            if named and _content_words(named["what"]) >= _MIN_CONTENT_WORDS:
+                phrase = f"{named['name'].rstrip(',.')}: {named['what']}"
+            if _content_words(phrase) >= _MIN_CONTENT_WORDS:
+                return phrase
+    return ""
+
+
+def _as_title_phrase(phrase: str) -> str:
+    """`a novel, simple method` as `a simple method`; `to learn X` as `learning X`."""
+    phrase = _PRAISE_RE.sub("", phrase)
+    article = _ARTICLE_RE.match(phrase)
+    if article:
+        vowel = article["next"].lower() in "aeiou"
+        right = "an" if vowel else "a"
+        right = right if article["article"].islower() else right.capitalize()
+        phrase = right + phrase[len(article["article"]) :]
+    to_verb = _TO_VERB_RE.match(phrase)
+    if to_verb:
+        phrase = _gerund(to_verb["verb"]) + phrase[to_verb.end() :]
+    return phrase
+
+
+def _gerund(verb: str) -> str:
+    """`learn` -> `learning`, `use` -> `using`, `amplify` -> `amplifying`."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _content_words(phrase: str) -> int:
+    return sum(1 for word in re.findall(r"[\w-]+", phrase.lower()) if word not in _FILLER)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -47,10 +141,16 @@ def split_sentences(text: str) -> list[str]:
 
 def _shorten(phrase: str) -> str:
     """Cut a phrase to a title's length, at a clause boundary when one is near."""
+    question = phrase.endswith("?")
     phrase = phrase.strip().rstrip(".!?;:")
     words = phrase.split()
     if len(words) > _MAX_WORDS:
-        clause = re.split(r",\s+|;\s+|:\s+|\s+-\s+", phrase)[0].split()
-        words = clause if 5 <= len(clause) <= _MAX_WORDS else [*words[:_MAX_WORDS], "…"]
-    title = " ".join(words)
+        for boundary in (r",\s+|;\s+|:\s+|\s+-\s+", r"\s+(?:that|which|who|to|by|using)\s+"):
+            clause = re.split(boundary, phrase)[0].split()
+            if 5 <= len(clause) <= _MAX_WORDS:
+                words = clause
+                break
+        else:
+            words = [*words[:_MAX_WORDS], "…"]
+    title = " ".join(words) + ("?" if question and words[-1] != "…" else "")
     return title[:1].upper() + title[1:]

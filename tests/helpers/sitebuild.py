@@ -33,7 +33,7 @@ FIXTURE_TITLES = {
     "trained": "Trained Rank Pruning",
     "versions": "One Title, Two Abstracts",
     "latex": "Naïve Fréchet",
-    "bare": '<script>alert("bare")</script>',
+    "bare": "[Escaped links](javascript:alert(1))",  # generated from its abstract
 }
 
 # Code URLs of the nasty paper: only the first may become a link.

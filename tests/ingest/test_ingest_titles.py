@@ -1,0 +1,74 @@
+"""Titles generated for abstracts that came without one: they name what the paper does."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.titles import title_from_abstract
+
+BACKGROUND = "Recent advances in sensor hardware have made dense capture feasible at low cost."
+
+
+@pytest.mark.parametrize(
+    ("abstract", "title"),
+    [
+        (  # the contribution, not the background sentence that opens the abstract
+            f"{BACKGROUND} In this paper, we propose a sparse voxel decoder for lidar "
+            "completion. We evaluate it on two datasets.",
+            "A sparse voxel decoder for lidar completion",
+        ),
+        (  # making something wins over studying something, wherever it is
+            f"{BACKGROUND} We study the failure modes of dense decoders. "
+            "We then introduce a gated decoder for sparse scenes.",
+            "A gated decoder for sparse scenes",
+        ),
+        (  # an object that names nothing (a pronoun) is passed over
+            f"{BACKGROUND} We introduce a proxy for it. "
+            "We propose an estimator of occupancy from sparse returns.",
+            "An estimator of occupancy from sparse returns",
+        ),
+        (  # a named method leads
+            "Here we develop a graph attention network called Hyper-GAT for hypergraphs "
+            "with variable edge sizes.",
+            "Hyper-GAT: a graph attention network",
+        ),
+        (
+            "We present VoxNet, a convolutional architecture for point clouds. It is fast.",
+            "VoxNet: a convolutional architecture for point clouds",
+        ),
+        (  # the question a thesis studies is its title
+            "This thesis studies an open problem: why do wide networks train stably "
+            "at large learning rates, even without warm-up? We answer in part.",
+            "Why do wide networks train stably at large learning rates, even without warm-up?",
+        ),
+        (  # praise words go and the article agrees with what follows
+            "We propose a novel, efficient sampler for diffusion models.",
+            "An efficient sampler for diffusion models",
+        ),
+        (  # `propose to X` reads as `X-ing`
+            "We propose to amplify weak labels with a partially automated labelling scheme.",
+            "Amplifying weak labels with a partially automated labelling scheme",
+        ),
+        (  # the clause that only explains the object is cut
+            "We propose a ranking loss for retrieval, which we derive from a margin bound "
+            "and then test at scale.",
+            "A ranking loss for retrieval",
+        ),
+        (
+            "We survey recent progress on implicit regularisation in overparameterised models.",
+            "A survey of recent progress on implicit regularisation in overparameterised models",
+        ),
+        (  # no contribution sentence: the first sentence, cut to a title's length
+            "Dense capture of outdoor scenes at low cost remains difficult because sensors "
+            "return sparse and noisy points under rain, fog and glare conditions.",
+            "Dense capture of outdoor scenes at low cost remains difficult because sensors "
+            "return sparse …",
+        ),
+    ],
+)
+def test_a_generated_title_names_what_the_paper_does(abstract: str, title: str) -> None:
+    assert title_from_abstract(abstract) == title
+
+
+def test_an_empty_abstract_gets_a_placeholder_title() -> None:
+    assert title_from_abstract("   ") == "Untitled abstract"
