@@ -121,10 +121,11 @@ def health_part_doc(list_slug: str, number: int) -> str:
     return f"health/{list_slug}-{number}.md"
 
 
-def browse_page_doc(order: str, number: int) -> str:
+def browse_page_doc(order: str, number: int, first_order: str = "newest") -> str:
     """Markdown source path of page `number` of the all-papers list in `order`
-    (`newest`, `title`, `upvotes`); the first newest page is the All papers page."""
-    if order == "newest" and number == 1:
+    (`newest`, `title`, `upvotes`); the first page of `first_order` (the order the list
+    opens in) is the All papers page."""
+    if order == first_order and number == 1:
         return BROWSE_INDEX_DOC
     return f"browse/{order}.md" if number == 1 else f"browse/{order}-{number}.md"
 

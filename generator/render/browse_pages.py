@@ -2,8 +2,10 @@
 
 Every order (newest first, title A–Z, and most upvoted when enough papers have upvotes)
 is cut into pages of PAGE_SIZE papers with a pager, so no page is taller than a few
-screens at any corpus size, and everything works without JavaScript. Filtering by
-topic, area, year or code is the Paper finder's job; each page says so.
+screens at any corpus size, and everything works without JavaScript. The list opens
+newest first only when at least half of the papers have a date (else "newest first"
+would mostly be A–Z under another name): otherwise it opens A–Z. Filtering by topic,
+area, year or code is the Paper finder's job; each page says so.
 """
 
 from __future__ import annotations
@@ -40,7 +42,11 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     """Every page of every order, keyed by docs/ path (the first page of the newest
     order is the All papers page itself)."""
     papers = list(site.corpus.papers)
-    orders = {NEWEST: sorted(papers, key=_newest_first), TITLE: sorted(papers, key=_by_title)}
+    dated = sum(1 for p in papers if p.published)
+    newest, by_title = sorted(papers, key=_newest_first), sorted(papers, key=_by_title)
+    orders = {NEWEST: newest, TITLE: by_title} if 2 * dated >= len(papers) else {}
+    orders = orders or {TITLE: by_title, NEWEST: newest}
+    first_order = next(iter(orders))
     if enough_papers_have(sum(1 for p in papers if p.upvotes), len(papers)):
         orders[UPVOTES] = sorted(papers, key=_most_upvoted)
     with_code = papers_with_code(site.corpus, site.analysis)
@@ -49,22 +55,26 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     for order, ordered in orders.items():
         chunks = [ordered[i : i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
         for number, chunk in enumerate(chunks, 1):
-            doc = browse_page_doc(order.name, number)
+            doc = browse_page_doc(order.name, number, first_order.name)
+            first = (order, number) == (first_order, 1)
             pages[doc] = template.render(
-                front=front_matter(_meta(order, number, len(chunks), len(papers))),
+                front=front_matter(_meta(order, number, len(chunks), len(papers), first)),
                 order=order,
-                orders=[(o, _link(doc, browse_page_doc(o.name, 1))) for o in orders],
+                orders=[
+                    (o, _link(doc, browse_page_doc(o.name, 1, first_order.name))) for o in orders
+                ],
                 first=(number - 1) * PAGE_SIZE + 1,
                 total=len(papers),
                 entries=[_entry(site, doc, p, p.slug in with_code) for p in chunk],
-                pager=_pager(doc, order, number, len(chunks)),
+                pager=_pager(doc, order, number, len(chunks), first_order),
+                undated=len(papers) - dated if order == NEWEST else 0,
                 finder_href=_link(doc, FINDER_DOC),
             )
     return pages
 
 
-def _meta(order: Order, number: int, count: int, total: int) -> dict[str, str]:
-    title = "All papers" if (order, number) == (NEWEST, 1) else f"All papers: {order.label}"
+def _meta(order: Order, number: int, count: int, total: int, first: bool) -> dict[str, str]:
+    title = "All papers" if first else f"All papers: {order.label}"
     if count > 1:
         title += f", page {number} of {count}"
     return {"title": title, "description": f"All {total} papers of the corpus, {order.label}."}
@@ -74,7 +84,7 @@ def _meta(order: Order, number: int, count: int, total: int) -> dict[str, str]:
 class Entry:
     """A paper in a list: its link and what a reader scans for."""
 
-    title: str
+    title_html: Markup
     href: Markup
     facts: list[str]
     topics: list[tuple[str, Markup]]
@@ -91,26 +101,32 @@ def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
     topics = [
         (t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(paper.slug)
     ]
-    return Entry(paper.title, site.paper_link(doc, paper.slug, html=True).href, facts, topics)
+    link = site.paper_link(doc, paper.slug, html=True)
+    return Entry(link.title_html, link.href, facts, topics)
 
 
-def _pager(doc: str, order: Order, number: int, count: int) -> list[tuple[str, Markup | None]]:
+def _pager(
+    doc: str, order: Order, number: int, count: int, first_order: Order
+) -> list[tuple[str, Markup | None]]:
     """(label, href) of the pager's items; href None: the current page, or a gap."""
     if count <= 1:
         return []
+
+    def href(page: int) -> Markup:
+        return _link(doc, browse_page_doc(order.name, page, first_order.name))
+
     shown = {1, count, *range(max(1, number - PAGER_SPAN), min(count, number + PAGER_SPAN) + 1)}
     items: list[tuple[str, Markup | None]] = []
     if number > 1:
-        items.append(("« Previous", _link(doc, browse_page_doc(order.name, number - 1))))
+        items.append(("« Previous", href(number - 1)))
     previous = 0
     for page in sorted(shown):
         if page > previous + 1:
             items.append(("…", None))
-        href = None if page == number else _link(doc, browse_page_doc(order.name, page))
-        items.append((str(page), href))
+        items.append((str(page), None if page == number else href(page)))
         previous = page
     if number < count:
-        items.append(("Next »", _link(doc, browse_page_doc(order.name, number + 1))))
+        items.append(("Next »", href(number + 1)))
     return items
 
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 from generator.links import built_link, doc_url, paper_doc, relative_link, topic_doc
 from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
+from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
-
-# Kept as they are in external links; every other character is percent-encoded. Quotes
-# are not kept: Markdown reads `'…'` after a URL as a link title.
-_SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
-
 
 # A list, chart, column or filter built on an optional field (date, upvotes) is shown
 # only when enough papers have the field: at least this many, or at least half.
@@ -36,6 +30,7 @@ class PaperLink:
     date: str
     summary: str
     upvotes: int | None
+    title_html: Markup  # the title with its math and name scripts shown
 
 
 @dataclass
@@ -53,6 +48,7 @@ class SiteContext:
     file_formats: dict[str, str] = field(init=False)
     merges: dict[str, list[MergeEntry]] = field(init=False)
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
+    _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
@@ -74,6 +70,12 @@ class SiteContext:
             self._summaries[slug] = first_sentence(self.papers[slug].abstract, 180)
         return self._summaries[slug]
 
+    def title_html(self, slug: str) -> Markup:
+        """A paper's title as list entries show it: U²-Net, not U^2-Net (computed once)."""
+        if slug not in self._titles_html:
+            self._titles_html[slug] = rich_text(self.papers[slug].title, links=False)
+        return self._titles_html[slug]
+
     def paper_link(self, from_doc: str, slug: str, *, html: bool = False) -> PaperLink:
         """Link entry for the paper `slug` as seen from the page `from_doc`.
 
@@ -89,6 +91,7 @@ class SiteContext:
             date=paper.published.iso() if paper.published else "",
             summary=self.summary(slug),
             upvotes=paper.upvotes,
+            title_html=self.title_html(slug),
         )
 
     def topic_href(self, from_doc: str, slug: str, *, html: bool = False) -> Markup:
@@ -100,18 +103,3 @@ class SiteContext:
         """Topics a paper belongs to, in the analysis' order."""
         slugs = self.analysis.paper_topics.get(slug, ())
         return [self.topics[t] for t in slugs if t in self.topics]
-
-
-def external_href(url: str) -> Markup | None:
-    """A safe href for an http(s) URL taken from the corpus; None for any other scheme.
-
-    The result is for a Markdown link or a double-quoted HTML attribute: percent-encoded
-    (quotes too), and with `&` written `&amp;` so that no `&lt;` or `&#60` in the URL
-    reaches the browser as a character reference.
-    """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    if re.search(r"[\x00-\x20]", url.strip()):
-        return None
-    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS).replace("&", "&amp;"))

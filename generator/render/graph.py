@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.render.rich_text import unicode_scripts
 from generator.render.text import html_escape
 
 WIDTH = 480
@@ -113,7 +114,7 @@ def _centre(title: str) -> str:
 
 def _label(title: str, x: float, y: float, lines: int, above: bool) -> str:
     """Short-title lines centred under (or above) a point, as one <text>."""
-    texts = short_lines(title, LABEL_CHARS, lines)
+    texts = short_lines(unicode_scripts(title), LABEL_CHARS, lines)
     first = y - 12 - _LINE * (len(texts) - 1) if above else y + 20
     spans = "".join(
         f'<tspan x="{x}" y="{first + _LINE * i:.1f}">{html_escape(t)}</tspan>'

@@ -27,6 +27,7 @@ from generator.links import (
 from generator.model import MergeAction, Method
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
+from generator.render.rich_text import rich_text
 from generator.render.text import front_matter
 
 METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
@@ -60,10 +61,15 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
             (t.label, site.topic_href(HOME_DOC, t.slug), len(t.papers))
             for t in largest[:HOME_TOPICS]
         ],
-        newest=[site.paper_link(HOME_DOC, p.slug) for p in reversed(dated[-HOME_LIST_LENGTH:])],
+        newest=[
+            site.paper_link(HOME_DOC, p.slug, html=True)
+            for p in reversed(dated[-HOME_LIST_LENGTH:])
+        ],
         dated_count=len(dated),
         show_newest=enough_papers_have(len(dated), len(papers)),
-        most_upvoted=[site.paper_link(HOME_DOC, p.slug) for p in upvoted[:HOME_LIST_LENGTH]],
+        most_upvoted=[
+            site.paper_link(HOME_DOC, p.slug, html=True) for p in upvoted[:HOME_LIST_LENGTH]
+        ],
         upvoted_count=len(upvoted),
         show_upvoted=enough_papers_have(len(upvoted), len(papers)),
         topics_href=_href(HOME_DOC, TOPICS_INDEX_DOC),
@@ -128,7 +134,7 @@ def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any
     compactly)."""
     rows = [
         (
-            m.name,
+            rich_text(m.name, links=False),
             site.paper_link(doc, m.paper, html=True),
             [site.paper_link(doc, s, html=True) for s in m.mentioned_by if s in site.papers],
         )

@@ -13,9 +13,9 @@ from generator.analyze.code_urls import is_code_url
 from generator.links import MAP_DOC, built_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
-from generator.render.context import SiteContext, external_href
+from generator.render.context import SiteContext
 from generator.render.graph import GraphNode, local_graph
-from generator.render.rich_text import rich_text
+from generator.render.rich_text import external_href, rich_text
 from generator.render.text import first_sentence, front_matter, html_escape
 
 

@@ -11,13 +11,16 @@ raised and web addresses made links; every character of the text is still shown.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 from generator.analyze.code_urls import url_spans
-from generator.render.context import external_href
 from generator.render.math import split_math
 
+# Kept as they are in external links; every other character is percent-encoded. Quotes
+# are not kept: Markdown reads `'…'` after a URL as a link title.
+_SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
 # A name's superscript: braced, digits, or one letter: `U^2`, `SL^{2}A`, `X^{2}`, `Net^{dagger}`.
 _NAME_SCRIPT_RE = re.compile(
     r"(?<=[A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))"
@@ -29,6 +32,26 @@ _SCRIPT_SYMBOLS = {
     "star": "*",
     "ast": "*",
 }
+
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+
+
+def unicode_scripts(text: str) -> str:
+    """`text` with each name's superscript written with Unicode superscript characters
+    where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A), for plain-text places such as
+    graph labels; other scripts stay as written."""
+
+    def raised(match: re.Match[str]) -> str:
+        script = next(group for group in match.groups() if group)
+        converted = script.translate(_SUPERSCRIPT)
+        return (
+            match.group()
+            if any(c == o for c, o in zip(converted, script, strict=True))
+            else converted
+        )
+
+    return _NAME_SCRIPT_RE.sub(raised, text)
 
 
 def rich_text(text: str, *, links: bool = True) -> Markup:
@@ -89,3 +112,18 @@ def _scripts(text: str) -> Markup:
         position = match.end()
     parts.append(Markup.escape(text[position:]))
     return Markup("").join(parts)
+
+
+def external_href(url: str) -> Markup | None:
+    """A safe href for an http(s) URL taken from the corpus; None for any other scheme.
+
+    The result is for a Markdown link or a double-quoted HTML attribute: percent-encoded
+    (quotes too), and with `&` written `&amp;` so that no `&lt;` or `&#60` in the URL
+    reaches the browser as a character reference.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    if re.search(r"[\x00-\x20]", url.strip()):
+        return None
+    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS).replace("&", "&amp;"))

@@ -147,3 +147,28 @@ def test_a_shared_link_reopens_the_same_view_without_the_header_search(
     wait_for_h1(other.page, title)
     tab.assert_clean()
     other.assert_clean()
+
+
+def test_show_more_is_gone_when_every_result_is_shown(tab: Tab) -> None:
+    """Material's .md-button sets `display`, which used to beat the `hidden` attribute:
+    a "Show more" that did nothing stayed under every short result list."""
+    page = tab.page
+    tab.goto("finder/?query=segment")
+    _ready(page)
+    more = page.locator(".ps-finder__more")
+    assert _count(page) > 20 and more.is_visible()  # more than one screen of results
+    tab.goto("finder/?query=zzzzqqqq+segmentation")
+    _ready(page)
+    assert not more.is_visible()
+    tab.assert_clean()
+
+
+def test_names_with_a_superscript_read_as_on_the_paper_page(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("finder/?query=nested+salient+object")
+    _ready(page)
+    title = page.locator(".ps-finder__result .ps-finder__title").first
+    assert title.inner_text().startswith("U2-Net")  # shown raised: U²-Net
+    assert title.locator("sup").first.inner_text() == "2"
+    assert (title.text_content() or "").startswith("U^2-Net")  # the text as written
+    tab.assert_clean()

@@ -207,3 +207,20 @@ def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
     page.wait_for_function(f"light => ({pixels})() !== light", arg=light)
     assert swatch.evaluate("s => s.style.background") != light_swatch  # the legend follows
     tab.assert_clean()
+
+
+def test_the_map_keeps_its_style_when_only_the_fragment_is_edited(tab: Tab) -> None:
+    """Editing the address's #topic= or #paper= is a navigation for Material, which
+    swaps the head: the map's stylesheet, added by papersite.js, must come back."""
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    height = page.evaluate("document.querySelector('.ps-map').offsetHeight")
+    page.evaluate("location.hash = '#topic=' + 'nothing-such'")
+    page.goto(page.url.split("#")[0] + "#paper=nothing-such")
+    page.wait_for_selector(READY)
+    page.wait_for_function(
+        "h => document.querySelector('.ps-map').offsetHeight <= h + 2", arg=height
+    )
+    assert page.locator("link[href*='stylesheets/map']").count() >= 1
+    tab.assert_clean()

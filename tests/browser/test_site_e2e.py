@@ -91,3 +91,38 @@ def test_home_fits_a_phone_in_dark_scheme(new_tab: NewTab) -> None:
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= 390 + 1, f"home page is {width}px wide on a 390px phone"
     tab.assert_clean()
+
+
+# The colours of an element's text and of the page behind it, as [r, g, b] (0-255).
+_COLOURS_JS = """el => {
+  const rgb = c => { const x = document.createElement('canvas').getContext('2d');
+                     x.fillStyle = c; x.fillRect(0, 0, 1, 1);
+                     return Array.from(x.getImageData(0, 0, 1, 1).data.slice(0, 3)); };
+  return [rgb(getComputedStyle(el).color),
+          rgb(getComputedStyle(document.querySelector('.md-main')).backgroundColor
+              .replace('rgba(0, 0, 0, 0)', getComputedStyle(document.body).backgroundColor))];
+}"""
+
+
+def _contrast(first: list[int], second: list[int]) -> float:
+    """WCAG contrast ratio of two sRGB colours."""
+
+    def luminance(rgb: list[int]) -> float:
+        linear = [(c / 255) / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_outlined_buttons_are_readable_in_both_schemes(new_tab: NewTab, scheme: str) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab.goto("")
+    buttons = tab.page.locator("article .md-button:not(.md-button--primary)")
+    assert buttons.count() >= 2
+    for index in range(buttons.count()):
+        text, page = buttons.nth(index).evaluate(_COLOURS_JS)
+        ratio = _contrast(text, page)
+        assert ratio >= 4.5, f"{buttons.nth(index).inner_text()}: {ratio:.2f}:1 in {scheme}"
+    tab.assert_clean()

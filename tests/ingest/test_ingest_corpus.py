@@ -131,8 +131,10 @@ def test_eleven_generated_titles_are_readable(bundled_corpus) -> None:
         assert paper.title[0].isupper()
         abstract = set(re.findall(r"[\w-]+", paper.abstract.casefold()))
         for word in re.findall(r"[\w-]+", paper.title.casefold()):  # drawn from it
-            assert word in abstract or word in ("a", "an") or any(
-                w.startswith(word[:4]) for w in abstract
+            assert (
+                word in abstract
+                or word in ("a", "an")
+                or any(w.startswith(word[:4]) for w in abstract)
             ), (word, paper.title)
     resmlp = next(p for p in generated if p.sources[0].line == 4)
     assert resmlp.title.startswith("ResMLP: an architecture")  # "We present ResMLP, ..."

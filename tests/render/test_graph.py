@@ -101,3 +101,11 @@ def test_short_lines_fit(title: str, lines: int) -> None:
     result = short_lines(title, LABEL_CHARS, lines)
     assert 1 <= len(result) <= lines
     assert all(len(line) <= LABEL_CHARS for line in result)
+
+
+def test_labels_raise_name_scripts_and_tooltips_keep_the_title_as_written() -> None:
+    tree = _parse(str(local_graph("U^2-Net: Nested", [GraphNode("SP^2OT", "../sp/", 0.5)], [])))
+    labels = ["".join(t.itertext()) for t in tree.iter(f"{SVG}text")]
+    assert labels == ["SP²OT", "U²-Net: Nested"]
+    titles = [t.text for t in tree.iter(f"{SVG}title")]
+    assert "U^2-Net: Nested" in titles and "SP^2OT" in titles

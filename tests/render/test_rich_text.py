@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitehtml import Node, parse
 
-from generator.render.rich_text import rich_text
+from generator.render.rich_text import rich_text, unicode_scripts
 
 
 def _tree(html: str) -> Node:
@@ -64,3 +64,19 @@ def test_markup_in_the_text_stays_text() -> None:
 @given(st.text(max_size=200))
 def test_every_character_is_kept(text: str) -> None:
     assert _text(rich_text(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("U^2-Net", "U²-Net"),
+        ("X^{2}-Gaussian", "X²-Gaussian"),
+        ("SL^{2}A-INR", "SL²A-INR"),
+        ("SP^2OT and n^{-1}", "SP²OT and n⁻¹"),
+        ("Net^{dagger}", "Net^{dagger}"),  # no superscript character: kept as written
+        ("x^{ab}", "x^{ab}"),
+        ("a ^2 caret alone", "a ^2 caret alone"),
+    ],
+)
+def test_plain_text_places_raise_name_scripts_with_unicode(written: str, shown: str) -> None:
+    assert unicode_scripts(written) == shown

@@ -447,3 +447,15 @@ def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> No
             if n.attrs.get("type") == "application/atom+xml"
         ]
         assert [resolve(site, page, href) for href in links] == [(site / "feed.xml", "")], page
+
+
+def test_lists_show_titles_as_the_paper_page_does(bundled_site: BuiltSite) -> None:
+    """U^2-Net reads U²-Net wherever its title is listed (the caret kept, hidden), not
+    only in its page's heading."""
+    raised = '<sup class="ps-sup"><span class="ps-caret">^</span>2</sup>-Net'
+    pages = sorted((bundled_site.site / "browse").glob("title*/index.html"))
+    pages.append(bundled_site.site / "methods" / "index.html")
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    showing = [page.parent.name for page, html in texts.items() if raised in html]
+    assert "methods" in showing and len(showing) >= 2, showing  # All papers A-Z and Methods
+    assert not [page for page, html in texts.items() if ">U^2-Net" in html]

@@ -28,7 +28,7 @@ from generator.links import (
     topic_doc,
     unique_slugs,
 )
-from generator.model import Analysis, Corpus, Topic
+from generator.model import Analysis, Corpus, PaperDate, Topic
 from generator.render import DuplicatePathError, browse_pages, render_site
 from generator.render.context import enough_papers_have
 
@@ -213,20 +213,23 @@ def test_all_papers_is_paged_in_every_order(
     count = -(-len(fixture_corpus.papers) // 3)
     assert count >= 2
     everyone = sorted(paper_doc(p.slug) for p in fixture_corpus.papers)
+    first = _first_order(fixture_corpus)
+
+    def page_doc(order: str, number: int) -> str:
+        return browse_page_doc(order, number, first)
+
     for order in ("newest", "title"):
-        docs = [browse_page_doc(order, n) for n in range(1, count + 1)]
-        assert all(doc in pages for doc in docs) and browse_page_doc(order, count + 1) not in pages
+        docs = [page_doc(order, n) for n in range(1, count + 1)]
+        assert all(doc in pages for doc in docs) and page_doc(order, count + 1) not in pages
         listed = []
         for number, doc in enumerate(docs, 1):
             linked = _linked_docs(pages, doc)
             papers = [d for d in linked if d.startswith("papers/")]
             assert 1 <= len(papers) <= 3
             listed += papers
-            neighbours = {
-                browse_page_doc(order, n) for n in (number - 1, number + 1) if 1 <= n <= count
-            }
+            neighbours = {page_doc(order, n) for n in (number - 1, number + 1) if 1 <= n <= count}
             assert neighbours <= set(linked)  # previous and next
-            assert browse_page_doc("title" if order == "newest" else "newest", 1) in linked
+            assert page_doc("title" if order == "newest" else "newest", 1) in linked
             markdown = get_data(pages[doc])[0]
             assert by_fast_path(markdown) == by_markdown(markdown, doc) is not None
         assert sorted(listed) == everyone and len(listed) == len(everyone)
@@ -234,10 +237,38 @@ def test_all_papers_is_paged_in_every_order(
         pages_title
         for n in range(1, count + 1)
         for pages_title in re.findall(
-            r'<li><a href="[^"]+">([^<]+)</a>', pages[browse_page_doc("title", n)]
+            r'<li><a href="[^"]+">([^<]+)</a>', pages[page_doc("title", n)]
         )
     ]
     assert titles == sorted(titles, key=lambda t: html.unescape(t).casefold())
+
+
+def _first_order(corpus: Corpus) -> str:
+    dated = sum(1 for p in corpus.papers if p.published)
+    return "newest" if 2 * dated >= len(corpus.papers) else "title"
+
+
+@pytest.mark.parametrize("dated_share", [0.2, 0.5, 1.0])
+def test_all_papers_opens_newest_first_only_when_most_papers_have_a_date(
+    fixture_corpus: Corpus, dated_share: float
+) -> None:
+    papers = list(fixture_corpus.papers)
+    keep = round(dated_share * len(papers))
+    day = PaperDate(2021, 3, 8)
+    papers = [
+        dataclasses.replace(p, published=day if i < keep else None) for i, p in enumerate(papers)
+    ]
+    corpus = dataclasses.replace(fixture_corpus, papers=tuple(papers))
+    pages = render_site(corpus, make_analysis(corpus), FIXTURE_SITE_NAME)
+    opens = "newest" if 2 * keep >= len(papers) else "title"
+    other = "title" if opens == "newest" else "newest"
+    assert (
+        f"<strong>{'Newest first' if opens == 'newest' else 'Title A–Z'}</strong>"
+        in (pages["browse/index.md"])
+    )
+    assert f"browse/{other}.md" in pages and f"browse/{opens}.md" not in pages
+    newest = pages["browse/index.md" if opens == "newest" else "browse/newest.md"]
+    assert ("without one follow, A–Z" in newest) == (keep < len(papers))
 
 
 def test_the_most_upvoted_order_only_when_enough_papers_have_upvotes(

@@ -15,8 +15,8 @@ from mkdocs.utils.meta import get_data
 from paths import REPO
 from sitehtml import Node, parse
 
-from generator.render.context import external_href
 from generator.render.paper_page import abstract_html
+from generator.render.rich_text import external_href
 from generator.render.svg import year_chart
 from generator.render.text import first_sentence, front_matter, html_escape, md_escape
 

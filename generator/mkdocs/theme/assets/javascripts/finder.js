@@ -287,7 +287,10 @@
 
   Finder.prototype.item = function (data) {
     var item = element("li", "ps-finder__result");
-    var link = element("a", "ps-finder__title", data.meta.title || data.url);
+    var link = element("a", "ps-finder__title");
+    papersite.titleNodes(data.meta.title || data.url).forEach(function (node) {
+      link.appendChild(node);
+    });
     link.href = data.url;
     item.appendChild(link);
     var facts = [];

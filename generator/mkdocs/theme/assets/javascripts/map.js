@@ -195,7 +195,10 @@
   function showTip(state, index, touch) {
     var tip = state.tip;
     if (index < 0) { tip.hidden = true; return; }
-    tip.textContent = state.data.title[index];
+    tip.textContent = "";
+    window.papersite.titleNodes(state.data.title[index]).forEach(function (node) {
+      tip.appendChild(node);
+    });
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
     tip.hidden = false;
     var s = toScreen(state, index);

@@ -9,15 +9,26 @@
   var pagefind = new URL(script.getAttribute("data-pagefind"), window.location.href);
   var loaded = {};
 
-  /* Load a script or style of assets/ once; `done` runs when it is ready. */
+  /* Load a script or style of assets/ once; `done` runs when it is ready. A style that
+     left the page (Material's instant navigation swaps the head, e.g. when only the
+     address's #fragment is edited) is added again, and the page told to lay out anew. */
   function load(path, done) {
     var entry = loaded[path];
+    var url = new URL(path, assets).href;
+    var isStyle = /\.css$/.test(path);
+    if (entry === true && isStyle && !document.querySelector('link[href="' + url + '"]')) {
+      entry = undefined;
+      var relaid = done;
+      done = function () {
+        if (relaid) relaid();
+        window.dispatchEvent(new Event("resize"));
+      };
+    }
     if (entry === true) { if (done) done(); return; }
     if (entry) { if (done) entry.push(done); return; }
     loaded[path] = done ? [done] : [];
-    var url = new URL(path, assets).href;
     var tag;
-    if (/\.css$/.test(path)) {
+    if (isStyle) {
       tag = document.createElement("link");
       tag.rel = "stylesheet";
       tag.href = url;
@@ -57,6 +68,27 @@
     return node;
   }
 
+  /* A title as nodes, with a name's superscript raised (U^2-Net reads U²-Net), as the
+     site's pages show it (render/rich_text.py: same pattern); text nodes only. */
+  var NAME_SCRIPT = /([A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))/g;
+  function titleNodes(text) {
+    var out = [], position = 0, match;
+    NAME_SCRIPT.lastIndex = 0;
+    while ((match = NAME_SCRIPT.exec(text)) !== null) {
+      var script = match[2] || match[3] || match[4];
+      if (/^[A-Za-z]{2,}$/.test(script)) continue;  /* ^{dagger}: a symbol word, kept */
+      out.push(document.createTextNode(text.slice(position, match.index + 1)));
+      var sup = element("sup", "ps-sup");  /* caret and braces kept, hidden: the text */
+      sup.appendChild(element("span", "ps-caret", match[2] ? "^{" : "^"));  /* is as written */
+      sup.appendChild(document.createTextNode(script));
+      if (match[2]) sup.appendChild(element("span", "ps-caret", "}"));
+      out.push(sup);
+      position = match.index + match[0].length;
+    }
+    out.push(document.createTextNode(text.slice(position)));
+    return out;
+  }
+
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text. */
   function excerptNodes(html) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
@@ -73,6 +105,7 @@
     pagefind: pagefindApi,
     root: new URL("..", pagefind).href,
     element: element,
+    titleNodes: titleNodes,
     excerptNodes: excerptNodes
   };
 

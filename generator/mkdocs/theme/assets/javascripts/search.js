@@ -22,6 +22,13 @@
   var settle = null;
   var typedAt = 0;
 
+  /* A span of a result's title, its name scripts raised. */
+  function titled(className, text) {
+    var span = element("span", className);
+    papersite.titleNodes(text).forEach(function (node) { span.appendChild(node); });
+    return span;
+  }
+
   function svg(path) {
     return '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="' + path + '"/></svg>';
   }
@@ -117,7 +124,7 @@
   function paperItem(data) {
     var link = element("a", "ps-search__link");
     link.href = data.url;
-    link.appendChild(element("span", "ps-search__title", data.meta.title || data.url));
+    link.appendChild(titled("ps-search__title", data.meta.title || data.url));
     var excerpt = element("span", "ps-search__excerpt");
     excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
     link.appendChild(excerpt);
@@ -131,7 +138,7 @@
     var link = element("a", "ps-search__link ps-search__link--topic");
     link.href = data.url;
     link.appendChild(element("span", "ps-search__kind", "Topic"));
-    link.appendChild(element("span", "ps-search__title", data.meta.title || data.url));
+    link.appendChild(titled("ps-search__title", data.meta.title || data.url));
     var count = Number(data.meta.papers || 0);
     if (count) link.appendChild(element("span", "ps-search__meta", count + (count === 1 ? " paper" : " papers")));
     return link;
