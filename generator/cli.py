@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -168,10 +169,16 @@ def main(
 
 
 @main.command()
-@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", metavar="DIRECTORY")
 @click.pass_obj
-def init(context: Context, directory: Path) -> None:
+def init(context: Context, folder: str) -> None:
     """Create a new project in DIRECTORY: mkdocs.yml, papersite.yml and site_src/."""
+    if not folder.strip():  # `papersite init "$DIR"` with DIR unset: not the current folder
+        _fail(
+            "no DIRECTORY named (an empty argument: is a variable unset?); use . for here",
+            EXIT_USAGE,
+        )
+    directory = Path(folder)
     try:
         written = init_project(directory)
     except ScaffoldError as error:
@@ -284,7 +291,7 @@ def build(context: Context, site_url: str | None, force: bool) -> None:
     with _mkdocs_log(context):
         _run(lambda: pipeline.times.run("mkdocs", lambda: mkdocs_build(pipeline.config, site_url)))
     context.timings(pipeline.times)
-    context.say(f"Site built in {context.config.root / 'site'}")
+    context.say(f"Site built in {pipeline.site_dir or context.config.root / 'site'}")
 
 
 @contextmanager
@@ -323,6 +330,11 @@ def serve(context: Context, dev_addr: str) -> None:
             "apply to generate and build only",
             EXIT_USAGE,
         )
+    from mkdocs.exceptions import MkDocsException
+
+    problem = address_problem(dev_addr)
+    if problem:
+        _fail(f"--dev-addr {dev_addr!r}: {problem}", EXIT_USAGE)
     config = context.config
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs wants it before the plugin runs
     logging.basicConfig(
@@ -330,12 +342,34 @@ def serve(context: Context, dev_addr: str) -> None:
         format="%(levelname)-7s -  %(message)s",
     )
     context.say(f"Serving on http://{dev_addr}/ (Ctrl+C to stop)")
-    mkdocs_serve(
-        config_file=str(config.root / "mkdocs.yml"),
-        dev_addr=dev_addr,
-        livereload=True,
-        strict=False,
-    )
+    try:
+        mkdocs_serve(
+            config_file=str(config.root / "mkdocs.yml"),
+            dev_addr=dev_addr,
+            livereload=True,
+            strict=False,
+        )
+    except OSError as error:
+        _fail(f"cannot serve on {dev_addr}: {error.strerror or error}")
+    except MkDocsException as error:
+        _fail(f"cannot serve: {error}")
+
+
+def address_problem(address: str) -> str:
+    """Why `address` (IP:PORT) cannot be served on, or "": a malformed address, a port
+    out of range, or one another program holds (checked before the first build)."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        return "expected IP:PORT with a port from 1 to 65535"
+    host = host.strip("[]")
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, int(port)))
+    except OSError as error:
+        return error.strerror or str(error)
+    return ""
 
 
 @main.command(name="search")

@@ -137,8 +137,11 @@ def load_config(root: Path, path: Path | None = None) -> Config:
             raise ConfigError(f"{root} (no {CONFIG_NAME}, defaults): {error.message}") from None
     try:
         text = config_path.read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        if expanded_size(node) > MAX_YAML_VALUES:
+            raise ConfigError(f"{config_path}: {TOO_MANY_VALUES}")
         data = yaml.safe_load(text) or {}
-        lines = _key_lines(yaml.compose(text))
+        lines = _key_lines(node)
     except yaml.YAMLError as error:
         raise ConfigError(_yaml_message(config_path, error)) from None
     except (UnicodeDecodeError, OSError) as error:
@@ -150,6 +153,45 @@ def load_config(root: Path, path: Path | None = None) -> Config:
     except _SettingError as error:
         where = f"{config_path}:{lines[error.key]}" if error.key in lines else str(config_path)
         raise ConfigError(f"{where}: {error.message}") from None
+
+
+# A settings file is small: one whose aliases (`*a`) expand to more values than this is
+# a "billion laughs" file, which would fill memory wherever its values are walked.
+MAX_YAML_VALUES = 100_000
+TOO_MANY_VALUES = (
+    f"its aliases (*name) expand to more than {MAX_YAML_VALUES:,} values: "
+    "not a settings file papersite reads"
+)
+
+
+def expanded_size(root: yaml.Node | None) -> int:
+    """How many values a composed YAML document holds with every alias expanded, counted
+    without expanding anything (each node's size is computed once, children first);
+    past MAX_YAML_VALUES, or for an alias that holds itself, MAX_YAML_VALUES + 1."""
+    too_many = MAX_YAML_VALUES + 1
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)] if root is not None else []
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            children = [sizes.get(id(child), too_many) for child in _children(node)]
+            sizes[id(node)] = min(1 + sum(children), too_many)  # not sized yet: a cycle
+            continue
+        if id(node) in started:
+            continue
+        started.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in started)
+    return sizes[id(root)] if root is not None else 0
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 class _SettingError(Exception):
@@ -256,7 +298,11 @@ def site_url_problem(url: str | None, name: str = "site_url") -> str:
     if bad:
         shown = " ".join(repr(ch) for ch in bad)
         return f"{name} {url!r} holds characters a URL cannot hold unencoded: {shown}"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- reading it checks the port (http://x:99999/ is no URL)
+    except ValueError as error:  # `http://[::1`: a broken IPv6 host
+        return f"{name} {url!r} is not a URL: {error}"
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return f"{name} {url!r} must be an http:// or https:// address, such as https://example.org/papers/"
     return ""

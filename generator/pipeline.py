@@ -29,7 +29,7 @@ from generator.analyze import AnalysisSettings
 from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
-from generator.mkdocs.config_file import config_file_problem
+from generator.mkdocs.config_file import config_file_problem, directory_urls_problem
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     REDIRECTS_NAME,
@@ -53,7 +53,9 @@ from generator.state import (
     unchanged_state,
 )
 from generator.write import (
+    FolderBusy,
     HandMadeCollision,
+    exclusive,
     recover_folder,
     replace_folder,
     staging_folder,
@@ -146,6 +148,7 @@ class Pipeline:
     times: StageTimes = field(default_factory=StageTimes)
     analyzer: Analyzer = default_analyzer
     report: Callable[[tuple[Problem, ...]], None] = lambda _problems: None
+    site_dir: Path | None = None  # where `build` writes the site, once mkdocs.yml is read
 
     def read_corpus(self) -> Corpus:
         """Ingest the configured corpus files; DataError when nothing can be built."""
@@ -186,7 +189,14 @@ class Pipeline:
 
     def generate(self, force: bool = False) -> Generated:
         """Ingest, analyze, render and write docs/, unless no input changed since the
-        last run (`force` regenerates anyway)."""
+        last run (`force` regenerates anyway); one run at a time per docs/."""
+        try:
+            with writing(self.config.docs), exclusive(self.config.docs):
+                return self._generate(force)
+        except FolderBusy as error:
+            raise PipelineError(str(error)) from None
+
+    def _generate(self, force: bool) -> Generated:
         custom = self.analyzer is not default_analyzer
         fingerprint = "" if custom else self._fingerprint()
         docs = self.config.docs
@@ -198,16 +208,17 @@ class Pipeline:
         corpus = self.times.run("ingest", self.read_corpus)
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
-        redirects = self.redirects(corpus, previous_papers(docs))
-        pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
-        written, removed = self.times.run("write", lambda: self._write(docs, pages))
-        if redirects.added and fingerprint:  # redirects.yml is an input: it changed
-            fingerprint = self._fingerprint()
-        state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
-        if fingerprint:
-            state = save_state(docs, state)
-        else:
-            forget_state(docs)
+        with writing(docs):
+            redirects = self.redirects(corpus, previous_papers(docs))
+            pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
+            written, removed = self.times.run("write", lambda: self._write(docs, pages))
+            if redirects.added and fingerprint:  # redirects.yml is an input: it changed
+                fingerprint = self._fingerprint()
+            state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
+            if fingerprint:
+                state = save_state(docs, state)
+            else:
+                forget_state(docs)
         # hand what generation freed back before MkDocs and its workers start
         gc.collect()
         markdown = sum(1 for path in pages if path.endswith(".md"))
@@ -258,9 +269,10 @@ class Pipeline:
         docs = self.config.docs
         with tempfile.TemporaryDirectory() as empty:  # MkDocs wants docs_dir to exist
             mkdocs_config = load_mkdocs_settings(
-                self.config, docs if docs.is_dir() else Path(empty), site_url
+                self.config, docs if docs.is_dir() else Path(empty), site_url, run_hooks=False
             )
         self.config = replace(self.config, site_url=mkdocs_config.site_url or self.config.site_url)
+        self.site_dir = Path(mkdocs_config.site_dir)
 
     def _fingerprint(self) -> str:
         try:
@@ -316,29 +328,45 @@ def mkdocs_build(
     """Build site/ with MkDocs from the project's mkdocs.yml; its papersite plugin runs
     `generate` with these settings and `analyzer`, and finds docs/ up to date after a
     `generate` of the same inputs."""
-    from mkdocs.commands.build import build
-
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
     mkdocs_config = load_mkdocs_settings(config, config.docs, site_url, strict)
     plugin = mkdocs_config.plugins[PLUGIN_NAME]
     plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
     site = Path(mkdocs_config.site_dir)
+    try:
+        with writing(site), exclusive(site):
+            _build_into(site, mkdocs_config)
+    except FolderBusy as error:
+        raise PipelineError(str(error)) from None
+
+
+def _build_into(site: Path, mkdocs_config: Any) -> None:
+    """Build into a staging folder and swap it in for `site`."""
+    from mkdocs.commands.build import build
+
     mkdocs_config["site_dir"] = str(_stage_site(site))
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     try:
         with _abort_as_build_error():
             build(mkdocs_config)
-        replace_folder(site, Path(mkdocs_config.site_dir))
+            _carry_hidden(site, Path(mkdocs_config.site_dir))
+            replace_folder(site, Path(mkdocs_config.site_dir))
     finally:
         shutil.rmtree(mkdocs_config.site_dir, ignore_errors=True)
         mkdocs_config.plugins.on_shutdown()
 
 
 def load_mkdocs_settings(
-    config: Config, docs: Path, site_url: str | None = None, strict: bool = True
+    config: Config,
+    docs: Path,
+    site_url: str | None = None,
+    strict: bool = True,
+    run_hooks: bool = True,
 ) -> Any:
     """The project's mkdocs.yml as MkDocs loads it for a build from `docs` (an existing
-    folder), checked: the papersite plugin is on, and site_url and site_dir are safe."""
+    folder), checked: the papersite plugin is on, pages are folder URLs, and site_url
+    and site_dir are safe. Without `run_hooks`, the `hooks:` it names are not imported
+    (checking settings runs no code of the project's)."""
     from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
@@ -349,6 +377,8 @@ def load_mkdocs_settings(
     if problem:
         raise SettingsError(problem)
     options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
+    if not run_hooks:
+        options["hooks"] = []
     if site_url:
         problem = site_url_problem(site_url, "--site-url")
         if problem:
@@ -358,6 +388,9 @@ def load_mkdocs_settings(
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
+    problem = directory_urls_problem(mkdocs_config)
+    if problem:
+        raise SettingsError(problem)
     problem = site_url_problem(mkdocs_config.site_url) or site_dir_problem(
         config, mkdocs_config.site_dir
     )
@@ -383,11 +416,42 @@ def _stage_site(site: Path) -> Path:
     return staging
 
 
+def _carry_hidden(site: Path, staging: Path) -> None:
+    """Keep site/'s hidden entries (a gh-pages worktree's `.git`, `.nojekyll`), as MkDocs
+    does when it cleans site/: hard-linked into the new site, so a run killed before the
+    swap still leaves them in the old one."""
+    if not site.is_dir() or site.is_symlink():
+        return
+    for entry in sorted(site.iterdir()):
+        target = staging / entry.name
+        if not entry.name.startswith(".") or entry.name.startswith(".papersite"):
+            continue
+        if target.exists() or target.is_symlink():
+            continue  # the build made its own (docs/.nojekyll, say): it wins
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_symlink():
+            target.symlink_to(os.readlink(entry))
+        else:
+            _link_or_copy(str(entry), str(target))
+
+
 def _link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+@contextmanager
+def writing(folder: Path) -> Iterator[None]:
+    """Disk errors while writing `folder` (full, read-only, no permission) as one line
+    naming the file; what was there before is left whole by the writers."""
+    try:
+        yield
+    except OSError as error:
+        where = error.filename or folder
+        raise PipelineError(f"cannot write {where}: {error.strerror or error}") from None
 
 
 class _Errors(logging.Handler):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, expanded_size
 from generator.ingest.merge import text_key
 from generator.links import SLUG_RE
 from generator.model import Paper
@@ -72,6 +73,8 @@ def load_moves(path: Path) -> dict[str, str]:
         raise RedirectsError(f"{path}: cannot read: {error}") from None
     if node is None:
         return {}
+    if expanded_size(node) > MAX_YAML_VALUES:
+        raise RedirectsError(f"{path}: {TOO_MANY_VALUES}")
     if not isinstance(node, yaml.MappingNode):
         raise RedirectsError(f"{path}:1: expected `papers:` and a mapping of old: new slugs")
     moves: dict[str, str] = {}

@@ -50,10 +50,21 @@ def inputs_fingerprint(config: Config) -> str:
     templates = [p for folder in config.project_templates() for p in sorted(folder.rglob("*"))]
     code = sorted([*_CODE_DIR.rglob("*.py"), *_CODE_DIR.rglob("*.j2")])
     inputs += [p for p in templates if p.is_file()]
-    for path in [*inputs, *code]:
-        digest.update(str(path.name).encode() + b"\0")
+    for path in [*inputs, *code]:  # named by path: a file moved is an input changed
+        digest.update(_shown_path(path, config.root).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """`path` relative to the project (or to papersite's code), so that the fingerprint
+    does not depend on where the project or papersite lives."""
+    for base in (root, _CODE_DIR):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.name
 
 
 def state_file(docs_dir: Path) -> Path:

@@ -6,6 +6,9 @@
   docs/'s place. A run that dies leaves the previous docs/ whole; `recover_folder`
   puts it back if the run died between the two renames of the swap.
 - site/: `replace_folder` swaps a finished build in the same way (pipeline.py).
+- Two runs never write one project's output at once: `exclusive` locks the folder
+  that holds docs/ and site/, and a second run (`serve` in one terminal, `build` in
+  another) stops with a message instead of removing the first one's staging folder.
 """
 
 from __future__ import annotations
@@ -13,12 +16,64 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: runs there are not kept apart
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".papersite-manifest"
 # papersite's own bookkeeping files in docs/: the manifest (written by write_docs), and
 # the state file of earlier versions (now kept beside docs/), left behind.
 OWN_FILES = frozenset({MANIFEST, ".papersite-state.json"})
+
+
+class FolderBusy(Exception):
+    """Another run is writing the folder."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"another papersite run is writing {folder} (a `serve`, `build` or `generate` "
+            "in another terminal?): try again when it has finished"
+        )
+
+
+_held: dict[Path, int] = {}  # folders whose lock this process holds: runs nest (build, plugin)
+
+
+@contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold the lock of the folder that holds `folder` (docs/ and site/: the project)
+    while the block runs; FolderBusy at once if another process holds it. The lock is
+    the folder's own (flock on it): no file is left behind. The same process may take it
+    again."""
+    key = folder.absolute().parent
+    if key in _held or fcntl is None:
+        _held[key] = _held.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+            if not _held[key]:
+                del _held[key]
+        return
+    key.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(key, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusy(folder) from None
+        _held[key] = 1
+        try:
+            yield
+        finally:
+            del _held[key]
+    finally:
+        os.close(descriptor)  # closing it releases the lock
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
@@ -128,7 +183,7 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     staging = staging_folder(docs_dir)
     staging.mkdir(parents=True)
     try:
-        previous = _manifest(docs_dir)
+        previous = generated_pages(docs_dir)
         _keep_hand_made(docs_dir, staging, previous)
         written = 0
         for path, text in sorted(pages.items()):
@@ -142,7 +197,7 @@ def write_docs(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
     return written, removed
 
 
-def _manifest(docs_dir: Path) -> set[str]:
+def generated_pages(docs_dir: Path) -> set[str]:
     """The pages the last run wrote (none listed outside docs/: such lines are ignored)."""
     try:
         lines = (docs_dir / MANIFEST).read_text(encoding="utf-8").split("\n")
@@ -155,7 +210,7 @@ def _refuse_collisions(docs_dir: Path, pages: dict[str, str]) -> None:
     """Raise HandMadeCollision if something papersite did not write is in a page's
     place: a file (holding other bytes: a page the same as the file overwrites
     nothing), or a link or file where one of the page's folders goes."""
-    generated = _manifest(docs_dir)
+    generated = generated_pages(docs_dir)
     collisions = {
         path
         for path, text in pages.items()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile_corpora import YAML_BOMB as BOMB
 
 from generator.config import ConfigError, load_config
 
@@ -55,3 +56,36 @@ def test_a_web_address_is_a_site_url(tmp_path: Path) -> None:
     url = "https://user.github.io/repo/?a=1&b=%20#top"
     (tmp_path / "papersite.yml").write_text(f"site_url: '{url}'\n", encoding="utf-8")
     assert load_config(tmp_path).site_url == url
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://[::1/papers/", "is not a URL: Invalid IPv6 URL"),
+        ("https://[oops/", "is not a URL"),
+        ("http://x.org:99999/", "is not a URL: Port out of range"),
+    ],
+)
+def test_a_site_url_python_cannot_parse_is_refused_not_a_traceback(
+    tmp_path: Path, url: str, words: str
+) -> None:
+    (tmp_path / "papersite.yml").write_text(f"site_url: '{url}'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"papersite.yml:1: site_url .*{words}"):
+        load_config(tmp_path)
+
+
+def test_a_billion_laughs_settings_file_is_refused_before_it_is_walked(tmp_path: Path) -> None:
+    (tmp_path / "papersite.yml").write_text(BOMB + "corpus: [*a11]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="expand to more than 100,000 values"):
+        load_config(tmp_path)
+
+
+def test_expanded_size_counts_aliases_once_each_and_cycles_as_too_many() -> None:
+    import yaml
+
+    from generator.config import MAX_YAML_VALUES, expanded_size
+
+    assert expanded_size(yaml.compose("a: &x [1, 2]\nb: *x\nc: *x\n")) == 13
+    assert expanded_size(yaml.compose("&a [*a]")) == MAX_YAML_VALUES + 1
+    assert expanded_size(yaml.compose(BOMB)) == MAX_YAML_VALUES + 1
+    assert expanded_size(None) == 0

@@ -9,11 +9,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS, file_hashes
 
+from generator.cli import main
 from generator.config import load_config
-from generator.pipeline import BuildError, DataError, Pipeline, SettingsError, mkdocs_build
+from generator.pipeline import (
+    BuildError,
+    DataError,
+    Pipeline,
+    PipelineError,
+    SettingsError,
+    mkdocs_build,
+)
 
 BAD_FILE = "bad.txt"
 
@@ -195,3 +204,108 @@ def test_a_site_url_that_is_no_plain_web_address_is_refused_from_every_source(
     with pytest.raises(SettingsError, match=r"mkdocs\.yml: site_url .* cannot hold unencoded"):
         mkdocs_build(load_config(root))
     assert not (root / "site").exists()
+
+
+def test_a_disk_that_refuses_writes_is_one_line_and_the_old_docs_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from generator import write
+
+    root = _project(tmp_path)
+    config = load_config(root)
+    Pipeline(config).generate()
+    before = file_hashes(root / "docs")
+
+    def full(*_args: object) -> bool:
+        raise OSError(errno.ENOSPC, "No space left on device", str(root / "docs" / "x.md"))
+
+    monkeypatch.setattr(write, "_stage_page", full)
+    with pytest.raises(PipelineError, match=r"cannot write .*x\.md: No space left on device"):
+        Pipeline(config).generate(force=True)
+    assert file_hashes(root / "docs") == before
+
+
+def test_a_second_run_on_the_same_docs_stops_instead_of_racing(tmp_path: Path) -> None:
+    """`serve` in one terminal and `build` in another must not remove each other's
+    staging folder: the run that comes second says why it stops (issue 16)."""
+    import subprocess
+    import sys
+
+    root = _project(tmp_path)
+    config = load_config(root)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from generator.write import exclusive\n"
+            "with exclusive(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)",
+            str(root / "docs"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(PipelineError, match="another papersite run is writing"):
+            Pipeline(config).generate()
+        assert not (root / "docs").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert Pipeline(config).generate().fresh  # the lock went with the process
+
+
+def test_a_template_moved_into_a_subfolder_is_an_input_changed(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    templates = root / "site_src" / "templates"
+    templates.mkdir(parents=True)
+    home = (REPO / "generator" / "render" / "templates" / "home.md.j2").read_text("utf-8")
+    (templates / "home.md.j2").write_text(home.replace("# ", "# Our ", 1), encoding="utf-8")
+    config = load_config(root)
+    Pipeline(config).generate()
+    assert "# Our " in (root / "docs" / "index.md").read_text(encoding="utf-8")
+    (templates / "old").mkdir()
+    (templates / "home.md.j2").rename(templates / "old" / "home.md.j2")
+    assert Pipeline(config).generate().fresh  # not "up to date"
+    assert "# Our " not in (root / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_site_keeps_its_hidden_entries_as_mkdocs_does(tmp_path: Path) -> None:
+    """A gh-pages worktree's .git or a .nojekyll in site/ survive a build; the CLI names
+    the folder mkdocs.yml builds into."""
+    root = _project(tmp_path)
+    text = (REPO / "mkdocs.yml").read_text("utf-8") + "\nsite_dir: public\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (root / "public" / ".git").mkdir(parents=True)
+    (root / "public" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    (root / "public" / ".nojekyll").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    assert f"Site built in {root / 'public'}" in result.output
+    assert (root / "public" / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (root / "public" / ".nojekyll").is_file() and (root / "public" / "index.html").is_file()
+
+
+def test_check_refuses_what_the_build_would_and_runs_no_hook(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    marker = tmp_path / "hook-ran"
+    (root / "hook.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n", "utf-8")
+    base = (REPO / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(base + "\nhooks: [hook.py]\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--root", str(root), "check"]).exit_code == 0
+    assert not marker.exists()  # checking settings runs none of the project's code
+    flat = base + "\nuse_directory_urls: false\n"
+    (root / "mkdocs.yml").write_text(flat, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    assert result.exit_code == 2 and "use_directory_urls must be true" in result.output
+
+
+def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    text = (REPO / "mkdocs.yml").read_text("utf-8") + "\nexclude_docs: |\n  papers/\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    config = load_config(root)
+    with pytest.raises(BuildError, match=r"exclude_docs or draft_docs .* leave out \d+ generated"):
+        Pipeline(config).build()

@@ -10,9 +10,13 @@ own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, expanded_size
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
 ALLOWED_PYTHON_TAGS = ("name:",)
@@ -27,6 +31,8 @@ def config_file_problem(path: Path) -> str:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except (OSError, yaml.YAMLError):
             return ""  # MkDocs reports a file it cannot read or parse, with its own words
+        if expanded_size(root) > MAX_YAML_VALUES:
+            return f"{path}: {TOO_MANY_VALUES}"
         problem = _old_hooks(path, text) or _code_tag(path, root)
         if problem or not isinstance(root, yaml.MappingNode):
             return problem
@@ -52,10 +58,14 @@ def _code_tag(path: Path, root: yaml.Node | None) -> str:
 
 
 def _nodes(root: yaml.Node | None) -> list[yaml.Node]:
-    """Every node of a composed document (iteratively: deep files cannot overflow)."""
-    found, stack = [], [root] if root is not None else []
+    """Every node of a composed document, once each (iteratively: deep files cannot
+    overflow, and an alias is not walked again)."""
+    found, stack, seen = [], [root] if root is not None else [], set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         found.append(node)
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
@@ -74,3 +84,30 @@ def _old_hooks(path: Path, text: str) -> str:
                 "now; replace the `hooks:` entry with `plugins: [papersite]`"
             )
     return ""
+
+
+def directory_urls_problem(mkdocs_config: Any) -> str:
+    """Why MkDocs' loaded settings cannot build papersite's pages, or ""."""
+    if not mkdocs_config.get("use_directory_urls", True):
+        return (
+            f"{mkdocs_config.config_file_path}: use_directory_urls must be true "
+            "(papersite's pages link to each other as folder URLs such as ../other-paper/)"
+        )
+    return ""
+
+
+def left_out_pages(files: Iterable[Any], generated: set[str]) -> str:
+    """Why the build would lose generated pages that mkdocs.yml's exclude_docs or
+    draft_docs leave out (links to them would lead nowhere), or ""."""
+    lost = sorted(
+        f.src_uri
+        for f in files
+        if f.src_uri in generated and f.src_uri.endswith(".md") and f.inclusion.is_excluded()
+    )
+    if not lost:
+        return ""
+    more = f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+    return (
+        f"exclude_docs or draft_docs in mkdocs.yml leave out {len(lost)} generated pages "
+        f"({', '.join(lost[:3])}{more}): other pages link to them; narrow the pattern"
+    )

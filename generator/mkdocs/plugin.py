@@ -39,6 +39,7 @@ from generator.config import (
 )
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
+from generator.mkdocs.config_file import directory_urls_problem, left_out_pages
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
@@ -52,6 +53,7 @@ from generator.search.pagefind_index import (
     drop_previous_bundle,
     keep_previous_bundle,
 )
+from generator.write import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -104,11 +106,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def on_config(self, config: Any) -> Any:
         """Read papersite.yml, take the site name and URL from it, add papersite's theme."""
-        if not config.get("use_directory_urls", True):
-            raise PluginError(
-                f"papersite: {config.config_file_path}: use_directory_urls must be true "
-                "(papersite's pages link to each other as folder URLs such as ../other-paper/)"
-            )
+        problem = directory_urls_problem(config)
+        if problem:
+            raise PluginError(f"papersite: {problem}")
         project = self.given_project or self._load_project(config)
         self.project = project
         self.gate = check_versions()
@@ -190,6 +190,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
     def on_files(self, files: Any, *, config: Any) -> Any:
         """Serve papersite's scripts and styles minified; leave out Material's search files.
         Tell the theme whether the site has a feed (pages link it in their head)."""
+        assert self.project is not None
+        problem = left_out_pages(files, generated_pages(self.project.docs))
+        if problem:
+            raise PluginError(f"papersite: {config.config_file_path}: {problem}")
         config.extra["papersite_feed"] = files.get_file_from_path(SITE_FEED_DOC) is not None
         return prepare_theme_files(files, THEME_DIR)
 

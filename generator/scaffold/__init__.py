@@ -14,6 +14,7 @@ checks it).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -32,19 +33,25 @@ def init_project(directory: Path) -> list[Path]:
     Nothing is overwritten: a folder that already holds a mkdocs.yml or papersite.yml
     is refused.
     """
+    if directory.is_symlink() and not directory.exists():
+        raise ScaffoldError(f"{directory} is a link to {os.readlink(directory)}, which is gone")
     if directory.exists() and not directory.is_dir():
         raise ScaffoldError(f"{directory} is a file, not a folder")
     for name in ("mkdocs.yml", "papersite.yml"):
-        if (directory / name).exists():
+        if (directory / name).exists() or (directory / name).is_symlink():
             raise ScaffoldError(f"{directory / name} exists already: not overwritten")
     written = []
-    for source in sorted(FILES.rglob("*")):
-        relative = source.relative_to(FILES)
-        target = directory / RENAMED.get(str(relative), str(relative))
-        if source.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        elif source.name != ".gitkeep" and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            written.append(target)
+    try:
+        for source in sorted(FILES.rglob("*")):
+            relative = source.relative_to(FILES)
+            target = directory / RENAMED.get(str(relative), str(relative))
+            if source.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+            elif source.name != ".gitkeep" and not target.exists() and not target.is_symlink():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                written.append(target)
+    except OSError as error:
+        where = error.filename or directory
+        raise ScaffoldError(f"cannot create {where}: {error.strerror or error}") from None
     return written

@@ -107,3 +107,12 @@ listings = st.tuples(papers, formats)
 corpora_with_papers = st.tuples(listings, corpora).map(
     lambda c: {c[0][1][0]: c[0][1][1](c[0][0]), **c[1]}
 )
+
+
+# A "billion laughs" YAML document: 12 lines whose aliases expand to 9**11 values.
+YAML_BOMB = "".join(
+    [
+        "a0: &a0 [lol]\n",
+        *(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12)),
+    ]
+)

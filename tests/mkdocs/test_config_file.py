@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hostile_corpora import YAML_BOMB
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS
 
@@ -45,3 +46,11 @@ def test_names_and_mkdocs_own_tags_are_allowed_and_inherit_is_checked(tmp_path: 
     child = tmp_path / "child.yml"
     child.write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
     assert config_file_problem(child).startswith(f"{tmp_path / 'base.yml'}:2: !!python/object/new")
+
+
+def test_a_billion_laughs_mkdocs_yml_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(
+        "site_name: x\nextra:\n" + "".join(f"  {line}\n" for line in YAML_BOMB.splitlines())
+    )
+    assert "expand to more than 100,000 values" in config_file_problem(path)

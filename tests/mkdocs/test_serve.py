@@ -74,3 +74,16 @@ def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: P
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None:
+    from generator.cli import address_problem
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert address_problem(f"127.0.0.1:{port}") == "Address already in use"
+    for bad in ("127.0.0.1:99999", "127.0.0.1:0", "no-port", "127.0.0.1:http"):
+        assert "port from 1 to 65535" in address_problem(bad), bad
+    assert address_problem(f"127.0.0.1:{_free_port()}") == ""

@@ -113,3 +113,19 @@ def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: 
     assert "ps-search-data" in page and "papersite.js" in page
     found = run("-m", "generator", "--root", "project", "search", "rank pruning")
     assert found.returncode == 0 and "rank-pruning" in found.stdout, found.stderr
+
+
+def test_init_with_an_empty_name_or_a_dangling_link_says_so(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
+        empty = runner.invoke(main, ["init", ""])  # `papersite init "$DIR"`, DIR unset
+        assert empty.exit_code == 2 and "no DIRECTORY named" in empty.output
+        assert list(Path(here).iterdir()) == []  # nothing written in the current folder
+        Path("gone").symlink_to(Path(here) / "nowhere")
+        dangling = runner.invoke(main, ["init", "gone"])
+        assert dangling.exit_code == 2 and "which is gone" in dangling.output
+        assert dangling.exception is None or isinstance(dangling.exception, SystemExit)
