@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
+from generator.analyze.topics.keyword_rules import is_filler, repeats_kept, repeats_label
 from generator.analyze.topics.label_rules import GENERIC
 
 KEYWORDS = 8
@@ -71,9 +72,17 @@ def related_topics(drafts: Sequence[Draft], centres: NDArray[np.float32]) -> lis
 
 
 def keywords(
-    draft: Draft, stats: PhraseStats, presence: sp.csr_matrix, surfaces: Surfaces
+    draft: Draft,
+    stats: PhraseStats,
+    presence: sp.csr_matrix,
+    surfaces: Surfaces,
+    halves: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
-    """Phrases typical of the topic's papers and rare elsewhere, label words excluded."""
+    """Phrases typical of the topic's papers and rare elsewhere: content, not prose.
+
+    The label, its inflections, filler prose, halves of a term (`halves`: from
+    keyword_rules.half_terms) and phrases a kept keyword already says are skipped.
+    """
     members = draft.papers
     if not members:
         return ()
@@ -81,16 +90,16 @@ def keywords(
     inside = np.asarray(presence[members].sum(axis=0)).ravel()
     idf = np.log(n / np.maximum(stats.papers, 1))
     score = inside / len(members) * idf
-    order = np.lexsort((np.array(stats.terms), -np.round(score, 6)))
-    label_words = {w for key in draft.phrases for w in key.split(" ")}
+    # Ties go to the first phrase in alphabetical order: terms are (CountVectorizer's).
+    order = np.argsort(-np.round(score, 6), kind="stable")
     readable = stats.head >= MIN_HEAD
     chosen: list[str] = []
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
-        usable = _usable(key, stats, column, bool(readable[column]), label_words)
+        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
         if inside[column] < min(2, len(members)) or not usable:
             continue
-        if any(f" {key} " in f" {c} " or f" {c} " in f" {key} " for c in chosen):
+        if repeats_kept(key, chosen):
             continue
         chosen.append(key)
         if len(chosen) == KEYWORDS:
@@ -99,12 +108,17 @@ def keywords(
 
 
 def _usable(
-    key: str, stats: PhraseStats, column: int, readable: bool, label_words: set[str]
+    key: str,
+    stats: PhraseStats,
+    column: int,
+    readable: bool,
+    label: tuple[str, ...],
+    halves: frozenset[str],
 ) -> bool:
     """A keyword must read as a phrase, say something, and not repeat the label."""
     words = key.split(" ")
-    if all(w in GENERIC or w in label_words for w in words):
+    if repeats_label(key, label, GENERIC) or is_filler(key, stats.index):
         return False
     if len(words) > 1:
         return readable
-    return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])
+    return key not in halves and bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

@@ -17,9 +17,10 @@ from generator.analyze.topics.areas import area_names, group_areas, own_centres
 from generator.analyze.topics.candidates import find_candidates
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
+from generator.analyze.topics.keyword_rules import half_terms
 from generator.analyze.topics.members import Membership, assign_members
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
-from generator.analyze.topics.seeds import OTHER_LABEL, Seed, select_seeds
+from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
 from generator.model import Topic
@@ -65,7 +66,8 @@ def _seeds_and_members(
     settings: AnalysisSettings,
     spec: TopicsSpec,
 ) -> tuple[list[Seed], Membership]:
-    """Pinned seeds, discovered seeds, fillers for papers left over, and the membership."""
+    """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
+    then discovered topics whose members mostly coincide merged (seeds.merge_overlaps)."""
     share, per_paper = settings.max_topic_share, settings.max_topics_per_paper
     excluded = spec.excluded_keys(docs.tokenizer)
     pinned = pinned_seeds(spec, docs, vectors, stats)
@@ -81,6 +83,14 @@ def _seeds_and_members(
         if fillers:
             seeds = select_seeds(fillers, docs.surfaces, seeds)
             membership = assign_members(seeds, uses, vectors, share, per_paper)
+    for _ in range(len(seeds)):
+        naming = uses.hits([seed.phrases for seed in seeds])[0].tocsc()
+        members = [[p for p, _ in papers] for papers in membership.members]
+        merged = merge_overlaps(seeds, members, naming)
+        if merged is None:
+            break
+        seeds = merged
+        membership = assign_members(seeds, uses, vectors, share, per_paper)
     return seeds, membership
 
 
@@ -99,13 +109,14 @@ def _describe(
     """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other"."""
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
+    halves = half_terms(stats)
     related = related_topics(drafts, centres)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = [
         Topic(
             slug=draft.slug,
             label=draft.label,
-            keywords=keywords(draft, stats, presence, docs.surfaces),
+            keywords=keywords(draft, stats, presence, docs.surfaces, halves),
             papers=tuple(docs.slugs[p] for p in draft.papers),
             related_topics=related[number],
             area=areas[number],

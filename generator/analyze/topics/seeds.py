@@ -1,13 +1,21 @@
-"""Choose the topics: user-pinned ones first, then the best non-redundant candidates."""
+"""Choose the topics: user-pinned ones first, then the best non-redundant candidates.
+
+A candidate whose phrase says what a chosen seed's phrase says (one inside the other,
+in any inflection: duplicates.py) joins that seed instead of making a second topic,
+and seeds whose members mostly coincide are merged (merge_overlaps).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import scipy.sparse as sp
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.topics.candidates import Candidate
+from generator.analyze.topics.duplicates import MAX_OVERLAP, jaccard, subsumes
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
 from generator.links import base_slug
 
@@ -49,12 +57,49 @@ def select_seeds(
         slug = topic_slug(candidate.key, surfaces)
         if slug in taken or _redundant(candidate.papers, owners):
             continue
+        same = next((i for i, s in enumerate(chosen) if _same_subject(candidate.key, s)), None)
+        if same is not None:
+            if not chosen[same].pinned:
+                merged = _absorb(chosen[same], candidate, surfaces)
+                taken.add(merged.slug)
+                for paper in sorted(set(merged.papers) - set(chosen[same].papers)):
+                    owners.setdefault(paper, []).append(same)
+                chosen[same] = merged
+            continue
         for paper in candidate.papers:
             owners.setdefault(paper, []).append(len(chosen))
         phrases = (candidate.key, *candidate.aliases)
         chosen.append(Seed(slug, label, candidate.papers, phrases, gated=candidate.gated))
         taken.add(slug)
     return chosen
+
+
+def merge_overlaps(
+    seeds: Sequence[Seed], members: Sequence[Sequence[int]], naming: sp.csc_matrix
+) -> list[Seed] | None:
+    """Seeds with the most overlapping discovered pair merged, or None when no pair overlaps.
+
+    Members overlapping by MAX_OVERLAP (Jaccard) or more make one subject that the reader
+    would see twice. The merged seed keeps the phrase that more of the pair's members
+    name (`naming`: papers x seeds, 1 where a paper names a seed's phrase), so that
+    its label describes most of them. Pinned seeds are the user's and never merge.
+    """
+    best: tuple[float, int, int] | None = None
+    for i in range(len(seeds)):
+        for j in range(i + 1, len(seeds)):
+            if seeds[i].pinned or seeds[j].pinned:
+                continue
+            overlap = round(jaccard(members[i], members[j]), 6)
+            if overlap >= MAX_OVERLAP and (best is None or overlap > best[0]):
+                best = (overlap, i, j)
+    if best is None:
+        return None
+    _, i, j = best
+    union = sorted({*members[i], *members[j]})
+    named = [len(set(naming[:, k].indices.tolist()).intersection(union)) for k in (i, j)]
+    keep, drop = (j, i) if named[1] > named[0] else (i, j)
+    merged = _joined(seeds[keep], seeds[drop])
+    return [merged if k == keep else s for k, s in enumerate(seeds) if k != drop]
 
 
 def topic_slug(key: str, surfaces: Surfaces) -> str:
@@ -70,3 +115,38 @@ def _redundant(papers: Sequence[int], owners: dict[int, list[int]]) -> bool:
     """True when most of `papers` are key papers of one already chosen seed."""
     shared = Counter(owner for paper in papers for owner in owners.get(paper, ()))
     return any(overlap > REDUNDANCY * len(papers) for overlap in shared.values())
+
+
+def _same_subject(key: str, seed: Seed) -> bool:
+    """Whether a candidate phrase and one of a seed's phrases are one inside the other."""
+    return any(subsumes(key, phrase) for phrase in seed.phrases)
+
+
+def _absorb(seed: Seed, candidate: Candidate, surfaces: Surfaces) -> Seed:
+    """A seed joined by a candidate that says the same; the shorter phrase names both.
+
+    "Semantic segmentation" names "semantic image segmentation" papers too, "CT" those
+    of "3D chest CT": the general phrase describes the union, the narrow one does not.
+    """
+    phrases = (candidate.key, *candidate.aliases)
+    if len(candidate.key.split(" ")) < len(seed.phrases[0].split(" ")):
+        seed = replace(
+            seed,
+            slug=topic_slug(candidate.key, surfaces),
+            label=surfaces.label(candidate.key),
+            phrases=(*phrases, *seed.phrases),
+        )
+        phrases = ()
+    gated = seed.gated and candidate.gated
+    return _joined(seed, replace(seed, papers=candidate.papers, phrases=phrases, gated=gated))
+
+
+def _joined(seed: Seed, other: Seed) -> Seed:
+    """`seed` (its name and identity kept) with the papers and phrases of `other` added."""
+    return replace(
+        seed,
+        papers=tuple(sorted({*seed.papers, *other.papers})),
+        phrases=tuple(dict.fromkeys((*seed.phrases, *other.phrases))),
+        forced=tuple(sorted({*seed.forced, *other.forced})),
+        gated=seed.gated and other.gated,
+    )

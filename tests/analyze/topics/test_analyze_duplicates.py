@@ -1,0 +1,132 @@
+"""Near-duplicate topics: one label inside another, or mostly the same members."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.analyze.topics.candidates import Candidate
+from generator.analyze.topics.duplicates import (
+    MAX_OVERLAP,
+    duplicate_pairs,
+    jaccard,
+    subsumes,
+)
+from generator.analyze.topics.seeds import Seed, merge_overlaps, select_seeds
+from generator.model import Analysis
+
+
+def _key(label: str) -> str:
+    return phrase_key(label) or ""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Semantic segmentation", "Semantic image segmentation"),
+        ("CT", "3D chest CT"),
+        ("Benign overfitting", "Deep networks benignly overfit"),
+        ("Diffusion models", "Latent diffusion model"),
+        ("Pruning", "Pruning"),
+    ],
+)
+def test_a_label_inside_another_is_flagged(first: str, second: str) -> None:
+    assert subsumes(_key(first), _key(second))
+    assert subsumes(_key(second), _key(first))
+    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}]) == [(0, 1, "label")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Visualization", "Visual representation learning"),  # one stem, two words
+        ("Image classification", "Image recognition"),
+        ("Medical image segmentation", "Semantic segmentation"),
+        ("Regularization", "Regular languages"),
+    ],
+)
+def test_labels_that_share_only_some_words_are_not(first: str, second: str) -> None:
+    assert not subsumes(_key(first), _key(second))
+    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}]) == []
+
+
+def test_member_overlap_above_the_threshold_is_flagged() -> None:
+    assert jaccard({1, 2, 3}, {2, 3, 4}) == 0.5
+    assert jaccard(set(), set()) == 0.0
+    keys = ["optimal transport", "sinkhorn", "pruning"]
+    members = [set(range(10)), set(range(4, 12)), set(range(8, 20))]
+    assert jaccard(members[0], members[1]) >= MAX_OVERLAP > jaccard(members[1], members[2])
+    assert duplicate_pairs(keys, members) == [(0, 1, "members")]
+
+
+def _surfaces() -> Surfaces:
+    return Surfaces(Counter(), Counter(), Tokenizer())
+
+
+def _candidate(key: str, papers: range, quality: float, gated: bool = False) -> Candidate:
+    return Candidate(key, tuple(papers), 4.0, quality, len(papers), gated=gated)
+
+
+def test_a_candidate_inside_a_chosen_topic_joins_it() -> None:
+    surfaces = _surfaces()
+    candidates = [
+        _candidate("semantic image segmentation", range(0, 4), 0.9),
+        _candidate("optimal transport", range(10, 16), 0.8),
+        _candidate("semantic segmentation", range(20, 30), 0.7),
+        _candidate("ct", range(40, 50), 0.6),
+        _candidate("3d chest ct", range(50, 53), 0.5, gated=True),
+    ]
+    seeds = select_seeds(candidates, surfaces)
+    assert [s.slug for s in seeds] == ["semantic-segmentation", "optimal-transport", "ct"]
+    segmentation, _, ct = seeds
+    # The general phrase names both; the narrow one still marks papers as on topic.
+    assert segmentation.phrases == ("semantic segmentation", "semantic image segmentation")
+    assert segmentation.papers == (*range(0, 4), *range(20, 30))
+    assert ct.phrases == ("ct", "3d chest ct") and ct.papers == tuple(range(40, 53))
+    assert not ct.gated
+
+
+def test_a_pinned_topic_is_never_renamed_by_a_candidate() -> None:
+    pinned = Seed("chest-ct", "Chest CT", (1, 2, 3), ("chest ct",), pinned=True)
+    seeds = select_seeds([_candidate("ct", range(10, 20), 0.9)], _surfaces(), [pinned])
+    assert seeds == [pinned]
+
+
+def test_overlapping_topics_merge_under_the_phrase_more_members_name() -> None:
+    seeds = [
+        Seed("unet", "U-Net", (0, 1), ("unet",)),
+        Seed("pruning", "Pruning", (20, 21), ("pruning",)),
+        Seed("medical-image-segmentation", "MIS", (5, 6), ("medical image segmentation",)),
+    ]
+    members = [list(range(0, 10)), list(range(20, 30)), list(range(3, 12))]
+    naming = np.zeros((30, 3), dtype=np.float32)
+    naming[0:4, 0] = 1  # 4 name U-Net
+    naming[3:12, 2] = 1  # 9 name medical image segmentation
+    merged = merge_overlaps(seeds, members, sp.csc_matrix(naming))
+    assert merged is not None and [s.slug for s in merged] == [
+        "pruning",
+        "medical-image-segmentation",
+    ]
+    assert merged[1].phrases == ("medical image segmentation", "unet")
+    assert merged[1].papers == (0, 1, 5, 6)
+    assert (
+        merge_overlaps(merged, [members[1], list(range(0, 12))], sp.csc_matrix(naming[:, 1:]))
+        is None
+    )
+
+
+def test_pinned_topics_never_merge() -> None:
+    seeds = [Seed("a", "A", (0,), ("a",), pinned=True), Seed("b", "B", (0,), ("b",))]
+    naming = sp.csc_matrix(np.ones((4, 2), dtype=np.float32))
+    assert merge_overlaps(seeds, [[0, 1, 2, 3], [0, 1, 2, 3]], naming) is None
+
+
+def test_bundled_topics_have_no_near_duplicates(bundled_analysis: Analysis) -> None:
+    topics = [t for t in bundled_analysis.topics if t.slug != "other"]
+    pairs = duplicate_pairs([_key(t.label) for t in topics], [t.papers for t in topics])
+    assert [(topics[i].label, topics[j].label, why) for i, j, why in pairs] == []

@@ -1,0 +1,125 @@
+"""Topic keywords are content phrases: no prose filler, no halves of a term, no repeats."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.tokens import phrase_key
+from generator.analyze.topics.keyword_rules import (
+    half_terms,
+    is_adverb,
+    is_filler,
+    repeats_kept,
+    repeats_label,
+)
+from generator.analyze.topics.label_rules import GENERIC
+from generator.model import Analysis
+
+VOCABULARY = {
+    word: i for i, word in enumerate("accurate adaptive flexible natural close full".split())
+}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "growing workload",
+        "rapid increase",
+        "urgent need",
+        "mounting evidence",
+        "wide range",
+        "closely related",
+        "naturally uncover",
+        "map adaptively",
+        "accurately",
+        "understanding",
+        "deep understanding",
+        "behavior",
+        "norm",
+    ],
+)
+def test_prose_is_filler(key: str) -> None:
+    assert is_filler(key, VOCABULARY)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "magnetic resonance",
+        "skip connection",
+        "gaussian process",
+        "test set",
+        "fully convolutional network",
+        "family",
+        "anomaly",
+        "entropic",
+        "chest ct volume",
+    ],
+)
+def test_content_is_not(key: str) -> None:
+    assert not is_filler(key, VOCABULARY)
+
+
+def test_adverbs_are_told_by_their_adjective() -> None:
+    assert is_adverb("flexibly", VOCABULARY) and is_adverb("fully", VOCABULARY)
+    assert not is_adverb("family", VOCABULARY) and not is_adverb("anomaly", VOCABULARY)
+
+
+def _stats(totals: dict[str, float]) -> PhraseStats:
+    terms = tuple(sorted(totals))
+    n = len(terms)
+    return PhraseStats(
+        terms=terms,
+        index={t: i for i, t in enumerate(terms)},
+        total=np.array([totals[t] for t in terms], dtype=np.float64),
+        papers=np.ones(n, dtype=np.int64),
+        title_papers=np.ones(n, dtype=np.int64),
+        key_papers=sp.csc_matrix((1, n), dtype=bool),
+        head=np.ones(n),
+        alone=np.zeros(n),
+    )
+
+
+def test_a_word_mostly_inside_one_phrase_is_half_a_term() -> None:
+    stats = _stats(
+        {
+            "magnetic": 10,
+            "resonance": 9,
+            "magnetic resonance": 8,
+            "magnetic field": 2,
+            "gradient": 30,
+            "descent": 10,
+            "gradient descent": 9,
+            "gradient flow": 5,
+        }
+    )
+    assert half_terms(stats) == {"magnetic", "resonance", "descent"}
+
+
+def test_a_phrase_a_kept_keyword_already_says_is_a_repeat() -> None:
+    assert repeats_kept("resonance", ["magnetic resonance"])
+    assert repeats_kept("magnetic resonance imaging", ["magnetic resonance"])
+    assert repeats_kept("hyperparameter augmentation", ["augmentation hyperparameter"])
+    assert repeats_kept("skip connection", ["skip connections"])
+    assert repeats_kept("early learning", ["earlylearning"])
+    assert not repeats_kept("magnetic field", ["magnetic resonance"])
+
+
+def test_a_phrase_of_label_words_repeats_the_label() -> None:
+    assert repeats_label("memorizing", ["memorization"], GENERIC)
+    assert repeats_label("pruned network", ["pruning"], GENERIC)
+    assert repeats_label("lowrank", ["low rank"], GENERIC)
+    assert not repeats_label("sparsity", ["pruning"], GENERIC)
+
+
+def test_bundled_keywords_are_content(bundled_analysis: Analysis) -> None:
+    """No bundled topic shows filler or two keywords that say one thing."""
+    vocabulary: dict[str, int] = {}
+    for topic in bundled_analysis.topics:
+        keys = [phrase_key(k) or "" for k in topic.keywords]
+        for number, key in enumerate(keys):
+            assert not is_filler(key, vocabulary), (topic.label, key)
+            assert not repeats_kept(key, keys[:number]), (topic.label, key)
