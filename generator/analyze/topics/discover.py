@@ -23,6 +23,7 @@ from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinne
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
+from generator.links import base_slug
 from generator.model import Topic
 
 
@@ -50,6 +51,7 @@ def discover_topics(
     seeds = [
         seed if seed.pinned else replace(seed, label=_label(seed, docs, texts)) for seed in seeds
     ]
+    _check_pins_have_papers(seeds, membership, spec)
     drafts = [
         Draft(seed.slug, seed.label, tuple(members), seed.phrases, seed.area)
         for seed, members in zip(seeds, membership.members, strict=True)
@@ -57,6 +59,20 @@ def discover_topics(
     ]
     drafts = apply_edits(drafts, spec, docs, vectors, stats)
     return _describe(drafts, docs, vectors, stats, spec)
+
+
+def _check_pins_have_papers(seeds: list[Seed], membership: Membership, spec: TopicsSpec) -> None:
+    """A pinned topic always exists (manual/topics-file.md): one whose papers all went
+    to other topics (pins sharing their keywords) is an error at its line, not a topic
+    that silently is not there."""
+    lines = {rule.slug or base_slug(rule.label, "topic"): rule.line for rule in spec.topics}
+    for seed, members in zip(seeds, membership.members, strict=True):
+        if seed.pinned and not members and seed.slug in lines:
+            raise spec.error(
+                lines[seed.slug],
+                f"topic {seed.label!r}: every paper that mentions its keywords went to other "
+                "topics; give it keywords of its own, or list its papers",
+            )
 
 
 def _seeds_and_members(

@@ -143,6 +143,11 @@ def test_malformed_files_name_file_and_line(text: str, message: str) -> None:
             "topics:\n  - label: X\n    keywords: [inpainting]\n    papers: [no-such-paper]\n",
             "topics.yml:2: no paper with slug 'no-such-paper'",
         ),
+        (  # pins sharing a keyword: the later ones got no paper, and would vanish
+            "topics:\n"
+            + "".join(f"  - label: Pin number {n}\n    keywords: [network]\n" for n in range(40)),
+            "topics.yml:",
+        ),
     ],
 )
 def test_impossible_requests_name_file_and_line(
@@ -151,3 +156,5 @@ def test_impossible_requests_name_file_and_line(
     with pytest.raises(TopicsFileError) as error:
         _analyse(corpus, tmp_path, text)
     assert str(error.value).startswith(str(tmp_path / message))
+    if "Pin number" in text:
+        assert "every paper that mentions its keywords went to other topics" in str(error.value)
