@@ -3,6 +3,7 @@
     python -m benchmarks.run                      # 1,000, 10,000 and 50,000 papers
     python -m benchmarks.run --sizes 1000         # what CI runs (a smoke test)
     python -m benchmarks.run --sizes 100000 --no-mkdocs   # generation only
+    python -m benchmarks.run --sizes 1000 --peers  # against MkDocs (and Hugo, Zensical)
 
 Each size runs in a fresh process, on a temporary project (benchmarks/project.py: the
 repository's mkdocs.yml, templates and hooks, and n synthetic papers in the three
@@ -205,8 +206,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
     parser.add_argument("--keep", type=Path, help="build here and keep the projects")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="build each size with papersite and its peers, interleaved (benchmarks/peers.py)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of each tool (--peers)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
+    if args.peers:
+        return _peers(args.sizes, args.rounds)
     if args.one is not None:  # the parent passes --keep and removes the projects itself
         workdir = Path(tempfile.mkdtemp(dir=args.keep))
         row = measure(args.one, workdir, not args.no_mkdocs, not args.no_browser, args.workers)
@@ -229,6 +238,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _peers(sizes: Sequence[int], rounds: int) -> int:
+    """Each size built by papersite and by its peers, interleaved; one table per size."""
+    from benchmarks.peers import compare
+    from benchmarks.peers import table as peers_table
+
+    print(f"{_machine()}\n")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="papersite-peers-") as workdir:
+            rows = compare(size, rounds, Path(workdir))
+        print(peers_table(rows, f"{size:,} papers") + "\n")
     return 0
 
 
