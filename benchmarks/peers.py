@@ -8,7 +8,8 @@ other, in fresh processes:
 - MkDocs + Material (its own search on) building the Markdown papersite generated, the
   same pages without papersite's plugin;
 - MkDocs + Material building bare pages: one page per paper holding its title and
-  abstract, and nothing else: the floor a static-site generator of these pages sits on;
+  abstract, and nothing else: the floor a static-site generator of these pages sits on
+  (with Material's search, as a plain site has it, and without any search);
 - Hugo on the bare pages, and Zensical on the generated ones, when installed (else a
   note says they were skipped).
 
@@ -45,7 +46,7 @@ theme:
   name: material
   font: false
 plugins:
-  - search
+{plugins}
 markdown_extensions:
   - attr_list
   - md_in_html
@@ -65,6 +66,9 @@ def compare(papers: int | None, rounds: int, workdir: Path) -> list[dict[str, ob
     bare = workdir / "bare"
     _plain_project(bare, "Bare pages")
     _bare_pages(project / "docs" / ".papersite-search.json", bare / "docs")
+    unsearched = workdir / "bare-no-search"
+    _plain_project(unsearched, "Bare pages", search=False)
+    shutil.copytree(bare / "docs", unsearched / "docs")
 
     def papersite_fresh() -> None:
         for leftover in ("docs", "site", ".docs.papersite-state.json"):
@@ -83,6 +87,7 @@ def compare(papers: int | None, rounds: int, workdir: Path) -> list[dict[str, ob
         "papersite, nothing changed": papersite_again,
         "MkDocs + Material, generated pages": mkdocs(generated),
         "MkDocs + Material, bare pages": mkdocs(bare),
+        "MkDocs + Material, bare pages, no search": mkdocs(unsearched),
     }
     notes = []
     hugo = shutil.which("hugo")
@@ -157,9 +162,13 @@ def _papersite_project(root: Path, papers: int | None) -> Path:
     return make_project(root, papers)
 
 
-def _plain_project(root: Path, name: str) -> None:
+def _plain_project(root: Path, name: str, search: bool = True) -> None:
     root.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(PLAIN_MKDOCS.format(name=name), encoding="utf-8")
+    plugins = "  - search" if search else "  []"
+    (root / "mkdocs.yml").write_text(
+        PLAIN_MKDOCS.format(name=name, plugins=plugins).replace("plugins:\n  []", "plugins: []"),
+        encoding="utf-8",
+    )
 
 
 def _papersite_own_files(folder: str, names: list[str]) -> list[str]:
@@ -196,7 +205,8 @@ def _hugo_project(bare: Path, root: Path) -> None:
 
 
 def _run(command: list[str], cwd: Path = ROOT) -> None:
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's notice about MkDocs 2
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, env=quiet)
 
 
 def main(argv: list[str] | None = None) -> int:
