@@ -39,6 +39,7 @@ from generator.config import (
 )
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
+from generator.mkdocs.compact_html import compact
 from generator.mkdocs.config_file import directory_urls_problem, left_out_pages
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
@@ -220,6 +221,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         if self.sharded.pending is not None:
             finish(self.sharded, files)
         return env
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Write pages without their templates' indentation (compact_html.py)."""
+        return compact(output)
 
     def on_post_build(self, *, config: Any) -> None:
         """Index the built site with Pagefind."""

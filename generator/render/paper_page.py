@@ -67,6 +67,9 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
         "citation_title": str(html_escape(paper.title)),
         "paper_title": paper.title,
         "paper_summary": first_sentence(paper.abstract),
+        # A paper page is a few screens with its sections in view: a table of contents
+        # beside it would only take width from the abstract and the graph.
+        "hide": ["toc"],
     }
     if paper.authors:
         meta["paper_authors"] = list(paper.authors)
