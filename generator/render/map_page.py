@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
+import numpy as np
 from markupsafe import Markup
 
 from generator.links import (
     HOME_DOC,
     MAP_DATA_DOC,
     MAP_DOC,
+    OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
     built_link,
     paper_url,
     topic_url,
 )
+from generator.model import Topic
 from generator.render.context import SiteContext
 from generator.render.text import front_matter
-from generator.render.topic_pages import areas_for
+from generator.render.topic_pages import UNGROUPED_AREA, areas_for
 
-MAP_FORMAT = 1
+MAP_FORMAT = 2
 # Coordinates are integers on a SCALE x SCALE grid: 4 digits keep points apart at any
 # zoom the map offers, and cost half the bytes of floats.
 SCALE = 10_000
+# Colours map.js has (Paul Tol's "muted" scheme, colour-blind safe); areas beyond that
+# share a colour with the areas farthest from them. -1 is the neutral grey of "Other".
+COLOURS = 9
+# Cells per side of the grids that measure how far apart two areas lie (colours) and
+# where a topic's papers are densest (its label).
+COLOUR_GRID = 16
+LABEL_GRID = 20
 
 
 def render_map(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
@@ -50,33 +61,112 @@ def render_map(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
 def map_data(site: SiteContext) -> dict[str, Any]:
     """Papers with a map position, as parallel arrays, and topics in legend order.
 
-    `topic[i]` is the index of paper i's first topic (its colour; -1 for none) and each
-    topic lists the indices of all its papers (for highlighting). URLs are site-relative.
+    `topic[i]` is the index of paper i's first topic (-1 for none); each topic names its
+    area (an index into `areas`, the legend's groups), its colour, where its label goes
+    (`at`, on the grid; null without papers) and the indices of all its papers (for
+    highlighting). URLs are site-relative.
     """
     papers = [p for p in site.corpus.papers if p.slug in site.analysis.positions]
     index = {p.slug: i for i, p in enumerate(papers)}
-    topics = [topic for _area, entries in areas_for(site, MAP_DOC) for topic, _h, _n in entries]
+    areas = areas_for(site, MAP_DOC)
+    topics = [topic for _area, entries in areas for topic, _h, _n in entries]
+    area_of = [number for number, (_a, entries) in enumerate(areas) for _e in entries]
     topic_index = {t.slug: i for i, t in enumerate(topics)}
-    points = [site.analysis.positions[p.slug] for p in papers]
+    x = [_grid(site.analysis.positions[p.slug][0]) for p in papers]
+    y = [_grid(site.analysis.positions[p.slug][1]) for p in papers]
+    first = [_first_topic(site, p.slug, topic_index) for p in papers]
+    colours = topic_colours(topics, x, y, first)
+    primary: list[list[int]] = [[] for _ in topics]
+    for i, number in enumerate(first):
+        if number >= 0:
+            primary[number].append(i)
+    members = [sorted(index[s] for s in set(t.papers) if s in index) for t in topics]
     return {
         "format": MAP_FORMAT,
         "scale": SCALE,
+        "areas": [name or UNGROUPED_AREA for name, _entries in areas],
         "topics": [
             {
                 "slug": t.slug,
                 "label": t.label,
-                "area": t.area,
+                "area": area_of[number],
+                "colour": colours[number],
+                "at": label_point(primary[number] or members[number], x, y),
                 "url": topic_url(t.slug),
-                "papers": sorted(index[s] for s in set(t.papers) if s in index),
+                "papers": members[number],
             }
-            for t in topics
+            for number, t in enumerate(topics)
         ],
-        "x": [_grid(x) for x, _y in points],
-        "y": [_grid(y) for _x, y in points],
-        "topic": [_first_topic(site, p.slug, topic_index) for p in papers],
+        "x": x,
+        "y": y,
+        "topic": first,
         "title": [p.title for p in papers],
         "url": [paper_url(p.slug) for p in papers],
     }
+
+
+def topic_colours(
+    topics: Sequence[Topic], x: Sequence[int], y: Sequence[int], first: Sequence[int]
+) -> list[int]:
+    """A colour index per topic: one per area, a topic without an area as its own area.
+
+    Areas take colours largest first (the size: map cells they cover); once all COLOURS
+    are used, an area takes the colour whose areas touch fewest of its cells, so that
+    neighbours differ where they can.
+    "Other", which is not a subject and lies everywhere, is grey (-1).
+    """
+    groups: dict[str, list[int]] = {}
+    for number, topic in enumerate(topics):
+        if topic.slug != OTHER_TOPIC_SLUG:
+            groups.setdefault(topic.area or f"\0{topic.slug}", []).append(number)
+    cells: dict[str, set[tuple[int, int]]] = {key: set() for key in groups}
+    group_of = {number: key for key, members in groups.items() for number in members}
+    for i, number in enumerate(first):
+        if number in group_of:
+            cells[group_of[number]].add((_cell(x[i], COLOUR_GRID), _cell(y[i], COLOUR_GRID)))
+    order = sorted(groups, key=lambda key: -len(cells[key]))  # stable: legend order on ties
+    # Per colour, the cells its areas cover or touch (a side or a corner).
+    near = np.zeros((COLOURS, COLOUR_GRID + 2, COLOUR_GRID + 2), dtype=bool)
+    used = [False] * COLOURS
+    colour_of: dict[str, int] = {}
+    for key in order:
+        mine = tuple(np.array(sorted(cells[key]), dtype=np.intp).reshape(-1, 2).T + 1)
+        colour_of[key] = best = min(
+            range(COLOURS), key=lambda c: (used[c], int(near[c][mine].sum()))
+        )
+        used[best] = True
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                near[best][mine[0] + dx, mine[1] + dy] = True
+    return [
+        colour_of[group_of[number]] if number in group_of else -1 for number in range(len(topics))
+    ]
+
+
+def label_point(members: Sequence[int], x: Sequence[int], y: Sequence[int]) -> list[int] | None:
+    """Where a topic's label goes: the mean of its papers around their densest spot.
+
+    Not the mean of all its papers, which for a topic in two clusters lies between them.
+    """
+    if not members:
+        return None
+    counts: dict[tuple[int, int], int] = {}
+    for i in members:
+        key = (_cell(x[i], LABEL_GRID), _cell(y[i], LABEL_GRID))
+        counts[key] = counts.get(key, 0) + 1
+
+    def around(cell: tuple[int, int]) -> int:
+        return sum(
+            counts.get((cell[0] + dx, cell[1] + dy), 0) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+        )
+
+    cx, cy = max(sorted(counts), key=around)
+    near = [
+        i
+        for i in members
+        if abs(_cell(x[i], LABEL_GRID) - cx) <= 1 and abs(_cell(y[i], LABEL_GRID) - cy) <= 1
+    ]
+    return [round(sum(x[i] for i in near) / len(near)), round(sum(y[i] for i in near) / len(near))]
 
 
 def map_json(data: dict[str, Any]) -> str:
@@ -94,6 +184,11 @@ def map_json(data: dict[str, Any]) -> str:
 def _grid(value: float) -> int:
     """A unit-square coordinate as an integer on the SCALE grid."""
     return min(SCALE - 1, max(0, round(value * (SCALE - 1))))
+
+
+def _cell(value: int, cells: int) -> int:
+    """The cell of a grid coordinate on a coarser grid of `cells` per side."""
+    return value * cells // SCALE
 
 
 def _first_topic(site: SiteContext, slug: str, topic_index: dict[str, int]) -> int:

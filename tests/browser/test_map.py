@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 RESIDUAL = "papers/deep-residual-learning-for-image-recognition/"
+U2NET = "papers/u-2-net-going-deeper-with-nested-u-structure-for-salient-object-detection/"
 READY = ".ps-map[data-ready=ready]"
 # Pixels of the canvas that are clearly coloured (not grey, not blank).
 COLOURED_PIXELS_JS = """() => {
@@ -89,7 +90,11 @@ def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: Bui
     page.mouse.move(x, y)
     tip = page.locator(".ps-map__tip")
     tip.wait_for(state="visible")
-    assert tip.text_content() == data["title"][index]
+    assert tip.locator(".ps-map__tip-title").text_content() == data["title"][index]
+    topic = data["topics"][data["topic"][index]]  # the topic and its area, on hover
+    assert tip.locator(".ps-map__tip-topic").text_content() == (
+        f"{topic['label']} · {data['areas'][topic['area']]}"
+    )
     page.mouse.click(x, y)
     wait_for_h1(page, data["title"][index])
     assert page.url == tab.base_url + data["url"][index]
@@ -107,6 +112,8 @@ def test_legend_highlights_a_topic(tab: Tab, e2e_site: BuiltSite) -> None:
     before = page.evaluate(COLOURED_PIXELS_JS)
     topic = max(data["topics"], key=lambda t: len(t["papers"]))
     button = page.locator(f'.ps-map__topic[data-topic="{topic["slug"]}"]')
+    assert not button.is_visible()  # a topic shows under its area, once the area is picked
+    page.locator(f'.ps-map__area[data-area="{topic["area"]}"]').click()
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     assert page.get_attribute(".ps-map", "data-highlight") == topic["slug"]
@@ -223,4 +230,251 @@ def test_the_map_keeps_its_style_when_only_the_fragment_is_edited(tab: Tab) -> N
         "h => document.querySelector('.ps-map').offsetHeight <= h + 2", arg=height
     )
     assert page.locator("link[href*='stylesheets/map']").count() >= 1
+    tab.assert_clean()
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_topic_labels_sit_on_their_papers_and_keep_their_size(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    data = _points(e2e_site)
+    labels = page.evaluate("window.papersiteMap.labels()")
+    assert len(labels) >= 10
+    assert int(page.get_attribute(".ps-map", "data-labels") or 0) == len(labels)
+    slugs = [label["slug"] for label in labels]
+    assert "other" not in slugs  # "Other" lies everywhere: no place to name it
+    primary = [data["topic"].count(t) for t in range(len(data["topics"]))]
+    largest = max(
+        (t for t in range(len(data["topics"])) if data["topics"][t]["slug"] != "other"),
+        key=lambda t: primary[t],
+    )
+    assert slugs[0] == data["topics"][largest]["slug"]  # the largest topics win a place
+    box = page.locator(".ps-map__canvas").bounding_box()
+    assert box
+    for i, label in enumerate(labels):
+        left, _top, right, _bottom = label["box"]
+        assert box["x"] <= left and right <= box["x"] + box["width"], label  # none cut off
+        assert all(not _overlap(label["box"], other["box"]) for other in labels[:i]), label
+    # The label sits among its papers: a paper of the topic is within 40 px of it.
+    first = labels[0]
+    centre = ((first["box"][0] + first["box"][2]) / 2, (first["box"][1] + first["box"][3]) / 2)
+    near = [
+        math.dist(centre, page.evaluate("i => window.papersiteMap.clientPoint(i)", i))
+        for i in data["topics"][largest]["papers"]
+    ]
+    assert min(near) < 40
+    heights = {round(label["box"][3] - label["box"][1]) for label in labels}
+    for _ in range(3):
+        page.click(".ps-map__button[data-zoom=in]")
+    page.wait_for_timeout(100)
+    zoomed = page.evaluate("window.papersiteMap.labels()")
+    assert zoomed and {round(b["box"][3] - b["box"][1]) for b in zoomed} == heights  # one size
+    tab.assert_clean()
+
+
+def test_the_legend_filters_by_area(tab: Tab, e2e_site: BuiltSite) -> None:
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    data = _points(e2e_site)
+    legend = page.locator(".ps-map__legend")
+    assert legend.is_visible()
+    assert legend.locator(".ps-map__area").count() == len(data["areas"]) <= 40
+    # Compact: it floats over the map, no taller than the map, and leaves the points free.
+    frame = page.locator(".ps-map__canvas").bounding_box()
+    box = legend.bounding_box()
+    assert frame and box and box["height"] <= frame["height"] and box["width"] < 300
+    left = min(
+        page.evaluate("i => window.papersiteMap.clientPoint(i)", i)[0]
+        for i in range(len(data["x"]))
+    )
+    assert left > box["x"] + box["width"]
+    colours = {t["colour"] for t in data["topics"]} - {-1}
+    assert len(colours) <= 12  # distinguishable: a few colours, not one per topic
+    before = page.evaluate(COLOURED_PIXELS_JS)
+    area = 1
+    names = data["areas"]
+    button = page.locator(f'.ps-map__area[data-area="{area}"]')
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.get_attribute(".ps-map", "data-areas") == str(area)
+    members = [
+        i for i, t in enumerate(data["topic"]) if t >= 0 and data["topics"][t]["area"] == area
+    ]
+    status = page.locator(".ps-map > .ps-map__status")
+    assert (status.text_content() or "").startswith(
+        f"Showing {len(members)} of {len(data['x'])} papers: {names[area]}"
+    )
+    page.wait_for_timeout(100)
+    assert 0 < page.evaluate(COLOURED_PIXELS_JS) < before
+    shown = page.evaluate("window.papersiteMap.labels()")
+    area_topics = {t["slug"] for t in data["topics"] if t["area"] == area}
+    assert shown and {label["slug"] for label in shown} <= area_topics  # its labels only
+    topics = button.locator("xpath=following-sibling::ul[1]")
+    assert topics.is_visible()  # a picked area lists its topics
+    assert topics.locator(".ps-map__topic").count() == len(area_topics)
+    page.locator('.ps-map__area[data-area="0"]').click()  # a second area adds to the first
+    assert page.get_attribute(".ps-map", "data-areas") == f"0 {area}"
+    status.get_by_role("button", name="show all areas").click()
+    assert page.get_attribute(".ps-map", "data-areas") == ""
+    assert page.locator('.ps-map__area[aria-pressed="true"]').count() == 0
+    head = page.locator(".ps-map__legend-head")
+    head.click()  # the legend folds away
+    assert head.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".ps-map__areas").is_visible()
+    head.click()
+    assert page.locator(".ps-map__areas").is_visible()
+    tab.assert_clean()
+
+
+def _slug(url: str) -> str:
+    return url.removeprefix("papers/").removesuffix("/")
+
+
+def _assert_centred_on(page: Page, index: int) -> None:
+    """The map is zoomed in with paper `index` in the middle of the canvas, ringed."""
+    box = page.locator(".ps-map__canvas").bounding_box()
+    assert box
+    x, y = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)
+    assert abs(x - (box["x"] + box["width"] / 2)) < 3
+    assert abs(y - (box["y"] + box["height"] / 2)) < 3
+    assert page.evaluate("window.papersiteMap.zoom()") >= 4
+
+
+def test_find_a_paper_by_its_title(tab: Tab, e2e_site: BuiltSite) -> None:
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    data = _points(e2e_site)
+    index = data["url"].index(U2NET)
+    find = page.locator(".ps-map__find-input")
+    find.fill("u2 NET nested")  # any case, in any order, a raised ² typed as a plain 2
+    found = page.locator(".ps-map__found [role=option]")
+    assert found.count() == 1
+    assert (found.first.text_content() or "") == data["title"][index]
+    assert found.first.locator("sup").inner_text() == "2"
+    find.press("Enter")
+    assert page.get_attribute(".ps-map", "data-pinned") == U2NET
+    assert page.evaluate("location.hash") == "#paper=" + _slug(U2NET)
+    assert not page.locator(".ps-map__found").is_visible()
+    _assert_centred_on(page, index)
+    assert (page.locator(".ps-map__tip-title").text_content() or "") == data["title"][index]
+    find.fill("network")  # many: a short list, arrow keys move through it
+    assert 1 < found.count() <= 8
+    find.press("ArrowDown")
+    second = found.nth(1)
+    assert second.get_attribute("aria-selected") == "true"
+    title = second.text_content()
+    second.click()
+    pinned = page.get_attribute(".ps-map", "data-pinned")
+    assert data["title"][data["url"].index(pinned)] == title
+    find.fill("zzzz qqqq")
+    assert (
+        page.locator(".ps-map__found").text_content() == "No paper's title holds all these words."
+    )
+    tab.assert_clean()
+
+
+def test_a_paper_fragment_centres_and_rings_the_paper(tab: Tab, e2e_site: BuiltSite) -> None:
+    page = tab.page
+    data = _points(e2e_site)
+    index = len(data["url"]) // 2
+    tab.goto("map/#paper=" + _slug(data["url"][index]))
+    page.wait_for_selector(READY)
+    assert page.get_attribute(".ps-map", "data-pinned") == data["url"][index]
+    _assert_centred_on(page, index)
+    assert page.locator(".ps-map__tip").is_visible()
+    tab.assert_clean()
+
+
+def _pinch(page: Page, centre: tuple[float, float], start: float, end: float) -> None:
+    """Two fingers moving apart from `start` to `end` pixels, through Chromium's input."""
+    cdp = page.context.new_cdp_session(page)
+    x, y = centre
+
+    def fingers(gap: float) -> list[dict[str, float]]:
+        return [{"x": x - gap / 2, "y": y, "id": 0}, {"x": x + gap / 2, "y": y, "id": 1}]
+
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": fingers(start)})
+    for step in range(1, 11):
+        gap = start + (end - start) * step / 10
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": fingers(gap)})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_map_on_a_phone_is_full_width_tall_and_pinch_zooms(
+    new_tab: NewTab, e2e_site: BuiltSite
+) -> None:
+    tab = new_tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    box = page.locator(".ps-map__canvas").bounding_box()
+    assert box
+    assert box["x"] == 0 and box["width"] == 390  # edge to edge
+    assert box["height"] >= 0.6 * 844
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    page.locator(".ps-map__canvas").scroll_into_view_if_needed()
+    box = page.locator(".ps-map__canvas").bounding_box()
+    assert box
+    _pinch(page, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2), 60, 240)
+    page.wait_for_function("() => window.papersiteMap.zoom() > 2")
+    assert page.evaluate("window.papersiteMap.labels()")  # labels still drawn
+    # The legend waits, folded, below the map; a tap opens it, areas in rows.
+    head = page.locator(".ps-map__legend-head")
+    assert head.get_attribute("aria-expanded") == "false"
+    legend_box = page.locator(".ps-map__legend").bounding_box()
+    assert legend_box and legend_box["y"] >= box["y"] + box["height"] - 1
+    head.tap()
+    areas = page.locator(".ps-map__area")
+    assert areas.first.is_visible()
+    assert areas.nth(0).bounding_box()["y"] == areas.nth(1).bounding_box()["y"]  # type: ignore[index]
+    tab.assert_clean()
+
+
+def _luminance(colour: list[int]) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_dark_scheme_colours_stand_out(new_tab: NewTab) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    rgb = """s => getComputedStyle(s).backgroundColor.match(/\\d+/g).map(Number)"""
+    swatches = page.locator(".ps-map__topic .ps-map__swatch")
+    colours = {tuple(swatches.nth(i).evaluate(rgb)) for i in range(swatches.count())}
+    background = page.evaluate(
+        "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number)"
+    )
+    assert _luminance(background) < 0.05
+    for colour in colours:  # 3:1 against the background, as WCAG asks of graphics
+        ratio = (_luminance(list(colour)) + 0.05) / (_luminance(background) + 0.05)
+        assert ratio >= 3, (colour, ratio)
+    # Labels are light text outlined in the background colour.
+    label = page.evaluate("window.papersiteMap.labels()")[0]["box"]
+    text = page.evaluate(
+        """([l, t, r, b]) => {
+          const c = document.querySelector(".ps-map__canvas");
+          const box = c.getBoundingClientRect(), k = c.width / box.width;
+          const d = c.getContext("2d").getImageData((l - box.left) * k, (t - box.top) * k,
+                                                    (r - l) * k, (b - t) * k).data;
+          let max = 0;
+          for (let i = 0; i < d.length; i += 4) max = Math.max(max, d[i] + d[i + 1] + d[i + 2]);
+          return max;
+        }""",
+        label,
+    )
+    assert text > 3 * 180
     tab.assert_clean()

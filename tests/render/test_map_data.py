@@ -6,7 +6,14 @@ import json
 
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
-from generator.render.map_page import SCALE, map_data, map_json
+from generator.render.map_page import (
+    COLOURS,
+    SCALE,
+    label_point,
+    map_data,
+    map_json,
+    topic_colours,
+)
 
 
 def _paper(slug: str, title: str) -> Paper:
@@ -36,6 +43,10 @@ def test_arrays_are_parallel_and_on_the_grid() -> None:
     assert [t["slug"] for t in data["topics"]] == ["t2", "t1"]  # areas first, as on /topics/
     assert data["topic"] == [1, 0, -1]  # colour: the first topic; none for c
     assert [t["papers"] for t in data["topics"]] == [[1], [0, 1]]  # unknown slugs dropped
+    assert data["areas"] == ["Zeta", "More topics"]
+    assert [t["area"] for t in data["topics"]] == [0, 1]
+    assert [t["colour"] for t in data["topics"]] == [0, 1]  # one per area, loose topics too
+    assert [t["at"] for t in data["topics"]] == [[data["x"][1], data["y"][1]], [0, SCALE - 1]]
 
 
 def test_papers_without_a_position_are_left_out() -> None:
@@ -53,3 +64,44 @@ def test_json_is_compact_inert_and_round_trips() -> None:
     assert "\n" not in text.rstrip("\n") and '": ' not in text
     assert json.loads(text) == data
     assert map_json(map_data(_site())) == text
+
+
+def _topics(*areas: str) -> list[Topic]:
+    return [Topic(f"t{i}", f"T{i}", (), (), area=area) for i, area in enumerate(areas)]
+
+
+def test_colours_are_few_one_per_area_and_other_is_grey() -> None:
+    areas = [f"A{i}" for i in range(3 * COLOURS)]
+    topics = [*_topics(*areas, "A0", ""), Topic("other", "Other", (), ())]
+    # Each area a tight cluster on a diagonal; topic 3*COLOURS joins area A0.
+    x, y, first = [], [], []
+    for number in range(len(topics)):
+        spot = number if number < len(areas) else 0
+        for k in range(4):
+            x.append(spot * SCALE // len(areas) + k)
+            y.append(spot * SCALE // len(areas))
+            first.append(number)
+    colours = topic_colours(topics, x, y, first)
+    assert colours[-1] == -1  # "Other"
+    assert colours[len(areas)] == colours[0]  # a topic takes its area's colour
+    assert set(colours[:-1]) == set(range(COLOURS))  # all used, no more
+    for a in range(len(areas) - 1):  # neighbours on the diagonal always differ
+        assert colours[a] != colours[a + 1]
+
+
+def test_colours_are_deterministic_and_largest_areas_come_first() -> None:
+    topics = _topics("Small", "Big")
+    x = [0, 5000, 6000, 7000]  # "Big" covers more of the map
+    y = [0, 5000, 6000, 7000]
+    first = [0, 1, 1, 1]
+    assert topic_colours(topics, x, y, first) == [1, 0]
+    assert topic_colours(topics, x, y, first) == topic_colours(topics, x, y, first)
+
+
+def test_a_label_sits_where_its_papers_are_densest() -> None:
+    # Five papers in one corner, two far away: not at the mean of all seven.
+    x = [100, 150, 200, 120, 180, 9000, 9500]
+    y = [100, 120, 90, 160, 140, 9000, 9200]
+    at = label_point(range(7), x, y)
+    assert at == [150, 122]
+    assert label_point([], x, y) is None

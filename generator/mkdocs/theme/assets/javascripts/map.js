@@ -2,24 +2,37 @@
  * Corpus map: draws every paper as a point on a canvas (generator/render/map_page.py).
  *
  * The page holds <div class="ps-map" data-src="…" data-root="…">: data-src is the point
- * data JSON (parallel arrays: x, y on a `scale` grid, topic colour index, title, url) and
- * data-root the site root, both relative to the page. Colours are read from Material's
- * palette (CSS variables) and redrawn when the scheme changes. `#topic=<slug>` in the URL
- * highlights a topic, as does the legend; `#paper=<slug>` (a paper page's "Show on map")
- * zooms to that paper and rings it. Corpus text is inserted with textContent only.
- * After drawing, the container has data-ready="ready" and data-points=<points drawn>.
+ * data JSON (parallel arrays: x, y on a `scale` grid, topic index, title, url; areas;
+ * topics with their area, colour, label point and papers) and data-root the site root,
+ * both relative to the page. Points are coloured by area, with a palette per scheme,
+ * redrawn when the scheme changes; topic labels sit at their papers' densest spot, drawn
+ * at one size whatever the zoom, larger topics first, never overlapping. The legend lists
+ * areas (pick some to show only their papers) and, under a picked area, its topics.
+ * `#topic=<slug>` highlights a topic; `#paper=<slug>` (a paper page's "Show on map", or
+ * the find box) zooms to that paper and rings it. Corpus text is inserted as text only.
+ * After drawing, the container has data-ready="ready", data-points=<points drawn> and
+ * data-labels=<labels drawn>.
  */
 (function () {
   "use strict";
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var SAFE_URL_RE = /^[A-Za-z0-9][A-Za-z0-9._~\/-]*$/;
-  var GOLDEN_ANGLE = 137.508;
   var PAD = 12;            /* CSS pixels around the points */
   var HIT_RADIUS = 8;      /* CSS pixels: how close the pointer must be to a point */
   var GRID = 64;           /* hit-test buckets per side */
   var MAX_ZOOM = 40;
+  var PIN_ZOOM = 4;
   var DRAG_SLOP = 5;
+  var LABEL_FONT = "600 12px ";
+  var FOUND_MAX = 8;       /* papers the find box lists */
+  /* Paul Tol's "muted" scheme (colour-blind safe), and the same hues lifted to read on
+     the dark scheme's background (some from his "light" scheme); map_page.COLOURS says
+     how many there are. */
+  var COLOURS = {
+    light: ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"],
+    dark: ["#EE8899", "#8877DD", "#EEDD88", "#33994D", "#99DDFF", "#BB4477", "#44BB99", "#AAAA44", "#CC66BB"]
+  };
   var loading = {};
   var current = null;
 
@@ -51,29 +64,43 @@
   }
 
   function readPalette(el) {
+    var dark = isDark();
     return {
-      dark: isDark(),
-      faint: cssVar(el, "--md-default-fg-color--lighter", "rgba(0,0,0,.32)"),
+      dark: dark,
+      colours: dark ? COLOURS.dark : COLOURS.light,
+      grey: dark ? "#7d828c" : "#a9abb0",
+      faint: cssVar(el, "--md-default-fg-color--lightest", "rgba(0,0,0,.07)"),
       fg: cssVar(el, "--md-default-fg-color", "#000"),
+      accent: cssVar(el, "--md-accent-fg-color", "#526cfe"),
+      bg: cssVar(el, "--md-default-bg-color", "#fff"),
+      font: getComputedStyle(el).fontFamily || "sans-serif",
     };
   }
 
-  /** Topic i's colour: hues a golden angle apart, two lightnesses, tuned per scheme. */
-  function topicColour(i, palette) {
-    if (i < 0) return palette.faint;
-    var hue = Math.round((i * GOLDEN_ANGLE) % 360);
-    var light = palette.dark ? (i % 2 ? 72 : 60) : (i % 2 ? 56 : 40);
-    return "hsl(" + hue + ", " + (palette.dark ? 70 : 75) + "%, " + light + "%)";
+  /** Colour number c of the palette (-1: grey, for "Other" and papers without a topic). */
+  function colour(c, palette) {
+    return c >= 0 ? palette.colours[c % palette.colours.length] : palette.grey;
+  }
+
+  /** A swatch's background: its colours side by side ("More topics" has several). */
+  function swatchBackground(colours, palette) {
+    if (colours.length === 1) return colour(colours[0], palette);
+    var stops = colours.slice(0, 4).map(function (c, k, all) {
+      return colour(c, palette) + " " + (100 * k / all.length) + "% " + (100 * (k + 1) / all.length) + "%";
+    });
+    return "linear-gradient(90deg, " + stops.join(", ") + ")";
   }
 
   /* ---- geometry ---- */
 
   /** Base transform (fit the square grid in the canvas), then zoom k and offset t. */
   function toScreen(state, i) {
+    return unitToScreen(state, state.xs[i], state.ys[i]);
+  }
+
+  function unitToScreen(state, ux, uy) {
     var v = state.view;
-    var bx = state.ox + state.xs[i] * state.unit;
-    var by = state.oy + state.ys[i] * state.unit;
-    return [bx * v.k + v.tx, by * v.k + v.ty];
+    return [(state.ox + ux * state.unit) * v.k + v.tx, (state.oy + uy * state.unit) * v.k + v.ty];
   }
 
   function buildGrid(state) {
@@ -116,10 +143,15 @@
 
   /* ---- drawing ---- */
 
+  /** Size the canvas to its frame; the points' square sits beside the legend when the
+      legend floats over the map and there is room, so that it hides none at first. */
   function resize(state) {
     var frame = state.frame;
     var width = Math.max(200, Math.floor(frame.clientWidth));
-    var height = Math.round(Math.min(width, Math.max(280, window.innerHeight * 0.7)));
+    /* At least 60% of the window's height (a phone's square of points, as wide as the
+       screen, has room to pan when zoomed), 70% where the map is wider than that. */
+    var share = width < window.innerHeight * 0.7 ? 0.62 : 0.7;
+    var height = Math.round(Math.max(280, window.innerHeight * share));
     var dpr = window.devicePixelRatio || 1;
     state.canvas.style.height = height + "px";
     state.canvas.width = Math.round(width * dpr);
@@ -130,6 +162,16 @@
     state.unit = Math.min(width, height) - 2 * PAD;
     state.ox = (width - state.unit) / 2;
     state.oy = (height - state.unit) / 2;
+    var legend = state.legend;
+    if (getComputedStyle(legend).position === "absolute") {
+      var left = legend.offsetLeft + legend.offsetWidth + PAD;
+      var beside = Math.min(height - 2 * PAD, width - left - PAD);
+      if (beside >= 0.85 * state.unit) {
+        state.unit = beside;
+        state.ox = left + (width - PAD - left - beside) / 2;
+        state.oy = (height - beside) / 2;
+      }
+    }
     draw(state);
   }
 
@@ -153,6 +195,13 @@
     ctx.fill();
   }
 
+  /** Whether paper i is shown in full: its area is picked, or no area is. */
+  function shown(state, i) {
+    if (!state.picked.length) return true;
+    var t = state.data.topic[i];
+    return t >= 0 && state.picked.indexOf(state.data.topics[t].area) >= 0;
+  }
+
   function draw(state) {
     var started = window.performance.now();
     var ctx = state.ctx;
@@ -162,17 +211,29 @@
     var zoomBoost = Math.min(2, Math.sqrt(state.view.k));
     var radius = (state.n > 3000 ? 1.8 : 3) * zoomBoost;
     var lit = state.highlight;
-    state.byColour.forEach(function (indices, colour) {
-      ctx.globalAlpha = lit >= 0 ? 1 : 0.85;
-      ctx.fillStyle = lit >= 0 ? palette.faint : topicColour(colour - 1, palette);
+    var faint = [];
+    var byColour = state.byColour.map(function (indices) {
+      if (lit < 0 && !state.picked.length) return indices;
+      return indices.filter(function (i) {
+        var keep = lit < 0 && shown(state, i);
+        if (!keep) faint.push(i);
+        return keep;
+      });
+    });
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = palette.faint;
+    dots(ctx, state, faint, radius);
+    ctx.globalAlpha = 0.9;
+    byColour.forEach(function (indices, c) {
+      ctx.fillStyle = colour(c - 1, palette);
       dots(ctx, state, indices, radius);
     });
+    ctx.globalAlpha = 1;
     if (lit >= 0) {
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = topicColour(lit, palette);
+      var c = state.data.topics[lit].colour;  /* "Other" is grey: lit, it takes the accent */
+      ctx.fillStyle = c >= 0 ? colour(c, palette) : palette.accent;
       dots(ctx, state, state.data.topics[lit].papers, radius * 1.5);
     }
-    ctx.globalAlpha = 1;
     [state.pinned, state.hover].forEach(function (index) {
       if (index < 0) return;
       var s = toScreen(state, index);
@@ -182,12 +243,52 @@
       ctx.strokeStyle = palette.fg;
       ctx.stroke();
     });
-    state.swatches.forEach(function (swatch, i) {
-      swatch.style.background = topicColour(i, palette);
+    drawLabels(ctx, state, palette);
+    state.swatches.forEach(function (swatch) {
+      swatch.node.style.background = swatchBackground(swatch.colours, palette);
     });
     if (state.hover < 0 && state.pinned >= 0) showTip(state, state.pinned, false);
     state.container.setAttribute("data-points", String(state.n));
     state.drawMs = window.performance.now() - started;
+  }
+
+  /** Topic labels at one size whatever the zoom: the highlighted topic first, then the
+      largest; a label that would overlap one already drawn is left out (zoom in to see
+      it). Each is outlined in the background colour, to read over the points. */
+  function drawLabels(ctx, state, palette) {
+    var font = LABEL_FONT + palette.font;
+    if (state.labelFont !== font) { state.labelFont = font; state.labelWidths = []; }
+    ctx.font = font;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.bg;
+    ctx.fillStyle = palette.fg;
+    var lit = state.highlight;
+    var order = lit >= 0 ? [lit] : state.labelOrder.filter(function (t) {
+      return !state.picked.length || state.picked.indexOf(state.data.topics[t].area) >= 0;
+    });
+    var boxes = [];
+    state.labelsDrawn = [];
+    order.forEach(function (t) {
+      var topic = state.data.topics[t];
+      var s = unitToScreen(state, topic.at[0] / state.data.scale, topic.at[1] / state.data.scale);
+      var w = state.labelWidths[t] || (state.labelWidths[t] = ctx.measureText(topic.label).width);
+      if (s[0] < 0 || s[0] > state.width || s[1] < 9 || s[1] > state.height - 9) return;
+      /* a label near the edge is moved in, not cut */
+      var x = Math.min(Math.max(s[0], w / 2 + 4), state.width - w / 2 - 4);
+      var box = [x - w / 2 - 3, s[1] - 9, x + w / 2 + 3, s[1] + 9];
+      for (var b = 0; b < boxes.length; b++) {
+        var o = boxes[b];
+        if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) return;
+      }
+      boxes.push(box);
+      ctx.strokeText(topic.label, x, s[1]);
+      ctx.fillText(topic.label, x, s[1]);
+      state.labelsDrawn.push({ topic: t, box: box });
+    });
+    state.container.setAttribute("data-labels", String(state.labelsDrawn.length));
   }
 
   /* ---- interaction ---- */
@@ -196,9 +297,21 @@
     var tip = state.tip;
     if (index < 0) { tip.hidden = true; return; }
     tip.textContent = "";
+    var title = element("span", "ps-map__tip-title");
     window.papersite.titleNodes(state.data.title[index]).forEach(function (node) {
-      tip.appendChild(node);
+      title.appendChild(node);
     });
+    tip.appendChild(title);
+    var t = state.data.topic[index];
+    if (t >= 0) {
+      var topic = state.data.topics[t];
+      var line = element("span", "ps-map__tip-topic");
+      var swatch = element("span", "ps-map__swatch");
+      swatch.style.background = colour(topic.colour, state.palette);
+      line.appendChild(swatch);
+      line.appendChild(document.createTextNode(topic.label + " · " + state.data.areas[topic.area]));
+      tip.appendChild(line);
+    }
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
     tip.hidden = false;
     var s = toScreen(state, index);
@@ -335,57 +448,106 @@
     });
   }
 
-  /* ---- legend and highlight ---- */
+  /* ---- legend: areas to pick, and the topics of a picked area ---- */
+
+  function legendButton(className, colours, label, count) {
+    var button = element("button", className);
+    button.type = "button";
+    button.setAttribute("aria-pressed", "false");
+    button.appendChild(element("span", "ps-map__swatch"));
+    button.appendChild(element("span", "ps-map__label", label));
+    button.appendChild(element("span", "ps-map__count", count.toLocaleString("en")));
+    return button;
+  }
 
   function buildLegend(state) {
-    var legend = state.container.querySelector(".ps-map__legend");
-    var groups = [];
-    state.data.topics.forEach(function (topic, i) {
-      var last = groups[groups.length - 1];
-      if (!last || last.area !== topic.area) groups.push(last = { area: topic.area, items: [] });
-      last.items.push(i);
-    });
-    var nodes = [];
-    groups.forEach(function (group) {
-      var section = element("div", "ps-map__group");
-      if (groups.length > 1 || group.area) {
-        section.appendChild(element("p", "ps-map__area", group.area || "More topics"));
-      }
-      var list = element("ul", "ps-map__topics");
-      group.items.forEach(function (i) {
-        var topic = state.data.topics[i];
-        var item = element("li");
-        var button = element("button", "ps-map__topic");
-        button.type = "button";
-        button.setAttribute("data-topic", topic.slug);
-        button.setAttribute("aria-pressed", "false");
-        var swatch = element("span", "ps-map__swatch");
-        state.swatches[i] = swatch;
-        button.appendChild(swatch);
-        button.appendChild(element("span", "ps-map__label", topic.label));
-        button.appendChild(element("span", "ps-map__count", String(topic.papers.length)));
-        button.addEventListener("click", function () {
-          highlight(state, state.highlight === i ? -1 : i, true);
-        });
-        state.buttons[i] = button;
-        item.appendChild(button);
-        list.appendChild(item);
+    var data = state.data;
+    var legend = state.legend;
+    var counts = data.areas.map(function () { return 0; });
+    data.topic.forEach(function (t) { if (t >= 0) counts[data.topics[t].area]++; });
+    var items = data.areas.map(function (name, a) {
+      var members = [];
+      data.topics.forEach(function (topic, t) { if (topic.area === a) members.push(t); });
+      var colours = [];
+      members.forEach(function (t) {
+        if (colours.indexOf(data.topics[t].colour) < 0) colours.push(data.topics[t].colour);
       });
-      section.appendChild(list);
-      nodes.push(section);
+      var item = element("li", "ps-map__area-item");
+      var button = legendButton("ps-map__area", colours, name, counts[a]);
+      button.setAttribute("data-area", String(a));
+      button.title = members.length + (members.length === 1 ? " topic" : " topics");
+      state.swatches.push({ node: button.firstChild, colours: colours });
+      button.addEventListener("click", function () { pickArea(state, a); });
+      state.areaButtons[a] = button;
+      item.appendChild(button);
+      var list = element("ul", "ps-map__topics");
+      list.hidden = true;
+      members.forEach(function (t) {
+        var topic = data.topics[t];
+        var li = element("li");
+        var tb = legendButton("ps-map__topic", [topic.colour], topic.label, topic.papers.length);
+        tb.setAttribute("data-topic", topic.slug);
+        state.swatches.push({ node: tb.firstChild, colours: [topic.colour] });
+        tb.addEventListener("click", function () {
+          highlight(state, state.highlight === t ? -1 : t, true);
+        });
+        state.buttons[t] = tb;
+        li.appendChild(tb);
+        list.appendChild(li);
+      });
+      state.topicLists[a] = list;
+      item.appendChild(list);
+      return item;
     });
-    legend.replaceChildren.apply(legend, nodes);
+    var areas = legend.querySelector(".ps-map__areas");
+    areas.replaceChildren.apply(areas, items);
+    var head = legend.querySelector(".ps-map__legend-head");
+    head.textContent = "Legend: " + data.areas.length + (data.areas.length === 1 ? " area" : " areas");
+    /* A phone shows the legend below the map; there it starts folded. */
+    if (getComputedStyle(legend).position !== "absolute") head.setAttribute("aria-expanded", "false");
+    head.addEventListener("click", function () {
+      var open = head.getAttribute("aria-expanded") !== "true";
+      head.setAttribute("aria-expanded", open ? "true" : "false");
+      resize(state);
+    });
+    legend.hidden = false;
+  }
+
+  /** Show only the papers of the picked areas (a second click on an area unpicks it). */
+  function pickArea(state, a) {
+    var at = state.picked.indexOf(a);
+    if (at >= 0) state.picked.splice(at, 1); else state.picked.push(a);
+    if (state.highlight >= 0 && state.picked.length &&
+        state.picked.indexOf(state.data.topics[state.highlight].area) < 0) {
+      highlight(state, -1, true);
+    }
+    syncLegend(state);
+    showStatus(state);
+    schedule(state);
+  }
+
+  /** Pressed buttons and open topic lists follow the picked areas and highlight. */
+  function syncLegend(state) {
+    var lit = state.highlight;
+    var litArea = lit >= 0 ? state.data.topics[lit].area : -1;
+    state.areaButtons.forEach(function (button, a) {
+      var picked = state.picked.indexOf(a) >= 0;
+      button.setAttribute("aria-pressed", picked ? "true" : "false");
+      state.topicLists[a].hidden = !picked && a !== litArea;
+    });
+    state.buttons.forEach(function (button, i) {
+      button.setAttribute("aria-pressed", i === lit ? "true" : "false");
+    });
+    state.container.setAttribute("data-areas", state.picked.slice().sort(function (p, q) { return p - q; }).join(" "));
   }
 
   function highlight(state, index, fromLegend) {
     state.highlight = index;
-    state.buttons.forEach(function (button, i) {
-      button.setAttribute("aria-pressed", i === index ? "true" : "false");
-    });
+    syncLegend(state);
     var topic = index >= 0 ? state.data.topics[index] : null;
     if (topic) revealInLegend(state, state.buttons[index]);
     state.container.setAttribute("data-highlight", topic ? topic.slug : "");
-    showStatus(state, topic);
+    showStatus(state);
     if (fromLegend) {
       var url = window.location.pathname + window.location.search + (topic ? "#topic=" + encodeURIComponent(topic.slug) : "");
       window.history.replaceState(window.history.state, "", url);
@@ -395,29 +557,49 @@
 
   /** Scroll the legend (not the page) so that a topic's button is in view. */
   function revealInLegend(state, button) {
-    var legend = state.container.querySelector(".ps-map__legend");
+    var legend = state.legend.querySelector(".ps-map__areas");
     if (!button || legend.scrollHeight <= legend.clientHeight) return;
-    var top = button.offsetTop;
+    var top = button.offsetTop - legend.offsetTop;
     if (top < legend.scrollTop || top > legend.scrollTop + legend.clientHeight - button.offsetHeight) {
       legend.scrollTop = Math.max(0, top - legend.clientHeight / 3);
     }
   }
 
-  function showStatus(state, topic) {
+  function showStatus(state) {
     var status = state.status;
-    if (!topic) {
-      status.textContent = state.n.toLocaleString("en") + " papers in " + state.data.topics.length + " topics.";
-      return;
+    var data = state.data;
+    var topic = state.highlight >= 0 ? data.topics[state.highlight] : null;
+    status.textContent = "";
+    if (topic) {
+      status.textContent = "Highlighted: " + topic.label + " (" + topic.papers.length + " papers) · ";
+      var link = element("a", "ps-map__topic-link", "open the topic page");
+      if (SAFE_URL_RE.test(topic.url)) link.href = state.root + topic.url;
+      status.appendChild(link);
+      status.appendChild(document.createTextNode(" · "));
+      status.appendChild(clearButton("show all topics", function () { highlight(state, -1, true); }));
+    } else if (state.picked.length) {
+      var count = 0;
+      for (var i = 0; i < state.n; i++) if (shown(state, i)) count++;
+      var names = state.picked.map(function (a) { return data.areas[a]; });
+      status.textContent = "Showing " + count.toLocaleString("en") + " of " + state.n.toLocaleString("en") +
+        " papers: " + names.join(", ") + " · ";
+      status.appendChild(clearButton("show all areas", function () {
+        state.picked = [];
+        syncLegend(state);
+        showStatus(state);
+        schedule(state);
+      }));
+    } else {
+      status.textContent = state.n.toLocaleString("en") + " papers in " + data.topics.length +
+        " topics and " + data.areas.length + " areas.";
     }
-    status.textContent = "Highlighted: " + topic.label + " (" + topic.papers.length + " papers) · ";
-    var link = element("a", "ps-map__topic-link", "open the topic page");
-    if (SAFE_URL_RE.test(topic.url)) link.href = state.root + topic.url;
-    status.appendChild(link);
-    status.appendChild(document.createTextNode(" · "));
-    var clear = element("button", "ps-map__clear", "show all topics");
+  }
+
+  function clearButton(text, action) {
+    var clear = element("button", "ps-map__clear", text);
     clear.type = "button";
-    clear.addEventListener("click", function () { highlight(state, -1, true); });
-    status.appendChild(clear);
+    clear.addEventListener("click", action);
+    return clear;
   }
 
   function topicFromHash(state) {
@@ -446,10 +628,126 @@
     state.container.setAttribute("data-pinned", index >= 0 ? state.data.url[index] : "");
     if (index < 0) { showTip(state, -1, false); schedule(state); return; }
     var v = state.view;
-    v.k = 4;
+    v.k = Math.max(v.k, PIN_ZOOM);
     v.tx = state.width / 2 - (state.ox + state.xs[index] * state.unit) * v.k;
     v.ty = state.height / 2 - (state.oy + state.ys[index] * state.unit) * v.k;
     draw(state);
+  }
+
+  /* ---- find a paper by its title ---- */
+
+  /** Text to match: lower case, without accents or the carets of raised scripts. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\^{}]/g, "").toLowerCase();
+  }
+
+  /** Papers whose title holds every word of the query; titles that start with it first,
+      then those where it comes earliest, then the shorter. */
+  function findPapers(state, query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) return [];
+    if (!state.folded) state.folded = state.data.title.map(fold);
+    var phrase = words.join(" ");
+    var found = [];
+    for (var i = 0; i < state.n; i++) {
+      var title = state.folded[i];
+      var all = true;
+      for (var w = 0; w < words.length && all; w++) all = title.indexOf(words[w]) >= 0;
+      if (!all) continue;
+      var at = title.indexOf(phrase);
+      found.push([at === 0 ? 0 : 1, at < 0 ? 1e6 : at, title.length, i]);
+    }
+    found.sort(function (p, q) { return p[0] - q[0] || p[1] - q[1] || p[2] - q[2] || p[3] - q[3]; });
+    return found.slice(0, FOUND_MAX).map(function (f) { return f[3]; });
+  }
+
+  function wireFind(state) {
+    var box = state.container.querySelector(".ps-map__find");
+    if (!box) return;
+    var input = box.querySelector(".ps-map__find-input");
+    var list = box.querySelector(".ps-map__found");
+    var results = [];
+    var active = -1;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function mark(k) {
+      active = k;
+      Array.prototype.forEach.call(list.children, function (li, j) {
+        li.setAttribute("aria-selected", j === k ? "true" : "false");
+      });
+      if (k >= 0 && list.children[k]) {
+        input.setAttribute("aria-activedescendant", list.children[k].id);
+        list.children[k].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function choose(index) {
+      close();
+      var slug = state.data.url[index].replace(/^papers\//, "").replace(/\/$/, "");
+      var t = state.data.topic[index];
+      if (state.picked.length && (t < 0 || state.picked.indexOf(state.data.topics[t].area) < 0)) {
+        state.picked = [];
+        showStatus(state);
+      }
+      if (state.highlight >= 0) highlight(state, -1, false);
+      syncLegend(state);
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + window.location.search + "#paper=" + encodeURIComponent(slug));
+      pinPaper(state, index);
+      if (window.matchMedia("(pointer: coarse)").matches) input.blur();  /* the keyboard hides the map */
+    }
+
+    input.addEventListener("input", function () {
+      results = findPapers(state, input.value);
+      var nodes = results.map(function (index, k) {
+        var li = element("li", "ps-map__found-item");
+        li.id = "ps-map-found-" + k;
+        li.setAttribute("role", "option");
+        var t = state.data.topic[index];
+        var swatch = element("span", "ps-map__swatch");
+        swatch.style.background = colour(t >= 0 ? state.data.topics[t].colour : -1, state.palette);
+        li.appendChild(swatch);
+        var title = element("span", "ps-map__found-title");
+        window.papersite.titleNodes(state.data.title[index]).forEach(function (node) { title.appendChild(node); });
+        li.appendChild(title);
+        li.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        li.addEventListener("click", function () { choose(index); });
+        return li;
+      });
+      if (input.value.trim() && !results.length) {
+        nodes = [element("li", "ps-map__found-none", "No paper's title holds all these words.")];
+      }
+      list.replaceChildren.apply(list, nodes);
+      list.hidden = !nodes.length;
+      input.setAttribute("aria-expanded", nodes.length ? "true" : "false");
+      mark(results.length ? 0 : -1);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!results.length) return;
+        event.preventDefault();
+        list.hidden = false;
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        mark((active + step + results.length) % results.length);
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        if (active >= 0 && results[active] !== undefined) choose(results[active]);
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
+    input.addEventListener("focus", function () {
+      if (results.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+    });
+    box.hidden = false;
   }
 
   /* ---- set-up ---- */
@@ -457,25 +755,36 @@
   function prepare(container, data) {
     var n = data.x.length;
     var xs = new Float32Array(n), ys = new Float32Array(n);
-    var byColour = [];
-    for (var c = 0; c <= data.topics.length; c++) byColour.push([]);
+    var byColour = [[]];
+    data.topics.forEach(function (topic) {
+      while (byColour.length < topic.colour + 2) byColour.push([]);
+    });
     for (var i = 0; i < n; i++) {
       xs[i] = data.x[i] / data.scale;
       ys[i] = data.y[i] / data.scale;
-      byColour[data.topic[i] + 1].push(i);
+      var t = data.topic[i];
+      byColour[t >= 0 ? data.topics[t].colour + 1 : 0].push(i);
     }
+    /* Labels of the larger topics win a place first; "Other" lies everywhere: no label. */
+    var primary = data.topics.map(function () { return 0; });
+    data.topic.forEach(function (t) { if (t >= 0) primary[t]++; });
+    var labelOrder = [];
+    data.topics.forEach(function (topic, t) { if (topic.at && topic.colour >= 0) labelOrder.push(t); });
+    labelOrder.sort(function (p, q) { return primary[q] - primary[p] || p - q; });
     var canvas = container.querySelector(".ps-map__canvas");
     return {
       container: container,
       frame: container.querySelector(".ps-map__frame"),
+      legend: container.querySelector(".ps-map__legend"),
       canvas: canvas,
       ctx: canvas.getContext("2d"),
       tip: container.querySelector(".ps-map__tip"),
-      status: container.querySelector(".ps-map__status"),
+      status: container.querySelector(".ps-map > .ps-map__status"),
       root: container.getAttribute("data-root") || "",
-      data: data, n: n, xs: xs, ys: ys, byColour: byColour,
+      data: data, n: n, xs: xs, ys: ys, byColour: byColour, labelOrder: labelOrder,
       view: { k: 1, tx: 0, ty: 0 },
-      highlight: -1, hover: -1, pinned: -1, swatches: [], buttons: [],
+      highlight: -1, hover: -1, pinned: -1, picked: [],
+      swatches: [], buttons: [], areaButtons: [], topicLists: [], labelsDrawn: [], labelWidths: [],
       width: 0, height: 0, dpr: 1, unit: 0, ox: 0, oy: 0,
     };
   }
@@ -483,7 +792,7 @@
   function setup(container) {
     if (container.getAttribute("data-ready")) return;
     container.setAttribute("data-ready", "loading");
-    var status = container.querySelector(".ps-map__status");
+    var status = container.querySelector(".ps-map > .ps-map__status");
     status.textContent = "Loading the map…";
     var url = new URL(container.getAttribute("data-src") || "", window.location.href).href;
     loadData(url).then(function (data) {
@@ -491,10 +800,12 @@
       var state = prepare(container, data);
       if (current && current.observer) current.observer.disconnect();
       current = state;
+      state.palette = readPalette(container);
       buildGrid(state);
       buildLegend(state);
       wirePointer(state);
       wireZoomButtons(state);
+      wireFind(state);
       resize(state);
       highlight(state, topicFromHash(state), false);
       pinPaper(state, paperFromHash(state));
@@ -528,6 +839,19 @@
     clientPoint: clientPoint,
     drawMs: function () { return current ? current.drawMs : null; },
     zoom: function () { return current ? current.view.k : null; },
+    /* The labels drawn, largest topic first: slug and box [left, top, right, bottom]
+       in client coordinates. */
+    labels: function () {
+      if (!current) return [];
+      var frame = current.canvas.getBoundingClientRect();
+      return current.labelsDrawn.map(function (label) {
+        var b = label.box;
+        return {
+          slug: current.data.topics[label.topic].slug,
+          box: [frame.left + b[0], frame.top + b[1], frame.left + b[2], frame.top + b[3]]
+        };
+      });
+    },
     hitTest: function (x, y) {
       if (!current) return -1;
       var box = current.canvas.getBoundingClientRect();
