@@ -45,33 +45,28 @@ def default_pages(site: Path) -> list[str]:
 def measure(site: Path, pages: list[str], loads: int) -> list[PageLoad]:
     """Load each page `loads` times in fresh contexts; the medians."""
     sys.path.insert(0, str(ROOT / "tests" / "helpers"))
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
-    from playwright.sync_api import sync_playwright
+    from browser_support import browsing
 
     results = []
-    with serve_folder(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for path in pages:
-                samples = []
-                for _ in range(loads):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    page = context.new_page()
-                    page.goto(url + path, wait_until="load")
-                    samples.append(page.evaluate(TIMING_JS))
-                    context.close()
-                html = site / path / "index.html"
-                results.append(
-                    PageLoad(
-                        path or "/",
-                        html.stat().st_size / 1024,
-                        statistics.median(s[0] for s in samples),
-                        statistics.median(s[1] for s in samples),
-                        int(statistics.median(s[2] for s in samples)),
-                    )
+    with browsing(site) as (url, browser):
+        for path in pages:
+            samples = []
+            for _ in range(loads):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.goto(url + path, wait_until="load")
+                samples.append(page.evaluate(TIMING_JS))
+                context.close()
+            html = site / path / "index.html"
+            results.append(
+                PageLoad(
+                    path or "/",
+                    html.stat().st_size / 1024,
+                    statistics.median(s[0] for s in samples),
+                    statistics.median(s[1] for s in samples),
+                    int(statistics.median(s[2] for s in samples)),
                 )
-        finally:
-            browser.close()
+            )
     return results
 
 

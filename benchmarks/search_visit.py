@@ -42,17 +42,10 @@ class Visit:
 def measure_visits(site: Path, queries: list[str], delay_ms: float = 120) -> list[Visit]:
     """Visit the home page of the built `site` and search each query in a fresh context."""
     sys.path.insert(0, str(ROOT / "tests" / "helpers"))
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, serve_folder
-    from playwright.sync_api import sync_playwright
+    from browser_support import browsing
 
-    visits = []
-    with serve_folder(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for query in queries:
-                visits.append(_visit(browser, url, query, delay_ms))
-        finally:
-            browser.close()
+    with browsing(site) as (url, browser):
+        visits = [_visit(browser, url, query, delay_ms) for query in queries]
     return visits
 
 

@@ -55,6 +55,19 @@ def serve_folder(folder: Path) -> Iterator[str]:
         thread.join(5)
 
 
+@contextmanager
+def browsing(folder: Path) -> Iterator[tuple[str, Any]]:
+    """`folder` served (serve_folder) and a headless Chromium: (the site's URL, browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with serve_folder(folder) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield url, browser
+        finally:
+            browser.close()
+
+
 # The text of the page's h1 without Material's permalink (¶).
 H1_JS = """() => {
   const h = document.querySelector("article h1");
