@@ -89,7 +89,8 @@
     return out;
   }
 
-  /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text. */
+  /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
+     excerpt cut inside a sentence ends with "…", so it does not read as the whole. */
   function excerptNodes(html) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
     var out = [];
@@ -97,6 +98,8 @@
       if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
       else out.push(document.createTextNode(node.textContent));
     });
+    var text = parsed.body.textContent.trim();
+    if (text && !/[.!?…)"”]$/.test(text)) out.push(document.createTextNode(" …"));
     return out;
   }
 
