@@ -19,7 +19,7 @@ from generator.render.text import html_escape
 
 WIDTH = 480
 HEIGHT = 310
-_CX, _CY = WIDTH / 2, 150
+_CX, _CY = WIDTH // 2, 150
 _RX, _RY = 160, 100  # the ellipse related papers sit on
 LABEL_CHARS = 22  # characters per label line
 _LINE = 16  # label line height
@@ -41,16 +41,19 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
         return Markup("")
     lines = 2 if len(nodes) <= _MAX_TWO_LINE else 1
     places = [_place(i, len(nodes)) for i in range(len(nodes))]
-    parts = [
-        _line((x1, y1), (x2, y2), "ps-graph__link")
+    links = [
+        _line(places[i], places[j])
         for i, j in sorted(set(edges))
         if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
-        for (x1, y1), (x2, y2) in [(places[i], places[j])]
     ]
-    parts += [
-        _line((_CX, _CY), place, "ps-graph__edge", 1 + 3 * max(0.0, min(1.0, node.score)))
+    spokes = [
+        _line((_CX, _CY), place, 1 + 3 * max(0.0, min(1.0, node.score)))
         for node, place in zip(nodes, places, strict=True)
     ]
+    # Lines grouped under one class each, coordinates whole pixels: the graph is in every
+    # paper page, so its markup is kept short (CSS styles `.ps-graph__edges line`).
+    parts = [f'<g class="ps-graph__links">{"".join(links)}</g>'] if links else []
+    parts.append(f'<g class="ps-graph__edges">{"".join(spokes)}</g>')
     parts += [_node(node, place, lines) for node, place in zip(nodes, places, strict=True)]
     parts.append(_centre(title))
     label = html_escape(f"{title} and {len(nodes)} related papers")
@@ -72,19 +75,18 @@ def short_lines(title: str, chars: int = LABEL_CHARS, lines: int = 2) -> list[st
     return kept
 
 
-def _place(index: int, count: int) -> tuple[float, float]:
+def _place(index: int, count: int) -> tuple[int, int]:
     """Position of the `index`-th related paper: clockwise from the top."""
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    return round(_CX + _RX * math.cos(angle), 1), round(_CY + _RY * math.sin(angle), 1)
+    return round(_CX + _RX * math.cos(angle)), round(_CY + _RY * math.sin(angle))
 
 
-def _line(
-    start: tuple[float, float], end: tuple[float, float], css: str, width: float = 1.0
-) -> str:
-    """An edge between two points."""
+def _line(start: tuple[float, float], end: tuple[float, float], width: float = 1.0) -> str:
+    """An edge between two points (its kind is its group's class)."""
+    width_attribute = "" if width == 1.0 else f' stroke-width="{width:.1f}"'
     return (
-        f'<line class="{css}" x1="{start[0]}" y1="{start[1]}" x2="{end[0]}" y2="{end[1]}" '
-        f'stroke-width="{width:.1f}"/>'
+        f'<line x1="{start[0]:g}" y1="{start[1]:g}" x2="{end[0]:g}" y2="{end[1]:g}"'
+        f"{width_attribute}/>"
     )
 
 
@@ -117,7 +119,7 @@ def _label(title: str, x: float, y: float, lines: int, above: bool) -> str:
     texts = short_lines(unicode_scripts(title), LABEL_CHARS, lines)
     first = y - 12 - _LINE * (len(texts) - 1) if above else y + 20
     spans = "".join(
-        f'<tspan x="{x}" y="{first + _LINE * i:.1f}">{html_escape(t)}</tspan>'
+        f'<tspan x="{x:g}" y="{first + _LINE * i:g}">{html_escape(t)}</tspan>'
         for i, t in enumerate(texts)
     )
-    return f'<text class="ps-graph__label">{spans}</text>'
+    return f"<text>{spans}</text>"
