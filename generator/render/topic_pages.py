@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -16,6 +17,25 @@ from generator.render.svg import year_chart
 from generator.render.text import front_matter, html_escape
 
 UNGROUPED_AREA = "More topics"
+KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
+
+
+def _about(topic: Topic, count: int) -> str:
+    """The opening words of a topic page's one-sentence description (its keywords end it):
+    "12 papers on diffusion models; their abstracts most often speak of"."""
+    label = topic.label
+    if label[1:2].islower() and not label[:1].isdigit():  # "Diffusion models", not "U-Net"
+        label = label[:1].lower() + label[1:]
+    papers = "paper" if count == 1 else "papers"
+    speaks = "its abstract speaks" if count == 1 else "their abstracts most often speak"
+    return f"{count} {papers} on {label}; {speaks} of"
+
+
+def _in_words(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
@@ -44,6 +64,8 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
+        about=_about(topic, len(papers)),
+        keyword_phrase=_in_words(topic.keywords[:KEYWORDS_SHOWN]),
         dated=len(years),
         chart=(
             year_chart(years, f"Papers per year in {topic.label}")
