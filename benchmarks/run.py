@@ -1,7 +1,7 @@
 """End-to-end benchmark: synthetic corpora through the whole pipeline, one table.
 
     python -m benchmarks.run                      # 1,000, 10,000 and 50,000 papers
-    python -m benchmarks.run --sizes 1000         # what CI runs (a smoke test)
+    python -m benchmarks.run --sizes 500          # what CI runs (a smoke test)
     python -m benchmarks.run --sizes 100000 --no-mkdocs   # generation only
     python -m benchmarks.run --sizes 1000 --peers  # against MkDocs (and Hugo, Zensical)
 
