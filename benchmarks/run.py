@@ -83,7 +83,7 @@ def measure(
         pages = pipeline.generate(force=True).pages  # as `papersite build` does
         gc.collect()
         if mkdocs:
-            times.run("mkdocs", lambda: mkdocs_build(config, strict=False))
+            times.run("mkdocs", lambda: mkdocs_build(config))  # strict, as `papersite build`
     row.update({name: round(seconds, 2) for name, seconds in times.seconds.items()})
     row["total"] = round(sum(times.seconds.values()), 2)
     row["peak_mb"] = round(memory.peak_mb)

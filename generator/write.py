@@ -67,6 +67,8 @@ def exclusive(folder: Path) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise FolderBusy(folder) from None
+        except OSError:  # a file system without locks (some network mounts): run unlocked
+            pass
         _held[key] = 1
         try:
             yield

@@ -309,3 +309,35 @@ def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> N
     config = load_config(root)
     with pytest.raises(BuildError, match=r"exclude_docs or draft_docs .* leave out \d+ generated"):
         Pipeline(config).build()
+
+
+def test_a_file_system_without_locks_still_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network mounts refuse flock: the run goes on unlocked, not with an error."""
+    import errno
+    import fcntl
+
+    def no_locks(*_args: object) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    root = _project(tmp_path)
+    assert Pipeline(load_config(root)).generate().fresh
+
+
+def test_generated_pages_outside_the_nav_never_stop_a_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At scale the health page grows parts (health/<list>-<n>.md); an mkdocs.yml whose
+    not_in_nav does not name them (every project before this) must still build."""
+    from generator.render import index_pages
+
+    monkeypatch.setattr(index_pages, "HEALTH_INLINE", 0)
+    monkeypatch.setattr(index_pages, "HEALTH_PART", 1)
+    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  /health/\n", "")
+    root = _project(tmp_path, text)
+    Pipeline(load_config(root)).build()
+    assert list((root / "site" / "health").glob("*/index.html"))
+    nav = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "All papers" in nav and "Paper finder" in nav  # the nav still lists its pages

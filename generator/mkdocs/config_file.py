@@ -111,3 +111,20 @@ def left_out_pages(files: Iterable[Any], generated: set[str]) -> str:
         f"exclude_docs or draft_docs in mkdocs.yml leave out {len(lost)} generated pages "
         f"({', '.join(lost[:3])}{more}): other pages link to them; narrow the pattern"
     )
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """The page paths a mkdocs.yml `nav` names (entries are paths, {title: entry} or lists
+    of entries; links to other sites are left out)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, str):
+            if "://" not in entry:
+                found.add(entry.lstrip("/"))
+        elif isinstance(entry, dict):
+            stack.extend(entry.values())
+        elif isinstance(entry, list):
+            stack.extend(entry)
+    return found

@@ -28,6 +28,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from generator.config import (
     PROJECT_OVERRIDES,
@@ -40,7 +41,7 @@ from generator.config import (
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.compact_html import compact
-from generator.mkdocs.config_file import directory_urls_problem, left_out_pages
+from generator.mkdocs.config_file import directory_urls_problem, left_out_pages, nav_paths
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
@@ -189,12 +190,22 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             drop_previous_bundle(self.site_dir)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        """Serve papersite's scripts and styles minified; leave out Material's search files.
-        Tell the theme whether the site has a feed (pages link it in their head)."""
+        """Refuse settings that drop generated pages; mark generated pages outside the
+        nav as such (mkdocs.yml's not_in_nav need not list them: health/ grows parts at
+        scale, and a strict build would stop on them). Serve papersite's scripts and
+        styles minified; leave out Material's search files. Tell the theme whether the
+        site has a feed (pages link it in their head)."""
         assert self.project is not None
-        problem = left_out_pages(files, generated_pages(self.project.docs))
+        generated = generated_pages(self.project.docs)
+        problem = left_out_pages(files, generated)
         if problem:
             raise PluginError(f"papersite: {config.config_file_path}: {problem}")
+        if config.nav is not None:  # without a nav, MkDocs makes one of the pages in it
+            listed = nav_paths(config.nav)
+            for file in files:  # reached by links and search, not by the nav
+                own = file.src_uri in generated and file.src_uri not in listed
+                if own and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         config.extra["papersite_feed"] = files.get_file_from_path(SITE_FEED_DOC) is not None
         return prepare_theme_files(files, THEME_DIR)
 

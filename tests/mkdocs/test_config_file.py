@@ -54,3 +54,15 @@ def test_a_billion_laughs_mkdocs_yml_is_refused(tmp_path: Path) -> None:
         "site_name: x\nextra:\n" + "".join(f"  {line}\n" for line in YAML_BOMB.splitlines())
     )
     assert "expand to more than 100,000 values" in config_file_problem(path)
+
+
+def test_nav_paths_are_the_pages_a_nav_names() -> None:
+    from generator.mkdocs.config_file import nav_paths
+
+    nav = [
+        {"Home": "index.md"},
+        {"More": ["a.md", {"B": "sub/b.md"}, {"Site": "https://example.org/"}]},
+        "/c.md",
+    ]
+    assert nav_paths(nav) == {"index.md", "a.md", "sub/b.md", "c.md"}
+    assert nav_paths(None) == set()
