@@ -212,10 +212,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="build each size with papersite and its peers, interleaved (benchmarks/peers.py)",
     )
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each tool (--peers)")
+    parser.add_argument(
+        "--no-generated-peer",
+        action="store_true",
+        help="--peers: skip plain MkDocs on the generated pages (slow at 10,000 papers)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
     if args.peers:
-        return _peers(args.sizes, args.rounds)
+        return _peers(args.sizes, args.rounds, not args.no_generated_peer)
     if args.one is not None:  # the parent passes --keep and removes the projects itself
         workdir = Path(tempfile.mkdtemp(dir=args.keep))
         row = measure(args.one, workdir, not args.no_mkdocs, not args.no_browser, args.workers)
@@ -241,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _peers(sizes: Sequence[int], rounds: int) -> int:
+def _peers(sizes: Sequence[int], rounds: int, generated_peer: bool) -> int:
     """Each size built by papersite and by its peers, interleaved; one table per size."""
     from benchmarks.peers import compare
     from benchmarks.peers import table as peers_table
@@ -249,7 +254,7 @@ def _peers(sizes: Sequence[int], rounds: int) -> int:
     print(f"{_machine()}\n")
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="papersite-peers-") as workdir:
-            rows = compare(size, rounds, Path(workdir))
+            rows = compare(size, rounds, Path(workdir), generated_peer)
         print(peers_table(rows, f"{size:,} papers") + "\n")
     return 0
 
