@@ -208,17 +208,16 @@ class Pipeline:
         corpus = self.times.run("ingest", self.read_corpus)
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
-        with writing(docs):
-            redirects = self.redirects(corpus, previous_papers(docs))
-            pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
-            written, removed = self.times.run("write", lambda: self._write(docs, pages))
-            if redirects.added and fingerprint:  # redirects.yml is an input: it changed
-                fingerprint = self._fingerprint()
-            state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
-            if fingerprint:
-                state = save_state(docs, state)
-            else:
-                forget_state(docs)
+        redirects = self.redirects(corpus, previous_papers(docs))
+        pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
+        written, removed = self.times.run("write", lambda: self._write(docs, pages))
+        if redirects.added and fingerprint:  # redirects.yml is an input: it changed
+            fingerprint = self._fingerprint()
+        state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
+        if fingerprint:
+            state = save_state(docs, state)
+        else:
+            forget_state(docs)
         # hand what generation freed back before MkDocs and its workers start
         gc.collect()
         markdown = sum(1 for path in pages if path.endswith(".md"))

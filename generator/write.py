@@ -51,31 +51,26 @@ def exclusive(folder: Path) -> Iterator[None]:
     the folder's own (flock on it): no file is left behind. The same process may take it
     again."""
     key = folder.absolute().parent
-    if key in _held or fcntl is None:
-        _held[key] = _held.get(key, 0) + 1
-        try:
-            yield
-        finally:
-            _held[key] -= 1
-            if not _held[key]:
-                del _held[key]
-        return
-    key.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(key, os.O_RDONLY)
-    try:
+    descriptor = None
+    if key not in _held and fcntl is not None:
+        key.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(key, os.O_RDONLY)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(descriptor)
             raise FolderBusy(folder) from None
         except OSError:  # a file system without locks (some network mounts): run unlocked
             pass
-        _held[key] = 1
-        try:
-            yield
-        finally:
-            del _held[key]
+    _held[key] = _held.get(key, 0) + 1
+    try:
+        yield
     finally:
-        os.close(descriptor)  # closing it releases the lock
+        _held[key] -= 1
+        if not _held[key]:
+            del _held[key]
+        if descriptor is not None:
+            os.close(descriptor)  # closing it releases the lock
 
 
 def write_text_atomic(path: Path, text: str) -> bool:

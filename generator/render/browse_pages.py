@@ -44,8 +44,10 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     papers = list(site.corpus.papers)
     dated = sum(1 for p in papers if p.published)
     newest, by_title = sorted(papers, key=_newest_first), sorted(papers, key=_by_title)
-    orders = {NEWEST: newest, TITLE: by_title} if 2 * dated >= len(papers) else {}
-    orders = orders or {TITLE: by_title, NEWEST: newest}
+    if 2 * dated >= len(papers):
+        orders = {NEWEST: newest, TITLE: by_title}
+    else:
+        orders = {TITLE: by_title, NEWEST: newest}
     first_order = next(iter(orders))
     if enough_papers_have(sum(1 for p in papers if p.upvotes), len(papers)):
         orders[UPVOTES] = sorted(papers, key=_most_upvoted)
