@@ -26,7 +26,7 @@ from generator.ingest.report import quality_report
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Pipeline, PipelineError, StageTimes
 from generator.redirects import notes
-from generator.render.export import export_json
+from generator.render.export import export_json, is_replaceable_export
 from generator.scaffold import ScaffoldError, init_project
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
 from generator.write import write_text_atomic
@@ -217,20 +217,30 @@ def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
     """Use the topics file and mkdocs.yml as the build will, so that a passing `check`
     means a build that does not fail on them: the analysis applies the topics file to
     the topics it finds (a pinned slug may collide with one), and mkdocs.yml is loaded
-    and checked when the project has one."""
-    if corpus.papers:
-        pipeline.analyze(corpus)
+    and checked when the project has one (its nav too: every page it names must be one
+    the build will have)."""
+    analysis = pipeline.analyze(corpus) if corpus.papers else None
+    if analysis is not None:
         for line in pipeline.redirects(corpus).unused:
             click.echo(f"note: {line}", err=True)
     if (pipeline.config.root / "mkdocs.yml").is_file():  # else a project that only generates
         pipeline.use_build_settings()
+        if analysis is not None:
+            pipeline.check_nav(corpus, analysis)
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace PATH even if it is not an earlier export.")
 @click.pass_obj
-def export(context: Context, path: Path) -> None:
+def export(context: Context, path: Path, force: bool) -> None:
     """Write the corpus as JSON (papers, topics) to PATH, or to standard output for -."""
+    if str(path) != "-" and not force and not is_replaceable_export(path):
+        _fail(
+            f"{path} exists and is not an earlier papersite export; "
+            "choose another path or pass --force to replace it",
+            EXIT_USAGE,
+        )
     pipeline = context.pipeline()
     corpus = _run(pipeline.read_corpus)
     text = export_json(corpus, _run(lambda: pipeline.analyze(corpus)))

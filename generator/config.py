@@ -6,6 +6,7 @@ import difflib
 import itertools
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -137,10 +138,11 @@ def load_config(root: Path, path: Path | None = None) -> Config:
             raise ConfigError(f"{root} (no {CONFIG_NAME}, defaults): {error.message}") from None
     try:
         text = config_path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        if expanded_size(node) > MAX_YAML_VALUES:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        if alias_growth(node) > MAX_YAML_VALUES:
             raise ConfigError(f"{config_path}: {TOO_MANY_VALUES}")
-        data = yaml.safe_load(text) or {}
+        data = SAFE_LOADER("").construct_document(node) if node is not None else {}
+        data = {} if data is None else data
         lines = _key_lines(node)
     except yaml.YAMLError as error:
         raise ConfigError(_yaml_message(config_path, error)) from None
@@ -155,35 +157,39 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: {error.message}") from None
 
 
-# A settings file is small: one whose aliases (`*a`) expand to more values than this is
-# a "billion laughs" file, which would fill memory wherever its values are walked.
+# libyaml's loader when PyYAML was built with it (30 times faster on a long corpus list).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Aliases (`*a`) that add more values than this to a YAML file make it a "billion laughs"
+# file, which would fill memory wherever its values are walked. Values written out are
+# not counted: a long corpus list or redirects.yml of a large site is fine.
 MAX_YAML_VALUES = 100_000
 TOO_MANY_VALUES = (
     f"its aliases (*name) expand to more than {MAX_YAML_VALUES:,} values: "
     "not a settings file papersite reads"
 )
+_ENDLESS = 1 << 62  # the size of an alias that holds itself
 
 
-def expanded_size(root: yaml.Node | None) -> int:
-    """How many values a composed YAML document holds with every alias expanded, counted
+def alias_growth(root: yaml.Node | None) -> int:
+    """How many values a composed YAML document's aliases add when expanded, counted
     without expanding anything (each node's size is computed once, children first);
     past MAX_YAML_VALUES, or for an alias that holds itself, MAX_YAML_VALUES + 1."""
-    too_many = MAX_YAML_VALUES + 1
     sizes: dict[int, int] = {}
     started: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)] if root is not None else []
     while stack:
         node, children_done = stack.pop()
         if children_done:
-            children = [sizes.get(id(child), too_many) for child in _children(node)]
-            sizes[id(node)] = min(1 + sum(children), too_many)  # not sized yet: a cycle
+            children = [sizes.get(id(child), _ENDLESS) for child in _children(node)]
+            sizes[id(node)] = min(1 + sum(children), _ENDLESS)  # not sized yet: a cycle
             continue
         if id(node) in started:
             continue
         started.add(id(node))
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in started)
-    return sizes[id(root)] if root is not None else 0
+    expanded = sizes[id(root)] if root is not None else 0
+    return min(expanded - len(started), MAX_YAML_VALUES + 1)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -257,6 +263,9 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         problem = text_problem(key, values.get(key))
         if problem:
             raise _SettingError(key, problem)
+    if "site_name" in values and not _shows_something(values["site_name"]):
+        message = "site_name is empty: it names every page (leave it out for the default)"
+        raise _SettingError("site_name", message)
     checked = replace(config, **values, notices=tuple(notices))
     for key in ("docs_dir", "topics_file", *(["corpus"] if "corpus" in values else [])):
         problem = _outside_project(checked, key)
@@ -273,6 +282,11 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
 # Control characters, and the bidirectional controls that would reorder every page's
 # header around the text (U+202E shows "gnp.exe" as "exe.png").
 _NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shows_something(text: str) -> bool:
+    """True when `text` has a character that shows: not only spaces or zero-width ones."""
+    return any(unicodedata.category(c)[0] not in "ZC" for c in text)
 
 
 def text_problem(key: str, value: str | None) -> str:
@@ -350,13 +364,17 @@ def output_folder_problem(
             f"{key} {folder!r} goes through a symbolic link (to {str(target)!r}): papersite "
             "replaces it whole and writes only inside the project; make it a plain folder"
         )
-    inputs = [_fixed_part(entry) for entry in config.corpus]
-    inputs += [config.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml", *other_outputs]
-    for used in (root.joinpath(entry).resolve() for entry in inputs):
-        if used == root:  # a glob over the whole project (`*.txt`): it reads files, not folders
+    inputs = dict.fromkeys(_fixed_part(entry) for entry in config.corpus)
+    inputs.update(dict.fromkeys([config.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml"]))
+    inputs.update(dict.fromkeys(other_outputs))
+    inside, real_root = str(target) + os.sep, str(root)
+    inside_root = os.path.join(real_root, "")
+    for entry in inputs:  # as strings: a corpus may list 100,000 files
+        used = os.path.realpath(os.path.join(real_root, entry))
+        if used == real_root:  # a glob over the whole project (`*.txt`): reads files only
             continue
-        if target == used or target in used.parents or used in target.parents:
-            name = used.relative_to(root) if used.is_relative_to(root) else used
+        if used == str(target) or inside.startswith(used + os.sep) or used.startswith(inside):
+            name = os.path.relpath(used, real_root) if used.startswith(inside_root) else used
             return (
                 f"{key} {folder!r} overlaps {str(name)!r}, which papersite reads "
                 "or MkDocs writes: choose a folder of its own"

@@ -94,6 +94,18 @@ MAP_DATA_DOC = "assets/map/points.json"
 # instant navigation then fetches sitemap.xml beside it, which is only found there.
 SITE_FEED_DOC = "feed.xml"
 FEEDS_FOLDER = "feeds"  # under docs/: one Atom feed per topic, linked from its page
+# The pages generated whatever the corpus holds, and the folders whose pages come and go
+# with its size (All papers' further pages, methods' and the health lists' parts).
+FIXED_DOCS = (
+    HOME_DOC,
+    TOPICS_INDEX_DOC,
+    BROWSE_INDEX_DOC,
+    METHODS_DOC,
+    HEALTH_DOC,
+    FINDER_DOC,
+    MAP_DOC,
+)
+DATA_SIZED_FOLDERS = ("browse", "methods", "health")
 
 
 def paper_doc(slug: str) -> str:

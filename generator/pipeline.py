@@ -29,7 +29,12 @@ from generator.analyze import AnalysisSettings
 from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
-from generator.mkdocs.config_file import config_file_problem, directory_urls_problem
+from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc
+from generator.mkdocs.config_file import (
+    config_file_problem,
+    directory_urls_problem,
+    missing_nav_pages,
+)
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     REDIRECTS_NAME,
@@ -56,6 +61,7 @@ from generator.write import (
     FolderBusy,
     HandMadeCollision,
     exclusive,
+    generated_pages,
     recover_folder,
     replace_folder,
     staging_folder,
@@ -149,6 +155,7 @@ class Pipeline:
     analyzer: Analyzer = default_analyzer
     report: Callable[[tuple[Problem, ...]], None] = lambda _problems: None
     site_dir: Path | None = None  # where `build` writes the site, once mkdocs.yml is read
+    nav: Any = None  # mkdocs.yml's nav, once read
 
     def read_corpus(self) -> Corpus:
         """Ingest the configured corpus files; DataError when nothing can be built."""
@@ -272,6 +279,29 @@ class Pipeline:
             )
         self.config = replace(self.config, site_url=mkdocs_config.site_url or self.config.site_url)
         self.site_dir = Path(mkdocs_config.site_dir)
+        self.nav = mkdocs_config.nav
+
+    def check_nav(self, corpus: Corpus, analysis: Analysis) -> None:
+        """SettingsError when mkdocs.yml's nav names a page the build will not have (a
+        strict build would stop on it): not a page papersite generates for this corpus,
+        nor a hand-made file in docs/. Pages whose number depends on the data (browse/,
+        methods/ and health/ parts) are left to the build."""
+        docs = self.config.docs
+        made_before = generated_pages(docs)
+        pages = {*FIXED_DOCS, *map(paper_doc, (p.slug for p in corpus.papers))}
+        pages.update(topic_doc(t.slug) for t in analysis.topics)
+
+        def is_page(path: str) -> bool:
+            hand_made = path not in made_before and (docs / path).is_file()
+            return path in pages or hand_made
+
+        missing = missing_nav_pages(self.nav, is_page, DATA_SIZED_FOLDERS)
+        if missing:
+            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            raise SettingsError(
+                f"mkdocs.yml: nav names {', '.join(missing[:3])}{more}, which the site will "
+                f"not have: add the file to {self.config.docs_dir}/ or take it out of nav"
+            )
 
     def _fingerprint(self) -> str:
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, expanded_size
+from generator.config import MAX_YAML_VALUES, SAFE_LOADER, TOO_MANY_VALUES, alias_growth
 from generator.ingest.merge import text_key
 from generator.links import SLUG_RE
 from generator.model import Paper
@@ -64,7 +64,7 @@ def load_moves(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -73,7 +73,7 @@ def load_moves(path: Path) -> dict[str, str]:
         raise RedirectsError(f"{path}: cannot read: {error}") from None
     if node is None:
         return {}
-    if expanded_size(node) > MAX_YAML_VALUES:
+    if alias_growth(node) > MAX_YAML_VALUES:
         raise RedirectsError(f"{path}: {TOO_MANY_VALUES}")
     if not isinstance(node, yaml.MappingNode):
         raise RedirectsError(f"{path}:1: expected `papers:` and a mapping of old: new slugs")

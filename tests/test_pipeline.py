@@ -302,6 +302,23 @@ def test_check_refuses_what_the_build_would_and_runs_no_hook(tmp_path: Path) -> 
     assert result.exit_code == 2 and "use_directory_urls must be true" in result.output
 
 
+def test_check_refuses_a_nav_page_the_build_will_not_have(tmp_path: Path) -> None:
+    """A strict build stops on a nav entry with no page: `check` says so first, and
+    accepts generated pages, paper and topic pages and hand-made files in docs/."""
+    root = _project(tmp_path)
+    methods = "  - Methods: methods.md\n"
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    text = text.replace(methods, methods + "  - About: about.md\n")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    check = ["--root", str(root), "check"]
+    result = CliRunner().invoke(main, check)
+    assert result.exit_code == 2, result.output
+    assert "nav names about.md, which the site will not have" in result.output
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    assert CliRunner().invoke(main, check).exit_code == 0
+
+
 def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> None:
     root = _project(tmp_path)
     text = (REPO / "mkdocs.yml").read_text("utf-8") + "\nexclude_docs: |\n  papers/\n"

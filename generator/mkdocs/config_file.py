@@ -10,13 +10,13 @@ own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, expanded_size
+from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
 ALLOWED_PYTHON_TAGS = ("name:",)
@@ -31,7 +31,7 @@ def config_file_problem(path: Path) -> str:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except (OSError, yaml.YAMLError):
             return ""  # MkDocs reports a file it cannot read or parse, with its own words
-        if expanded_size(root) > MAX_YAML_VALUES:
+        if alias_growth(root) > MAX_YAML_VALUES:
             return f"{path}: {TOO_MANY_VALUES}"
         problem = _old_hooks(path, text) or _code_tag(path, root)
         if problem or not isinstance(root, yaml.MappingNode):
@@ -128,3 +128,17 @@ def nav_paths(nav: Any) -> set[str]:
         elif isinstance(entry, list):
             stack.extend(entry)
     return found
+
+
+def missing_nav_pages(
+    nav: Any, is_page: Callable[[str], bool], open_folders: Iterable[str]
+) -> list[str]:
+    """The pages mkdocs.yml's `nav` names that the build will not have (a strict build
+    stops on them), judged by `is_page`; paths under `open_folders`, whose pages depend
+    on data this check does not render, are left to the build."""
+    folders = tuple(f"{folder.strip('/')}/" for folder in open_folders)
+    return sorted(
+        path
+        for path in nav_paths(nav)
+        if path.endswith(".md") and not path.startswith(folders) and not is_page(path)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from generator.links import topic_url
@@ -61,3 +62,20 @@ def _paper(paper: Paper, analysis: Analysis) -> dict[str, Any]:
         "mentions": list(analysis.mentions.get(paper.slug, ())),
         "mentioned_by": list(analysis.mentioned_by.get(paper.slug, ())),
     }
+
+
+EXPORT_OPENING = b'{\n "papers": ['
+
+
+def is_replaceable_export(path: Path) -> bool:
+    """True when writing an export to `path` loses nothing: no file is there, or the file
+    opens as export_json's output does. A settings file, a corpus file or anything else
+    named by mistake is kept (the opening is checked, not the whole file, which may be
+    hundreds of megabytes)."""
+    if not path.exists() and not path.is_symlink():
+        return True
+    try:
+        with path.open("rb") as file:
+            return file.read(len(EXPORT_OPENING)) == EXPORT_OPENING
+    except OSError:
+        return False

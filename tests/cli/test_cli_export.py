@@ -189,3 +189,29 @@ def test_missing_explicit_config_file_is_an_error(run, project, tmp_path) -> Non
     result = run(root, "--config", str(tmp_path / "nope.yml"), "check")
     assert result.exit_code == 2
     assert "no such configuration file" in result.stderr
+
+
+def test_export_does_not_replace_a_file_that_is_not_an_export(run, project) -> None:
+    root = project({"good.txt": GOOD})
+    settings = root / "papersite.yml"
+    result = run(root, "export", str(settings))
+    assert result.exit_code == 2, result.output
+    assert "is not an earlier papersite export" in result.stderr
+    assert settings.read_text(encoding="utf-8") == "corpus: corpus\n"
+    elsewhere = root / "notes.txt"
+    elsewhere.write_text("my notes\n", encoding="utf-8")
+    assert run(root, "export", str(elsewhere)).exit_code == 2
+    forced = run(root, "export", "--force", str(elsewhere))
+    assert forced.exit_code == 0, forced.output
+    check_contract(json.loads(elsewhere.read_text(encoding="utf-8")))
+
+
+def test_export_replaces_an_earlier_export(run, project, tmp_path) -> None:
+    root = project({"good.txt": GOOD})
+    out = tmp_path / "out.json"
+    assert run(root, "export", str(out)).exit_code == 0
+    (root / "corpus" / "good.txt").write_text(GOOD.replace("Good Two\n", "Good 2\n"), "utf-8")
+    again = run(root, "export", str(out))
+    assert again.exit_code == 0, again.output
+    titles = {p["title"] for p in json.loads(out.read_text(encoding="utf-8"))["papers"]}
+    assert titles == {"Good One", "Good 2"}

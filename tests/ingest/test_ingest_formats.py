@@ -119,6 +119,17 @@ def test_daily_listing_reads_papers_and_skips_page_furniture(ingest) -> None:
     assert corpus.problems == ()
 
 
+def test_page_furniture_words_below_the_header_are_titles(ingest) -> None:
+    """"New" or "Subscribe" is the listing page's chrome only above its first paper: a
+    paper of that title further down is read, not dropped without a word."""
+    daily = DAILY + f"\nNew\n\n{ABSTRACT_B.replace('stochastic', 'adaptive')}\n"
+    titles = {p.title for p in ingest({"daily.txt": daily}, listing_year=2025).papers}
+    assert titles == {"SGD Rates", "Segmentation Net", "Sparse Attention", "New"}
+    search = SEARCH_HEADER + f"SubscribeFirst\n{ABSTRACT_A}\nSubscribe\n{ABSTRACT_B}\n"
+    by_title = {p.title: p.abstract for p in ingest({"s.txt": search}).papers}
+    assert by_title == {"First": ABSTRACT_A, "Subscribe": ABSTRACT_B}
+
+
 def test_daily_listing_metadata(ingest) -> None:
     corpus = ingest({"daily.txt": DAILY}, listing_year=2025)
     meta = {p.title: (p.authors_count, p.published, p.upvotes) for p in corpus.papers}

@@ -44,8 +44,8 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     problems: list[Problem] = []
     for block in _blocks(source.lines):
         texts = [line.text.strip() for line in block]
-        if all(t.lower() in PAGE_FURNITURE for t in texts):
-            continue
+        if not items and all(t.lower() in PAGE_FURNITURE for t in texts):
+            continue  # the page's header; further down, "New" may be a paper's title
         if not items and len(texts) == 1 and parse_listing_date(texts[0]):
             continue  # the listing's own date, in the page header
         meta, rest = _parse_meta(source.file, block, problems)

@@ -19,9 +19,12 @@ def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     items: list[Item] = []
     for line in source.lines:
         text = line.text.strip()
-        if not text or HEADER_RE.match(text):
+        if not text:
             continue
-        text = strip_subscribe(text)
+        if not items:  # the page's header, before the first paper
+            if HEADER_RE.match(text):
+                continue
+            text = strip_subscribe(text)
         kind = "abstract" if looks_like_abstract(text) else "title"
         items.append(Item(kind, Line(line.number, text)))
     records, problems = pair_items(source.file, items)
