@@ -106,7 +106,7 @@ def area_names(
         best = _best_phrase(inside, len(papers), stats, readable, narrow | own) or _best_phrase(
             inside, len(papers), stats, readable, narrow, MIN_RECALL_TOPIC
         )
-        label = surfaces.label(best) if best else _largest_labels(drafts, groups, group)
+        label = surfaces.label(best) if best else _fallback_name(inside_drafts, mentions, stats)
         taken.add(best)
         names[group] = label
     return names
@@ -183,12 +183,35 @@ def _size(drafts: Sequence[Draft], groups: list[int], group: int) -> int:
     return len({p for d, g in zip(drafts, groups, strict=True) if g == group for p in d.papers})
 
 
-def _largest_labels(drafts: Sequence[Draft], groups: list[int], group: int) -> str:
-    """Fallback area name: its two largest topics ("CT and generative models")."""
-    inside = sorted(
-        (d for d, g in zip(drafts, groups, strict=True) if g == group),
-        key=lambda d: (-len(d.members), d.slug),
-    )
+def _fallback_name(drafts: Sequence[Draft], mentions: sp.csc_matrix, stats: PhraseStats) -> str:
+    """Area name when no phrase covers it: the label of the topic whose phrase half the
+    area's papers say (MIN_RECALL_TOPIC, as for a topic's phrase above), else its two
+    largest topics ("Label noise and memorization"), a shared word said once ("Image
+    classification and recognition")."""
+    papers = sorted({p for d in drafts for p in d.papers})
+    said = [_saying(d, papers, mentions, stats) for d in drafts]
+    best = max(range(len(drafts)), key=lambda i: (said[i], len(drafts[i].members), -i))
+    if said[best] >= MIN_RECALL_TOPIC * len(papers):
+        return drafts[best].label
+    return _largest_labels(drafts)
+
+
+def _saying(draft: Draft, papers: list[int], mentions: sp.csc_matrix, stats: PhraseStats) -> int:
+    """How many of `papers` say one of the topic's phrases."""
+    columns = [stats.index[k] for k in draft.phrases if k in stats.index]
+    if not columns or not papers:
+        return 0
+    return int((mentions[papers][:, columns].sum(axis=1) > 0).sum())
+
+
+def _by_size(drafts: Sequence[Draft]) -> list[Draft]:
+    """Topics largest first (ties by slug)."""
+    return sorted(drafts, key=lambda d: (-len(d.members), d.slug))
+
+
+def _largest_labels(drafts: Sequence[Draft]) -> str:
+    """An area named by its two largest topics ("Image classification and ResNets")."""
+    inside = _by_size(drafts)
     labels = [d.label for d in inside[:2]]
     word = labels[1].split(" ", 1)[0] if len(labels) == 2 else ""
     if word[1:].islower() and word[1:2].isalpha():  # "Image retrieval", not "X-ray images"

@@ -13,6 +13,7 @@ from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.settings import AnalysisSettings
+from generator.analyze.topics.adopt import adopt_leftovers
 from generator.analyze.topics.areas import area_names, group_areas, own_centres
 from generator.analyze.topics.candidates import find_candidates
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
@@ -107,7 +108,7 @@ def _seeds_and_members(
             break
         seeds = merged
         membership = assign_members(seeds, uses, vectors, share, per_paper)
-    return seeds, membership
+    return seeds, adopt_leftovers(seeds, membership, uses, vectors, share)
 
 
 def _label(seed: Seed, docs: Documents, texts: Sequence[str]) -> str:

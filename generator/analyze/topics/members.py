@@ -10,6 +10,7 @@ back to their next topic, or to "Other" when none fits.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from numpy.typing import NDArray
 from generator.analyze.features.vectors import Vectors, unit_rows
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.candidates import size_cap
+from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.seeds import Seed
 
 MENTION_BONUS = 0.1
@@ -33,6 +35,8 @@ SECONDARY = 0.8
 # the topic's phrase may leave it unnamed (the most central are kept). Without it,
 # topics seeded by two or three papers gathered many that merely resemble them
 # ("Image recognition": 5 of 17 members said it; "Benign overfitting": 3 of 13).
+# Members must also fit the label (label_fit.py: its phrase, or each of its words, in
+# some inflection): at most 1 - MIN_FIT of them may not.
 UNNAMED_PER_NAMED = 1.0
 _CHUNK = 4096
 
@@ -63,7 +67,7 @@ def assign_members(
         return Membership([[] for _ in seeds], [[] for _ in range(n)])
     phrases = [seed.phrases for seed in seeds]
     mentions, titles, about = uses.hits(phrases)
-    options = _options(seeds, vectors, max_per_paper + 2, mentions, titles, about)
+    options = score_options(seeds, vectors, max_per_paper + 2, mentions, titles, about)
     chosen = [_first_choice(opts, max_per_paper) for opts in options]
     for number, seed in enumerate(seeds):
         for paper in seed.forced:
@@ -71,7 +75,8 @@ def assign_members(
                 chosen[paper].append(number)
     limit = size_cap(n, max_share)
     _apply_cap(seeds, options, chosen, limit)
-    _apply_focus(seeds, options, chosen, mentions.tocsc(), limit)
+    tests = (mentions.tocsc(), fit_matrix(uses, phrases, n))
+    _apply_focus(seeds, options, chosen, tests, limit)
     return _membership(seeds, options, chosen)
 
 
@@ -85,15 +90,16 @@ def centroids(seeds: Sequence[Seed], lsa: NDArray[np.float32]) -> NDArray[np.flo
     return unit_rows(rows)
 
 
-def _options(
+def score_options(
     seeds: Sequence[Seed],
     vectors: Vectors,
     keep: int,
     mentions: sp.csr_matrix,
     titles: sp.csr_matrix,
     about: sp.csr_matrix,
+    rows: Sequence[int] | None = None,
 ) -> list[list[tuple[int, float]]]:
-    """For each paper, its `keep` best-scoring seeds with scores, best first.
+    """For each paper (of `rows`, default all), its `keep` best seeds with scores, best first.
 
     Papers may join a gated seed only when they are about one of its phrases.
     """
@@ -101,13 +107,14 @@ def _options(
     gated = np.array([seed.gated for seed in seeds], dtype=bool)
     options: list[list[tuple[int, float]]] = []
     keep = min(keep, len(seeds))
-    for start in range(0, vectors.lsa.shape[0], _CHUNK):
-        stop = start + _CHUNK
-        scores = vectors.lsa[start:stop] @ centres.T
-        scores += MENTION_BONUS * mentions[start:stop].toarray()
-        scores += TITLE_BONUS * titles[start:stop].toarray()
+    order = np.arange(vectors.lsa.shape[0]) if rows is None else np.asarray(rows, dtype=np.int64)
+    for start in range(0, len(order), _CHUNK):
+        picked = order[start : start + _CHUNK]
+        scores = vectors.lsa[picked] @ centres.T
+        scores += MENTION_BONUS * mentions[picked].toarray()
+        scores += TITLE_BONUS * titles[picked].toarray()
         if gated.any():
-            scores[gated & (about[start:stop].toarray() == 0)] = 0.0
+            scores[gated & (about[picked].toarray() == 0)] = 0.0
         scores = np.round(scores.astype(np.float64), 4)
         top = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
         for row, picks in zip(scores, top, strict=True):
@@ -151,13 +158,15 @@ def _apply_focus(
     seeds: Sequence[Seed],
     options: list[list[tuple[int, float]]],
     chosen: list[list[int]],
-    naming: sp.csc_matrix,
+    tests: tuple[sp.csc_matrix, sp.csc_matrix],
     limit: int,
 ) -> None:
-    """Trim discovered topics whose members mostly do not name their phrase.
+    """Trim discovered topics whose label does not describe most of their members.
 
-    The least central members that do not name it leave; a paper left without a topic
-    falls back to its next one (never one it left, nor a full one).
+    `tests` are (naming, fitting): papers x topics, 1 where a paper names the topic's
+    phrase, and where it fits its label (label_fit.py). The least central members that
+    fail either rule (FocusRule) leave; a paper left without a topic falls back to its
+    next one (never one it left, nor a full one).
     """
     left: dict[int, set[int]] = {}
     for _ in range(len(seeds) + 1):
@@ -167,20 +176,54 @@ def _apply_focus(
         for topic, papers in enumerate(members):
             if seeds[topic].pinned:
                 continue
-            named = set(naming[:, topic].indices.tolist()) | set(seeds[topic].forced)
-            unnamed = [p for p in papers if p not in named]
-            allowed = int(UNNAMED_PER_NAMED * (len(papers) - len(unnamed)))
-            if len(unnamed) <= allowed:
-                continue
-            score = {p: s for p in unnamed for t, s in options[p] if t == topic}
-            for paper in sorted(unnamed, key=lambda p: (-score.get(p, 0.0), p))[allowed:]:
+            score = {p: s for p in papers for t, s in options[p] if t == topic}
+            central = sorted(papers, key=lambda p: (-score.get(p, 0.0), p))
+            leaving = _unfocused(central, _passing(tests, topic, seeds[topic]))
+            for paper in leaving:
                 chosen[paper].remove(topic)
                 left.setdefault(paper, set()).add(topic)
                 if not chosen[paper]:
                     chosen[paper].extend(_fallback(options[paper], full | left[paper]))
-            trimmed = True
+            trimmed = trimmed or bool(leaving)
         if not trimmed:
             return
+
+
+def _passing(tests: tuple[sp.csc_matrix, ...], topic: int, seed: Seed) -> list[set[int]]:
+    """For each focus test, the papers that pass it for `topic` (forced papers pass)."""
+    return [set(test[:, topic].indices.tolist()) | set(seed.forced) for test in tests]
+
+
+def _unfocused(central: list[int], passing: list[set[int]]) -> list[int]:
+    """The members (most central first) that must leave so that every test holds: at
+    most UNNAMED_PER_NAMED members per naming member fail the first (naming) test, at
+    most unfit_allowed the second (fitting); the least central failing members go."""
+    leaving: set[int] = set()
+    for passed, allowed in zip(passing, (_unnamed_allowed, unfit_allowed), strict=True):
+        kept = [p for p in central if p not in leaving]
+        failing = [p for p in kept if p not in passed]
+        leaving.update(failing[allowed(len(kept) - len(failing)) :])
+    return [p for p in central if p in leaving]
+
+
+def can_take(passed: Sequence[int], failed: Sequence[int], paper_passes: Sequence[bool]) -> bool:
+    """Whether a topic whose members pass/fail the focus tests (counts per test, as in
+    _apply_focus) can take one more member that passes them as `paper_passes` says."""
+    limits = (_unnamed_allowed, unfit_allowed)
+    return all(
+        ok or failing < allowed(passing)
+        for ok, passing, failing, allowed in zip(paper_passes, passed, failed, limits, strict=True)
+    )
+
+
+def _unnamed_allowed(naming: int) -> int:
+    """Most members that may not name the phrase that `naming` members name."""
+    return int(UNNAMED_PER_NAMED * naming)
+
+
+def unfit_allowed(fitting: int) -> int:
+    """Most members that may not fit a label that `fitting` members fit (MIN_FIT)."""
+    return math.floor(fitting * (1.0 - MIN_FIT) / MIN_FIT + 1e-9)
 
 
 def _fallback(options: list[tuple[int, float]], full: set[int]) -> list[int]:
@@ -204,14 +247,22 @@ def _membership(
     seeds: Sequence[Seed], options: list[list[tuple[int, float]]], chosen: list[list[int]]
 ) -> Membership:
     """Order members by score and each paper's topics by score."""
-    members: list[list[tuple[int, float]]] = [[] for _ in seeds]
+    scores = {(paper, t): s for paper, opts in enumerate(options) for t, s in opts}
+    return ordered_membership(len(seeds), chosen, scores)
+
+
+def ordered_membership(
+    count: int, chosen: list[list[int]], scores: dict[tuple[int, int], float]
+) -> Membership:
+    """Membership of `count` topics from each paper's topics and (paper, topic) scores,
+    members and each paper's topics ordered by score."""
+    members: list[list[tuple[int, float]]] = [[] for _ in range(count)]
     per_paper: list[list[int]] = []
     for paper, topics in enumerate(chosen):
-        score = dict(options[paper])
-        ordered = sorted(topics, key=lambda t: (-score.get(t, 0.0), t))
+        ordered = sorted(topics, key=lambda t: (-scores.get((paper, t), 0.0), t))
         per_paper.append(ordered)
         for topic in ordered:
-            members[topic].append((paper, score.get(topic, 0.0)))
+            members[topic].append((paper, scores.get((paper, topic), 0.0)))
     for papers in members:
         papers.sort(key=lambda ps: (-ps[1], ps[0]))
     return Membership(members, per_paper)
