@@ -3,6 +3,12 @@
 Drawn at build time (readable with JavaScript off): the paper in the centre, related
 papers on an ellipse around it, the strongest first at the top and the rest clockwise.
 Every label is escaped corpus text; colours come from Material's CSS variables.
+
+Labels sit on the outer side of their dot (above the upper half's dots, below the lower
+half's), so the line from the centre never runs through them; every line is drawn before
+every label, and labels carry a halo of the page's background (CSS `paint-order`), so a
+line that does pass a label (the centre's own, or a link between two related papers)
+goes under it instead of through the letters.
 """
 
 from __future__ import annotations
@@ -97,12 +103,15 @@ def _node(node: GraphNode, place: tuple[float, float], lines: int) -> str:
     of every `[href]` element, which throws for SVG links (their `href` is read-only).
     """
     x, y = place
-    above = y < _CY - _RY / 2
+    # Away from the centre: the spoke leaves the dot towards the centre, the label the
+    # other way. A dot level with the centre labels above, clear of the centre's label.
+    above = y <= _CY
+    # The dot after its label, so the label's halo never covers the dot.
     return (
         f'<a class="ps-graph__node" xlink:href="{html_escape(node.href)}">'
         f"<title>{html_escape(node.title)}</title>"
-        f'<circle cx="{x}" cy="{y}" r="7"/>'
-        f"{_label(node.title, x, y, lines, above)}</a>"
+        f"{_label(node.title, x, y, lines, above)}"
+        f'<circle cx="{x}" cy="{y}" r="7"/></a>'
     )
 
 
@@ -110,7 +119,7 @@ def _centre(title: str) -> str:
     """The paper itself: a larger dot with its short title below."""
     return (
         f'<g class="ps-graph__self"><title>{html_escape(title)}</title>'
-        f'<circle cx="{_CX}" cy="{_CY}" r="10"/>{_label(title, _CX, _CY + 4, 2, False)}</g>'
+        f'{_label(title, _CX, _CY + 4, 2, False)}<circle cx="{_CX}" cy="{_CY}" r="10"/></g>'
     )
 
 

@@ -108,3 +108,57 @@ def test_labels_raise_name_scripts_and_tooltips_keep_the_title_as_written() -> N
     assert labels == ["SP²OT", "U²-Net: Nested"]
     titles = [t.text for t in tree.iter(f"{SVG}title")]
     assert "U^2-Net: Nested" in titles and "SP^2OT" in titles
+
+
+def _segments_cross_box(
+    start: tuple[float, float], end: tuple[float, float], box: tuple[float, float, float, float]
+) -> bool:
+    """Whether the segment start–end passes through the box (left, top, right, bottom)."""
+    left, top, right, bottom = box
+    steps = 200
+    for k in range(steps + 1):
+        x = start[0] + (end[0] - start[0]) * k / steps
+        y = start[1] + (end[1] - start[1]) * k / steps
+        if left < x < right and top < y < bottom:
+            return True
+    return False
+
+
+def _label_box(text: ET.Element) -> tuple[float, float, float, float]:
+    """A generous box around a label: 8 px a character at 14 px, ascent and descent."""
+    spans = list(text.iter(f"{SVG}tspan"))
+    half = max(len(s.text or "") for s in spans) * 8 / 2
+    xs = [float(s.get("x", "")) for s in spans]
+    ys = [float(s.get("y", "")) for s in spans]
+    return min(xs) - half, min(ys) - 11, max(xs) + half, max(ys) + 4
+
+
+@pytest.mark.parametrize("count", range(1, 11))
+def test_lines_from_the_centre_do_not_run_through_related_labels(count: int) -> None:
+    """Each label sits on its dot's far side from the centre: no spoke crosses any label."""
+    nodes = [
+        GraphNode(f"Fairly Long Title Number {i} About Something", "../x/", 0.5)
+        for i in range(count)
+    ]
+    tree = _parse(str(local_graph("Centre", nodes, [])))
+    spokes = [
+        (
+            (float(line.get("x1", "")), float(line.get("y1", ""))),
+            (float(line.get("x2", "")), float(line.get("y2", ""))),
+        )
+        for g in tree.iter(f"{SVG}g")
+        if g.get("class") == "ps-graph__edges"
+        for line in g.iter(f"{SVG}line")
+    ]
+    labels = [_label_box(t) for a in tree.iter(f"{SVG}a") for t in a.iter(f"{SVG}text")]
+    assert len(spokes) == len(labels) == count
+    for box in labels:
+        assert not any(_segments_cross_box(s, e, box) for s, e in spokes), box
+
+
+def test_every_line_is_drawn_before_every_label_and_dot() -> None:
+    """Labels have a background halo (CSS): a line passing one goes under it, not over."""
+    svg = str(local_graph("Centre", _nodes(6), [(0, 3), (1, 4), (2, 5)]))
+    assert svg.rindex("<line") < svg.index("<text")
+    for node in [*svg.split('<a class="ps-graph__node"')[1:], svg.split("ps-graph__self")[1]]:
+        assert node.index("<text") < node.index("<circle")  # the halo never covers a dot
