@@ -42,7 +42,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
-            (site.paper_link(doc, r.slug, html=True), ", ".join(r.shared_terms), f"{r.score:.2f}")
+            # The reason a reader can weigh (shared terms), not the raw score: the list's
+            # order already says which is closest.
+            (site.paper_link(doc, r.slug, html=True), ", ".join(r.shared_terms))
             for r in analysis.related.get(paper.slug, ())
             if r.slug in site.papers
         ],
