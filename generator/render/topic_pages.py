@@ -85,14 +85,17 @@ def map_href(from_doc: str, slug: str) -> Markup:
     return Markup(built_link(from_doc, MAP_DOC) + "#topic=" + quote(slug, safe=""))
 
 
-def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:
+def areas_for(
+    site: SiteContext, from_doc: str, *, html: bool = False
+) -> list[tuple[str, list[Any]]]:
     """Topics grouped by area (areas in analysis order), each with link and size.
 
     Topics without an area come last, under "More topics" when there are areas at all.
+    With `html`, the links are for raw HTML (built pages' URLs).
     """
     grouped: dict[str, list[Any]] = {}
     for topic in site.analysis.topics:
-        entry = (topic, site.topic_href(from_doc, topic.slug), len(topic.papers))
+        entry = (topic, site.topic_href(from_doc, topic.slug, html=html), len(topic.papers))
         grouped.setdefault(topic.area, []).append(entry)
     loose = grouped.pop("", [])
     areas = list(grouped.items())
@@ -102,7 +105,13 @@ def areas_for(site: SiteContext, from_doc: str) -> list[tuple[str, list[Any]]]:
 
 
 def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
-    """Render the list of every topic, grouped by area."""
+    """Render the list of every topic, grouped by area.
+
+    One list per area rather than a table: tables sized themselves to their own text, so
+    the areas' tables had uneven columns, and on a phone three columns squeezed each
+    topic into a tall cell. The list's columns are fixed by CSS on wide screens and
+    stack on narrow ones (`.ps-topic-list`).
+    """
     return env.get_template("topics_index.md.j2").render(
         front=front_matter(
             {
@@ -112,5 +121,5 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
         ),
         topic_count=len(site.analysis.topics),
         paper_count=len(site.corpus.papers),
-        areas=areas_for(site, TOPICS_INDEX_DOC),
+        areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
     )

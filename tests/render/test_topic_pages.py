@@ -1,9 +1,12 @@
-"""A topic page opens with one sentence that says what its papers are about."""
+"""A topic page opens with one sentence that says what its papers are about; the topics
+index lists every topic evenly."""
 
 from __future__ import annotations
 
-from generator.model import Topic
-from generator.render.topic_pages import _about, _in_words
+from generator.model import Analysis, Corpus, Paper, Topic
+from generator.render.context import SiteContext
+from generator.render.environment import make_environment
+from generator.render.topic_pages import _about, _in_words, render_topics_index
 
 
 def _topic(label: str) -> Topic:
@@ -23,3 +26,22 @@ def test_keywords_are_listed_as_in_a_sentence() -> None:
     assert _in_words(["denoising"]) == "denoising"
     assert _in_words(["denoising", "score matching"]) == "denoising and score matching"
     assert _in_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_the_topics_index_is_one_even_list_per_area_not_a_table() -> None:
+    """Tables sized per area made uneven columns and tall cells on a phone; the lists share
+    one layout (CSS), and every label and keyword stays escaped text."""
+    paper = Paper("p", "p", "papers/p/", "P", False, "Text.", ("Text.",), ())
+    topics = (
+        Topic("a", "A <b>|</b> *x*", ("k<1>", "k|2"), ("p",), area="Area one"),
+        Topic("b", "A much longer topic label than the first", ("k3",), ("p",), area="Area two"),
+    )
+    site = SiteContext(Corpus((paper,)), Analysis(topics=topics), "Site", None)
+    page = render_topics_index(make_environment(), site)
+    assert "<table" not in page and "| ---" not in page
+    assert page.count('<ul class="ps-topic-list">') == 2
+    assert (
+        '<li><a class="ps-topic-list__name" href="a/">A &lt;b&gt;|&lt;/b&gt; *x*</a> '
+        '<span class="ps-topic-list__count">1 paper</span> '
+        '<span class="ps-topic-list__keys">k&lt;1&gt;, k|2</span></li>'
+    ) in page
