@@ -129,13 +129,14 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
 
 
 def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any]:
-    """(name, origin link, mentioning links) per method: the methods other papers
+    """(name, origin links, mentioning links) per method: the methods other papers
     mention first, most mentioned first; then the rest, by name (the page lists those
-    compactly)."""
+    compactly, linking the first origin only). A method named by several papers' titles
+    (Method.also) is one row whose origins are all of them."""
     rows = [
         (
             rich_text(m.name, links=False),
-            site.paper_link(doc, m.paper, html=True),
+            [site.paper_link(doc, s, html=True) for s in (m.paper, *m.also) if s in site.papers],
             [site.paper_link(doc, s, html=True) for s in m.mentioned_by if s in site.papers],
         )
         for m in methods

@@ -6,6 +6,11 @@ links: a paper's own method name is removed from its text first (so "3D ShapeNet
 does not mention "ShapeNet"); possible duplicates never link; and short all-capital
 names ("SNIP", "WDM", "TRP") or names that are also common words only link papers
 whose content is similar once the name itself is left out.
+
+Several titles may name the same method ("UNet++: A Nested U-Net ..." and its journal
+version "UNet++: Redesigning Skip Connections ..."). Those whose content is similar
+(or that are possible duplicates) are one method, listed once with its first paper;
+namesakes with unrelated content stay separate methods, each with its own mentions.
 """
 
 from __future__ import annotations
@@ -56,7 +61,6 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
     similar = _Similarity(vectors, docs)
     by_token = _first_tokens(defined)
     mentions: dict[int, set[int]] = {}
-    by_method: dict[str, set[int]] = {}
     for index, paper in enumerate(papers):
         text = " ".join(paper.versions or (paper.abstract,))
         if index in own:
@@ -71,8 +75,37 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
                 targets = similar.among(name, index, targets)
             if targets:
                 mentions.setdefault(index, set()).update(targets)
-                by_method.setdefault(name, set()).add(index)
-    return _links(papers, defined, mentions, by_method)
+    groups = {
+        name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
+    }
+    return _links(papers, groups, mentions)
+
+
+def _same_method(
+    name: str, owners: list[int], duplicates: set[tuple[int, int]], similar: _Similarity
+) -> list[list[int]]:
+    """The papers defining `name`, grouped into methods: papers joined (transitively)
+    when possible duplicates or similar once the name is left out. Groups and their
+    papers keep corpus order; a lone definer is a group of one."""
+    group = {o: o for o in owners}
+
+    def root(o: int) -> int:
+        while group[o] != o:
+            o = group[o]
+        return o
+
+    for i, a in enumerate(owners):
+        later = owners[i + 1 :]
+        if not later:
+            break
+        joined = {b for b in later if (a, b) in duplicates}
+        joined.update(similar.among(name, a, [b for b in later if b not in joined]))
+        for b in joined:
+            group[root(b)] = root(a)
+    out: dict[int, list[int]] = {}
+    for o in owners:
+        out.setdefault(root(o), []).append(o)
+    return list(out.values())
 
 
 class _Patterns:
@@ -149,18 +182,11 @@ def _first_tokens(defined: dict[str, list[int]]) -> dict[str, list[str]]:
 
 
 def _links(
-    papers: Sequence[Paper],
-    defined: dict[str, list[int]],
-    mentions: dict[int, set[int]],
-    by_method: dict[str, set[int]],
+    papers: Sequence[Paper], groups: dict[str, list[list[int]]], mentions: dict[int, set[int]]
 ) -> MethodLinks:
-    """Assemble the sorted, slug-keyed result."""
+    """Assemble the sorted, slug-keyed result: one Method per group of a name, mentioned
+    by the papers that mention one of the group's papers."""
     slugs = [p.slug for p in papers]
-    methods = tuple(
-        Method(name, slugs[owner], tuple(sorted(slugs[i] for i in by_method.get(name, ()))))
-        for name, owners in sorted(defined.items(), key=lambda item: (item[0].casefold(), item[0]))
-        for owner in owners
-    )
     forward = {
         slugs[i]: tuple(sorted(slugs[t] for t in targets)) for i, targets in mentions.items()
     }
@@ -168,6 +194,16 @@ def _links(
     for source, targets in forward.items():
         for target in targets:
             backward.setdefault(target, set()).add(source)
+    methods = tuple(
+        Method(
+            name,
+            slugs[group[0]],
+            tuple(sorted({s for o in group for s in backward.get(slugs[o], ())})),
+            tuple(slugs[o] for o in group[1:]),
+        )
+        for name, named in sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0]))
+        for group in named
+    )
     return MethodLinks(
         methods=methods,
         mentions={s: forward.get(s, ()) for s in slugs},

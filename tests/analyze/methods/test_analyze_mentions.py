@@ -93,3 +93,45 @@ def test_a_paper_does_not_mention_its_own_method() -> None:
     result = analyze(corpus)
     for method in result.methods:
         assert method.paper not in method.mentioned_by
+
+
+NAMESAKES = [
+    (
+        "KiteNet: A Nested Architecture for Medical Image Segmentation",
+        "Nested dense skip pathways join encoder and decoder of a segmentation network for "
+        "medical images of liver, lung nodules and cell nuclei, with deep supervision.",
+    ),
+    (
+        "KiteNet: Redesigning Skip Connections for Medical Image Segmentation",
+        "Redesigned dense skip pathways join encoder and decoder of a segmentation network "
+        "with deep supervision, tested on medical images of liver, lung nodules and nuclei.",
+    ),
+    (
+        "Segmenting Nuclei with Nested Networks",
+        "We segment cell nuclei in medical images with KiteNet, whose dense skip pathways "
+        "and deep supervision help on small nuclei.",
+    ),
+    (
+        "LoomGAN: Weaving Patterns with Adversarial Networks",
+        "A generative adversarial network synthesises textile weaving patterns for looms.",
+    ),
+    (
+        "Loop Detection in Graphs (LoomGAN)",
+        "Cycle detection in sparse graphs by message passing, for compilers and databases.",
+    ),
+]
+
+
+def test_titles_naming_one_method_are_one_method_and_namesakes_stay_apart() -> None:
+    """Two versions of one method are listed once; unrelated namesakes stay two methods."""
+    corpus = corpus_of(NAMESAKES)
+    slug = {p.title: p.slug for p in corpus.papers}
+    methods = [m for m in analyze(corpus).methods if m.name in ("KiteNet", "LoomGAN")]
+    assert sorted((m.name, m.paper, m.also) for m in methods) == sorted(
+        [
+            ("KiteNet", slug[NAMESAKES[0][0]], (slug[NAMESAKES[1][0]],)),
+            ("LoomGAN", slug[NAMESAKES[3][0]], ()),
+            ("LoomGAN", slug[NAMESAKES[4][0]], ()),
+        ]
+    )
+    assert methods[0].mentioned_by == (slug[NAMESAKES[2][0]],)

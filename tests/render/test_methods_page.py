@@ -1,0 +1,43 @@
+"""The methods page lists each method once, with every paper whose title names it."""
+
+from __future__ import annotations
+
+from generator.links import METHODS_DOC
+from generator.model import Analysis, Corpus, Method, Paper
+from generator.render.context import SiteContext
+from generator.render.environment import make_environment
+from generator.render.index_pages import render_methods
+
+
+def _paper(slug: str, title: str) -> Paper:
+    return Paper(slug, slug, f"papers/{slug}/", title, False, "Text.", ("Text.",), ())
+
+
+PAPERS = (
+    _paper("k1", "KiteNet: A Nested <Architecture>"),
+    _paper("k2", "KiteNet: Redesigning Skip Connections"),
+    _paper("u", "Using KiteNet"),
+    _paper("l", "LoomGAN: Weaving"),
+    _paper("l2", "LoomGAN: Weaving Again"),
+)
+
+
+def _methods(*methods: Method) -> str:
+    site = SiteContext(Corpus(PAPERS), Analysis(methods=methods), "Site", None)
+    return render_methods(make_environment(), site)[METHODS_DOC]
+
+
+def test_a_method_named_by_two_titles_is_one_row_introduced_in_both() -> None:
+    page = _methods(Method("KiteNet", "k1", ("u",), also=("k2",)))
+    rows = [line for line in page.splitlines() if line.startswith("<tr><td>")]
+    assert len(rows) == 1 and rows[0].count("<strong>KiteNet</strong>") == 1
+    introduced = rows[0].split('data-label="Introduced in">')[1].split("</td>")[0]
+    assert "KiteNet: A Nested &lt;Architecture&gt;" in introduced
+    assert "KiteNet: Redesigning Skip Connections" in introduced
+    assert 'data-label="Mentioned by"' in rows[0] and "Using KiteNet" in rows[0]
+
+
+def test_an_unmentioned_method_named_by_two_titles_is_listed_once() -> None:
+    page = _methods(Method("LoomGAN", "l", also=("l2",)))
+    alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
+    assert alone.count(">LoomGAN</a>") == 1 and "(1):" in alone
