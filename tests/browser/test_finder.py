@@ -76,7 +76,7 @@ def test_query_topic_and_code_filters_narrow_with_the_counts_they_show(tab: Tab)
     in_topic = _wait_for_count(page, everything)
     assert in_topic == shown < everything
     assert all(topic in meta for meta in _metas(page)), _metas(page)
-    code = page.locator(".ps-finder__field--check .ps-finder__label").text_content() or ""
+    code = page.locator("[data-ps-code]").text_content() or ""
     with_code = int(re.search(r"\((\d+)\)", code).group(1))  # type: ignore[union-attr]
     if with_code:
         page.check("input[name=code]")
@@ -113,6 +113,61 @@ def test_newest_first_lists_dated_papers_newest_first(tab: Tab) -> None:
     years = [int(m[:4]) for m in metas if re.match(r"\d{4}", m)]
     assert len(years) >= 10 and years == sorted(years, reverse=True), years
     assert page.locator("select[name=sort]").input_value() == "newest"
+    tab.assert_clean()
+
+
+def _sort_options(page: Page) -> list[str]:
+    return page.locator("select[name=sort] option").all_text_contents()
+
+
+def test_the_sort_control_names_the_order_shown(tab: Tab) -> None:
+    """Without a query the papers come newest first, and the control says so: Relevance is
+    offered only with a query (there is nothing to rank by without one)."""
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    assert _sort_options(page) == ["Newest first", "Most upvoted"]
+    assert page.locator("select[name=sort]").input_value() == "newest"
+    page.fill(".ps-finder__query", "segmentation")
+    everything = _wait_for_count(page, _count(page))
+    assert _sort_options(page) == ["Relevance", "Newest first", "Most upvoted"]
+    assert page.locator("select[name=sort]").input_value() == ""
+    assert "sort" not in _query(page)  # the default order was shown, not chosen
+    page.fill(".ps-finder__query", "")
+    _wait_for_count(page, everything)
+    assert page.locator("select[name=sort]").input_value() == "newest"
+    page.select_option("select[name=sort]", "upvotes")
+    page.wait_for_function("() => location.search.includes('sort=upvotes')")
+    page.select_option("select[name=sort]", "newest")  # chosen: it sticks with a query
+    page.wait_for_function("() => location.search.includes('sort=newest')")
+    page.fill(".ps-finder__query", "segmentation")
+    page.wait_for_function("() => location.search.includes('query=segmentation')")
+    _ready(page)
+    assert page.locator("select[name=sort]").input_value() == "newest"
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_code_checkbox_is_centred_on_its_words_and_lines_up(
+    new_tab: NewTab, width: int
+) -> None:
+    """The box sits on the middle of its label, at the left edge of its field, and on a wide
+    screen level with the selects of its row."""
+    tab = new_tab(viewport={"width": width, "height": 900})
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    page.evaluate("document.querySelector('.ps-finder__panel').open = true")
+    box = page.locator("input[name=code]").bounding_box()
+    words = page.locator("[data-ps-code]").bounding_box()
+    field = page.locator(".ps-finder__field--check").bounding_box()
+    year = page.locator("select[name=from]").bounding_box()
+    assert box and words and field and year
+    middle = box["y"] + box["height"] / 2
+    assert abs(middle - (words["y"] + words["height"] / 2)) <= 1.5
+    assert abs(box["x"] - field["x"]) <= 1
+    if width == 1280:
+        assert abs(middle - (year["y"] + year["height"] / 2)) <= 1.5
     tab.assert_clean()
 
 

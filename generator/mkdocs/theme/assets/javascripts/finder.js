@@ -1,7 +1,9 @@
 /* papersite: the Paper finder (finder.md.j2), on Pagefind's search API.
 
    A query (every word must match) narrowed by topic, area, a year range and "has code",
-   sorted by relevance, newest or most upvoted. Each option shows how many papers it
+   sorted by relevance, newest or most upvoted. Without a query there is nothing to rank
+   by relevance: the papers come newest first, and the sort control says so (it offers
+   Relevance only while there is a query). Each option shows how many papers it
    would leave, given the other choices. The state lives in the page's URL (query,
    topic, area, from, to, code, sort), so a copied link opens the same view; the header
    search reads none of these keys. A filter or sort on a field that fewer than half of
@@ -100,9 +102,10 @@
     '<select class="ps-finder__select" name="from" aria-label="From year"></select>' +
     '<span class="ps-finder__dash">\u2013</span><select class="ps-finder__select" name="to"' +
     ' aria-label="To year"></select></span><span class="ps-finder__note" data-ps-note="year">' +
-    '</span></div><label class="ps-finder__field ps-finder__field--check"><input' +
-    ' class="ps-finder__check" type="checkbox" name="code"><span class="ps-finder__label"' +
-    ' data-ps-code>Has code</span></label><label class="ps-finder__field">' +
+    '</span></div><div class="ps-finder__field ps-finder__field--check">' +
+    '<span class="ps-finder__label">Code</span><label class="ps-finder__checkrow"><input' +
+    ' class="ps-finder__check" type="checkbox" name="code"><span data-ps-code>Has code' +
+    '</span></label></div><label class="ps-finder__field">' +
     '<span class="ps-finder__label">Sort</span><select class="ps-finder__select" name="sort"' +
     ' aria-label="Sort"><option value="">Relevance</option><option value="newest">Newest' +
     ' first</option><option value="upvotes">Most upvoted</option></select>' +
@@ -127,6 +130,7 @@
     this.to = find("select[name=to]");
     this.code = find("input[name=code]");
     this.sort = find("select[name=sort]");
+    this.relevance = find("select[name=sort] option[value='']");  /* offered with a query */
     this.codeLabel = find("[data-ps-code]");
     this.panel = find(".ps-finder__panel");  /* folds away on phones (see showState) */
     this.sortNote = find("[data-ps-note=sort]");
@@ -147,7 +151,7 @@
       timer = setTimeout(function () { self.change(); }, DEBOUNCE_MS);
     });
     [this.topic, this.area, this.from, this.to, this.sort, this.code].forEach(function (control) {
-      control.addEventListener("change", function () { self.change(); });
+      control.addEventListener("change", function () { self.change(control); });
     });
     this.clear.addEventListener("click", function () {
       self.state = { query: "", topic: "", area: "", from: "", to: "", code: "", sort: "" };
@@ -177,11 +181,27 @@
     }
     this.query.value = this.state.query;
     this.code.checked = !!this.state.code;
-    this.sort.value = this.state.sort;
-    this.sortNote.textContent = this.sortNotes[this.state.sort] || "";
+    this.showSort();
   };
 
-  Finder.prototype.change = function () {
+  /* The sort control names the order the results are in: Relevance is an option only
+     with a query; without one the default order (state "") is newest first. */
+  Finder.prototype.showSort = function () {
+    var ranked = !!this.state.query.trim();
+    if (ranked && !this.relevance.parentNode) {
+      this.sort.insertBefore(this.relevance, this.sort.firstChild);
+    } else if (!ranked && this.relevance.parentNode) {
+      this.sort.removeChild(this.relevance);
+    }
+    this.sort.value = this.state.sort || (ranked ? "" : "newest");
+    this.sortNote.textContent = this.sortNotes[this.sort.value] || "";
+  };
+
+  /* The view after a control changed. "Newest first" shown by default (no query) is not a
+     choice: typing a query then ranks by relevance. Picked in the sort control, it sticks. */
+  Finder.prototype.change = function (source) {
+    var sort = this.sort.value;
+    if (sort === "newest" && source !== this.sort && !this.state.sort) sort = "";
     this.state = {
       query: this.query.value,
       topic: this.topic.value,
@@ -189,7 +209,7 @@
       from: this.from.value,
       to: this.to.value,
       code: this.code.checked ? "1" : "",
-      sort: this.sort.value
+      sort: sort
     };
     if (this.state.from && this.state.to && this.state.from > this.state.to) {
       this.state.to = this.state.from;
