@@ -49,6 +49,23 @@ def test_every_copied_partial_is_checked() -> None:
     assert copied == ["partials/header.html"]
 
 
+def _stripped_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_main_htmls_copy_of_the_sidebars_matches_materials_base_html() -> None:
+    """main.html leaves the toc sidebar out of pages that hide it with a copy of the rest
+    of Material's site_nav block: the copy, line for line, as in Material's base.html."""
+    ours = (THEME_DIR / "main.html").read_text(encoding="utf-8")
+    copy = ours.split("{#- papersite: copied from base.html, block site_nav -#}")[1]
+    copy = copy.split("{#- papersite: end of copy -#}")[0]
+    lines = _stripped_lines(copy)
+    theirs = _stripped_lines((MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8"))
+    block = theirs[theirs.index("{% block site_nav %}") + 1 :]
+    assert block[: len(lines)] == lines
+    assert block[len(lines)] == '{% if "toc.integrate" not in features %}'
+
+
 def _configured(root: Path, custom_dir: str | None = None) -> object:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if custom_dir:
