@@ -1,5 +1,6 @@
-"""papersite's theme files as the site serves them: scripts and styles minified, and
-Material's search assets left out (the site searches with Pagefind).
+"""papersite's theme files as the site serves them: scripts and styles minified, the
+theme's icons added to papersite.css (icons.py), and Material's search assets left out
+(the site searches with Pagefind).
 
 The sources in theme/ stay readable, with their comments; a visitor downloads them
 without comments and spaces (rjsmin and rcssmin keep every token, so the code runs the
@@ -17,10 +18,12 @@ import rjsmin
 
 # Material's files for its own search, unused with Pagefind.
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+STYLESHEET = "assets/stylesheets/papersite.css"
 
 
-def prepare_theme_files(files: Any, papersite_theme: Path) -> Any:
-    """Minify papersite's own scripts and styles; drop Material's search assets."""
+def prepare_theme_files(files: Any, papersite_theme: Path, icon_css: str = "") -> Any:
+    """Minify papersite's own scripts and styles, with `icon_css` at the end of
+    papersite.css; drop Material's search assets."""
     theme = str(papersite_theme)
     for file in list(files):
         if file.src_uri.startswith(MATERIAL_SEARCH_ASSETS):
@@ -32,5 +35,6 @@ def prepare_theme_files(files: Any, papersite_theme: Path) -> Any:
         if file.src_uri.endswith(".js"):
             file.content_string = rjsmin.jsmin(Path(source).read_text(encoding="utf-8"))
         elif file.src_uri.endswith(".css"):
-            file.content_string = rcssmin.cssmin(Path(source).read_text(encoding="utf-8"))
+            css = rcssmin.cssmin(Path(source).read_text(encoding="utf-8"))
+            file.content_string = css + icon_css if file.src_uri == STYLESHEET else css
     return files

@@ -43,6 +43,9 @@ from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.compact_html import compact
 from generator.mkdocs.config_file import directory_urls_problem, left_out_pages, nav_paths
 from generator.mkdocs.fast_markdown import use_fast_render
+from generator.mkdocs.icons import IconError, icon_rules, theme_icons
+from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
+from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
@@ -193,8 +196,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         """Refuse settings that drop generated pages; mark generated pages outside the
         nav as such (mkdocs.yml's not_in_nav need not list them: health/ grows parts at
         scale, and a strict build would stop on them). Serve papersite's scripts and
-        styles minified; leave out Material's search files. Tell the theme whether the
-        site has a feed (pages link it in their head)."""
+        styles minified, the theme's icons in its stylesheet; leave out Material's search
+        files. Tell the theme whether the site has a feed (pages link it in their head)."""
         assert self.project is not None
         generated = generated_pages(self.project.docs)
         problem = left_out_pages(files, generated)
@@ -207,7 +210,11 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
                 if own and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         config.extra["papersite_feed"] = files.get_file_from_path(SITE_FEED_DOC) is not None
-        return prepare_theme_files(files, THEME_DIR)
+        try:
+            icons = icon_rules(theme_icons(config.theme), config.theme.dirs)
+        except IconError as error:
+            raise PluginError(f"papersite: {config.config_file_path}: {error}") from None
+        return prepare_theme_files(files, THEME_DIR, icons)
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         """Start rendering the pages outside the navigation in worker processes."""
@@ -226,9 +233,11 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         return page
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
-        """Give the theme its partial memo; wait for the worker processes before MkDocs
-        writes pages and checks anchors."""
+        """Give the theme its partial memo and its function for Material's settings
+        (page_config.py); wait for the worker processes before MkDocs writes pages and
+        checks anchors."""
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
+        env.globals[SLIM_CONFIG_GLOBAL] = slim_config
         if self.sharded.pending is not None:
             finish(self.sharded, files)
         return env

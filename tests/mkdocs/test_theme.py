@@ -25,7 +25,17 @@ def _outside_changes(text: str) -> list[str]:
     return [line for line in MARKED.split(LEADING_COMMENT.sub("", text)) if line]
 
 
-@pytest.mark.parametrize("partial", ["partials/header.html"])
+COPIED_PARTIALS = [
+    "partials/header.html",
+    "partials/javascripts/base.html",
+    "partials/javascripts/content.html",
+    "partials/logo.html",
+    "partials/palette.html",
+    "partials/top.html",
+]
+
+
+@pytest.mark.parametrize("partial", COPIED_PARTIALS)
 def test_copied_partials_match_the_installed_material_outside_the_marked_changes(
     partial: str,
 ) -> None:
@@ -46,7 +56,7 @@ def test_every_copied_partial_is_checked() -> None:
         if (MATERIAL_TEMPLATES / p.relative_to(THEME_DIR)).is_file()
         and "copied from mkdocs-material" in p.read_text(encoding="utf-8")
     ]
-    assert copied == ["partials/header.html"]
+    assert sorted(copied) == COPIED_PARTIALS
 
 
 def _stripped_lines(text: str) -> list[str]:
@@ -64,6 +74,29 @@ def test_main_htmls_copy_of_the_sidebars_matches_materials_base_html() -> None:
     block = theirs[theirs.index("{% block site_nav %}") + 1 :]
     assert block[: len(lines)] == lines
     assert block[len(lines)] == '{% if "toc.integrate" not in features %}'
+
+
+def _inline_script(partial: str) -> str:
+    text = (MATERIAL_TEMPLATES / partial).read_text(encoding="utf-8")
+    found = re.search(r"<script>(.*?)</script>", text, re.S)
+    assert found
+    return found.group(1)
+
+
+def _script_code(name: str) -> str:
+    text = (THEME_DIR / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+
+
+def test_shared_copies_of_materials_inline_scripts_match_material() -> None:
+    """palette.js is Material's palette script; scope.js its settings helpers, with the
+    site's root from the script's own URL instead of the page's base URL."""
+    assert _script_code("palette.js") == _inline_script("partials/javascripts/palette.html")
+    material = _inline_script("partials/javascripts/base.html")
+    page_scope = 'new URL("{{ config.extra.scope | d(base_url) }}",location)'
+    assert page_scope in material
+    own_scope = 'new URL("../..",document.currentScript.src)'
+    assert _script_code("scope.js") == material.replace(page_scope, own_scope)
 
 
 def _configured(root: Path, custom_dir: str | None = None) -> object:
