@@ -1,0 +1,129 @@
+"""What keeps paper pages light (benchmarks/README.md, page sizes): the theme writes no
+hidden table of contents, no inline icon SVG and no inline copy of Material's shared
+scripts into them, and Material's settings leave out its (unused) search. Each test
+fails if one of these savings is lost; the browser tests check that the header, the
+drawer and the palette still work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sitebuild import BuiltSite
+from sitehtml import Node, html_pages, parse, parse_file
+
+from generator.mkdocs.icons import css_class
+
+ICON_CLASS_RE = re.compile(r"\bps-icon--[\w-]+")
+
+
+def _paper_pages(site: BuiltSite) -> list[Path]:
+    return sorted((site.site / "papers").glob("*/index.html"))
+
+
+def _outside_article(html: str) -> str:
+    """The page without its <article> (the theme's part: head, header, sidebars, footer)."""
+    start, end = html.index("<article"), html.index("</article>")
+    return html[:start] + html[end:]
+
+
+def test_paper_pages_have_no_hidden_toc_sidebar(built_site: BuiltSite) -> None:
+    for page in _paper_pages(built_site)[:50]:
+        tree = parse_file(page)
+        assert not tree.find_all(cls="md-sidebar--secondary"), page
+        assert tree.find_all(cls="md-sidebar--primary"), page  # the drawer's navigation stays
+    topics = parse_file(built_site.site / "topics" / "index.html")  # a page with a toc
+    toc = topics.find(cls="md-sidebar--secondary")
+    assert "hidden" not in toc.attrs
+
+
+def test_theme_icons_are_not_inline_svg(built_site: BuiltSite) -> None:
+    """Header, drawer and back-to-top icons are classes that the shared stylesheet
+    paints; every icon class a page uses has its rule there."""
+    css = (built_site.site / "assets" / "stylesheets" / "papersite.css").read_text("utf-8")
+    used: set[str] = set()
+    for page in [built_site.site / "index.html", *_paper_pages(built_site)[:50]]:
+        html = page.read_text(encoding="utf-8")
+        theme_part = _outside_article(html)
+        assert "<svg" not in theme_part, page
+        used |= set(ICON_CLASS_RE.findall(theme_part))
+        tree = parse(html)
+        for selector in ("md-header", "md-nav--primary", "md-top"):
+            assert tree.find(cls=selector).find_all(cls="ps-icon"), (page, selector)
+    expected = {
+        css_class(name)
+        for name in (
+            "material/menu",
+            "material/magnify",
+            "material/library",
+            "material/arrow-up",
+            "material/weather-night",
+            "material/weather-sunny",
+        )
+    }
+    assert used == expected
+    for name in used:
+        assert f'.{name}{{--ps-icon:url("data:image/svg+xml' in css, name
+
+
+def test_controls_keep_their_labels(fixture_site: BuiltSite) -> None:
+    """Icons without SVG: the header's buttons still say what they do."""
+    page = _paper_pages(fixture_site)[0]
+    header = parse_file(page).find("header")
+    search = header.find("button", cls="ps-search-open")
+    assert search.attrs["aria-label"] == "Search"
+    labels = [n for n in header.find_all("label") if n.attrs.get("title")]
+    assert [n.attrs["title"] for n in labels] == ["Switch to dark mode", "Switch to light mode"]
+    inputs = header.find("form").find_all("input")
+    assert [n.attrs["aria-label"] for n in inputs] == [n.attrs["title"] for n in labels]
+    logo = header.find("a", cls="md-logo")
+    assert logo.attrs["aria-label"] == fixture_site.config.site_name
+
+
+def _scripts(tree: Node) -> list[Node]:
+    return tree.find_all("script")
+
+
+def test_shared_scripts_are_files_not_inline(built_site: BuiltSite) -> None:
+    """Material's settings helpers and palette script are loaded from shared files; the
+    content-tab script is left out of pages without tabs; the settings JSON has no
+    search settings. Only the page's own data stays inline."""
+    for page in [built_site.site / "index.html", *_paper_pages(built_site)[:50]]:
+        tree = parse_file(page)
+        inline = [n for n in _scripts(tree) if "src" not in n.attrs]
+        kinds = sorted(n.attrs.get("type", "") or n.attrs.get("id", "") for n in inline)
+        assert all(kind in {"application/json", "application/ld+json"} for kind in kinds), page
+        sources = [n.attrs["src"].rsplit("/", 1)[-1] for n in _scripts(tree) if "src" in n.attrs]
+        assert sources[:2] == ["scope.js", "palette.js"], page
+        config = json.loads(_config_text(tree))
+        assert "search" not in config
+        assert not [key for key in config["translations"] if key.startswith("search.")]
+        assert config["base"] and config["features"]
+
+
+def _config_text(tree: Node) -> str:
+    script = next(n for n in tree.find_all("script") if n.attrs.get("id") == "__config")
+    return "".join(c for c in script.children if isinstance(c, str))
+
+
+def test_paper_pages_theme_part_stays_small(bundled_site: BuiltSite) -> None:
+    """The theme's share of a paper page (all but the <article>) is deterministic output:
+    7.3 KB on average with the savings above, 11.2 KB without them."""
+    sizes = [
+        len(_outside_article(p.read_text("utf-8")).encode()) for p in _paper_pages(bundled_site)
+    ]
+    assert max(sizes) < 9_000, max(sizes)
+
+
+def test_no_page_loses_its_header_controls(built_site: BuiltSite) -> None:
+    """Every built page with Material's header (404 included) has its menu, palette and
+    search."""
+    pages = [p for p in html_pages(built_site.site) if "md-header" in p.read_text("utf-8")]
+    assert built_site.site / "404.html" in pages
+    for page in pages[:80]:
+        header = parse_file(page).find("header")
+        assert header.find("label", cls="md-header__button").attrs.get("for") == "__drawer"
+        assert header.find("form").attrs.get("data-md-component") == "palette"
+        assert header.find("button", cls="ps-search-open")
