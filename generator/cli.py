@@ -299,9 +299,20 @@ def build(context: Context, site_url: str | None, force: bool) -> None:
         _run(lambda: pipeline.use_build_settings(site_url))
     _say_generated(context, pipeline, force)
     with _mkdocs_log(context):
-        _run(lambda: pipeline.times.run("mkdocs", lambda: mkdocs_build(pipeline.config, site_url)))
+        built = _run(
+            lambda: pipeline.times.run(
+                "mkdocs", lambda: mkdocs_build(pipeline.config, site_url, force=force)
+            )
+        )
     context.timings(pipeline.times)
-    context.say(f"Site built in {pipeline.site_dir or context.config.root / 'site'}")
+    site = pipeline.site_dir or context.config.root / "site"
+    if built:
+        context.say(f"Site built in {site}")
+    else:
+        context.say(
+            f"{site} is up to date: docs/, mkdocs.yml, the theme and the site are unchanged "
+            "since the last build, nothing rebuilt (--force rebuilds)"
+        )
 
 
 @contextmanager

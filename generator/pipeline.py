@@ -35,6 +35,12 @@ from generator.mkdocs.config_file import (
     directory_urls_problem,
     missing_nav_pages,
 )
+from generator.mkdocs.site_state import (
+    forget_site_state,
+    save_site_state,
+    site_is_current,
+    site_key,
+)
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     REDIRECTS_NAME,
@@ -265,7 +271,9 @@ class Pipeline:
         """`generate`, then build site/ with MkDocs (strictly: warnings fail the build)."""
         self.use_build_settings(site_url)
         generated = self.generate(force)
-        self.times.run("mkdocs", lambda: mkdocs_build(self.config, site_url, True, self.analyzer))
+        self.times.run(
+            "mkdocs", lambda: mkdocs_build(self.config, site_url, True, self.analyzer, force)
+        )
         return generated
 
     def use_build_settings(self, site_url: str | None = None) -> None:
@@ -353,10 +361,12 @@ def mkdocs_build(
     site_url: str | None = None,
     strict: bool = True,
     analyzer: Analyzer = default_analyzer,
-) -> None:
+    force: bool = False,
+) -> bool:
     """Build site/ with MkDocs from the project's mkdocs.yml; its papersite plugin runs
     `generate` with these settings and `analyzer`, and finds docs/ up to date after a
-    `generate` of the same inputs."""
+    `generate` of the same inputs. Unless `force`, a site/ that this build would write
+    again byte for byte is kept (mkdocs/site_state.py); whether MkDocs ran."""
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
     mkdocs_config = load_mkdocs_settings(config, config.docs, site_url, strict)
     plugin = mkdocs_config.plugins[PLUGIN_NAME]
@@ -364,9 +374,17 @@ def mkdocs_build(
     site = Path(mkdocs_config.site_dir)
     try:
         with writing(site), exclusive(site):
+            options = {"site_url": site_url, "strict": strict}
+            key = site_key(config, mkdocs_config, options) if analyzer is default_analyzer else None
+            if key is not None and not force and site_is_current(site, key):
+                return False
+            forget_site_state(site)
             _build_into(site, mkdocs_config)
+            if key is not None:
+                save_site_state(site, key)
     except FolderBusy as error:
         raise PipelineError(str(error)) from None
+    return True
 
 
 def _build_into(site: Path, mkdocs_config: Any) -> None:

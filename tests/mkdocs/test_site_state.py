@@ -1,0 +1,84 @@
+"""`papersite build` keeps a site/ it would write again byte for byte, and rebuilds on
+anything the build reads: docs/, mkdocs.yml, theme overrides, options, site/ itself."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from paths import REPO
+from sitebuild import FIXTURE_CORPUS, file_hashes
+
+from generator.cli import main
+
+UP_TO_DATE = "nothing rebuilt"
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    """A small project, built once."""
+    (tmp_path / "site_src").mkdir()
+    shutil.copytree(FIXTURE_CORPUS, tmp_path / "site_src" / "corpus")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    first = build(tmp_path)
+    assert "Site built in" in first.output, first.output
+    return tmp_path
+
+
+def build(root: Path, *options: str) -> Result:
+    result = CliRunner().invoke(main, ["--root", str(root), "build", *options])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_nothing_changed_keeps_the_site_and_says_so(built: Path) -> None:
+    index = built / "site" / "index.html"
+    before, inode = file_hashes(built / "site"), index.stat().st_ino
+    again = build(built)
+    assert UP_TO_DATE in again.output and "Site built" not in again.output
+    assert file_hashes(built / "site") == before and index.stat().st_ino == inode
+    forced = build(built, "--force")
+    assert "Site built in" in forced.output
+    assert file_hashes(built / "site") == before  # what the skipped build would have written
+    assert index.stat().st_ino != inode
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["mkdocs.yml", "theme override", "hand-made file", "site file", "site file gone"],
+)
+def test_anything_the_build_reads_or_wrote_changed_rebuilds(built: Path, change: str) -> None:
+    if change == "mkdocs.yml":
+        text = (built / "mkdocs.yml").read_text("utf-8")
+        (built / "mkdocs.yml").write_text(text.replace("indigo", "teal", 1), "utf-8")
+    elif change == "theme override":
+        overrides = built / "site_src" / "overrides"
+        overrides.mkdir()
+        (overrides / "main.html").write_text(
+            '{% extends "base.html" %}{% block footer %}Our lab{% endblock %}', "utf-8"
+        )
+    elif change == "hand-made file":
+        (built / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    elif change == "site file":
+        (built / "site" / "index.html").write_text("tampered", encoding="utf-8")
+    else:
+        (built / "site" / "feed.xml").unlink()
+    again = build(built)
+    assert "Site built in" in again.output and UP_TO_DATE not in again.output
+    assert (built / "site" / "feed.xml").is_file()
+    assert "tampered" not in (built / "site" / "index.html").read_text("utf-8")
+    if change == "theme override":
+        assert "Our lab" in (built / "site" / "index.html").read_text("utf-8")
+    if change == "hand-made file":
+        assert (built / "site" / "robots.txt").is_file()
+
+
+def test_a_build_with_hooks_is_never_skipped(built: Path) -> None:
+    """A hook may read anything: its output cannot be vouched for."""
+    (built / "hook.py").write_text("", encoding="utf-8")
+    text = (built / "mkdocs.yml").read_text("utf-8") + "\nhooks: [hook.py]\n"
+    (built / "mkdocs.yml").write_text(text, encoding="utf-8")
+    build(built)
+    assert UP_TO_DATE not in build(built).output
