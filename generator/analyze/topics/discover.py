@@ -19,7 +19,8 @@ from generator.analyze.topics.candidates import find_candidates
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
 from generator.analyze.topics.keyword_rules import half_terms
-from generator.analyze.topics.members import Membership, assign_members
+from generator.analyze.topics.label_fit import fit_matrix
+from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
@@ -84,7 +85,9 @@ def _seeds_and_members(
     spec: TopicsSpec,
 ) -> tuple[list[Seed], Membership]:
     """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
-    then discovered topics whose members mostly coincide merged (seeds.merge_overlaps)."""
+    then discovered topics whose members mostly coincide merged (seeds.merge_overlaps),
+    papers left over adopted (adopt.py), and extra topics whose label a paper does not
+    fit dropped (members.drop_unfit_extras)."""
     share, per_paper = settings.max_topic_share, settings.max_topics_per_paper
     excluded = spec.excluded_keys(docs.tokenizer)
     pinned = pinned_seeds(spec, docs, vectors, stats)
@@ -108,7 +111,9 @@ def _seeds_and_members(
             break
         seeds = merged
         membership = assign_members(seeds, uses, vectors, share, per_paper)
-    return seeds, adopt_leftovers(seeds, membership, uses, vectors, share)
+    membership = adopt_leftovers(seeds, membership, uses, vectors, share)
+    fits = fit_matrix(uses, [seed.phrases for seed in seeds], vectors.lsa.shape[0])
+    return seeds, drop_unfit_extras(seeds, membership, fits)
 
 
 def _label(seed: Seed, docs: Documents, texts: Sequence[str]) -> str:

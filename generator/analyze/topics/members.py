@@ -226,6 +226,29 @@ def unfit_allowed(fitting: int) -> int:
     return math.floor(fitting * (1.0 - MIN_FIT) / MIN_FIT + 1e-9)
 
 
+def drop_unfit_extras(
+    seeds: Sequence[Seed], membership: Membership, fits: sp.csc_matrix
+) -> Membership:
+    """`membership` with each paper's second and third topics kept only where the paper
+    fits their label (label_fit.py; `fits`: papers x topics, fit_matrix).
+
+    A paper's best topic may rest on resemblance alone (the focus rules bound how many
+    such members a topic has); an extra topic is a further claim about the paper and
+    needs the label's words: "OReX" (neural fields for 3D shapes) was also in "MRI",
+    indoor navigation in "MRI", a sentence classifier in "Image classification".
+    Every paper keeps its best topic, so no paper moves to "Other"; pinned topics and
+    papers the user put in a topic are kept.
+    """
+    fitted = fits.tocsr()
+    scores = {(p, t): s for t, papers in enumerate(membership.members) for p, s in papers}
+    chosen = [
+        topics[:1]
+        + [t for t in topics[1:] if seeds[t].pinned or p in seeds[t].forced or fitted[p, t] != 0]
+        for p, topics in enumerate(membership.per_paper)
+    ]
+    return ordered_membership(len(seeds), chosen, scores)
+
+
 def _fallback(options: list[tuple[int, float]], full: set[int]) -> list[int]:
     """The best remaining topic of a paper that lost its only one, if any fits."""
     for topic, score in options:

@@ -3,12 +3,19 @@ topic get a second chance against the topics' members (adopt.py)."""
 
 from __future__ import annotations
 
+import scipy.sparse as sp
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.label_fit import MIN_FIT, fitting, label_fit
-from generator.analyze.topics.members import can_take, unfit_allowed
+from generator.analyze.topics.members import (
+    can_take,
+    drop_unfit_extras,
+    ordered_membership,
+    unfit_allowed,
+)
+from generator.analyze.topics.seeds import Seed
 from generator.model import Analysis, Corpus
 
 _PAPERS = [
@@ -66,3 +73,23 @@ def test_papers_left_over_find_a_topic_among_the_members(
     topic_of = {s: ts for s, ts in bundled_analysis.paper_topics.items()}
     inception = next(s for s, t in titles.items() if t.startswith("Rethinking the Inception"))
     assert topic_of[inception] == ("image-classification",)
+
+
+def test_a_papers_extra_topics_need_their_labels_words() -> None:
+    """A best topic may rest on resemblance; a second or third needs the label's words
+    (OReX, neural fields for 3D shapes, was also in "MRI"). Nobody goes to Other."""
+    seeds = [
+        Seed("a", "A", (0,), ("a",)),
+        Seed("b", "B", (1,), ("b",)),
+        Seed("c", "C", (2,), ("c",), forced=(3,)),
+        Seed("d", "D", (2,), ("d",), pinned=True),
+    ]
+    per_paper = [[0, 1], [1, 0, 2], [2, 3], [0, 2]]
+    scores = {
+        (p, t): 1.0 - 0.1 * rank for p, ts in enumerate(per_paper) for rank, t in enumerate(ts)
+    }
+    membership = ordered_membership(4, per_paper, scores)
+    # Paper 0 fits B; paper 1 fits neither A nor C; nobody fits C or D.
+    fits = sp.csc_matrix(([1.0, 1.0], ([0, 1], [1, 1])), shape=(4, 4))
+    kept = drop_unfit_extras(seeds, membership, fits).per_paper
+    assert kept == [[0, 1], [1], [2, 3], [0, 2]]  # pinned D and forced paper 3 stay
