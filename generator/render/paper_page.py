@@ -14,7 +14,7 @@ from generator.links import MAP_DOC, built_link, lookup_links, paper_doc, topic_
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
 from generator.render.context import SiteContext
-from generator.render.graph import GraphNode, local_graph
+from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text
 from generator.render.text import first_sentence, front_matter, html_escape
 
@@ -191,13 +191,11 @@ def record_notes(site: SiteContext, paper: Paper) -> list[str]:
 
 
 def _graph(site: SiteContext, paper: Paper) -> Markup:
-    """The local graph: the paper, its related papers and the related-links among them."""
-    doc = paper_doc(paper.slug)
+    """The local graph's layout as the figure's `data-graph` attribute: the paper, its
+    related papers (in the order of the related-papers list, whose links graph.js gives
+    the nodes) and the links among them."""
     related = [r for r in site.analysis.related.get(paper.slug, ()) if r.slug in site.papers]
-    nodes = [
-        GraphNode(site.papers[r.slug].title, built_link(doc, paper_doc(r.slug)), r.score)
-        for r in related
-    ]
+    nodes = [GraphNode(site.papers[r.slug].title, r.score) for r in related]
     position = {r.slug: i for i, r in enumerate(related)}
     edges = {
         (min(i, j), max(i, j))
@@ -205,7 +203,7 @@ def _graph(site: SiteContext, paper: Paper) -> Markup:
         for other in site.analysis.related.get(r.slug, ())
         if (j := position.get(other.slug)) is not None and (i := position[r.slug]) != j
     }
-    return local_graph(paper.title, nodes, sorted(edges))
+    return graph_attribute(local_graph(paper.title, nodes, sorted(edges)))
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:

@@ -154,6 +154,14 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     related = page.locator("h2#related-papers + ul > li a")
     assert nodes.count() == related.count() >= 2
     titles = [t.strip() for t in related.all_text_contents()]
+    # graph.js drew it from the page's layout: every line under every label, dots on top
+    order = page.eval_on_selector(
+        "article svg.ps-graph", "svg => [...svg.querySelectorAll('line, text, circle')]"
+        ".map(e => e.tagName)"
+    )
+    assert order.count("line") >= nodes.count() and order.count("circle") == nodes.count() + 1
+    assert len(order) - order[::-1].index("line") <= order.index("text")
+    assert page.locator(".ps-graph-figure").is_visible()
     for index in (0, nodes.count() - 1):
         title = nodes.nth(index).locator("title").text_content()
         assert title == titles[index]

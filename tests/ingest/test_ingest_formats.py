@@ -120,7 +120,7 @@ def test_daily_listing_reads_papers_and_skips_page_furniture(ingest) -> None:
 
 
 def test_page_furniture_words_below_the_header_are_titles(ingest) -> None:
-    """"New" or "Subscribe" is the listing page's chrome only above its first paper: a
+    """ "New" or "Subscribe" is the listing page's chrome only above its first paper: a
     paper of that title further down is read, not dropped without a word."""
     daily = DAILY + f"\nNew\n\n{ABSTRACT_B.replace('stochastic', 'adaptive')}\n"
     titles = {p.title for p in ingest({"daily.txt": daily}, listing_year=2025).papers}

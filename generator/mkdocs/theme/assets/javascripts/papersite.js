@@ -1,7 +1,7 @@
 /* papersite: the one script every page loads. It loads what a page uses when the page
    needs it: the search dialog's code on the first `/`, `s` or click on the search button;
-   the Paper finder and the map on their pages; KaTeX where an abstract holds math. Pages
-   reached by Material's instant navigation are handled too (document$). */
+   the Paper finder and the map on their pages; a paper's graph; KaTeX where an abstract
+   holds math. Pages reached by Material's instant navigation are handled too (document$). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -188,6 +188,9 @@
     }
     if (document.querySelector(".ps-map")) {
       load("stylesheets/map.css", function () { load("javascripts/map.js"); });
+    }
+    if (document.querySelector(".ps-graph-figure[data-graph]")) {
+      load("javascripts/graph.js", function () { window.papersite.drawGraphs(); });
     }
   }
 
