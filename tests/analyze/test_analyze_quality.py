@@ -13,6 +13,7 @@ from generator.model import Analysis, Corpus
 ROOT = REPO
 PAIRS = json.loads((ROOT / "tests/fixtures/quality/related_pairs.json").read_text())
 JUDGED = json.loads((ROOT / "benchmarks/quality/related_judgements.json").read_text())["judgements"]
+MEANING = json.loads((ROOT / "tests/fixtures/quality/related_meaning_judgements.json").read_text())
 
 
 def _slug(corpus: Corpus, title: str) -> str:
@@ -39,6 +40,19 @@ def test_judged_queries_keep_their_quality(bundled_analysis: Analysis) -> None:
         if idcg:
             scores.append(sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains)) / idcg)
     assert sum(scores) / len(scores) >= 0.7
+
+
+def test_pairs_sharing_meaning_keep_their_recall(bundled_analysis: Analysis) -> None:
+    """Clearly related pairs of 30 more judged papers; 0.914 measured (0.897 over words)."""
+    clear = [
+        (q, s) for q, grades in MEANING["queries"].items() for s, g in grades.items() if g == 2
+    ]
+    found = [
+        s in {r.slug for r in bundled_analysis.related[q]}
+        or q in {r.slug for r in bundled_analysis.related[s]}
+        for q, s in clear
+    ]
+    assert sum(found) / len(found) >= 0.9
 
 
 def test_topic_labels_read_like_a_researchers(bundled_analysis: Analysis) -> None:

@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import Tokens, ngrams
+from generator.analyze.features.word_families import stem
 
 # Measured on 80 judged queries (manual/analysis.md): unigrams+bigrams beat unigrams
 # (+0.03 nDCG@5) and 1-3-grams (+0.02); trigrams are still counted, for topic labels.
@@ -35,6 +36,10 @@ class Vectors:
     title_counts: sp.csr_matrix
     tfidf: sp.csr_matrix
     lsa: NDArray[np.float32]
+    # tf-idf of the same papers over word families (Snowball stems) instead of words:
+    # "benignly overfit" and "benign overfitting" are one bigram. Related papers are
+    # scored with it; shared terms, topics and methods keep the columns above.
+    family_tfidf: sp.csr_matrix
 
 
 def build_vectors(docs: Documents, seed: int) -> Vectors:
@@ -54,7 +59,34 @@ def build_vectors(docs: Documents, seed: int) -> Vectors:
     title_counts = counter.transform(docs.titles).tocsr()
     terms = tuple(counter.get_feature_names_out().tolist())
     tfidf = _tfidf(counts, title_counts, terms)
-    return Vectors(terms, counts, title_counts, tfidf, _lsa(tfidf, seed))
+    lsa = _lsa(tfidf, seed)
+    return Vectors(terms, counts, title_counts, tfidf, lsa, _family_tfidf(docs))
+
+
+def _family_tfidf(docs: Documents) -> sp.csr_matrix:
+    """`_tfidf` of unigrams and bigrams counted over word stems, with the same parameters.
+
+    Counted afresh rather than by merging the columns above: two forms of a word that
+    each occur in one paper only pass `min_df` together, as a family (merging the
+    columns scored 0.011 nDCG@5 lower on the 110 judged queries, manual/analysis.md).
+    """
+    n = len(docs)
+    stems: dict[str, str] = {}  # each distinct word stemmed once
+
+    def stemmed(tokens: Tokens) -> Tokens:
+        return tuple(
+            None if t is None else stems[t] if t in stems else stems.setdefault(t, stem(t))
+            for t in tokens
+        )
+
+    counter = _counter(lambda tokens: ngrams(tokens, SIMILARITY_WORDS), n)
+    try:
+        counts = counter.fit_transform([stemmed(docs.full(i)) for i in range(n)]).tocsr()
+    except ValueError:  # no family in two papers and at most half of them
+        return sp.csr_matrix((n, 0), dtype=np.float32)
+    title_counts = counter.transform([stemmed(t) for t in docs.titles]).tocsr()
+    terms = tuple(counter.get_feature_names_out().tolist())
+    return _tfidf(counts, title_counts, terms)
 
 
 def _counter(analyzer: object, n: int) -> CountVectorizer:
@@ -145,4 +177,4 @@ def _title_trigrams(docs: Documents) -> frozenset[str]:
 def _empty(n: int) -> Vectors:
     """Vectors of a corpus without a single shared phrase."""
     empty = sp.csr_matrix((n, 0), dtype=np.float32)
-    return Vectors((), empty, empty, empty, np.zeros((n, 1), dtype=np.float32))
+    return Vectors((), empty, empty, empty, np.zeros((n, 1), dtype=np.float32), empty)

@@ -2,7 +2,7 @@
 
 Never an n-by-n matrix: rows are processed in chunks. For each chunk the dense LSA
 similarities (chunk x n, float32) pick a candidate pool per paper; the candidates are
-then scored exactly by the blend of tf-idf and LSA cosine, so memory is
+then scored exactly by the blend of (word-family) tf-idf and LSA cosine, so memory is
 O(chunk x n) and the result is independent of chunk size and thread count.
 From `IVF_MIN_PAPERS` papers on, the pools come from an inverted-file index instead
 (neighbours.py), which searches a few hundred papers per paper instead of all n.
@@ -30,7 +30,9 @@ from generator.workers import map_chunked
 # score = 0.8 * tf-idf cosine + 0.2 * LSA cosine. Exact words keep the list precise,
 # LSA adds papers that say the same thing in other words. Mean over six SVD seeds on
 # the judged queries: nDCG@5 0.758 / P@5 0.621 against 0.748 / 0.598 for tf-idf alone
-# (shares 0.5-0.8 all within 0.01 of each other).
+# (shares 0.5-0.8 all within 0.01 of each other). The tf-idf part is over word families
+# (`Vectors.family_tfidf`): nDCG@5 0.784 against 0.762 over words on 110 judged queries,
+# mean of four SVD seeds; with families, shares 0.7 and 0.9 scored 0.776 and 0.781.
 TFIDF_SHARE = 0.8
 # Candidates per paper taken from the LSA neighbours before exact scoring (on the
 # bundled corpus a pool of 30 already gives the same lists as scoring all pairs).
@@ -166,7 +168,7 @@ def _chunk(
     sources = np.repeat(np.arange(start, stop), pool)
     targets = candidates.ravel()
     lsa_part = sims[sources - start, targets].astype(np.float64)
-    return _best(vectors.tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
+    return _best(vectors.family_tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
 
 
 def _pool_chunk(
@@ -192,7 +194,7 @@ def _pool_chunk(
     exact = np.einsum("rd,rpd->rp", lsa64[start:stop], lsa64[chosen])
     lsa_part = np.where(missing, -np.inf, exact).ravel()
     targets = chosen.ravel()
-    return _best(vectors.tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
+    return _best(vectors.family_tfidf, rank, sources, targets, lsa_part, pool, k, min_score)
 
 
 def _best(
