@@ -127,3 +127,14 @@ def test_no_page_loses_its_header_controls(built_site: BuiltSite) -> None:
         assert header.find("label", cls="md-header__button").attrs.get("for") == "__drawer"
         assert header.find("form").attrs.get("data-md-component") == "palette"
         assert header.find("button", cls="ps-search-open")
+
+
+def test_the_site_writes_no_file_nothing_reads(built_site: BuiltSite) -> None:
+    """The tags plugin's tags.json (every page's topics, 0.2 KB a paper) is not exported,
+    and paper pages carry their graph's layout, not its SVG (graph.js draws it)."""
+    assert not (built_site.site / "tags.json").exists()
+    for page in _paper_pages(built_site)[:50]:
+        html = page.read_text(encoding="utf-8")
+        assert "<svg" not in html, page
+        if "ps-graph-figure" in html:
+            assert "data-graph='" in html, page
