@@ -25,13 +25,17 @@ from generator.render.context import SiteContext
 from generator.render.text import front_matter
 from generator.render.topic_pages import UNGROUPED_AREA, areas_for
 
-MAP_FORMAT = 2
+MAP_FORMAT = 3
 # Coordinates are integers on a SCALE x SCALE grid: 4 digits keep points apart at any
 # zoom the map offers, and cost half the bytes of floats.
 SCALE = 10_000
 # Colours map.js has (Paul Tol's "muted" scheme, colour-blind safe); areas beyond that
-# share a colour with the areas farthest from them. -1 is the neutral grey of "Other".
+# share a colour with the areas farthest from them, and take another marker shape. -1 is
+# the neutral grey of "Other".
 COLOURS = 9
+# Marker shapes map.js draws: circle, square, triangle, diamond. A colour and a shape make
+# an area's style; COLOURS * SHAPES styles before one repeats.
+SHAPES = 4
 # Cells per side of the grids that measure how far apart two areas lie (colours) and
 # where a topic's papers are densest (its label).
 COLOUR_GRID = 16
@@ -62,7 +66,8 @@ def map_data(site: SiteContext) -> dict[str, Any]:
     """Papers with a map position, as parallel arrays, and topics in legend order.
 
     `topic[i]` is the index of paper i's first topic (-1 for none); each topic names its
-    area (an index into `areas`, the legend's groups), its colour, where its label goes
+    area (an index into `areas`, the legend's groups), its colour and marker shape (see
+    topic_styles), where its label goes
     (`at`, on the grid; null without papers) and the indices of all its papers (for
     highlighting). URLs are site-relative.
     """
@@ -75,7 +80,7 @@ def map_data(site: SiteContext) -> dict[str, Any]:
     x = [_grid(site.analysis.positions[p.slug][0]) for p in papers]
     y = [_grid(site.analysis.positions[p.slug][1]) for p in papers]
     first = [_first_topic(site, p.slug, topic_index) for p in papers]
-    colours = topic_colours(topics, x, y, first)
+    styles = topic_styles(topics, x, y, first)
     primary: list[list[int]] = [[] for _ in topics]
     for i, number in enumerate(first):
         if number >= 0:
@@ -90,7 +95,8 @@ def map_data(site: SiteContext) -> dict[str, Any]:
                 "slug": t.slug,
                 "label": t.label,
                 "area": area_of[number],
-                "colour": colours[number],
+                "colour": styles[number][0],
+                "shape": styles[number][1],
                 "at": label_point(primary[number] or members[number], x, y),
                 "url": topic_url(t.slug),
                 "papers": members[number],
@@ -105,15 +111,18 @@ def map_data(site: SiteContext) -> dict[str, Any]:
     }
 
 
-def topic_colours(
+def topic_styles(
     topics: Sequence[Topic], x: Sequence[int], y: Sequence[int], first: Sequence[int]
-) -> list[int]:
-    """A colour index per topic: one per area, a topic without an area as its own area.
+) -> list[tuple[int, int]]:
+    """A (colour, shape) per topic: one per area, a topic without an area as its own area.
 
-    Areas take colours largest first (the size: map cells they cover); once all COLOURS
-    are used, an area takes the colour whose areas touch fewest of its cells, so that
-    neighbours differ where they can.
-    "Other", which is not a subject and lies everywhere, is grey (-1).
+    Areas take styles largest first (the size: map cells they cover). An area takes the
+    colour whose areas touch fewest of its cells, so that neighbours on the map differ in
+    colour wherever the COLOURS allow; among colours that tie, a style no area has yet,
+    then circles before other shapes, then the colour used least. So the first COLOURS
+    areas are circles of distinct colours, and an area that must repeat a colour takes
+    another shape, which tells it apart in the legend and where it meets its namesake.
+    "Other", which is not a subject and lies everywhere, is a grey circle (-1, 0).
     """
     groups: dict[str, list[int]] = {}
     for number, topic in enumerate(topics):
@@ -125,21 +134,35 @@ def topic_colours(
         if number in group_of:
             cells[group_of[number]].add((_cell(x[i], COLOUR_GRID), _cell(y[i], COLOUR_GRID)))
     order = sorted(groups, key=lambda key: -len(cells[key]))  # stable: legend order on ties
-    # Per colour, the cells its areas cover or touch (a side or a corner).
-    near = np.zeros((COLOURS, COLOUR_GRID + 2, COLOUR_GRID + 2), dtype=bool)
-    used = [False] * COLOURS
-    colour_of: dict[str, int] = {}
+    # Per colour and per style, the cells their areas cover or touch (a side or a corner).
+    side = COLOUR_GRID + 2
+    near_colour = np.zeros((COLOURS, side, side), dtype=bool)
+    near_style = np.zeros((COLOURS, SHAPES, side, side), dtype=bool)
+    used = np.zeros((COLOURS, SHAPES), dtype=np.intp)
+    style_of: dict[str, tuple[int, int]] = {}
     for key in order:
-        mine = tuple(np.array(sorted(cells[key]), dtype=np.intp).reshape(-1, 2).T + 1)
-        colour_of[key] = best = min(
-            range(COLOURS), key=lambda c: (used[c], int(near[c][mine].sum()))
+        mine = np.array(sorted(cells[key]), dtype=np.intp).reshape(-1, 2).T + 1
+        touched = near_colour[:, mine[0], mine[1]].sum(axis=1)  # per colour
+        touched_style = near_style[:, :, mine[0], mine[1]].sum(axis=2)
+        c, s = style_of[key] = min(
+            ((c, s) for c in range(COLOURS) for s in range(SHAPES)),
+            key=lambda cs: (
+                int(touched[cs[0]]),
+                int(touched_style[cs]),
+                int(used[cs]),
+                cs[1],
+                int(used[cs[0]].sum()),
+                cs[0],
+            ),
         )
-        used[best] = True
+        used[c, s] += 1
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
-                near[best][mine[0] + dx, mine[1] + dy] = True
+                near_colour[c][mine[0] + dx, mine[1] + dy] = True
+                near_style[c, s][mine[0] + dx, mine[1] + dy] = True
     return [
-        colour_of[group_of[number]] if number in group_of else -1 for number in range(len(topics))
+        style_of[group_of[number]] if number in group_of else (-1, 0)
+        for number in range(len(topics))
     ]
 
 

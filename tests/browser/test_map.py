@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 RESIDUAL = "papers/deep-residual-learning-for-image-recognition/"
 U2NET = "papers/u-2-net-going-deeper-with-nested-u-structure-for-salient-object-detection/"
 READY = ".ps-map[data-ready=ready]"
+PAD = 12  # map.js: CSS pixels around the points
 # Pixels of the canvas that are clearly coloured (not grey, not blank).
 COLOURED_PIXELS_JS = """() => {
   const c = document.querySelector(".ps-map__canvas");
@@ -156,8 +157,8 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     titles = [t.strip() for t in related.all_text_contents()]
     # graph.js drew it from the page's layout: every line under every label, dots on top
     order = page.eval_on_selector(
-        "article svg.ps-graph", "svg => [...svg.querySelectorAll('line, text, circle')]"
-        ".map(e => e.tagName)"
+        "article svg.ps-graph",
+        "svg => [...svg.querySelectorAll('line, text, circle')].map(e => e.tagName)",
     )
     assert order.count("line") >= nodes.count() and order.count("circle") == nodes.count() + 1
     assert len(order) - order[::-1].index("line") <= order.index("text")
@@ -426,8 +427,23 @@ def test_map_on_a_phone_is_full_width_tall_and_pinch_zooms(
     box = page.locator(".ps-map__canvas").bounding_box()
     assert box
     assert box["x"] == 0 and box["width"] == 390  # edge to edge
-    assert box["height"] >= 0.6 * 844
+    assert 280 <= box["height"] <= 0.62 * 844 + 1
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    # The points fill the canvas both ways (turned a quarter if that draws them larger):
+    # no empty bands above and below them.
+    data = _points(e2e_site)
+    spread = page.evaluate(
+        """n => {
+          const xs = [], ys = [];
+          for (let i = 0; i < n; i++) {
+            const [x, y] = window.papersiteMap.clientPoint(i); xs.push(x); ys.push(y);
+          }
+          return [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+        }""",
+        len(data["x"]),
+    )
+    assert spread[0] >= 0.95 * (box["width"] - 2 * PAD), (spread, box)
+    assert spread[1] >= 0.95 * (box["height"] - 2 * PAD), (spread, box)
     page.locator(".ps-map__canvas").scroll_into_view_if_needed()
     box = page.locator(".ps-map__canvas").bounding_box()
     assert box
@@ -455,34 +471,144 @@ def _luminance(colour: list[int]) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_dark_scheme_colours_stand_out(new_tab: NewTab) -> None:
-    tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+def _blend(colour: list[int], background: list[int], alpha: float) -> list[int]:
+    return [round(alpha * c + (1 - alpha) * b) for c, b in zip(colour, background, strict=False)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_stand_out_in_either_scheme(new_tab: NewTab, scheme: str) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = tab.page
     tab.goto("map/")
     page.wait_for_selector(READY)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     rgb = """s => getComputedStyle(s).backgroundColor.match(/\\d+/g).map(Number)"""
     swatches = page.locator(".ps-map__topic .ps-map__swatch")
     colours = {tuple(swatches.nth(i).evaluate(rgb)) for i in range(swatches.count())}
+    assert len(colours) >= 10  # every colour and the grey of "Other"
     background = page.evaluate(
         "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number)"
     )
-    assert _luminance(background) < 0.05
-    for colour in colours:  # 3:1 against the background, as WCAG asks of graphics
-        ratio = (_luminance(list(colour)) + 0.05) / (_luminance(background) + 0.05)
-        assert ratio >= 3, (colour, ratio)
-    # Labels are light text outlined in the background colour.
+    assert (_luminance(background) < 0.05) == (scheme == "dark")
+    for colour in colours:  # 3:1 against the background, as WCAG asks of graphics,
+        for alpha in (1, 0.9):  # in the legend and as drawn on the map (90% opacity)
+            drawn = _luminance(_blend(list(colour), background, alpha))
+            ratio = (max(drawn, _luminance(background)) + 0.05) / (
+                min(drawn, _luminance(background)) + 0.05
+            )
+            assert ratio >= 3, (colour, alpha, ratio)
+    # Labels are text in the foreground colour, outlined in the background colour.
     label = page.evaluate("window.papersiteMap.labels()")[0]["box"]
-    text = page.evaluate(
-        """([l, t, r, b]) => {
+    extreme = page.evaluate(
+        """([l, t, r, b, dark]) => {
           const c = document.querySelector(".ps-map__canvas");
           const box = c.getBoundingClientRect(), k = c.width / box.width;
           const d = c.getContext("2d").getImageData((l - box.left) * k, (t - box.top) * k,
                                                     (r - l) * k, (b - t) * k).data;
-          let max = 0;
-          for (let i = 0; i < d.length; i += 4) max = Math.max(max, d[i] + d[i + 1] + d[i + 2]);
-          return max;
+          let max = 0, min = 3 * 255;
+          for (let i = 0; i < d.length; i += 4) {
+            if (d[i + 3] < 200) continue;
+            max = Math.max(max, d[i] + d[i + 1] + d[i + 2]);
+            min = Math.min(min, d[i] + d[i + 1] + d[i + 2]);
+          }
+          return dark ? max : min;
         }""",
-        label,
+        [*label, scheme == "dark"],
     )
-    assert text > 3 * 180
+    assert extreme > 3 * 180 if scheme == "dark" else extreme < 3 * 75
+    tab.assert_clean()
+
+
+def test_neighbouring_areas_differ_and_every_area_has_its_own_style(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    data = _points(e2e_site)
+    topics = data["topics"]
+    more = len(data["areas"]) - 1  # "More topics": each of its topics is an area of its own
+
+    def group(i: int) -> tuple[int, int] | None:
+        t = data["topic"][i]
+        if t < 0 or topics[t]["colour"] < 0:
+            return None
+        return (topics[t]["area"], t if topics[t]["area"] == more else -1)
+
+    # Papers of different areas within 3% of the map of each other: colours differ.
+    xs, ys, near, same = data["x"], data["y"], 0, 0
+    reach = 0.03 * data["scale"]
+    for i in range(len(xs)):
+        for j in range(i):
+            a, b = group(i), group(j)
+            if a and b and a != b and math.hypot(xs[i] - xs[j], ys[i] - ys[j]) < reach:
+                near += 1
+                same += topics[data["topic"][i]]["colour"] == topics[data["topic"][j]]["colour"]
+    assert near > 50 and same <= 0.01 * near, (same, near)
+    # In the legend, areas that share a colour differ in shape.
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    looks = page.eval_on_selector_all(
+        ".ps-map__area .ps-map__swatch",
+        "all => all.map(s => [s.style.background, s.getAttribute('data-shape')])",
+    )
+    assert len(looks) == len(data["areas"])
+    single = [tuple(look) for look in looks if look[1] is not None]
+    assert len(single) == len(data["areas"]) - 1  # "More topics" shows its colours
+    assert len(set(single)) == len(single)
+    assert len({colour for colour, _shape in single}) < len(single)  # colours do repeat here
+    tab.assert_clean()
+
+
+def _label_centre(page: Page) -> tuple[dict[str, Any], float, float]:
+    """A drawn label whose centre is on the canvas (not under a button), and its centre."""
+    for label in page.evaluate("window.papersiteMap.labels()"):
+        left, top, right, bottom = label["box"]
+        x, y = (left + right) / 2, (top + bottom) / 2
+        on_canvas = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y)?.classList.contains('ps-map__canvas')",
+            [x, y],
+        )
+        if on_canvas:
+            return label, x, y
+    pytest.fail("no label is clickable")
+
+
+def test_topic_labels_highlight_their_topic(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    canvas = page.locator(".ps-map__canvas")
+    label, x, y = _label_centre(page)
+    page.mouse.move(x, y)
+    assert canvas.evaluate("c => c.style.cursor") == "pointer"
+    assert not page.locator(".ps-map__tip").is_visible()  # a label, not a paper
+    page.mouse.click(x, y)
+    assert page.get_attribute(".ps-map", "data-highlight") == label["slug"]
+    assert page.evaluate("location.hash") == f"#topic={label['slug']}"
+    button = page.locator(f'.ps-map__topic[data-topic="{label["slug"]}"]')
+    assert button.get_attribute("aria-pressed") == "true" and button.is_visible()
+    page.wait_for_timeout(100)  # drawn on the next animation frame
+    (only,) = page.evaluate("window.papersiteMap.labels()")  # the highlighted topic's
+    assert only["slug"] == label["slug"]
+    left, top, right, bottom = only["box"]
+    page.mouse.click((left + right) / 2, (top + bottom) / 2)  # a second click: all again
+    assert page.get_attribute(".ps-map", "data-highlight") == ""
+    assert page.evaluate("location.hash") == ""
+    page.mouse.move(5, 5)
+    assert canvas.evaluate("c => c.style.cursor") == ""
+    tab.assert_clean()
+
+
+def test_a_tap_on_a_label_highlights_its_topic(new_tab: NewTab) -> None:
+    tab = new_tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = tab.page
+    tab.goto("map/")
+    page.wait_for_selector(READY)
+    page.locator(".ps-map__canvas").scroll_into_view_if_needed()
+    label, x, y = _label_centre(page)
+    page.touchscreen.tap(x, y)
+    page.wait_for_function(
+        "slug => document.querySelector('.ps-map').dataset.highlight === slug",
+        arg=label["slug"],
+    )
     tab.assert_clean()

@@ -7,12 +7,14 @@ import json
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
 from generator.render.map_page import (
+    COLOUR_GRID,
     COLOURS,
     SCALE,
+    SHAPES,
     label_point,
     map_data,
     map_json,
-    topic_colours,
+    topic_styles,
 )
 
 
@@ -46,6 +48,7 @@ def test_arrays_are_parallel_and_on_the_grid() -> None:
     assert data["areas"] == ["Zeta", "More topics"]
     assert [t["area"] for t in data["topics"]] == [0, 1]
     assert [t["colour"] for t in data["topics"]] == [0, 1]  # one per area, loose topics too
+    assert [t["shape"] for t in data["topics"]] == [0, 0]  # circles while colours last
     assert [t["at"] for t in data["topics"]] == [[data["x"][1], data["y"][1]], [0, SCALE - 1]]
 
 
@@ -70,7 +73,19 @@ def _topics(*areas: str) -> list[Topic]:
     return [Topic(f"t{i}", f"T{i}", (), (), area=area) for i, area in enumerate(areas)]
 
 
-def test_colours_are_few_one_per_area_and_other_is_grey() -> None:
+def _clusters(spots: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+    """Four papers of topic k at cell spots[k] of the COLOUR_GRID: x, y and first topics."""
+    x, y, first = [], [], []
+    cell = SCALE // COLOUR_GRID
+    for number, (cx, cy) in enumerate(spots):
+        for k in range(4):
+            x.append(cx * cell + cell // 4 + k)
+            y.append(cy * cell + cell // 4)
+            first.append(number)
+    return x, y, first
+
+
+def test_styles_are_few_one_per_area_and_other_is_grey() -> None:
     areas = [f"A{i}" for i in range(3 * COLOURS)]
     topics = [*_topics(*areas, "A0", ""), Topic("other", "Other", (), ())]
     # Each area a tight cluster on a diagonal; topic 3*COLOURS joins area A0.
@@ -81,21 +96,51 @@ def test_colours_are_few_one_per_area_and_other_is_grey() -> None:
             x.append(spot * SCALE // len(areas) + k)
             y.append(spot * SCALE // len(areas))
             first.append(number)
-    colours = topic_colours(topics, x, y, first)
-    assert colours[-1] == -1  # "Other"
-    assert colours[len(areas)] == colours[0]  # a topic takes its area's colour
-    assert set(colours[:-1]) == set(range(COLOURS))  # all used, no more
-    for a in range(len(areas) - 1):  # neighbours on the diagonal always differ
+    styles = topic_styles(topics, x, y, first)
+    colours = [c for c, _s in styles]
+    assert styles[-1] == (-1, 0)  # "Other": a grey circle
+    assert styles[len(areas)] == styles[0]  # a topic takes its area's style
+    assert set(colours[:-1]) == set(range(COLOURS))  # all colours used, no more
+    assert {s for _c, s in styles} <= set(range(SHAPES))
+    assert len(set(styles[: len(areas) + 1])) == len(areas)  # every area its own style
+    for a in range(len(areas) - 1):  # neighbours on the diagonal always differ in colour
         assert colours[a] != colours[a + 1]
 
 
-def test_colours_are_deterministic_and_largest_areas_come_first() -> None:
+def test_neighbouring_areas_never_share_a_colour() -> None:
+    # A 6 x 6 block of one-cell areas: each touches up to 8 others (sides and corners),
+    # so a colour can repeat only between areas that do not touch.
+    spots = [(2 + k % 6, 2 + k // 6) for k in range(36)]
+    x, y, first = _clusters(spots)
+    styles = topic_styles(_topics(*(f"A{k}" for k in range(36))), x, y, first)
+    for a, (ax, ay) in enumerate(spots):
+        for b, (bx, by) in enumerate(spots[:a]):
+            if max(abs(ax - bx), abs(ay - by)) <= 1:
+                assert styles[a][0] != styles[b][0], (spots[a], spots[b])
+    assert len(set(styles)) == 36 == COLOURS * SHAPES  # and no two areas look alike
+
+
+def test_an_area_that_must_repeat_a_colour_takes_another_shape() -> None:
+    # COLOURS + 1 areas in one spot: the first COLOURS take every colour as circles.
+    x, y, first = _clusters([(8, 8)] * (COLOURS + 1))
+    styles = topic_styles(_topics(*(f"A{k}" for k in range(COLOURS + 1))), x, y, first)
+    assert sorted(styles[:COLOURS]) == [(c, 0) for c in range(COLOURS)]
+    assert styles[COLOURS][1] != 0 and styles[COLOURS] not in styles[:COLOURS]
+    # Far apart, a repeated colour still takes another shape: the legend tells them apart.
+    spots = [(2 * (k % 8), 15 * (k // 8)) for k in range(COLOURS + 1)]
+    x, y, first = _clusters(spots)
+    styles = topic_styles(_topics(*(f"A{k}" for k in range(COLOURS + 1))), x, y, first)
+    assert len(set(styles)) == COLOURS + 1
+    assert [s for _c, s in styles].count(0) == COLOURS
+
+
+def test_styles_are_deterministic_and_largest_areas_come_first() -> None:
     topics = _topics("Small", "Big")
     x = [0, 5000, 6000, 7000]  # "Big" covers more of the map
     y = [0, 5000, 6000, 7000]
     first = [0, 1, 1, 1]
-    assert topic_colours(topics, x, y, first) == [1, 0]
-    assert topic_colours(topics, x, y, first) == topic_colours(topics, x, y, first)
+    assert topic_styles(topics, x, y, first) == [(1, 0), (0, 0)]
+    assert topic_styles(topics, x, y, first) == topic_styles(topics, x, y, first)
 
 
 def test_a_label_sits_where_its_papers_are_densest() -> None:

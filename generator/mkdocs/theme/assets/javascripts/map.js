@@ -3,20 +3,24 @@
  *
  * The page holds <div class="ps-map" data-src="…" data-root="…">: data-src is the point
  * data JSON (parallel arrays: x, y on a `scale` grid, topic index, title, url; areas;
- * topics with their area, colour, label point and papers) and data-root the site root,
+ * topics with their area, colour, shape, label point and papers) and data-root the site root,
  * both relative to the page. Points are coloured by area, with a palette per scheme,
  * redrawn when the scheme changes; topic labels sit at their papers' densest spot, drawn
  * at one size whatever the zoom, larger topics first, never overlapping. The legend lists
  * areas (pick some to show only their papers) and, under a picked area, its topics.
+ * An area's style is a colour and a marker shape (a circle unless colours must repeat).
+ * The points are fitted to the canvas by their extent, turned a quarter clockwise when
+ * that draws them larger (a phone's tall canvas), and a phone's canvas is cut to them.
+ * Clicking a topic label highlights the topic, as its button in the legend does.
  * `#topic=<slug>` highlights a topic; `#paper=<slug>` (a paper page's "Show on map", or
  * the find box) zooms to that paper and rings it. Corpus text is inserted as text only.
- * After drawing, the container has data-ready="ready", data-points=<points drawn> and
- * data-labels=<labels drawn>.
+ * After drawing, the container has data-ready="ready", data-points=<points drawn>,
+ * data-labels=<labels drawn> and data-turned ("true" if the points are turned).
  */
 (function () {
   "use strict";
 
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
   var SAFE_URL_RE = /^[A-Za-z0-9][A-Za-z0-9._~\/-]*$/;
   var PAD = 12;            /* CSS pixels around the points */
   var HIT_RADIUS = 8;      /* CSS pixels: how close the pointer must be to a point */
@@ -25,13 +29,15 @@
   var PIN_ZOOM = 4;
   var DRAG_SLOP = 5;
   var LABEL_FONT = "600 12px ";
+  var TURN_GAIN = 1.1;     /* turn the points a quarter when that draws them this much larger */
   var FOUND_MAX = 8;       /* papers the find box lists */
-  /* Paul Tol's "muted" scheme (colour-blind safe), and the same hues lifted to read on
-     the dark scheme's background (some from his "light" scheme); map_page.COLOURS says
-     how many there are. */
+  /* Paul Tol's "muted" scheme (colour-blind safe), with rose, sand, cyan, teal and olive
+     darkened to stand 3:1 against the light scheme's white (WCAG 1.4.11, even as drawn,
+     at 90% opacity), and the same hues lifted to read on the dark scheme's background
+     (some from his "light" scheme), 3:1 there too; map_page.COLOURS says how many. */
   var COLOURS = {
-    light: ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"],
-    dark: ["#EE8899", "#8877DD", "#EEDD88", "#33994D", "#99DDFF", "#BB4477", "#44BB99", "#AAAA44", "#CC66BB"]
+    light: ["#B04A5E", "#332288", "#A8841A", "#117733", "#3388BB", "#882255", "#318B7C", "#77771E", "#AA4499"],
+    dark: ["#EE8899", "#8877DD", "#EEDD88", "#33994D", "#99DDFF", "#C4508A", "#44BB99", "#AAAA44", "#CC66BB"]
   };
   var loading = {};
   var current = null;
@@ -68,7 +74,7 @@
     return {
       dark: dark,
       colours: dark ? COLOURS.dark : COLOURS.light,
-      grey: dark ? "#7d828c" : "#a9abb0",
+      grey: dark ? "#7d828c" : "#84878d",
       faint: cssVar(el, "--md-default-fg-color--lightest", "rgba(0,0,0,.07)"),
       fg: cssVar(el, "--md-default-fg-color", "#000"),
       accent: cssVar(el, "--md-accent-fg-color", "#526cfe"),
@@ -82,6 +88,14 @@
     return c >= 0 ? palette.colours[c % palette.colours.length] : palette.grey;
   }
 
+  /** A swatch showing a topic's (or an area's) marker: its colour, its shape. */
+  function swatch(topic, palette) {
+    var node = element("span", "ps-map__swatch");
+    node.style.background = colour(topic ? topic.colour : -1, palette);
+    node.setAttribute("data-shape", String(topic ? topic.shape : 0));
+    return node;
+  }
+
   /** A swatch's background: its colours side by side ("More topics" has several). */
   function swatchBackground(colours, palette) {
     if (colours.length === 1) return colour(colours[0], palette);
@@ -93,14 +107,30 @@
 
   /* ---- geometry ---- */
 
-  /** Base transform (fit the square grid in the canvas), then zoom k and offset t. */
+  /** Base transform (the points' extent fitted in the canvas, maybe turned a quarter
+      clockwise), then zoom k and offset t. */
   function toScreen(state, i) {
     return unitToScreen(state, state.xs[i], state.ys[i]);
   }
 
   function unitToScreen(state, ux, uy) {
     var v = state.view;
-    return [(state.ox + ux * state.unit) * v.k + v.tx, (state.oy + uy * state.unit) * v.k + v.ty];
+    var b = toBase(state, ux, uy);
+    return [b[0] * v.k + v.tx, b[1] * v.k + v.ty];
+  }
+
+  function toBase(state, ux, uy) {
+    var e = state.extent;
+    if (state.turned) return [state.ox + (e[3] - uy) * state.unit, state.oy + (ux - e[0]) * state.unit];
+    return [state.ox + (ux - e[0]) * state.unit, state.oy + (uy - e[1]) * state.unit];
+  }
+
+  /** Unit coordinates of canvas position (px, py). */
+  function fromScreen(state, px, py) {
+    var v = state.view, e = state.extent;
+    var bx = ((px - v.tx) / v.k - state.ox) / state.unit;
+    var by = ((py - v.ty) / v.k - state.oy) / state.unit;
+    return state.turned ? [e[0] + by, e[3] - bx] : [e[0] + bx, e[1] + by];
   }
 
   function buildGrid(state) {
@@ -121,8 +151,8 @@
     var v = state.view;
     var scale = state.unit * v.k;
     if (!scale) return -1;
-    var ux = ((px - v.tx) / v.k - state.ox) / state.unit;
-    var uy = ((py - v.ty) / v.k - state.oy) / state.unit;
+    var u = fromScreen(state, px, py);
+    var ux = u[0], uy = u[1];
     var r = HIT_RADIUS / scale;
     var best = -1;
     var bestD = HIT_RADIUS * HIT_RADIUS;
@@ -143,15 +173,30 @@
 
   /* ---- drawing ---- */
 
-  /** Size the canvas to its frame; the points' square sits beside the legend when the
-      legend floats over the map and there is room, so that it hides none at first. */
+  /** Size the canvas to its frame and fit the points' extent in it: beside the legend
+      when the legend floats over the map and there is room, so that it hides none at
+      first; turned a quarter when that draws them larger. Where the legend is below
+      (phones), the canvas is cut to the points, leaving no empty bands. */
   function resize(state) {
     var frame = state.frame;
     var width = Math.max(200, Math.floor(frame.clientWidth));
-    /* At least 60% of the window's height (a phone's square of points, as wide as the
-       screen, has room to pan when zoomed), 70% where the map is wider than that. */
+    /* 62% of the window's height (a phone's map, as wide as the screen, has room to pan
+       when zoomed), 70% where the map is wider than that; at least 280 px. Below the
+       legend (phones) it is cut to the points' height. */
     var share = width < window.innerHeight * 0.7 ? 0.62 : 0.7;
     var height = Math.round(Math.max(280, window.innerHeight * share));
+    var legend = state.legend;
+    var floating = getComputedStyle(legend).position === "absolute";
+    var fit = fitPoints(state, 0, width, height);
+    state.floating = floating;
+    if (floating) {
+      var left = legend.offsetLeft + legend.offsetWidth;
+      var beside = fitPoints(state, left, width - left, height);
+      if (beside.unit >= 0.85 * fit.unit) fit = beside;
+    } else {
+      height = Math.max(280, Math.min(height, Math.ceil(fit.h + 2 * PAD)));
+      fit = fitPoints(state, 0, width, height);
+    }
     var dpr = window.devicePixelRatio || 1;
     state.canvas.style.height = height + "px";
     state.canvas.width = Math.round(width * dpr);
@@ -159,20 +204,29 @@
     state.width = width;
     state.height = height;
     state.dpr = dpr;
-    state.unit = Math.min(width, height) - 2 * PAD;
-    state.ox = (width - state.unit) / 2;
-    state.oy = (height - state.unit) / 2;
-    var legend = state.legend;
-    if (getComputedStyle(legend).position === "absolute") {
-      var left = legend.offsetLeft + legend.offsetWidth + PAD;
-      var beside = Math.min(height - 2 * PAD, width - left - PAD);
-      if (beside >= 0.85 * state.unit) {
-        state.unit = beside;
-        state.ox = left + (width - PAD - left - beside) / 2;
-        state.oy = (height - beside) / 2;
-      }
-    }
+    state.unit = fit.unit;
+    state.turned = fit.turned;
+    state.ox = fit.ox;
+    state.oy = fit.oy;
+    state.container.setAttribute("data-turned", fit.turned ? "true" : "false");
     draw(state);
+  }
+
+  /** The largest fit of the points' extent in the box from `left`, `width` by `height`,
+      inside PAD: scale (`unit`), whether turned, offsets and the drawn size (w, h). */
+  function fitPoints(state, left, width, height) {
+    var e = state.extent;
+    var spanX = e[2] - e[0], spanY = e[3] - e[1];
+    var room = [Math.max(1, width - 2 * PAD), Math.max(1, height - 2 * PAD)];
+    var straight = Math.min(room[0] / spanX, room[1] / spanY);
+    var quarter = Math.min(room[0] / spanY, room[1] / spanX);
+    var turned = quarter > TURN_GAIN * straight;
+    var unit = turned ? quarter : straight;
+    var w = (turned ? spanY : spanX) * unit, h = (turned ? spanX : spanY) * unit;
+    return {
+      unit: unit, turned: turned, w: w, h: h,
+      ox: left + (width - w) / 2, oy: (height - h) / 2,
+    };
   }
 
   function schedule(state) {
@@ -184,13 +238,28 @@
     });
   }
 
-  function dots(ctx, state, indices, radius) {
+  /** Points `indices` as markers of `shape` (0 circle, 1 square, 2 triangle, 3 diamond,
+      map_page.SHAPES), each of the area of a circle of `radius`. */
+  function dots(ctx, state, indices, radius, shape) {
+    var half = 0.886 * radius;                  /* square */
+    var top = 1.555 * radius, foot = 0.777 * radius, wing = 1.347 * radius;  /* triangle */
+    var tip = 1.253 * radius;                   /* diamond */
+    var reach = 1.6 * radius;
     ctx.beginPath();
     for (var j = 0; j < indices.length; j++) {
       var s = toScreen(state, indices[j]);
-      if (s[0] < -radius || s[1] < -radius || s[0] > state.width + radius || s[1] > state.height + radius) continue;
-      ctx.moveTo(s[0] + radius, s[1]);
-      ctx.arc(s[0], s[1], radius, 0, 2 * Math.PI);
+      var x = s[0], y = s[1];
+      if (x < -reach || y < -reach || x > state.width + reach || y > state.height + reach) continue;
+      if (shape === 1) {
+        ctx.rect(x - half, y - half, 2 * half, 2 * half);
+      } else if (shape === 2) {
+        ctx.moveTo(x, y - top); ctx.lineTo(x + wing, y + foot); ctx.lineTo(x - wing, y + foot); ctx.closePath();
+      } else if (shape === 3) {
+        ctx.moveTo(x, y - tip); ctx.lineTo(x + tip, y); ctx.lineTo(x, y + tip); ctx.lineTo(x - tip, y); ctx.closePath();
+      } else {
+        ctx.moveTo(x + radius, y);
+        ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      }
     }
     ctx.fill();
   }
@@ -211,28 +280,28 @@
     var zoomBoost = Math.min(2, Math.sqrt(state.view.k));
     var radius = (state.n > 3000 ? 1.8 : 3) * zoomBoost;
     var lit = state.highlight;
-    var faint = [];
-    var byColour = state.byColour.map(function (indices) {
-      if (lit < 0 && !state.picked.length) return indices;
-      return indices.filter(function (i) {
+    var faint = state.byStyle.map(function () { return []; });
+    var byStyle = state.byStyle.map(function (group, g) {
+      if (lit < 0 && !state.picked.length) return group.indices;
+      return group.indices.filter(function (i) {
         var keep = lit < 0 && shown(state, i);
-        if (!keep) faint.push(i);
+        if (!keep) faint[g].push(i);
         return keep;
       });
     });
     ctx.globalAlpha = 1;
     ctx.fillStyle = palette.faint;
-    dots(ctx, state, faint, radius);
+    faint.forEach(function (indices, g) { dots(ctx, state, indices, radius, state.byStyle[g].shape); });
     ctx.globalAlpha = 0.9;
-    byColour.forEach(function (indices, c) {
-      ctx.fillStyle = colour(c - 1, palette);
-      dots(ctx, state, indices, radius);
+    byStyle.forEach(function (indices, g) {
+      ctx.fillStyle = colour(state.byStyle[g].colour, palette);
+      dots(ctx, state, indices, radius, state.byStyle[g].shape);
     });
     ctx.globalAlpha = 1;
     if (lit >= 0) {
-      var c = state.data.topics[lit].colour;  /* "Other" is grey: lit, it takes the accent */
-      ctx.fillStyle = c >= 0 ? colour(c, palette) : palette.accent;
-      dots(ctx, state, state.data.topics[lit].papers, radius * 1.5);
+      var topic = state.data.topics[lit];  /* "Other" is grey: lit, it takes the accent */
+      ctx.fillStyle = topic.colour >= 0 ? colour(topic.colour, palette) : palette.accent;
+      dots(ctx, state, topic.papers, radius * 1.5, topic.shape);
     }
     [state.pinned, state.hover].forEach(function (index) {
       if (index < 0) return;
@@ -254,7 +323,8 @@
 
   /** Topic labels at one size whatever the zoom: the highlighted topic first, then the
       largest; a label that would overlap one already drawn is left out (zoom in to see
-      it). Each is outlined in the background colour, to read over the points. */
+      it). Each is outlined in the background colour, to read over the points; the one
+      under the pointer is in the accent colour, underlined (a click highlights it). */
   function drawLabels(ctx, state, palette) {
     var font = LABEL_FONT + palette.font;
     if (state.labelFont !== font) { state.labelFont = font; state.labelWidths = []; }
@@ -271,21 +341,30 @@
     });
     var boxes = [];
     state.labelsDrawn = [];
+    var legend = state.legend;  /* where it floats over the canvas, labels keep out */
+    var cover = state.floating && !legend.hidden ?
+      [legend.offsetLeft, legend.offsetTop, legend.offsetLeft + legend.offsetWidth, legend.offsetTop + legend.offsetHeight] : null;
     order.forEach(function (t) {
       var topic = state.data.topics[t];
       var s = unitToScreen(state, topic.at[0] / state.data.scale, topic.at[1] / state.data.scale);
       var w = state.labelWidths[t] || (state.labelWidths[t] = ctx.measureText(topic.label).width);
       if (s[0] < 0 || s[0] > state.width || s[1] < 9 || s[1] > state.height - 9) return;
-      /* a label near the edge is moved in, not cut */
-      var x = Math.min(Math.max(s[0], w / 2 + 4), state.width - w / 2 - 4);
+      /* a label near the edge, or the floating legend, is moved in, not cut; one whose
+         papers are under the legend is left out */
+      var beside = cover && s[1] + 9 > cover[1] && s[1] - 9 < cover[3];
+      if (beside && s[0] < cover[2]) return;
+      var x = Math.min(Math.max(s[0], w / 2 + 4 + (beside ? cover[2] : 0)), state.width - w / 2 - 4);
       var box = [x - w / 2 - 3, s[1] - 9, x + w / 2 + 3, s[1] + 9];
       for (var b = 0; b < boxes.length; b++) {
         var o = boxes[b];
         if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) return;
       }
       boxes.push(box);
+      var pointed = t === state.hoverLabel;
+      ctx.fillStyle = pointed ? palette.accent : palette.fg;
       ctx.strokeText(topic.label, x, s[1]);
       ctx.fillText(topic.label, x, s[1]);
+      if (pointed) ctx.fillRect(x - w / 2, s[1] + 6, w, 1.5);
       state.labelsDrawn.push({ topic: t, box: box });
     });
     state.container.setAttribute("data-labels", String(state.labelsDrawn.length));
@@ -306,9 +385,7 @@
     if (t >= 0) {
       var topic = state.data.topics[t];
       var line = element("span", "ps-map__tip-topic");
-      var swatch = element("span", "ps-map__swatch");
-      swatch.style.background = colour(topic.colour, state.palette);
-      line.appendChild(swatch);
+      line.appendChild(swatch(topic, state.palette));
       line.appendChild(document.createTextNode(topic.label + " · " + state.data.areas[topic.area]));
       tip.appendChild(line);
     }
@@ -324,9 +401,36 @@
   function setHover(state, index, touch) {
     if (index === state.hover) return;
     state.hover = index;
-    state.canvas.style.cursor = index >= 0 ? "pointer" : "";
+    pointerCursor(state);
     showTip(state, index >= 0 ? index : state.pinned, touch);
     schedule(state);
+  }
+
+  /** The topic whose label is drawn at canvas position (px, py), or -1. */
+  function labelAt(state, px, py) {
+    for (var j = state.labelsDrawn.length - 1; j >= 0; j--) {
+      var b = state.labelsDrawn[j].box;
+      if (px >= b[0] && px <= b[2] && py >= b[1] && py <= b[3]) return state.labelsDrawn[j].topic;
+    }
+    return -1;
+  }
+
+  function setHoverLabel(state, t) {
+    if (t === state.hoverLabel) return;
+    state.hoverLabel = t;
+    pointerCursor(state);
+    schedule(state);
+  }
+
+  function pointerCursor(state) {
+    state.canvas.style.cursor = state.hover >= 0 || state.hoverLabel >= 0 ? "pointer" : "";
+  }
+
+  /** A click on topic t's label: highlight it (a second click shows every topic). */
+  function pickLabel(state, t) {
+    setHover(state, -1, false);
+    if (state.picked.length && state.picked.indexOf(state.data.topics[t].area) < 0) state.picked = [];
+    highlight(state, state.highlight === t ? -1 : t, true);
   }
 
   /** Open a paper through a link click, so Material's instant navigation can serve it. */
@@ -400,7 +504,10 @@
         }
         return;
       }
-      if (event.pointerType === "mouse") setHover(state, hitTest(state, p[0], p[1]), false);
+      if (event.pointerType !== "mouse") return;
+      var label = labelAt(state, p[0], p[1]);
+      setHoverLabel(state, label);
+      setHover(state, label >= 0 ? -1 : hitTest(state, p[0], p[1]), false);
     });
 
     function release(event) {
@@ -410,6 +517,8 @@
       press = null;
       if (!wasPress || wasPress.moved || event.type !== "pointerup") return;
       var p = canvasPoint(state, event);
+      var label = labelAt(state, p[0], p[1]);  /* labels lie over the points */
+      if (label >= 0) { pickLabel(state, label); return; }
       var hit = hitTest(state, p[0], p[1]);
       if (hit < 0) { setHover(state, -1, false); return; }
       if (event.pointerType === "mouse" || state.hover === hit) {
@@ -421,7 +530,7 @@
     canvas.addEventListener("pointerup", release);
     canvas.addEventListener("pointercancel", release);
     canvas.addEventListener("pointerleave", function (event) {
-      if (event.pointerType === "mouse" && !press) setHover(state, -1, false);
+      if (event.pointerType === "mouse" && !press) { setHover(state, -1, false); setHoverLabel(state, -1); }
     });
     canvas.addEventListener("wheel", function (event) {
       event.preventDefault();
@@ -450,11 +559,14 @@
 
   /* ---- legend: areas to pick, and the topics of a picked area ---- */
 
-  function legendButton(className, colours, label, count) {
+  /** A legend button; its swatch has `shape` (none: a square of several colours). */
+  function legendButton(className, shape, label, count) {
     var button = element("button", className);
     button.type = "button";
     button.setAttribute("aria-pressed", "false");
-    button.appendChild(element("span", "ps-map__swatch"));
+    var mark = element("span", "ps-map__swatch");
+    if (shape !== null) mark.setAttribute("data-shape", String(shape));
+    button.appendChild(mark);
     button.appendChild(element("span", "ps-map__label", label));
     button.appendChild(element("span", "ps-map__count", count.toLocaleString("en")));
     return button;
@@ -468,12 +580,15 @@
     var items = data.areas.map(function (name, a) {
       var members = [];
       data.topics.forEach(function (topic, t) { if (topic.area === a) members.push(t); });
-      var colours = [];
+      var colours = [], styles = [];
       members.forEach(function (t) {
-        if (colours.indexOf(data.topics[t].colour) < 0) colours.push(data.topics[t].colour);
+        var topic = data.topics[t];
+        if (colours.indexOf(topic.colour) < 0) colours.push(topic.colour);
+        if (styles.indexOf(topic.colour + " " + topic.shape) < 0) styles.push(topic.colour + " " + topic.shape);
       });
       var item = element("li", "ps-map__area-item");
-      var button = legendButton("ps-map__area", colours, name, counts[a]);
+      var shape = styles.length === 1 ? data.topics[members[0]].shape : null;
+      var button = legendButton("ps-map__area", shape, name, counts[a]);
       button.setAttribute("data-area", String(a));
       button.title = members.length + (members.length === 1 ? " topic" : " topics");
       state.swatches.push({ node: button.firstChild, colours: colours });
@@ -485,7 +600,7 @@
       members.forEach(function (t) {
         var topic = data.topics[t];
         var li = element("li");
-        var tb = legendButton("ps-map__topic", [topic.colour], topic.label, topic.papers.length);
+        var tb = legendButton("ps-map__topic", topic.shape, topic.label, topic.papers.length);
         tb.setAttribute("data-topic", topic.slug);
         state.swatches.push({ node: tb.firstChild, colours: [topic.colour] });
         tb.addEventListener("click", function () {
@@ -629,8 +744,9 @@
     if (index < 0) { showTip(state, -1, false); schedule(state); return; }
     var v = state.view;
     v.k = Math.max(v.k, PIN_ZOOM);
-    v.tx = state.width / 2 - (state.ox + state.xs[index] * state.unit) * v.k;
-    v.ty = state.height / 2 - (state.oy + state.ys[index] * state.unit) * v.k;
+    var b = toBase(state, state.xs[index], state.ys[index]);
+    v.tx = state.width / 2 - b[0] * v.k;
+    v.ty = state.height / 2 - b[1] * v.k;
     draw(state);
   }
 
@@ -711,9 +827,7 @@
         li.id = "ps-map-found-" + k;
         li.setAttribute("role", "option");
         var t = state.data.topic[index];
-        var swatch = element("span", "ps-map__swatch");
-        swatch.style.background = colour(t >= 0 ? state.data.topics[t].colour : -1, state.palette);
-        li.appendChild(swatch);
+        li.appendChild(swatch(t >= 0 ? state.data.topics[t] : null, state.palette));
         var title = element("span", "ps-map__found-title");
         window.papersite.titleNodes(state.data.title[index]).forEach(function (node) { title.appendChild(node); });
         li.appendChild(title);
@@ -755,15 +869,30 @@
   function prepare(container, data) {
     var n = data.x.length;
     var xs = new Float32Array(n), ys = new Float32Array(n);
-    var byColour = [[]];
-    data.topics.forEach(function (topic) {
-      while (byColour.length < topic.colour + 2) byColour.push([]);
+    /* Points by style (colour and shape), in the order styles first appear. */
+    var byStyle = [{ colour: -1, shape: 0, indices: [] }];
+    var styleIndex = { "-1 0": 0 };
+    var topicStyle = data.topics.map(function (topic) {
+      var key = topic.colour + " " + topic.shape;
+      if (!(key in styleIndex)) {
+        styleIndex[key] = byStyle.length;
+        byStyle.push({ colour: topic.colour, shape: topic.shape, indices: [] });
+      }
+      return styleIndex[key];
     });
+    var extent = [Infinity, Infinity, -Infinity, -Infinity];  /* x, y least; x, y most */
     for (var i = 0; i < n; i++) {
-      xs[i] = data.x[i] / data.scale;
-      ys[i] = data.y[i] / data.scale;
+      var ux = xs[i] = data.x[i] / data.scale;
+      var uy = ys[i] = data.y[i] / data.scale;
+      extent = [Math.min(extent[0], ux), Math.min(extent[1], uy), Math.max(extent[2], ux), Math.max(extent[3], uy)];
       var t = data.topic[i];
-      byColour[t >= 0 ? data.topics[t].colour + 1 : 0].push(i);
+      byStyle[t >= 0 ? topicStyle[t] : 0].indices.push(i);
+    }
+    /* No points, or all in a line: the whole square (or a square around them). */
+    if (!n) extent = [0, 0, 1, 1];
+    for (var axis = 0; axis < 2; axis++) {
+      var missing = 0.5 - (extent[axis + 2] - extent[axis]) / 2;
+      if (extent[axis + 2] - extent[axis] < 0.05) { extent[axis] -= missing; extent[axis + 2] += missing; }
     }
     /* Labels of the larger topics win a place first; "Other" lies everywhere: no label. */
     var primary = data.topics.map(function () { return 0; });
@@ -781,11 +910,11 @@
       tip: container.querySelector(".ps-map__tip"),
       status: container.querySelector(".ps-map > .ps-map__status"),
       root: container.getAttribute("data-root") || "",
-      data: data, n: n, xs: xs, ys: ys, byColour: byColour, labelOrder: labelOrder,
+      data: data, n: n, xs: xs, ys: ys, byStyle: byStyle, labelOrder: labelOrder, extent: extent,
       view: { k: 1, tx: 0, ty: 0 },
-      highlight: -1, hover: -1, pinned: -1, picked: [],
+      highlight: -1, hover: -1, hoverLabel: -1, pinned: -1, picked: [],
       swatches: [], buttons: [], areaButtons: [], topicLists: [], labelsDrawn: [], labelWidths: [],
-      width: 0, height: 0, dpr: 1, unit: 0, ox: 0, oy: 0,
+      width: 0, height: 0, dpr: 1, unit: 0, ox: 0, oy: 0, turned: false, floating: false,
     };
   }
 
