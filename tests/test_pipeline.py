@@ -82,7 +82,7 @@ def test_a_mkdocs_yml_without_the_plugin_is_refused(tmp_path: Path) -> None:
 def test_materials_search_plugin_is_turned_off_with_a_notice(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  - tags", "  - tags\n  - search")
+    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("plugins:\n", "plugins:\n  - search\n")
     root = _project(tmp_path, text)
     config = load_config(root)
     Pipeline(config).generate()
