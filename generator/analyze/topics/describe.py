@@ -119,6 +119,6 @@ def _usable(
     words = key.split(" ")
     if repeats_label(key, label, GENERIC) or is_filler(key, stats.index):
         return False
-    if len(words) > 1:
+    if len(words) > 1 or not readable:  # a lone modifier ("mathematical") names nothing
         return readable
     return key not in halves and bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.topics.keyword_rules import (
     half_terms,
@@ -16,7 +17,7 @@ from generator.analyze.topics.keyword_rules import (
     repeats_label,
 )
 from generator.analyze.topics.label_rules import GENERIC
-from generator.model import Analysis
+from generator.model import Analysis, Corpus
 
 VOCABULARY = {
     word: i for i, word in enumerate("accurate adaptive flexible natural close full".split())
@@ -123,3 +124,22 @@ def test_bundled_keywords_are_content(bundled_analysis: Analysis) -> None:
         for number, key in enumerate(keys):
             assert not is_filler(key, vocabulary), (topic.label, key)
             assert not repeats_kept(key, keys[:number]), (topic.label, key)
+
+
+def test_bundled_one_word_keywords_are_heads_not_modifiers(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
+    """A lone word that mostly modifies the next one ("mathematical", "global",
+    "automatic") names nothing by itself: a one-word keyword ends a phrase at least
+    MIN_HEAD of the times the corpus uses it."""
+    docs = read_documents(bundled_corpus.papers)
+    lone = {
+        (topic.label, key)
+        for topic in bundled_analysis.topics
+        for key in (phrase_key(k) or "" for k in topic.keywords)
+        if " " not in key
+    }
+    assert len(lone) > 50  # the check has words to check
+    assert all(docs.head_ratio(key) >= MIN_HEAD for _, key in lone), sorted(
+        (label, key) for label, key in lone if docs.head_ratio(key) < MIN_HEAD
+    )
