@@ -3,16 +3,20 @@
 MkDocs renders every page on each build, even when nothing it reads has changed: at
 10,000 papers that is half a minute for a site byte-identical to the one on disk.
 `papersite build` therefore keeps, beside site/, a key of everything the build reads
-and a signature of site/ as that build left it. The key covers docs/ (every file's
-path, size and modification time: generated pages and hand-made ones), mkdocs.yml, the
-theme folders (papersite's and the project's overrides), the build options, the
-installed MkDocs, Material, Markdown and Pagefind, and the state of the last `generate`
-(its fingerprint covers the corpus, settings and papersite's code). When the key and
-site/ both match, site/ is what the build would write again, and MkDocs does not run.
+and a signature of site/ as that build left it. The key covers docs/ (every generated
+page by path, size and modification time: the generate fingerprint vouches for their
+bytes; every other file by its bytes), mkdocs.yml, the theme folders (papersite's and
+the project's overrides), the build options and SOURCE_DATE_EPOCH, every installed
+package's version, and the state of the last `generate` (its fingerprint covers the
+corpus, settings and papersite's code). When the key and site/ both match, site/ is
+what the build would write again, and MkDocs does not run.
 
-Only builds whose output depends on nothing else are ever skipped: no hooks, no
-INHERIT, no !ENV values, no plugins but papersite and the tags plugin. The state is
-written after site/ is in place, so a build killed before that is rebuilt next time.
+When in doubt, build: no key (so no skip) for a mkdocs.yml with hooks, INHERIT, !ENV,
+`!!python/` names, plugins other than papersite and tags, or Markdown extensions
+outside PURE_EXTENSIONS (pymdownx.snippets reads files outside docs/), nor when a file
+under docs/ or the theme folders cannot be read. Linked folders are followed, as MkDocs
+follows them. The state is written after site/ is in place, so a build killed before
+that is rebuilt next time.
 """
 
 from __future__ import annotations
@@ -20,45 +24,66 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
+import sys
+from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
 
 from generator.config import PROJECT_OVERRIDES, Config
 from generator.state import saved_state
-from generator.write import write_text_atomic
+from generator.write import MANIFEST, generated_pages, write_text_atomic
 
 STATE_SUFFIX = ".papersite-build.json"
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 # Plugins whose output depends only on docs/ and mkdocs.yml.
 PURE_PLUGINS = frozenset({"papersite", "tags", "material/tags"})
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind-bin")
+# Markdown extensions that read nothing but the page (no files, no network).
+PURE_EXTENSIONS = frozenset(
+    """
+    abbr admonition attr_list def_list extra fenced_code footnotes legacy_attrs legacy_em
+    md_in_html meta nl2br sane_lists smarty tables toc wikilinks codehilite
+    pymdownx.arithmatex pymdownx.betterem pymdownx.caret pymdownx.critic pymdownx.details
+    pymdownx.emoji pymdownx.escapeall pymdownx.fancylists pymdownx.highlight
+    pymdownx.inlinehilite pymdownx.keys pymdownx.magiclink pymdownx.mark
+    pymdownx.progressbar pymdownx.saneheaders pymdownx.smartsymbols pymdownx.striphtml
+    pymdownx.superfences pymdownx.tabbed pymdownx.tasklist pymdownx.tilde
+    """.split()
+)
 THEME_DIR = Path(__file__).resolve().parent / "theme"
+
+
+class _Unsure(Exception):
+    """Something the key would have to cover cannot be read: build."""
 
 
 def site_key(config: Config, mkdocs_config: Any, options: dict[str, Any]) -> str | None:
     """The key of the build `mkdocs_config` would run with `options`, or None when its
     output may depend on more than the key covers (or docs/ has no generate state)."""
     state = saved_state(config.docs)
-    config_file = Path(mkdocs_config.config_file_path)
-    text = config_file.read_text(encoding="utf-8")
-    if state is None or "INHERIT" in text or "!ENV" in text or mkdocs_config.get("hooks"):
+    text = Path(mkdocs_config.config_file_path).read_text(encoding="utf-8")
+    if state is None or any(mark in text for mark in ("INHERIT", "!ENV", "!!python/")):
         return None
-    if set(mkdocs_config.plugins.keys()) - PURE_PLUGINS:
+    if mkdocs_config.get("hooks") or set(mkdocs_config.plugins.keys()) - PURE_PLUGINS:
+        return None
+    if set(_extension_names(mkdocs_config.get("markdown_extensions"))) - PURE_EXTENSIONS:
         return None
     digest = hashlib.sha256()
     facts = {
         "generate": state.fingerprint,
         "options": options,
+        "epoch": os.environ.get(EPOCH_ENV),
         "mkdocs.yml": text,
-        "packages": {name: _version(name) for name in PACKAGES},
+        "python": sys.version,
+        "packages": sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()),
     }
     digest.update(json.dumps(facts, sort_keys=True, default=str).encode())
     custom = mkdocs_config.theme.custom_dir
-    themes = [THEME_DIR, Path(custom) if custom else config.root / PROJECT_OVERRIDES]
-    for folder in themes:
-        digest.update(_contents(folder))
-    digest.update(_listing(config.docs, hidden=True))
+    try:
+        for folder in (THEME_DIR, Path(custom) if custom else config.root / PROJECT_OVERRIDES):
+            digest.update(_contents(folder, set()))
+        digest.update(_contents(config.docs, generated_pages(config.docs) | {MANIFEST}))
+    except _Unsure:
+        return None
     return digest.hexdigest()
 
 
@@ -66,16 +91,19 @@ def site_is_current(site: Path, key: str) -> bool:
     """Whether the last build saved `key` and site/ is still as it left it."""
     try:
         saved = json.loads(_state_file(site).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return isinstance(saved, dict) and saved.get("key") == key and saved.get("site") == (
+            _signature(site)
+        )
+    except (OSError, ValueError, _Unsure):
         return False
-    if not isinstance(saved, dict) or saved.get("key") != key:
-        return False
-    return saved.get("site") == _listing(site, hidden=False).hex()
 
 
 def save_site_state(site: Path, key: str) -> None:
     """Record, after a finished build, its key and the signature of the site it left."""
-    state = {"key": key, "site": _listing(site, hidden=False).hex()}
+    try:
+        state = {"key": key, "site": _signature(site)}
+    except _Unsure:
+        return
     write_text_atomic(_state_file(site), json.dumps(state, indent=1) + "\n")
 
 
@@ -88,42 +116,63 @@ def _state_file(site: Path) -> Path:
     return site.parent / f".{site.name}{STATE_SUFFIX}"
 
 
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return ""
+def _extension_names(extensions: Any) -> list[str]:
+    """The names of mkdocs.yml's markdown_extensions (a list of names or {name: options})."""
+    names: list[str] = []
+    for entry in extensions or []:
+        names.extend(entry.keys() if isinstance(entry, dict) else [str(entry)])
+    return [name.removeprefix("markdown.extensions.") for name in names]
 
 
-def _files(folder: Path, hidden: bool) -> Iterable[tuple[str, os.stat_result]]:
-    """Every file under `folder` (relative path, stat), sorted; without `hidden`, the
-    folder's own hidden entries (a gh-pages worktree's .git) are left out."""
+def _files(folder: Path, hidden: bool = True) -> list[tuple[str, os.stat_result]]:
+    """Every file under `folder` (relative path, stat), sorted, linked folders followed
+    (each real folder once); without `hidden`, the folder's own hidden entries (a gh-pages
+    worktree's .git) are left out. _Unsure if something cannot be read."""
     found = []
-    for parent, dirs, files in os.walk(folder):
+    seen: set[str] = set()
+
+    def fail(error: OSError) -> None:
+        raise _Unsure(str(error))
+
+    for parent, dirs, files in os.walk(folder, followlinks=True, onerror=fail):
+        real = os.path.realpath(parent)
+        if real in seen:  # a link back up: its files are listed once already
+            dirs[:] = []
+            continue
+        seen.add(real)
         top = parent == str(folder)
         dirs[:] = [d for d in dirs if hidden or not top or not d.startswith(".")]
         for name in files:
             if hidden or not top or not name.startswith("."):
                 path = os.path.join(parent, name)
-                found.append((os.path.relpath(path, folder), os.stat(path)))
+                try:
+                    found.append((os.path.relpath(path, folder), os.stat(path)))
+                except OSError as error:
+                    if not name.startswith("."):  # a dangling editor lock (.#page.md) is
+                        raise _Unsure(str(error)) from None  # not MkDocs' business
     return sorted(found, key=lambda item: item[0])
 
 
-def _listing(folder: Path, hidden: bool) -> bytes:
-    """A digest of every file's path, size and modification time under `folder`."""
+def _signature(site: Path) -> str:
+    """site/'s files by path, size and modification time (its hidden entries apart)."""
     digest = hashlib.sha256()
-    try:
-        for path, stat in _files(folder, hidden):
+    for path, stat in _files(site, hidden=False):
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _contents(folder: Path, by_time: set[str]) -> bytes:
+    """A digest of the files under `folder`: those named in `by_time` by path, size and
+    modification time, every other one by its bytes (none if the folder is missing)."""
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        return digest.digest()
+    for path, stat in _files(folder):
+        if path in by_time:
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    except OSError:
-        digest.update(b"unreadable")
-    return digest.digest()
-
-
-def _contents(folder: Path) -> bytes:
-    """A digest of every file's path and bytes under `folder` (none if it is missing)."""
-    digest = hashlib.sha256()
-    if folder.is_dir():
-        for path, _ in _files(folder, hidden=True):
-            digest.update(path.encode() + b"\0" + (folder / path).read_bytes())
+            continue
+        try:
+            digest.update(path.encode() + b"\0" + (folder / path).read_bytes() + b"\n")
+        except OSError as error:
+            raise _Unsure(str(error)) from None
     return digest.digest()

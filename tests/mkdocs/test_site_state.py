@@ -3,6 +3,7 @@ anything the build reads: docs/, mkdocs.yml, theme overrides, options, site/ its
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from paths import REPO
 from sitebuild import FIXTURE_CORPUS, file_hashes
 
 from generator.cli import main
+from generator.config import load_config
+from generator.mkdocs.site_state import site_key
+from generator.pipeline import load_mkdocs_settings
 
 UP_TO_DATE = "nothing rebuilt"
 
@@ -47,9 +51,20 @@ def test_nothing_changed_keeps_the_site_and_says_so(built: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["mkdocs.yml", "theme override", "hand-made file", "site file", "site file gone"],
+    [
+        "mkdocs.yml",
+        "theme override",
+        "hand-made file",
+        "hand-made file, same size and time",
+        "linked folder's file",
+        "build date",
+        "site file",
+        "site file gone",
+    ],
 )
-def test_anything_the_build_reads_or_wrote_changed_rebuilds(built: Path, change: str) -> None:
+def test_anything_the_build_reads_or_wrote_changed_rebuilds(
+    built: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if change == "mkdocs.yml":
         text = (built / "mkdocs.yml").read_text("utf-8")
         (built / "mkdocs.yml").write_text(text.replace("indigo", "teal", 1), "utf-8")
@@ -61,6 +76,22 @@ def test_anything_the_build_reads_or_wrote_changed_rebuilds(built: Path, change:
         )
     elif change == "hand-made file":
         (built / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    elif change == "hand-made file, same size and time":  # restored with `cp -p`, say
+        robots = built / "docs" / "robots.txt"
+        robots.write_text("User-agent: a\n", encoding="utf-8")
+        build(built)
+        times = robots.stat()
+        robots.write_text("User-agent: b\n", encoding="utf-8")
+        os.utime(robots, ns=(times.st_atime_ns, times.st_mtime_ns))
+    elif change == "linked folder's file":  # MkDocs follows links: so does the key
+        shared = built / "shared"
+        shared.mkdir()
+        (shared / "a.txt").write_text("v1\n", encoding="utf-8")
+        (built / "docs" / "shared").symlink_to(shared)
+        build(built)
+        (shared / "a.txt").write_text("v2\n", encoding="utf-8")
+    elif change == "build date":
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     elif change == "site file":
         (built / "site" / "index.html").write_text("tampered", encoding="utf-8")
     else:
@@ -73,12 +104,37 @@ def test_anything_the_build_reads_or_wrote_changed_rebuilds(built: Path, change:
         assert "Our lab" in (built / "site" / "index.html").read_text("utf-8")
     if change == "hand-made file":
         assert (built / "site" / "robots.txt").is_file()
+    if change == "hand-made file, same size and time":
+        assert (built / "site" / "robots.txt").read_text("utf-8") == "User-agent: b\n"
+    if change == "linked folder's file":
+        assert (built / "site" / "shared" / "a.txt").read_text("utf-8") == "v2\n"
 
 
-def test_a_build_with_hooks_is_never_skipped(built: Path) -> None:
-    """A hook may read anything: its output cannot be vouched for."""
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "hooks: [hook.py]",  # a hook may read anything
+        "markdown_extensions:\n  - pymdownx.snippets",  # pages include files outside docs/
+        "extra:\n  named: !!python/name:os.getcwd",  # code the key cannot see
+    ],
+)
+def test_a_build_the_key_cannot_vouch_for_is_never_skipped(built: Path, setting: str) -> None:
     (built / "hook.py").write_text("", encoding="utf-8")
-    text = (built / "mkdocs.yml").read_text("utf-8") + "\nhooks: [hook.py]\n"
+    text = (built / "mkdocs.yml").read_text("utf-8") + f"\n{setting}\n"
     (built / "mkdocs.yml").write_text(text, encoding="utf-8")
     build(built)
     assert UP_TO_DATE not in build(built).output
+
+
+def test_an_unreadable_file_in_docs_means_build(built: Path) -> None:
+    """A dangling link: the listing cannot vouch for docs/, so the build runs (it never
+    hashes a placeholder that would match whatever docs/ holds); an editor's dangling
+    lock file (.#page.md), which MkDocs ignores, does not stop the skip."""
+    (built / "docs" / ".#index.md").symlink_to("user@host.1:1")
+    build(built)
+    assert UP_TO_DATE in build(built).output
+    config = load_config(built)
+    mkdocs_config = load_mkdocs_settings(config, config.docs)
+    assert site_key(config, mkdocs_config, {}) is not None
+    (built / "docs" / "gone.txt").symlink_to(built / "nowhere")
+    assert site_key(config, mkdocs_config, {}) is None
