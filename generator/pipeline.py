@@ -53,6 +53,7 @@ from generator.redirects import (
     settle,
 )
 from generator.render import DuplicatePathError, render_site
+from generator.render.environment import TemplateProblem
 from generator.render.redirect_pages import redirect_pages
 from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
 from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
@@ -332,7 +333,7 @@ class Pipeline:
                 config.site_url,
                 config.intro,
             )
-        except DuplicatePathError as error:
+        except (DuplicatePathError, TemplateProblem) as error:
             raise SettingsError(str(error)) from None
         pages[SEARCH_DOCUMENTS] = documents_json(corpus)
         return pages

@@ -10,6 +10,7 @@ own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -121,8 +122,8 @@ def nav_paths(nav: Any) -> set[str]:
     while stack:
         entry = stack.pop()
         if isinstance(entry, str):
-            if "://" not in entry:
-                found.add(entry.lstrip("/"))
+            if "://" not in entry:  # as MkDocs reads it: `./methods.md` is methods.md
+                found.add(posixpath.normpath(entry).lstrip("/"))
         elif isinstance(entry, dict):
             stack.extend(entry.values())
         elif isinstance(entry, list):

@@ -1,11 +1,14 @@
 """The Jinja2 environment for Markdown page templates: corpus text is escaped by default.
 
 Values are Markdown-escaped; inside `{% autoescape true %}` (a template's raw HTML
-blocks) they are HTML-escaped instead.
+blocks) they are HTML-escaped instead. A template that cannot be read or rendered (a
+project's copy from an older papersite, whose variables have changed since) is a
+TemplateProblem naming its file and line, not a traceback.
 """
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,13 +36,61 @@ def _finalize(context: EvalContext, value: Any) -> Any:
     return md_escape(str(value))
 
 
+class TemplateProblem(Exception):
+    """A page template that cannot be read or rendered: its file and line, and why."""
+
+
+class _Template(jinja2.Template):
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:
+            line = next(
+                (
+                    n
+                    for f, n in reversed(list(traceback.walk_tb(error.__traceback__)))
+                    if f.f_code.co_filename == self.filename
+                ),
+                None,
+            )
+            raise TemplateProblem(
+                _problem(self.filename or self.name or "?", line, error)
+            ) from None
+
+
+class _Environment(jinja2.Environment):
+    template_class = _Template
+
+    def get_template(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().get_template(*args, **kwargs)
+        except jinja2.TemplateSyntaxError as error:
+            raise TemplateProblem(
+                _problem(error.filename or error.name or "?", error.lineno, error)
+            ) from None
+
+
+def _problem(file: str, line: int | None, error: Exception) -> str:
+    where = f"{file}:{line}" if line else file
+    own = Path(file).resolve().is_relative_to(TEMPLATES_DIR)
+    hint = (
+        ""
+        if own
+        else (
+            f" (a project template: papersite's own {Path(file).name} may have changed since "
+            "it was copied; compare the two)"
+        )
+    )
+    return f"{where}: {type(error).__name__}: {error}{hint}"
+
+
 def make_environment(project_templates: Sequence[Path] = ()) -> jinja2.Environment:
     """Return the environment; `{{ x }}` is Markdown-escaped, `Markup` passes through.
 
     A template in one of `project_templates` replaces papersite's own of that name.
     """
     folders = [str(folder) for folder in project_templates if folder.is_dir()]
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES_DIR)]),
         autoescape=False,
         finalize=_finalize,

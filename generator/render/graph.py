@@ -70,11 +70,13 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
         "t": title,
         "s": [_CX, _CY, _label_y(_CY + 4, len(own), False), own],
         "n": related,
-        "l": [
-            [i, j]
-            for i, j in sorted(set(edges))
-            if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
-        ],
+        "l": sorted(
+            {
+                (min(i, j), max(i, j))
+                for i, j in edges
+                if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
+            }
+        ),
     }
     return json.dumps(layout, ensure_ascii=False, separators=(",", ":"))
 

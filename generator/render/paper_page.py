@@ -48,7 +48,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
             for r in analysis.related.get(paper.slug, ())
             if r.slug in site.papers
         ],
-        graph=_graph(site, paper),
+        graph_layout=_graph(site, paper),
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),

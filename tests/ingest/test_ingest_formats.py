@@ -130,6 +130,22 @@ def test_page_furniture_words_below_the_header_are_titles(ingest) -> None:
     assert by_title == {"First": ABSTRACT_A, "Subscribe": ABSTRACT_B}
 
 
+def test_two_listing_pages_pasted_into_one_file_read_as_two(ingest) -> None:
+    """The second page's header (its "new", "Subscribe", "Daily Papers", date) is chrome
+    too, not papers; a title glued to its "Subscribe" loses it."""
+    more = ABSTRACT_C.replace("Sparse", "Dense")
+    daily = DAILY + "\n" + DAILY_HEADER + f"Dense Attention\n\n{more}\n"
+    corpus = ingest({"daily.txt": daily}, listing_year=2025)
+    titles = sorted(p.title for p in corpus.papers)
+    assert titles == ["Dense Attention", "SGD Rates", "Segmentation Net", "Sparse Attention"]
+    assert corpus.problems == ()
+    search = SEARCH_HEADER + f"SubscribeFirst\n{ABSTRACT_A}\n" + SEARCH_HEADER
+    search += f"SubscribeSecond\n{ABSTRACT_B}\n"
+    corpus = ingest({"s.txt": search})
+    assert sorted(p.title for p in corpus.papers) == ["First", "Second"]
+    assert corpus.problems == ()
+
+
 def test_daily_listing_metadata(ingest) -> None:
     corpus = ingest({"daily.txt": DAILY}, listing_year=2025)
     meta = {p.title: (p.authors_count, p.published, p.upvotes) for p in corpus.papers}

@@ -66,3 +66,10 @@ def test_nav_paths_are_the_pages_a_nav_names() -> None:
     ]
     assert nav_paths(nav) == {"index.md", "a.md", "sub/b.md", "c.md"}
     assert nav_paths(None) == set()
+
+
+def test_nav_paths_are_read_as_mkdocs_reads_them() -> None:
+    from generator.mkdocs.config_file import nav_paths
+
+    nav = [{"Home": "index.md"}, {"More": ["./methods.md", "/map.md", "https://x.org/"]}]
+    assert nav_paths(nav) == {"index.md", "methods.md", "map.md"}

@@ -26,6 +26,10 @@ PAGE_FURNITURE = frozenset(
         "byak and the research community",
     }
 )
+# Chrome that could also be a paper's title: skipped only above the first paper or
+# beside chrome no title could be.
+_MAYBE_TITLES = frozenset({"new", "subscribe"})
+_SURE, _MAYBE = "sure", "maybe"
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,18 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     items: list[Item] = []
     raw_meta: dict[int, _RawMeta] = {}
     problems: list[Problem] = []
-    for block in _blocks(source.lines):
+    blocks = _blocks(source.lines)
+    chrome = [_chrome(block) for block in blocks]
+    in_header = True
+    for number, block in enumerate(blocks):
         texts = [line.text.strip() for line in block]
-        if not items and all(t.lower() in PAGE_FURNITURE for t in texts):
-            continue  # the page's header; further down, "New" may be a paper's title
-        if not items and len(texts) == 1 and parse_listing_date(texts[0]):
+        beside = chrome[number - 1 : number] + chrome[number + 1 : number + 2]
+        if chrome[number] == _SURE or (chrome[number] and (not items or _SURE in beside)):
+            in_header = True  # a page's header (two pages pasted into one file: anywhere)
+            continue
+        if in_header and len(texts) == 1 and parse_listing_date(texts[0]):
             continue  # the listing's own date, in the page header
+        in_header = False
         meta, rest = _parse_meta(source.file, block, problems)
         if meta is not None:
             raw_meta[len(items)] = meta
@@ -62,6 +72,15 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     problems.extend(pairing_problems)
     problems.extend(_lost_dates(source.file, metas, year))
     return ReadResult(tuple(records), tuple(problems))
+
+
+def _chrome(block: list[Line]) -> str:
+    """_SURE for a block of the listing page's own lines, _MAYBE when they are all
+    words a title could be ("New"), "" for content."""
+    texts = {line.text.strip().lower() for line in block}
+    if not texts <= PAGE_FURNITURE:
+        return ""
+    return _MAYBE if texts <= _MAYBE_TITLES else _SURE
 
 
 def _blocks(lines: tuple[Line, ...]) -> list[list[Line]]:

@@ -17,14 +17,20 @@ _TITLE_OPENERS = "0123456789\"'(["
 def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     """Read a search listing, pairing each title line with the abstract line after it."""
     items: list[Item] = []
+    after_header = True  # the file's start, or a page header line just above
     for line in source.lines:
         text = line.text.strip()
         if not text:
             continue
-        if not items:  # the page's header, before the first paper
-            if HEADER_RE.match(text):
-                continue
+        header = HEADER_RE.match(text)
+        # "Get trending papers…" is the page's own anywhere (two pages pasted into one
+        # file); a bare or glued "Subscribe" only right after it or above the first paper.
+        if header and (after_header or not items or text.lower() != _SUBSCRIBE.lower()):
+            after_header = True
+            continue
+        if after_header or not items:
             text = strip_subscribe(text)
+        after_header = False
         kind = "abstract" if looks_like_abstract(text) else "title"
         items.append(Item(kind, Line(line.number, text)))
     records, problems = pair_items(source.file, items)

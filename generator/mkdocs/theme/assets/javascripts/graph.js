@@ -69,7 +69,12 @@
       if (figure.querySelector("svg")) return;
       var links = document.querySelectorAll(".ps-related > li > a");
       var layout = JSON.parse(figure.getAttribute("data-graph"));
-      if (layout.n.length === links.length) draw(figure, layout, links);
+      if (layout.n.length === links.length) {
+        draw(figure, layout, links);
+      } else if (window.console) {  /* a page template that lists other related papers */
+        console.warn("papersite: the graph names " + layout.n.length + " related papers, " +
+          "the page lists " + links.length + ": not drawn");
+      }
     });
   };
 })();
