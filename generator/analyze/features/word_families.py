@@ -8,7 +8,7 @@ English stem, a well-kept stemmer, rather than by hand-made suffix rules.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -59,6 +59,7 @@ class PhraseUse:
         self.docs = docs
         # Phrase key -> (uses in each title, uses in each abstract), by paper.
         self._uses: dict[str, tuple[Counter[int], Counter[int]]] = {}
+        self._papers: dict[str, frozenset[int]] = {}  # key -> papers using it anywhere
 
     def hits(
         self, phrases: Sequence[Sequence[str]]
@@ -86,6 +87,16 @@ class PhraseUse:
                     about.append((paper, number))
         shape = (len(self.docs), len(phrases))
         return _matrix(anywhere, shape), _matrix(titled, shape), _matrix(about, shape)
+
+    def papers(self, keys: Iterable[str]) -> dict[str, frozenset[int]]:
+        """The papers that use each phrase key anywhere, in any inflection (cheaper than
+        `hits` when sets are all that is wanted)."""
+        wanted = set(keys)
+        self._find(sorted(wanted - self._uses.keys()))
+        for key in wanted - self._papers.keys():
+            in_title, in_abstract = self._uses[key]
+            self._papers[key] = frozenset(in_title.keys() | in_abstract.keys())
+        return {key: self._papers[key] for key in wanted}
 
     def _find(self, keys: list[str]) -> None:
         """Count the uses of new phrase keys in every title and abstract (one pass)."""

@@ -30,15 +30,15 @@ MIN_FIT = 0.6
 
 def fitting(uses: PhraseUse, phrases: Sequence[Sequence[str]]) -> list[set[int]]:
     """For each topic (its phrase keys, label phrase first), the papers that fit its label."""
-    anywhere = uses.hits(phrases)[0].tocsc()
-    words = sorted({w for group in phrases if group for w in group[0].split(" ")})
-    by_word = uses.hits([[w] for w in words])[0].tocsc()
-    papers_of = {w: set(by_word[:, i].indices.tolist()) for i, w in enumerate(words)}
+    label_words = [group[0].split(" ") if group else [] for group in phrases]
+    papers = uses.papers(
+        {k for group in phrases for k in group} | {w for ws in label_words for w in ws}
+    )
     fits: list[set[int]] = []
-    for number, group in enumerate(phrases):
-        said = set(anywhere[:, number].indices.tolist())
-        if group:
-            said |= set.intersection(*(papers_of[w] for w in group[0].split(" ")))
+    for group, words in zip(phrases, label_words, strict=True):
+        said: set[int] = set().union(*(papers[key] for key in group))
+        if words:
+            said |= frozenset.intersection(*(papers[word] for word in words))
         fits.append(said)
     return fits
 
