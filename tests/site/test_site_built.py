@@ -464,3 +464,16 @@ def test_lists_show_titles_as_the_paper_page_does(bundled_site: BuiltSite) -> No
     showing = [page.parent.name for page, html in texts.items() if raised in html]
     assert "methods" in showing and len(showing) >= 2, showing  # All papers A-Z and Methods
     assert not [page for page, html in texts.items() if ">U^2-Net" in html]
+
+
+def test_no_page_shows_a_markdown_escape_in_a_date(built_site: BuiltSite) -> None:
+    """Values in a template's raw HTML are HTML-escaped (autoescape), not Markdown-escaped:
+    inside HTML Markdown leaves "2025\\-09\\-19" as written. The home page's newest papers
+    showed it once."""
+    import re
+
+    escaped = re.compile(r"\d\\-\d")
+    shown = [
+        page for page in html_pages(built_site.site) if escaped.search(page.read_text("utf-8"))
+    ]
+    assert not shown, shown[:5]
