@@ -35,7 +35,13 @@ COLOURED_PIXELS_JS = """() => {
   }
   return n;
 }"""
-# The page's h1 text without Material's permalink.
+
+
+def _open_map(tab: Tab, fragment: str = "") -> Page:
+    """Open the map page (with an address #fragment) and wait until it is drawn."""
+    tab.goto("map/" + fragment)
+    tab.page.wait_for_selector(READY)
+    return tab.page
 
 
 def _points(site: BuiltSite) -> dict[str, Any]:
@@ -69,9 +75,7 @@ def _client_point(page: Page, data: dict[str, Any]) -> tuple[int, list[float]]:
 
 
 def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     assert len(data["x"]) == len(e2e_site.corpus.papers) > 100
     assert page.get_attribute(".ps-map", "data-points") == str(len(e2e_site.corpus.papers))
@@ -83,9 +87,7 @@ def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
 
 
 def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: BuiltSite) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     index, (x, y) = _client_point(page, data)
     page.mouse.move(x, y)
@@ -106,9 +108,7 @@ def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: Bui
 
 
 def test_legend_highlights_a_topic(tab: Tab, e2e_site: BuiltSite) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     before = page.evaluate(COLOURED_PIXELS_JS)
     topic = max(data["topics"], key=lambda t: len(t["papers"]))
@@ -181,9 +181,7 @@ def test_map_on_a_phone_in_dark_scheme(new_tab: NewTab, e2e_site: BuiltSite) -> 
         is_mobile=True,
         has_touch=True,
     )
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= 375 + 1, f"map page is {width}px wide on a 375px phone"
@@ -211,9 +209,7 @@ def test_map_without_javascript_says_what_it_is(new_tab: NewTab) -> None:
 
 
 def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     pixels = "() => document.querySelector('.ps-map__canvas').toDataURL()"
     light = page.evaluate(pixels)
     swatch = page.locator(".ps-map__swatch").first
@@ -228,9 +224,7 @@ def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
 def test_the_map_keeps_its_style_when_only_the_fragment_is_edited(tab: Tab) -> None:
     """Editing the address's #topic= or #paper= is a navigation for Material, which
     swaps the head: the map's stylesheet, added by papersite.js, must come back."""
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     height = page.evaluate("document.querySelector('.ps-map').offsetHeight")
     page.evaluate("location.hash = '#topic=' + 'nothing-such'")
     page.goto(page.url.split("#")[0] + "#paper=nothing-such")
@@ -249,9 +243,7 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 def test_topic_labels_sit_on_their_papers_and_keep_their_size(
     tab: Tab, e2e_site: BuiltSite
 ) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     labels = page.evaluate("window.papersiteMap.labels()")
     assert len(labels) >= 10
@@ -288,9 +280,7 @@ def test_topic_labels_sit_on_their_papers_and_keep_their_size(
 
 
 def test_the_legend_filters_by_area(tab: Tab, e2e_site: BuiltSite) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     legend = page.locator(".ps-map__legend")
     assert legend.is_visible()
@@ -357,9 +347,7 @@ def _assert_centred_on(page: Page, index: int) -> None:
 
 
 def test_find_a_paper_by_its_title(tab: Tab, e2e_site: BuiltSite) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     data = _points(e2e_site)
     index = data["url"].index(U2NET)
     find = page.locator(".ps-map__find-input")
@@ -394,8 +382,7 @@ def test_a_paper_fragment_centres_and_rings_the_paper(tab: Tab, e2e_site: BuiltS
     page = tab.page
     data = _points(e2e_site)
     index = len(data["url"]) // 2
-    tab.goto("map/#paper=" + _slug(data["url"][index]))
-    page.wait_for_selector(READY)
+    _open_map(tab, "#paper=" + _slug(data["url"][index]))
     assert page.get_attribute(".ps-map", "data-pinned") == data["url"][index]
     _assert_centred_on(page, index)
     assert page.locator(".ps-map__tip").is_visible()
@@ -421,9 +408,7 @@ def test_map_on_a_phone_is_full_width_tall_and_pinch_zooms(
     new_tab: NewTab, e2e_site: BuiltSite
 ) -> None:
     tab = new_tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     box = page.locator(".ps-map__canvas").bounding_box()
     assert box
     assert box["x"] == 0 and box["width"] == 390  # edge to edge
@@ -478,9 +463,7 @@ def _blend(colour: list[int], background: list[int], alpha: float) -> list[int]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_stand_out_in_either_scheme(new_tab: NewTab, scheme: str) -> None:
     tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     rgb = """s => getComputedStyle(s).backgroundColor.match(/\\d+/g).map(Number)"""
@@ -544,9 +527,7 @@ def test_neighbouring_areas_differ_and_every_area_has_its_own_style(
                 same += topics[data["topic"][i]]["colour"] == topics[data["topic"][j]]["colour"]
     assert near > 50 and same <= 0.01 * near, (same, near)
     # In the legend, areas that share a colour differ in shape.
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     looks = page.eval_on_selector_all(
         ".ps-map__area .ps-map__swatch",
         "all => all.map(s => [s.style.background, s.getAttribute('data-shape')])",
@@ -574,9 +555,7 @@ def _label_centre(page: Page) -> tuple[dict[str, Any], float, float]:
 
 
 def test_topic_labels_highlight_their_topic(tab: Tab) -> None:
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     canvas = page.locator(".ps-map__canvas")
     label, x, y = _label_centre(page)
     page.mouse.move(x, y)
@@ -601,9 +580,7 @@ def test_topic_labels_highlight_their_topic(tab: Tab) -> None:
 
 def test_a_tap_on_a_label_highlights_its_topic(new_tab: NewTab) -> None:
     tab = new_tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = tab.page
-    tab.goto("map/")
-    page.wait_for_selector(READY)
+    page = _open_map(tab)
     page.locator(".ps-map__canvas").scroll_into_view_if_needed()
     label, x, y = _label_centre(page)
     page.touchscreen.tap(x, y)
