@@ -153,11 +153,16 @@ def _files(folder: Path, hidden: bool = True) -> list[tuple[str, os.stat_result]
     return sorted(found, key=lambda item: item[0])
 
 
+def _stat_line(path: str, stat: os.stat_result) -> bytes:
+    """A file by path, size and modification time, as a line of a digest."""
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+
+
 def _signature(site: Path) -> str:
     """site/'s files by path, size and modification time (its hidden entries apart)."""
     digest = hashlib.sha256()
     for path, stat in _files(site, hidden=False):
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(_stat_line(path, stat))
     return digest.hexdigest()
 
 
@@ -169,7 +174,7 @@ def _contents(folder: Path, by_time: set[str]) -> bytes:
         return digest.digest()
     for path, stat in _files(folder):
         if path in by_time:
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(_stat_line(path, stat))
             continue
         try:
             digest.update(path.encode() + b"\0" + (folder / path).read_bytes() + b"\n")
