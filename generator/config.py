@@ -6,7 +6,6 @@ import difflib
 import itertools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator.visible_text import has_visible_character
 from generator.workers import default_workers
 
 CONFIG_NAME = "papersite.yml"
@@ -263,7 +263,7 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         problem = text_problem(key, values.get(key))
         if problem:
             raise _SettingError(key, problem)
-    if "site_name" in values and not _shows_something(values["site_name"]):
+    if "site_name" in values and not has_visible_character(values["site_name"]):
         message = "site_name is empty: it names every page (leave it out for the default)"
         raise _SettingError("site_name", message)
     checked = replace(config, **values, notices=tuple(notices))
@@ -282,11 +282,6 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
 # Control characters, and the bidirectional controls that would reorder every page's
 # header around the text (U+202E shows "gnp.exe" as "exe.png").
 _NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _shows_something(text: str) -> bool:
-    """True when `text` has a character that shows: not only spaces or zero-width ones."""
-    return any(unicodedata.category(c)[0] not in "ZC" for c in text)
 
 
 def text_problem(key: str, value: str | None) -> str:

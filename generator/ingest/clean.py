@@ -138,15 +138,6 @@ def _undouble_urls(text: str) -> str:
     return "".join(pieces)
 
 
-_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
-
-
-def has_visible_character(text: str) -> bool:
-    """True when some character of `text` shows on a page (not only spaces, controls and
-    zero-width joiners, marks or other format characters)."""
-    return any(unicodedata.category(c) not in _UNSEEN_CATEGORIES for c in text)
-
-
 def normalize_key(text: str) -> str:
     """Return a comparison key: accents stripped, case folded, only letters and digits kept."""
     if not text.isascii():  # ASCII text has nothing to decompose (the common case: fast)

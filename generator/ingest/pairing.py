@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.ingest.clean import clean_text, has_visible_character
+from generator.ingest.clean import clean_text
 from generator.ingest.source import Line
 from generator.ingest.titles import split_sentences, title_from_abstract
 from generator.model import PaperDate, Problem, Record, Severity, SourceRef
+from generator.visible_text import has_visible_character
 
 _WORD_RE = re.compile(r"\w")
 

@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.ingest.clean import has_visible_character
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
 from generator.ingest.readers.types import ReadOptions, ReadResult
@@ -35,6 +34,7 @@ from generator.model import (
     Severity,
     SourceRef,
 )
+from generator.visible_text import has_visible_character
 
 _ALIASES = {
     "summary": "abstract",
