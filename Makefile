@@ -20,13 +20,13 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/papersite serve
 
-## Run the whole test suite (lint and types included).
+## Run the whole test suite (lint and types included), one process per core.
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 ## The fast tier: everything but the tests that build whole sites or drive Chromium.
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
