@@ -5,7 +5,8 @@ MkDocs build, `papersite build`, plain `mkdocs build` and `mkdocs serve` alike.
   does nothing when the state file says no input changed, as after `papersite build`.
 - Put papersite's theme (its page layout, header search, scripts and styles; package
   data in theme/) between the project's own overrides and Material.
-- After the build, index the site with Pagefind, the site's search (generator/search/).
+- After the build, trim Material's stylesheets to the classes the site uses
+  (trim_styles.py); index the site with Pagefind, the site's search (generator/search/).
 - Speed-ups, each behind its own option and the version gate (versions.py): pages of
   headings and HTML blocks skip Python-Markdown (fast_markdown.py); a large `mkdocs
   build` renders the pages outside the navigation in worker processes
@@ -48,11 +49,14 @@ from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
+from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
 from generator.model import Problem
 from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyzer
 from generator.redirects import notes
 from generator.search.pagefind_index import (
+    PAGEFIND_FOLDER,
+    PREVIOUS_BUNDLE,
     SearchIndexError,
     build_pagefind_index,
     drop_previous_bundle,
@@ -72,6 +76,7 @@ class PapersiteOptions(base.Config):  # type: ignore[no-untyped-call]
     parallel_pages = option.Type(bool, default=True)
     shared_partials = option.Type(bool, default=True)
     stable_search_index = option.Type(bool, default=True)
+    trim_styles = option.Type(bool, default=True)
 
 
 class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-call]
@@ -87,6 +92,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.gate: Gate = check_versions()
         self.sharded = ShardedBuild()
         self.site_dir: Path | None = None
+        self.material_styles: list[tuple[Path, str]] = []
         self._epoch_set = False
 
     def use_project(self, project: Config, analyzer: Analyzer = default_analyzer) -> None:
@@ -197,7 +203,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         nav as such (mkdocs.yml's not_in_nav need not list them: health/ grows parts at
         scale, and a strict build would stop on them). Serve papersite's scripts and
         styles minified, the theme's icons in its stylesheet; leave out Material's search
-        files. Tell the theme whether the site has a feed (pages link it in their head)."""
+        files. Tell the theme whether the site has a feed (pages link it in their head).
+        Note Material's stylesheets, trimmed after the build (trim_styles.py)."""
         assert self.project is not None
         generated = generated_pages(self.project.docs)
         problem = left_out_pages(files, generated)
@@ -214,6 +221,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             icons = icon_rules(theme_icons(config.theme), config.theme.dirs)
         except IconError as error:
             raise PluginError(f"papersite: {config.config_file_path}: {error}") from None
+        self.material_styles = material_stylesheets(files)
         return prepare_theme_files(files, THEME_DIR, icons)
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
@@ -247,9 +255,19 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         return compact(output)
 
     def on_post_build(self, *, config: Any) -> None:
-        """Index the built site with Pagefind."""
+        """Trim Material's stylesheets to the classes the site uses; index the built site
+        with Pagefind."""
         self.sharded.close()
         self._restore_epoch()
+        if self.speedup("trim_styles") and self.material_styles:
+            search = (PAGEFIND_FOLDER, PREVIOUS_BUNDLE)
+            site = Path(config.site_dir)
+            before, after = trim_site_stylesheets(site, self.material_styles, search)
+            log.info(
+                "papersite: Material's styles trimmed to what the site uses: %d -> %d KB",
+                before // 1024,
+                after // 1024,
+            )
         stable = self.speedup("stable_search_index")
         try:
             pages = build_pagefind_index(Path(config.site_dir), stable=stable)

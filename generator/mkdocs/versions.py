@@ -33,6 +33,8 @@ SPEEDUPS = {
     "shared_partials": ("mkdocs-material",),
     # Pagefind's undocumented bundle files: stable order, reuse of the last index
     "stable_search_index": ("pagefind-bin",),
+    # Material's stylesheets and how its scripts name classes (trim_styles.py)
+    "trim_styles": ("mkdocs-material",),
 }
 
 

@@ -14,8 +14,11 @@ from sitebuild import BuiltSite, file_hashes, mkdocs_strict_build, run_strict_bu
 import generator.mkdocs.partial_memo as partial_memo
 import generator.mkdocs.sharded_build as sharded_build
 import generator.mkdocs.versions as versions
+from generator.mkdocs.trim_styles import MATERIAL_THEME
 from generator.search.pagefind_files import ENTRY_FILE, SIGNATURE
 from generator.write import MANIFEST
+
+MATERIAL_STYLES = MATERIAL_THEME / "assets" / "stylesheets"
 
 
 def _pagefind_content(site: Path) -> dict[str, object]:
@@ -90,7 +93,8 @@ def test_untested_versions_build_the_same_site_with_plain_mkdocs(
     bundled_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The version gate closed for every package: no speed-up runs, one notice says so,
-    and the site is the same; Pagefind's bundle is its own (filters in its order)."""
+    and the site is the same; Pagefind's bundle is its own (filters in its order), and
+    Material's stylesheets are its originals (untrimmed)."""
     monkeypatch.setattr(versions, "TESTED", {name: SpecifierSet("<0") for name in versions.TESTED})
     ran: list[str] = []
     monkeypatch.setattr(
@@ -107,6 +111,11 @@ def test_untested_versions_build_the_same_site_with_plain_mkdocs(
         assert warnings == list(bundled_site.warnings)
         plain = file_hashes(bundled_site.site)
         changed = {p for p in plain if plain[p] != bundled_site.site_hashes.get(p)}
+        styles = {f"assets/stylesheets/{p.name}" for p in MATERIAL_STYLES.glob("*.min.css")}
+        assert changed & styles == styles
+        for name in styles:
+            assert (bundled_site.site / name).read_bytes() == (MATERIAL_THEME / name).read_bytes()
+        changed -= styles
         assert all(p.startswith("pagefind/") for p in changed), sorted(changed)[:5]
         assert set(plain) - set(bundled_site.site_hashes) <= changed
         plain_index = _pagefind_content(bundled_site.site)

@@ -1,0 +1,255 @@
+"""Material's stylesheet without the rules no page of the site can use.
+
+Material ships one stylesheet for every feature it has (blog posts, content tabs, code
+annotations, tooltips, version selectors, ...): 134 KB that every visitor downloads
+before the first page shows. A papersite site uses under half of it. After the build,
+the rules whose selectors name a class that appears nowhere in the site are dropped:
+not in any page's `class` attributes or inline scripts, not in any script of the site
+(Material's bundle adds classes from its code). Where a script builds a class name from
+a prefix (`md-source__fact--${kind}`), every class with that prefix is kept.
+
+The test is on classes only, and only where a class must be on the element: a class
+inside `:not(...)`, `:has(...)` or any other parentheses, or a selector with escapes,
+keeps its rule. Element, attribute and id selectors are never judged. The trimmed file
+is written from Material's original each build, so a page that starts using a class
+brings its rules back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import material
+
+MATERIAL_THEME = Path(material.__file__).resolve().parent / "templates"
+STYLESHEETS = "assets/stylesheets/"
+# class="a b", class='a b' or class=a, in a page.
+CLASS_ATTRIBUTE = re.compile(rb"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+INLINE_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+NAME = re.compile(r"[A-Za-z_][\w-]*")
+# A class prefix a script continues with a value: `md-tag--${...}` or "md-tag--"+value.
+NAME_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
+SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
+# At-rules whose block holds style rules (judged one by one); any other is kept whole.
+GROUPING_RULES = ("@media", "@supports", "@container", "@layer", "@document")
+
+
+@dataclass(frozen=True)
+class UsedNames:
+    """The class names the site can put on an element."""
+
+    names: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def has(self, name: str) -> bool:
+        return name in self.names or name.startswith(self.prefixes)
+
+
+def material_stylesheets(files: Any) -> list[tuple[Path, str]]:
+    """Material's own stylesheets among the build's files (not a project's copy in its
+    overrides): each one's source and its path in the site."""
+    found = []
+    for file in files:
+        source = file.abs_src_path
+        if not source or not file.src_uri.startswith(STYLESHEETS):
+            continue
+        if file.src_uri.endswith(".css") and Path(source).resolve().is_relative_to(MATERIAL_THEME):
+            found.append((Path(source), file.dest_uri))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def trim_site_stylesheets(
+    site_dir: Path, stylesheets: list[tuple[Path, str]], leave_out: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Write each of Material's stylesheets into `site_dir` trimmed to the classes the
+    site uses, from Material's original (never from last build's trimmed copy); the
+    bytes before and after, summed. Folders named in `leave_out` are not read."""
+    used = used_names(site_dir, leave_out)
+    before = after = 0
+    for source, dest in stylesheets:
+        target = site_dir / dest
+        if not target.is_file():
+            continue
+        css = source.read_text(encoding="utf-8")
+        trimmed = trim_stylesheet(css, used)
+        before += len(css.encode("utf-8"))
+        after += len(trimmed.encode("utf-8"))
+        partial = target.with_name(target.name + ".papersite-tmp")
+        partial.write_text(trimmed, encoding="utf-8")
+        os.replace(partial, target)
+    return before, after
+
+
+def used_names(site_dir: Path, leave_out: tuple[str, ...] = ()) -> UsedNames:
+    """Every class name in the pages of `site_dir` and every name in its scripts, but
+    for those in hidden folders and in the top-level folders named in `leave_out` (a
+    search engine's own scripts, which put no class of Material's on a page)."""
+    names: set[str] = set()
+    prefixes: set[str] = set()
+    for path in _files(site_dir, (".html", ".htm", ".js"), leave_out):
+        data = path.read_bytes()
+        if path.suffix == ".js":
+            _script_names(data, names, prefixes)
+            continue
+        for quoted, single, bare in set(CLASS_ATTRIBUTE.findall(data)):
+            names.update((quoted or single or bare).decode("utf-8", "replace").split())
+        for script in INLINE_SCRIPT.findall(data):
+            _script_names(script, names, prefixes)
+    return UsedNames(frozenset(names), tuple(sorted(prefixes)))
+
+
+def _script_names(script: bytes, names: set[str], prefixes: set[str]) -> None:
+    text = script.decode("utf-8", "replace")
+    names.update(NAME.findall(text))
+    prefixes.update(NAME_PREFIX.findall(text))
+
+
+def _files(root: Path, suffixes: tuple[str, ...], leave_out: tuple[str, ...]) -> Iterator[Path]:
+    """The files under `root` with these suffixes, outside hidden folders and the
+    top-level folders in `leave_out`, in a stable order."""
+    for folder, dirs, files in os.walk(root):
+        top = Path(folder) == root
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (top and d in leave_out))
+        for name in sorted(files):
+            if name.endswith(suffixes):
+                yield Path(folder, name)
+
+
+def trim_stylesheet(css: str, used: UsedNames) -> str:
+    """`css` without the style rules (and selectors of a rule) no element can match."""
+    kept = []
+    for rule in _rules(css):
+        head, body = _split_block(rule)
+        if rule.startswith("@"):
+            if body is not None and head.startswith(GROUPING_RULES):
+                inner = trim_stylesheet(body[:-1], used)
+                if inner:
+                    kept.append(head + "{" + inner + "}")
+            else:
+                kept.append(rule)
+            continue
+        if body is None:
+            kept.append(rule)
+            continue
+        alive = [part for part in _top_level_split(head) if _may_match(part, used)]
+        if alive:
+            kept.append(",".join(alive) + "{" + body)
+    return "".join(kept)
+
+
+def _may_match(selector: str, used: UsedNames) -> bool:
+    """False only when the selector needs a class the site never uses."""
+    if "\\" in selector:
+        return True
+    required = _outside_brackets(selector)
+    return all(used.has(name) for name in SELECTOR_CLASS.findall(required))
+
+
+def _outside_brackets(selector: str) -> str:
+    """The selector without its [attribute] tests and (...) arguments."""
+    out = []
+    depth = 0
+    quote = ""
+    for char in selector:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+def _top_level_split(selectors: str) -> list[str]:
+    """A selector list split at its commas outside brackets and strings."""
+    parts = []
+    depth = 0
+    quote = ""
+    start = 0
+    for at, char in enumerate(selectors):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            parts.append(selectors[start:at])
+            start = at + 1
+    parts.append(selectors[start:])
+    return parts
+
+
+def _rules(css: str) -> Iterable[str]:
+    """The top-level statements of `css`: `selector{...}`, `@media ...{...}`,
+    `@charset ...;`. Comments are dropped; strings may hold braces."""
+    depth = 0
+    start = 0
+    at = 0
+    out = []
+    length = len(css)
+    while at < length:
+        char = css[at]
+        if char == "/" and css.startswith("/*", at):
+            end = css.find("*/", at + 2)
+            end = length if end < 0 else end + 2
+            if depth == 0 and not css[start:at].strip():
+                start = end
+            at = end
+            continue
+        if char in "\"'":
+            at = _string_end(css, at)
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                out.append(css[start : at + 1].strip())
+                start = at + 1
+        elif char == ";" and depth == 0:
+            out.append(css[start : at + 1].strip())
+            start = at + 1
+        at += 1
+    if css[start:].strip():
+        out.append(css[start:].strip())
+    return out
+
+
+def _split_block(rule: str) -> tuple[str, str | None]:
+    """A statement's head and the text after its first `{` outside strings (None for
+    a statement without a block)."""
+    at = 0
+    while at < len(rule):
+        if rule[at] in "\"'":
+            at = _string_end(rule, at)
+        elif rule[at] == "{":
+            return rule[:at], rule[at + 1 :]
+        else:
+            at += 1
+    return rule, None
+
+
+def _string_end(css: str, at: int) -> int:
+    """The index just after the string that starts at `at`."""
+    quote = css[at]
+    at += 1
+    while at < len(css):
+        if css[at] == "\\":
+            at += 2
+            continue
+        if css[at] == quote:
+            return at + 1
+        at += 1
+    return at
