@@ -39,7 +39,15 @@ PROSE = frozenset(
     uncover uncovers ensure ensures ensuring assist assists remain remains become
     becomes lead leads help helps tend tends seek seeks suffer suffers lack lacks
     fail fails remarkable substantial substantially considerable considerably
-    eventually finally ultimately subsequently initially
+    eventually finally ultimately subsequently initially involve involves prime
+    """.split()
+)
+# Irregular past participles ("known", "shown"): alone, a keyword that names nothing,
+# as do the regular ones (is_participle).
+IRREGULAR_PARTICIPLES = frozenset(
+    """
+    known given shown seen done made taken found built chosen drawn grown proven written
+    begun broken driven held kept led lost meant sent spent told thought understood
     """.split()
 )
 # Nouns that name no subject by themselves but are fine in a phrase ("Gaussian
@@ -67,16 +75,18 @@ def is_filler(key: str, vocabulary: dict[str, int]) -> bool:
     """Whether a keyword phrase is prose rather than content.
 
     Filler: any word in PROSE; only words of no subject (GENERIC, title verbs: "deep
-    understanding"); a single word that is vague alone (LONE, VAGUE), an adverb or a
-    title verb; a two-word phrase with an adverb ("naturally uncover", "closely
-    related", "map adaptively"). `vocabulary` (term -> column) tells adverbs: a word
-    ending in -ly whose adjective the corpus also uses ("accurately", "accurate").
+    understanding"); a single word that is vague alone (LONE, VAGUE), an adverb, a
+    past participle ("trained", "known") or a title verb; a two-word phrase with an
+    adverb ("naturally uncover", "closely related", "map adaptively"). `vocabulary`
+    (term -> column) tells adverbs and participles by their base word: "accurately"
+    when the corpus also uses "accurate", "trained" when it uses "train".
     """
     words = key.split(" ")
     if any(word in PROSE for word in words) or all(word in _EMPTY for word in words):
         return True
     if len(words) == 1:
-        return key in LONE or key in VAGUE or is_adverb(key, vocabulary)
+        vague = key in LONE or key in VAGUE or key in IRREGULAR_PARTICIPLES
+        return vague or is_adverb(key, vocabulary) or is_participle(key, vocabulary)
     return len(words) == 2 and any(is_adverb(word, vocabulary) for word in words)
 
 
@@ -89,6 +99,18 @@ def is_adverb(word: str, vocabulary: dict[str, int]) -> bool:
         if word.endswith(ending) and (adjective in vocabulary or adjective in STOP_WORDS):
             return True
     return False
+
+
+def is_participle(word: str, vocabulary: dict[str, int]) -> bool:
+    """A word ending in -ed whose verb is in `vocabulary` ("trained": "train",
+    "processed": "process", "varied": "vary", "planned": "plan", "scaled": "scale")."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    bases = [stem, word[:-1], stem[:-1] + "y" if stem.endswith("i") else ""]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "planned"
+        bases.append(stem[:-1])
+    return any(base and (base in vocabulary or base in STOP_WORDS) for base in bases)
 
 
 def half_terms(stats: PhraseStats) -> frozenset[str]:

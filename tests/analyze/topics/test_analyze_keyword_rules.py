@@ -13,6 +13,7 @@ from generator.analyze.topics.keyword_rules import (
     half_terms,
     is_adverb,
     is_filler,
+    is_participle,
     repeats_kept,
     repeats_label,
 )
@@ -20,7 +21,10 @@ from generator.analyze.topics.label_rules import GENERIC
 from generator.model import Analysis, Corpus
 
 VOCABULARY = {
-    word: i for i, word in enumerate("accurate adaptive flexible natural close full".split())
+    word: i
+    for i, word in enumerate(
+        "accurate adaptive flexible natural close full train process vary plan scale".split()
+    )
 }
 
 
@@ -40,6 +44,10 @@ VOCABULARY = {
         "deep understanding",
         "behavior",
         "norm",
+        "trained",
+        "known",
+        "model involves",
+        "prime candidate",
     ],
 )
 def test_prose_is_filler(key: str) -> None:
@@ -58,6 +66,9 @@ def test_prose_is_filler(key: str) -> None:
         "anomaly",
         "entropic",
         "chest ct volume",
+        "trained model",
+        "embedded",
+        "seed",
     ],
 )
 def test_content_is_not(key: str) -> None:
@@ -67,6 +78,14 @@ def test_content_is_not(key: str) -> None:
 def test_adverbs_are_told_by_their_adjective() -> None:
     assert is_adverb("flexibly", VOCABULARY) and is_adverb("fully", VOCABULARY)
     assert not is_adverb("family", VOCABULARY) and not is_adverb("anomaly", VOCABULARY)
+
+
+def test_participles_are_told_by_their_verb() -> None:
+    """Alone, "trained" names nothing; "trained model" does (only lone words are judged)."""
+    for word in ("trained", "processed", "varied", "planned", "scaled"):
+        assert is_participle(word, VOCABULARY), word
+    for word in ("embedded", "seed", "speed", "hundred", "red"):  # no verb in the vocabulary
+        assert not is_participle(word, VOCABULARY), word
 
 
 def _stats(totals: dict[str, float]) -> PhraseStats:
