@@ -152,10 +152,21 @@ def _may_match(selector: str, used: UsedNames) -> bool:
 
 def _outside_brackets(selector: str) -> str:
     """The selector without its [attribute] tests and (...) arguments."""
-    out = []
+    return "".join(char for _, char in _top_level(selector))
+
+
+def _top_level_split(selectors: str) -> list[str]:
+    """A selector list split at its commas outside brackets and strings."""
+    cuts = [at for at, char in _top_level(selectors) if char == ","]
+    bounds = zip([-1, *cuts], [*cuts, len(selectors)], strict=True)
+    return [selectors[start + 1 : end] for start, end in bounds]
+
+
+def _top_level(selector: str) -> Iterator[tuple[int, str]]:
+    """The characters of a selector outside brackets and strings, with their index."""
     depth = 0
     quote = ""
-    for char in selector:
+    for at, char in enumerate(selector):
         if quote:
             quote = "" if char == quote else quote
         elif char in "\"'":
@@ -165,30 +176,7 @@ def _outside_brackets(selector: str) -> str:
         elif char in ")]":
             depth = max(depth - 1, 0)
         elif depth == 0:
-            out.append(char)
-    return "".join(out)
-
-
-def _top_level_split(selectors: str) -> list[str]:
-    """A selector list split at its commas outside brackets and strings."""
-    parts = []
-    depth = 0
-    quote = ""
-    start = 0
-    for at, char in enumerate(selectors):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(depth - 1, 0)
-        elif char == "," and depth == 0:
-            parts.append(selectors[start:at])
-            start = at + 1
-    parts.append(selectors[start:])
-    return parts
+            yield at, char
 
 
 def _rules(css: str) -> Iterable[str]:
