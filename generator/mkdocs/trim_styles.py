@@ -4,9 +4,10 @@ Material ships one stylesheet for every feature it has (blog posts, content tabs
 annotations, tooltips, version selectors, ...): 134 KB that every visitor downloads
 before the first page shows. A papersite site uses under half of it. After the build,
 the rules whose selectors name a class that appears nowhere in the site are dropped:
-not in any page's `class` attributes or inline scripts, not in any script of the site
-(Material's bundle adds classes from its code). Where a script builds a class name from
-a prefix (`md-source__fact--${kind}`), every class with that prefix is kept.
+not in any page's `class` attributes (any case), inline scripts or event handlers, not
+in any script of the site (Material's bundle adds classes from its code). Where a
+script builds a class name from a prefix (`md-source__fact--${kind}`), every class with
+that prefix is kept.
 
 The test is on classes only, and only where a class must be on the element: a class
 inside `:not(...)`, `:has(...)` or any other parentheses, or a selector with escapes,
@@ -17,6 +18,7 @@ brings its rules back.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -28,8 +30,16 @@ import material
 
 MATERIAL_THEME = Path(material.__file__).resolve().parent / "templates"
 STYLESHEETS = "assets/stylesheets/"
-# class="a b", class='a b' or class=a, in a page.
-CLASS_ATTRIBUTE = re.compile(rb"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# class="a b", class='a b' or class=a, in a page; in any case (CLASS="a", as a page's
+# raw HTML may have it). A value holds no < or > (Markdown and Jinja escape them), so a
+# `class="` in a page's text cannot run on into the next tag and hide its class.
+CLASS_ATTRIBUTE = re.compile(
+    rb"""\bclass\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))""", re.IGNORECASE
+)
+# onclick="..." and the other event handlers of a page's raw HTML: scripts too. (A
+# pattern that starts with a literal is scanned for fast; the caller checks that a space
+# comes before it, as `data-md-component=` is no handler.)
+HANDLER_ATTRIBUTE = re.compile(rb"""on[A-Za-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 INLINE_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 NAME = re.compile(r"[A-Za-z_][\w-]*")
 # A class prefix a script continues with a value: `md-tag--${...}` or "md-tag--"+value.
@@ -91,20 +101,28 @@ def used_names(site_dir: Path, leave_out: tuple[str, ...] = ()) -> UsedNames:
     search engine's own scripts, which put no class of Material's on a page)."""
     names: set[str] = set()
     prefixes: set[str] = set()
-    for path in _files(site_dir, (".html", ".htm", ".js"), leave_out):
+    for path in _files(site_dir, (".html", ".htm", ".js", ".mjs"), leave_out):
         data = path.read_bytes()
-        if path.suffix == ".js":
-            _script_names(data, names, prefixes)
+        if path.suffix in (".js", ".mjs"):
+            _script_names(data.decode("utf-8", "replace"), names, prefixes)
             continue
         for quoted, single, bare in set(CLASS_ATTRIBUTE.findall(data)):
-            names.update((quoted or single or bare).decode("utf-8", "replace").split())
+            names.update(_attribute(quoted or single or bare).split())
+        for handler in HANDLER_ATTRIBUTE.finditer(data):
+            if data[handler.start() - 1 : handler.start()].isspace():
+                _script_names(_attribute(handler[1] or handler[2] or b""), names, prefixes)
         for script in INLINE_SCRIPT.findall(data):
-            _script_names(script, names, prefixes)
+            _script_names(script.decode("utf-8", "replace"), names, prefixes)
     return UsedNames(frozenset(names), tuple(sorted(prefixes)))
 
 
-def _script_names(script: bytes, names: set[str], prefixes: set[str]) -> None:
-    text = script.decode("utf-8", "replace")
+def _attribute(value: bytes) -> str:
+    """An attribute's value as the browser reads it (`&amp;`, `&#32;` decoded)."""
+    text = value.decode("utf-8", "replace")
+    return html.unescape(text) if "&" in text else text
+
+
+def _script_names(text: str, names: set[str], prefixes: set[str]) -> None:
     names.update(NAME.findall(text))
     prefixes.update(NAME_PREFIX.findall(text))
 

@@ -93,6 +93,25 @@ def test_classes_come_from_pages_and_scripts(tmp_path: Path) -> None:
     assert not names.has("md-source__fact") and not names.has("md-tabs")
 
 
+def test_raw_html_classes_count_in_any_case_and_after_a_stray_class_in_text(
+    tmp_path: Path,
+) -> None:
+    """A page's own HTML: `CLASS=` (attribute names have no case), `class="` in its text
+    (which must not run on into the next tag and hide its class), entities in a value,
+    an event handler that adds a class, and a module script."""
+    (tmp_path / "index.html").write_text(
+        '<p>In HTML, write class="name to start a class attribute.</p>\n'
+        '<div class="admonition note"><p class="admonition-title">Note</p></div>'
+        '<div CLASS="tabbed-set"></div><span class="md-&#116;ypeset"></span>'
+        "<button onclick=\"this.classList.toggle('md-dialog--active')\">x</button>",
+        encoding="utf-8",
+    )
+    (tmp_path / "extra.mjs").write_text('e.className="md-banner"', encoding="utf-8")
+    names = used_names(tmp_path)
+    for name in ("admonition", "tabbed-set", "md-typeset", "md-dialog--active", "md-banner"):
+        assert names.has(name), name
+
+
 def test_each_build_trims_materials_original(tmp_path: Path) -> None:
     """A page that starts using a class gets its rules back: the site's copy is trimmed
     from Material's file every time, never from last build's trimmed copy."""
