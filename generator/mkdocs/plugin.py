@@ -56,7 +56,6 @@ from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyz
 from generator.redirects import notes
 from generator.search.pagefind_index import (
     PAGEFIND_FOLDER,
-    PREVIOUS_BUNDLE,
     SearchIndexError,
     build_pagefind_index,
     drop_previous_bundle,
@@ -260,8 +259,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.sharded.close()
         self._restore_epoch()
         if self.speedup("trim_styles") and self.material_styles:
-            search = (PAGEFIND_FOLDER, PREVIOUS_BUNDLE)
-            site = Path(config.site_dir)
+            site, search = Path(config.site_dir), (PAGEFIND_FOLDER,)
             before, after = trim_site_stylesheets(site, self.material_styles, search)
             log.info(
                 "papersite: Material's styles trimmed to what the site uses: %d -> %d KB",

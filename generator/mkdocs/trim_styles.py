@@ -28,6 +28,8 @@ from typing import Any
 
 import material
 
+from generator.write import write_text_atomic
+
 MATERIAL_THEME = Path(material.__file__).resolve().parent / "templates"
 STYLESHEETS = "assets/stylesheets/"
 # class="a b", class='a b' or class=a, in a page; in any case (CLASS="a", as a page's
@@ -42,8 +44,9 @@ CLASS_ATTRIBUTE = re.compile(
 HANDLER_ATTRIBUTE = re.compile(rb"""on[A-Za-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 INLINE_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 NAME = re.compile(r"[A-Za-z_][\w-]*")
-# A class prefix a script continues with a value: `md-tag--${...}` or "md-tag--"+value.
-NAME_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+)""")
+# A class prefix a script continues with a value: `md-tag--${...}`, "md-tag--"+value
+# or "md-tag--".concat(value).
+NAME_PREFIX = re.compile(r"""([A-Za-z_][\w-]*[-_])(?:\$\{|["'`]\s*\+|["'`]\.concat\()""")
 SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 # At-rules whose block holds style rules (judged one by one); any other is kept whole.
 GROUPING_RULES = ("@media", "@supports", "@container", "@layer", "@document")
@@ -89,9 +92,7 @@ def trim_site_stylesheets(
         trimmed = trim_stylesheet(css, used)
         before += len(css.encode("utf-8"))
         after += len(trimmed.encode("utf-8"))
-        partial = target.with_name(target.name + ".papersite-tmp")
-        partial.write_text(trimmed, encoding="utf-8")
-        os.replace(partial, target)
+        write_text_atomic(target, trimmed)
     return before, after
 
 

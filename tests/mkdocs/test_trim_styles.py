@@ -79,7 +79,8 @@ def test_classes_come_from_pages_and_scripts(tmp_path: Path) -> None:
     )
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "app.js").write_text(
-        'x.className="md-dialog md-dialog--active";y=`md-source__fact--${kind}`;z="tab-"+i',
+        'x.className="md-dialog md-dialog--active";y=`md-source__fact--${kind}`;z="tab-"+i;'
+        'w="md-chip--".concat(kind)',
         encoding="utf-8",
     )
     for folder in ("pagefind", ".git"):  # a search bundle's scripts, a hidden folder
@@ -90,6 +91,7 @@ def test_classes_come_from_pages_and_scripts(tmp_path: Path) -> None:
     for name in ("md-grid", "hero", "lead", "bare", "md-inline", "md-dialog--active"):
         assert names.has(name), name
     assert names.has("md-source__fact--stars") and names.has("tab-3")
+    assert names.has("md-chip--large")
     assert not names.has("md-source__fact") and not names.has("md-tabs")
 
 
@@ -152,7 +154,7 @@ def test_no_script_of_the_site_builds_a_class_name_from_a_suffix(
 ) -> None:
     """Class names built from a known prefix are kept (`md-tag--${x}`); one built by
     appending to an unknown value (`name + "--active"`) could not be: none may exist."""
-    appended = re.compile(r"""\+\s*["'`][-_][\w-]""")
+    appended = re.compile(r"""(?:\+|\.concat\()\s*["'`][-_][\w-]""")
     for script in sorted(bundled_site.site.rglob("*.js")):
         if "pagefind" in script.parts or "katex" in script.parts:
             continue  # they add no class of Material's
