@@ -91,8 +91,10 @@ def site_is_current(site: Path, key: str) -> bool:
     """Whether the last build saved `key` and site/ is still as it left it."""
     try:
         saved = json.loads(_state_file(site).read_text(encoding="utf-8"))
-        return isinstance(saved, dict) and saved.get("key") == key and saved.get("site") == (
-            _signature(site)
+        return (
+            isinstance(saved, dict)
+            and saved.get("key") == key
+            and saved.get("site") == (_signature(site))
         )
     except (OSError, ValueError, _Unsure):
         return False

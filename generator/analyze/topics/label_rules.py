@@ -74,13 +74,14 @@ def worthy(
     relax: float = 0.0,
     relax_words: bool = False,
     corpus_lift: float = 0.0,
+    word_relax: float = 0.0,
 ) -> bool:
     """Whether a phrase reads like a topic a researcher would name.
 
     `relax` lowers the cohesion floors of phrases and names (for fillers, which must
     gather leftover papers); single words are held to the first-round floor unless
     `relax_words` (residual topics, whose `lift` is judged on leftover papers only and
-    `corpus_lift` on all papers about the word).
+    `corpus_lift` on all papers about the word), which lowers theirs by `word_relax`.
     """
     key = stats.terms[column]
     words = key.split(" ")
@@ -99,7 +100,7 @@ def worthy(
         (process or titled)
         and stats.alone[column] >= MIN_ALONE
         and bursty
-        and lift + (relax if relax_words else 0.0) >= MIN_LIFT_WORD
+        and lift + (word_relax if relax_words else 0.0) >= MIN_LIFT_WORD
     )
 
 

@@ -129,6 +129,7 @@ def _absorb(seed: Seed, candidate: Candidate, surfaces: Surfaces) -> Seed:
     of "3D chest CT": the general phrase describes the union, the narrow one does not.
     """
     phrases = (candidate.key, *candidate.aliases)
+    gated = seed.gated and candidate.gated
     if len(candidate.key.split(" ")) < len(seed.phrases[0].split(" ")):
         seed = replace(
             seed,
@@ -137,8 +138,12 @@ def _absorb(seed: Seed, candidate: Candidate, surfaces: Surfaces) -> Seed:
             phrases=(*phrases, *seed.phrases),
         )
         phrases = ()
-    gated = seed.gated and candidate.gated
-    return _joined(seed, replace(seed, papers=candidate.papers, phrases=phrases, gated=gated))
+        # A broader phrase admitted only with its gate (a residual topic: fillers.py)
+        # brings the gate along: "regularization" renaming "Implicit regularization"
+        # must not let every paper that says "regularization" in passing join.
+        gated = candidate.gated
+    joined = _joined(seed, replace(seed, papers=candidate.papers, phrases=phrases))
+    return replace(joined, gated=gated)
 
 
 def _joined(seed: Seed, other: Seed) -> Seed:

@@ -91,6 +91,20 @@ def test_a_candidate_inside_a_chosen_topic_joins_it() -> None:
     assert not ct.gated
 
 
+def test_a_broader_residual_phrase_renames_a_topic_and_brings_its_gate() -> None:
+    """ "regularization", a residual topic's word (only papers about it may join), is
+    inside the chosen "implicit regularization": the broader word names the merged topic,
+    which stays gated, or every paper saying "regularization" in passing could join."""
+    candidates = [
+        _candidate("implicit regularization", range(0, 6), 0.9),
+        _candidate("regularization", range(10, 14), 0.5, gated=True),
+    ]
+    (seed,) = select_seeds(candidates, _surfaces())
+    assert seed.slug == "regularization"
+    assert seed.phrases == ("regularization", "implicit regularization")
+    assert seed.papers == (*range(0, 6), *range(10, 14)) and seed.gated
+
+
 def test_a_pinned_topic_is_never_renamed_by_a_candidate() -> None:
     pinned = Seed("chest-ct", "Chest CT", (1, 2, 3), ("chest ct",), pinned=True)
     seeds = select_seeds([_candidate("ct", range(10, 20), 0.9)], _surfaces(), [pinned])

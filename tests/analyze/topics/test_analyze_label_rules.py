@@ -45,5 +45,5 @@ def test_an_unrepeated_word_needs_corpus_wide_cohesion(bundled_corpus: Corpus) -
     assert stats.total[column] < 2 * stats.papers[column]
     assert lift >= MIN_LIFT_UNREPEATED
     assert not worthy(stats, column, lift, docs.surfaces)
-    assert worthy(stats, column, lift, docs.surfaces, 1.0, True, corpus_lift=lift)
-    assert not worthy(stats, column, lift, docs.surfaces, 1.0, True, corpus_lift=3.0)
+    assert worthy(stats, column, lift, docs.surfaces, 1.0, True, lift, word_relax=1.0)
+    assert not worthy(stats, column, lift, docs.surfaces, 1.0, True, 3.0, word_relax=1.0)
