@@ -94,7 +94,7 @@ def site_is_current(site: Path, key: str) -> bool:
         return (
             isinstance(saved, dict)
             and saved.get("key") == key
-            and saved.get("site") == (_signature(site))
+            and saved.get("site") == _signature(site)
         )
     except (OSError, ValueError, _Unsure):
         return False
