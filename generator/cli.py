@@ -221,7 +221,7 @@ def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
     the build will have)."""
     analysis = pipeline.analyze(corpus) if corpus.papers else None
     if analysis is not None:
-        for line in pipeline.redirects(corpus).unused:
+        for line in pipeline.redirects(corpus, analysis=analysis).unused:
             click.echo(f"note: {line}", err=True)
     if (pipeline.config.root / "mkdocs.yml").is_file():  # else a project that only generates
         pipeline.use_build_settings()

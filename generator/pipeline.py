@@ -44,13 +44,17 @@ from generator.mkdocs.site_state import (
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     REDIRECTS_NAME,
+    TOPICS_RECORD,
     Redirects,
     RedirectsError,
     found_moves,
+    found_topic_moves,
     load_moves,
     previous_papers,
+    previous_topics,
     save_moves,
     settle,
+    topics_record,
 )
 from generator.render import DuplicatePathError, render_site
 from generator.render.environment import TemplateProblem
@@ -222,10 +226,13 @@ class Pipeline:
         corpus = self.times.run("ingest", self.read_corpus)
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
-        redirects = self.redirects(corpus, previous_papers(docs))
-        pages.update(redirect_pages(redirects.moves, _titles(corpus), self.config.site_url))
+        redirects = self.redirects(corpus, previous_papers(docs), analysis, previous_topics(docs))
+        site_url = self.config.site_url
+        pages.update(redirect_pages(redirects.moves, _titles(corpus), site_url))
+        labels = {t.slug: t.label for t in analysis.topics}
+        pages.update(redirect_pages(redirects.topics, labels, site_url, kind="topic"))
         written, removed = self.times.run("write", lambda: self._write(docs, pages))
-        if redirects.added and fingerprint:  # redirects.yml is an input: it changed
+        if (redirects.added or redirects.added_topics) and fingerprint:  # an input changed
             fingerprint = self._fingerprint()
         state = GeneratedState(fingerprint, source_date_epoch(corpus), len(corpus.problems))
         if fingerprint:
@@ -240,26 +247,42 @@ class Pipeline:
         )
 
     def redirects(
-        self, corpus: Corpus, previous: list[tuple[str, str, str]] | None = None
+        self,
+        corpus: Corpus,
+        previous: list[tuple[str, str, str]] | None = None,
+        analysis: Analysis | None = None,
+        previous_topic_papers: dict[str, tuple[str, ...]] | None = None,
     ) -> Redirects:
         """The moves of redirects.yml plus those found since the `previous` run's papers
-        (then saved to redirects.yml), settled against the papers now; SettingsError
-        for a redirects.yml that cannot be used."""
+        and topics (then saved to redirects.yml), settled against the papers and topics
+        now; SettingsError for a redirects.yml that cannot be used."""
         path = self.config.root / REDIRECTS_NAME
         try:
             moves = load_moves(path)
         except RedirectsError as error:
             raise SettingsError(str(error)) from None
+        topics = analysis.topics if analysis is not None else ()
         found = {
-            old: new
-            for old, new in found_moves(previous or [], corpus.papers).items()
-            if moves.get(old) != new
+            "papers": found_moves(previous or [], corpus.papers),
+            "topics": found_topic_moves(previous_topic_papers or {}, topics),
         }
-        if found:
-            moves.update(found)
+        added = {
+            kind: {old: new for old, new in found[kind].items() if moves[kind].get(old) != new}
+            for kind in found
+        }
+        if any(added.values()):
+            for kind, new_moves in added.items():
+                moves[kind].update(new_moves)
             save_moves(path, moves)
-        settled = settle(moves, {p.slug for p in corpus.papers})
-        return replace(settled, added=len(found))
+        papers = settle(moves["papers"], {p.slug for p in corpus.papers})
+        settled_topics = settle(moves["topics"], {t.slug for t in topics}, kind="topic")
+        return replace(
+            papers,
+            added=len(added["papers"]),
+            unused=papers.unused + (settled_topics.unused if analysis is not None else ()),
+            topics=settled_topics.moves,
+            added_topics=len(added["topics"]),
+        )
 
     @staticmethod
     def _write(docs: Path, pages: dict[str, str]) -> tuple[int, int]:
@@ -336,6 +359,7 @@ class Pipeline:
         except (DuplicatePathError, TemplateProblem) as error:
             raise SettingsError(str(error)) from None
         pages[SEARCH_DOCUMENTS] = documents_json(corpus)
+        pages[TOPICS_RECORD] = topics_record(analysis.topics)
         return pages
 
     def _check_strict(self, problems: int) -> None:

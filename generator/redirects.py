@@ -1,4 +1,4 @@
-"""Old paper URLs that keep working after a title edit changes a paper's slug.
+"""Old paper and topic URLs that keep working after their slugs change.
 
 Each run compares the papers docs/ held before (their search documents: slug, title,
 abstract) with the papers now read. A paper whose slug changed but whose abstract (or
@@ -7,28 +7,44 @@ the project's root, which the user commits, so that a build from a clean clone (
 writes the same redirects. Each move becomes a small page at the old URL that sends
 the reader on to the new one (generator/render/redirect_pages.py).
 
+Topics move too: as a corpus grows, a topic can be renamed by a broader phrase
+("Implicit regularization" becoming "Regularization") or merged into another. A topic
+of the last run (docs/ keeps each topic's papers: TOPICS_RECORD) whose slug is gone has
+moved to the topic that now holds most of its papers, when that is at least half of
+them; its old URL then leads there, as a paper's does.
+
 The file is the user's too: moves can be added, edited or removed by hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from generator.config import MAX_YAML_VALUES, SAFE_LOADER, TOO_MANY_VALUES, alias_growth
 from generator.ingest.merge import text_key
-from generator.links import SLUG_RE
-from generator.model import Paper
+from generator.links import OTHER_TOPIC_SLUG, SLUG_RE
+from generator.model import Paper, Topic
 from generator.search.terminal import SEARCH_DOCUMENTS, load_documents
 from generator.write import write_text_atomic
 
 REDIRECTS_NAME = "redirects.yml"
+KINDS = ("papers", "topics")  # the sections of redirects.yml
+# Each topic's papers, written under docs/ with the pages (MkDocs skips dotfiles): the
+# next run finds where a topic whose slug is gone went.
+TOPICS_RECORD = ".papersite-topics.json"
+TOPICS_RECORD_FORMAT = 1
+# Share of a gone topic's papers that must now be in one topic for its URL to lead there.
+TOPIC_MOVE_SHARE = 0.5
 _HEADER = """\
-# Paper pages that moved: old slug -> current slug. papersite adds a line when an edited
-# title changes a paper's slug, and the old URL then sends readers to the new page.
+# Pages that moved: old slug -> current slug. papersite adds a line when an edited title
+# changes a paper's slug, or when a topic's slug changes as the corpus grows (its URL then
+# leads to the topic that holds most of its papers), and the old URL sends readers on.
 # Commit this file so that every build (CI included) keeps the old links working.
 """
 
@@ -43,26 +59,39 @@ class Redirects:
 
     moves: dict[str, str]  # old slug -> current slug, each with a paper page
     added: int = 0  # moves this run found (and wrote to redirects.yml)
-    unused: tuple[str, ...] = ()  # messages: moves that lead to no paper
+    unused: tuple[str, ...] = ()  # messages: moves that lead to no paper or topic
+    topics: dict[str, str] = field(default_factory=dict)  # old -> current topic slug
+    added_topics: int = 0
 
 
 def notes(redirects: Redirects) -> list[str]:
     """What the user should hear about this run's redirects, one line each."""
-    lines = list(redirects.unused)
+    lines = []
     if redirects.added:
-        lines.insert(
-            0,
-            f"{redirects.added} papers' pages moved (edited titles): their old URLs now "
-            f"lead to the new pages; commit {REDIRECTS_NAME} to keep it so",
+        lines.append(
+            f"{_pages_moved(redirects.added, 'paper')} (edited titles): their old URLs now "
+            f"lead to the new pages; commit {REDIRECTS_NAME} to keep it so"
         )
-    return lines
+    if redirects.added_topics:
+        lines.append(
+            f"{_pages_moved(redirects.added_topics, 'topic')} (the topics changed with the "
+            "corpus): their old URLs now lead to the topics holding most of their papers; "
+            f"commit {REDIRECTS_NAME} to keep it so"
+        )
+    return lines + list(redirects.unused)
 
 
-def load_moves(path: Path) -> dict[str, str]:
-    """The moves in `path` (none when there is no such file); RedirectsError names the
-    line of anything that is not `old-slug: new-slug` under `papers:`."""
+def _pages_moved(count: int, kind: str) -> str:
+    return f"1 {kind}'s page moved" if count == 1 else f"{count} {kind}s' pages moved"
+
+
+def load_moves(path: Path) -> dict[str, dict[str, str]]:
+    """The moves in `path`, by kind (`papers`, `topics`; empty when there is no such
+    file); RedirectsError names the line of anything that is not `old-slug: new-slug`
+    under `papers:` or `topics:`."""
+    found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     if not path.is_file():
-        return {}
+        return found
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
@@ -72,20 +101,20 @@ def load_moves(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as error:
         raise RedirectsError(f"{path}: cannot read: {error}") from None
     if node is None:
-        return {}
+        return found
     if alias_growth(node) > MAX_YAML_VALUES:
         raise RedirectsError(f"{path}: {TOO_MANY_VALUES}")
     if not isinstance(node, yaml.MappingNode):
         raise RedirectsError(f"{path}:1: expected `papers:` and a mapping of old: new slugs")
-    moves: dict[str, str] = {}
     for key, value in node.value:
         line = key.start_mark.line + 1
-        if key.value != "papers":
+        if key.value not in KINDS:
             raise RedirectsError(f"{path}:{line}: unknown key {str(key.value)[:40]!r}")
         if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
             continue
         if not isinstance(value, yaml.MappingNode):
-            raise RedirectsError(f"{path}:{line}: papers: expected old-slug: new-slug lines")
+            raise RedirectsError(f"{path}:{line}: {key.value}: expected old-slug: new-slug lines")
+        moves = found[key.value]
         for old, new in value.value:
             line = old.start_mark.line + 1
             for slug in (old, new):
@@ -98,13 +127,18 @@ def load_moves(path: Path) -> dict[str, str]:
             if old.value in moves:
                 raise RedirectsError(f"{path}:{line}: {old.value!r} is listed twice")
             moves[old.value] = new.value
-    return moves
+    return found
 
 
-def save_moves(path: Path, moves: Mapping[str, str]) -> None:
-    """Write `moves` to `path`, sorted, in the format `load_moves` reads."""
-    lines = [f"  {old}: {new}" for old, new in sorted(moves.items())]
-    write_text_atomic(path, _HEADER + "papers:\n" + "".join(f"{line}\n" for line in lines))
+def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
+    """Write `moves` (by kind) to `path`, sorted, in the format `load_moves` reads; a
+    kind without moves is left out, but for `papers:`."""
+    text = _HEADER
+    for kind in KINDS:
+        lines = [f"  {old}: {new}\n" for old, new in sorted(moves.get(kind, {}).items())]
+        if lines or kind == "papers":
+            text += f"{kind}:\n" + "".join(lines)
+    write_text_atomic(path, text)
 
 
 def found_moves(
@@ -146,10 +180,58 @@ def previous_papers(docs_dir: Path) -> list[tuple[str, str, str]]:
     return [(d.slug, d.title, d.abstract) for d in documents]
 
 
-def settle(moves: Mapping[str, str], current: set[str]) -> Redirects:
+def topics_record(topics: Sequence[Topic]) -> str:
+    """Each topic's papers as deterministic JSON (TOPICS_RECORD, written with the pages)."""
+    papers = {t.slug: list(t.papers) for t in sorted(topics, key=lambda t: t.slug)}
+    record = {"format": TOPICS_RECORD_FORMAT, "topics": papers}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def previous_topics(docs_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Each topic's papers as the last run wrote them; none when docs/ has no readable
+    record (a first run, or one from before the record)."""
+    try:
+        record = json.loads((docs_dir / TOPICS_RECORD).read_text(encoding="utf-8"))
+        topics = record["topics"] if record.get("format") == TOPICS_RECORD_FORMAT else {}
+        return {
+            slug: tuple(papers)
+            for slug, papers in topics.items()
+            if isinstance(slug, str)
+            and isinstance(papers, list)
+            and all(isinstance(p, str) for p in papers)
+        }
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}
+
+
+def found_topic_moves(
+    previous: Mapping[str, Sequence[str]], topics: Sequence[Topic]
+) -> dict[str, str]:
+    """Moves from the topics of the last run (slug -> papers) whose slug is gone: to the
+    topic now holding most of their papers, when that is at least TOPIC_MOVE_SHARE of
+    them (ties: the first slug in order). "Other" neither moves nor takes moves."""
+    current = {t.slug for t in topics}
+    holders: dict[str, list[str]] = {}
+    for topic in topics:
+        if topic.slug != OTHER_TOPIC_SLUG:
+            for paper in topic.papers:
+                holders.setdefault(paper, []).append(topic.slug)
+    moves = {}
+    for slug, papers in sorted(previous.items()):
+        if slug in current or slug == OTHER_TOPIC_SLUG or not papers:
+            continue
+        counts = Counter(holder for paper in papers for holder in holders.get(paper, ()))
+        if counts:
+            best, held = min(counts.items(), key=lambda item: (-item[1], item[0]))
+            if held >= TOPIC_MOVE_SHARE * len(papers):
+                moves[slug] = best
+    return moves
+
+
+def settle(moves: Mapping[str, str], current: set[str], kind: str = "paper") -> Redirects:
     """The moves to write: chains followed to their end (a -> b -> c becomes a -> c and
-    b -> c), none from a slug a paper has now (its page wins), none to a slug no paper
-    has (said in `unused`)."""
+    b -> c), none from a slug a paper (a topic, for `kind` "topic") has now (its page
+    wins), none to a slug none has (said in `unused`)."""
     settled: dict[str, str] = {}
     unused: list[str] = []
     for old in sorted(moves):
@@ -162,5 +244,5 @@ def settle(moves: Mapping[str, str], current: set[str]) -> Redirects:
         if new in current:
             settled[old] = new
         else:
-            unused.append(f"{REDIRECTS_NAME}: {old} -> {moves[old]}: no paper has that slug now")
+            unused.append(f"{REDIRECTS_NAME}: {old} -> {moves[old]}: no {kind} has that slug now")
     return Redirects(settled, unused=tuple(unused))

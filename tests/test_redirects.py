@@ -1,23 +1,27 @@
-"""Old paper URLs after a title edit: moves found, kept in redirects.yml, written as
-pages that lead on to the new URL."""
+"""Old paper URLs after a title edit, old topic URLs after a topic's slug changed:
+moves found, kept in redirects.yml, written as pages that lead on to the new URL."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import FIXTURE_CORPUS, make_analysis
 
-from generator.config import load_config
-from generator.model import Paper, SourceRef
+from generator.config import Config, load_config
+from generator.model import Analysis, Corpus, Paper, SourceRef, Topic
 from generator.pipeline import Pipeline, SettingsError
 from generator.redirects import (
     REDIRECTS_NAME,
+    TOPICS_RECORD,
     RedirectsError,
     found_moves,
+    found_topic_moves,
     load_moves,
+    notes,
     save_moves,
     settle,
 )
@@ -70,14 +74,21 @@ def test_moves_are_settled_against_the_papers_there_are_now() -> None:
 
 def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
     path = tmp_path / REDIRECTS_NAME
-    assert load_moves(path) == {}
-    save_moves(path, {"b-old": "b-new", "a-old": "a-new"})
-    assert load_moves(path) == {"a-old": "a-new", "b-old": "b-new"}
+    assert load_moves(path) == {"papers": {}, "topics": {}}
+    save_moves(path, {"papers": {"b-old": "b-new", "a-old": "a-new"}})
+    assert load_moves(path) == {"papers": {"a-old": "a-new", "b-old": "b-new"}, "topics": {}}
     assert path.read_text(encoding="utf-8").endswith("papers:\n  a-old: a-new\n  b-old: b-new\n")
+    save_moves(path, {"papers": {}, "topics": {"implicit-bias": "regularization"}})
+    assert path.read_text(encoding="utf-8").endswith(
+        "papers:\ntopics:\n  implicit-bias: regularization\n"
+    )
+    assert load_moves(path)["topics"] == {"implicit-bias": "regularization"}
     for text, line, message in (
         ("papers:\n  ok: fine\n  ../x: y\n", 3, "'../x' is not a slug"),
         ("papers:\n  a: b\n  a: c\n", 3, "'a' is listed twice"),
-        ("topics:\n  a: b\n", 1, "unknown key 'topics'"),
+        ("tags:\n  a: b\n", 1, "unknown key 'tags'"),
+        ("topics:\n  a: B C\n", 2, "'B C' is not a slug"),
+        ("topics: [a]\n", 1, "topics: expected old-slug: new-slug lines"),
         ("papers: [a, b]\n", 1, "expected old-slug: new-slug lines"),
         ("papers:\n  a: [b]\n", 2, "'a list' is not a slug"),
         ("papers: {a: b\n", 2, "not valid YAML"),
@@ -123,8 +134,8 @@ def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
 
     generated = Pipeline(config).generate()
     assert generated.redirects is not None and generated.redirects.added == 1
-    (new_slug,) = load_moves(root / REDIRECTS_NAME).values()
-    assert load_moves(root / REDIRECTS_NAME) == {paper["slug"]: new_slug}
+    (new_slug,) = load_moves(root / REDIRECTS_NAME)["papers"].values()
+    assert load_moves(root / REDIRECTS_NAME)["papers"] == {paper["slug"]: new_slug}
     assert new_slug != paper["slug"] and (docs / "papers" / f"{new_slug}.md").is_file()
     stub = (docs / "papers" / paper["slug"] / "index.html").read_text(encoding="utf-8")
     assert f'url=../{new_slug}/"' in stub
@@ -146,3 +157,72 @@ def test_a_bad_redirects_file_stops_the_run_with_its_line(tmp_path: Path) -> Non
     (root / REDIRECTS_NAME).write_text("papers:\n  ok: fine\n  Bad Slug: x\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"redirects.yml:3: 'Bad Slug' is not a slug"):
         Pipeline(load_config(root)).generate()
+
+
+def _topic(slug: str, papers: tuple[str, ...]) -> Topic:
+    return Topic(slug, slug.replace("-", " ").capitalize(), (), papers)
+
+
+def test_a_topic_whose_slug_is_gone_moved_to_the_topic_holding_most_of_its_papers() -> None:
+    previous = {
+        "implicit-regularization": ("a", "b", "c", "d"),  # renamed: 3 of 4 went on
+        "volume-rendering": ("e", "f", "g", "h"),  # split in two halves: the first slug
+        "pose": ("i", "j", "k"),  # only 1 of 3 in any topic: no move
+        "pruning": ("l",),  # still there
+        "other": ("m",),  # "Other" never moves
+    }
+    now = [
+        _topic("regularization", ("a", "b", "c", "x")),
+        _topic("view-synthesis", ("e", "f")),
+        _topic("disentanglement", ("g", "h", "i")),
+        _topic("pruning", ("l",)),
+        _topic("other", ("d", "j", "k", "m")),
+    ]
+    assert found_topic_moves(previous, now) == {
+        "implicit-regularization": "regularization",
+        "volume-rendering": "disentanglement",
+    }
+
+
+def test_a_topic_redirect_page_names_the_topic() -> None:
+    pages = redirect_pages({"old-topic": "new-topic"}, {"new-topic": "New topic"}, kind="topic")
+    assert list(pages) == ["topics/old-topic/index.html"]
+    html = pages["topics/old-topic/index.html"]
+    assert "This topic's page has moved to" in html and 'url=../new-topic/"' in html
+
+
+def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
+    """A topic the analysis now calls by another slug, with the same papers: the next
+    run records the move, writes a page at the old URL and says so once."""
+    root = _project(tmp_path)
+    config = load_config(root)
+    first = Pipeline(config, analyzer=_fixture_analysis).generate()
+    assert first.analysis is not None
+    old = next(t for t in first.analysis.topics if t.slug != "other" and len(t.papers) > 1)
+    assert (config.docs / TOPICS_RECORD).is_file()
+
+    def renamed(corpus: Corpus, settings: Config) -> Analysis:
+        analysis = make_analysis(corpus)
+        topics = tuple(
+            replace(t, slug="renamed-topic", label="Renamed topic") if t.slug == old.slug else t
+            for t in analysis.topics
+        )
+        paper_topics = {
+            paper: tuple("renamed-topic" if s == old.slug else s for s in slugs)
+            for paper, slugs in analysis.paper_topics.items()
+        }
+        return replace(analysis, topics=topics, paper_topics=paper_topics)
+
+    second = Pipeline(config, analyzer=renamed).generate()
+    assert second.redirects is not None and second.redirects.added_topics == 1
+    assert load_moves(root / REDIRECTS_NAME)["topics"] == {old.slug: "renamed-topic"}
+    stub = (config.docs / "topics" / old.slug / "index.html").read_text(encoding="utf-8")
+    assert 'url=../renamed-topic/"' in stub and "Renamed topic" in stub
+    assert notes(second.redirects)[0].startswith("1 topic's page moved (the topics changed")
+    again = Pipeline(config, analyzer=renamed).generate()
+    assert again.redirects is not None and again.redirects.added_topics == 0
+    assert (config.docs / "topics" / old.slug / "index.html").read_text("utf-8") == stub
+
+
+def _fixture_analysis(corpus: Corpus, config: Config) -> Analysis:
+    return make_analysis(corpus)
