@@ -67,22 +67,28 @@ class Redirects:
 def notes(redirects: Redirects) -> list[str]:
     """What the user should hear about this run's redirects, one line each."""
     lines = []
-    if redirects.added:
+    keep = f"commit {REDIRECTS_NAME} to keep it so"
+    if redirects.added == 1:
         lines.append(
-            f"{_pages_moved(redirects.added, 'paper')} (edited titles): their old URLs now "
-            f"lead to the new pages; commit {REDIRECTS_NAME} to keep it so"
+            f"1 paper's page moved (edited title): its old URL now leads to the new page; {keep}"
         )
-    if redirects.added_topics:
+    elif redirects.added:
         lines.append(
-            f"{_pages_moved(redirects.added_topics, 'topic')} (the topics changed with the "
+            f"{redirects.added} papers' pages moved (edited titles): their old URLs now lead "
+            f"to the new pages; {keep}"
+        )
+    if redirects.added_topics == 1:
+        lines.append(
+            "1 topic's page moved (the topics changed with the corpus): its old URL now "
+            f"leads to the topic holding most of its papers; {keep}"
+        )
+    elif redirects.added_topics:
+        lines.append(
+            f"{redirects.added_topics} topics' pages moved (the topics changed with the "
             "corpus): their old URLs now lead to the topics holding most of their papers; "
-            f"commit {REDIRECTS_NAME} to keep it so"
+            f"{keep}"
         )
     return lines + list(redirects.unused)
-
-
-def _pages_moved(count: int, kind: str) -> str:
-    return f"1 {kind}'s page moved" if count == 1 else f"{count} {kind}s' pages moved"
 
 
 def load_moves(path: Path) -> dict[str, dict[str, str]]:

@@ -134,6 +134,7 @@ def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
 
     generated = Pipeline(config).generate()
     assert generated.redirects is not None and generated.redirects.added == 1
+    assert notes(generated.redirects)[0].startswith("1 paper's page moved (edited title)")
     (new_slug,) = load_moves(root / REDIRECTS_NAME)["papers"].values()
     assert load_moves(root / REDIRECTS_NAME)["papers"] == {paper["slug"]: new_slug}
     assert new_slug != paper["slug"] and (docs / "papers" / f"{new_slug}.md").is_file()
