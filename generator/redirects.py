@@ -183,7 +183,9 @@ def previous_papers(docs_dir: Path) -> list[tuple[str, str, str]]:
         documents = load_documents((docs_dir / SEARCH_DOCUMENTS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [(d.slug, d.title, d.abstract) for d in documents]
+    # only slugs: the file is in docs/, which anyone may edit, and an old slug names the
+    # folder of the page written at the old URL
+    return [(d.slug, d.title, d.abstract) for d in documents if SLUG_RE.fullmatch(d.slug)]
 
 
 def topics_record(topics: Sequence[Topic]) -> str:
@@ -199,10 +201,11 @@ def previous_topics(docs_dir: Path) -> dict[str, tuple[str, ...]]:
     try:
         record = json.loads((docs_dir / TOPICS_RECORD).read_text(encoding="utf-8"))
         topics = record["topics"] if record.get("format") == TOPICS_RECORD_FORMAT else {}
-        return {
+        return {  # only slugs: the record is a file in docs/, which anyone may edit
             slug: tuple(papers)
             for slug, papers in topics.items()
             if isinstance(slug, str)
+            and SLUG_RE.fullmatch(slug)
             and isinstance(papers, list)
             and all(isinstance(p, str) for p in papers)
         }

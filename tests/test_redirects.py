@@ -22,6 +22,8 @@ from generator.redirects import (
     found_topic_moves,
     load_moves,
     notes,
+    previous_papers,
+    previous_topics,
     save_moves,
     settle,
 )
@@ -227,3 +229,22 @@ def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
 
 def _fixture_analysis(corpus: Corpus, config: Config) -> Analysis:
     return make_analysis(corpus)
+
+
+def test_the_last_runs_records_give_only_slugs(tmp_path: Path) -> None:
+    """docs/ is anyone's to edit: a record naming "../x" never becomes a path."""
+    (tmp_path / TOPICS_RECORD).write_text(
+        json.dumps({"format": 1, "topics": {"../../x": ["a"], "ok": ["a", "b"], "n": 3}}),
+        encoding="utf-8",
+    )
+    assert previous_topics(tmp_path) == {"ok": ("a", "b")}
+    papers = [
+        {"slug": "../../x", "title": "T", "abstract": "A", "year": None},
+        {"slug": "fine", "title": "T", "abstract": "A", "year": None},
+    ]
+    (tmp_path / SEARCH_DOCUMENTS).write_text(
+        json.dumps({"format": 1, "papers": papers}), encoding="utf-8"
+    )
+    assert previous_papers(tmp_path) == [("fine", "T", "A")]
+    (tmp_path / TOPICS_RECORD).write_text("[1, 2]", encoding="utf-8")
+    assert previous_topics(tmp_path) == {}
