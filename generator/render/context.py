@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.links import built_link, doc_url, paper_doc, relative_link, topic_doc
+from generator.links import (
+    OTHER_TOPIC_SLUG,
+    built_link,
+    doc_url,
+    paper_doc,
+    relative_link,
+    topic_doc,
+)
 from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
 from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
@@ -57,6 +64,17 @@ class SiteContext:
         self.merges = {}
         for entry in self.corpus.merge_log:
             self.merges.setdefault(entry.paper, []).append(entry)
+
+    @property
+    def named_topics(self) -> list[Topic]:
+        """The topics but "Other" (which holds the papers no topic describes)."""
+        return [t for t in self.analysis.topics if t.slug != OTHER_TOPIC_SLUG]
+
+    @property
+    def other_papers(self) -> int:
+        """How many papers are in "Other"."""
+        other = self.topics.get(OTHER_TOPIC_SLUG)
+        return len(other.papers) if other else 0
 
     def page_url(self, doc: str) -> str | None:
         """The public address of a page, when the site's address is known."""

@@ -16,7 +16,6 @@ from generator.links import (
     HOME_DOC,
     MAP_DOC,
     METHODS_DOC,
-    OTHER_TOPIC_SLUG,
     SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
     built_link,
@@ -42,10 +41,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     papers = site.corpus.papers
     dated = sorted((p for p in papers if p.published), key=lambda p: (p.published, p.slug))
     upvoted = sorted((p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug))
-    largest = sorted(
-        (t for t in site.analysis.topics if t.slug != OTHER_TOPIC_SLUG),
-        key=lambda t: (-len(t.papers), t.label),
-    )
+    largest = sorted(site.named_topics, key=lambda t: (-len(t.papers), t.label))
     return env.get_template(
         "home.md.j2"
     ).render(
@@ -56,7 +52,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
         site_name=site.site_name,
         intro=" ".join(site.intro.split()) if site.intro else None,  # one line: one HTML block
         paper_count=len(papers),
-        topic_count=len(site.analysis.topics),
+        topic_count=len(site.named_topics),
         largest_topics=[
             (t.label, site.topic_href(HOME_DOC, t.slug), len(t.papers))
             for t in largest[:HOME_TOPICS]
@@ -249,5 +245,5 @@ def _built_href(from_doc: str, to_doc: str) -> Markup:
 
 
 def _home_description(site: SiteContext) -> str:
-    papers, topics = len(site.corpus.papers), len(site.analysis.topics)
+    papers, topics = len(site.corpus.papers), len(site.named_topics)
     return f"{papers} research papers in {topics} topics, cross-linked and searchable."

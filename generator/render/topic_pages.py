@@ -119,7 +119,8 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
                 "description": "Every topic of the corpus.",
             }
         ),
-        topic_count=len(site.analysis.topics),
+        topic_count=len(site.named_topics),
+        other_count=site.other_papers,
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
+from generator.render.index_pages import render_home
 from generator.render.topic_pages import _about, _in_words, render_topics_index
 
 
@@ -45,3 +46,22 @@ def test_the_topics_index_is_one_even_list_per_area_not_a_table() -> None:
         '<span class="ps-topic-list__count">1 paper</span> '
         '<span class="ps-topic-list__keys">k&lt;1&gt;, k|2</span></li>'
     ) in page
+
+
+def test_other_is_not_counted_as_a_topic() -> None:
+    """ "Other" holds the papers no topic describes: the counts say so instead of calling
+    it one more topic."""
+    papers = tuple(
+        Paper(s, s, f"papers/{s}/", s.upper(), False, "Text.", ("Text.",), ()) for s in "pqr"
+    )
+    topics = (
+        Topic("a", "Alpha", ("k",), ("p", "q")),
+        Topic("b", "Beta", ("k",), ("q",)),
+        Topic("other", "Other", (), ("r",)),
+    )
+    site = SiteContext(Corpus(papers), Analysis(topics=topics), "Site", None)
+    page = render_topics_index(make_environment(), site)
+    assert "2 topics found in 3 papers. Each paper belongs to one to three of them, but " in page
+    assert "but for 1 that fits none, listed under Other." in page
+    home = render_home(make_environment(), site)
+    assert "3 research papers in 2 topics" in home
