@@ -29,7 +29,7 @@ from generator.analyze import AnalysisSettings
 from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
-from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc
+from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc, topic_feed_doc
 from generator.mkdocs.config_file import (
     config_file_problem,
     directory_urls_problem,
@@ -231,6 +231,9 @@ class Pipeline:
         pages.update(redirect_pages(redirects.moves, _titles(corpus), site_url))
         labels = {t.slug: t.label for t in analysis.topics}
         pages.update(redirect_pages(redirects.topics, labels, site_url, kind="topic"))
+        for old, new in redirects.topics.items():  # a feed reader does not follow a page
+            if topic_feed_doc(new) in pages:
+                pages[topic_feed_doc(old)] = pages[topic_feed_doc(new)]
         written, removed = self.times.run("write", lambda: self._write(docs, pages))
         if (redirects.added or redirects.added_topics) and fingerprint:  # an input changed
             fingerprint = self._fingerprint()

@@ -9,7 +9,14 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator.links import MAP_DOC, TOPICS_INDEX_DOC, built_link, topic_doc, topic_feed_doc
+from generator.links import (
+    MAP_DOC,
+    OTHER_TOPIC_SLUG,
+    TOPICS_INDEX_DOC,
+    built_link,
+    topic_doc,
+    topic_feed_doc,
+)
 from generator.model import Topic
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
@@ -121,6 +128,7 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
         ),
         topic_count=len(site.named_topics),
         other_count=site.other_papers,
+        other_href=site.topic_href(TOPICS_INDEX_DOC, OTHER_TOPIC_SLUG),
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
     )
