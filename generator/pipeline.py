@@ -227,13 +227,7 @@ class Pipeline:
         analysis = self.times.run("analyze", lambda: self.analyze(corpus))
         pages = self.times.run("render", lambda: self._render(corpus, analysis))
         redirects = self.redirects(corpus, previous_papers(docs), analysis, previous_topics(docs))
-        site_url = self.config.site_url
-        pages.update(redirect_pages(redirects.moves, _titles(corpus), site_url))
-        labels = {t.slug: t.label for t in analysis.topics}
-        pages.update(redirect_pages(redirects.topics, labels, site_url, kind="topic"))
-        for old, new in redirects.topics.items():  # a feed reader does not follow a page
-            if topic_feed_doc(new) in pages:
-                pages[topic_feed_doc(old)] = pages[topic_feed_doc(new)]
+        pages.update(self._moved_pages(redirects, corpus, analysis, pages))
         written, removed = self.times.run("write", lambda: self._write(docs, pages))
         if (redirects.added or redirects.added_topics) and fingerprint:  # an input changed
             fingerprint = self._fingerprint()
@@ -277,15 +271,29 @@ class Pipeline:
             for kind, new_moves in added.items():
                 moves[kind].update(new_moves)
             save_moves(path, moves)
-        papers = settle(moves["papers"], {p.slug for p in corpus.papers})
+        settled_papers = settle(moves["papers"], {p.slug for p in corpus.papers})
         settled_topics = settle(moves["topics"], {t.slug for t in topics}, kind="topic")
         return replace(
-            papers,
+            settled_papers,
             added=len(added["papers"]),
-            unused=papers.unused + (settled_topics.unused if analysis is not None else ()),
+            unused=settled_papers.unused + (settled_topics.unused if topics else ()),
             topics=settled_topics.moves,
             added_topics=len(added["topics"]),
         )
+
+    def _moved_pages(
+        self, redirects: Redirects, corpus: Corpus, analysis: Analysis, pages: dict[str, str]
+    ) -> dict[str, str]:
+        """The pages at moved papers' and topics' old URLs, and each moved topic's feed at
+        its old address (a feed reader follows no redirect page)."""
+        site_url = self.config.site_url
+        moved = redirect_pages(redirects.moves, _titles(corpus), site_url)
+        labels = {t.slug: t.label for t in analysis.topics}
+        moved.update(redirect_pages(redirects.topics, labels, site_url, kind="topic"))
+        for old, new in redirects.topics.items():
+            if topic_feed_doc(new) in pages:
+                moved[topic_feed_doc(old)] = pages[topic_feed_doc(new)]
+        return moved
 
     @staticmethod
     def _write(docs: Path, pages: dict[str, str]) -> tuple[int, int]:
