@@ -260,7 +260,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self._restore_epoch()
         if self.speedup("trim_styles") and self.material_styles:
             site, search = Path(config.site_dir), (PAGEFIND_FOLDER,)
-            before, after = trim_site_stylesheets(site, self.material_styles, search)
+            workers = self.project.worker_count() if self.project else 1
+            before, after = trim_site_stylesheets(site, self.material_styles, search, workers)
             log.info(
                 "papersite: Material's styles trimmed to what the site uses: %d -> %d KB",
                 before // 1024,

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from sitebuild import BuiltSite
 
+import generator.mkdocs.trim_styles as trim_styles
 from generator.mkdocs.trim_styles import (
     MATERIAL_THEME,
     SELECTOR_CLASS,
@@ -171,3 +173,24 @@ def test_materials_stylesheets_come_through_whole_when_every_class_is_used() -> 
         css = sheet.read_text(encoding="utf-8")
         everything = UsedNames(frozenset(SELECTOR_CLASS.findall(css)), ())
         assert trim_stylesheet(css, everything) == css, sheet.name
+
+
+def test_worker_processes_find_the_same_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages read by two processes, each reading a repeated attribute once, give the
+    names one process finds; structured data (JSON-LD) is not read as a script."""
+    for number in range(6):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(
+            f'<div class="md-grid only-{number}"><script>x="shared"</script>'
+            f'<script type="application/ld+json">{{"name": "md-not-a-class-{number}"}}</script>'
+            "</div>",
+            encoding="utf-8",
+        )
+    alone = used_names(tmp_path)
+    monkeypatch.setattr(trim_styles, "FILES_PER_WORKER", 1)
+    assert used_names(tmp_path, workers=2) == alone
+    assert alone.has("only-5") and alone.has("md-grid") and alone.has("shared")
+    assert not any(alone.has(f"md-not-a-class-{n}") for n in range(6))
