@@ -153,7 +153,10 @@ def _lsa(tfidf: sp.csr_matrix, seed: int) -> NDArray[np.float32]:
         random_state=seed,
         tol=0.0,
     )
-    return unit_rows(svd.fit_transform(tfidf))
+    # An all-zero tf-idf (papers that share no weighted word) makes scikit-learn divide
+    # by zero for its explained-variance ratio, which is not used: no warning for that.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return unit_rows(svd.fit_transform(tfidf))
 
 
 def unit_rows(matrix: NDArray[np.floating[Any]]) -> NDArray[np.float32]:
