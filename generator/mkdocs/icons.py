@@ -46,8 +46,12 @@ def theme_icons(theme: Any) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+ICON_CLASS_FILTER = "papersite_icon_class"
+
+
 def css_class(name: str) -> str:
-    """The class partials/papersite-icon.html gives the icon `name`."""
+    """The class of the icon `name`: the theme's filter `papersite_icon_class`, which
+    partials/papersite-icon.html uses, and the selector of its rule here."""
     return "ps-icon--" + name.replace("/", "-")
 
 

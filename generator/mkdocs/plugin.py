@@ -44,7 +44,7 @@ from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.compact_html import compact
 from generator.mkdocs.config_file import directory_urls_problem, left_out_pages, nav_paths
 from generator.mkdocs.fast_markdown import use_fast_render
-from generator.mkdocs.icons import IconError, icon_rules, theme_icons
+from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.partial_memo import install as install_partial_memo
@@ -240,11 +240,12 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         return page
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
-        """Give the theme its partial memo and its function for Material's settings
-        (page_config.py); wait for the worker processes before MkDocs writes pages and
-        checks anchors."""
+        """Give the theme its partial memo, its function for Material's settings
+        (page_config.py) and its icon classes (icons.py); wait for the worker processes
+        before MkDocs writes pages and checks anchors."""
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
+        env.filters[ICON_CLASS_FILTER] = css_class
         if self.sharded.pending is not None:
             finish(self.sharded, files)
         return env

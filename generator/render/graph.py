@@ -46,8 +46,8 @@ class GraphNode:
 
 def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[int, int]]) -> str:
     """The layout of the paper `title` linked to `nodes` (in the order of the page's
-    related-papers list), as compact JSON; `edges` join node indices (i < j). "" without
-    related papers.
+    related-papers list), as compact JSON; `edges` join node indices (either way round,
+    repeats and self-links ignored). "" without related papers.
 
     `{"v": [width, height], "t": title, "s": [x, y, label_y, lines],
     "n": [[x, y, line_width, label_y, lines], ...], "l": [[i, j], ...]}`: label_y is the

@@ -134,16 +134,17 @@ def topic_styles(
         if number in group_of:
             cells[group_of[number]].add((_cell(x[i], COLOUR_GRID), _cell(y[i], COLOUR_GRID)))
     order = sorted(groups, key=lambda key: -len(cells[key]))  # stable: legend order on ties
-    # Per colour and per style, the cells their areas cover or touch (a side or a corner).
+    # Per style, the cells its areas cover or touch (a side or a corner); a colour's are
+    # those of its styles.
     side = COLOUR_GRID + 2
-    near_colour = np.zeros((COLOURS, side, side), dtype=bool)
     near_style = np.zeros((COLOURS, SHAPES, side, side), dtype=bool)
     used = np.zeros((COLOURS, SHAPES), dtype=np.intp)
     style_of: dict[str, tuple[int, int]] = {}
     for key in order:
         mine = np.array(sorted(cells[key]), dtype=np.intp).reshape(-1, 2).T + 1
-        touched = near_colour[:, mine[0], mine[1]].sum(axis=1)  # per colour
-        touched_style = near_style[:, :, mine[0], mine[1]].sum(axis=2)
+        near = near_style[:, :, mine[0], mine[1]]
+        touched = near.any(axis=1).sum(axis=1)  # per colour
+        touched_style = near.sum(axis=2)
         c, s = style_of[key] = min(
             ((c, s) for c in range(COLOURS) for s in range(SHAPES)),
             key=lambda cs: (
@@ -158,7 +159,6 @@ def topic_styles(
         used[c, s] += 1
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
-                near_colour[c][mine[0] + dx, mine[1] + dy] = True
                 near_style[c, s][mine[0] + dx, mine[1] + dy] = True
     return [
         style_of[group_of[number]] if number in group_of else (-1, 0)

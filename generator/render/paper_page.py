@@ -197,13 +197,13 @@ def _graph(site: SiteContext, paper: Paper) -> Markup:
     related = [r for r in site.analysis.related.get(paper.slug, ()) if r.slug in site.papers]
     nodes = [GraphNode(site.papers[r.slug].title, r.score) for r in related]
     position = {r.slug: i for i, r in enumerate(related)}
-    edges = {
-        (min(i, j), max(i, j))
+    edges = [  # local_graph keeps each link once, in order
+        (position[r.slug], position[other.slug])
         for r in related
         for other in site.analysis.related.get(r.slug, ())
-        if (j := position.get(other.slug)) is not None and (i := position[r.slug]) != j
-    }
-    return graph_attribute(local_graph(paper.title, nodes, sorted(edges)))
+        if other.slug in position
+    ]
+    return graph_attribute(local_graph(paper.title, nodes, edges))
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:

@@ -21,15 +21,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import scipy.sparse as sp
+
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.candidates import size_cap
-from generator.analyze.topics.label_fit import fit_matrix
 from generator.analyze.topics.members import (
     MIN_SCORE,
     Membership,
     can_take,
     ordered_membership,
+    passing_papers,
     score_options,
 )
 from generator.analyze.topics.seeds import Seed
@@ -41,8 +43,10 @@ def adopt_leftovers(
     uses: PhraseUse,
     vectors: Vectors,
     max_share: float,
+    fits: sp.csc_matrix,
 ) -> Membership:
-    """`membership` with papers that fit no topic scored again against member centres."""
+    """`membership` with papers that fit no topic scored again against member centres
+    (`fits`: papers x topics, 1 where a paper fits the topic's label: fit_matrix)."""
     leftover = membership.other
     if not leftover or not seeds:
         return membership
@@ -54,11 +58,8 @@ def adopt_leftovers(
     phrases = [seed.phrases for seed in seeds]
     mentions, titles, about = uses.hits(phrases)
     options = score_options(by_members, vectors, 1, mentions, titles, about, leftover)
-    tests = (mentions.tocsc(), fit_matrix(uses, phrases, vectors.lsa.shape[0]))
-    passing = [
-        [set(test[:, t].indices.tolist()) | set(seed.forced) for test in tests]
-        for t, seed in enumerate(seeds)
-    ]
+    tests = (mentions.tocsc(), fits)
+    passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
     passed = [
         [len(ok.intersection(papers)) for ok in passing[t]] for t, papers in enumerate(members)
     ]

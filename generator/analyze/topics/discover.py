@@ -111,8 +111,8 @@ def _seeds_and_members(
             break
         seeds = merged
         membership = assign_members(seeds, uses, vectors, share, per_paper)
-    membership = adopt_leftovers(seeds, membership, uses, vectors, share)
     fits = fit_matrix(uses, [seed.phrases for seed in seeds], vectors.lsa.shape[0])
+    membership = adopt_leftovers(seeds, membership, uses, vectors, share, fits)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 

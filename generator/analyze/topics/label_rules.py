@@ -100,7 +100,7 @@ def worthy(
         (process or titled)
         and stats.alone[column] >= MIN_ALONE
         and bursty
-        and lift + (word_relax if relax_words else 0.0) >= MIN_LIFT_WORD
+        and lift + word_relax >= MIN_LIFT_WORD
     )
 
 

@@ -178,7 +178,7 @@ def _apply_focus(
                 continue
             score = {p: s for p in papers for t, s in options[p] if t == topic}
             central = sorted(papers, key=lambda p: (-score.get(p, 0.0), p))
-            leaving = _unfocused(central, _passing(tests, topic, seeds[topic]))
+            leaving = _unfocused(central, passing_papers(tests, topic, seeds[topic]))
             for paper in leaving:
                 chosen[paper].remove(topic)
                 left.setdefault(paper, set()).add(topic)
@@ -189,7 +189,7 @@ def _apply_focus(
             return
 
 
-def _passing(tests: tuple[sp.csc_matrix, ...], topic: int, seed: Seed) -> list[set[int]]:
+def passing_papers(tests: tuple[sp.csc_matrix, ...], topic: int, seed: Seed) -> list[set[int]]:
     """For each focus test, the papers that pass it for `topic` (forced papers pass)."""
     return [set(test[:, topic].indices.tolist()) | set(seed.forced) for test in tests]
 

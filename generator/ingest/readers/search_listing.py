@@ -25,10 +25,10 @@ def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
         header = HEADER_RE.match(text)
         # "Get trending papers…" is the page's own anywhere (two pages pasted into one
         # file); a bare or glued "Subscribe" only right after it or above the first paper.
-        if header and (after_header or not items or text.lower() != _SUBSCRIBE.lower()):
+        if header and (after_header or text.lower() != _SUBSCRIBE.lower()):
             after_header = True
             continue
-        if after_header or not items:
+        if after_header:  # also true above the first paper
             text = strip_subscribe(text)
         after_header = False
         kind = "abstract" if looks_like_abstract(text) else "title"

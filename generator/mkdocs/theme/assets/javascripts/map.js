@@ -115,8 +115,10 @@
 
   function unitToScreen(state, ux, uy) {
     var v = state.view;
-    var b = toBase(state, ux, uy);
-    return [b[0] * v.k + v.tx, b[1] * v.k + v.ty];
+    var b = toBase(state, ux, uy);  /* a new array: reused, as this runs per point per frame */
+    b[0] = b[0] * v.k + v.tx;
+    b[1] = b[1] * v.k + v.ty;
+    return b;
   }
 
   function toBase(state, ux, uy) {
@@ -280,18 +282,18 @@
     var zoomBoost = Math.min(2, Math.sqrt(state.view.k));
     var radius = (state.n > 3000 ? 1.8 : 3) * zoomBoost;
     var lit = state.highlight;
-    var faint = state.byStyle.map(function () { return []; });
-    var byStyle = state.byStyle.map(function (group, g) {
+    var faint = [];  /* by shape: faded points share one colour */
+    var byStyle = state.byStyle.map(function (group) {
       if (lit < 0 && !state.picked.length) return group.indices;
       return group.indices.filter(function (i) {
         var keep = lit < 0 && shown(state, i);
-        if (!keep) faint[g].push(i);
+        if (!keep) (faint[group.shape] = faint[group.shape] || []).push(i);
         return keep;
       });
     });
     ctx.globalAlpha = 1;
     ctx.fillStyle = palette.faint;
-    faint.forEach(function (indices, g) { dots(ctx, state, indices, radius, state.byStyle[g].shape); });
+    faint.forEach(function (indices, shape) { dots(ctx, state, indices, radius, shape); });
     ctx.globalAlpha = 0.9;
     byStyle.forEach(function (indices, g) {
       ctx.fillStyle = colour(state.byStyle[g].colour, palette);
