@@ -1,4 +1,6 @@
-"""Topic stability: adding 10% papers keeps most topic slugs and memberships."""
+"""Topic stability: adding 10% papers keeps most topic slugs and memberships (the
+issue's 85%; subset 2 kept 79% of best topics while "Regularization" sat on its lift floor:
+topics/fillers.py, WORD_RELAX_RESIDUAL)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from generator.analyze import analyze
 from generator.model import Analysis, Corpus
 
 
-@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("seed", [0, 1, 2])
 def test_adding_ten_percent_keeps_topics(
     bundled_corpus: Corpus, bundled_analysis: Analysis, seed: int
 ) -> None:
@@ -20,10 +22,10 @@ def test_adding_ten_percent_keeps_topics(
     after = bundled_analysis
     slugs_before = {t.slug for t in before.topics} - {"other"}
     slugs_after = {t.slug for t in after.topics}
-    assert len(slugs_before & slugs_after) >= 0.75 * len(slugs_before)
+    assert len(slugs_before & slugs_after) >= 0.85 * len(slugs_before)
     kept = [
         topics[0] in after.paper_topics[slug]
         for slug, topics in before.paper_topics.items()
         if topics != ("other",)
     ]
-    assert sum(kept) >= 0.75 * len(kept)
+    assert sum(kept) >= 0.85 * len(kept)
