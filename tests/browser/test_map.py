@@ -443,7 +443,8 @@ def test_map_on_a_phone_is_full_width_tall_and_pinch_zooms(
     head.tap()
     areas = page.locator(".ps-map__area")
     assert areas.first.is_visible()
-    assert areas.nth(0).bounding_box()["y"] == areas.nth(1).bounding_box()["y"]  # type: ignore[index]
+    rows = {box["y"] for box in (areas.nth(i).bounding_box() for i in range(areas.count())) if box}
+    assert len(rows) < areas.count()  # some row holds two areas, not one per line
     tab.assert_clean()
 
 

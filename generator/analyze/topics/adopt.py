@@ -6,14 +6,16 @@ A centre of three papers is a noisy estimate of what the topic is about, and pap
 that belong to it but word it differently fall below MIN_SCORE and into "Other".
 Once membership is known, the centre of the topic's members (ten or twenty papers)
 says it better: the second pass scores the papers left without a topic against those
-centres, with the first pass's bonuses and MIN_SCORE, and each joins its best topic
-when that topic can take it. Papers that already have topics keep them exactly, so
-this pass only ever moves papers out of "Other".
+centres, with the first pass's bonuses and MIN_SCORE, and each joins the best of its
+CHOICES closest topics that can take it (when only the closest was tried, a paper
+whose closest topic was full of unnamed members stayed in "Other" though the next one
+fitted). Papers that already have topics keep them exactly, so this pass only ever
+moves papers out of "Other".
 
 A topic takes an adopted paper only while its label still describes most of its
 members (the focus rules of members.py: its phrase named by half, its label fitting
 MIN_FIT, label_fit.py) and while it is under the size cap; adoptions are
-decided best score first, ties by paper number, so the result is deterministic.
+decided best score first, ties by paper and topic number, so the result is deterministic.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from generator.analyze.topics.members import (
 )
 from generator.analyze.topics.seeds import Seed
 
+# Topics tried for each paper, best first: the first that can take it adopts it.
+CHOICES = 3
+
 
 def adopt_leftovers(
     seeds: Sequence[Seed],
@@ -57,7 +62,7 @@ def adopt_leftovers(
     ]
     phrases = [seed.phrases for seed in seeds]
     mentions, titles, about = uses.hits(phrases)
-    options = score_options(by_members, vectors, 1, mentions, titles, about, leftover)
+    options = score_options(by_members, vectors, CHOICES, mentions, titles, about, leftover)
     tests = (mentions.tocsc(), fits)
     passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
     passed = [
@@ -67,8 +72,12 @@ def adopt_leftovers(
     sizes = [len(papers) for papers in members]
     limit = size_cap(vectors.lsa.shape[0], max_share)
     picks = sorted(
-        ((opts[0][1], paper, opts[0][0]) for paper, opts in zip(leftover, options, strict=True)),
-        key=lambda sp: (-sp[0], sp[1]),
+        (
+            (score, paper, topic)
+            for paper, opts in zip(leftover, options, strict=True)
+            for topic, score in opts
+        ),
+        key=lambda sp: (-sp[0], sp[1], sp[2]),
     )
     chosen = [list(topics) for topics in membership.per_paper]
     scores = {
@@ -77,7 +86,7 @@ def adopt_leftovers(
         for paper, score in papers
     }
     for score, paper, topic in picks:
-        if score < MIN_SCORE or sizes[topic] >= limit:
+        if chosen[paper] or score < MIN_SCORE or sizes[topic] >= limit:
             continue
         passes = [paper in ok for ok in passing[topic]]
         if not seeds[topic].pinned and not can_take(passed[topic], failed[topic], passes):

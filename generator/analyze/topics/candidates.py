@@ -3,9 +3,13 @@
 A candidate is a phrase (1-3 words) that papers are *about*: in the title, or twice
 in the abstract (phrases.py). Its quality is the cohesion of those papers in LSA
 space above the corpus baseline, times the log of their number (cohesion.py); it
-must read like a label (label_rules.py). A phrase inside a longer candidate that
-keeps most of its papers gives way to it, and an acronym candidate is folded into
-the phrase it abbreviates.
+must read like a label (label_rules.py). An acronym candidate is folded into the
+phrase it abbreviates. A phrase inside a longer candidate stays a candidate: when
+both are chosen the shorter names the topic (seeds.py). It once gave way to a longer
+phrase holding most of its papers, but that phrase is often at the support floor (3
+papers about "monocular depth estimation" of 4 about "depth estimation"), so with 10%
+fewer papers the topic came back under the shorter name and its address changed (a
+fifth of one subset's best-topic changes, manual/analysis.md).
 """
 
 from __future__ import annotations
@@ -32,9 +36,6 @@ MIN_TITLES = 2
 # A topic may hold max_share of the corpus, but never fewer than this many papers:
 # a small corpus keeps whole clusters (15% of 40 papers would be 6).
 MIN_CAP = 8
-# A phrase inside a longer candidate that keeps this share of its papers gives way
-# to it ("implicit neural" to "implicit neural representation").
-DOMINANCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -87,14 +88,7 @@ def find_candidates(
         for c, lift in zip(columns, lifts.tolist(), strict=True)
         if worthy(stats, c, lift, surfaces)
     }
-    longer = _longer_phrases(labels)
-    kept = [
-        candidate(stats, column, lift, lsa)
-        for key, (column, lift) in labels.items()
-        if not any(
-            support[labels[o][0]] >= DOMINANCE * support[column] for o in longer.get(key, ())
-        )
-    ]
+    kept = [candidate(stats, column, lift, lsa) for column, lift in labels.values()]
     return ranked(_merge_acronyms(kept, surfaces, lsa))
 
 
@@ -117,20 +111,6 @@ def candidate(
 def ranked(candidates: list[Candidate]) -> list[Candidate]:
     """Best quality first, ties broken by phrase."""
     return sorted(candidates, key=lambda c: (-c.quality, c.key))
-
-
-def _longer_phrases(keys: Collection[str]) -> dict[str, list[str]]:
-    """Map each phrase to the longer phrases of `keys` that contain it."""
-    present = set(keys)
-    longer: dict[str, list[str]] = {}
-    for key in sorted(keys):
-        words = key.split(" ")
-        for size in range(1, len(words)):
-            for start in range(len(words) - size + 1):
-                part = " ".join(words[start : start + size])
-                if part in present:
-                    longer.setdefault(part, []).append(key)
-    return longer
 
 
 def _merge_acronyms(

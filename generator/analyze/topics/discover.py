@@ -15,11 +15,13 @@ from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics.adopt import adopt_leftovers
 from generator.analyze.topics.areas import area_names, group_areas, own_centres
-from generator.analyze.topics.candidates import find_candidates
+from generator.analyze.topics.candidates import MIN_TITLES, find_candidates
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
+from generator.analyze.topics.duplicates import subsumes
+from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
 from generator.analyze.topics.keyword_rules import half_terms
-from generator.analyze.topics.label_fit import fit_matrix
+from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
@@ -49,9 +51,12 @@ def discover_topics(
 
     `texts` (title and abstract of each paper) decide singular or plural labels.
     """
-    seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec)
+    uses = PhraseUse(docs)
+    seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec, uses)
+    longer = label_phrases(stats)
     seeds = [
-        seed if seed.pinned else replace(seed, label=_label(seed, docs, texts)) for seed in seeds
+        seed if seed.pinned else replace(seed, label=_label(seed, members, uses, longer, texts))
+        for seed, members in zip(seeds, membership.members, strict=True)
     ]
     _check_pins_have_papers(seeds, membership, spec)
     drafts = [
@@ -83,6 +88,7 @@ def _seeds_and_members(
     stats: PhraseStats,
     settings: AnalysisSettings,
     spec: TopicsSpec,
+    uses: PhraseUse,
 ) -> tuple[list[Seed], Membership]:
     """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
     then discovered topics whose members mostly coincide merged (seeds.merge_overlaps),
@@ -93,7 +99,7 @@ def _seeds_and_members(
     pinned = pinned_seeds(spec, docs, vectors, stats)
     candidates = find_candidates(stats, vectors.lsa, docs.surfaces, share, excluded)
     seeds = select_seeds(candidates, docs.surfaces, pinned)
-    uses = PhraseUse(docs)
+    seeds = with_expansions(seeds, stats, docs.surfaces, uses)
     membership = assign_members(seeds, uses, vectors, share, per_paper)
     for rules in FILLER_ROUNDS:
         taken = {key for seed in seeds for key in seed.phrases}
@@ -101,12 +107,16 @@ def _seeds_and_members(
             stats, vectors.lsa, docs.surfaces, membership.other, taken, rules, share, excluded
         )
         if fillers:
-            seeds = select_seeds(fillers, docs.surfaces, seeds)
+            seeds = with_expansions(
+                select_seeds(fillers, docs.surfaces, seeds), stats, docs.surfaces, uses
+            )
             membership = assign_members(seeds, uses, vectors, share, per_paper)
     for _ in range(len(seeds)):
-        naming = uses.hits([seed.phrases for seed in seeds])[0].tocsc()
+        phrases = [seed.phrases for seed in seeds]
+        naming = uses.hits(phrases)[0].tocsc()
         members = [[p for p, _ in papers] for papers in membership.members]
-        merged = merge_overlaps(seeds, members, naming)
+        fits = fit_matrix(uses, phrases, vectors.lsa.shape[0])
+        merged = merge_overlaps(seeds, members, naming, fits)
         if merged is None:
             break
         seeds = merged
@@ -116,9 +126,42 @@ def _seeds_and_members(
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 
-def _label(seed: Seed, docs: Documents, texts: Sequence[str]) -> str:
-    """A discovered topic's label, singular or plural as its own papers write it."""
-    return docs.surfaces.label(seed.phrases[0], [texts[p] for p in seed.papers])
+def _label(
+    seed: Seed,
+    members: Sequence[tuple[int, float]],
+    uses: PhraseUse,
+    longer: dict[str, list[str]],
+    texts: Sequence[str],
+) -> str:
+    """A discovered topic's label, singular or plural as its own papers write it.
+
+    A longer phrase holding the topic's name (`longer`: label_phrases) that MIN_FIT of
+    its members write labels it ("Neural architecture search"). The address stays the
+    shorter name's (architecture-search): it does not change when the longer phrase
+    falls under the support floor (candidates.py).
+    """
+    phrase = seed.phrases[0]
+    options = [k for k in longer.get(phrase.split(" ")[0], ()) if subsumes(phrase, k)]
+    options = [k for k in options if k.count(" ") > phrase.count(" ")]
+    papers = {p for p, _ in members}
+    named = {key: len(found & papers) for key, found in uses.papers(options).items()}
+    written = [k for k in options if papers and named[k] >= MIN_FIT * len(papers)]
+    if written:
+        phrase = max(written, key=lambda k: (named[k], k.count(" "), k))
+    return uses.docs.surfaces.label(phrase, [texts[p] for p in seed.papers])
+
+
+def label_phrases(stats: PhraseStats) -> dict[str, list[str]]:
+    """Phrases that could label a topic (noun phrases of several words in MIN_TITLES
+    titles), under each of their words."""
+    usable = np.flatnonzero(stats.readable() & (stats.title_papers >= MIN_TITLES))
+    phrases: dict[str, list[str]] = {}
+    for column in usable.tolist():
+        words = stats.terms[column].split(" ")
+        if len(words) > 1:
+            for word in dict.fromkeys(words):
+                phrases.setdefault(word, []).append(stats.terms[column])
+    return phrases
 
 
 def _describe(

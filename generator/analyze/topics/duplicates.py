@@ -5,6 +5,12 @@ inflection, words of the other ("Semantic segmentation" and "Semantic image
 segmentation", "CT" and "3D chest CT"), or when their member sets overlap by a
 Jaccard index of MAX_OVERLAP or more. A reader sees either as one subject listed
 twice. Discovery merges such topics (seeds.py, discover.py); tests check the result.
+
+A third kind is two names of one task: labels with the same modifiers and different
+last words ("Image classification", "Image recognition"), where most papers of one
+fit the other's label (label_fit.py). Labels that differ in a modifier instead
+("Diffusion models", "Generative models"; "Object detection", "Anomaly detection")
+name a kind and its family, or two kinds, and stay apart however their papers talk.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Sequence
 
 from generator.analyze.features.word_families import same_family
+from generator.analyze.topics.label_fit import MIN_FIT
 
 # Jaccard index of two topics' members at or above which they are one topic: more of
 # their papers shared than not. Papers may hold up to three topics, so related topics
@@ -35,6 +42,24 @@ def subsumes(key: str, other: str) -> bool:
     return all(any(same_family(word, w) for w in long) for word in short)
 
 
+def synonym_heads(key: str, other: str) -> bool:
+    """Whether two phrase keys share every word but the last (the head), which differs:
+    "image classification" and "image recognition", not "diffusion models" and
+    "generative models" (a modifier differs) nor "ct" and "mri" (no shared modifier)."""
+    first, second = key.split(" "), other.split(" ")
+    return (
+        len(first) == len(second) >= 2
+        and all(same_family(a, b) for a, b in zip(first[:-1], second[:-1], strict=True))
+        and not same_family(first[-1], second[-1])
+    )
+
+
+def fits_other_label(members: Collection[Hashable], fitting_other: Collection[Hashable]) -> bool:
+    """Whether at least MIN_FIT of one topic's members fit the other topic's label, so
+    that the other's label would describe them as well as every topic's label must."""
+    return bool(members) and len(set(members) & set(fitting_other)) >= MIN_FIT * len(members)
+
+
 def jaccard(first: Collection[Hashable], second: Collection[Hashable]) -> float:
     """Jaccard index of two member sets (0 when both are empty)."""
     a, b = set(first), set(second)
@@ -43,9 +68,13 @@ def jaccard(first: Collection[Hashable], second: Collection[Hashable]) -> float:
 
 
 def duplicate_pairs(
-    keys: Sequence[str], members: Sequence[Collection[Hashable]]
+    keys: Sequence[str],
+    members: Sequence[Collection[Hashable]],
+    fitting: Sequence[Collection[Hashable]],
 ) -> list[tuple[int, int, str]]:
-    """Index pairs (i < j) of near-duplicate topics, with the reason: "label" or "members".
+    """Index pairs (i < j) of near-duplicate topics, with the reason: "label",
+    "members" or "heads" (`synonym_heads`, where one topic's members fit the other's
+    label: `fitting` holds the papers that fit each topic's label).
 
     `keys` are the topics' label keys (tokens.phrase_key of the label); an empty key
     (a label of stop words only) never subsumes anything.
@@ -57,4 +86,8 @@ def duplicate_pairs(
                 pairs.append((i, j, "label"))
             elif jaccard(members[i], members[j]) >= MAX_OVERLAP:
                 pairs.append((i, j, "members"))
+            elif synonym_heads(keys[i], keys[j]) and (
+                fits_other_label(members[i], fitting[j]) or fits_other_label(members[j], fitting[i])
+            ):
+                pairs.append((i, j, "heads"))
     return pairs

@@ -8,14 +8,20 @@ and seeds whose members mostly coincide are merged (merge_overlaps).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import scipy.sparse as sp
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.topics.candidates import Candidate
-from generator.analyze.topics.duplicates import MAX_OVERLAP, jaccard, subsumes
+from generator.analyze.topics.duplicates import (
+    MAX_OVERLAP,
+    fits_other_label,
+    jaccard,
+    subsumes,
+    synonym_heads,
+)
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
 from generator.links import base_slug
 
@@ -75,31 +81,67 @@ def select_seeds(
 
 
 def merge_overlaps(
-    seeds: Sequence[Seed], members: Sequence[Sequence[int]], naming: sp.csc_matrix
+    seeds: Sequence[Seed],
+    members: Sequence[Sequence[int]],
+    naming: sp.csc_matrix,
+    fits: sp.csc_matrix,
 ) -> list[Seed] | None:
-    """Seeds with the most overlapping discovered pair merged, or None when no pair overlaps.
+    """Seeds with the most overlapping discovered pair merged, or None when no pair is
+    one subject (duplicates.py).
 
     Members overlapping by MAX_OVERLAP (Jaccard) or more make one subject that the reader
     would see twice. The merged seed keeps the phrase that more of the pair's members
     name (`naming`: papers x seeds, 1 where a paper names a seed's phrase), so that
-    its label describes most of them. Pinned seeds are the user's and never merge.
+    its label describes most of them. Without such a pair, two names of one task
+    (`synonym_heads`) merge when one's members fit the other's label (`fits`: papers x
+    seeds, label_fit.py); the label that fits more of their papers names both. Pinned
+    seeds are the user's and never merge.
     """
-    best: tuple[float, int, int] | None = None
-    for i in range(len(seeds)):
-        for j in range(i + 1, len(seeds)):
-            if seeds[i].pinned or seeds[j].pinned:
-                continue
-            overlap = round(jaccard(members[i], members[j]), 6)
-            if overlap >= MAX_OVERLAP and (best is None or overlap > best[0]):
-                best = (overlap, i, j)
-    if best is None:
+    pair, judge = _most_overlapping(seeds, members), naming
+    if pair is None:
+        pair, judge = _same_task(seeds, members, fits), fits
+    if pair is None:
         return None
-    _, i, j = best
+    i, j = pair
     union = sorted({*members[i], *members[j]})
-    named = [len(set(naming[:, k].indices.tolist()).intersection(union)) for k in (i, j)]
+    named = [len(set(judge[:, k].indices.tolist()).intersection(union)) for k in (i, j)]
     keep, drop = (j, i) if named[1] > named[0] else (i, j)
     merged = _joined(seeds[keep], seeds[drop])
     return [merged if k == keep else s for k, s in enumerate(seeds) if k != drop]
+
+
+def _discovered_pairs(seeds: Sequence[Seed]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of seeds that are not the user's."""
+    for i in range(len(seeds)):
+        for j in range(i + 1, len(seeds)):
+            if not (seeds[i].pinned or seeds[j].pinned):
+                yield i, j
+
+
+def _most_overlapping(
+    seeds: Sequence[Seed], members: Sequence[Sequence[int]]
+) -> tuple[int, int] | None:
+    """The pair whose members overlap most, at MAX_OVERLAP (Jaccard) or more."""
+    best: tuple[float, int, int] | None = None
+    for i, j in _discovered_pairs(seeds):
+        overlap = round(jaccard(members[i], members[j]), 6)
+        if overlap >= MAX_OVERLAP and (best is None or overlap > best[0]):
+            best = (overlap, i, j)
+    return None if best is None else (best[1], best[2])
+
+
+def _same_task(
+    seeds: Sequence[Seed], members: Sequence[Sequence[int]], fits: sp.csc_matrix
+) -> tuple[int, int] | None:
+    """The first pair of labels naming one task (`synonym_heads`) where one's members
+    fit the other's label."""
+    for i, j in _discovered_pairs(seeds):
+        if not synonym_heads(seeds[i].phrases[0], seeds[j].phrases[0]):
+            continue
+        fitting = [fits[:, k].indices.tolist() for k in (i, j)]
+        if fits_other_label(members[i], fitting[1]) or fits_other_label(members[j], fitting[0]):
+            return i, j
+    return None
 
 
 def topic_slug(key: str, surfaces: Surfaces) -> str:

@@ -10,15 +10,20 @@ import scipy.sparse as sp
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.pipeline import read_documents
 from generator.analyze.topics.candidates import Candidate
 from generator.analyze.topics.duplicates import (
     MAX_OVERLAP,
     duplicate_pairs,
+    fits_other_label,
     jaccard,
     subsumes,
+    synonym_heads,
 )
+from generator.analyze.topics.label_fit import fitting as fit_sets
 from generator.analyze.topics.seeds import Seed, merge_overlaps, select_seeds
-from generator.model import Analysis
+from generator.model import Analysis, Corpus
 
 
 def _key(label: str) -> str:
@@ -38,7 +43,7 @@ def _key(label: str) -> str:
 def test_a_label_inside_another_is_flagged(first: str, second: str) -> None:
     assert subsumes(_key(first), _key(second))
     assert subsumes(_key(second), _key(first))
-    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}]) == [(0, 1, "label")]
+    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}], [{1}, {2}]) == [(0, 1, "label")]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +57,39 @@ def test_a_label_inside_another_is_flagged(first: str, second: str) -> None:
 )
 def test_labels_that_share_only_some_words_are_not(first: str, second: str) -> None:
     assert not subsumes(_key(first), _key(second))
-    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}]) == []
+    assert duplicate_pairs([_key(first), _key(second)], [{1}, {2}], [{1}, {2}]) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same_task"),
+    [
+        ("Image classification", "Image recognition", True),
+        # The same shape: only label fit tells two tasks from two names of one.
+        ("Medical image segmentation", "Medical image registration", True),
+        ("Diffusion models", "Generative models", False),  # a modifier differs
+        ("Object detection", "Anomaly detection", False),
+        ("CT", "MRI", False),  # no shared modifier
+        ("Image classification", "Classification", False),
+    ],
+)
+def test_names_of_one_task_share_all_words_but_the_last(
+    first: str, second: str, same_task: bool
+) -> None:
+    assert synonym_heads(_key(first), _key(second)) is same_task
+
+
+def test_two_names_of_one_task_are_flagged_when_one_fits_the_others_label() -> None:
+    """ "Image recognition" papers that mostly also say "classification" of "images"
+    are the "Image classification" subject; "Image retrieval" papers that do not are
+    a different task under the same modifier."""
+    keys = [_key("Image classification"), _key("Image recognition"), _key("Image retrieval")]
+    members = [set(range(0, 10)), set(range(10, 20)), set(range(20, 25))]
+    fitting = [set(range(0, 16)), set(range(10, 20)), set(range(20, 25)) | {0}]
+    assert fits_other_label(members[1], fitting[0])  # 6 of 10 fit, MIN_FIT = 0.6
+    assert not fits_other_label(members[0], fitting[2])
+    assert duplicate_pairs(keys, members, fitting) == [(0, 1, "heads")]
+    fitting[0] = set(range(0, 15))  # 5 of 10: not most of them
+    assert duplicate_pairs(keys, members, fitting) == []
 
 
 def test_member_overlap_above_the_threshold_is_flagged() -> None:
@@ -61,7 +98,7 @@ def test_member_overlap_above_the_threshold_is_flagged() -> None:
     keys = ["optimal transport", "sinkhorn", "pruning"]
     members = [set(range(10)), set(range(4, 12)), set(range(8, 20))]
     assert jaccard(members[0], members[1]) >= MAX_OVERLAP > jaccard(members[1], members[2])
-    assert duplicate_pairs(keys, members) == [(0, 1, "members")]
+    assert duplicate_pairs(keys, members, members) == [(0, 1, "members")]
 
 
 def _surfaces() -> Surfaces:
@@ -121,26 +158,58 @@ def test_overlapping_topics_merge_under_the_phrase_more_members_name() -> None:
     naming = np.zeros((30, 3), dtype=np.float32)
     naming[0:4, 0] = 1  # 4 name U-Net
     naming[3:12, 2] = 1  # 9 name medical image segmentation
-    merged = merge_overlaps(seeds, members, sp.csc_matrix(naming))
+    fits = sp.csc_matrix(naming)
+    merged = merge_overlaps(seeds, members, sp.csc_matrix(naming), fits)
     assert merged is not None and [s.slug for s in merged] == [
         "pruning",
         "medical-image-segmentation",
     ]
     assert merged[1].phrases == ("medical image segmentation", "unet")
     assert merged[1].papers == (0, 1, 5, 6)
-    assert (
-        merge_overlaps(merged, [members[1], list(range(0, 12))], sp.csc_matrix(naming[:, 1:]))
-        is None
-    )
+    rest = sp.csc_matrix(naming[:, 1:])
+    assert merge_overlaps(merged, [members[1], list(range(0, 12))], rest, rest) is None
+
+
+def test_two_names_of_one_task_merge_under_the_label_that_fits_more_papers() -> None:
+    seeds = [
+        Seed("image-recognition", "Image recognition", (0, 1), ("image recognition",)),
+        Seed("image-retrieval", "Image retrieval", (20, 21), ("image retrieval",)),
+        Seed("image-classification", "Image classification", (10, 11), ("image classification",)),
+    ]
+    members = [list(range(0, 10)), list(range(20, 25)), list(range(10, 20))]
+    naming = np.zeros((30, 3), dtype=np.float32)
+    fits = np.zeros((30, 3), dtype=np.float32)
+    fits[0:10, 0] = fits[20:25, 1] = 1
+    fits[4:20, 2] = 1  # 6 of the 10 "Image recognition" papers fit "Image classification"
+    merged = merge_overlaps(seeds, members, sp.csc_matrix(naming), sp.csc_matrix(fits))
+    assert merged is not None and [s.slug for s in merged] == [
+        "image-retrieval",
+        "image-classification",
+    ]
+    assert merged[1].phrases == ("image classification", "image recognition")
+    assert merged[1].papers == (0, 1, 10, 11)
+    fits[4, 2] = 0  # 5 of 10: the label would not describe most of them
+    assert merge_overlaps(seeds, members, sp.csc_matrix(naming), sp.csc_matrix(fits)) is None
 
 
 def test_pinned_topics_never_merge() -> None:
     seeds = [Seed("a", "A", (0,), ("a",), pinned=True), Seed("b", "B", (0,), ("b",))]
     naming = sp.csc_matrix(np.ones((4, 2), dtype=np.float32))
-    assert merge_overlaps(seeds, [[0, 1, 2, 3], [0, 1, 2, 3]], naming) is None
+    assert merge_overlaps(seeds, [[0, 1, 2, 3], [0, 1, 2, 3]], naming, naming) is None
+    seeds = [
+        Seed("a", "Image recognition", (0,), ("image recognition",), pinned=True),
+        Seed("b", "Image classification", (1,), ("image classification",)),
+    ]
+    assert merge_overlaps(seeds, [[0, 1], [2, 3]], naming, naming) is None
 
 
-def test_bundled_topics_have_no_near_duplicates(bundled_analysis: Analysis) -> None:
+def test_bundled_topics_have_no_near_duplicates(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
     topics = [t for t in bundled_analysis.topics if t.slug != "other"]
-    pairs = duplicate_pairs([_key(t.label) for t in topics], [t.papers for t in topics])
+    keys = [_key(t.label) for t in topics]
+    uses = PhraseUse(read_documents(bundled_corpus.papers))
+    slugs = [paper.slug for paper in bundled_corpus.papers]
+    fitting = [{slugs[p] for p in fit} for fit in fit_sets(uses, [[key] for key in keys])]
+    pairs = duplicate_pairs(keys, [t.papers for t in topics], fitting)
     assert [(topics[i].label, topics[j].label, why) for i, j, why in pairs] == []

@@ -7,7 +7,10 @@ import scipy.sparse as sp
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.label_fit import MIN_FIT, fitting, label_fit
 from generator.analyze.topics.members import (
     can_take,
@@ -52,12 +55,22 @@ def test_the_focus_rules_keep_the_label_fit_at_its_minimum() -> None:
 def test_every_discovered_topic_fits_its_label(
     bundled_corpus: Corpus, bundled_analysis: Analysis
 ) -> None:
-    """Before the fit rule 10 of 63 topics were below 60% ("Audio", "MixUp" 50%)."""
+    """Before the fit rule 10 of 63 topics were below 60% ("Audio", "MixUp" 50%).
+
+    A label that is an acronym is also written out ("ResNets": "residual networks"),
+    as the corpus spells it (expansions.py)."""
     docs = read_documents(bundled_corpus.papers)
     row = {slug: i for i, slug in enumerate(docs.slugs)}
     topics = [t for t in bundled_analysis.topics if t.slug != "other"]
-    keys = [[" ".join(k for k in docs.tokenizer.tokens(t.label) if k)] for t in topics]
-    fits = fitting(PhraseUse(docs), keys)
+    uses = PhraseUse(docs)
+    labels = [
+        Seed(t.slug, t.label, (), (" ".join(k for k in docs.tokenizer.tokens(t.label) if k),))
+        for t in topics
+    ]
+    stats = phrase_stats(build_vectors(docs, 0), docs)
+    keys = [seed.phrases for seed in with_expansions(labels, stats, docs.surfaces, uses)]
+    assert ("resnet", "residual network") in keys
+    fits = fitting(uses, keys)
     for topic, fit in zip(topics, fits, strict=True):
         share = label_fit([row[s] for s in topic.papers], fit)
         assert share >= MIN_FIT, (topic.label, share)
@@ -66,9 +79,10 @@ def test_every_discovered_topic_fits_its_label(
 def test_papers_left_over_find_a_topic_among_the_members(
     bundled_corpus: Corpus, bundled_analysis: Analysis
 ) -> None:
-    """Other held 71 papers (12.8%) when only seed centres scored papers; 64 (11.6%) now."""
+    """Other held 71 papers (12.8%) when only seed centres scored papers, 53 (9.6%) when
+    a paper tried only its best topic; 48 (8.7%) now that it tries its next two."""
     other = next(t for t in bundled_analysis.topics if t.slug == "other")
-    assert len(other.papers) <= 0.12 * len(bundled_corpus.papers)
+    assert len(other.papers) <= 0.09 * len(bundled_corpus.papers)
     titles = {p.slug: p.title for p in bundled_corpus.papers}
     topic_of = {s: ts for s, ts in bundled_analysis.paper_topics.items()}
     inception = next(s for s, t in titles.items() if t.startswith("Rethinking the Inception"))
