@@ -53,11 +53,7 @@ def discover_topics(
     """
     uses = PhraseUse(docs)
     seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec, uses)
-    longer = label_phrases(stats)
-    seeds = [
-        seed if seed.pinned else replace(seed, label=_label(seed, members, uses, longer, texts))
-        for seed, members in zip(seeds, membership.members, strict=True)
-    ]
+    seeds = _labelled(seeds, membership, uses, stats, texts)
     _check_pins_have_papers(seeds, membership, spec)
     drafts = [
         Draft(seed.slug, seed.label, tuple(members), seed.phrases, seed.area)
@@ -111,7 +107,7 @@ def _seeds_and_members(
                 select_seeds(fillers, docs.surfaces, seeds), stats, docs.surfaces, uses
             )
             membership = assign_members(seeds, uses, vectors, share, per_paper)
-    for _ in range(len(seeds)):
+    while True:
         phrases = [seed.phrases for seed in seeds]
         naming = uses.hits(phrases)[0].tocsc()
         members = [[p for p, _ in papers] for papers in membership.members]
@@ -119,39 +115,48 @@ def _seeds_and_members(
         merged = merge_overlaps(seeds, members, naming, fits)
         if merged is None:
             break
-        seeds = merged
+        seeds = merged  # one seed fewer each time round
         membership = assign_members(seeds, uses, vectors, share, per_paper)
-    fits = fit_matrix(uses, [seed.phrases for seed in seeds], vectors.lsa.shape[0])
     membership = adopt_leftovers(seeds, membership, uses, vectors, share, fits)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 
-def _label(
-    seed: Seed,
-    members: Sequence[tuple[int, float]],
+def _labelled(
+    seeds: Sequence[Seed],
+    membership: Membership,
     uses: PhraseUse,
-    longer: dict[str, list[str]],
+    stats: PhraseStats,
     texts: Sequence[str],
-) -> str:
-    """A discovered topic's label, singular or plural as its own papers write it.
+) -> list[Seed]:
+    """Discovered seeds with their labels, singular or plural as their papers write them.
 
-    A longer phrase holding the topic's name (`longer`: label_phrases) that MIN_FIT of
-    its members write labels it ("Neural architecture search"). The address stays the
-    shorter name's (architecture-search): it does not change when the longer phrase
-    falls under the support floor (candidates.py).
+    A longer phrase holding a topic's name (_label_phrases) that MIN_FIT of its members
+    write labels it ("Neural architecture search"). The address stays the shorter
+    name's (architecture-search): it does not change when the longer phrase falls under
+    the support floor (candidates.py).
     """
-    phrase = seed.phrases[0]
-    options = [k for k in longer.get(phrase.split(" ")[0], ()) if subsumes(phrase, k)]
-    options = [k for k in options if k.count(" ") > phrase.count(" ")]
-    papers = {p for p, _ in members}
-    named = {key: len(found & papers) for key, found in uses.papers(options).items()}
-    written = [k for k in options if papers and named[k] >= MIN_FIT * len(papers)]
-    if written:
-        phrase = max(written, key=lambda k: (named[k], k.count(" "), k))
-    return uses.docs.surfaces.label(phrase, [texts[p] for p in seed.papers])
+    longer = _label_phrases(stats)
+    options = [
+        [
+            k
+            for k in longer.get(seed.phrases[0].split(" ")[0], ())
+            if k.count(" ") > seed.phrases[0].count(" ") and subsumes(seed.phrases[0], k)
+        ]
+        for seed in seeds
+    ]
+    found = uses.papers({k for keys in options for k in keys})  # one pass for all topics
+    labelled = []
+    for seed, papers, keys in zip(seeds, membership.members, options, strict=True):
+        members = {p for p, _ in papers}
+        named = {k: len(found[k] & members) for k in keys}
+        written = [k for k in keys if members and named[k] >= MIN_FIT * len(members)]
+        phrase = max(written, key=lambda k: (named[k], k.count(" "), k), default=seed.phrases[0])
+        label = uses.docs.surfaces.label(phrase, [texts[p] for p in seed.papers])
+        labelled.append(seed if seed.pinned else replace(seed, label=label))
+    return labelled
 
 
-def label_phrases(stats: PhraseStats) -> dict[str, list[str]]:
+def _label_phrases(stats: PhraseStats) -> dict[str, list[str]]:
     """Phrases that could label a topic (noun phrases of several words in MIN_TITLES
     titles), under each of their words."""
     usable = np.flatnonzero(stats.readable() & (stats.title_papers >= MIN_TITLES))
