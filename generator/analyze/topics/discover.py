@@ -152,7 +152,8 @@ def _labelled(
         written = [k for k in keys if members and named[k] >= MIN_FIT * len(members)]
         phrase = max(written, key=lambda k: (named[k], k.count(" "), k), default=seed.phrases[0])
         label = uses.docs.surfaces.label(phrase, [texts[p] for p in seed.papers])
-        labelled.append(seed if seed.pinned else replace(seed, label=label))
+        phrases = tuple(dict.fromkeys((*seed.phrases, phrase)))  # keywords skip the label
+        labelled.append(seed if seed.pinned else replace(seed, label=label, phrases=phrases))
     return labelled
 
 

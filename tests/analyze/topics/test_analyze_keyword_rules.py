@@ -136,13 +136,17 @@ def test_a_phrase_of_label_words_repeats_the_label() -> None:
 
 
 def test_bundled_keywords_are_content(bundled_analysis: Analysis) -> None:
-    """No bundled topic shows filler or two keywords that say one thing."""
+    """No bundled topic shows filler, two keywords that say one thing, or a keyword
+    its label says ("brain tumor segmentation" under "Brain tumor segmentation" when
+    the label was a longer phrase than the topic's name)."""
     vocabulary: dict[str, int] = {}
     for topic in bundled_analysis.topics:
         keys = [phrase_key(k) or "" for k in topic.keywords]
+        label = phrase_key(topic.label) or ""
         for number, key in enumerate(keys):
             assert not is_filler(key, vocabulary), (topic.label, key)
             assert not repeats_kept(key, keys[:number]), (topic.label, key)
+            assert not repeats_label(key, [label], GENERIC), (topic.label, key)
 
 
 def test_bundled_one_word_keywords_are_heads_not_modifiers(
