@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.tokens import Tokenizer, Tokens
 from generator.model import Paper
+
+# Words after which English puts a verb: "to reduce", "we detect", "can recover".
+_VERB_AFTER_RE = re.compile(
+    r"\b(?:to|we|can|could|may|might|will|would|should|must|cannot|not|also)\s+([^\W\d_][\w'’-]*)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,8 @@ class Documents:
     word_counts: Counter[str | None]
     head_counts: Counter[str | None]
     alone_counts: Counter[str | None]
+    # How often each word key follows a word that a verb follows ("to", "we", "can").
+    verb_counts: Counter[str]
 
     def head_ratio(self, key: str) -> float:
         """Share of a word's occurrences that end a run: high for nouns, low for modifiers."""
@@ -34,6 +43,12 @@ class Documents:
         """Share of a word's occurrences with no content word beside it ("pruning" 22%)."""
         total = self.word_counts.get(key, 0)
         return self.alone_counts.get(key, 0) / total if total else 0.0
+
+    def verb_ratio(self, key: str) -> float:
+        """Share of a word's occurrences right after "to", "we", "can"...: high for verbs
+        ("reconstruct" 0.72, "reduce" 0.39), low for nouns ("scale" 0.13, "error" 0.02)."""
+        total = self.word_counts.get(key, 0)
+        return self.verb_counts.get(key, 0) / total if total else 0.0
 
     def __len__(self) -> int:
         return len(self.slugs)
@@ -71,4 +86,16 @@ def read_documents(papers: Sequence[Paper]) -> Documents:
         word_counts=word_counts,
         head_counts=head_counts,
         alone_counts=alone_counts,
+        verb_counts=_verb_counts((t for p in papers for t in (p.title, p.abstract)), tokenizer),
     )
+
+
+def _verb_counts(texts: Iterable[str], tokenizer: Tokenizer) -> Counter[str]:
+    """Word keys counted each time they follow a word that a verb follows."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for raw in _VERB_AFTER_RE.findall(text):
+            key = tokenizer.key_of(raw)
+            if key is not None:
+                counts[key] += 1
+    return counts

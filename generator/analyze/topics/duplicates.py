@@ -11,6 +11,14 @@ last words ("Image classification", "Image recognition"), where most papers of o
 fit the other's label (label_fit.py). Labels that differ in a modifier instead
 ("Diffusion models", "Generative models"; "Object detection", "Anomaly detection")
 name a kind and its family, or two kinds, and stay apart however their papers talk.
+
+A fourth is a subject and one kind of it written as one word: "Attention mechanism"
+(attention: "mechanism" is a light head, label_fit.LIGHT_HEADS) and "Self-attention",
+where most papers of the kind write the subject's word on its own. The reader sees
+attention listed twice; the broader label names both. Whether a prefix makes a kind
+("self-attention" is attention) or an opposite ("self-supervised" learning is not
+supervised learning) is left to the papers: the kind's members must fit the broader
+label.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Sequence
 
 from generator.analyze.features.word_families import same_family
-from generator.analyze.topics.label_fit import MIN_FIT
+from generator.analyze.topics.label_fit import MIN_FIT, content_words
 
 # Jaccard index of two topics' members at or above which they are one topic: more of
 # their papers shared than not. Papers may hold up to three topics, so related topics
@@ -54,6 +62,15 @@ def synonym_heads(key: str, other: str) -> bool:
     )
 
 
+def kind_of(key: str, other: str) -> bool:
+    """Whether phrase key `other` ends in a closed compound naming a kind of the one word
+    `key` names (light head aside): "selfattention" and "local selfattention" of
+    "attention mechanism", not "attention" itself nor "object detection" of "detection"."""
+    words = content_words(key)
+    last = other.split(" ")[-1]
+    return len(words) == 1 and len(last) > len(words[0]) and last.endswith(words[0])
+
+
 def fits_other_label(members: Collection[Hashable], fitting_other: Collection[Hashable]) -> bool:
     """Whether at least MIN_FIT of one topic's members fit the other topic's label, so
     that the other's label would describe them as well as every topic's label must."""
@@ -73,8 +90,9 @@ def duplicate_pairs(
     fitting: Sequence[Collection[Hashable]],
 ) -> list[tuple[int, int, str]]:
     """Index pairs (i < j) of near-duplicate topics, with the reason: "label",
-    "members" or "heads" (`synonym_heads`, where one topic's members fit the other's
-    label: `fitting` holds the papers that fit each topic's label).
+    "members", "heads" (`synonym_heads`, where one topic's members fit the other's
+    label: `fitting` holds the papers that fit each topic's label) or "kind" (`kind_of`,
+    where the kind's members fit the broader label).
 
     `keys` are the topics' label keys (tokens.phrase_key of the label); an empty key
     (a label of stop words only) never subsumes anything.
@@ -90,4 +108,8 @@ def duplicate_pairs(
                 fits_other_label(members[i], fitting[j]) or fits_other_label(members[j], fitting[i])
             ):
                 pairs.append((i, j, "heads"))
+            elif (kind_of(keys[i], keys[j]) and fits_other_label(members[j], fitting[i])) or (
+                kind_of(keys[j], keys[i]) and fits_other_label(members[i], fitting[j])
+            ):
+                pairs.append((i, j, "kind"))
     return pairs

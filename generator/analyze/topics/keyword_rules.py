@@ -6,13 +6,15 @@ with the "growing workload" of radiologists and the "urgent need" for tools. Suc
 phrases are filler, whatever their rank. So are the halves of a term ("resonance",
 "magnetic" for "magnetic resonance"), inflections of the label ("memorizing" under
 "Memorization"), and phrases that another keyword already says in other words or
-order ("augmentation hyperparameters" after "hyperparameter augmentation").
+order ("augmentation hyperparameters" after "hyperparameter augmentation"). A single
+word used mostly as a verb ("reduce", "reconstruct") names an action, not a subject.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.tokens import STOP_WORDS
 from generator.analyze.features.word_families import same_family
@@ -64,6 +66,13 @@ LONE = frozenset(
 # at all is half of that term ("resonance" in "magnetic resonance"): more often in the
 # term than anywhere else.
 HALF_TERM = 0.5
+# A single word that follows "to", "we", "can"... at least this share of the times it
+# is used is a verb ("reconstruct" 0.72, "detect" 0.71, "fit" 0.43, "reduce" 0.39 in the
+# bundled corpus): it names an action, not a subject. Nouns stay far below ("scale"
+# 0.13, "transfer" 0.06; documents.Documents.verb_ratio); so do words seen too rarely
+# to tell (fewer than MIN_VERB_USES such uses).
+VERB_SHARE = 0.3
+MIN_VERB_USES = 3
 # Endings an adverb adds to its adjective ("accurately", "flexibly", "easily").
 _ADVERB_ENDINGS = (("ly", ""), ("ly", "e"), ("ly", "l"), ("ily", "y"), ("ally", ""), ("y", "e"))
 # Words of no subject at all: the field's everyday words and title verbs ("deep
@@ -125,6 +134,15 @@ def half_terms(stats: PhraseStats) -> frozenset[str]:
         word
         for word, most in inside.items()
         if word in stats.index and most >= HALF_TERM * float(stats.total[stats.index[word]])
+    )
+
+
+def verbs(docs: Documents) -> frozenset[str]:
+    """Single words used mostly as verbs ("reduce", "detect"): no keyword on their own."""
+    return frozenset(
+        word
+        for word, uses in docs.verb_counts.items()
+        if uses >= MIN_VERB_USES and docs.verb_ratio(word) >= VERB_SHARE
     )
 
 

@@ -2,7 +2,8 @@
 
 A member *fits* its topic's label when its title or abstract uses one of the topic's
 phrases (the label's phrase, an absorbed variant or its acronym) in some inflection,
-or uses every content word of the label in some inflection, wherever they stand
+or uses every content word of the label (a light head such as "mechanism" is
+not one: LIGHT_HEADS) in some inflection, wherever they stand
 ("Learning correspondences of cardiac motion from images" and MRI; a paper on
 "recognition" of "images" fits "Image recognition"). Word families are those of
 word_families.py ("regularizers" fits "Regularization"). The *label fit* of a topic is
@@ -26,11 +27,22 @@ from generator.analyze.features.word_families import PhraseUse
 # their next topic (measured: manual/analysis.md); 0.5 is what naming the phrase alone
 # already guaranteed.
 MIN_FIT = 0.6
+# Heads that add nothing to the word before them (light nouns): an "attention
+# mechanism" is attention, a "pooling method" is pooling. A paper about attention fits
+# "Attention mechanism" without writing "mechanism".
+LIGHT_HEADS = frozenset("mechanism module method approach technique scheme strategy".split())
+
+
+def content_words(key: str) -> list[str]:
+    """The words of a label's phrase key that a fitting paper must use: all but a
+    light head ("attention mechanism" -> attention)."""
+    words = key.split(" ")
+    return words[:-1] if len(words) > 1 and words[-1] in LIGHT_HEADS else words
 
 
 def fitting(uses: PhraseUse, phrases: Sequence[Sequence[str]]) -> list[set[int]]:
     """For each topic (its phrase keys, label phrase first), the papers that fit its label."""
-    label_words = [group[0].split(" ") if group else [] for group in phrases]
+    label_words = [content_words(group[0]) if group else [] for group in phrases]
     papers = uses.papers(
         {k for group in phrases for k in group} | {w for ws in label_words for w in ws}
     )

@@ -19,9 +19,11 @@ from generator.analyze.topics.duplicates import (
     MAX_OVERLAP,
     fits_other_label,
     jaccard,
+    kind_of,
     subsumes,
     synonym_heads,
 )
+from generator.analyze.topics.label_fit import content_words
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
 from generator.links import base_slug
 
@@ -94,18 +96,27 @@ def merge_overlaps(
     name (`naming`: papers x seeds, 1 where a paper names a seed's phrase), so that
     its label describes most of them. Without such a pair, two names of one task
     (`synonym_heads`) merge when one's members fit the other's label (`fits`: papers x
-    seeds, label_fit.py); the label that fits more of their papers names both. Pinned
-    seeds are the user's and never merge.
+    seeds, label_fit.py); the label that fits more of their papers names both. Last, a
+    subject and a kind of it (`kind_of`: "Attention mechanism", "Self-attention") merge
+    under the subject when the kind's members fit its label. Pinned seeds are the
+    user's and never merge.
     """
     pair, judge = _most_overlapping(seeds, members), naming
     if pair is None:
         pair, judge = _same_task(seeds, members, fits), fits
-    if pair is None:
-        return None
-    i, j = pair
-    union = sorted({*members[i], *members[j]})
-    named = [len(set(judge[:, k].indices.tolist()).intersection(union)) for k in (i, j)]
-    keep, drop = (j, i) if named[1] > named[0] else (i, j)
+    if pair is not None:
+        i, j = pair
+        union = sorted({*members[i], *members[j]})
+        named = [len(set(judge[:, k].indices.tolist()).intersection(union)) for k in (i, j)]
+        keep, drop = (j, i) if named[1] > named[0] else (i, j)
+    else:
+        kind = _subject_and_kind(seeds, members, fits)
+        if kind is None:
+            return None
+        keep, drop = kind
+        # Named by the subject's word, which the kind's papers write ("Attention").
+        subject = " ".join(content_words(seeds[keep].phrases[0]))
+        seeds = [*seeds[:keep], _with_first(seeds[keep], subject), *seeds[keep + 1 :]]
     merged = _joined(seeds[keep], seeds[drop])
     return [merged if k == keep else s for k, s in enumerate(seeds) if k != drop]
 
@@ -142,6 +153,25 @@ def _same_task(
         if fits_other_label(members[i], fitting[1]) or fits_other_label(members[j], fitting[0]):
             return i, j
     return None
+
+
+def _subject_and_kind(
+    seeds: Sequence[Seed], members: Sequence[Sequence[int]], fits: sp.csc_matrix
+) -> tuple[int, int] | None:
+    """The first (subject, kind) pair of seeds (`kind_of`) whose kind's members fit the
+    subject's label."""
+    for i, j in _discovered_pairs(seeds):
+        for broad, narrow in ((i, j), (j, i)):
+            if kind_of(seeds[broad].phrases[0], seeds[narrow].phrases[0]) and fits_other_label(
+                members[narrow], fits[:, broad].indices.tolist()
+            ):
+                return broad, narrow
+    return None
+
+
+def _with_first(seed: Seed, phrase: str) -> Seed:
+    """`seed` named by `phrase` (its other phrases kept after it)."""
+    return replace(seed, phrases=tuple(dict.fromkeys((phrase, *seed.phrases))))
 
 
 def topic_slug(key: str, surfaces: Surfaces) -> str:

@@ -18,6 +18,7 @@ from generator.analyze.topics.duplicates import (
     duplicate_pairs,
     fits_other_label,
     jaccard,
+    kind_of,
     subsumes,
     synonym_heads,
 )
@@ -90,6 +91,55 @@ def test_two_names_of_one_task_are_flagged_when_one_fits_the_others_label() -> N
     assert duplicate_pairs(keys, members, fitting) == [(0, 1, "heads")]
     fitting[0] = set(range(0, 15))  # 5 of 10: not most of them
     assert duplicate_pairs(keys, members, fitting) == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind", "is_kind"),
+    [
+        ("Attention mechanism", "Self-attention", True),
+        ("Attention", "Local self-attention", True),
+        ("Pooling method", "Max-pooling", True),
+        ("Supervised learning", "Self-supervised learning", False),  # two words: no subject
+        ("Detection", "Object detection", False),  # a separate word: subsumption's case
+        ("Attention", "Attention", False),
+        ("Attention mechanism", "Attention maps", False),
+    ],
+)
+def test_a_kind_is_a_closed_compound_ending_in_the_subjects_word(
+    subject: str, kind: str, is_kind: bool
+) -> None:
+    assert kind_of(_key(subject), _key(kind)) is is_kind
+    assert not kind_of(_key(kind), _key(subject))
+
+
+def test_a_subject_and_its_kind_are_flagged_when_the_kinds_papers_fit_the_subject() -> None:
+    """Self-attention papers that mostly write "attention" on its own are the attention
+    subject listed twice; ones that do not would be a kind of their own."""
+    keys = [_key("Attention mechanism"), _key("Self-attention")]
+    members = [set(range(0, 10)), set(range(10, 20))]
+    fitting = [set(range(0, 16)), set(range(10, 20))]
+    assert duplicate_pairs(keys, members, fitting) == [(0, 1, "kind")]
+    fitting[0] = set(range(0, 15))  # 5 of the 10 kind papers
+    assert duplicate_pairs(keys, members, fitting) == []
+
+
+def test_a_kind_merges_into_its_subject() -> None:
+    seeds = [
+        Seed("self-attention", "Self-attention", (10, 11), ("selfattention",)),
+        Seed("attention-mechanism", "Attention mechanism", (0, 1), ("attention mechanism",)),
+    ]
+    members = [list(range(10, 20)), list(range(0, 10))]
+    naming = np.zeros((20, 2), dtype=np.float32)
+    fits = np.zeros((20, 2), dtype=np.float32)
+    fits[10:20, 0] = 1
+    fits[0:16, 1] = 1  # 6 of the 10 self-attention papers fit "Attention mechanism"
+    merged = merge_overlaps(seeds, members, sp.csc_matrix(naming), sp.csc_matrix(fits))
+    assert merged is not None and [s.slug for s in merged] == ["attention-mechanism"]
+    # Named by the subject's word, which most papers of both write.
+    assert merged[0].phrases == ("attention", "attention mechanism", "selfattention")
+    assert merged[0].papers == (0, 1, 10, 11)
+    fits[15, 1] = 0
+    assert merge_overlaps(seeds, members, sp.csc_matrix(naming), sp.csc_matrix(fits)) is None
 
 
 def test_member_overlap_above_the_threshold_is_flagged() -> None:

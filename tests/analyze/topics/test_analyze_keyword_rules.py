@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
@@ -16,6 +17,7 @@ from generator.analyze.topics.keyword_rules import (
     is_participle,
     repeats_kept,
     repeats_label,
+    verbs,
 )
 from generator.analyze.topics.label_rules import GENERIC
 from generator.model import Analysis, Corpus
@@ -166,3 +168,21 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     assert all(docs.head_ratio(key) >= MIN_HEAD for _, key in lone), sorted(
         (label, key) for label, key in lone if docs.head_ratio(key) < MIN_HEAD
     )
+    verbs_shown = sorted((label, key) for label, key in lone if key in verbs(docs))
+    assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
+
+
+def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
+    corpus = corpus_of(
+        [
+            ("Learning to Reduce Noise", "We reduce noise. Models can reduce errors."),
+            ("Noise Reduction", "Noise is everywhere; a reduction of noise helps."),
+            ("Scaling Laws", "We scale models; scale matters at every scale and scale."),
+            ("Fitting Curves", "We fit curves to data."),
+        ]
+    )
+    docs = read_documents(corpus.papers)
+    assert docs.verb_ratio("reduce") == 1.0 and docs.verb_ratio("noise") == 0.0
+    assert docs.verb_ratio("scale") == 0.25  # "we scale", not "every scale" (3 more)
+    # "fit": a verb, but used after "we" once only: too rarely to tell.
+    assert verbs(docs) == {"reduce"}

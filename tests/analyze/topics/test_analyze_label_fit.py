@@ -11,7 +11,7 @@ from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.expansions import with_expansions
-from generator.analyze.topics.label_fit import MIN_FIT, fitting, label_fit
+from generator.analyze.topics.label_fit import MIN_FIT, content_words, fitting, label_fit
 from generator.analyze.topics.members import (
     can_take,
     drop_unfit_extras,
@@ -39,6 +39,24 @@ def test_a_paper_fits_a_label_by_its_phrase_or_all_its_words_in_any_inflection()
     assert {corpus.papers[p].title for p in fits} == {t for t, _ in _PAPERS[:3]}
     assert label_fit(range(len(_PAPERS)), fits) == 0.6
     assert label_fit([], fits) == 1.0
+
+
+def test_a_light_head_is_not_a_word_a_paper_must_use() -> None:
+    """An "Attention mechanism" paper may say attention without "mechanism"; the
+    light head alone does not fit, and "attention" inside "self-attention" is another
+    word."""
+    papers = [
+        ("Pay Less Attention with Convolutions", "Attention over tokens is costly."),
+        ("A Gating Mechanism for Recurrent Units", "Gates keep state over time."),
+        ("Scaling Self-Attention", "Self-attention layers for images."),
+        ("An Attention Mechanism for U-Nets", "Gates in skip connections."),
+    ]
+    corpus = corpus_of(papers)
+    assert content_words("attention mechanism") == ["attention"]
+    assert content_words("mechanism") == ["mechanism"]
+    assert content_words("mechanism design") == ["mechanism", "design"]
+    fits = fitting(PhraseUse(read_documents(corpus.papers)), [["attention mechanism"]])[0]
+    assert {corpus.papers[p].title for p in fits} == {papers[0][0], papers[3][0]}
 
 
 def test_the_focus_rules_keep_the_label_fit_at_its_minimum() -> None:
