@@ -48,18 +48,23 @@ def _in_words(items: Sequence[str]) -> str:
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
     """Render the Markdown page of one topic."""
     doc = topic_doc(topic.slug)
+    other = topic.slug == OTHER_TOPIC_SLUG
     papers = [site.paper_link(doc, s, html=True) for s in topic.papers if s in site.papers]
+    if other:  # no centre to rank by: a list to scan
+        papers.sort(key=lambda link: (link.title.casefold(), link.title))
     years = [
         p.published.year
         for slug in topic.papers
         if (p := site.papers.get(slug)) is not None and p.published is not None
     ]
-    meta = {
-        "title": str(html_escape(topic.label)),
-        "description": str(
-            html_escape(f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6]))
-        ),
-    }
+    named = len(site.named_topics)
+    none_of = f"none of the {named} topics" if named > 1 else "no topic"
+    description = (
+        f"{len(papers)} papers that fit {none_of}"
+        if other
+        else f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6])
+    )
+    meta = {"title": str(html_escape(topic.label)), "description": str(html_escape(description))}
     feed = None
     if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
         feed = Markup(built_link(doc, topic_feed_doc(topic.slug)))
@@ -71,6 +76,8 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
+        other=other,
+        none_of=none_of,
         about=_about(topic, len(papers)),
         keyword_phrase=_in_words(topic.keywords[:KEYWORDS_SHOWN]),
         dated=len(years),

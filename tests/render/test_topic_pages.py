@@ -7,7 +7,7 @@ from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.index_pages import render_home
-from generator.render.topic_pages import _about, _in_words, render_topics_index
+from generator.render.topic_pages import _about, _in_words, render_topic, render_topics_index
 
 
 def _topic(label: str) -> Topic:
@@ -65,3 +65,23 @@ def test_other_is_not_counted_as_a_topic() -> None:
     assert "but for 1 that fits none, listed under [Other](other.md)." in page
     home = render_home(make_environment(), site)
     assert "3 research papers in 2 topics" in home
+
+
+def test_the_other_page_says_what_other_is_and_lists_its_papers_by_title() -> None:
+    """ "Other" has no centre and no keywords: its page says why its papers are there
+    (not "Most central to the topic first"), lists them A to Z, and its description is
+    not "3 papers on Other: "."""
+    papers = tuple(
+        Paper(s, s, f"papers/{s}/", title, False, "Text.", ("Text.",), ())
+        for s, title in (("p", "Zeta"), ("q", "alpha"), ("r", "Beta"), ("s", "Topic paper"))
+    )
+    topics = (Topic("a", "Alpha", ("k",), ("s",)), Topic("other", "Other", (), ("p", "q", "r")))
+    site = SiteContext(Corpus(papers), Analysis(topics=topics), "Site", None)
+    page = render_topic(make_environment(), site, topics[1])
+    assert "3 papers fit no topic found in this corpus: no other paper" in page
+    assert "Most central" not in page and "By title, A to Z." in page
+    assert page.index(">alpha<") < page.index(">Beta<") < page.index(">Zeta<")
+    assert "description: 3 papers that fit no topic" in page
+    assert "papers on Other" not in page
+    named = render_topic(make_environment(), site, topics[0])
+    assert "Most central to the topic first." in named and "fit none" not in named
