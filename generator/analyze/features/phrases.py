@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_classes import verbs
 
 # The last word of a phrase must end a run at least this often: "segmentation" ends
 # 69% of its runs, "transport" 59%, "optimal" 9% (it modifies: "optimal transport"),
@@ -29,6 +30,9 @@ class PhraseStats:
     key_papers: sp.csc_matrix
     head: NDArray[np.float64]
     alone: NDArray[np.float64]
+    # Single words used mostly as verbs ("reduce", "upsample": word_classes.verbs): they
+    # name an action, so no label or keyword is one.
+    verb: NDArray[np.bool_]
 
     def readable(self) -> NDArray[np.bool_]:
         """Terms that can end a noun phrase: "optimal transport", not "deep convolutional"."""
@@ -39,6 +43,7 @@ def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
     """Compute counts, key papers, head and alone ratios of every term."""
     terms = vectors.terms
     index = {t: i for i, t in enumerate(terms)}
+    used_as_verbs = verbs(docs)
     counts = vectors.counts.tocsc()
     titles = vectors.title_counts.tocsc()
     total = np.asarray(counts.sum(axis=0), dtype=np.float64).ravel()
@@ -56,4 +61,5 @@ def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
         alone=np.array(
             [docs.alone_ratio(t) if " " not in t else 0.0 for t in terms], dtype=np.float64
         ),
+        verb=np.array([t in used_as_verbs for t in terms], dtype=bool),
     )

@@ -76,13 +76,13 @@ def keywords(
     stats: PhraseStats,
     presence: sp.csr_matrix,
     surfaces: Surfaces,
-    not_alone: frozenset[str] = frozenset(),
+    halves: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Phrases typical of the topic's papers and rare elsewhere: content, not prose.
 
-    The label, its inflections, filler prose, single words that are no keyword on
-    their own (`not_alone`: halves of a term and verbs, keyword_rules.half_terms and
-    verbs) and phrases a kept keyword already says are skipped.
+    The label, its inflections, filler prose, halves of a term (`halves`: from
+    keyword_rules.half_terms), verbs (PhraseStats.verb) and phrases a kept keyword
+    already says are skipped.
     """
     members = draft.papers
     if not members:
@@ -97,7 +97,7 @@ def keywords(
     chosen: list[str] = []
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
-        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, not_alone)
+        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
         if inside[column] < min(2, len(members)) or not usable:
             continue
         if repeats_kept(key, chosen):
@@ -114,7 +114,7 @@ def _usable(
     column: int,
     readable: bool,
     label: tuple[str, ...],
-    not_alone: frozenset[str],
+    halves: frozenset[str],
 ) -> bool:
     """A keyword must read as a phrase, say something, and not repeat the label."""
     words = key.split(" ")
@@ -122,6 +122,6 @@ def _usable(
         return False
     if len(words) > 1 or not readable:  # a lone modifier ("mathematical") names nothing
         return readable
-    return key not in not_alone and bool(
-        stats.total[column] >= MIN_BURSTINESS * stats.papers[column]
-    )
+    if key in halves or stats.verb[column]:
+        return False
+    return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

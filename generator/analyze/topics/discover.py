@@ -20,7 +20,7 @@ from generator.analyze.topics.describe import Draft, keywords, related_topics, t
 from generator.analyze.topics.duplicates import subsumes
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
-from generator.analyze.topics.keyword_rules import half_terms, verbs
+from generator.analyze.topics.keyword_rules import half_terms
 from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
@@ -180,14 +180,14 @@ def _describe(
     """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other"."""
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
-    not_alone = half_terms(stats) | verbs(docs)
+    halves = half_terms(stats)
     related = related_topics(drafts, centres)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = [
         Topic(
             slug=draft.slug,
             label=draft.label,
-            keywords=keywords(draft, stats, presence, docs.surfaces, not_alone),
+            keywords=keywords(draft, stats, presence, docs.surfaces, halves),
             papers=tuple(docs.slugs[p] for p in draft.papers),
             related_topics=related[number],
             area=areas[number],

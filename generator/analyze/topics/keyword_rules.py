@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
-from generator.analyze.features.tokens import STOP_WORDS
+from generator.analyze.features.word_classes import (
+    IRREGULAR_PARTICIPLES,
+    ends_in_participle,
+    is_adverb,
+    is_participle,
+)
 from generator.analyze.features.word_families import same_family
 from generator.analyze.topics.duplicates import subsumes
 from generator.analyze.topics.label_rules import GENERIC, TITLE_VERBS, VAGUE
@@ -44,14 +48,6 @@ PROSE = frozenset(
     eventually finally ultimately subsequently initially involve involves prime
     """.split()
 )
-# Irregular past participles ("known", "shown"): alone, a keyword that names nothing,
-# as do the regular ones (is_participle).
-IRREGULAR_PARTICIPLES = frozenset(
-    """
-    known given shown seen done made taken found built chosen drawn grown proven written
-    begun broken driven held kept led lost meant sent spent told thought understood
-    """.split()
-)
 # Nouns that name no subject by themselves but are fine in a phrase ("Gaussian
 # process", "test set", "output layer"): filler only as a one-word keyword.
 LONE = frozenset(
@@ -66,15 +62,6 @@ LONE = frozenset(
 # at all is half of that term ("resonance" in "magnetic resonance"): more often in the
 # term than anywhere else.
 HALF_TERM = 0.5
-# A single word that follows "to", "we", "can"... at least this share of the times it
-# is used is a verb ("reconstruct" 0.72, "detect" 0.71, "fit" 0.43, "reduce" 0.39 in the
-# bundled corpus): it names an action, not a subject. Nouns stay far below ("scale"
-# 0.13, "transfer" 0.06; documents.Documents.verb_ratio); so do words seen too rarely
-# to tell (fewer than MIN_VERB_USES such uses).
-VERB_SHARE = 0.3
-MIN_VERB_USES = 3
-# Endings an adverb adds to its adjective ("accurately", "flexibly", "easily").
-_ADVERB_ENDINGS = (("ly", ""), ("ly", "e"), ("ly", "l"), ("ily", "y"), ("ally", ""), ("y", "e"))
 # Words of no subject at all: the field's everyday words and title verbs ("deep
 # understanding").
 _EMPTY = GENERIC | TITLE_VERBS
@@ -85,8 +72,9 @@ def is_filler(key: str, vocabulary: dict[str, int]) -> bool:
 
     Filler: any word in PROSE; only words of no subject (GENERIC, title verbs: "deep
     understanding"); a single word that is vague alone (LONE, VAGUE), an adverb, a
-    past participle ("trained", "known") or a title verb; a two-word phrase with an
-    adverb ("naturally uncover", "closely related", "map adaptively"). `vocabulary`
+    past participle ("trained", "known") or a title verb; a phrase that ends in a
+    participle ("feature learned"); a two-word phrase with an adverb ("naturally
+    uncover", "closely related", "map adaptively"). `vocabulary`
     (term -> column) tells adverbs and participles by their base word: "accurately"
     when the corpus also uses "accurate", "trained" when it uses "train".
     """
@@ -96,30 +84,9 @@ def is_filler(key: str, vocabulary: dict[str, int]) -> bool:
     if len(words) == 1:
         vague = key in LONE or key in VAGUE or key in IRREGULAR_PARTICIPLES
         return vague or is_adverb(key, vocabulary) or is_participle(key, vocabulary)
+    if ends_in_participle(key, vocabulary):  # "feature learned", "model trained"
+        return True
     return len(words) == 2 and any(is_adverb(word, vocabulary) for word in words)
-
-
-def is_adverb(word: str, vocabulary: dict[str, int]) -> bool:
-    """A word ending in -ly whose adjective is in `vocabulary` ("flexibly": "flexible")."""
-    if not word.endswith("ly") or len(word) < 5:
-        return False
-    for ending, base in _ADVERB_ENDINGS:
-        adjective = word[: -len(ending)] + base
-        if word.endswith(ending) and (adjective in vocabulary or adjective in STOP_WORDS):
-            return True
-    return False
-
-
-def is_participle(word: str, vocabulary: dict[str, int]) -> bool:
-    """A word ending in -ed whose verb is in `vocabulary` ("trained": "train",
-    "processed": "process", "varied": "vary", "planned": "plan", "scaled": "scale")."""
-    if not word.endswith("ed") or len(word) < 5:
-        return False
-    stem = word[:-2]
-    bases = [stem, word[:-1], stem[:-1] + "y" if stem.endswith("i") else ""]
-    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "planned"
-        bases.append(stem[:-1])
-    return any(base and (base in vocabulary or base in STOP_WORDS) for base in bases)
 
 
 def half_terms(stats: PhraseStats) -> frozenset[str]:
@@ -134,15 +101,6 @@ def half_terms(stats: PhraseStats) -> frozenset[str]:
         word
         for word, most in inside.items()
         if word in stats.index and most >= HALF_TERM * float(stats.total[stats.index[word]])
-    )
-
-
-def verbs(docs: Documents) -> frozenset[str]:
-    """Single words used mostly as verbs ("reduce", "detect"): no keyword on their own."""
-    return frozenset(
-        word
-        for word, uses in docs.verb_counts.items()
-        if uses >= MIN_VERB_USES and docs.verb_ratio(word) >= VERB_SHARE
     )
 
 

@@ -2,7 +2,8 @@
 
 Labels must read like a researcher's phrase: candidates that end in a modifier
 ("deep convolutional": see phrases.MIN_HEAD), that are made only of the field's
-everyday words ("neural networks"), that open with a title verb ("Rethinking"), or
+everyday words ("neural networks"), that open with a title verb ("Rethinking"), that
+end in a past participle ("Feature learned", "Fully connected": word_classes.py), or
 single words that are neither names, processes nor frequent title words ("norm"),
 are not labels. Cohesion (cohesion.py) must also be high: a label names papers that
 belong together.
@@ -14,6 +15,7 @@ import re
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.word_classes import ends_in_participle
 
 # Cohesion lift (mean pairwise LSA cosine of its papers over the corpus mean).
 MIN_LIFT_PHRASE = 3.0
@@ -44,7 +46,8 @@ GENERIC = frozenset(
     deep neural network net learning learn model convolutional feature dataset benchmark
     data training efficient layer architecture system algorithm task problem application
     analysis image representation end endtoend cnn dnn ann nn dl ml ai single multiple
-    large largescale small simple high low real realworld general different various
+    large largescale small simple high low real realworld general different various nns
+    dcnn
     novel new better fast modern standard existing finding result study insight
     """.split()
 )
@@ -87,9 +90,13 @@ def worthy(
     words = key.split(" ")
     if all(w in GENERIC for w in words) or words[0] in TITLE_VERBS or key in VAGUE:
         return False
+    if ends_in_participle(key, stats.index):  # "Feature learned", "Fully connected"
+        return False
     coined = any(is_name(w, surfaces) for w in words)
     if len(words) > 1 or coined:
         return lift + relax >= (MIN_LIFT_NAME if coined else MIN_LIFT_PHRASE)
+    if stats.verb[column]:  # "Upsample", "Reconstruct"
+        return False
     process = bool(PROCESS_RE.search(key))
     # A relaxed single word must name a process or field: "regularization", not "weights".
     titled = stats.title_papers[column] >= WORD_TITLES and not relax_words

@@ -5,19 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.tokens import phrase_key
+from generator.analyze.features.word_classes import verbs
 from generator.analyze.topics.keyword_rules import (
     half_terms,
-    is_adverb,
     is_filler,
-    is_participle,
     repeats_kept,
     repeats_label,
-    verbs,
 )
 from generator.analyze.topics.label_rules import GENERIC
 from generator.model import Analysis, Corpus
@@ -25,7 +22,7 @@ from generator.model import Analysis, Corpus
 VOCABULARY = {
     word: i
     for i, word in enumerate(
-        "accurate adaptive flexible natural close full train process vary plan scale".split()
+        "accurate adaptive flexible natural close full train process vary plan scale learn".split()
     )
 }
 
@@ -50,6 +47,7 @@ VOCABULARY = {
         "known",
         "model involves",
         "prime candidate",
+        "feature learned",
     ],
 )
 def test_prose_is_filler(key: str) -> None:
@@ -77,19 +75,6 @@ def test_content_is_not(key: str) -> None:
     assert not is_filler(key, VOCABULARY)
 
 
-def test_adverbs_are_told_by_their_adjective() -> None:
-    assert is_adverb("flexibly", VOCABULARY) and is_adverb("fully", VOCABULARY)
-    assert not is_adverb("family", VOCABULARY) and not is_adverb("anomaly", VOCABULARY)
-
-
-def test_participles_are_told_by_their_verb() -> None:
-    """Alone, "trained" names nothing; "trained model" does (only lone words are judged)."""
-    for word in ("trained", "processed", "varied", "planned", "scaled"):
-        assert is_participle(word, VOCABULARY), word
-    for word in ("embedded", "seed", "speed", "hundred", "red"):  # no verb in the vocabulary
-        assert not is_participle(word, VOCABULARY), word
-
-
 def _stats(totals: dict[str, float]) -> PhraseStats:
     terms = tuple(sorted(totals))
     n = len(terms)
@@ -102,6 +87,7 @@ def _stats(totals: dict[str, float]) -> PhraseStats:
         key_papers=sp.csc_matrix((1, n), dtype=bool),
         head=np.ones(n),
         alone=np.zeros(n),
+        verb=np.zeros(n, dtype=bool),
     )
 
 
@@ -170,19 +156,3 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     )
     verbs_shown = sorted((label, key) for label, key in lone if key in verbs(docs))
     assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
-
-
-def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
-    corpus = corpus_of(
-        [
-            ("Learning to Reduce Noise", "We reduce noise. Models can reduce errors."),
-            ("Noise Reduction", "Noise is everywhere; a reduction of noise helps."),
-            ("Scaling Laws", "We scale models; scale matters at every scale and scale."),
-            ("Fitting Curves", "We fit curves to data."),
-        ]
-    )
-    docs = read_documents(corpus.papers)
-    assert docs.verb_ratio("reduce") == 1.0 and docs.verb_ratio("noise") == 0.0
-    assert docs.verb_ratio("scale") == 0.25  # "we scale", not "every scale" (3 more)
-    # "fit": a verb, but used after "we" once only: too rarely to tell.
-    assert verbs(docs) == {"reduce"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.tokens import runs
@@ -47,3 +49,21 @@ def test_an_unrepeated_word_needs_corpus_wide_cohesion(bundled_corpus: Corpus) -
     assert not worthy(stats, column, lift, docs.surfaces)
     assert worthy(stats, column, lift, docs.surfaces, 1.0, True, lift, word_relax=1.0)
     assert not worthy(stats, column, lift, docs.surfaces, 1.0, True, 3.0, word_relax=1.0)
+
+
+def test_verbs_and_phrases_ending_in_a_participle_are_no_labels(bundled_corpus: Corpus) -> None:
+    """ "Upsample" and "Feature learned" named topics of a synthetic corpus: an action and
+    a clause are no subjects. The same columns pass once the word is not a verb."""
+    docs = read_documents(bundled_corpus.papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    pruning = stats.index["pruning"]
+    lift = float(column_lifts(stats, vectors.lsa, [pruning])[0])
+    assert worthy(stats, pruning, lift, docs.surfaces)
+    verb = stats.verb.copy()
+    verb[pruning] = True
+    assert not worthy(replace(stats, verb=verb), pruning, lift, docs.surfaces)
+    assert stats.verb[stats.index["reconstruct"]] and not stats.verb[pruning]
+    learned = stats.index["feature learned"]
+    assert not worthy(stats, learned, 10.0, docs.surfaces)
+    assert worthy(stats, stats.index["activation function"], 10.0, docs.surfaces)

@@ -1,0 +1,73 @@
+"""Which words are adverbs, past participles or verbs: told by the corpus, not a dictionary.
+
+A lone adverb ("accurately"), participle ("trained", "known") or verb ("reduce") names
+an action or a manner, not a subject: no keyword or topic label is one, and a phrase
+that ends in a participle ("feature learned", "fully connected") is a clause or a
+modifier, not a name (keyword_rules.py, label_rules.py). Without a part-of-speech
+tagger, a word's class comes from its form and the corpus: an -ly word whose adjective
+the corpus uses, an -ed word whose verb it uses, a word that mostly follows "to",
+"we" or "can".
+"""
+
+from __future__ import annotations
+
+from generator.analyze.features.documents import Documents
+from generator.analyze.features.tokens import STOP_WORDS
+
+# Irregular past participles ("known", "shown"): alone, a keyword that names nothing,
+# as do the regular ones (is_participle).
+IRREGULAR_PARTICIPLES = frozenset(
+    """
+    known given shown seen done made taken found built chosen drawn grown proven written
+    begun broken driven held kept led lost meant sent spent told thought understood
+    """.split()
+)
+# A single word that follows "to", "we", "can"... at least this share of the times it
+# is used is a verb ("reconstruct" 0.72, "detect" 0.71, "fit" 0.43, "reduce" 0.39 in the
+# bundled corpus): it names an action, not a subject. Nouns stay far below ("scale"
+# 0.13, "transfer" 0.06; documents.Documents.verb_ratio); so do words seen too rarely
+# to tell (fewer than MIN_VERB_USES such uses).
+VERB_SHARE = 0.3
+MIN_VERB_USES = 3
+# Endings an adverb adds to its adjective ("accurately", "flexibly", "easily").
+_ADVERB_ENDINGS = (("ly", ""), ("ly", "e"), ("ly", "l"), ("ily", "y"), ("ally", ""), ("y", "e"))
+
+
+def is_adverb(word: str, vocabulary: dict[str, int]) -> bool:
+    """A word ending in -ly whose adjective is in `vocabulary` ("flexibly": "flexible")."""
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    for ending, base in _ADVERB_ENDINGS:
+        adjective = word[: -len(ending)] + base
+        if word.endswith(ending) and (adjective in vocabulary or adjective in STOP_WORDS):
+            return True
+    return False
+
+
+def is_participle(word: str, vocabulary: dict[str, int]) -> bool:
+    """A word ending in -ed whose verb is in `vocabulary` ("trained": "train",
+    "processed": "process", "varied": "vary", "planned": "plan", "scaled": "scale")."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    bases = [stem, word[:-1], stem[:-1] + "y" if stem.endswith("i") else ""]
+    if len(stem) > 2 and stem[-1] == stem[-2]:  # a doubled consonant: "planned"
+        bases.append(stem[:-1])
+    return any(base and (base in vocabulary or base in STOP_WORDS) for base in bases)
+
+
+def ends_in_participle(key: str, vocabulary: dict[str, int]) -> bool:
+    """Whether a phrase of several words ends in a past participle: "feature learned",
+    "fully connected", "model trained" (a clause or a modifier, not a name)."""
+    words = key.split(" ")
+    last = words[-1]
+    return len(words) > 1 and (last in IRREGULAR_PARTICIPLES or is_participle(last, vocabulary))
+
+
+def verbs(docs: Documents) -> frozenset[str]:
+    """Single words used mostly as verbs ("reduce", "detect"): no keyword on their own."""
+    return frozenset(
+        word
+        for word, uses in docs.verb_counts.items()
+        if uses >= MIN_VERB_USES and docs.verb_ratio(word) >= VERB_SHARE
+    )

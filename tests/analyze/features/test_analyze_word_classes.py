@@ -1,0 +1,68 @@
+"""Adverbs, past participles and verbs, told by their form and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+from analyze_helpers import corpus_of
+
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.word_classes import (
+    ends_in_participle,
+    is_adverb,
+    is_participle,
+    verbs,
+)
+
+VOCABULARY = {
+    word: i
+    for i, word in enumerate(
+        "accurate adaptive flexible natural close full train process vary plan scale learn "
+        "connect".split()
+    )
+}
+
+
+def test_adverbs_are_told_by_their_adjective() -> None:
+    assert is_adverb("flexibly", VOCABULARY) and is_adverb("fully", VOCABULARY)
+    assert not is_adverb("family", VOCABULARY) and not is_adverb("anomaly", VOCABULARY)
+
+
+def test_participles_are_told_by_their_verb() -> None:
+    """Alone, "trained" names nothing; "trained model" does (only lone words are judged)."""
+    for word in ("trained", "processed", "varied", "planned", "scaled"):
+        assert is_participle(word, VOCABULARY), word
+    for word in ("embedded", "seed", "speed", "hundred", "red"):  # no verb in the vocabulary
+        assert not is_participle(word, VOCABULARY), word
+
+
+@pytest.mark.parametrize(
+    ("key", "ends"),
+    [
+        ("feature learned", True),
+        ("fully connected", True),
+        ("model trained", True),
+        ("feature found", True),  # irregular
+        ("trained model", False),
+        ("learned", False),  # one word: the single-word rules judge it
+        ("speed", False),
+        ("image seed", False),  # no verb "se" in the vocabulary
+    ],
+)
+def test_a_phrase_ending_in_a_participle_is_told(key: str, ends: bool) -> None:
+    assert ends_in_participle(key, VOCABULARY) is ends
+
+
+def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
+    corpus = corpus_of(
+        [
+            ("Learning to Reduce Noise", "We reduce noise. Models can reduce errors."),
+            ("Noise Reduction", "Noise is everywhere; a reduction of noise helps."),
+            ("Scaling Laws", "We scale models; scale matters at every scale and scale."),
+            ("Fitting Curves", "We fit curves to data."),
+        ]
+    )
+    docs = read_documents(corpus.papers)
+    assert docs.verb_ratio("reduce") == 1.0 and docs.verb_ratio("noise") == 0.0
+    assert docs.verb_ratio("scale") == 0.25  # "we scale", not "every scale" (3 more)
+    # "fit": a verb, but used after "we" once only: too rarely to tell.
+    assert verbs(docs) == {"reduce"}
