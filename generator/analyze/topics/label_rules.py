@@ -47,7 +47,7 @@ GENERIC = frozenset(
     data training efficient layer architecture system algorithm task problem application
     analysis image representation end endtoend cnn dnn ann nn dl ml ai single multiple
     large largescale small simple high low real realworld general different various nns
-    dcnn
+    dcnn machine
     novel new better fast modern standard existing finding result study insight
     """.split()
 )
