@@ -19,7 +19,7 @@ from generator.links import FINDER_DOC, browse_page_doc, built_link
 from generator.model import Paper
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.paper_page import papers_with_code
-from generator.render.text import front_matter
+from generator.render.text import front_matter, title_order
 
 PAGE_SIZE = 50
 PAGER_SPAN = 2  # pages shown on each side of the current one
@@ -138,16 +138,16 @@ def _link(from_doc: str, to_doc: str) -> Markup:
 
 def _newest_first(paper: Paper) -> tuple[int, str, str]:
     stamp = int(paper.published.iso().replace("-", "")) if paper.published else 0
-    return (-stamp, paper.title.casefold(), paper.slug)
+    return (-stamp, title_order(paper.title), paper.slug)
 
 
 def _by_title(paper: Paper) -> tuple[str, str]:
-    return (paper.title.casefold(), paper.slug)
+    return (title_order(paper.title), paper.slug)
 
 
 def _most_upvoted(paper: Paper) -> tuple[int, str, str]:
     return (
         -(paper.upvotes if paper.upvotes is not None else -1),
-        paper.title.casefold(),
+        title_order(paper.title),
         paper.slug,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import yaml
@@ -24,6 +25,14 @@ _SENTENCE_END_RE = re.compile(
     r"(?<!\bal\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bEq\.)(?<!\bcf\.)"
     r"(?<=[.!?])\s+(?=[A-Z(\"'])"
 )
+
+
+def title_order(title: str) -> str:
+    """A title as an A-Z list orders it: accents and case folded, opening quotes and
+    symbols skipped ("Émile" beside "Emile", not after "Zeta"; "'Mad' networks" under M)."""
+    folded = unicodedata.normalize("NFKD", title).casefold()
+    letters = "".join(c for c in folded if not unicodedata.combining(c))
+    return letters.lstrip("".join(c for c in letters if not c.isalnum()))
 
 
 def md_escape(text: str) -> str:

@@ -21,7 +21,7 @@ from generator.model import Topic
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
-from generator.render.text import front_matter, html_escape
+from generator.render.text import front_matter, html_escape, title_order
 
 UNGROUPED_AREA = "More topics"
 KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
@@ -51,7 +51,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     other = topic.slug == OTHER_TOPIC_SLUG
     papers = [site.paper_link(doc, s, html=True) for s in topic.papers if s in site.papers]
     if other:  # no centre to rank by: a list to scan
-        papers.sort(key=lambda link: (link.title.casefold(), link.title))
+        papers.sort(key=lambda link: (title_order(link.title), link.title))
     years = [
         p.published.year
         for slug in topic.papers
@@ -59,10 +59,11 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     ]
     named = len(site.named_topics)
     none_of = f"none of the {named} topics" if named > 1 else "no topic"
+    count = f"{len(papers)} paper" + ("" if len(papers) == 1 else "s")
     description = (
-        f"{len(papers)} papers that fit {none_of}"
+        f"{count} that {'fits' if len(papers) == 1 else 'fit'} {none_of}"
         if other
-        else f"{len(papers)} papers on {topic.label}: " + ", ".join(topic.keywords[:6])
+        else f"{count} on {topic.label}: " + ", ".join(topic.keywords[:6])
     )
     meta = {"title": str(html_escape(topic.label)), "description": str(html_escape(description))}
     feed = None

@@ -7,6 +7,7 @@ from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.index_pages import render_home
+from generator.render.text import title_order
 from generator.render.topic_pages import _about, _in_words, render_topic, render_topics_index
 
 
@@ -78,10 +79,28 @@ def test_the_other_page_says_what_other_is_and_lists_its_papers_by_title() -> No
     topics = (Topic("a", "Alpha", ("k",), ("s",)), Topic("other", "Other", (), ("p", "q", "r")))
     site = SiteContext(Corpus(papers), Analysis(topics=topics), "Site", None)
     page = render_topic(make_environment(), site, topics[1])
-    assert "3 papers fit no topic found in this corpus: no other paper" in page
+    assert "3 papers fit no topic found in this corpus: their subjects are rare" in page
     assert "Most central" not in page and "By title, A to Z." in page
     assert page.index(">alpha<") < page.index(">Beta<") < page.index(">Zeta<")
     assert "description: 3 papers that fit no topic" in page
     assert "papers on Other" not in page
     named = render_topic(make_environment(), site, topics[0])
     assert "Most central to the topic first." in named and "fit none" not in named
+    more = (Topic("b", "Beta", ("k",), ("s",)), Topic("other", "Other", (), ("é",)))
+    papers += (Paper("é", "é", "papers/é/", "Émile", False, "Text.", ("Text.",), ()),)
+    site = SiteContext(Corpus(papers), Analysis(topics=(*topics[:1], *more)), "Site", None)
+    page = render_topic(make_environment(), site, more[1])
+    assert "1 paper fits none of the 2 topics found in this corpus: its subject" in page
+    assert "description: 1 paper that fits none of the 2 topics" in page
+
+
+def test_titles_are_ordered_as_a_reader_looks_them_up() -> None:
+    titles = ["Zeta", "Émile", "'Mad' networks", "emu", "$k$-means", "Alpha"]
+    assert sorted(titles, key=title_order) == [
+        "Alpha",
+        "Émile",
+        "emu",
+        "$k$-means",
+        "'Mad' networks",
+        "Zeta",
+    ]

@@ -11,9 +11,11 @@ from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.tokens import Tokenizer, Tokens
 from generator.model import Paper
 
-# Words after which English puts a verb: "to reduce", "we detect", "can recover".
+# Words after which English puts a verb: "to reduce", "we detect", "can recover". The
+# word is read in a lookahead, so that "we can reduce" counts "reduce" as well as "can".
 _VERB_AFTER_RE = re.compile(
-    r"\b(?:to|we|can|could|may|might|will|would|should|must|cannot|not|also)\s+([^\W\d_][\w'’-]*)",
+    r"\b(?:to|we|can|could|may|might|will|would|should|must|cannot|not|also)\s+"
+    r"(?=([^\W\d_][\w'’-]*))",
     re.IGNORECASE,
 )
 

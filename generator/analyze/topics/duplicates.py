@@ -36,6 +36,9 @@ from generator.analyze.topics.label_fit import MIN_FIT, content_words
 # Merged, that pair would be named "U-Net" (36 of its 44 papers name it) and lose the
 # task, which only 26 of them (59%) name.
 MAX_OVERLAP = 0.5
+# A subject word ends a kind's compound when it has this many letters: shorter ones end
+# words by chance ("ct" in "artifact", "gan" in "organ", "net" in "resnet").
+MIN_SUBJECT_LETTERS = 4
 
 
 def subsumes(key: str, other: str) -> bool:
@@ -68,7 +71,12 @@ def kind_of(key: str, other: str) -> bool:
     "attention mechanism", not "attention" itself nor "object detection" of "detection"."""
     words = content_words(key)
     last = other.split(" ")[-1]
-    return len(words) == 1 and len(last) > len(words[0]) and last.endswith(words[0])
+    return (
+        len(words) == 1
+        and len(words[0]) >= MIN_SUBJECT_LETTERS
+        and len(last) > len(words[0])
+        and last.endswith(words[0])
+    )
 
 
 def fits_other_label(members: Collection[Hashable], fitting_other: Collection[Hashable]) -> bool:

@@ -28,9 +28,11 @@ from generator.analyze.features.word_families import PhraseUse
 # already guaranteed.
 MIN_FIT = 0.6
 # Heads that add nothing to the word before them (light nouns): an "attention
-# mechanism" is attention, a "pooling method" is pooling. A paper about attention fits
-# "Attention mechanism" without writing "mechanism".
-LIGHT_HEADS = frozenset("mechanism module method approach technique scheme strategy".split())
+# mechanism" is attention, a "pooling module" is pooling. A paper about attention fits
+# "Attention mechanism" without writing "mechanism". ("Method", "approach" and
+# "technique" are stop words, never in a phrase key: tokens.py. "Strategy" is not
+# light: "evolution strategies" are a family of methods, not evolution.)
+LIGHT_HEADS = frozenset("mechanism module scheme".split())
 
 
 def content_words(key: str) -> list[str]:

@@ -59,10 +59,13 @@ def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
             ("Noise Reduction", "Noise is everywhere; a reduction of noise helps."),
             ("Scaling Laws", "We scale models; scale matters at every scale and scale."),
             ("Fitting Curves", "We fit curves to data."),
+            ("Detecting Drift", "We can also detect drift; we will detect it."),
         ]
     )
     docs = read_documents(corpus.papers)
     assert docs.verb_ratio("reduce") == 1.0 and docs.verb_ratio("noise") == 0.0
     assert docs.verb_ratio("scale") == 0.25  # "we scale", not "every scale" (3 more)
     # "fit": a verb, but used after "we" once only: too rarely to tell.
+    # "can also detect", "will detect": the word after two verb-takers counts too.
+    assert docs.verb_counts["detect"] == 2
     assert verbs(docs) == {"reduce"}

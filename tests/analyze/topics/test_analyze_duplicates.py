@@ -98,7 +98,11 @@ def test_two_names_of_one_task_are_flagged_when_one_fits_the_others_label() -> N
     [
         ("Attention mechanism", "Self-attention", True),
         ("Attention", "Local self-attention", True),
-        ("Pooling method", "Max-pooling", True),
+        ("Pooling module", "Max-pooling", True),
+        ("Graph", "Hypergraph", True),
+        ("", "Attention", False),  # an empty key (stop words only) is no subject
+        ("GAN", "Organ", False),  # too short to tell a word from a word's end
+        ("Net", "ResNet", False),
         ("Supervised learning", "Self-supervised learning", False),  # two words: no subject
         ("Detection", "Object detection", False),  # a separate word: subsumption's case
         ("Attention", "Attention", False),
