@@ -1,4 +1,4 @@
-"""Which words are adverbs, past participles or verbs: told by the corpus, not a dictionary.
+"""Which words are adverbs, past participles, verbs or the field's everyday words.
 
 A lone adverb ("accurately"), participle ("trained", "known") or verb ("reduce") names
 an action or a manner, not a subject: no keyword or topic label is one, and a phrase
@@ -14,6 +14,18 @@ from __future__ import annotations
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import STOP_WORDS
 
+# The field's everyday words: no topic, keyword or shared term is made of them alone,
+# whatever their combination (its everyday nouns, and the modifiers that go with
+# anything: "single image").
+GENERIC = frozenset(
+    """
+    deep neural network net learning learn model convolutional feature dataset benchmark
+    data training efficient layer architecture system algorithm task problem application
+    analysis image representation end endtoend cnn dnn ann nn dl ml ai single multiple
+    large largescale small simple high low real realworld general different various nns
+    dcnn machine novel new better fast modern standard existing finding result study insight
+    """.split()
+)
 # Irregular past participles ("known", "shown"): alone, a keyword that names nothing,
 # as do the regular ones (is_participle).
 IRREGULAR_PARTICIPLES = frozenset(

@@ -20,10 +20,10 @@ from numpy.typing import NDArray
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.related.candidates import neighbour_pools
 from generator.analyze.related.cell_index import top_columns
 from generator.analyze.related.shared_terms import SharedTerms
-from generator.analyze.topics.label_rules import GENERIC
 from generator.model import Paper, RelatedPaper
 from generator.workers import map_chunked
 

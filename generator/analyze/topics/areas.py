@@ -13,9 +13,9 @@ from sklearn.cluster import AgglomerativeClustering
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
+from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.describe import Draft
 from generator.analyze.topics.label_rules import (
-    GENERIC,
     MIN_ALONE,
     MIN_BURSTINESS,
     TITLE_VERBS,

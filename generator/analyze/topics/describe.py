@@ -12,8 +12,8 @@ from numpy.typing import NDArray
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
+from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import is_filler, repeats_kept, repeats_label
-from generator.analyze.topics.label_rules import GENERIC
 
 KEYWORDS = 8
 RELATED_TOPICS = 5

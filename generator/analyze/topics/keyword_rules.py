@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import (
+    GENERIC,
     IRREGULAR_PARTICIPLES,
     ends_in_participle,
     is_adverb,
@@ -23,7 +24,7 @@ from generator.analyze.features.word_classes import (
 )
 from generator.analyze.features.word_families import same_family
 from generator.analyze.topics.duplicates import subsumes
-from generator.analyze.topics.label_rules import GENERIC, TITLE_VERBS, VAGUE
+from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
 
 # Words of scientific prose that say how much, how fast, how urgent, how new or how
 # hard something is, that point at the argument rather than its subject, or that are

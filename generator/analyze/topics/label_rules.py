@@ -15,7 +15,7 @@ import re
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
-from generator.analyze.features.word_classes import ends_in_participle
+from generator.analyze.features.word_classes import GENERIC, ends_in_participle
 
 # Cohesion lift (mean pairwise LSA cosine of its papers over the corpus mean).
 MIN_LIFT_PHRASE = 3.0
@@ -39,18 +39,6 @@ MIN_BURSTINESS = 2.0
 # words that fail only burstiness have lifts up to 3.45 ("interpolating") or from 4.36
 # ("foundation", "normalization", "backpropagation", "nonlinearity"): 4.0 sits in the gap.
 MIN_LIFT_UNREPEATED = 4.0
-# Words that make no topic on their own, whatever their combination: the field's
-# everyday nouns and the modifiers that go with anything ("single image").
-GENERIC = frozenset(
-    """
-    deep neural network net learning learn model convolutional feature dataset benchmark
-    data training efficient layer architecture system algorithm task problem application
-    analysis image representation end endtoend cnn dnn ann nn dl ml ai single multiple
-    large largescale small simple high low real realworld general different various nns
-    dcnn machine
-    novel new better fast modern standard existing finding result study insight
-    """.split()
-)
 # Single words too vague to be a topic by themselves (fine inside a phrase:
 # "neural architecture search", "nuclear norm").
 VAGUE = frozenset(

@@ -9,14 +9,13 @@ import scipy.sparse as sp
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.tokens import phrase_key
-from generator.analyze.features.word_classes import verbs
+from generator.analyze.features.word_classes import GENERIC, verbs
 from generator.analyze.topics.keyword_rules import (
     half_terms,
     is_filler,
     repeats_kept,
     repeats_label,
 )
-from generator.analyze.topics.label_rules import GENERIC
 from generator.model import Analysis, Corpus
 
 VOCABULARY = {
