@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.topics.expansions import with_expansions
+from generator.analyze.topics.label_fit import fitting
+from generator.analyze.topics.seeds import Seed
 from generator.ingest import ingest_texts
-from generator.model import Corpus
+from generator.model import Corpus, Topic
 
 
 def corpus_of(papers: list[tuple[str, str]]) -> Corpus:
@@ -16,3 +25,21 @@ def corpus_of(papers: list[tuple[str, str]]) -> Corpus:
         lines.append(("Subscribe" if number == 0 else "") + title)
         lines.append(abstract)
     return ingest_texts([("listing.txt", ("\n".join(lines) + "\n").encode())])
+
+
+def label_fits(corpus: Corpus, topics: Sequence[Topic]) -> dict[str, set[str]]:
+    """For each topic, the slugs of the papers that fit its label as discovery judges
+    it: the label's phrase, an acronym's spelled-out phrase ("residual networks" for
+    "ResNets": expansions.py), or every word of the label (label_fit.py)."""
+    docs = read_documents(corpus.papers)
+    uses = PhraseUse(docs)
+    labels = [
+        Seed(t.slug, t.label, (), (" ".join(k for k in docs.tokenizer.tokens(t.label) if k),))
+        for t in topics
+    ]
+    stats = phrase_stats(build_vectors(docs, 0), docs)
+    keys = [seed.phrases for seed in with_expansions(labels, stats, docs.surfaces, uses)]
+    return {
+        topic.slug: {docs.slugs[p] for p in fit}
+        for topic, fit in zip(topics, fitting(uses, keys), strict=True)
+    }

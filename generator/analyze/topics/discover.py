@@ -13,7 +13,6 @@ from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.settings import AnalysisSettings
-from generator.analyze.topics.adopt import adopt_leftovers
 from generator.analyze.topics.areas import area_names, group_areas, own_centres
 from generator.analyze.topics.candidates import MIN_TITLES, find_candidates
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
@@ -24,6 +23,7 @@ from generator.analyze.topics.keyword_rules import half_terms
 from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
+from generator.analyze.topics.second_pass import add_close_topics, adopt_leftovers
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
@@ -88,7 +88,8 @@ def _seeds_and_members(
 ) -> tuple[list[Seed], Membership]:
     """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
     then discovered topics whose members mostly coincide merged (seeds.merge_overlaps),
-    papers left over adopted (adopt.py), and extra topics whose label a paper does not
+    papers left over adopted and close extra topics added against the members' centres
+    (second_pass.py), and extra topics whose label a paper does not
     fit dropped (members.drop_unfit_extras)."""
     share, per_paper = settings.max_topic_share, settings.max_topics_per_paper
     excluded = spec.excluded_keys(docs.tokenizer)
@@ -118,6 +119,7 @@ def _seeds_and_members(
         seeds = merged  # one seed fewer each time round
         membership = assign_members(seeds, uses, vectors, share, per_paper)
     membership = adopt_leftovers(seeds, membership, uses, vectors, share, fits)
+    membership = add_close_topics(seeds, membership, uses, vectors, share, per_paper, fits)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 

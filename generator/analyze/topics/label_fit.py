@@ -10,7 +10,7 @@ word_families.py ("regularizers" fits "Regularization"). The *label fit* of a to
 the share of its members that fit. A reader who opens a topic should find its label's
 words in most of its papers: the target is MIN_FIT.
 
-Membership keeps every discovered topic at MIN_FIT or above (members.py, adopt.py).
+Membership keeps every discovered topic at MIN_FIT or above (members.py, second_pass.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,178 @@
+"""Second pass against the topics' members: a topic for papers without one, and close
+extra topics for papers with one.
+
+The first pass scores every paper against the centre of a topic's *seed* papers: the
+few papers about its phrase (three or four for most topics of the bundled corpus).
+A centre of three papers is a noisy estimate of what the topic is about. Papers that
+belong to it but word it differently fall below MIN_SCORE and into "Other", and a
+paper's second topic can miss the SECONDARY share of its best ("Deep Residual Learning
+for Image Recognition" scored 0.73 for "Image classification" and 0.53 for "ResNets":
+not a second topic). Once membership is known, the centre of the topic's members (ten
+or twenty papers) says it better, and this pass scores papers against those centres:
+
+- `adopt_leftovers`: each paper without a topic joins the best of its CHOICES closest
+  topics that can take it (when only the closest was tried, a paper whose closest
+  topic was full of unnamed members stayed in "Other" though the next one fitted);
+- `add_close_topics`: a paper with fewer than the most topics gains those that score
+  SECONDARY of its best here, when it fits their label (label_fit.py: an extra topic
+  is a claim about the paper and needs the label's words, as in
+  members.drop_unfit_extras). "Deep Residual Learning" scores 0.81 and 0.70 against
+  member centres, and says "residual networks": it joins "ResNets". Its best topic
+  stays first (an added topic's score is capped just under the best's).
+
+Papers keep the topics they have, so this pass only ever adds. A topic takes a paper
+only while its label still describes most of its members (the focus rules of
+members.py: its phrase named by half, its label fitting MIN_FIT, label_fit.py) and
+while it is under the size cap; decisions are taken best score first, ties by paper
+and topic number, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import scipy.sparse as sp
+
+from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.topics.candidates import size_cap
+from generator.analyze.topics.members import (
+    MIN_SCORE,
+    SECONDARY,
+    Membership,
+    can_take,
+    ordered_membership,
+    passing_papers,
+    score_options,
+)
+from generator.analyze.topics.seeds import Seed
+
+# Topics tried for each paper without one, best first: the first that can take it
+# adopts it.
+CHOICES = 3
+# An added topic's score sits this far under the paper's best, so the best stays first.
+_UNDER_BEST = 0.0001
+
+
+class _SecondPass:
+    """Members' centres and the focus counts of every topic, updated as papers join."""
+
+    def __init__(
+        self,
+        seeds: Sequence[Seed],
+        membership: Membership,
+        uses: PhraseUse,
+        vectors: Vectors,
+        max_share: float,
+        fits: sp.csc_matrix,
+    ) -> None:
+        self.seeds, self.vectors = seeds, vectors
+        members = [[p for p, _ in papers] for papers in membership.members]
+        self.by_members = [
+            replace(seed, papers=tuple(sorted(papers)) or seed.papers)
+            for seed, papers in zip(seeds, members, strict=True)
+        ]
+        self.hits = uses.hits([seed.phrases for seed in seeds])
+        tests = (self.hits[0].tocsc(), fits)
+        self.passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
+        self.passed = [
+            [len(ok.intersection(papers)) for ok in self.passing[t]]
+            for t, papers in enumerate(members)
+        ]
+        self.failed = [
+            [len(papers) - count for count in self.passed[t]] for t, papers in enumerate(members)
+        ]
+        self.sizes = [len(papers) for papers in members]
+        self.limit = size_cap(vectors.lsa.shape[0], max_share)
+        self.chosen = [list(topics) for topics in membership.per_paper]
+        self.scores = {
+            (paper, topic): score
+            for topic, papers in enumerate(membership.members)
+            for paper, score in papers
+        }
+
+    def picks(self, papers: Sequence[int], keep: int) -> list[tuple[float, int, int]]:
+        """(score, paper, topic) of each paper's `keep` closest topics by member centres,
+        best score first (ties by paper, then topic)."""
+        mentions, titles, about = self.hits
+        options = score_options(
+            self.by_members, self.vectors, keep, mentions, titles, about, papers
+        )
+        found = [
+            (score, paper, topic)
+            for paper, opts in zip(papers, options, strict=True)
+            for topic, score in opts
+        ]
+        return sorted(found, key=lambda pick: (-pick[0], pick[1], pick[2]))
+
+    def join(self, paper: int, topic: int, score: float) -> bool:
+        """Put `paper` in `topic` when the topic is under the cap and its focus rules hold."""
+        if self.sizes[topic] >= self.limit:
+            return False
+        passes = [paper in ok for ok in self.passing[topic]]
+        if not self.seeds[topic].pinned and not can_take(
+            self.passed[topic], self.failed[topic], passes
+        ):
+            return False
+        for test, ok in enumerate(passes):
+            (self.passed if ok else self.failed)[topic][test] += 1
+        self.chosen[paper].append(topic)
+        self.sizes[topic] += 1
+        self.scores[paper, topic] = score
+        return True
+
+    def membership(self) -> Membership:
+        """The membership with every paper that joined."""
+        return ordered_membership(len(self.seeds), self.chosen, self.scores)
+
+
+def adopt_leftovers(
+    seeds: Sequence[Seed],
+    membership: Membership,
+    uses: PhraseUse,
+    vectors: Vectors,
+    max_share: float,
+    fits: sp.csc_matrix,
+) -> Membership:
+    """`membership` with papers that fit no topic scored again against member centres
+    (`fits`: papers x topics, 1 where a paper fits the topic's label: fit_matrix)."""
+    leftover = membership.other
+    if not leftover or not seeds:
+        return membership
+    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
+    for score, paper, topic in second.picks(leftover, CHOICES):
+        if not second.chosen[paper] and score >= MIN_SCORE:
+            second.join(paper, topic, score)
+    return second.membership()
+
+
+def add_close_topics(
+    seeds: Sequence[Seed],
+    membership: Membership,
+    uses: PhraseUse,
+    vectors: Vectors,
+    max_share: float,
+    max_per_paper: int,
+    fits: sp.csc_matrix,
+) -> Membership:
+    """`membership` with extra topics, scored against member centres, for papers that
+    have fewer than `max_per_paper`: within SECONDARY of the paper's best score there,
+    and only where the paper fits the topic's label (`fits`, as for adopt_leftovers)."""
+    placed = [p for p, topics in enumerate(membership.per_paper) if 0 < len(topics) < max_per_paper]
+    if not placed:
+        return membership
+    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
+    picks = second.picks(placed, max_per_paper + 2)
+    best: dict[int, float] = {}
+    for score, paper, _ in picks:  # best first: the first seen is each paper's best
+        best.setdefault(paper, score)
+    fitted = fits.tocsr()
+    for score, paper, topic in picks:
+        held = second.chosen[paper]
+        if len(held) >= max_per_paper or topic in held or not fitted[paper, topic]:
+            continue
+        if score >= max(MIN_SCORE, SECONDARY * best[paper]):
+            top = second.scores[paper, held[0]]
+            second.join(paper, topic, round(min(score, top - _UNDER_BEST), 4))
+    return second.membership()
