@@ -14,11 +14,13 @@ or twenty papers) says it better, and this pass scores papers against those cent
   topics that can take it (when only the closest was tried, a paper whose closest
   topic was full of unnamed members stayed in "Other" though the next one fitted);
 - `add_close_topics`: a paper with fewer than the most topics gains those that score
-  SECONDARY of its best here, when it fits their label (label_fit.py: an extra topic
-  is a claim about the paper and needs the label's words, as in
-  members.drop_unfit_extras). "Deep Residual Learning" scores 0.81 and 0.70 against
-  member centres, and says "residual networks": it joins "ResNets". Its best topic
-  stays first (an added topic's score is capped just under the best's).
+  SECONDARY of its best here, or as much as the topic's typical member does (its first
+  quartile), when it fits their label (label_fit.py: an extra topic is a claim about
+  the paper and needs the label's words, as in members.drop_unfit_extras). "Deep
+  Residual Learning" scores 0.81 and 0.70 against member centres, and says "residual
+  networks": it joins "ResNets"; nnU-Net and TransUNet, in "Medical image
+  segmentation" first, join "U-Net" as closely as most of its members sit. A paper's
+  best topic stays first (an added topic's score is capped just under the best's).
 
 Papers keep the topics they have, so this pass only ever adds. A topic takes a paper
 only while its label still describes most of its members (the focus rules of
@@ -29,19 +31,24 @@ and topic number, so the result is deterministic.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import scipy.sparse as sp
 
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.candidates import size_cap
 from generator.analyze.topics.members import (
+    MENTION_BONUS,
     MIN_SCORE,
     SECONDARY,
+    TITLE_BONUS,
     Membership,
     can_take,
+    centroids,
     ordered_membership,
     passing_papers,
     score_options,
@@ -51,6 +58,14 @@ from generator.analyze.topics.seeds import Seed
 # Topics tried for each paper without one, best first: the first that can take it
 # adopts it.
 CHOICES = 3
+# An extra topic also joins when the paper is as close to it as this share of its
+# members are not: at least the first-quartile member's score against the members'
+# centre, so that it would not be among the topic's loosest quarter (on the bundled
+# corpus members score 0.54, 0.63, 0.77 at the 10th, 25th and 50th percentiles). Topics
+# with fewer than TYPICAL_MEMBERS members have no reliable quartile and use SECONDARY
+# alone.
+TYPICAL_QUANTILE = 0.25
+TYPICAL_MEMBERS = 4
 # An added topic's score sits this far under the paper's best, so the best stays first.
 _UNDER_BEST = 0.0001
 
@@ -106,6 +121,23 @@ class _SecondPass:
         ]
         return sorted(found, key=lambda pick: (-pick[0], pick[1], pick[2]))
 
+    def typical_scores(self, membership: Membership) -> list[float]:
+        """Each topic's TYPICAL_QUANTILE member score against its members' centre (with
+        the naming bonuses, as score_options scores), inf when it has too few members."""
+        centres = centroids(self.by_members, self.vectors.lsa)
+        mentions, titles, _ = self.hits
+        typical = []
+        for topic, papers in enumerate(membership.members):
+            rows = [paper for paper, _ in papers]
+            if len(rows) < TYPICAL_MEMBERS:
+                typical.append(math.inf)
+                continue
+            scores = self.vectors.lsa[rows] @ centres[topic]
+            scores = scores + MENTION_BONUS * mentions[rows, topic].toarray().ravel()
+            scores = scores + TITLE_BONUS * titles[rows, topic].toarray().ravel()
+            typical.append(float(np.quantile(np.round(scores, 4), TYPICAL_QUANTILE)))
+        return typical
+
     def join(self, paper: int, topic: int, score: float) -> bool:
         """Put `paper` in `topic` when the topic is under the cap and its focus rules hold."""
         if self.sizes[topic] >= self.limit:
@@ -157,8 +189,9 @@ def add_close_topics(
     fits: sp.csc_matrix,
 ) -> Membership:
     """`membership` with extra topics, scored against member centres, for papers that
-    have fewer than `max_per_paper`: within SECONDARY of the paper's best score there,
-    and only where the paper fits the topic's label (`fits`, as for adopt_leftovers)."""
+    have fewer than `max_per_paper`: within SECONDARY of the paper's best score there or
+    as close as the topic's typical member (TYPICAL_QUANTILE), and only where the paper
+    fits the topic's label (`fits`, as for adopt_leftovers)."""
     placed = [p for p, topics in enumerate(membership.per_paper) if 0 < len(topics) < max_per_paper]
     if not placed:
         return membership
@@ -168,11 +201,12 @@ def add_close_topics(
     for score, paper, _ in picks:  # best first: the first seen is each paper's best
         best.setdefault(paper, score)
     fitted = fits.tocsr()
+    typical = second.typical_scores(membership)
     for score, paper, topic in picks:
         held = second.chosen[paper]
         if len(held) >= max_per_paper or topic in held or not fitted[paper, topic]:
             continue
-        if score >= max(MIN_SCORE, SECONDARY * best[paper]):
+        if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
             top = second.scores[paper, held[0]]
             second.join(paper, topic, round(min(score, top - _UNDER_BEST), 4))
     return second.membership()
