@@ -84,6 +84,7 @@ class _SecondPass:
     ) -> None:
         self.seeds, self.vectors = seeds, vectors
         members = [[p for p, _ in papers] for papers in membership.members]
+        self.members = members
         self.by_members = [
             replace(seed, papers=tuple(sorted(papers)) or seed.papers)
             for seed, papers in zip(seeds, members, strict=True)
@@ -121,14 +122,13 @@ class _SecondPass:
         ]
         return sorted(found, key=lambda pick: (-pick[0], pick[1], pick[2]))
 
-    def typical_scores(self, membership: Membership) -> list[float]:
+    def typical_scores(self) -> list[float]:
         """Each topic's TYPICAL_QUANTILE member score against its members' centre (with
         the naming bonuses, as score_options scores), inf when it has too few members."""
         centres = centroids(self.by_members, self.vectors.lsa)
         mentions, titles, _ = self.hits
         typical = []
-        for topic, papers in enumerate(membership.members):
-            rows = [paper for paper, _ in papers]
+        for topic, rows in enumerate(self.members):
             if len(rows) < TYPICAL_MEMBERS:
                 typical.append(math.inf)
                 continue
@@ -201,7 +201,7 @@ def add_close_topics(
     for score, paper, _ in picks:  # best first: the first seen is each paper's best
         best.setdefault(paper, score)
     fitted = fits.tocsr()
-    typical = second.typical_scores(membership)
+    typical = second.typical_scores()
     for score, paper, topic in picks:
         held = second.chosen[paper]
         if len(held) >= max_per_paper or topic in held or not fitted[paper, topic]:
