@@ -200,11 +200,12 @@ def add_close_topics(
     best: dict[int, float] = {}
     for score, paper, _ in picks:  # best first: the first seen is each paper's best
         best.setdefault(paper, score)
-    fitted = fits.tocsr()
+    rows, columns = fits.nonzero()
+    fitted = set(zip(rows.tolist(), columns.tolist(), strict=True))  # (paper, topic)
     typical = second.typical_scores()
     for score, paper, topic in picks:
         held = second.chosen[paper]
-        if len(held) >= max_per_paper or topic in held or not fitted[paper, topic]:
+        if len(held) >= max_per_paper or topic in held or (paper, topic) not in fitted:
             continue
         if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
             top = second.scores[paper, held[0]]
