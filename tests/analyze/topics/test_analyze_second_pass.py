@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
 ) -> None:
     """Against seed centres "Deep Residual Learning for Image Recognition" scored 0.73
     for "Image classification" and 0.53 for "ResNets" (under the SECONDARY share);
-    against member centres 0.81 and 0.70, and it says "residual networks". nnU-Net
+    against member centres 0.80 and 0.70, and it says "residual networks". nnU-Net
     joins "U-Net" by the typical-member rule. Every paper keeps its best topic first
     and every topic it had; each added topic is one whose label the paper fits."""
     monkeypatch.setattr(discover, "add_close_topics", lambda seeds, membership, *_: membership)
@@ -37,8 +38,10 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
 def test_an_added_topic_is_one_whose_label_the_paper_fits(
     bundled_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Label fit as discovery measures it (the label's phrase, the phrases it absorbed,
-    an acronym spelled out, or all the label's words: label_fit.py)."""
+    """Every added topic is one whose label the paper fits, by the fit matrix discovery
+    computed (the label's phrase, the phrases it absorbed, an acronym spelled out, or
+    all the label's words: label_fit.py). This checks that the pass applies the rule;
+    label_fit's own tests check the matrix."""
     calls: list[tuple[Membership, Membership, Any]] = []
     real = discover.add_close_topics
 
@@ -58,3 +61,22 @@ def test_an_added_topic_is_one_whose_label_the_paper_fits(
         if topic not in before.per_paper[paper]
     ]
     assert pairs and all(fitted[paper, topic] for paper, topic in pairs)
+
+
+def test_a_paper_held_only_by_the_topics_file_gains_nothing(
+    bundled_corpus: Corpus, tmp_path: Path
+) -> None:
+    """Two papers from Other put into "Optimal transport" by the topics file score
+    nothing there; they are the user's placements, not papers whose best topic is near
+    others (before, they gained extra topics whose scores were capped under 0)."""
+    placed = [
+        "beyond-ell-1-sparse-coding-in-v1",
+        "probabilistic-discriminative-learning-with-layered-graphical-models",
+    ]
+    spec = tmp_path / "topics.yml"
+    spec.write_text(
+        "topics:\n  - label: Optimal transport\n    papers: [" + ", ".join(placed) + "]\n",
+        encoding="utf-8",
+    )
+    analysis = analyze(bundled_corpus, AnalysisSettings(topics_file=spec))
+    assert [analysis.paper_topics[slug] for slug in placed] == [("optimal-transport",)] * 2
