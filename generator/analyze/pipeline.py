@@ -72,8 +72,11 @@ def analyze_timed(
             ),
         )
         texts = [f"{p.title}\n{p.abstract}" for p in papers]
+        row = {p.slug: i for i, p in enumerate(papers)}
+        neighbours = [[row[r.slug] for r in related[p.slug]] for p in papers]
         topics = times.run(
-            "topics", lambda: discover_topics(docs, vectors, stats, settings, spec, texts)
+            "topics",
+            lambda: discover_topics(docs, vectors, stats, settings, spec, texts, neighbours),
         )
         links = times.run("methods", lambda: find_methods(papers, docs, vectors))
         urls = times.run(

@@ -23,7 +23,11 @@ from generator.analyze.topics.keyword_rules import half_terms
 from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
-from generator.analyze.topics.second_pass import add_close_topics, adopt_leftovers
+from generator.analyze.topics.second_pass import (
+    add_close_topics,
+    adopt_by_neighbours,
+    adopt_leftovers,
+)
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
@@ -46,13 +50,16 @@ def discover_topics(
     settings: AnalysisSettings,
     spec: TopicsSpec,
     texts: Sequence[str],
+    neighbours: Sequence[Sequence[int]] = (),
 ) -> TopicResult:
     """Find topics, apply the user's topics file, and describe every topic.
 
-    `texts` (title and abstract of each paper) decide singular or plural labels.
+    `texts` (title and abstract of each paper) decide singular or plural labels;
+    `neighbours` (each paper's related papers, most related first) give papers left
+    without a topic the topic most of them share.
     """
     uses = PhraseUse(docs)
-    seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec, uses)
+    seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec, uses, neighbours)
     seeds = _labelled(seeds, membership, uses, stats, texts)
     _check_pins_have_papers(seeds, membership, spec)
     drafts = [
@@ -85,6 +92,7 @@ def _seeds_and_members(
     settings: AnalysisSettings,
     spec: TopicsSpec,
     uses: PhraseUse,
+    neighbours: Sequence[Sequence[int]],
 ) -> tuple[list[Seed], Membership]:
     """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
     then discovered topics whose members mostly coincide merged (seeds.merge_overlaps),
@@ -120,6 +128,7 @@ def _seeds_and_members(
         membership = assign_members(seeds, uses, vectors, share, per_paper)
     membership = adopt_leftovers(seeds, membership, uses, vectors, share, fits)
     membership = add_close_topics(seeds, membership, uses, vectors, share, per_paper, fits)
+    membership = adopt_by_neighbours(seeds, membership, uses, vectors, share, fits, neighbours)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 

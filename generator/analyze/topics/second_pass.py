@@ -32,6 +32,7 @@ and topic number, so the result is deterministic.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -65,6 +66,10 @@ CHOICES = 3
 # TYPICAL_MEMBERS members have no reliable quartile and use SECONDARY alone.
 TYPICAL_QUANTILE = 0.25
 TYPICAL_MEMBERS = 4
+# A paper still without a topic joins the topic that this many of its this many most
+# related papers hold as their best (a majority of its nearest papers).
+NEIGHBOURS = 5
+NEIGHBOUR_VOTES = 3
 # An added topic's score sits this far under the paper's best, so the best stays first.
 _UNDER_BEST = 0.0001
 
@@ -139,8 +144,11 @@ class _SecondPass:
         return typical
 
     def join(self, paper: int, topic: int, score: float) -> bool:
-        """Put `paper` in `topic` when the topic is under the cap and its focus rules hold."""
+        """Put `paper` in `topic` when the topic is under the cap, its focus rules hold,
+        and, for a gated topic, the paper is about one of its phrases (fillers.py)."""
         if self.sizes[topic] >= self.limit:
+            return False
+        if self.seeds[topic].gated and not self.hits[2][paper, topic]:
             return False
         passes = [paper in ok for ok in self.passing[topic]]
         if not self.seeds[topic].pinned and not can_take(
@@ -213,4 +221,34 @@ def add_close_topics(
         if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
             # Under the best, and under each extra added before it (no ties).
             second.join(paper, topic, round(min(score, top - _UNDER_BEST * len(held)), 4))
+    return second.membership()
+
+
+def adopt_by_neighbours(
+    seeds: Sequence[Seed],
+    membership: Membership,
+    uses: PhraseUse,
+    vectors: Vectors,
+    max_share: float,
+    fits: sp.csc_matrix,
+    neighbours: Sequence[Sequence[int]],
+) -> Membership:
+    """`membership` with each paper still without a topic put in the best topic that at
+    least NEIGHBOUR_VOTES of its NEIGHBOURS most related papers hold (`neighbours`: each
+    paper's related papers, most related first), when the topic can take it."""
+    leftover = membership.other
+    if not leftover or not seeds or not neighbours:
+        return membership
+    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
+    scores = {(paper, topic): score for score, paper, topic in second.picks(leftover, len(seeds))}
+    for paper in leftover:
+        votes = Counter(
+            membership.per_paper[near][0]
+            for near in neighbours[paper][:NEIGHBOURS]
+            if membership.per_paper[near]
+        )
+        ranked = sorted(votes.items(), key=lambda tv: (-tv[1], tv[0]))
+        if ranked and ranked[0][1] >= NEIGHBOUR_VOTES:
+            topic = ranked[0][0]
+            second.join(paper, topic, scores.get((paper, topic), 0.0))
     return second.membership()

@@ -10,6 +10,7 @@ import pytest
 import generator.analyze.topics.discover as discover
 from generator.analyze import AnalysisSettings, analyze
 from generator.analyze.topics.members import Membership
+from generator.analyze.topics.second_pass import NEIGHBOUR_VOTES, NEIGHBOURS
 from generator.model import Analysis, Corpus
 
 
@@ -80,3 +81,28 @@ def test_a_paper_held_only_by_the_topics_file_gains_nothing(
     )
     analysis = analyze(bundled_corpus, AnalysisSettings(topics_file=spec))
     assert [analysis.paper_topics[slug] for slug in placed] == [("optimal-transport",)] * 2
+
+
+def test_a_paper_without_a_topic_joins_the_topic_most_of_its_neighbours_hold(
+    bundled_corpus: Corpus, bundled_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Non-deep Networks" scores under MIN_SCORE against every centre, but 3 of its 5
+    most related papers are in "ResNets". Only papers of Other move, each to the best
+    topic of at least NEIGHBOUR_VOTES of its NEIGHBOURS most related papers, and never
+    into a gated topic they are not about ("Why do deep networks generalize well...":
+    4 of 5 neighbours in "Regularization", a residual topic, but it says
+    "unregularized" once)."""
+    monkeypatch.setattr(discover, "adopt_by_neighbours", lambda seeds, membership, *_: membership)
+    without = analyze(bundled_corpus, AnalysisSettings())
+    moved = {
+        slug: topics
+        for slug, topics in bundled_analysis.paper_topics.items()
+        if topics != without.paper_topics[slug]
+    }
+    assert all(without.paper_topics[slug] == ("other",) for slug in moved)
+    for slug, topics in moved.items():
+        near = [without.paper_topics[r.slug][0] for r in without.related[slug][:NEIGHBOURS]]
+        assert len(topics) == 1 and near.count(topics[0]) >= NEIGHBOUR_VOTES, (slug, near)
+    assert moved.get("non-deep-networks") == ("resnet",)
+    why = "why-do-deep-networks-generalize-well-even-while-being-overparameterized"
+    assert why not in moved
