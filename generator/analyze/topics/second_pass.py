@@ -38,6 +38,7 @@ from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import PhraseUse
@@ -104,6 +105,7 @@ class _SecondPass:
             [len(papers) - count for count in self.passed[t]] for t, papers in enumerate(members)
         ]
         self.sizes = [len(papers) for papers in members]
+        self._centres: NDArray[np.float32] | None = None
         self.limit = size_cap(vectors.lsa.shape[0], max_share)
         self.chosen = [list(topics) for topics in membership.per_paper]
         self.scores = {
@@ -126,22 +128,27 @@ class _SecondPass:
         ]
         return sorted(found, key=lambda pick: (-pick[0], pick[1], pick[2]))
 
-    def typical_scores(self) -> list[float]:
-        """Each topic's TYPICAL_QUANTILE member score against its members' centre (with
-        the naming bonuses, as score_options scores), inf when it has too few members."""
-        centres = centroids(self.by_members, self.vectors.lsa)
+    def scores_for(self, papers: Sequence[int], topic: int) -> NDArray[np.float64]:
+        """The scores of `papers` for one topic against its members' centre, with the
+        naming bonuses and rounding of score_options."""
+        if self._centres is None:
+            self._centres = centroids(self.by_members, self.vectors.lsa)
         mentions, titles, _ = self.hits
-        typical = []
-        for topic, rows in enumerate(self.members):
-            if len(rows) < TYPICAL_MEMBERS:
-                typical.append(math.inf)
-                continue
-            scores = self.vectors.lsa[rows] @ centres[topic]
-            scores = scores + MENTION_BONUS * mentions[rows, topic].toarray().ravel()
-            scores = scores + TITLE_BONUS * titles[rows, topic].toarray().ravel()
-            rounded = np.round(scores.astype(np.float64), 4)  # as score_options rounds
-            typical.append(float(np.quantile(rounded, TYPICAL_QUANTILE)))
-        return typical
+        rows = list(papers)
+        scores = (self.vectors.lsa[rows] @ self._centres[topic]).astype(np.float64)
+        scores += MENTION_BONUS * mentions[rows, topic].toarray().ravel()
+        scores += TITLE_BONUS * titles[rows, topic].toarray().ravel()
+        return np.asarray(np.round(scores, 4), dtype=np.float64)
+
+    def typical_scores(self) -> list[float]:
+        """Each topic's TYPICAL_QUANTILE member score against its members' centre, inf
+        when it has too few members."""
+        return [
+            float(np.quantile(self.scores_for(rows, topic), TYPICAL_QUANTILE))
+            if len(rows) >= TYPICAL_MEMBERS
+            else math.inf
+            for topic, rows in enumerate(self.members)
+        ]
 
     def join(self, paper: int, topic: int, score: float) -> bool:
         """Put `paper` in `topic` when the topic is under the cap, its focus rules hold,
@@ -240,7 +247,6 @@ def adopt_by_neighbours(
     if not leftover or not seeds or not neighbours:
         return membership
     second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
-    scores = {(paper, topic): score for score, paper, topic in second.picks(leftover, len(seeds))}
     for paper in leftover:
         votes = Counter(
             membership.per_paper[near][0]
@@ -250,5 +256,5 @@ def adopt_by_neighbours(
         ranked = sorted(votes.items(), key=lambda tv: (-tv[1], tv[0]))
         if ranked and ranked[0][1] >= NEIGHBOUR_VOTES:
             topic = ranked[0][0]
-            second.join(paper, topic, scores.get((paper, topic), 0.0))
+            second.join(paper, topic, float(second.scores_for([paper], topic)[0]))
     return second.membership()
