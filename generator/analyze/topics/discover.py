@@ -23,11 +23,7 @@ from generator.analyze.topics.keyword_rules import half_terms
 from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
-from generator.analyze.topics.second_pass import (
-    add_close_topics,
-    adopt_by_neighbours,
-    adopt_leftovers,
-)
+from generator.analyze.topics.second_pass import SecondPass
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
@@ -126,9 +122,10 @@ def _seeds_and_members(
             break
         seeds = merged  # one seed fewer each time round
         membership = assign_members(seeds, uses, vectors, share, per_paper)
-    membership = adopt_leftovers(seeds, membership, uses, vectors, share, fits)
-    membership = add_close_topics(seeds, membership, uses, vectors, share, per_paper, fits)
-    membership = adopt_by_neighbours(seeds, membership, uses, vectors, share, fits, neighbours)
+    second = SecondPass(seeds, uses, vectors, share, fits)
+    membership = second.adopt_leftovers(membership)
+    membership = second.add_close_topics(membership, per_paper)
+    membership = second.adopt_by_neighbours(membership, neighbours)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 
 

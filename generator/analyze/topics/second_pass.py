@@ -20,7 +20,9 @@ or twenty papers) says it better, and this pass scores papers against those cent
   Residual Learning" scores 0.80 and 0.70 against member centres, and says "residual
   networks": it joins "ResNets"; nnU-Net and TransUNet, in "Medical image
   segmentation" first, join "U-Net" as closely as most of its members sit. A paper's
-  best topic stays first (an added topic's score is capped just under the best's).
+  best topic stays first (an added topic's score is capped just under the best's);
+- `adopt_by_neighbours`: a paper still without a topic joins the topic most of its
+  related papers hold.
 
 Papers keep the topics they have, so this pass only ever adds. A topic takes a paper
 only while its label still describes most of its members (the focus rules of
@@ -75,52 +77,122 @@ NEIGHBOUR_VOTES = 3
 _UNDER_BEST = 0.0001
 
 
-class _SecondPass:
-    """Members' centres and the focus counts of every topic, updated as papers join."""
+class SecondPass:
+    """The second pass over one set of seeds: what stays the same while papers join
+    (phrase hits, the focus tests' passing papers, the size cap). `fits`: papers x
+    topics, 1 where a paper fits the topic's label (label_fit.fit_matrix)."""
 
     def __init__(
         self,
         seeds: Sequence[Seed],
-        membership: Membership,
         uses: PhraseUse,
         vectors: Vectors,
         max_share: float,
         fits: sp.csc_matrix,
     ) -> None:
-        self.seeds, self.vectors = seeds, vectors
+        self.seeds, self.vectors, self.fits = seeds, vectors, fits
+        self.hits = uses.hits([seed.phrases for seed in seeds])
+        tests = (self.hits[0].tocsc(), fits)
+        self.passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
+        self.limit = size_cap(vectors.lsa.shape[0], max_share)
+
+    def adopt_leftovers(self, membership: Membership) -> Membership:
+        """`membership` with papers that fit no topic scored again against member centres."""
+        leftover = membership.other
+        if not leftover or not self.seeds:
+            return membership
+        round_ = _Round(self, membership)
+        for score, paper, topic in round_.picks(leftover, CHOICES):
+            if not round_.chosen[paper] and score >= MIN_SCORE:
+                round_.join(paper, topic, score)
+        return round_.membership()
+
+    def add_close_topics(self, membership: Membership, max_per_paper: int) -> Membership:
+        """`membership` with extra topics, scored against member centres, for papers that
+        have fewer than `max_per_paper`: within SECONDARY of the paper's best score there
+        or as close as the topic's typical member (TYPICAL_QUANTILE), and only where the
+        paper fits the topic's label."""
+        per_paper = membership.per_paper
+        placed = [p for p, topics in enumerate(per_paper) if 0 < len(topics) < max_per_paper]
+        if not placed:
+            return membership
+        round_ = _Round(self, membership)
+        picks = round_.picks(placed, max_per_paper + 2)
+        best: dict[int, float] = {}
+        for score, paper, _ in picks:  # best first: the first seen is each paper's best
+            best.setdefault(paper, score)
+        rows, columns = self.fits.nonzero()
+        fitted = set(zip(rows.tolist(), columns.tolist(), strict=True))  # (paper, topic)
+        typical = round_.typical_scores()
+        for score, paper, topic in picks:
+            held = round_.chosen[paper]
+            if len(held) >= max_per_paper or topic in held or (paper, topic) not in fitted:
+                continue
+            top = round_.scores.get((paper, held[0]), 0.0)
+            if top < MIN_SCORE:  # held only because the topics file puts it there: left as is
+                continue
+            if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
+                # Under the best, and under each extra added before it (no ties).
+                capped = round(min(score, top - _UNDER_BEST * len(held)), 4)
+                round_.join(paper, topic, capped)
+        return round_.membership()
+
+    def adopt_by_neighbours(
+        self, membership: Membership, neighbours: Sequence[Sequence[int]]
+    ) -> Membership:
+        """`membership` with each paper still without a topic put in the best topic that
+        at least NEIGHBOUR_VOTES of its NEIGHBOURS most related papers hold (`neighbours`:
+        each paper's related papers, most related first), when the topic can take it."""
+        leftover = membership.other
+        if not leftover or not self.seeds or not neighbours:
+            return membership
+        round_ = _Round(self, membership)
+        for paper in leftover:
+            votes = Counter(
+                membership.per_paper[near][0]
+                for near in neighbours[paper][:NEIGHBOURS]
+                if membership.per_paper[near]
+            )
+            ranked = sorted(votes.items(), key=lambda tv: (-tv[1], tv[0]))
+            if ranked and ranked[0][1] >= NEIGHBOUR_VOTES:
+                topic = ranked[0][0]
+                round_.join(paper, topic, float(round_.scores_for([paper], topic)[0]))
+        return round_.membership()
+
+
+class _Round:
+    """One membership's member centres and focus counts, updated as papers join."""
+
+    def __init__(self, second: SecondPass, membership: Membership) -> None:
+        self.second = second
         members = [[p for p, _ in papers] for papers in membership.members]
         self.members = members
         self.by_members = [
             replace(seed, papers=tuple(sorted(papers)) or seed.papers)
-            for seed, papers in zip(seeds, members, strict=True)
+            for seed, papers in zip(second.seeds, members, strict=True)
         ]
-        self.hits = uses.hits([seed.phrases for seed in seeds])
-        tests = (self.hits[0].tocsc(), fits)
-        self.passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
         self.passed = [
-            [len(ok.intersection(papers)) for ok in self.passing[t]]
+            [len(ok.intersection(papers)) for ok in second.passing[t]]
             for t, papers in enumerate(members)
         ]
         self.failed = [
             [len(papers) - count for count in self.passed[t]] for t, papers in enumerate(members)
         ]
         self.sizes = [len(papers) for papers in members]
-        self._centres: NDArray[np.float32] | None = None
-        self.limit = size_cap(vectors.lsa.shape[0], max_share)
         self.chosen = [list(topics) for topics in membership.per_paper]
         self.scores = {
             (paper, topic): score
             for topic, papers in enumerate(membership.members)
             for paper, score in papers
         }
+        self._centres: NDArray[np.float32] | None = None
 
     def picks(self, papers: Sequence[int], keep: int) -> list[tuple[float, int, int]]:
         """(score, paper, topic) of each paper's `keep` closest topics by member centres,
         best score first (ties by paper, then topic)."""
-        mentions, titles, about = self.hits
-        options = score_options(
-            self.by_members, self.vectors, keep, mentions, titles, about, papers
-        )
+        mentions, titles, about = self.second.hits
+        vectors = self.second.vectors
+        options = score_options(self.by_members, vectors, keep, mentions, titles, about, papers)
         found = [
             (score, paper, topic)
             for paper, opts in zip(papers, options, strict=True)
@@ -131,11 +203,12 @@ class _SecondPass:
     def scores_for(self, papers: Sequence[int], topic: int) -> NDArray[np.float64]:
         """The scores of `papers` for one topic against its members' centre, with the
         naming bonuses and rounding of score_options."""
+        lsa = self.second.vectors.lsa
         if self._centres is None:
-            self._centres = centroids(self.by_members, self.vectors.lsa)
-        mentions, titles, _ = self.hits
+            self._centres = centroids(self.by_members, lsa)
+        mentions, titles, _ = self.second.hits
         rows = list(papers)
-        scores = (self.vectors.lsa[rows] @ self._centres[topic]).astype(np.float64)
+        scores = (lsa[rows] @ self._centres[topic]).astype(np.float64)
         scores += MENTION_BONUS * mentions[rows, topic].toarray().ravel()
         scores += TITLE_BONUS * titles[rows, topic].toarray().ravel()
         return np.asarray(np.round(scores, 4), dtype=np.float64)
@@ -153,12 +226,13 @@ class _SecondPass:
     def join(self, paper: int, topic: int, score: float) -> bool:
         """Put `paper` in `topic` when the topic is under the cap, its focus rules hold,
         and, for a gated topic, the paper is about one of its phrases (fillers.py)."""
-        if self.sizes[topic] >= self.limit:
+        second = self.second
+        if self.sizes[topic] >= second.limit:
             return False
-        if self.seeds[topic].gated and not self.hits[2][paper, topic]:
+        if second.seeds[topic].gated and not second.hits[2][paper, topic]:
             return False
-        passes = [paper in ok for ok in self.passing[topic]]
-        if not self.seeds[topic].pinned and not can_take(
+        passes = [paper in ok for ok in second.passing[topic]]
+        if not second.seeds[topic].pinned and not can_take(
             self.passed[topic], self.failed[topic], passes
         ):
             return False
@@ -171,90 +245,4 @@ class _SecondPass:
 
     def membership(self) -> Membership:
         """The membership with every paper that joined."""
-        return ordered_membership(len(self.seeds), self.chosen, self.scores)
-
-
-def adopt_leftovers(
-    seeds: Sequence[Seed],
-    membership: Membership,
-    uses: PhraseUse,
-    vectors: Vectors,
-    max_share: float,
-    fits: sp.csc_matrix,
-) -> Membership:
-    """`membership` with papers that fit no topic scored again against member centres
-    (`fits`: papers x topics, 1 where a paper fits the topic's label: fit_matrix)."""
-    leftover = membership.other
-    if not leftover or not seeds:
-        return membership
-    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
-    for score, paper, topic in second.picks(leftover, CHOICES):
-        if not second.chosen[paper] and score >= MIN_SCORE:
-            second.join(paper, topic, score)
-    return second.membership()
-
-
-def add_close_topics(
-    seeds: Sequence[Seed],
-    membership: Membership,
-    uses: PhraseUse,
-    vectors: Vectors,
-    max_share: float,
-    max_per_paper: int,
-    fits: sp.csc_matrix,
-) -> Membership:
-    """`membership` with extra topics, scored against member centres, for papers that
-    have fewer than `max_per_paper`: within SECONDARY of the paper's best score there or
-    as close as the topic's typical member (TYPICAL_QUANTILE), and only where the paper
-    fits the topic's label (`fits`, as for adopt_leftovers)."""
-    placed = [p for p, topics in enumerate(membership.per_paper) if 0 < len(topics) < max_per_paper]
-    if not placed:
-        return membership
-    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
-    picks = second.picks(placed, max_per_paper + 2)
-    best: dict[int, float] = {}
-    for score, paper, _ in picks:  # best first: the first seen is each paper's best
-        best.setdefault(paper, score)
-    rows, columns = fits.nonzero()
-    fitted = set(zip(rows.tolist(), columns.tolist(), strict=True))  # (paper, topic)
-    typical = second.typical_scores()
-    for score, paper, topic in picks:
-        held = second.chosen[paper]
-        if len(held) >= max_per_paper or topic in held or (paper, topic) not in fitted:
-            continue
-        top = second.scores.get((paper, held[0]), 0.0)
-        if top < MIN_SCORE:  # held only because the topics file puts it there: left as is
-            continue
-        if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
-            # Under the best, and under each extra added before it (no ties).
-            second.join(paper, topic, round(min(score, top - _UNDER_BEST * len(held)), 4))
-    return second.membership()
-
-
-def adopt_by_neighbours(
-    seeds: Sequence[Seed],
-    membership: Membership,
-    uses: PhraseUse,
-    vectors: Vectors,
-    max_share: float,
-    fits: sp.csc_matrix,
-    neighbours: Sequence[Sequence[int]],
-) -> Membership:
-    """`membership` with each paper still without a topic put in the best topic that at
-    least NEIGHBOUR_VOTES of its NEIGHBOURS most related papers hold (`neighbours`: each
-    paper's related papers, most related first), when the topic can take it."""
-    leftover = membership.other
-    if not leftover or not seeds or not neighbours:
-        return membership
-    second = _SecondPass(seeds, membership, uses, vectors, max_share, fits)
-    for paper in leftover:
-        votes = Counter(
-            membership.per_paper[near][0]
-            for near in neighbours[paper][:NEIGHBOURS]
-            if membership.per_paper[near]
-        )
-        ranked = sorted(votes.items(), key=lambda tv: (-tv[1], tv[0]))
-        if ranked and ranked[0][1] >= NEIGHBOUR_VOTES:
-            topic = ranked[0][0]
-            second.join(paper, topic, float(second.scores_for([paper], topic)[0]))
-    return second.membership()
+        return ordered_membership(len(self.second.seeds), self.chosen, self.scores)

@@ -89,7 +89,7 @@ def test_papers_left_over_find_a_topic_among_the_members(
     """Other held 71 papers (12.8%) when only seed centres scored papers, 53 (9.6%) when
     a paper tried only its best topic; 48 (8.7%) once it tried its next two, 47 (8.5%)
     after the attention topics merged, 46 (8.3%) once papers join the topic most of
-    their related papers hold (second_pass.adopt_by_neighbours)."""
+    their related papers hold (SecondPass.adopt_by_neighbours)."""
     other = next(t for t in bundled_analysis.topics if t.slug == "other")
     assert len(other.papers) <= 0.085 * len(bundled_corpus.papers)  # the issue's 8%: not yet
     titles = {p.slug: p.title for p in bundled_corpus.papers}

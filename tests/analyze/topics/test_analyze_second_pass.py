@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-import generator.analyze.topics.discover as discover
 from generator.analyze import AnalysisSettings, analyze
 from generator.analyze.topics.members import Membership
-from generator.analyze.topics.second_pass import NEIGHBOUR_VOTES, NEIGHBOURS
+from generator.analyze.topics.second_pass import NEIGHBOUR_VOTES, NEIGHBOURS, SecondPass
 from generator.model import Analysis, Corpus
 
 
@@ -22,7 +21,7 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     against member centres 0.80 and 0.70, and it says "residual networks". nnU-Net
     joins "U-Net" by the typical-member rule. Every paper keeps its best topic first
     and every topic it had; each added topic is one whose label the paper fits."""
-    monkeypatch.setattr(discover, "add_close_topics", lambda seeds, membership, *_: membership)
+    monkeypatch.setattr(SecondPass, "add_close_topics", lambda self, membership, *_: membership)
     without = analyze(bundled_corpus, AnalysisSettings())
     added: dict[str, set[str]] = {}
     for slug, before in without.paper_topics.items():
@@ -44,14 +43,14 @@ def test_an_added_topic_is_one_whose_label_the_paper_fits(
     all the label's words: label_fit.py). This checks that the pass applies the rule;
     label_fit's own tests check the matrix."""
     calls: list[tuple[Membership, Membership, Any]] = []
-    real = discover.add_close_topics
+    real = SecondPass.add_close_topics
 
-    def recorded(seeds: Any, membership: Membership, *rest: Any) -> Membership:
-        result = real(seeds, membership, *rest)
-        calls.append((membership, result, rest[-1]))
+    def recorded(self: SecondPass, membership: Membership, *rest: Any) -> Membership:
+        result = real(self, membership, *rest)
+        calls.append((membership, result, self.fits))
         return result
 
-    monkeypatch.setattr(discover, "add_close_topics", recorded)
+    monkeypatch.setattr(SecondPass, "add_close_topics", recorded)
     analyze(bundled_corpus, AnalysisSettings())
     ((before, after, fits),) = calls
     fitted = fits.tocsr()
@@ -92,7 +91,7 @@ def test_a_paper_without_a_topic_joins_the_topic_most_of_its_neighbours_hold(
     into a gated topic they are not about ("Why do deep networks generalize well...":
     4 of 5 neighbours in "Regularization", a residual topic, but it says
     "unregularized" once)."""
-    monkeypatch.setattr(discover, "adopt_by_neighbours", lambda seeds, membership, *_: membership)
+    monkeypatch.setattr(SecondPass, "adopt_by_neighbours", lambda self, membership, *_: membership)
     without = analyze(bundled_corpus, AnalysisSettings())
     moved = {
         slug: topics
