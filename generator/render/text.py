@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Mapping
 
 import yaml
 from markupsafe import Markup
+
+from generator.folding import fold
 
 # Every ASCII punctuation character: with pymdownx.escapeall, a backslash before any of
 # them makes it literal, so no corpus text can become emphasis, a link, a table, a
@@ -20,6 +21,8 @@ _LINE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 # Characters YAML reads as line breaks; PyYAML writes them unescaped in plain and
 # single-quoted scalars, where reading folds them into spaces.
 _YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+# What an A-Z list skips at a title's start: quotes, brackets, $ of TeX and the like.
+_LEADING_SYMBOLS_RE = re.compile(r"^[\W_]+")
 # A sentence ends at . ! ? before a capital, but not after "et al.", "e.g.", "Fig." ...
 _SENTENCE_END_RE = re.compile(
     r"(?<!\bal\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bEq\.)(?<!\bcf\.)"
@@ -30,9 +33,7 @@ _SENTENCE_END_RE = re.compile(
 def title_order(title: str) -> str:
     """A title as an A-Z list orders it: accents and case folded, opening quotes and
     symbols skipped ("Émile" beside "Emile", not after "Zeta"; "'Mad' networks" under M)."""
-    folded = unicodedata.normalize("NFKD", title).casefold()
-    letters = "".join(c for c in folded if not unicodedata.combining(c))
-    return letters.lstrip("".join(c for c in letters if not c.isalnum()))
+    return _LEADING_SYMBOLS_RE.sub("", fold(title))
 
 
 def md_escape(text: str) -> str:

@@ -24,13 +24,13 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
+from generator.folding import fold
 from generator.links import paper_url
 from generator.model import Corpus
 
@@ -48,8 +48,6 @@ TITLE_WEIGHT = 5.0
 EXTENSION_PENALTY = 0.04
 MIN_EXTENSION_SCORE = 0.3
 
-# Letters that Unicode decomposition does not split into a base letter and a mark.
-_FOLDS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
@@ -111,12 +109,6 @@ def load_documents(text: str) -> list[SearchDocument]:
         ]
     except (KeyError, TypeError) as error:
         raise ValueError(f"malformed search file: {error}") from None
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and fold accents and ligatures to plain letters."""
-    lowered = unicodedata.normalize("NFKD", text).lower().translate(_FOLDS)
-    return "".join(c for c in lowered if unicodedata.category(c) != "Mn")
 
 
 def tokens(text: str) -> list[str]:

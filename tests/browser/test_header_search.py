@@ -160,7 +160,8 @@ def test_pages_other_than_papers_and_topics_never_match(tab: Tab) -> None:
 def _a_related_title_not_in_the_paper(site: BuiltSite) -> tuple[str, str, str]:
     """(paper slug, query, related slug): two words of a related paper's title that the
     paper's own title and abstract never use, so only its related list holds them."""
-    from generator.search.terminal import fold, tokens
+    from generator.folding import fold
+    from generator.search.terminal import tokens
 
     analysis = site.analyzer(site.corpus, site.config)
     papers = {p.slug: p for p in site.corpus.papers}

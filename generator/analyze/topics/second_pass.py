@@ -153,9 +153,10 @@ class SecondPass:
                 for near in neighbours[paper][:NEIGHBOURS]
                 if membership.per_paper[near]
             )
-            ranked = sorted(votes.items(), key=lambda tv: (-tv[1], tv[0]))
-            if ranked and ranked[0][1] >= NEIGHBOUR_VOTES:
-                topic = ranked[0][0]
+            if not votes:
+                continue
+            topic, count = min(votes.items(), key=lambda tv: (-tv[1], tv[0]))  # ties: first topic
+            if count >= NEIGHBOUR_VOTES:
                 round_.join(paper, topic, float(round_.scores_for([paper], topic)[0]))
         return round_.membership()
 
