@@ -92,9 +92,9 @@ def _seeds_and_members(
 ) -> tuple[list[Seed], Membership]:
     """Pinned seeds, discovered seeds, fillers for papers left over, and the membership;
     then discovered topics whose members mostly coincide merged (seeds.merge_overlaps),
-    papers left over adopted and close extra topics added against the members' centres
-    (second_pass.py), and extra topics whose label a paper does not
-    fit dropped (members.drop_unfit_extras)."""
+    papers left over adopted, close extra topics added against the members' centres and
+    adoption tried again for papers that fit the labels (second_pass.py), and extra
+    topics whose label a paper does not fit dropped (members.drop_unfit_extras)."""
     share, per_paper = settings.max_topic_share, settings.max_topics_per_paper
     excluded = spec.excluded_keys(docs.tokenizer)
     pinned = pinned_seeds(spec, docs, vectors, stats)
@@ -125,6 +125,7 @@ def _seeds_and_members(
     second = SecondPass(seeds, uses, vectors, share, fits)
     membership = second.adopt_leftovers(membership)
     membership = second.add_close_topics(membership, per_paper)
+    membership = second.adopt_leftovers(membership, label_fit_only=True)
     membership = second.adopt_by_neighbours(membership, neighbours)
     return seeds, drop_unfit_extras(seeds, membership, fits)
 

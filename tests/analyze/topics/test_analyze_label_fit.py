@@ -89,9 +89,11 @@ def test_papers_left_over_find_a_topic_among_the_members(
     """Other held 71 papers (12.8%) when only seed centres scored papers, 53 (9.6%) when
     a paper tried only its best topic; 48 (8.7%) once it tried its next two, 47 (8.5%)
     after the attention topics merged, 46 (8.3%) once papers join the topic most of
-    their related papers hold (SecondPass.adopt_by_neighbours)."""
+    their related papers hold (SecondPass.adopt_by_neighbours), 44 (7.9%) once adoption
+    is tried again, for papers that fit the label, after close extra topics (their
+    members fit the labels, which makes room under the focus rules)."""
     other = next(t for t in bundled_analysis.topics if t.slug == "other")
-    assert len(other.papers) <= 0.085 * len(bundled_corpus.papers)  # the issue's 8%: not yet
+    assert len(other.papers) <= 0.08 * len(bundled_corpus.papers)  # the issue's 8%
     titles = {p.slug: p.title for p in bundled_corpus.papers}
     topic_of = {s: ts for s, ts in bundled_analysis.paper_topics.items()}
     inception = next(s for s, t in titles.items() if t.startswith("Rethinking the Inception"))

@@ -63,10 +63,37 @@ def test_an_added_topic_is_one_whose_label_the_paper_fits(
     assert pairs and all(fitted[paper, topic] for paper, topic in pairs)
 
 
+def test_adoption_after_close_topics_takes_only_papers_that_fit_the_label(
+    bundled_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adoption is tried twice: before close extra topics, and after them only for papers
+    that fit the adopting topic's label. Some paper joins in the second round, and each
+    that does fits its topic's label."""
+    calls: list[tuple[Membership, Membership, Any, bool]] = []
+    real = SecondPass.adopt_leftovers
+
+    def recorded(self: SecondPass, membership: Membership, **options: Any) -> Membership:
+        result = real(self, membership, **options)
+        calls.append((membership, result, self.fits, options.get("label_fit_only", False)))
+        return result
+
+    monkeypatch.setattr(SecondPass, "adopt_leftovers", recorded)
+    analyze(bundled_corpus, AnalysisSettings())
+    assert [only for *_, only in calls] == [False, True]
+    before, after, fits, _ = calls[1]
+    fitted = fits.tocsr()
+    joined = [
+        (paper, topics[0])
+        for paper, topics in enumerate(after.per_paper)
+        if topics and not before.per_paper[paper]
+    ]
+    assert joined and all(fitted[paper, topic] for paper, topic in joined)
+
+
 def test_a_paper_held_only_by_the_topics_file_gains_nothing(
     bundled_corpus: Corpus, tmp_path: Path
 ) -> None:
-    """Two papers from Other put into "Optimal transport" by the topics file score
+    """Two papers far from "Optimal transport" that the topics file puts there score
     nothing there; they are the user's placements, not papers whose best topic is near
     others (before, they gained extra topics whose scores were capped under 0)."""
     placed = [
