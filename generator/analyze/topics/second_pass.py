@@ -19,8 +19,12 @@ or twenty papers) says it better, and this pass scores papers against those cent
   the paper and needs the label's words, as in members.drop_unfit_extras). "Deep
   Residual Learning" scores 0.80 and 0.70 against member centres, and says "residual
   networks": it joins "ResNets"; nnU-Net and TransUNet, in "Medical image
-  segmentation" first, join "U-Net" as closely as most of its members sit. A paper's
-  best topic stays first (an added topic's score is capped just under the best's).
+  segmentation" first, join "U-Net" as closely as most of its members sit. A topic
+  that the paper's title names needs only MIN_SCORE: a title is what its authors say
+  the paper is about ("Memory Efficient 3D U-Net ... for Brain Tumor Segmentation",
+  in "Brain tumors", scores 0.52 for "U-Net", whose typical member scores 0.60). A
+  paper's best topic stays first (an added topic's score is capped just under the
+  best's).
   Adoption is then tried again for papers that fit the topic's label: the added
   members name and fit their topics' labels, which leaves room under the focus rules.
   (Tried again without label fit, papers went to broad topics they are only near: on
@@ -120,9 +124,10 @@ class SecondPass:
 
     def add_close_topics(self, membership: Membership, max_per_paper: int) -> Membership:
         """`membership` with extra topics, scored against member centres, for papers that
-        have fewer than `max_per_paper`: within SECONDARY of the paper's best score there
-        or as close as the topic's typical member (TYPICAL_QUANTILE), and only where the
-        paper fits the topic's label."""
+        have fewer than `max_per_paper`: within SECONDARY of the paper's best score there,
+        as close as the topic's typical member (TYPICAL_QUANTILE), or at MIN_SCORE when the
+        paper's title names the topic's phrase (`_titled`); and only where the paper fits
+        the topic's label."""
         per_paper = membership.per_paper
         placed = [p for p, topics in enumerate(per_paper) if 0 < len(topics) < max_per_paper]
         if not placed:
@@ -142,7 +147,8 @@ class SecondPass:
             top = round_.scores.get((paper, held[0]), 0.0)
             if top < MIN_SCORE:  # held only because the topics file puts it there: left as is
                 continue
-            if score >= max(MIN_SCORE, min(SECONDARY * best[paper], typical[topic])):
+            close = score >= min(SECONDARY * best[paper], typical[topic])
+            if score >= MIN_SCORE and (close or self._titled(paper, topic)):
                 # Under the best, and under each extra added before it (no ties).
                 capped = round(min(score, top - _UNDER_BEST * len(held)), 4)
                 round_.join(paper, topic, capped)
@@ -170,6 +176,12 @@ class SecondPass:
             if count >= NEIGHBOUR_VOTES:
                 round_.join(paper, topic, float(round_.scores_for([paper], topic)[0]))
         return round_.membership()
+
+    def _titled(self, paper: int, topic: int) -> bool:
+        """Whether the paper's title names one of the topic's phrases, for a topic that
+        is not gated (a gated topic's word is broad: "Regularized X" is not about
+        regularization as a subject)."""
+        return bool(self.hits[1][paper, topic]) and not self.seeds[topic].gated
 
 
 class _Round:
