@@ -68,6 +68,21 @@ def title_from_abstract(abstract: str) -> str:
     return _shorten(phrase)
 
 
+def contribution_sentence(abstract: str) -> str:
+    """The sentence of `abstract` that says what the paper does ("We propose ..."; verbs
+    of making before verbs of studying, as for titles), else its first sentence.
+
+    Lists show it under a title: an abstract's opening is usually background ("Melanoma
+    is caused by the abnormal growth of melanocytes") that says nothing of the paper.
+    """
+    sentences = split_sentences(abstract)
+    for rank in sorted(_CONTRIBUTION_RE):
+        for sentence in sentences:
+            if _CONTRIBUTION_RE[rank].search(sentence):
+                return sentence
+    return sentences[0] if sentences else ""
+
+
 def _question(sentences: list[str]) -> str:
     """A question the paper says it studies (`studies X: why do ...?`), else ""."""
     for sentence in sentences:

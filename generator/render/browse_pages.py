@@ -93,13 +93,15 @@ class Entry:
 
 
 def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
-    facts = []
+    facts: list[str] = []
     if paper.published:
-        facts.append(paper.published.iso() + (" (year inferred)" if paper.date_inferred else ""))
+        # <time> keeps "2024-06-07" on one line (papersite.css).
+        date = Markup("<time>{}</time>").format(paper.published.iso())
+        facts.append(date + (" (year inferred)" if paper.date_inferred else ""))
     if paper.upvotes is not None:
         facts.append(f"{paper.upvotes} upvote" + ("" if paper.upvotes == 1 else "s"))
     if has_code:
-        facts.append("code")
+        facts.append("has code")
     topics = [
         (t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(paper.slug)
     ]

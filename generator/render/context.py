@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.ingest.titles import contribution_sentence
 from generator.links import (
     OTHER_TOPIC_SLUG,
     built_link,
@@ -83,15 +84,27 @@ class SiteContext:
         return self.site_url.rstrip("/") + "/" + doc_url(doc)
 
     def summary(self, slug: str) -> str:
-        """The opening sentence list entries show for a paper (computed once per paper)."""
+        """The sentence list entries show for a paper: what it does, else its opening
+        (ingest/titles.py; computed once per paper)."""
         if slug not in self._summaries:
-            self._summaries[slug] = first_sentence(self.papers[slug].abstract, 180)
+            sentence = contribution_sentence(self.papers[slug].abstract)
+            self._summaries[slug] = first_sentence(sentence, 180)
         return self._summaries[slug]
 
     def title_html(self, slug: str) -> Markup:
-        """A paper's title as list entries show it: U²-Net, not U^2-Net (computed once)."""
+        """A paper's title as list entries show it: U²-Net, not U^2-Net (computed once).
+
+        A title the listing did not give (drawn from the abstract) is marked, so that a
+        list never passes it off as the paper's own (papersite.css sets it in italics)."""
         if slug not in self._titles_html:
-            self._titles_html[slug] = rich_text(self.papers[slug].title, links=False)
+            paper = self.papers[slug]
+            title = rich_text(paper.title, links=False)
+            if paper.title_inferred:
+                title = Markup(
+                    '<span class="ps-inferred-title" title="No title in the listing: '
+                    'drawn from the abstract">{}</span>'
+                ).format(title)
+            self._titles_html[slug] = title
         return self._titles_html[slug]
 
     def paper_link(self, from_doc: str, slug: str, *, html: bool = False) -> PaperLink:

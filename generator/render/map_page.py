@@ -94,6 +94,8 @@ def map_data(site: SiteContext) -> dict[str, Any]:
         "format": MAP_FORMAT,
         "scale": SCALE,
         "areas": [name or UNGROUPED_AREA for name, _entries in areas],
+        # The legend's group of topics without an area ("More topics"), not an area.
+        "loose": next((i for i, (name, _e) in enumerate(areas) if not name), -1),
         "topics": [
             {
                 "slug": t.slug,

@@ -66,13 +66,16 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
         # Material shows tags as HTML (search results use innerHTML): escape them too.
         "tags": [str(html_escape(t.label)) for t in topics],
         "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
-        "citation_title": str(html_escape(paper.title)),
         "paper_title": paper.title,
         "paper_summary": first_sentence(paper.abstract),
         # A paper page is a few screens with its sections in view: a table of contents
         # beside it would only take width from the abstract and the graph.
         "hide": ["toc"],
     }
+    if not paper.title_inferred:
+        # Citation (Highwire) tags only for the listing's own title: a title drawn from
+        # the abstract is no bibliographic fact (as an inferred date is not, below).
+        meta["citation_title"] = str(html_escape(paper.title))
     if paper.authors:
         meta["paper_authors"] = list(paper.authors)
     if paper.published and not paper.date_inferred:

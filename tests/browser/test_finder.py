@@ -81,7 +81,7 @@ def test_query_topic_and_code_filters_narrow_with_the_counts_they_show(tab: Tab)
     if with_code:
         page.check("input[name=code]")
         assert _wait_for_count(page, in_topic) == with_code
-        assert all("code" in meta.split(" · ") for meta in _metas(page))
+        assert all("has code" in meta.split(" · ") for meta in _metas(page))
     assert _query(page)["query"] == ["segmentation"] and _query(page)["topic"] == [topic]
     tab.assert_clean()
 

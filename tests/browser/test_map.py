@@ -81,7 +81,13 @@ def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
     assert page.get_attribute(".ps-map", "data-points") == str(len(e2e_site.corpus.papers))
     assert page.evaluate(COLOURED_PIXELS_JS) > 1000
     status = page.locator(".ps-map > .ps-map__status").text_content() or ""
-    assert status.startswith(f"{len(data['x'])} papers in {len(data['topics'])} topics")
+    # "Other" is no topic, and "More topics" (data["loose"]) is no area: the counts the
+    # home page and the topics index give.
+    topics = sum(t["colour"] >= 0 for t in data["topics"])
+    areas = len(data["areas"]) - (data["loose"] >= 0)
+    assert status == f"{len(data['x'])} papers in {topics} topics and {areas} areas."
+    head = page.locator(".ps-map__legend-head").text_content() or ""
+    assert head == f"Legend: {areas} areas" + (" and more topics" if data["loose"] >= 0 else "")
     assert page.locator(".ps-map__topic").count() == len(data["topics"])
     tab.assert_clean()
 

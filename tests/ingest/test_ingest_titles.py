@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.titles import title_from_abstract
+from generator.ingest.titles import contribution_sentence, title_from_abstract
 
 BACKGROUND = "Recent advances in sensor hardware have made dense capture feasible at low cost."
 
@@ -72,3 +72,15 @@ def test_a_generated_title_names_what_the_paper_does(abstract: str, title: str) 
 
 def test_an_empty_abstract_gets_a_placeholder_title() -> None:
     assert title_from_abstract("   ") == "Untitled abstract"
+
+
+def test_the_contribution_sentence_says_what_the_paper_does() -> None:
+    """Lists show it under a title: the sentence with a verb of making, else one of
+    studying, else the first (background) sentence."""
+    background = "Melanoma is caused by the abnormal growth of melanocytes."
+    study = "This paper studies how lesions are segmented."
+    making = "We propose a network that segments lesions."
+    assert contribution_sentence(f"{background} {study} {making}") == making
+    assert contribution_sentence(f"{background} {study} It works.") == study
+    assert contribution_sentence(f"{background} It works.") == background
+    assert contribution_sentence("") == ""

@@ -104,3 +104,15 @@ def test_titles_are_ordered_as_a_reader_looks_them_up() -> None:
         "'Mad' networks",
         "Zeta",
     ]
+
+
+def test_a_topic_lists_each_paper_with_what_it_does() -> None:
+    """Under each title, the sentence that says what the paper does, not the abstract's
+    opening background (ingest/titles.contribution_sentence)."""
+    abstract = "Melanoma is a skin cancer. We propose a lesion segmenter."
+    paper = Paper("p", "p", "papers/p/", "P", False, abstract, (abstract,), ())
+    topic = Topic("t", "Lesions", ("lesion",), ("p",))
+    site = SiteContext(Corpus((paper,)), Analysis(topics=(topic,)), "Site", None)
+    page = render_topic(make_environment(), site, topic)
+    assert '<span class="ps-summary">We propose a lesion segmenter.</span>' in page
+    assert "Melanoma" not in page

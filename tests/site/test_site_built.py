@@ -302,7 +302,8 @@ def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
         meta = {m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
         assert head.find("title").text() == f"{paper.title} - {fixture_site.config.site_name}"
         assert meta["description"] == first_sentence(paper.abstract)
-        assert meta["citation_title"] == paper.title
+        # A title drawn from the abstract is no bibliographic fact: no citation tags.
+        assert meta.get("citation_title") == (None if paper.title_inferred else paper.title)
         topics = [
             n for n in parse(html).iter() if n.attrs.get("data-md-component") == "header-topic"
         ]
@@ -311,6 +312,9 @@ def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
         scripts = head.find_all("script")
         data = [s for s in scripts if s.attrs.get("type") == "application/ld+json"]
         assert [s for s in scripts if "alert" in s.text() and s not in data] == []
+        if paper.title_inferred:
+            assert data == []
+            continue
         assert len(data) == 1 and "<" not in data[0].text()  # JSON with \u003c escapes
         assert json.loads(data[0].text())["headline"] == paper.title
 
@@ -328,8 +332,16 @@ def test_paper_page_facts(fixture_site: BuiltSite) -> None:
     assert "(year inferred)" in facts("versions")
     versions = _paper_tree(fixture_site, _by_key(fixture_site, "versions")).find("article").text()
     assert "Other versions" in versions and "is inferred" in versions  # About this record
-    bare = _paper_tree(fixture_site, _by_key(fixture_site, "bare")).find("article").text()
-    assert "Title generated from the abstract" in bare
+    bare = _by_key(fixture_site, "bare")
+    article = _paper_tree(fixture_site, bare).find("article")
+    assert "Title generated from the abstract" in article.text()
+    assert article.find_all("details", cls="ps-cite") == []  # no citation of a made-up title
+    assert _by_key(fixture_site, "trained").title_inferred is False
+    trained = _paper_tree(fixture_site, _by_key(fixture_site, "trained")).find("article")
+    assert trained.find_all("details", cls="ps-cite")
+    # Lists mark it too: in All papers the title is set apart, and only this one.
+    listed = parse(fixture_site.page("browse/")).find_all("span", cls="ps-inferred-title")
+    assert [span.text() for span in listed] == [bare.title]
 
 
 def test_related_papers_show_their_reason(fixture_site: BuiltSite) -> None:

@@ -141,7 +141,8 @@
     find("[data-ps-note=year]").textContent = this.coverageNote(dated, "have a date");
     find("[data-ps-area]").hidden = !Object.keys(this.all.area || {}).length;
     this.sortNotes = {
-      newest: this.coverageNote(dated, "have a date: they come first"),
+      /* The count is under the year fields already (the same condition). */
+      newest: this.coverageNote(dated, "have a date") && "The papers with a date come first.",
       upvotes: this.coverageNote(upvoted, "have upvotes: they come first")
     };
 
@@ -316,7 +317,7 @@
     var facts = [];
     if (data.filters.year) facts.push(data.filters.year[0]);
     if (data.filters.upvotes) facts.push(plural(Number(data.filters.upvotes[0]), "upvote", "upvotes"));
-    if (data.filters.code) facts.push("code");
+    if (data.filters.code) facts.push("has code");
     facts = facts.concat(data.filters.topic || []);
     if (facts.length) item.appendChild(element("span", "ps-finder__meta", facts.join(" · ")));
     var excerpt = element("span", "ps-finder__summary");

@@ -619,7 +619,10 @@
     var areas = legend.querySelector(".ps-map__areas");
     areas.replaceChildren.apply(areas, items);
     var head = legend.querySelector(".ps-map__legend-head");
-    head.textContent = "Legend: " + data.areas.length + (data.areas.length === 1 ? " area" : " areas");
+    var areaCount = countAreas(data);
+    head.textContent = "Legend: " + (areaCount ?
+      areaCount + (areaCount === 1 ? " area" : " areas") + (data.loose >= 0 ? " and more topics" : "") :
+      "topics");
     /* A phone shows the legend below the map; there it starts folded. */
     if (getComputedStyle(legend).position !== "absolute") head.setAttribute("aria-expanded", "false");
     head.addEventListener("click", function () {
@@ -707,9 +710,17 @@
         schedule(state);
       }));
     } else {
-      status.textContent = state.n.toLocaleString("en") + " papers in " + data.topics.length +
-        " topics and " + data.areas.length + " areas.";
+      var topicCount = data.topics.filter(function (t) { return t.colour >= 0; }).length;
+      var areaCount = countAreas(data);
+      status.textContent = state.n.toLocaleString("en") + " papers in " + topicCount +
+        (topicCount === 1 ? " topic" : " topics") +
+        (areaCount ? " and " + areaCount + (areaCount === 1 ? " area." : " areas.") : ".");
     }
+  }
+
+  /** Areas of the legend, without its group of topics that have none ("More topics"). */
+  function countAreas(data) {
+    return data.areas.length - (data.loose >= 0 ? 1 : 0);
   }
 
   function clearButton(text, action) {
