@@ -92,6 +92,10 @@ def test_year_range_says_how_few_papers_have_a_date(tab: Tab) -> None:
     _ready(page)
     note = page.locator(".ps-finder__field", has_text="Year").locator(".ps-finder__note")
     assert re.fullmatch(r"Only \d+ of \d+ papers have a date\.", note.text_content() or "")
+    # Sorted newest first, the sort's note does not say the count again.
+    assert page.locator("select[name=sort]").input_value() == "newest"
+    sort_note = page.locator("[data-ps-note=sort]").text_content() or ""
+    assert sort_note == "The papers with a date come first."
     everything = _count(page)
     years = sorted(_options(page, "from"))
     assert len(years) >= 2
