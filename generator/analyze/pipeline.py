@@ -18,6 +18,7 @@ from generator.analyze.projection import project
 from generator.analyze.related.top_k import related_papers, shared_term_mask
 from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics.discover import discover_topics
+from generator.analyze.topics.keyword_rules import telling_terms
 from generator.analyze.topics.topics_file import load_topics_file
 from generator.model import Analysis, Corpus
 from generator.workers import Background
@@ -64,7 +65,7 @@ def analyze_timed(
                 papers,
                 vectors,
                 docs.surfaces,
-                shared_term_mask(stats, docs.surfaces),
+                shared_term_mask(stats, docs.surfaces) & telling_terms(stats),
                 settings.related_k,
                 shared_terms=settings.shared_terms,
                 min_score=settings.min_related_score,

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+from numpy.typing import NDArray
+
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import (
     GENERIC,
@@ -31,11 +34,12 @@ from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
 # verbs of narration: a phrase holding one is filler ("rapid increase", "urgent need",
 # "growing workload", "mounting evidence", "wide range", "resulting model", "task
 # arrive"). Keys, as tokens.py writes them (lower case, crude singular). Words that
-# are also terms of art ("attention", "instance", "context", "demand") are not here.
+# are also terms of art ("attention", "instance", "context", "demand", "wide" for wide
+# networks) are not here.
 PROSE = frozenset(
     """
     need urgent urgently rapid rapidly increase increasing increasingly increased grow
-    growing widespread wide range variety number amount lot plethora majority handful
+    growing widespread range variety number amount lot plethora majority handful
     degree extent mounting evidence aspect issue question fact respect regard manner
     case example setting scenario situation challenge challenging difficulty difficult
     limitation drawback advantage benefit potential possibility opportunity direction
@@ -54,6 +58,7 @@ PROSE = frozenset(
 LONE = frozenset(
     """
     solution process term principle strategy element set output input class behavior
+    understanding
     effect concept variable sample test speed objective quality design module operation
     order stage pair level component property factor value type form kind step detail
     unit item basis baseline score measure rate option choice idea goal purpose
@@ -71,23 +76,46 @@ _EMPTY = GENERIC | TITLE_VERBS
 def is_filler(key: str, vocabulary: dict[str, int]) -> bool:
     """Whether a keyword phrase is prose rather than content.
 
-    Filler: any word in PROSE; only words of no subject (GENERIC, title verbs: "deep
-    understanding"); a single word that is vague alone (LONE, VAGUE), an adverb, a
-    past participle ("trained", "known") or a title verb; a phrase that ends in a
+    Filler: what `says_nothing`; a single word too vague to name a subject (VAGUE:
+    "prior"), an adverb or a past participle ("trained"); a phrase that ends in a
     participle ("feature learned"); a two-word phrase with an adverb ("naturally
-    uncover", "closely related", "map adaptively"). `vocabulary`
-    (term -> column) tells adverbs and participles by their base word: "accurately"
-    when the corpus also uses "accurate", "trained" when it uses "train".
+    uncover", "closely related", "map adaptively"). `vocabulary` (term -> column) tells
+    adverbs and participles by their base word: "accurately" when the corpus also uses
+    "accurate", "trained" when it uses "train".
     """
     words = key.split(" ")
-    if any(word in PROSE for word in words) or all(word in _EMPTY for word in words):
+    if key in VAGUE or key in TITLE_VERBS or says_nothing(key):
         return True
     if len(words) == 1:
-        vague = key in LONE or key in VAGUE or key in IRREGULAR_PARTICIPLES
-        return vague or is_adverb(key, vocabulary) or is_participle(key, vocabulary)
+        return is_adverb(key, vocabulary) or is_participle(key, vocabulary)
     if ends_in_participle(key, vocabulary):  # "feature learned", "model trained"
         return True
     return len(words) == 2 and any(is_adverb(word, vocabulary) for word in words)
+
+
+def says_nothing(key: str) -> bool:
+    """Whether a phrase says nothing of a subject, as a keyword or as the reason two
+    papers are related ("Shared: stage, understanding"): any word in PROSE; only words of
+    no subject (GENERIC, title verbs: "deep understanding"); a single word of the field's
+    everyday vocabulary (GENERIC), vague alone (LONE) or an irregular participle
+    ("known").
+
+    Title verbs alone, adverbs and participles are left to `is_filler`: as a shared
+    reason "scaling" (two papers on scaling laws), "imbalanced" (on imbalanced
+    regression) or "continually" still tells something.
+    """
+    words = key.split(" ")
+    if any(word in PROSE for word in words):
+        return True
+    if len(words) > 1:
+        return all(word in _EMPTY for word in words)
+    return key in GENERIC or key in LONE or key in IRREGULAR_PARTICIPLES
+
+
+def telling_terms(stats: PhraseStats) -> NDArray[np.bool_]:
+    """Per term column, False where the term `says_nothing` (shown as a shared term, it
+    would give no reason: related/top_k.shared_term_mask leaves it to this)."""
+    return np.array([not says_nothing(t) for t in stats.terms], dtype=bool)
 
 
 def half_terms(stats: PhraseStats) -> frozenset[str]:

@@ -10,6 +10,8 @@ from analyze_helpers import corpus_of
 
 import generator.analyze.related.top_k as related_module
 from generator.analyze import AnalysisSettings, analyze
+from generator.analyze.features.tokens import phrase_key
+from generator.analyze.topics.keyword_rules import says_nothing
 from generator.model import Analysis, Corpus
 
 
@@ -45,6 +47,16 @@ def test_shared_terms_explain_the_pair(corpus: Corpus, analysis: Analysis) -> No
     terms = {t for r in analysis.related[inpainting] for t in r.shared_terms}
     assert "image inpainting" in terms
     assert all(len(r.shared_terms) <= 5 for rs in analysis.related.values() for r in rs)
+
+
+def test_no_shared_term_on_the_bundled_site_says_nothing(bundled_analysis: Analysis) -> None:
+    """ "Shared: stage, understanding, baseline" gave no reason (pipeline.py passes
+    keyword_rules.telling_terms to the related-paper step)."""
+    shown = {
+        t for links in bundled_analysis.related.values() for r in links for t in r.shared_terms
+    }
+    assert len(shown) > 1000
+    assert sorted(t for t in shown if says_nothing(phrase_key(t) or "")) == []
 
 
 def test_lists_are_sorted_rounded_and_exclude_self(analysis: Analysis) -> None:

@@ -15,6 +15,7 @@ from generator.analyze.topics.keyword_rules import (
     is_filler,
     repeats_kept,
     repeats_label,
+    says_nothing,
 )
 from generator.model import Analysis, Corpus
 
@@ -68,10 +69,27 @@ def test_prose_is_filler(key: str) -> None:
         "trained model",
         "embedded",
         "seed",
+        "wide",  # wide networks: a term of art
     ],
 )
 def test_content_is_not(key: str) -> None:
     assert not is_filler(key, VOCABULARY)
+
+
+@pytest.mark.parametrize(
+    "key", ["stage", "understanding", "baseline", "growing interest", "known", "cnn"]
+)
+def test_a_shared_term_that_says_nothing_is_no_reason(key: str) -> None:
+    """Shown under a related paper ("Shared: ..."), these give no reason."""
+    assert says_nothing(key)
+
+
+@pytest.mark.parametrize("key", ["scaling", "imbalanced", "continually", "prior"])
+def test_words_that_are_no_keyword_can_still_be_a_shared_reason(key: str) -> None:
+    """Title verbs, participles, adverbs and vague words alone are no topic keywords,
+    but two papers on scaling laws, imbalanced regression, continual learning or priors
+    share them as their subject."""
+    assert is_filler(key, {"imbalance": 0, "continual": 1}) != says_nothing(key)
 
 
 def _stats(totals: dict[str, float]) -> PhraseStats:
