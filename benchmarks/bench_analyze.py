@@ -99,6 +99,7 @@ def recall(size: int, seed: int) -> dict[str, float]:
     from generator.analyze.features.documents import read_documents
     from generator.analyze.features.phrases import phrase_stats
     from generator.analyze.features.vectors import build_vectors
+    from generator.analyze.pipeline import shared_term_columns
     from generator.model import Corpus
 
     corpus = corpus_of(SyntheticCorpus(bundled_sources(), seed).papers(size))
@@ -106,7 +107,7 @@ def recall(size: int, seed: int) -> dict[str, float]:
     papers = corpus.papers
     docs = read_documents(papers)
     vectors = build_vectors(docs, 0)
-    telling = related.shared_term_mask(phrase_stats(vectors, docs), docs.surfaces)
+    telling = shared_term_columns(phrase_stats(vectors, docs), docs.surfaces)
     found, seconds = {}, {}
     for name, threshold in (("exact", size + 1), ("index", 0)):
         related.IVF_MIN_PAPERS = threshold

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import numpy as np
+from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 from generator.analyze.code_urls import find_urls
+from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.documents import read_documents
-from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.phrases import PhraseStats, phrase_stats
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.methods.mentions import find_methods
 from generator.analyze.projection import project
@@ -65,7 +68,7 @@ def analyze_timed(
                 papers,
                 vectors,
                 docs.surfaces,
-                shared_term_mask(stats, docs.surfaces) & telling_terms(stats),
+                shared_term_columns(stats, docs.surfaces),
                 settings.related_k,
                 shared_terms=settings.shared_terms,
                 min_score=settings.min_related_score,
@@ -98,6 +101,13 @@ def analyze_timed(
         positions={p.slug: (float(x), float(y)) for p, (x, y) in zip(papers, points, strict=True)},
     )
     return analysis, times
+
+
+def shared_term_columns(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:
+    """The terms a related link may show as shared: fit to be shown
+    (related/top_k.shared_term_mask) and saying something of a subject
+    (topics/keyword_rules.telling_terms: not "stage", "CNNs", "growing interest")."""
+    return shared_term_mask(stats, surfaces) & telling_terms(stats)
 
 
 def _project_alone(lsa: Any, seed: int) -> Any:

@@ -70,7 +70,7 @@ def title_from_abstract(abstract: str) -> str:
 
 def contribution_sentence(abstract: str) -> str:
     """The sentence of `abstract` that says what the paper does ("We propose ..."; verbs
-    of making before verbs of studying, as for titles), else its first sentence.
+    of making before verbs of studying), else its first sentence.
 
     Lists show it under a title: an abstract's opening is usually background ("Melanoma
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.

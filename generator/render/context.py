@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.ingest.titles import contribution_sentence
+from generator.ingest.titles import contribution_sentence, split_sentences
 from generator.links import (
     OTHER_TOPIC_SLUG,
     built_link,
@@ -85,9 +85,14 @@ class SiteContext:
 
     def summary(self, slug: str) -> str:
         """The sentence list entries show for a paper: what it does, else its opening
-        (ingest/titles.py; computed once per paper)."""
+        (ingest/titles.py); for a title drawn from the abstract, another sentence than
+        the one it came from (computed once per paper)."""
         if slug not in self._summaries:
-            sentence = contribution_sentence(self.papers[slug].abstract)
+            paper = self.papers[slug]
+            sentence = contribution_sentence(paper.abstract)
+            if paper.title_inferred:  # drawn from that sentence: the title says it already
+                others = [s for s in split_sentences(paper.abstract) if s != sentence]
+                sentence = others[0] if others else ""
             self._summaries[slug] = first_sentence(sentence, 180)
         return self._summaries[slug]
 

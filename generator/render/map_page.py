@@ -94,8 +94,9 @@ def map_data(site: SiteContext) -> dict[str, Any]:
         "format": MAP_FORMAT,
         "scale": SCALE,
         "areas": [name or UNGROUPED_AREA for name, _entries in areas],
-        # The legend's group of topics without an area ("More topics"), not an area.
-        "loose": next((i for i, (name, _e) in enumerate(areas) if not name), -1),
+        # The legend's group of the topics without an area ("More topics", and "Other"),
+        # which is no area (-1: none).
+        "loose": next((i for i, (_n, entries) in enumerate(areas) if not entries[0][0].area), -1),
         "topics": [
             {
                 "slug": t.slug,

@@ -115,14 +115,15 @@ def _listing_url(paper: Paper) -> str | None:
 
 def _facts(paper: Paper) -> list[str]:
     """The line under the title, in words: `6 authors · 8 Mar 2025 · 5 upvotes`."""
-    facts = []
+    facts: list[str] = []
     if paper.authors:
         facts.append(_names(paper.authors))
     elif paper.authors_count:
         facts.append(_count(paper.authors_count, "author"))
     if paper.published:
         day = paper.published
-        date = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+        words = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+        date = Markup('<time datetime="{}">{}</time>').format(day.iso(), words)  # one line
         facts.append(date + (" (year inferred)" if paper.date_inferred else ""))
     if paper.upvotes is not None:
         facts.append(_count(paper.upvotes, "upvote"))

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_support import wait_for_h1
+from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
     from conftest import NewTab, Tab
@@ -230,4 +231,31 @@ def test_names_with_a_superscript_read_as_on_the_paper_page(tab: Tab) -> None:
     assert title.inner_text().startswith("U2-Net")  # shown raised: U²-Net
     assert title.locator("sup").first.inner_text() == "2"
     assert (title.text_content() or "").startswith("U^2-Net")  # the text as written
+    tab.assert_clean()
+
+
+def test_a_title_drawn_from_the_abstract_is_set_apart_in_the_results(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """As in the site's lists: the finder marks a made-up title, and only that."""
+    inferred = [p for p in e2e_site.corpus.papers if p.title_inferred]
+    assert inferred
+    paper = inferred[0]
+    words = " ".join(re.findall(r"[A-Za-z]{4,}", paper.title)[:3])
+    tab.goto("finder/?query=" + words.replace(" ", "+"))
+    _ready(tab.page)
+    marked = tab.page.locator(".ps-finder__title").evaluate_all(
+        """links => links.map(
+             a => [new URL(a.href).pathname, a.classList.contains('ps-inferred-title')])"""
+    )
+    assert any(path.endswith(paper.url) for path, _ in marked)
+    assert all(flag == any(path.endswith(p.url) for p in inferred) for path, flag in marked)
+    # The mark is a filter, not searchable metadata: "yes" finds no page for its mark.
+    tab.goto("finder/?query=yes")
+    _ready(tab.page)
+    found = tab.page.locator(".ps-finder__title").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    silent = [p for p in inferred if "yes" not in f"{p.title} {p.abstract}".lower()]
+    assert not [p.url for p in silent if any(path.endswith(p.url) for path in found)]
     tab.assert_clean()

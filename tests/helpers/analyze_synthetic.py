@@ -13,7 +13,7 @@ from benchmarks.synthetic import SyntheticCorpus, bundled_sources
 from generator.analyze.features.documents import Documents, read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import Vectors, build_vectors
-from generator.analyze.related.top_k import shared_term_mask
+from generator.analyze.pipeline import shared_term_columns
 from generator.model import Corpus
 
 
@@ -34,5 +34,5 @@ def synthetic(size: int) -> Prepared:
     assert isinstance(corpus, Corpus)
     docs = read_documents(corpus.papers)
     vectors = build_vectors(docs, 0)
-    telling = shared_term_mask(phrase_stats(vectors, docs), docs.surfaces)
+    telling = shared_term_columns(phrase_stats(vectors, docs), docs.surfaces)
     return Prepared(corpus, docs, vectors, telling)

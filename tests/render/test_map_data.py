@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
@@ -46,10 +47,21 @@ def test_arrays_are_parallel_and_on_the_grid() -> None:
     assert data["topic"] == [1, 0, -1]  # colour: the first topic; none for c
     assert [t["papers"] for t in data["topics"]] == [[1], [0, 1]]  # unknown slugs dropped
     assert data["areas"] == ["Zeta", "More topics"]
+    assert data["loose"] == 1  # "More topics" is no area: the map counts 1 area
     assert [t["area"] for t in data["topics"]] == [0, 1]
     assert [t["colour"] for t in data["topics"]] == [0, 1]  # one per area, loose topics too
     assert [t["shape"] for t in data["topics"]] == [0, 0]  # circles while colours last
     assert [t["at"] for t in data["topics"]] == [[data["x"][1], data["y"][1]], [0, SCALE - 1]]
+
+
+def test_without_loose_topics_or_areas_the_groups_are_what_they_are() -> None:
+    site = _site()
+    grouped = tuple(replace(t, area="Zeta") for t in site.analysis.topics)
+    site.analysis = replace(site.analysis, topics=grouped)
+    assert (map_data(site)["areas"], map_data(site)["loose"]) == (["Zeta"], -1)
+    alone = tuple(replace(t, area="") for t in grouped)
+    site.analysis = replace(site.analysis, topics=alone)
+    assert (map_data(site)["areas"], map_data(site)["loose"]) == (["More topics"], 0)
 
 
 def test_papers_without_a_position_are_left_out() -> None:

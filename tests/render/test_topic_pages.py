@@ -3,6 +3,8 @@ index lists every topic evenly."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
@@ -116,3 +118,8 @@ def test_a_topic_lists_each_paper_with_what_it_does() -> None:
     page = render_topic(make_environment(), site, topic)
     assert '<span class="ps-summary">We propose a lesion segmenter.</span>' in page
     assert "Melanoma" not in page
+    # A title drawn from that sentence is not said twice: the other sentence instead.
+    titled = replace(paper, title="A lesion segmenter", title_inferred=True)
+    site = SiteContext(Corpus((titled,)), Analysis(topics=(topic,)), "Site", None)
+    page = render_topic(make_environment(), site, topic)
+    assert '<span class="ps-summary">Melanoma is a skin cancer.</span>' in page

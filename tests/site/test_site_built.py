@@ -314,6 +314,8 @@ def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
         assert [s for s in scripts if "alert" in s.text() and s not in data] == []
         if paper.title_inferred:
             assert data == []
+            og = [m for m in head.find_all("meta") if m.attrs.get("property") == "og:type"]
+            assert [m.attrs.get("content") for m in og] == ["article"]  # still a paper
             continue
         assert len(data) == 1 and "<" not in data[0].text()  # JSON with \u003c escapes
         assert json.loads(data[0].text())["headline"] == paper.title

@@ -122,7 +122,8 @@ def related_papers(
 
 
 def shared_term_mask(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:
-    """Terms fit to be shown as shared: readable phrases, names, telling words."""
+    """Terms fit to be shown as shared: readable phrases, names, telling words (the
+    pipeline also drops those that say nothing of a subject: pipeline.shared_term_columns)."""
     n = max(int(stats.key_papers.shape[0]), 1)
     multiword = np.array([" " in t for t in stats.terms], dtype=bool)
     generic = np.array([all(w in GENERIC for w in t.split(" ")) for t in stats.terms], dtype=bool)

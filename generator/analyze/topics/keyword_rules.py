@@ -34,12 +34,11 @@ from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
 # verbs of narration: a phrase holding one is filler ("rapid increase", "urgent need",
 # "growing workload", "mounting evidence", "wide range", "resulting model", "task
 # arrive"). Keys, as tokens.py writes them (lower case, crude singular). Words that
-# are also terms of art ("attention", "instance", "context", "demand", "wide" for wide
-# networks) are not here.
+# are also terms of art ("attention", "instance", "context", "demand") are not here.
 PROSE = frozenset(
     """
     need urgent urgently rapid rapidly increase increasing increasingly increased grow
-    growing widespread range variety number amount lot plethora majority handful
+    growing widespread wide range variety number amount lot plethora majority handful
     degree extent mounting evidence aspect issue question fact respect regard manner
     case example setting scenario situation challenge challenging difficulty difficult
     limitation drawback advantage benefit potential possibility opportunity direction
@@ -77,7 +76,8 @@ def is_filler(key: str, vocabulary: dict[str, int]) -> bool:
     """Whether a keyword phrase is prose rather than content.
 
     Filler: what `says_nothing`; a single word too vague to name a subject (VAGUE:
-    "prior"), an adverb or a past participle ("trained"); a phrase that ends in a
+    "prior"), a title verb ("scaling"), an adverb or a past participle ("trained"); a
+    phrase that ends in a
     participle ("feature learned"); a two-word phrase with an adverb ("naturally
     uncover", "closely related", "map adaptively"). `vocabulary` (term -> column) tells
     adverbs and participles by their base word: "accurately" when the corpus also uses
@@ -100,9 +100,10 @@ def says_nothing(key: str) -> bool:
     everyday vocabulary (GENERIC), vague alone (LONE) or an irregular participle
     ("known").
 
-    Title verbs alone, adverbs and participles are left to `is_filler`: as a shared
-    reason "scaling" (two papers on scaling laws), "imbalanced" (on imbalanced
-    regression) or "continually" still tells something.
+    Title verbs alone ("understanding" is also a noun vague alone: LONE), adverbs and
+    participles are left to `is_filler`: as a shared reason "scaling" (two papers on
+    scaling laws), "imbalanced" (on imbalanced regression) or "continually" still tells
+    something.
     """
     words = key.split(" ")
     if any(word in PROSE for word in words):

@@ -313,7 +313,7 @@
       link.appendChild(node);
     });
     link.href = data.url;
-    item.appendChild(link);
+    item.appendChild(papersite.markInferred(link, data.filters));
     var facts = [];
     if (data.filters.year) facts.push(data.filters.year[0]);
     if (data.filters.upvotes) facts.push(plural(Number(data.filters.upvotes[0]), "upvote", "upvotes"));

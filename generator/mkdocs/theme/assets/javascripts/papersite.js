@@ -89,6 +89,16 @@
     return out;
   }
 
+  /* A result's title set apart when the listing gave none (the `inferred` filter of
+     paper.md.j2: a filter, since Pagefind searches metadata and "yes" would match), as
+     the site's lists set it apart (render/context.title_html). */
+  function markInferred(node, filters) {
+    if (!filters.inferred) return node;
+    node.classList.add("ps-inferred-title");
+    node.title = "No title in the listing: drawn from the abstract";
+    return node;
+  }
+
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
      excerpt cut inside a sentence ends with "…", so it does not read as the whole. */
   function excerptNodes(html) {
@@ -109,6 +119,7 @@
     root: new URL("..", pagefind).href,
     element: element,
     titleNodes: titleNodes,
+    markInferred: markInferred,
     excerptNodes: excerptNodes
   };
 

@@ -124,7 +124,8 @@
   function paperItem(data) {
     var link = element("a", "ps-search__link");
     link.href = data.url;
-    link.appendChild(titled("ps-search__title", data.meta.title || data.url));
+    var title = titled("ps-search__title", data.meta.title || data.url);
+    link.appendChild(papersite.markInferred(title, data.filters));
     var excerpt = element("span", "ps-search__excerpt");
     excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
     link.appendChild(excerpt);
