@@ -242,8 +242,11 @@ UPVOTES_DIGITS = 9
 
 def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[tuple[str, str]]:
     """The Paper finder's filters of a paper page (Pagefind filter, value). Topic pages
-    have `kind: topic`; paper pages no kind, so that the filter file stays small."""
-    filters = [("topic", t.label) for t in topics]
+    have `kind: topic`; paper pages no kind, so that the filter file stays small. A title
+    drawn from the abstract is the filter `inferred` (results set it apart): not metadata,
+    which Pagefind searches ("yes" would find the page)."""
+    filters = [("inferred", "yes")] if paper.title_inferred else []
+    filters += [("topic", t.label) for t in topics]
     filters += [("area", area) for area in dict.fromkeys(t.area for t in topics if t.area)]
     if paper.published:
         filters.append(("year", str(paper.published.year)))

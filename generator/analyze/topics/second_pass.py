@@ -103,6 +103,8 @@ class SecondPass:
         fits: sp.csc_matrix,
     ) -> None:
         self.seeds, self.vectors, self.fits = seeds, vectors, fits
+        rows, columns = fits.nonzero()
+        self.fitted = set(zip(rows.tolist(), columns.tolist(), strict=True))  # (paper, topic)
         self.hits = uses.hits([seed.phrases for seed in seeds])
         tests = (self.hits[0].tocsc(), fits)
         self.passing = [passing_papers(tests, t, seed) for t, seed in enumerate(seeds)]
@@ -115,11 +117,10 @@ class SecondPass:
         if not leftover or not self.seeds:
             return membership
         round_ = _Round(self, membership)
-        fitted = self.fits.tocsr()
         for score, paper, topic in round_.picks(leftover, CHOICES):
             if round_.chosen[paper] or score < MIN_SCORE:
                 continue
-            if not label_fit_only or fitted[paper, topic]:
+            if not label_fit_only or (paper, topic) in self.fitted:
                 round_.join(paper, topic, score)
         return round_.membership()
 
@@ -138,12 +139,10 @@ class SecondPass:
         best: dict[int, float] = {}
         for score, paper, _ in picks:  # best first: the first seen is each paper's best
             best.setdefault(paper, score)
-        rows, columns = self.fits.nonzero()
-        fitted = set(zip(rows.tolist(), columns.tolist(), strict=True))  # (paper, topic)
         typical = round_.typical_scores()
         for score, paper, topic in picks:
             held = round_.chosen[paper]
-            if len(held) >= max_per_paper or topic in held or (paper, topic) not in fitted:
+            if len(held) >= max_per_paper or topic in held or (paper, topic) not in self.fitted:
                 continue
             top = round_.scores.get((paper, held[0]), 0.0)
             if top < MIN_SCORE:  # held only because the topics file puts it there: left as is
