@@ -14,6 +14,7 @@ from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import is_filler, repeats_kept, repeats_label
+from generator.analyze.topics.whole_terms import WholeTerms
 
 KEYWORDS = 8
 RELATED_TOPICS = 5
@@ -77,12 +78,14 @@ def keywords(
     presence: sp.csr_matrix,
     surfaces: Surfaces,
     halves: frozenset[str] = frozenset(),
+    whole: WholeTerms | None = None,
 ) -> tuple[str, ...]:
     """Phrases typical of the topic's papers and rare elsewhere: content, not prose.
 
     The label, its inflections, filler prose, halves of a term (`halves`: from
     keyword_rules.half_terms), verbs (PhraseStats.verb) and phrases a kept keyword
-    already says are skipped.
+    already says are skipped; a pair that is two thirds of a term is shown whole
+    (`whole`: "cumulative distribution function").
     """
     members = draft.papers
     if not members:
@@ -100,6 +103,8 @@ def keywords(
         usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
         if inside[column] < min(2, len(members)) or not usable:
             continue
+        if whole is not None:
+            key = whole.of(key)
         if repeats_kept(key, chosen):
             continue
         chosen.append(key)

@@ -26,6 +26,7 @@ from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinne
 from generator.analyze.topics.second_pass import SecondPass
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
+from generator.analyze.topics.whole_terms import WholeTerms
 from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
 from generator.links import base_slug
 from generator.model import Topic
@@ -190,13 +191,14 @@ def _describe(
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
     halves = half_terms(stats)
+    whole = WholeTerms(docs, stats, presence.tocsc())
     related = related_topics(drafts, centres)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = [
         Topic(
             slug=draft.slug,
             label=draft.label,
-            keywords=keywords(draft, stats, presence, docs.surfaces, halves),
+            keywords=keywords(draft, stats, presence, docs.surfaces, halves, whole),
             papers=tuple(docs.slugs[p] for p in draft.papers),
             related_topics=related[number],
             area=areas[number],

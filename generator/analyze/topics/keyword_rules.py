@@ -33,7 +33,8 @@ from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
 # hard something is, that point at the argument rather than its subject, or that are
 # verbs of narration: a phrase holding one is filler ("rapid increase", "urgent need",
 # "growing workload", "mounting evidence", "wide range", "resulting model", "task
-# arrive"). Keys, as tokens.py writes them (lower case, crude singular). Words that
+# arrive"); prepositions that no stop-word list holds ("like U-Net", "devices like
+# mobile phones"). Keys, as tokens.py writes them (lower case, crude singular). Words that
 # are also terms of art ("attention", "instance", "context", "demand") are not here.
 PROSE = frozenset(
     """
@@ -50,6 +51,7 @@ PROSE = frozenset(
     becomes lead leads help helps tend tends seek seeks suffer suffers lack lacks
     fail fails remarkable substantial substantially considerable considerably
     eventually finally ultimately subsequently initially involve involves prime
+    like unlike despite versus
     """.split()
 )
 # Nouns that name no subject by themselves but are fine in a phrase ("Gaussian

@@ -17,6 +17,7 @@ from generator.analyze.topics.keyword_rules import (
     repeats_label,
     says_nothing,
 )
+from generator.analyze.topics.whole_terms import WHOLE_SHARE
 from generator.model import Analysis, Corpus
 
 VOCABULARY = {
@@ -76,7 +77,7 @@ def test_content_is_not(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["stage", "understanding", "baseline", "growing interest", "known", "cnn"]
+    "key", ["stage", "understanding", "baseline", "growing interest", "known", "cnn", "like unet"]
 )
 def test_a_shared_term_that_says_nothing_is_no_reason(key: str) -> None:
     """Shown under a related paper ("Shared: ..."), these give no reason."""
@@ -172,3 +173,34 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     )
     verbs_shown = sorted((label, key) for label, key in lone if key in verbs(docs))
     assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
+
+
+def test_bundled_keywords_are_not_the_halves_of_one_term(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
+    """Two keywords that overlap ("cumulative distribution", "distribution function")
+    are not two halves of the three-word term the corpus mostly writes them in: it is
+    shown whole (whole_terms.py)."""
+    docs = read_documents(bundled_corpus.papers)
+    texts = [
+        " ".join(t or "|" for t in (*docs.titles[p], None, *docs.abstracts[p]))
+        for p in range(len(docs))
+    ]
+
+    def uses(phrase: str) -> int:
+        return sum(f" {text} ".count(f" {phrase} ") for text in texts)
+
+    overlapping = [
+        (topic.label, a, b)
+        for topic in bundled_analysis.topics
+        for a in (phrase_key(k) or "" for k in topic.keywords)
+        for b in (phrase_key(k) or "" for k in topic.keywords)
+        if a.count(" ") == b.count(" ") == 1 and a.split(" ")[1] == b.split(" ")[0]
+    ]
+    assert overlapping  # "linear regression" and "regression problem" say two things
+    halves = [
+        (label, a, b)
+        for label, a, b in overlapping
+        if uses(f"{a} {b.split(' ')[1]}") >= WHOLE_SHARE * min(uses(a), uses(b))
+    ]
+    assert halves == []
