@@ -29,6 +29,7 @@
   var PIN_ZOOM = 4;
   var DRAG_SLOP = 5;
   var LABEL_FONT = "600 12px ";
+  var LABEL_MARGIN = 10;   /* px between a label and the map's edge: on a phone, the screen's */
   var TURN_GAIN = 1.1;     /* turn the points a quarter when that draws them this much larger */
   var FOUND_MAX = 8;       /* papers the find box lists */
   /* Paul Tol's "muted" scheme (colour-blind safe), with rose, sand, cyan, teal and olive
@@ -355,7 +356,8 @@
          papers are under the legend is left out */
       var beside = cover && s[1] + 9 > cover[1] && s[1] - 9 < cover[3];
       if (beside && s[0] < cover[2]) return;
-      var x = Math.min(Math.max(s[0], w / 2 + 4 + (beside ? cover[2] : 0)), state.width - w / 2 - 4);
+      var x = Math.min(Math.max(s[0], w / 2 + LABEL_MARGIN + (beside ? cover[2] : 0)),
+        state.width - w / 2 - LABEL_MARGIN);
       var box = [x - w / 2 - 3, s[1] - 9, x + w / 2 + 3, s[1] + 9];
       for (var b = 0; b < boxes.length; b++) {
         var o = boxes[b];
