@@ -151,7 +151,11 @@ class RelatedPaper:
 
 @dataclass(frozen=True)
 class Topic:
-    """A group of papers under a readable label; `papers` are ranked most central first."""
+    """A group of papers under a readable label; `papers` are ranked most central first.
+
+    `close`: those of `papers` that neither name the topic nor fit its label: they are
+    members because their wording resembles its papers' (manual/analysis.md).
+    """
 
     slug: str
     label: str
@@ -159,6 +163,7 @@ class Topic:
     papers: tuple[str, ...]
     related_topics: tuple[str, ...] = ()
     area: str = ""
+    close: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ def export_data(corpus: Corpus, analysis: Analysis | None = None) -> dict[str, A
                 "keywords": list(t.keywords),
                 "papers": list(t.papers),
                 "related_topics": list(t.related_topics),
+                "close": list(t.close),
             }
             for t in analysis.topics
         ],

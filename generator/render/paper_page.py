@@ -81,8 +81,13 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
     if paper.published and not paper.date_inferred:
         meta["citation_publication_date"] = paper.published.iso().replace("-", "/")
         meta["paper_date"] = paper.published.iso()
-    if topics:
-        meta["paper_keywords"] = [t.label for t in topics]
+    # Topics the paper is in by resemblance alone: its tag says so (partials/tags.html),
+    # and no metadata calls them its keywords.
+    close = [t for t in topics if paper.slug in t.close]
+    if len(close) < len(topics):
+        meta["paper_keywords"] = [t.label for t in topics if t not in close]
+    if close:
+        meta["close_topics"] = [str(html_escape(t.label)) for t in close]
     if page_url:
         meta["paper_url"] = page_url
     return meta

@@ -27,15 +27,19 @@ UNGROUPED_AREA = "More topics"
 KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "diffusion models", but "U-Net" and "3D point clouds"."""
+    if label[1:2].islower() and not label[:1].isdigit():
+        return label[:1].lower() + label[1:]
+    return label
+
+
 def _about(topic: Topic, count: int) -> str:
     """The opening words of a topic page's one-sentence description (its keywords end it):
     "12 papers on diffusion models; their abstracts most often speak of"."""
-    label = topic.label
-    if label[1:2].islower() and not label[:1].isdigit():  # "Diffusion models", not "U-Net"
-        label = label[:1].lower() + label[1:]
     papers = "paper" if count == 1 else "papers"
     speaks = "its abstract speaks" if count == 1 else "their abstracts most often speak"
-    return f"{count} {papers} on {label}; {speaks} of"
+    return f"{count} {papers} on {_in_sentence(topic.label)}; {speaks} of"
 
 
 def _in_words(items: Sequence[str]) -> str:
@@ -49,9 +53,13 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     """Render the Markdown page of one topic."""
     doc = topic_doc(topic.slug)
     other = topic.slug == OTHER_TOPIC_SLUG
-    papers = [site.paper_link(doc, s, html=True) for s in topic.papers if s in site.papers]
+    shown = [s for s in topic.papers if s in site.papers]
+    apart = set(topic.close)
+    papers = [site.paper_link(doc, s, html=True) for s in shown if s not in apart]
+    close = [site.paper_link(doc, s, html=True) for s in shown if s in apart]
     if other:  # no centre to rank by: a list to scan
         papers.sort(key=lambda link: (title_order(link.title), link.title))
+    total = len(papers) + len(close)
     years = [
         p.published.year
         for slug in topic.papers
@@ -59,9 +67,9 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     ]
     named = len(site.named_topics)
     none_of = f"none of the {named} topics" if named > 1 else "no topic"
-    count = f"{len(papers)} paper" + ("" if len(papers) == 1 else "s")
+    count = f"{total} paper" + ("" if total == 1 else "s")
     description = (
-        f"{count} that {'fits' if len(papers) == 1 else 'fit'} {none_of}"
+        f"{count} that {'fits' if total == 1 else 'fit'} {none_of}"
         if other
         else f"{count} on {topic.label}: " + ", ".join(topic.keywords[:6])
     )
@@ -77,6 +85,9 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
+        close=close,
+        total=total,
+        label_in_sentence=_in_sentence(topic.label),
         other=other,
         none_of=none_of,
         about=_about(topic, len(papers)),
@@ -84,7 +95,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         dated=len(years),
         chart=(
             year_chart(years, f"Papers per year in {topic.label}")
-            if enough_papers_have(len(years), len(papers))
+            if enough_papers_have(len(years), total)
             else None
         ),
         related_topics=[

@@ -72,6 +72,7 @@ def make_analysis(corpus: Corpus) -> Analysis:
         papers=only("nasty", "inject", "bare"),
         related_topics=("rank-pruning",),
         area="Safety <img src=x onerror=alert(1)>",
+        close=only("nasty"),  # a member by resemblance alone
     )
     pruning = Topic(
         slug="rank-pruning",

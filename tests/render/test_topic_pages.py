@@ -123,3 +123,26 @@ def test_a_topic_lists_each_paper_with_what_it_does() -> None:
     site = SiteContext(Corpus((titled,)), Analysis(topics=(topic,)), "Site", None)
     page = render_topic(make_environment(), site, topic)
     assert '<span class="ps-summary">Melanoma is a skin cancer.</span>' in page
+
+
+def test_papers_close_to_a_topic_are_listed_apart() -> None:
+    """Members there by resemblance alone (Topic.close) follow the others under their own
+    heading, which says why they are there; the counts still hold every member."""
+    papers = tuple(
+        Paper(s, s, f"papers/{s}/", f"<b>{s.upper()}</b>", False, "We <i>do</i> it.", ("x",), ())
+        for s in "pqr"
+    )
+    topic = Topic("t", "Diffusion models", ("noise",), ("p", "q", "r"), close=("q",))
+    site = SiteContext(Corpus(papers), Analysis(topics=(topic,)), "Site", None)
+    page = render_topic(make_environment(), site, topic)
+    named, _, apart = page.partition("## Close to this topic")
+    assert "papers/p/" in named and "papers/r/" in named and "papers/q/" not in named
+    assert "papers/q/" in apart
+    assert "This paper does not mention diffusion models" in apart
+    assert "3 papers · " in named  # every member counted
+    assert "2 papers on diffusion models;" in named  # the sentence speaks of the named
+    assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
+    assert "<i>do</i>" not in page
+    # Without close members, no such heading.
+    plain = replace(topic, close=())
+    assert "Close to this topic" not in render_topic(make_environment(), site, plain)

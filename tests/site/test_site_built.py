@@ -378,6 +378,26 @@ def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
         target = resolve(fixture_site.site, page, link.attrs["href"])
         assert target is not None
         assert target[0] == fixture_site.site / "topics" / topic.slug / "index.html"
+        # A topic the paper is in by resemblance alone is marked as such.
+        close = nasty.slug in topic.close
+        assert ("ps-tag--close" in link.attrs["class"]) is close, topic.label
+        assert ("does not mention it" in link.attrs.get("title", "")) is close
+    assert any(nasty.slug in t.close for t in expected)
+
+
+def test_close_topics_are_no_keywords_of_the_paper(fixture_site: BuiltSite) -> None:
+    """Metadata (JSON-LD keywords) names the topics a paper is about, not those it is in
+    by resemblance alone; the topic page lists such papers apart."""
+    nasty = _by_key(fixture_site, "nasty")
+    head = parse(fixture_site.page(nasty.url)).find("head")
+    script = next(
+        n for n in head.find_all("script") if n.attrs.get("type") == "application/ld+json"
+    )
+    data = json.loads(script.text())
+    assert data["keywords"] == ["Rank pruning"]
+    article = parse(fixture_site.page("topics/markdown-safety/")).find("article")
+    assert [h.text().rstrip("¶") for h in article.find_all("h2")].count("Close to this topic") == 1
+    assert article.text().index(nasty.title) > article.text().index("Close to this topic")
 
 
 def test_topic_page_has_chart_papers_and_related(fixture_site: BuiltSite) -> None:

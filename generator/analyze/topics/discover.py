@@ -20,7 +20,7 @@ from generator.analyze.topics.duplicates import subsumes
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
 from generator.analyze.topics.keyword_rules import half_terms
-from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
+from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix, fitting
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
 from generator.analyze.topics.second_pass import SecondPass
@@ -65,7 +65,26 @@ def discover_topics(
         if members
     ]
     drafts = apply_edits(drafts, spec, docs, vectors, stats)
-    return _describe(drafts, docs, vectors, stats, spec)
+    placed = {paper for seed in seeds for paper in seed.forced}
+    return _describe(drafts, docs, vectors, stats, spec, _close_members(drafts, uses, placed))
+
+
+def _close_members(
+    drafts: Sequence[Draft], uses: PhraseUse, placed: set[int]
+) -> list[frozenset[int]]:
+    """For each topic, the members there by resemblance alone: they neither name it nor
+    fit its label (label_fit.py), and the user did not put them there (`placed`).
+
+    Topic pages list them apart ("Close to this topic") and its keywords come from the
+    others: "Disentanglement" holds NeRF and two Gaussian-splatting papers through a
+    member that disentangles geometry from appearance, and its keywords were "volume
+    rendering, scene, synthesis".
+    """
+    fits = fitting(uses, [draft.phrases for draft in drafts])
+    return [
+        frozenset(p for p in draft.papers if p not in fit and p not in placed)
+        for draft, fit in zip(drafts, fits, strict=True)
+    ]
 
 
 def _check_pins_have_papers(seeds: list[Seed], membership: Membership, spec: TopicsSpec) -> None:
@@ -186,25 +205,34 @@ def _describe(
     vectors: Vectors,
     stats: PhraseStats,
     spec: TopicsSpec,
+    close: Sequence[frozenset[int]],
 ) -> TopicResult:
-    """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other"."""
+    """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other".
+
+    Keywords describe the members that name the topic or fit its label, not those
+    `close` to it by resemblance alone (when any are left).
+    """
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
     halves = half_terms(stats)
     whole = WholeTerms(docs, stats, presence.tocsc())
     related = related_topics(drafts, centres)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
-    topics = [
-        Topic(
-            slug=draft.slug,
-            label=draft.label,
-            keywords=keywords(draft, stats, presence, docs.surfaces, halves, whole),
-            papers=tuple(docs.slugs[p] for p in draft.papers),
-            related_topics=related[number],
-            area=areas[number],
+    topics = []
+    for number, (draft, apart) in enumerate(zip(drafts, close, strict=True)):
+        named = tuple(member for member in draft.members if member[0] not in apart)
+        described = replace(draft, members=named) if named else draft
+        topics.append(
+            Topic(
+                slug=draft.slug,
+                label=draft.label,
+                keywords=keywords(described, stats, presence, docs.surfaces, halves, whole),
+                papers=tuple(docs.slugs[p] for p in draft.papers),
+                related_topics=related[number],
+                area=areas[number],
+                close=tuple(docs.slugs[p] for p in draft.papers if p in apart),
+            )
         )
-        for number, draft in enumerate(drafts)
-    ]
     paper_topics = _paper_topics(drafts, docs.slugs)
     other = tuple(slug for slug in docs.slugs if not paper_topics[slug])
     if other:
