@@ -73,6 +73,7 @@ class Config:
         named on its own, or by a glob pattern, is always read."""
         found: set[Path] = set()
         skipped: list[tuple[Path, str]] = []
+        inside = _Inside(self.root)
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
@@ -90,11 +91,76 @@ class Config:
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
             for match in matches:
-                if match.is_file():
+                if inside.leaves(match):  # (where to is not said: the report is published)
+                    skipped.append((match, "a link to a file outside the project (copy it in)"))
+                elif match.is_file():
                     found.add(match)
                 else:
                     skipped.append((match, "not a regular file (a pipe, device or broken link)"))
         return sorted(found, key=lambda p: (p.name, str(p))), sorted(set(skipped))
+
+
+class _Inside:
+    """Tells paths that a symbolic link takes outside the project folder (papersite
+    reads and publishes only what is inside it), looking each folder up once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.join(os.path.realpath(root), "")
+        self._folders: dict[str, str] = {}
+
+    def leaves(self, path: Path | str) -> str:
+        """The real path of `path` when it is outside the project, else ""."""
+        path = os.path.abspath(path)
+        folder, name = os.path.split(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
+        return "" if os.path.join(real, "").startswith(self.root) else real
+
+    def first_link_out(self, folder: Path) -> str:
+        """The first entry under `folder` (itself included) that links out, or ""."""
+        if self.leaves(folder):
+            return str(folder)
+        for parent, folders, files in os.walk(folder):
+            for name in sorted([*folders, *files]):
+                if os.path.islink(os.path.join(parent, name)) and self.leaves(
+                    os.path.join(parent, name)
+                ):
+                    return os.path.join(parent, name)
+        return ""
+
+
+def _check_links(config: Config) -> None:
+    """Refuse a setting whose path a symbolic link takes outside the project (the
+    corpus, the topics file), and a link out of the project's templates and overrides
+    (their files are published)."""
+    inside = _Inside(config.root)
+    paths = [("corpus", _fixed_part(entry)) for entry in config.corpus]
+    for key, entry in [*paths, ("topics_file", config.topics_file)]:
+        target = inside.leaves(config.root / entry)
+        if target:
+            raise _SettingError(key, f"{key} {entry!r} leads to {target!r}: {_OUTSIDE}")
+    for folder in (config.root / PROJECT_TEMPLATES, config.root / PROJECT_OVERRIDES):
+        link = inside.first_link_out(folder) if folder.exists() else ""
+        if link:
+            message = f"a link to {inside.leaves(link)!r}: {_OUTSIDE}"
+            raise _SettingError("", message, path=link)
+
+
+_OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
+
+
+def custom_dir_problem(config: Config, custom_dir: str | None) -> str:
+    """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
+    published, or "": it, or a link in it, leads outside the project."""
+    if not custom_dir:
+        return ""
+    inside = _Inside(config.root)
+    if not os.path.abspath(custom_dir).startswith(os.path.join(os.path.abspath(config.root), "")):
+        return f"theme custom_dir {custom_dir!r} is {_OUTSIDE}"
+    link = inside.first_link_out(Path(custom_dir))
+    return f"theme custom_dir: {link} links {_OUTSIDE}" if link else ""
 
 
 def _why_not_read(file: Path) -> str | None:
@@ -135,7 +201,8 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         try:  # the defaults are checked too: docs/ may be a link out of the project
             return _apply(Config(root=root), {}, config_path)
         except _SettingError as error:
-            raise ConfigError(f"{root} (no {CONFIG_NAME}, defaults): {error.message}") from None
+            where = error.path or f"{root} (no {CONFIG_NAME}, defaults)"
+            raise ConfigError(f"{where}: {error.message}") from None
     try:
         text = config_path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=SAFE_LOADER)
@@ -154,7 +221,7 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         return _apply(Config(root=root), data, config_path)
     except _SettingError as error:
         where = f"{config_path}:{lines[error.key]}" if error.key in lines else str(config_path)
-        raise ConfigError(f"{where}: {error.message}") from None
+        raise ConfigError(f"{error.path or where}: {error.message}") from None
 
 
 # libyaml's loader when PyYAML was built with it (30 times faster on a long corpus list).
@@ -203,10 +270,11 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 class _SettingError(Exception):
     """A setting that cannot be used: its key, and why."""
 
-    def __init__(self, key: str, message: str) -> None:
+    def __init__(self, key: str, message: str, path: str = "") -> None:
         super().__init__(message)
         self.key = key
         self.message = message
+        self.path = path  # the file at fault, when it is not the settings file
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -271,6 +339,7 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         problem = _outside_project(checked, key)
         if problem:
             raise _SettingError(key, problem)
+    _check_links(checked)
     problem = _docs_dir_problem(checked)
     if problem:
         raise _SettingError("docs_dir", problem)
@@ -314,6 +383,8 @@ def site_url_problem(url: str | None, name: str = "site_url") -> str:
         return f"{name} {url!r} is not a URL: {error}"
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return f"{name} {url!r} must be an http:// or https:// address, such as https://example.org/papers/"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return f"{name} {url!r} must be the site's address, without '?' or '#'"
     return ""
 
 

@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.analyze import AnalysisSettings
-from generator.config import Config, ConfigError, site_dir_problem, site_url_problem
+from generator.config import (
+    Config,
+    ConfigError,
+    custom_dir_problem,
+    site_dir_problem,
+    site_url_problem,
+)
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc, topic_feed_doc
@@ -35,6 +41,7 @@ from generator.mkdocs.config_file import (
     directory_urls_problem,
     missing_nav_pages,
 )
+from generator.mkdocs.page_settings import settings_problem
 from generator.mkdocs.site_state import (
     forget_site_state,
     save_site_state,
@@ -456,7 +463,7 @@ def load_mkdocs_settings(
     config_file = config.root / "mkdocs.yml"
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
-    problem = config_file_problem(config_file)
+    problem = config_file_problem(config_file, config.root)
     if problem:
         raise SettingsError(problem)
     options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
@@ -471,11 +478,13 @@ def load_mkdocs_settings(
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
-    problem = directory_urls_problem(mkdocs_config)
+    problem = directory_urls_problem(mkdocs_config) or settings_problem(mkdocs_config, config_file)
     if problem:
         raise SettingsError(problem)
-    problem = site_url_problem(mkdocs_config.site_url) or site_dir_problem(
-        config, mkdocs_config.site_dir
+    problem = (
+        site_url_problem(mkdocs_config.site_url)
+        or site_dir_problem(config, mkdocs_config.site_dir)
+        or custom_dir_problem(config, mkdocs_config.theme.custom_dir)
     )
     if problem:
         raise SettingsError(f"{config_file}: {problem}")

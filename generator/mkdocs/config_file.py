@@ -24,9 +24,15 @@ ALLOWED_PYTHON_TAGS = ("name:",)
 _MAX_INHERIT = 10
 
 
-def config_file_problem(path: Path) -> str:
-    """Why MkDocs must not load the file at `path`, or ""."""
+def config_file_problem(path: Path, project: Path | None = None) -> str:
+    """Why MkDocs must not load the file at `path`, or "". A file it INHERITs must be a
+    mapping of settings and, when the `project` folder is given, lie inside it (through
+    any symbolic link)."""
+    named_at = ""  # where the file being read was named by INHERIT
+    inside = project.resolve() if project is not None else None
     for _ in range(_MAX_INHERIT):
+        if named_at and inside is not None and not path.resolve().is_relative_to(inside):
+            return f"{named_at}: INHERIT {str(path)!r} is outside the project (settings stay in it)"
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
             root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -35,11 +41,14 @@ def config_file_problem(path: Path) -> str:
         if alias_growth(root) > MAX_YAML_VALUES:
             return f"{path}: {TOO_MANY_VALUES}"
         problem = _old_hooks(path, text) or _code_tag(path, root)
-        if problem or not isinstance(root, yaml.MappingNode):
+        if problem:
             return problem
+        if not isinstance(root, yaml.MappingNode):  # MkDocs says so of mkdocs.yml itself
+            return f"{named_at}: INHERIT {str(path)!r} holds no settings" if named_at else ""
         parent = next((v for k, v in root.value if k.value == "INHERIT"), None)
         if not isinstance(parent, yaml.ScalarNode):
             return ""
+        named_at = f"{path}:{parent.start_mark.line + 1}"
         path = path.parent / str(parent.value)
     return f"{path}: INHERIT goes deeper than {_MAX_INHERIT} files"
 

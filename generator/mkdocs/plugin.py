@@ -35,6 +35,7 @@ from generator.config import (
     PROJECT_OVERRIDES,
     Config,
     ConfigError,
+    custom_dir_problem,
     load_config,
     site_dir_problem,
     site_url_problem,
@@ -47,6 +48,7 @@ from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
+from generator.mkdocs.page_settings import make_safe, settings_problem
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
 from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
@@ -131,12 +133,17 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         # Material writes the site name into pages unescaped in most places: give it the
         # name HTML-escaped, marked safe so that its few `| e` do not escape it twice.
         config["site_name"] = Markup(html.escape(project.site_name, quote=True))
+        problem = settings_problem(config, Path(config.config_file_path))
+        if problem:
+            raise PluginError(f"papersite: {problem}")
+        make_safe(config)  # the other text settings and navigation titles, likewise
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
         if self.command != "serve":  # pages cite the site's public URL, never serve's own
             project = replace(project, site_url=config.get("site_url") or None)
             self.project = project
         problem = site_url_problem(config.get("site_url"))
+        problem = problem or custom_dir_problem(project, config.theme.custom_dir)
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
             problem = problem or site_dir_problem(project, config.site_dir)
         if problem:

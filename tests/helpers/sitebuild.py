@@ -130,7 +130,7 @@ def make_project(root: Path, corpus_dir: Path, site_name: str | None = None) -> 
     """
     (root / "site_src").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "site_src" / "topics.yml").symlink_to(REPO / "site_src" / "topics.yml")
+    shutil.copy(REPO / "site_src" / "topics.yml", root / "site_src" / "topics.yml")
     shutil.copytree(corpus_dir, root / "site_src" / "corpus")
     if site_name is not None:
         (root / "papersite.yml").write_text(f"site_name: {site_name}\n", encoding="utf-8")

@@ -73,3 +73,33 @@ def test_nav_paths_are_read_as_mkdocs_reads_them() -> None:
 
     nav = [{"Home": "index.md"}, {"More": ["./methods.md", "/map.md", "https://x.org/"]}]
     assert nav_paths(nav) == {"index.md", "methods.md", "map.md"}
+
+
+def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> None:
+    """MkDocs merged a file that holds no mapping into the settings with a TypeError
+    traceback; a file outside the project was read."""
+    project = tmp_path / "project"
+    project.mkdir()
+    child = project / "mkdocs.yml"
+    (project / "words.yml").write_text("just a string\n", encoding="utf-8")
+    child.write_text("site_name: x\nINHERIT: words.yml\n", encoding="utf-8")
+    problem = config_file_problem(child, project)
+    assert problem.startswith(f"{child}:2: INHERIT") and problem.endswith("holds no settings")
+    (tmp_path / "outside.yml").write_text("site_name: y\n", encoding="utf-8")
+    child.write_text("INHERIT: ../outside.yml\n", encoding="utf-8")
+    assert "is outside the project" in config_file_problem(child, project)
+    (project / "link.yml").symlink_to(tmp_path / "outside.yml")
+    child.write_text("INHERIT: link.yml\n", encoding="utf-8")
+    assert config_file_problem(child, project).startswith(f"{child}:1: INHERIT")
+    (project / "base.yml").write_text("site_name: z\n", encoding="utf-8")
+    child.write_text("INHERIT: base.yml\n", encoding="utf-8")
+    assert config_file_problem(child, project) == ""
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_inherited_file_without_settings_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    root = _project(tmp_path / "project", "INHERIT: words.yml\n")
+    (root / "words.yml").write_text("[1, 2]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), command])
+    assert result.exit_code == 2, result.output
+    assert "holds no settings" in result.output and "Traceback" not in result.output

@@ -1,0 +1,114 @@
+"""mkdocs.yml values that MkDocs and Material print into every page, made safe.
+
+Material's templates write `site_author`, `site_description`, `copyright`, `repo_name`,
+navigation titles and links, `repo_url` and `extra.social` links into pages without
+escaping them (they are meant to hold HTML). Settings are untrusted, so text settings
+become text (entities such as `&copy;` still work; tags and quotes do not) and links
+must be web or mail addresses or paths of the site: `javascript:` or a quote that ends
+the attribute is refused, naming the setting. `papersite check` runs the same test as
+the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
+LINK_SCHEMES = ("http", "https", "mailto")
+# Characters that would end an HTML attribute or tag, or that no URL holds unencoded.
+_UNSAFE = frozenset(" \"'<>\\`{}|^")
+# An "&" that starts no character reference ("&copy;", "&#169;", "&#xA9;").
+_BARE_AMPERSAND_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+
+
+def as_text(value: str) -> Markup:
+    """`value` with tags and quotes escaped, character references kept, marked safe so
+    that a template's `| e` does not escape it twice."""
+    text = _BARE_AMPERSAND_RE.sub("&amp;", value)
+    for raw, escaped in (("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;")):
+        text = text.replace(raw, escaped)
+    return Markup(text)
+
+
+def link_problem(name: str, url: str) -> str:
+    """Why `url` (the setting `name`) cannot be a link in every page, or ""."""
+    bad = sorted({ch for ch in url if ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127})
+    if bad:
+        shown = " ".join(repr(ch) for ch in bad)
+        return f"{name} {url!r} holds characters a link cannot hold unencoded: {shown}"
+    scheme = urlsplit(url).scheme.lower() if ":" in url.split("/", 1)[0] else ""
+    if scheme and scheme not in LINK_SCHEMES:
+        return f"{name} {url!r} must be an http(s) or mailto: address, or a path of the site"
+    return ""
+
+
+def settings_problem(config: Any, config_file: Path) -> str:
+    """Why a link setting of `config_file` (loaded as `config`) is unsafe in pages, at
+    its file and line (the first line that holds the value; INHERIT files are not
+    searched), or ""."""
+    for name, url in _links(config):
+        problem = link_problem(name, url)
+        if problem:
+            return f"{config_file}{_line_of(config_file, url)}: {problem}"
+    return ""
+
+
+def _line_of(config_file: Path, value: str) -> str:
+    """ ":N" for the first line of the file that holds `value`, or "" if none does."""
+    try:
+        lines = config_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return next((f":{n}" for n, line in enumerate(lines, 1) if value in line), "")
+
+
+def make_safe(config: Any) -> None:
+    """Escape the text settings and navigation titles of `config` in place."""
+    for key in TEXT_SETTINGS:
+        if isinstance(config.get(key), str):
+            config[key] = as_text(config[key])
+    if config.get("nav"):
+        config["nav"] = _safe_nav(config["nav"])
+
+
+def _links(config: Any) -> Iterator[tuple[str, str]]:
+    """Every link setting, with its name as mkdocs.yml writes it."""
+    for key in ("repo_url", "edit_uri"):
+        if isinstance(config.get(key), str):
+            yield key, config[key]
+    social = (config.get("extra") or {}).get("social") or []
+    for number, entry in enumerate(social if isinstance(social, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("link"), str):
+            yield f"extra.social[{number}].link", entry["link"]
+    yield from _nav_links(config.get("nav") or [], "nav")
+
+
+def _nav_links(items: Any, where: str) -> Iterator[tuple[str, str]]:
+    """The targets of navigation entries (pages or links), named by their titles."""
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    yield f"{where} entry {title!r}", target
+                else:
+                    yield from _nav_links(target, f"{where} {title!r}")
+        elif isinstance(item, str):
+            yield f"{where} entry", item
+
+
+def _safe_nav(items: Any) -> Any:
+    """The navigation with its titles as text."""
+    if isinstance(items, list):
+        return [_safe_nav(item) for item in items]
+    if isinstance(items, dict):
+        return {
+            (as_text(title) if isinstance(title, str) else title): _safe_nav(target)
+            for title, target in items.items()
+        }
+    return items

@@ -1,0 +1,112 @@
+"""mkdocs.yml values Material prints into every page stay text, and links stay links."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from paths import REPO
+from sitebuild import FIXTURE_CORPUS
+
+from generator.cli import main
+from generator.mkdocs.page_settings import as_text, link_problem, make_safe, settings_problem
+
+
+def test_text_settings_become_text_but_keep_character_references() -> None:
+    assert as_text('"><script>alert(1)</script>') == (
+        "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    )
+    assert as_text("&copy; 2024 Lab & friends, &#169; &#xA9;") == (
+        "&copy; 2024 Lab &amp; friends, &#169; &#xA9;"
+    )
+    assert as_text("it's") == "it&#39;s"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://github.com/lab/papers", "mailto:lab@example.org", "about/", "../x/", "/p"]
+)
+def test_web_mail_and_site_links_are_fine(url: str) -> None:
+    assert link_problem("repo_url", url) == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("javascript:alert(1)", "http(s) or mailto"),
+        ("JavaScript:alert(1)", "http(s) or mailto"),
+        ("data:text/html,<b>", "cannot hold"),
+        ("vbscript:x", "http(s) or mailto"),
+        ('https://x.org/"onmouseover="alert(5)', "cannot hold"),
+        ("https://x.org/ x", "cannot hold"),
+        ("https://x.org/\nx", "cannot hold"),
+    ],
+)
+def test_scripts_and_attribute_breaks_are_refused(url: str, why: str) -> None:
+    assert why in link_problem("repo_url", url)
+
+
+def test_every_link_setting_is_checked_at_its_line(tmp_path: Path) -> None:
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nextra:\n  social:\n    - link: javascript:alert(7)\n")
+    social = {"extra": {"social": [{"link": "javascript:alert(7)"}]}}
+    assert settings_problem(social, config_file).startswith(
+        f"{config_file}:4: extra.social[0].link 'javascript:alert(7)'"
+    )
+    nav = {"nav": [{"Home": "index.md"}, {"Lab": [{"Evil": "javascript:alert(1)"}]}]}
+    assert "nav 'Lab' entry 'Evil'" in settings_problem(nav, config_file)
+    assert "edit_uri" in settings_problem({"edit_uri": "javascript:x"}, config_file)
+    fine = {"repo_url": "https://github.com/lab/p", "nav": [{"Home": "index.md"}, "map.md"]}
+    assert settings_problem(fine, config_file) == ""
+
+
+def test_text_settings_and_navigation_titles_are_escaped_in_place() -> None:
+    config = {
+        "site_author": "<b>A</b>",
+        "copyright": "&copy; <i>Lab</i>",
+        "site_description": 'x"y',
+        "repo_name": "lab/papers",
+        "nav": [{"<b>Home</b>": "index.md"}, {"Lab": [{"A & B": "a.md"}]}, "map.md"],
+    }
+    make_safe(config)
+    assert config["site_author"] == "&lt;b&gt;A&lt;/b&gt;"
+    assert config["copyright"] == "&copy; &lt;i&gt;Lab&lt;/i&gt;"
+    assert config["site_description"] == "x&#34;y"
+    assert config["repo_name"] == "lab/papers"
+    assert config["nav"] == [
+        {"&lt;b&gt;Home&lt;/b&gt;": "index.md"},
+        {"Lab": [{"A &amp; B": "a.md"}]},
+        "map.md",
+    ]
+
+
+def _project(root: Path, extra: str) -> Path:
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_check_and_build_refuse_a_script_link(tmp_path: Path, command: str) -> None:
+    extra = "extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: javascript:x\n"
+    root = _project(tmp_path / "p", extra)
+    result = CliRunner().invoke(main, ["--root", str(root), command])
+    assert result.exit_code == 2, result.output
+    line = len((root / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
+    assert f"{root / 'mkdocs.yml'}:{line}: extra.social[0].link" in result.output
+    assert not (root / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_built_site_shows_text_settings_as_text(tmp_path: Path) -> None:
+    extra = (
+        'site_author: "\\"><script>alert(6)</script>"\ncopyright: "<img src=x onerror=alert(4)>"\n'
+    )
+    root = _project(tmp_path / "p", extra)
+    result = CliRunner().invoke(main, ["--root", str(root), "-q", "build"])
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(6)" not in page and "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(4)&gt;" in page
