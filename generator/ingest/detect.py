@@ -12,7 +12,10 @@ from generator.ingest.source import Line
 
 _AUTHORS_LINE_RE = re.compile(r"^\s*•\s*\d+\s+authors?\s*$", re.IGNORECASE)
 _SAMPLE = 400
-_MOSTLY = 0.8
+# Bare abstracts may hold a few other lines (a heading, a note, a cut-off abstract), each
+# rejected at its line by the reader: it takes two abstract-like lines per other line. A
+# search listing has a title per abstract, so with fewer it is another format, or none.
+_ABSTRACTS_PER_OTHER_LINE = 2
 _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 
 
@@ -35,8 +38,8 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
         return "bare-abstracts"
     if abstracts and _alternates(texts):
         return "search-listing"
-    if abstracts >= _MOSTLY * len(texts):
-        return "bare-abstracts"  # with a few short (truncated?) lines, each warned about
+    if abstracts >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - abstracts):
+        return "bare-abstracts"  # with a few other lines, each warned about
     return None
 
 

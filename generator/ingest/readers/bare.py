@@ -5,24 +5,29 @@ from __future__ import annotations
 from generator.ingest.pairing import is_invisible, make_record
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
-from generator.model import Problem, Severity, SourceRef
+from generator.model import MergeAction, MergeEntry, Problem, Severity, SourceRef
 
 _SHORT_ABSTRACT = 80
 
 
 def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
-    """Read every non-blank line as one abstract, generating a title for it."""
+    """Read every non-blank line as one abstract, generating a title for it; a line too
+    short to be one (a heading, a note, a cut-off abstract) is rejected at its line."""
     records = []
     problems = []
+    rejected = []
     for line in source.lines:
+        where = SourceRef(source.file, line.number)
         if not line.text.strip():
             continue
         if is_invisible(line.text):
             message = "line holds only invisible characters: ignored"
-            problems.append(Problem(SourceRef(source.file, line.number), Severity.WARNING, message))
+            problems.append(Problem(where, Severity.WARNING, message))
             continue
         if (length := len(line.text.strip())) < _SHORT_ABSTRACT:
-            message = f"only {length} characters, short for an abstract (truncated?): kept as one"
-            problems.append(Problem(SourceRef(source.file, line.number), Severity.WARNING, message))
+            reason = f"only {length} characters, too short for an abstract (a heading, a note?)"
+            problems.append(Problem(where, Severity.WARNING, f"{reason}: rejected"))
+            rejected.append(MergeEntry(MergeAction.REJECTED, "", (where,), reason))
+            continue
         records.append(make_record(source.file, line.number, None, line.text))
-    return ReadResult(tuple(records), tuple(problems))
+    return ReadResult(tuple(records), tuple(problems), tuple(rejected))

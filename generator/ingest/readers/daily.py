@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.ingest.dates import ListingDate, parse_listing_date
+from generator.ingest.dates import ListingDate, parse_listing_date, read_date_line
 from generator.ingest.pairing import Item, Metadata, looks_like_abstract, pair_items
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import Line, SourceText
@@ -24,6 +24,7 @@ PAGE_FURNITURE = frozenset(
         "subscribe",
         "daily papers",
         "byak and the research community",
+        "load more",  # the button under a page's last paper
     }
 )
 # Chrome that could also be a paper's title: skipped only above the first paper or
@@ -63,6 +64,8 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
             raw_meta[len(items)] = meta
             items.append(Item("meta", block[0], Metadata(line=meta.line)))
         for line in rest:
+            if _chrome([line]) == _SURE:
+                continue  # the page's own line that lost its blank line (`Load more`)
             kind = "abstract" if looks_like_abstract(line.text) else "title"
             items.append(Item(kind, Line(line.number, line.text.strip())))
     metas = list(raw_meta.values())
@@ -115,13 +118,11 @@ def _parse_meta(
                 problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
         elif text == _SEPARATOR:
             saw_marker = True
-        elif (parsed := parse_listing_date(text)) is not None:
-            date = parsed
-            if parsed.odd_upvotes:
-                odd = parsed.odd_upvotes[:20]
-                message = f"upvote count {odd!r}… is not a plausible count: left out"
+        elif (date_line := read_date_line(text)) is not None:
+            date, saw_marker = date_line.date, True  # an invalid date is still this line's
+            for message in date_line.problems:
                 problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
-        elif _broken_meta(text, first=index == 0):
+        elif _broken_meta(text, first=index == 0) and _chrome([line]) != _SURE:
             message = f"unreadable metadata line {text!r} (truncated?): ignored"
             problems.append(Problem(SourceRef(file, line.number), Severity.WARNING, message))
             saw_marker = True

@@ -12,15 +12,17 @@ HEADER_RE = re.compile(r"^\s*(get trending papers\b.*|subscribe)\s*$", re.IGNORE
 # The first title is glued to the page's "Subscribe" button: "SubscribeInteractive ...".
 _SUBSCRIBE = "Subscribe"
 _TITLE_OPENERS = "0123456789\"'(["
+_LOAD_MORE = "load more"  # the button under a page's last paper
 
 
 def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     """Read a search listing, pairing each title line with the abstract line after it."""
     items: list[Item] = []
     after_header = True  # the file's start, or a page header line just above
-    for line in source.lines:
+    lines = [line for line in source.lines if line.text.strip()]
+    for index, line in enumerate(lines):
         text = line.text.strip()
-        if not text:
+        if text.lower() == _LOAD_MORE and _ends_page(lines, index):
             continue
         header = HEADER_RE.match(text)
         # "Get trending papers…" is the page's own anywhere (two pages pasted into one
@@ -35,6 +37,11 @@ def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
         items.append(Item(kind, Line(line.number, text)))
     records, problems = pair_items(source.file, items)
     return ReadResult(tuple(records), tuple(problems))
+
+
+def _ends_page(lines: list[Line], index: int) -> bool:
+    """True when the line at `index` is the file's last or a page header follows it."""
+    return index + 1 == len(lines) or HEADER_RE.match(lines[index + 1].text.strip()) is not None
 
 
 def strip_subscribe(text: str) -> str:
