@@ -153,8 +153,9 @@ class RelatedPaper:
 class Topic:
     """A group of papers under a readable label; `papers` are ranked most central first.
 
-    `close`: those of `papers` that neither name the topic nor fit its label: they are
-    members because their wording resembles its papers' (manual/analysis.md).
+    `close`: those of `papers` that use none of the topic's names nor every word of its
+    label, and that the topics file did not place in it: they are members because their
+    wording resembles its papers' (analyze/topics/close_members.py).
     """
 
     slug: str

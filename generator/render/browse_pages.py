@@ -89,7 +89,8 @@ class Entry:
     title_html: Markup
     href: Markup
     facts: list[str]
-    topics: list[tuple[str, Markup]]
+    # Label, link, and whether the paper is in the topic by resemblance alone (Topic.close).
+    topics: list[tuple[str, Markup, bool]]
 
 
 def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
@@ -103,7 +104,8 @@ def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
     if has_code:
         facts.append("has code")
     topics = [
-        (t.label, site.topic_href(doc, t.slug, html=True)) for t in site.paper_topics(paper.slug)
+        (t.label, site.topic_href(doc, t.slug, html=True), paper.slug in t.close)
+        for t in site.paper_topics(paper.slug)
     ]
     link = site.paper_link(doc, paper.slug, html=True)
     return Entry(link.title_html, link.href, facts, topics)

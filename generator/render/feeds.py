@@ -80,8 +80,9 @@ def atom_feed(
         _link(entry, _href(site, path, paper_url(paper.slug)), "alternate", "text/html")
         for name in paper.authors:
             _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
-        for label in [t.label for t in site.paper_topics(paper.slug)]:
-            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": _xml(label)})
+        for topic in site.paper_topics(paper.slug):
+            if paper.slug not in topic.close:  # not one it is in by resemblance alone
+                ET.SubElement(entry, f"{{{ATOM}}}category", {"term": _xml(topic.label)})
         if paper.abstract:
             _text(entry, "summary", paper.abstract)
     ET.indent(feed)

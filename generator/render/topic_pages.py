@@ -28,8 +28,10 @@ KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
 
 
 def _in_sentence(label: str) -> str:
-    """A label inside a sentence: "diffusion models", but "U-Net" and "3D point clouds"."""
-    if label[1:2].islower() and not label[:1].isdigit():
+    """A label inside a sentence: "diffusion models", but "U-Net", "ResNets" and "3D
+    point clouds" (a first word with a capital after its first letter is a name)."""
+    first = label.split(" ", 1)[0]
+    if first[1:] == first[1:].lower() and label[:1].isupper():
         return label[:1].lower() + label[1:]
     return label
 
@@ -87,7 +89,6 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         papers=papers,
         close=close,
         total=total,
-        label_in_sentence=_in_sentence(topic.label),
         other=other,
         none_of=none_of,
         about=_about(topic, len(papers)),

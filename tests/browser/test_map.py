@@ -265,9 +265,10 @@ def test_topic_labels_sit_on_their_papers_and_keep_their_size(
     box = page.locator(".ps-map__canvas").bounding_box()
     assert box
     for i, label in enumerate(labels):
-        left, _top, right, _bottom = label["box"]
         # None cut off, none touching the edge (on a phone, the screen's edge).
+        left, top, right, bottom = label["box"]
         assert box["x"] + 6 <= left and right <= box["x"] + box["width"] - 6, label
+        assert box["y"] + 6 <= top and bottom <= box["y"] + box["height"] - 6, label
         assert all(not _overlap(label["box"], other["box"]) for other in labels[:i]), label
     # The label sits among its papers: a paper of the topic is within 40 px of it.
     first = labels[0]

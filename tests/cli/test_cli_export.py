@@ -67,6 +67,11 @@ def check_contract(data: dict) -> None:
     ids = [p["id"] for p in data["papers"]]
     assert len(set(ids)) == len(ids)
     assert len(slugs) == len(data["papers"])
+    for topic in data["topics"]:
+        assert set(topic) >= {"slug", "label", "url", "keywords", "papers", "close"}, topic
+        # Members there by resemblance alone: some of its papers, never all of them.
+        assert set(topic["close"]) <= set(topic["papers"]) <= slugs
+        assert len(topic["close"]) < len(topic["papers"]) or not topic["papers"]
 
 
 @pytest.fixture(scope="module")

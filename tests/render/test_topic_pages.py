@@ -23,6 +23,10 @@ def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
     )
     assert _about(_topic("U-Net"), 1) == "1 paper on U-Net; its abstract speaks of"
     assert _about(_topic("CT"), 3).startswith("3 papers on CT;")
+    assert _about(_topic("ResNets"), 3).startswith("3 papers on ResNets;")
+    assert _about(_topic("MixUp"), 3).startswith("3 papers on MixUp;")
+    assert _about(_topic("3D point clouds"), 2).startswith("2 papers on 3D point clouds;")
+    assert _about(_topic("Vision transformers"), 2).startswith("2 papers on vision transf")
 
 
 def test_keywords_are_listed_as_in_a_sentence() -> None:
@@ -138,7 +142,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     named, _, apart = page.partition("## Close to this topic")
     assert "papers/p/" in named and "papers/r/" in named and "papers/q/" not in named
     assert "papers/q/" in apart
-    assert "This paper does not mention diffusion models" in apart
+    assert "This paper does not use the topic's name, “Diffusion models”" in apart
     assert "3 papers · " in named  # every member counted
     assert "2 papers on diffusion models;" in named  # the sentence speaks of the named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped

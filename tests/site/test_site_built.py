@@ -381,7 +381,7 @@ def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
         # A topic the paper is in by resemblance alone is marked as such.
         close = nasty.slug in topic.close
         assert ("ps-tag--close" in link.attrs["class"]) is close, topic.label
-        assert ("does not mention it" in link.attrs.get("title", "")) is close
+        assert ("does not use its name" in link.attrs.get("title", "")) is close
     assert any(nasty.slug in t.close for t in expected)
 
 

@@ -104,7 +104,10 @@ def keywords(
         if inside[column] < min(2, len(members)) or not usable:
             continue
         if whole is not None:
-            key = whole.of(key)
+            longer = whole.of(key, members)
+            if longer != key and repeats_label(longer, draft.phrases, GENERIC):
+                continue  # two thirds of the label ("segmentation network")
+            key = longer
         if repeats_kept(key, chosen):
             continue
         chosen.append(key)

@@ -15,12 +15,13 @@ from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics.areas import area_names, group_areas, own_centres
 from generator.analyze.topics.candidates import MIN_TITLES, find_candidates
+from generator.analyze.topics.close_members import close_members, described
 from generator.analyze.topics.describe import Draft, keywords, related_topics, topic_centres
 from generator.analyze.topics.duplicates import subsumes
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
 from generator.analyze.topics.keyword_rules import half_terms
-from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix, fitting
+from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
 from generator.analyze.topics.second_pass import SecondPass
@@ -65,26 +66,9 @@ def discover_topics(
         if members
     ]
     drafts = apply_edits(drafts, spec, docs, vectors, stats)
-    placed = {paper for seed in seeds for paper in seed.forced}
-    return _describe(drafts, docs, vectors, stats, spec, _close_members(drafts, uses, placed))
-
-
-def _close_members(
-    drafts: Sequence[Draft], uses: PhraseUse, placed: set[int]
-) -> list[frozenset[int]]:
-    """For each topic, the members there by resemblance alone: they neither name it nor
-    fit its label (label_fit.py), and the user did not put them there (`placed`).
-
-    Topic pages list them apart ("Close to this topic") and its keywords come from the
-    others: "Disentanglement" holds NeRF and two Gaussian-splatting papers through a
-    member that disentangles geometry from appearance, and its keywords were "volume
-    rendering, scene, synthesis".
-    """
-    fits = fitting(uses, [draft.phrases for draft in drafts])
-    return [
-        frozenset(p for p in draft.papers if p not in fit and p not in placed)
-        for draft, fit in zip(drafts, fits, strict=True)
-    ]
+    placed = {seed.slug: frozenset(seed.forced) for seed in seeds if seed.forced}
+    close = close_members(drafts, uses, docs.tokenizer, placed)
+    return _describe(drafts, docs, vectors, stats, spec, close)
 
 
 def _check_pins_have_papers(seeds: list[Seed], membership: Membership, spec: TopicsSpec) -> None:
@@ -207,11 +191,8 @@ def _describe(
     spec: TopicsSpec,
     close: Sequence[frozenset[int]],
 ) -> TopicResult:
-    """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other".
-
-    Keywords describe the members that name the topic or fit its label, not those
-    `close` to it by resemblance alone (when any are left).
-    """
+    """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other";
+    keywords describe the members that are not `close` to it (close_members.py)."""
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
     halves = half_terms(stats)
@@ -220,13 +201,13 @@ def _describe(
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = []
     for number, (draft, apart) in enumerate(zip(drafts, close, strict=True)):
-        named = tuple(member for member in draft.members if member[0] not in apart)
-        described = replace(draft, members=named) if named else draft
         topics.append(
             Topic(
                 slug=draft.slug,
                 label=draft.label,
-                keywords=keywords(described, stats, presence, docs.surfaces, halves, whole),
+                keywords=keywords(
+                    described(draft, apart), stats, presence, docs.surfaces, halves, whole
+                ),
                 papers=tuple(docs.slugs[p] for p in draft.papers),
                 related_topics=related[number],
                 area=areas[number],

@@ -11,6 +11,7 @@ a kept keyword (keyword_rules.repeats_kept) and is skipped.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
 import scipy.sparse as sp
 
@@ -22,9 +23,11 @@ from generator.analyze.topics.keyword_rules import is_filler
 # Share of a pair's uses inside its most common three-word phrase: "monocular depth"
 # 9 of 9 ("... estimation"), "medical image" 0.71 ("... segmentation"), "dense
 # prediction" 0.58 ("... task": it stands alone as often), "image segmentation" 0.72
-# (of medical images: the topics that show it are medical).
+# in the bundled corpus (of medical images; a topic shows the whole term only when its
+# own papers write it).
 WHOLE_SHARE = 0.6
-# Papers that must write the three-word phrase: one paper's habit is not a term.
+# Papers that must write the three-word phrase (and, for a topic's keyword, papers of
+# the topic): one paper's habit is not a term.
 MIN_PAPERS = 2
 # Papers read to count a pair's uses, the first in corpus order: enough for a share,
 # and the cost stays flat at any corpus size.
@@ -38,20 +41,27 @@ class WholeTerms:
         self._docs = docs
         self._stats = stats
         self._presence = presence
-        self._found: dict[str, str] = {}
+        # Pair -> (the whole term, the papers read that write it), or (pair, none).
+        self._found: dict[str, tuple[str, frozenset[int]]] = {}
 
-    def of(self, key: str) -> str:
-        """The whole term holding the pair `key`, or `key` itself."""
+    def of(self, key: str, members: Collection[int] | None = None) -> str:
+        """The whole term holding the pair `key`, or `key` itself; with `members` (a
+        topic's papers), only a term MIN_PAPERS of them write ("medical image
+        segmentation" is no keyword of a topic that segments no medical images)."""
         found = self._found.get(key)
         if found is None:
             found = self._found[key] = self._whole(key)
-        return found
+        phrase, writers = found
+        if members is not None and len(writers.intersection(members)) < MIN_PAPERS:
+            return key
+        return phrase
 
-    def _whole(self, key: str) -> str:
+    def _whole(self, key: str) -> tuple[str, frozenset[int]]:
         words = key.split(" ")
         column = self._stats.index.get(key)
+        none: frozenset[int] = frozenset()
         if len(words) != 2 or column is None:
-            return key
+            return key, none
         column_papers = self._presence.indices[
             self._presence.indptr[column] : self._presence.indptr[column + 1]
         ]
@@ -67,14 +77,14 @@ class WholeTerms:
                     longer[phrase] += 1
                     papers.setdefault(phrase, set()).add(paper)
         if not longer:
-            return key
+            return key, none
         # Ties go to the first phrase in alphabetical order.
         count, phrase = min((-c, p) for p, c in longer.items())
         if -count < WHOLE_SHARE * uses or len(papers[phrase]) < MIN_PAPERS:
-            return key
+            return key, none
         if not self._reads_as_term(phrase, words):
-            return key
-        return self._as_counted(phrase)
+            return key, none
+        return self._as_counted(phrase), frozenset(papers[phrase])
 
     def _as_counted(self, phrase: str) -> str:
         """The phrase as the corpus also writes it with one hyphen, when it does

@@ -83,26 +83,6 @@ def test_every_discovered_topic_fits_its_label(
         assert share >= MIN_FIT, (topic.label, share)
 
 
-def test_members_by_resemblance_alone_are_set_apart(
-    bundled_corpus: Corpus, bundled_analysis: Analysis
-) -> None:
-    """Topic.close holds exactly the members that fit no label phrase (topic pages list
-    them under "Close to this topic"): NeRF and Gaussian splatting in "Disentanglement",
-    DenseNet and batch normalization in "ResNets"."""
-    topics = [t for t in bundled_analysis.topics if t.slug != "other"]
-    fits = label_fits(bundled_corpus, topics)
-    apart = [(t.slug, s) for t in topics for s in t.close]
-    assert len(apart) >= 20  # the bundled corpus has such members
-    named = []
-    for topic in topics:
-        assert set(topic.close) <= set(topic.papers)
-        assert not set(topic.close) & fits[topic.slug], topic.label
-        named += [s in fits[topic.slug] for s in topic.papers if s not in topic.close]
-    # The others fit: the few that do not by the label's words use the topic's own
-    # phrase ("point cloud" under "3D point clouds").
-    assert sum(named) >= 0.97 * len(named)
-
-
 def test_papers_left_over_find_a_topic_among_the_members(
     bundled_corpus: Corpus, bundled_analysis: Analysis
 ) -> None:

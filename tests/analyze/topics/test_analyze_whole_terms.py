@@ -105,3 +105,15 @@ def test_keywords_show_the_whole_term_once() -> None:
     assert not {"cumulative distribution", "distribution function"} & set(shown)
     halves = keywords(draft, stats, presence, docs.surfaces, half_terms(stats))
     assert "distribution function" in halves  # without: a half
+
+
+def test_a_topic_shows_the_whole_term_only_when_its_own_papers_write_it() -> None:
+    """ "image segmentation" is mostly "medical image segmentation" in a corpus of
+    medical papers; a topic of other papers keeps the pair."""
+    docs = read_documents(corpus_of(PAPERS).papers)
+    whole = _whole()
+    writers = [n for n, slug in enumerate(docs.slugs) if "cumulative" in slug or "where" in slug]
+    assert whole.of("cumulative distribution", writers) == "cumulative distribution function"
+    assert whole.of("cumulative distribution", writers[:1]) == "cumulative distribution"
+    others = [n for n in range(len(docs.slugs)) if n not in writers]
+    assert whole.of("cumulative distribution", others) == "cumulative distribution"

@@ -352,13 +352,14 @@
       var s = unitToScreen(state, topic.at[0] / state.data.scale, topic.at[1] / state.data.scale);
       var w = state.labelWidths[t] || (state.labelWidths[t] = ctx.measureText(topic.label).width);
       if (s[0] < 0 || s[0] > state.width || s[1] < 9 || s[1] > state.height - 9) return;
+      var y = Math.min(Math.max(s[1], 6 + LABEL_MARGIN), state.height - 6 - LABEL_MARGIN);
       /* a label near the edge, or the floating legend, is moved in, not cut; one whose
          papers are under the legend is left out */
-      var beside = cover && s[1] + 9 > cover[1] && s[1] - 9 < cover[3];
+      var beside = cover && y + 9 > cover[1] && y - 9 < cover[3];
       if (beside && s[0] < cover[2]) return;
       var x = Math.min(Math.max(s[0], w / 2 + LABEL_MARGIN + (beside ? cover[2] : 0)),
         state.width - w / 2 - LABEL_MARGIN);
-      var box = [x - w / 2 - 3, s[1] - 9, x + w / 2 + 3, s[1] + 9];
+      var box = [x - w / 2 - 3, y - 9, x + w / 2 + 3, y + 9];
       for (var b = 0; b < boxes.length; b++) {
         var o = boxes[b];
         if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) return;
@@ -366,9 +367,9 @@
       boxes.push(box);
       var pointed = t === state.hoverLabel;
       ctx.fillStyle = pointed ? palette.accent : palette.fg;
-      ctx.strokeText(topic.label, x, s[1]);
-      ctx.fillText(topic.label, x, s[1]);
-      if (pointed) ctx.fillRect(x - w / 2, s[1] + 6, w, 1.5);
+      ctx.strokeText(topic.label, x, y);
+      ctx.fillText(topic.label, x, y);
+      if (pointed) ctx.fillRect(x - w / 2, y + 6, w, 1.5);
       state.labelsDrawn.push({ topic: t, box: box });
     });
     state.container.setAttribute("data-labels", String(state.labelsDrawn.length));

@@ -1,0 +1,58 @@
+"""Members a topic holds by resemblance alone: listed apart, and not what it is about.
+
+A paper joins a topic when it is about the topic's phrase or when its vector is close to
+the topic's papers (members.py). Some of the second kind a researcher calls misfiled
+("Disentanglement" held NeRF and two Gaussian-splatting papers through a member that
+disentangles geometry from appearance, and its keywords were "volume rendering, scene,
+synthesis"), and no score tells them from the right ones (manual/analysis.md). So they
+stay members but say so: topic pages list them under "Close to this topic", keywords
+describe the others, and paper pages mark the topic as close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.topics.describe import Draft
+from generator.analyze.topics.label_fit import fitting
+
+# Keywords come from the members that name the topic when at least this many do: from
+# one or two papers they would say what those papers are about, not the topic.
+MIN_DESCRIBED = 3
+
+
+def close_members(
+    drafts: Sequence[Draft],
+    uses: PhraseUse,
+    tokenizer: Tokenizer,
+    placed: Mapping[str, frozenset[int]],
+) -> list[frozenset[int]]:
+    """For each topic, the members that use none of its names (`names`) nor every word
+    of its label (label_fit.fitting), leaving out those the topics file put in it
+    (`placed`: papers by topic slug) and the whole topic when no member is left."""
+    fits = fitting(uses, [names(draft, tokenizer) for draft in drafts])
+    found = []
+    for draft, fit in zip(drafts, fits, strict=True):
+        forced = frozenset().union(*(placed.get(name, frozenset()) for name in draft.names))
+        apart = frozenset(p for p in draft.papers if p not in fit and p not in forced)
+        found.append(apart if len(apart) < len(draft.papers) else frozenset())
+    return found
+
+
+def names(draft: Draft, tokenizer: Tokenizer) -> tuple[str, ...]:
+    """Phrase keys a paper may name the topic by: its label (first: every word of it
+    also counts), the phrases it was found by, each also written as one word ("low-rank"
+    for "low rank": the tokenizer keeps a hyphenated word whole)."""
+    keys = [k for k in (phrase_key(draft.label, tokenizer), *draft.phrases) if k]
+    joined = [k.replace(" ", "") for k in keys if " " in k]
+    return tuple(dict.fromkeys([*keys, *joined]))
+
+
+def described(draft: Draft, apart: frozenset[int]) -> Draft:
+    """The draft whose members the keywords describe: without those `apart`, when
+    MIN_DESCRIBED members are left."""
+    named = tuple(member for member in draft.members if member[0] not in apart)
+    return replace(draft, members=named) if len(named) >= MIN_DESCRIBED else draft
