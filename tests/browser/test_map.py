@@ -284,6 +284,17 @@ def test_topic_labels_sit_on_their_papers_and_keep_their_size(
     page.wait_for_timeout(100)
     zoomed = page.evaluate("window.papersiteMap.labels()")
     assert zoomed and {round(b["box"][3] - b["box"][1]) for b in zoomed} == heights  # one size
+    # Dragged so that a label's papers sit at the top edge: the label keeps its margin.
+    first = zoomed[0]["box"]
+    start = ((first[0] + first[2]) / 2, (first[1] + first[3]) / 2)
+    top = box["y"] + 12  # between the edge and the margin
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0], top, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(100)
+    moved = page.evaluate("window.papersiteMap.labels()")
+    assert moved and all(box["y"] + 6 <= label["box"][1] for label in moved), moved[0]
     tab.assert_clean()
 
 
