@@ -262,3 +262,34 @@ def test_a_count_too_long_to_convert_leaves_out_only_that_field(ingest, accounte
     rejected = ingest({"b.jsonl": _jsonl(_raw(title=digits, abstract=json.dumps(ABSTRACT)))})
     accounted(rejected)
     assert "title must be text, not a number" in _messages(rejected)[0]
+
+
+def test_a_link_that_is_no_web_address_is_kept_and_said(ingest, accounted) -> None:
+    """Pages never link `javascript:` (render/rich_text.external_href); it was dropped from
+    them without a word."""
+    rows = [
+        _row(title="Script link", url="javascript:alert('url')"),
+        _row(title="Web link", url="https://arxiv.org/abs/2103.00001"),
+    ]
+    corpus = ingest({"a.jsonl": _jsonl(*rows)})
+    accounted(corpus)
+    by_title = {p.title: p for p in corpus.papers}
+    assert by_title["Script link"].external_url == "javascript:alert('url')"  # the export keeps it
+    messages = _messages(corpus)
+    assert "a.jsonl:1: warning: url \"javascript:alert('url')\" is no http(s) address" in (
+        " ".join(messages)
+    )
+    assert not any(m.startswith("a.jsonl:2:") for m in messages)
+
+
+def test_control_characters_in_json_strings_are_removed_and_said(ingest, accounted) -> None:
+    """A text file's NUL bytes were warned about; JSON's "\\u0000" went without a word."""
+    row = _raw(title='"Null\\u0000 byte"', abstract=json.dumps(ABSTRACT + "\a"))
+    corpus = ingest({"a.jsonl": _jsonl(row)})
+    accounted(corpus)
+    assert [p.title for p in corpus.papers] == ["Null byte"]
+    assert "\a" not in corpus.papers[0].abstract
+    assert _messages(corpus) == [
+        "a.jsonl:1: warning: title holds control characters (U+0000): removed",
+        "a.jsonl:1: warning: abstract holds control characters (U+0007): removed",
+    ]

@@ -16,9 +16,11 @@ import contextlib
 import csv
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
@@ -70,6 +72,11 @@ def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
             _warn(source.file, line.number, message, problems)
         rows.append((line.number, row))
     return _read_rows(source.file, rows, problems, rejected)
+
+
+# Control characters that text never holds (not tab, line breaks or separators, which
+# become spaces): a JSON string may write them as escapes.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 
 
 class _LastValue:
@@ -264,7 +271,7 @@ class _Fields:
             authors_count=self.count("authors_count") or len(authors) or None,
             date=self.date(),
             upvotes=self.count("upvotes"),
-            url=self.optional_text("url") or None,
+            url=self.link("url"),
         )
 
     def warn(self, message: str) -> None:
@@ -280,7 +287,20 @@ class _Fields:
         text, replaced = without_surrogates(value.strip())
         if replaced:
             self.warn(f"{name} holds invalid characters (lone surrogates): replaced by U+FFFD")
+        control = _CONTROL_RE.search(text)
+        if control:  # JSON may write "\u0000"; cleaning removes them (ingest/clean.py)
+            self.warn(f"{name} holds control characters (U+{ord(control.group()):04X}): removed")
         return text
+
+    def link(self, name: str) -> str | None:
+        """A link field. One that is no web address is kept (the export has it) with a
+        warning: pages do not link it (`javascript:`, `data:`, a bare word)."""
+        url = self.optional_text(name)
+        if url.strip():
+            parts = urlsplit(url.strip())
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                self.warn(f"{name} {url[:80]!r} is no http(s) address: not linked on pages")
+        return url or None
 
     def optional_text(self, name: str) -> str:
         """A text field that is left out, with a warning, when it holds another kind."""
