@@ -240,11 +240,15 @@ def found_topic_moves(
 def settle(moves: Mapping[str, str], current: set[str], kind: str = "paper") -> Redirects:
     """The moves to write: chains followed to their end (a -> b -> c becomes a -> c and
     b -> c), none from a slug a paper (a topic, for `kind` "topic") has now (its page
-    wins), none to a slug none has (said in `unused`)."""
+    wins), none to a slug none has (both said in `unused`)."""
     settled: dict[str, str] = {}
     unused: list[str] = []
     for old in sorted(moves):
         if old in current:
+            unused.append(
+                f"{REDIRECTS_NAME}: {old} -> {moves[old]}: a {kind} has that old slug now: "
+                "its page wins (remove the line)"
+            )
             continue
         new, seen = moves[old], {old}
         while new in moves and new not in current and new not in seen:

@@ -71,7 +71,11 @@ def test_moves_are_settled_against_the_papers_there_are_now() -> None:
         "loop1 -> loop2",
         "loop2 -> loop1",
         "lost -> nowhere",
+        "taken -> c",  # it was left out without a word
     ]
+    assert settled.unused[-1].endswith(
+        "a paper has that old slug now: its page wins (remove the line)"
+    )
 
 
 def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
