@@ -59,6 +59,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         for number, chunk in enumerate(chunks, 1):
             doc = browse_page_doc(order.name, number, first_order.name)
             first = (order, number) == (first_order, 1)
+            entries = [_entry(site, doc, p, p.slug in with_code) for p in chunk]
             pages[doc] = template.render(
                 front=front_matter(_meta(order, number, len(chunks), len(papers), first)),
                 order=order,
@@ -67,7 +68,8 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 ],
                 first=(number - 1) * PAGE_SIZE + 1,
                 total=len(papers),
-                entries=[_entry(site, doc, p, p.slug in with_code) for p in chunk],
+                entries=entries,
+                any_close=any(close for entry in entries for _, _, close in entry.topics),
                 pager=_pager(doc, order, number, len(chunks), first_order),
                 undated=len(papers) - dated if order == NEWEST else 0,
                 finder_href=_link(doc, FINDER_DOC),

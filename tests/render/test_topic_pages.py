@@ -143,7 +143,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "papers/p/" in named and "papers/r/" in named and "papers/q/" not in named
     assert "papers/q/" in apart
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
-    assert "3 papers · " in named  # every member counted
+    assert "3 papers (1 close to it) · " in named  # every member counted
     assert "2 papers on diffusion models;" in named  # the sentence speaks of the named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
     assert "<i>do</i>" not in page

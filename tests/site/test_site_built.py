@@ -378,8 +378,12 @@ def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
         target = resolve(fixture_site.site, page, link.attrs["href"])
         assert target is not None
         assert target[0] == fixture_site.site / "topics" / topic.slug / "index.html"
-        # A topic the paper is in by resemblance alone is marked as such.
+        # A topic the paper is in by resemblance alone is marked as such, and its tag
+        # leads to the section that says why.
         close = nasty.slug in topic.close
+        assert link.attrs["href"].endswith("#close-to-this-topic") is close
+        if close:
+            assert 'id="close-to-this-topic"' in target[0].read_text(encoding="utf-8")
         assert ("ps-tag--close" in link.attrs["class"]) is close, topic.label
         assert ("does not use its name" in link.attrs.get("title", "")) is close
     assert any(nasty.slug in t.close for t in expected)

@@ -13,7 +13,12 @@ from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
 from generator.analyze.features.word_classes import GENERIC
-from generator.analyze.topics.keyword_rules import is_filler, repeats_kept, repeats_label
+from generator.analyze.topics.keyword_rules import (
+    is_filler,
+    repeats_kept,
+    repeats_label,
+    spelled_out,
+)
 from generator.analyze.topics.whole_terms import WholeTerms
 
 KEYWORDS = 8
@@ -109,6 +114,11 @@ def keywords(
                 continue  # two thirds of the label ("segmentation network")
             key = longer
         if repeats_kept(key, chosen):
+            continue
+        twin = spelled_out(surfaces.phrase(key), [surfaces.phrase(k) for k in chosen])
+        if twin is not None:  # one thing twice: the words, in the acronym's place
+            if " " in key:
+                chosen[twin] = key
             continue
         chosen.append(key)
         if len(chosen) == KEYWORDS:

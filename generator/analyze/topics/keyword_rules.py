@@ -12,7 +12,7 @@ word used mostly as a verb ("reduce", "reconstruct") names an action, not a subj
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,7 +27,7 @@ from generator.analyze.features.word_classes import (
 )
 from generator.analyze.features.word_families import same_family
 from generator.analyze.topics.duplicates import subsumes
-from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
+from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE, abbreviates
 
 # Words of scientific prose that say how much, how fast, how urgent, how new or how
 # hard something is, that point at the argument rather than its subject, or that are
@@ -151,6 +151,23 @@ def repeats_kept(key: str, kept: Iterable[str]) -> bool:
     inflection ("connections" and "skip connections"; "hyperparameter augmentation"
     and "augmentation hyperparameters"), or one word written as two ("early-learning")."""
     return any(subsumes(key, other) or _joined(key) == _joined(other) for other in kept)
+
+
+def spelled_out(shown: str, kept: Sequence[str]) -> int | None:
+    """Where a keyword, as shown, and a kept one say one thing, acronym and words ("MLP"
+    and "multi-layer perceptrons", "MI" and "mutual information"): the position of the
+    kept one, or None."""
+    for number, other in enumerate(kept):
+        if (_is_acronym(shown) and abbreviates(shown, other)) or (
+            _is_acronym(other) and abbreviates(other, shown)
+        ):
+            return number
+    return None
+
+
+def _is_acronym(shown: str) -> bool:
+    """One word of mostly capitals ("MLP", "PCs", "KAN"), as the corpus writes it."""
+    return " " not in shown and sum(ch.isupper() for ch in shown) >= max(2, len(shown) - 1)
 
 
 def _joined(key: str) -> str:

@@ -16,6 +16,7 @@ from generator.analyze.topics.keyword_rules import (
     repeats_kept,
     repeats_label,
     says_nothing,
+    spelled_out,
 )
 from generator.analyze.topics.whole_terms import WHOLE_SHARE
 from generator.model import Analysis, Corpus
@@ -204,3 +205,24 @@ def test_bundled_keywords_are_not_the_halves_of_one_term(
         if uses(f"{a} {b.split(' ')[1]}") >= WHOLE_SHARE * min(uses(a), uses(b))
     ]
     assert halves == []
+
+
+def test_an_acronym_and_its_words_are_one_keyword() -> None:
+    kept = ["multi-layer perceptrons", "dynamics", "MI"]
+    assert spelled_out("MLP", kept) == 0
+    assert spelled_out("mutual information", kept) == 2
+    assert spelled_out("PCs", ["probabilistic circuits"]) == 0
+    assert spelled_out("dynamics", kept) is None
+    assert spelled_out("Mixup", ["mixed precision"]) is None  # a word, not an acronym
+
+
+def test_bundled_keywords_say_no_acronym_and_its_words_twice(bundled_analysis: Analysis) -> None:
+    """ "MLP, multi-layer perceptrons", "MI, mutual information", "PCs, probabilistic
+    circuits" were shown side by side."""
+    twice = [
+        (topic.label, keyword)
+        for topic in bundled_analysis.topics
+        for number, keyword in enumerate(topic.keywords)
+        if spelled_out(keyword, topic.keywords[:number]) is not None
+    ]
+    assert twice == []
