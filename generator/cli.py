@@ -23,6 +23,7 @@ from generator.config import (
     load_config,
 )
 from generator.ingest.report import quality_report
+from generator.mkdocs.theme_checks import template_failure
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Pipeline, PipelineError, StageTimes
 from generator.redirects import notes
@@ -374,6 +375,11 @@ def serve(context: Context, dev_addr: str) -> None:
         _fail(f"cannot serve on {dev_addr}: {error.strerror or error}")
     except MkDocsException as error:
         _fail(f"cannot serve: {error}")
+    except Exception as error:  # the first build: a theme override that does not render
+        where = template_failure(error, [str(config.root)])
+        if where is None:
+            raise
+        _fail(f"cannot serve: {where}")
 
 
 def address_problem(address: str) -> str:

@@ -43,10 +43,16 @@ from generator.mkdocs.config_file import (
 )
 from generator.mkdocs.page_settings import settings_problem
 from generator.mkdocs.site_state import (
+    foreign_site_problem,
     forget_site_state,
     save_site_state,
     site_is_current,
     site_key,
+)
+from generator.mkdocs.theme_checks import (
+    override_templates_problem,
+    template_failure,
+    theme_language_problem,
 )
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
@@ -423,8 +429,7 @@ def mkdocs_build(
                 return False
             forget_site_state(site)
             _build_into(site, mkdocs_config)
-            if key is not None:
-                save_site_state(site, key)
+            save_site_state(site, key)  # also what says papersite built site/
     except FolderBusy as error:
         raise PipelineError(str(error)) from None
     return True
@@ -437,7 +442,7 @@ def _build_into(site: Path, mkdocs_config: Any) -> None:
     mkdocs_config["site_dir"] = str(_stage_site(site))
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     try:
-        with _abort_as_build_error():
+        with _abort_as_build_error(mkdocs_config):
             build(mkdocs_config)
             _carry_hidden(site, Path(mkdocs_config.site_dir))
             replace_folder(site, Path(mkdocs_config.site_dir))
@@ -485,6 +490,7 @@ def load_mkdocs_settings(
         site_url_problem(mkdocs_config.site_url)
         or site_dir_problem(config, mkdocs_config.site_dir)
         or custom_dir_problem(config, mkdocs_config.theme.custom_dir)
+        or foreign_site_problem(Path(mkdocs_config.site_dir), _shown(config, mkdocs_config))
     )
     if problem:
         raise SettingsError(f"{config_file}: {problem}")
@@ -492,7 +498,19 @@ def load_mkdocs_settings(
         raise SettingsError(
             f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
         )
+    problem = theme_language_problem(config, mkdocs_config)
+    if problem:
+        raise SettingsError(f"{config_file}: {problem}")
+    problem = override_templates_problem(config, mkdocs_config)
+    if problem:
+        raise SettingsError(problem)
     return mkdocs_config
+
+
+def _shown(config: Config, mkdocs_config: Any) -> str:
+    """mkdocs.yml's site_dir as the user wrote it: relative to the project if inside."""
+    site, root = Path(mkdocs_config.site_dir), config.root.resolve()
+    return site.relative_to(root).as_posix() if site.is_relative_to(root) else str(site)
 
 
 def _stage_site(site: Path) -> Path:
@@ -558,8 +576,10 @@ class _Errors(logging.Handler):
 
 
 @contextmanager
-def _abort_as_build_error() -> Iterator[None]:
-    """MkDocs' own failures (strict warnings, plugin errors) as a BuildError that says why."""
+def _abort_as_build_error(mkdocs_config: Any = None) -> Iterator[None]:
+    """MkDocs' own failures (strict warnings, plugin errors) as a BuildError that says why;
+    so is an error in a theme template (a project's override that does not render), named
+    by its file and line."""
     from mkdocs.exceptions import Abort, MkDocsException
 
     errors = _Errors()
@@ -572,5 +592,11 @@ def _abort_as_build_error() -> Iterator[None]:
     except (Abort, MkDocsException) as error:
         reason = errors.messages[0] if errors.messages else str(error)
         raise BuildError(f"MkDocs could not build the site: {reason}") from None
+    except Exception as error:
+        folders = [str(folder) for folder in mkdocs_config.theme.dirs] if mkdocs_config else []
+        where = template_failure(error, folders)
+        if where is None:
+            raise
+        raise BuildError(f"MkDocs could not build the site: {where}") from None
     finally:
         logger.removeHandler(errors)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import html
 import logging
 import os
+import shutil
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +53,12 @@ from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe, settings_problem
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
+from generator.mkdocs.site_state import foreign_site_problem
+from generator.mkdocs.theme_checks import (
+    override_templates_problem,
+    template_failure,
+    theme_language_problem,
+)
 from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
 from generator.model import Problem
@@ -58,12 +66,13 @@ from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyz
 from generator.redirects import notes
 from generator.search.pagefind_index import (
     PAGEFIND_FOLDER,
+    PREVIOUS_BUNDLE,
     SearchIndexError,
     build_pagefind_index,
     drop_previous_bundle,
     keep_previous_bundle,
 )
-from generator.write import generated_pages
+from generator.write import generated_pages, remove_folder, replace_folder, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -87,12 +96,15 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def __init__(self) -> None:
         self.command: str | None = None
+        self.dirty = False
         self.project: Config | None = None
         self.given_project: Config | None = None  # from `papersite build` (--root, --config)
         self.analyzer: Analyzer = default_analyzer
         self.gate: Gate = check_versions()
         self.sharded = ShardedBuild()
         self.site_dir: Path | None = None
+        self.served_dir: Path | None = None  # `serve`: the folder served, replaced by each build
+        self.theme_dirs: list[str] = []
         self.material_styles: list[tuple[Path, str]] = []
         self._epoch_set = False
 
@@ -109,6 +121,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only `mkdocs build` renders pages in worker processes."""
         self.command = command
+        self.dirty = dirty
 
     def on_shutdown(self) -> None:
         """Forget what `papersite build` handed over: MkDocs keeps plugin instances (and
@@ -146,14 +159,36 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         problem = problem or custom_dir_problem(project, config.theme.custom_dir)
         if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
             problem = problem or site_dir_problem(project, config.site_dir)
+        if self.command != "serve" and not self.dirty and self.given_project is None:
+            # plain `mkdocs build` empties site_dir (`papersite build` checked it already)
+            problem = problem or foreign_site_problem(Path(config.site_dir), config.site_dir)
         if problem:
             raise PluginError(f"papersite: {config.config_file_path}: {problem}")
+        problem = theme_language_problem(project, config)
+        if problem:
+            raise PluginError(f"papersite: {config.config_file_path}: {problem}")
+        problem = override_templates_problem(project, config)
+        if problem:
+            raise PluginError(f"papersite: {problem}")
         self._add_theme(config, project)
+        self.theme_dirs = list(config.theme.dirs)
+        if self.command == "serve" and not self.dirty:
+            self._build_beside(config)
         _turn_off_material_search(config)
         gate_notice = self.gate.notice([name for name in SPEEDUPS if self.config[name]])
         if gate_notice:
             log.info("papersite: %s; building with plain MkDocs and Pagefind", gate_notice)
         return config
+
+    def _build_beside(self, config: Any) -> None:
+        """`serve`: build into a folder beside the one served, which a finished build
+        replaces (on_post_build); a build that fails leaves the last good site served."""
+        served = Path(config.site_dir)
+        staging = staging_folder(served)
+        remove_folder(staging)
+        staging.mkdir(parents=True)
+        self.served_dir = served
+        config["site_dir"] = str(staging)
 
     def _load_project(self, config: Any) -> Config:
         try:
@@ -198,7 +233,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             os.environ[EPOCH_ENV] = str(generated.state.source_date_epoch)
             self._epoch_set = True
         self.site_dir = Path(config.site_dir)
-        if self.speedup("stable_search_index"):
+        if self.speedup("stable_search_index") and self.served_dir is not None:
+            with suppress(OSError):  # the served site's bundle, hard-linked: it stays served
+                _link_tree(self.served_dir / PAGEFIND_FOLDER, self.site_dir / PREVIOUS_BUNDLE)
+        elif self.speedup("stable_search_index"):
             with suppress(OSError):  # then MkDocs removes it, and Pagefind starts afresh
                 keep_previous_bundle(self.site_dir)
         else:
@@ -281,6 +319,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         except SearchIndexError as error:
             raise PluginError(f"papersite: {error}") from None
         log.info("papersite: Pagefind indexed %d pages", pages)
+        if self.served_dir is not None:  # `serve`: the finished site takes the served one's place
+            replace_folder(self.served_dir, Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the worker processes of a failed build; remove a kept Pagefind bundle (so
@@ -289,11 +329,15 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self._restore_epoch()
         if self.site_dir is not None:
             drop_previous_bundle(self.site_dir)
+        if self.served_dir is not None:  # `serve`: the half-built site; the last one stays
+            remove_folder(staging_folder(self.served_dir))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        """Rebuild when the corpus, templates, topics file or papersite.yml change, and
-        not when docs/ does: papersite writes it during the build, and MkDocs watching it
-        would build (and reload the browser) a second time after every edit."""
+        """Rebuild when the corpus, templates, theme overrides, topics file or
+        papersite.yml change, and not when docs/ does: papersite writes it during the
+        build, and MkDocs watching it would build (and reload the browser) a second time
+        after every edit. A rebuild that fails keeps the last site served
+        (`_keep_serving`)."""
         project = self.project
         if project is None:
             return server
@@ -302,10 +346,32 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         watched = [*(project.root / entry for entry in project.corpus)]
         watched += [*project.project_templates(), project.root / project.topics_file]
         watched.append(project.root / "papersite.yml")
+        watched.append(Path(config.theme.custom_dir or project.root / PROJECT_OVERRIDES))
         for path in watched:
             if path.exists():
                 server.watch(str(path))
+        if callable(getattr(server, "builder", None)):  # MkDocs' LiveReloadServer
+            server.builder = self._keep_serving(server.builder)
         return server
+
+    def _keep_serving(self, builder: Callable[..., Any]) -> Callable[..., Any]:
+        """`builder` for MkDocs' live server that does not fail: a rebuild that stops
+        (a broken mkdocs.yml, papersite.yml or template) is one line in the log, the
+        last good site stays served (requests do not wait for a build that never
+        comes), and the next save that fixes it rebuilds."""
+
+        def rebuild(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return builder(*args, **kwargs)
+            except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+                log.error(
+                    "papersite: the site was not rebuilt (%s); the last good site is still "
+                    "served: fix it and save again",
+                    serve_failure(error, self.theme_dirs),
+                )
+                return None
+
+        return rebuild
 
     def _restore_epoch(self) -> None:
         if self._epoch_set:
@@ -331,3 +397,28 @@ def _turn_off_material_search(config: Any) -> None:
                 "Pagefind); remove `- search` from the plugins of %s",
                 Path(config.config_file_path).name,
             )
+
+
+def serve_failure(error: BaseException, theme_dirs: list[str]) -> str:
+    """Why a `serve` rebuild stopped, in one line."""
+    from mkdocs.exceptions import Abort
+
+    if isinstance(error, Abort):  # MkDocs logged the reason just before
+        return "see the error above"
+    where = template_failure(error, theme_dirs)
+    return where or " ".join(f"{type(error).__name__}: {error}".split())
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """A copy of the folder `source` at `target`, its files hard-linked where possible."""
+    if not source.is_dir():
+        return
+    remove_folder(target)
+
+    def link(old: str, new: str) -> None:
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copy2(old, new)
+
+    shutil.copytree(source, target, copy_function=link)

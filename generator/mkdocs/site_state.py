@@ -100,18 +100,73 @@ def site_is_current(site: Path, key: str) -> bool:
         return False
 
 
-def save_site_state(site: Path, key: str) -> None:
-    """Record, after a finished build, its key and the signature of the site it left."""
+def save_site_state(site: Path, key: str | None) -> None:
+    """Record, after a finished build, its key and the signature of the site it left.
+
+    Without a key (a build that cannot be skipped) or a signature, the record still
+    says that papersite built site/ (`foreign_site_problem`), and vouches for nothing."""
     try:
-        state = {"key": key, "site": _signature(site)}
+        state = {"key": key, "site": _signature(site) if key is not None else None}
     except _Unsure:
-        return
+        state = {"key": None, "site": None}
     write_text_atomic(_state_file(site), json.dumps(state, indent=1) + "\n")
 
 
 def forget_site_state(site: Path) -> None:
-    """Forget the last build: site/ is being replaced by one the key does not describe."""
-    _state_file(site).unlink(missing_ok=True)
+    """Forget the last build: site/ is being replaced by one the key does not describe.
+    A site/ that is there stays papersite's (a record without a key), so that a build
+    that fails now does not leave a site/ the next build refuses to replace."""
+    if site.is_dir() and not site.is_symlink():
+        save_site_state(site, None)
+    else:
+        _state_file(site).unlink(missing_ok=True)
+
+
+# What MkDocs (with Material) writes at the top of every site it builds.
+MKDOCS_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
+MKDOCS_SITE_FOLDERS = ("assets",)
+
+
+def foreign_site_problem(site: Path, shown: str) -> str:
+    """Why a build must not replace `site` (mkdocs.yml's site_dir, shown as `shown`), or "".
+
+    A build replaces site/ whole (hidden entries apart: a gh-pages worktree's `.git`
+    and `.nojekyll` are carried over), so it replaces only a folder that holds nothing
+    to lose: none yet, one that is empty or holds only hidden entries, one papersite
+    built (its state file is beside it, written after every build), or one that looks
+    like a site MkDocs built (`sitemap.xml`, `sitemap.xml.gz` and `assets/` at its
+    top). The last is for a site/ built before papersite kept that state file (an
+    existing checkout, `make site` run again) or by plain `mkdocs build`, which cleans
+    such a folder itself on every build: refusing it would stop those builds and
+    protect nothing MkDocs does not already own; a folder of one's own files does
+    not hold all three of MkDocs' marks. Anything else (`site_dir: mysite` pointing
+    at a folder of documents) is refused, and nothing is removed."""
+    if not site.exists() and not site.is_symlink():
+        return ""
+    if not site.is_dir() or site.is_symlink():
+        return (
+            f"site_dir {shown!r} is not a folder: a build would replace it whole; move it "
+            "away or choose another site_dir"
+        )
+    if _state_file(site).is_file():
+        return ""
+    try:
+        visible = sorted(entry.name for entry in site.iterdir() if not entry.name.startswith("."))
+    except OSError as error:
+        return f"site_dir {shown!r} cannot be read ({error.strerror or error})"
+    if not visible:
+        return ""
+    looks_built = all((site / name).is_file() for name in MKDOCS_SITE_FILES) and all(
+        (site / name).is_dir() for name in MKDOCS_SITE_FOLDERS
+    )
+    if looks_built:
+        return ""
+    more = f" and {len(visible) - 3} more" if len(visible) > 3 else ""
+    return (
+        f"site_dir {shown!r} is a folder papersite did not build (it holds "
+        f"{', '.join(visible[:3])}{more}): a build replaces the site folder whole, so "
+        "it is left alone; choose another site_dir, or empty or remove that folder"
+    )
 
 
 def _state_file(site: Path) -> Path:

@@ -44,6 +44,8 @@ class _Template(jinja2.Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         try:
             return super().render(*args, **kwargs)
+        except TemplateProblem:  # a template it includes or extends: that one is named
+            raise
         except Exception as error:
             line = next(
                 (
@@ -68,6 +70,24 @@ class _Environment(jinja2.Environment):
             raise TemplateProblem(
                 _problem(error.filename or error.name or "?", error.lineno, error)
             ) from None
+        except UnicodeDecodeError as error:
+            name = self._file_of(args[0] if args else kwargs.get("name"))
+            raise TemplateProblem(
+                f"{name}: not UTF-8 text ({error.reason} at byte {error.start}): "
+                "templates are read as UTF-8; save it in that encoding"
+            ) from None
+        except OSError as error:
+            name = error.filename or self._file_of(args[0] if args else kwargs.get("name"))
+            raise TemplateProblem(f"{name}: cannot be read ({error.strerror or error})") from None
+
+    def _file_of(self, name: Any) -> str:
+        """The file the loader reads for template `name` (the first folder holding it)."""
+        folders = getattr(self.loader, "searchpath", [])
+        for folder in folders:
+            path = Path(folder, *str(name).split("/"))
+            if path.is_file():
+                return str(path)
+        return str(name)
 
 
 def _problem(file: str, line: int | None, error: Exception) -> str:

@@ -87,3 +87,49 @@ def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None
     for bad in ("127.0.0.1:99999", "127.0.0.1:0", "no-port", "127.0.0.1:http"):
         assert "port from 1 to 65535" in address_problem(bad), bad
     assert address_problem(f"127.0.0.1:{_free_port()}") == ""
+
+
+def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: Path) -> None:
+    """A rebuild that stops (mkdocs.yml, then a theme override, broken) is one line in
+    the log; the last good site stays served (no request waits for it) and the next
+    save that fixes it rebuilds."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    mkdocs_yml = config.root / "mkdocs.yml"
+    good = mkdocs_yml.read_text(encoding="utf-8")
+    overrides = config.root / "site_src" / "overrides"  # as `papersite init` makes it
+    overrides.mkdir()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
+    command += ["-a", f"127.0.0.1:{port}"]
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+    def logged(text: str) -> int:
+        return log_path.read_text(encoding="utf-8").count(text)
+
+    try:
+        _wait_for(lambda: _get(url))
+        mkdocs_yml.write_text(good + "not: [valid\n", encoding="utf-8")
+        _wait_for(lambda: logged("the site was not rebuilt"))
+        home = _get(url)  # at once (in 5 s): the request does not wait for a rebuild
+        assert home is not None and b"Fixture papers" in home
+        (overrides / "main.html").write_text(
+            '{% extends "base.html" %}{% block content %}{{ 1/0 }}{% endblock %}', "utf-8"
+        )
+        mkdocs_yml.write_text(good, encoding="utf-8")  # fixed; the override fails later
+        _wait_for(lambda: logged("the site was not rebuilt") == 2)
+        topics = _get(url + "topics/")  # the last site, whole
+        assert topics is not None and b"Fixture papers" in topics
+        text = log_path.read_text(encoding="utf-8")
+        assert "Traceback" not in text, text
+        assert "main.html:1: ZeroDivisionError: division by zero" in text
+        built = logged("Documentation built")
+        (overrides / "main.html").unlink()
+        _wait_for(lambda: logged("Documentation built") > built)
+        assert _get(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

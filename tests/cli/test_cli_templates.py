@@ -1,0 +1,137 @@
+"""A project's broken templates, theme overrides and theme language are one-line errors
+naming the file (and line), never a traceback; `check` finds what it can find without
+building, with the build's own message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from paths import REPO
+from sitebuild import FIXTURE_CORPUS, make_project
+
+from generator.cli import main
+
+pytestmark = pytest.mark.slow  # they build small sites
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A small project with the repository's mkdocs.yml."""
+    return make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers").root
+
+
+def _run(root: Path, *args: str) -> Result:
+    from click.testing import CliRunner
+
+    return CliRunner().invoke(main, ["--root", str(root), "-q", *args])
+
+
+def _error(result: Result) -> str:
+    """The one error line of a command that failed cleanly (no exception escaped)."""
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, result.output
+    return errors[0]
+
+
+def test_a_page_template_that_is_not_utf8_is_named(root: Path) -> None:
+    templates = root / "site_src" / "templates"
+    templates.mkdir()
+    (templates / "home.md.j2").write_bytes(b"\xff\xfe bad")
+    result = _run(root, "generate")
+    assert result.exit_code == 2
+    message = _error(result)
+    assert f"{templates / 'home.md.j2'}: not UTF-8 text" in message
+
+
+def _override(root: Path, text: str | bytes) -> Path:
+    overrides = root / "site_src" / "overrides"
+    overrides.mkdir(exist_ok=True)
+    path = overrides / "main.html"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("{% extends 'base.html' %}\n{% if %}\n", ":2: TemplateSyntaxError: Expected an expr"),
+        (b"\xff{% extends 'base.html' %}", ": not UTF-8 text"),
+    ],
+)
+def test_a_broken_theme_override_fails_check_and_build_alike(
+    root: Path, text: str | bytes, why: str
+) -> None:
+    path = _override(root, text)
+    check, build = _run(root, "check"), _run(root, "build")
+    assert check.exit_code == build.exit_code == 2
+    assert _error(check) == _error(build)
+    assert _error(build).startswith(f"Error: {path}{why}"), _error(build)
+
+
+def test_a_theme_override_that_fails_while_rendering_is_named(root: Path) -> None:
+    path = _override(
+        root, '{% extends "base.html" %}\n{% block content %}{{ 1/0 }}{% endblock %}\n'
+    )
+    assert _run(root, "check").exit_code == 0  # it compiles: only a build finds it
+    build = _run(root, "build")
+    assert build.exit_code == 1
+    message = _error(build)
+    assert f"{path}:2: ZeroDivisionError: division by zero" in message, message
+
+
+def test_a_theme_language_material_lacks_fails_check_and_build(root: Path) -> None:
+    mkdocs_yml = root / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text("utf-8").replace("language: en", "language: xx"), "utf-8"
+    )
+    check, build = _run(root, "check"), _run(root, "build")
+    assert check.exit_code == build.exit_code == 2
+    assert _error(check) == _error(build)
+    assert _error(build).startswith(f"Error: {mkdocs_yml}: theme language 'xx'")
+    assert "Material has no language 'xx'" in _error(build)
+    # a language of the project's own (Material's way to add one) is found
+    own = root / "site_src" / "overrides" / "partials" / "languages"
+    own.mkdir(parents=True)
+    material = Path(__import__("material").__file__).parent / "templates"
+    (own / "xx.html").write_text(
+        (material / "partials" / "languages" / "en.html").read_text("utf-8"), "utf-8"
+    )
+    assert _run(root, "check").exit_code == 0
+
+
+def test_an_interrupt_while_the_command_loads_ends_cleanly(tmp_path: Path) -> None:
+    """Ctrl+C in the first tenths of a second (the imports): "Aborted!", no traceback."""
+    script = textwrap.dedent(
+        """
+        import os, signal, sys
+
+        class Interrupt:  # Ctrl+C as the pipeline's module starts loading
+            def find_spec(self, name, path=None, target=None):
+                if name == "generator.pipeline":
+                    os.kill(os.getpid(), signal.SIGINT)
+                return None
+
+        sys.meta_path.insert(0, Interrupt())
+        sys.argv = ["papersite", "--help"]
+        from generator.console import run
+        run()
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip() == "Aborted!"
+    assert done.returncode == 1
