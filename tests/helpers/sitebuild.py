@@ -238,3 +238,12 @@ def build_once(
     warnings = mkdocs_strict_build(config, analyzer)
     site_hashes = file_hashes(config.root / "site")
     return BuiltSite(config, corpus, analyzer, tuple(warnings), site_hashes)
+
+
+def project_with_mkdocs_lines(root: Path, extra: str) -> Path:
+    """A project at `root`: the fixture corpus and the repository's mkdocs.yml with
+    `extra` lines added at its end (settings under test)."""
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
+    return root

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hostile_corpora import YAML_BOMB
-from paths import REPO
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import project_with_mkdocs_lines
 
 from generator.cli import main
 from generator.mkdocs.config_file import config_file_problem
 
 
-def _project(root: Path, extra: str) -> Path:
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_tag_that_runs_code_is_refused_before_it_runs(tmp_path: Path, command: str) -> None:
     marker = tmp_path / "ran"
-    root = _project(
+    root = project_with_mkdocs_lines(
         tmp_path / "project", f"extra:\n  x: !!python/object/apply:os.system ['touch {marker}']\n"
     )
     result = CliRunner().invoke(main, ["--root", str(root), command])
@@ -75,7 +66,7 @@ def test_nav_paths_are_read_as_mkdocs_reads_them() -> None:
     assert nav_paths(nav) == {"index.md", "methods.md", "map.md"}
 
 
-def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> None:
+def test_inherit_names_a_settings_file_inside_theproject_with_mkdocs_lines(tmp_path: Path) -> None:
     """MkDocs merged a file that holds no mapping into the settings with a TypeError
     traceback; a file outside the project was read."""
     project = tmp_path / "project"
@@ -98,7 +89,7 @@ def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_an_inherited_file_without_settings_is_a_clear_error(tmp_path: Path, command: str) -> None:
-    root = _project(tmp_path / "project", "INHERIT: words.yml\n")
+    root = project_with_mkdocs_lines(tmp_path / "project", "INHERIT: words.yml\n")
     (root / "words.yml").write_text("[1, 2]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--root", str(root), command])
     assert result.exit_code == 2, result.output

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from paths import REPO
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import project_with_mkdocs_lines
 
 from generator.cli import main
 from generator.mkdocs.page_settings import as_text, link_problem, make_safe, settings_problem
@@ -81,17 +79,10 @@ def test_text_settings_and_navigation_titles_are_escaped_in_place() -> None:
     ]
 
 
-def _project(root: Path, extra: str) -> Path:
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_check_and_build_refuse_a_script_link(tmp_path: Path, command: str) -> None:
     extra = "extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: javascript:x\n"
-    root = _project(tmp_path / "p", extra)
+    root = project_with_mkdocs_lines(tmp_path / "p", extra)
     result = CliRunner().invoke(main, ["--root", str(root), command])
     assert result.exit_code == 2, result.output
     line = len((root / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
@@ -104,7 +95,7 @@ def test_a_built_site_shows_text_settings_as_text(tmp_path: Path) -> None:
     extra = (
         'site_author: "\\"><script>alert(6)</script>"\ncopyright: "<img src=x onerror=alert(4)>"\n'
     )
-    root = _project(tmp_path / "p", extra)
+    root = project_with_mkdocs_lines(tmp_path / "p", extra)
     result = CliRunner().invoke(main, ["--root", str(root), "-q", "build"])
     assert result.exit_code == 0, result.output
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
