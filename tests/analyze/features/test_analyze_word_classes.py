@@ -69,3 +69,21 @@ def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
     # "we will detect": the word after two verb-takers in a row counts too.
     assert docs.verb_counts["detect"] == 2
     assert verbs(docs) == {"reduce"}
+
+
+def test_a_word_right_before_a_determiner_is_used_as_a_verb() -> None:
+    """ "dropout forces all units", "the design forces the model": a transitive verb and
+    its object; "forces" was a keyword of a topic ("to" or "we" never came before it)."""
+    corpus = corpus_of(
+        [
+            ("Dropout", "Dropout forces all units to share. Weight decay forces the norm down."),
+            ("Design", "The design forces the model to memorize; forces of habit aside."),
+            ("Transformers", "Transformers in the wild; we train the transformers."),
+        ]
+    )
+    docs = read_documents(corpus.papers)
+    assert docs.verb_counts["force"] == 3 and docs.verb_ratio("force") == 0.75
+    assert docs.verb_counts["transformer"] == 0  # "transformers in the": a preposition between
+    assert "force" in verbs(docs)
+    # "we train the": one use, counted once although both rules see it.
+    assert docs.verb_counts["train"] == 1
