@@ -103,7 +103,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.gate: Gate = check_versions()
         self.sharded = ShardedBuild()
         self.site_dir: Path | None = None
-        self.served_dir: Path | None = None  # `serve`: the folder served, replaced by each build
+        self.served_dir: Path | None = None  # `serve`: the folder served, replaced by a rebuild
+        self.rebuilding = False  # `serve`: a rebuild through _keep_serving is under way
         self.theme_dirs: list[str] = []
         self.material_styles: list[tuple[Path, str]] = []
         self._epoch_set = False
@@ -172,7 +173,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             raise PluginError(f"papersite: {problem}")
         self._add_theme(config, project)
         self.theme_dirs = list(config.theme.dirs)
-        if self.command == "serve" and not self.dirty:
+        self.served_dir = None
+        if self.command == "serve" and not self.dirty and self.rebuilding:
             self._build_beside(config)
         _turn_off_material_search(config)
         gate_notice = self.gate.notice([name for name in SPEEDUPS if self.config[name]])
@@ -181,12 +183,15 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         return config
 
     def _build_beside(self, config: Any) -> None:
-        """`serve`: build into a folder beside the one served, which a finished build
-        replaces (on_post_build); a build that fails leaves the last good site served."""
+        """`serve` rebuilds into a folder beside the one served (as private as it), which
+        a finished rebuild replaces (_keep_serving): one that fails leaves the last good
+        site served. The first build fills the served folder itself: there is none yet."""
         served = Path(config.site_dir)
         staging = staging_folder(served)
         remove_folder(staging)
         staging.mkdir(parents=True)
+        with suppress(OSError):
+            staging.chmod(served.stat().st_mode & 0o777)
         self.served_dir = served
         config["site_dir"] = str(staging)
 
@@ -319,8 +324,6 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         except SearchIndexError as error:
             raise PluginError(f"papersite: {error}") from None
         log.info("papersite: Pagefind indexed %d pages", pages)
-        if self.served_dir is not None:  # `serve`: the finished site takes the served one's place
-            replace_folder(self.served_dir, Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the worker processes of a failed build; remove a kept Pagefind bundle (so
@@ -329,8 +332,6 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self._restore_epoch()
         if self.site_dir is not None:
             drop_previous_bundle(self.site_dir)
-        if self.served_dir is not None:  # `serve`: the half-built site; the last one stays
-            remove_folder(staging_folder(self.served_dir))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Rebuild when the corpus, templates, theme overrides, topics file or
@@ -361,15 +362,25 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         comes), and the next save that fixes it rebuilds."""
 
         def rebuild(*args: Any, **kwargs: Any) -> Any:
+            self.rebuilding = True
             try:
-                return builder(*args, **kwargs)
+                result = builder(*args, **kwargs)  # every plugin's events and strict mode
+                if self.served_dir is not None:  # the finished site takes the served place
+                    replace_folder(self.served_dir, staging_folder(self.served_dir))
+                return result
             except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+                why = serve_failure(error, self.theme_dirs)
                 log.error(
                     "papersite: the site was not rebuilt (%s); the last good site is still "
                     "served: fix it and save again",
-                    serve_failure(error, self.theme_dirs),
+                    why or f"{type(error).__name__}: {error}",
+                    exc_info=not why,  # a bug's traceback is worth having
                 )
                 return None
+            finally:  # also on Ctrl+C: no half-built copy of the site is left behind
+                self.rebuilding = False
+                if self.served_dir is not None:
+                    remove_folder(staging_folder(self.served_dir))
 
         return rebuild
 
@@ -400,13 +411,15 @@ def _turn_off_material_search(config: Any) -> None:
 
 
 def serve_failure(error: BaseException, theme_dirs: list[str]) -> str:
-    """Why a `serve` rebuild stopped, in one line."""
-    from mkdocs.exceptions import Abort
+    """Why a `serve` rebuild stopped, in one line; "" for an error of no setting and no
+    template (a bug, whose traceback is logged)."""
+    from mkdocs.exceptions import Abort, MkDocsException
 
     if isinstance(error, Abort):  # MkDocs logged the reason just before
-        return "see the error above"
-    where = template_failure(error, theme_dirs)
-    return where or " ".join(f"{type(error).__name__}: {error}".split())
+        return f"{error} See the error above"
+    if isinstance(error, MkDocsException):
+        return " ".join(f"{type(error).__name__}: {error}".split())
+    return template_failure(error, theme_dirs) or ""
 
 
 def _link_tree(source: Path, target: Path) -> None:

@@ -133,7 +133,7 @@ def foreign_site_problem(site: Path, shown: str) -> str:
     A build replaces site/ whole (hidden entries apart: a gh-pages worktree's `.git`
     and `.nojekyll` are carried over), so it replaces only a folder that holds nothing
     to lose: none yet, one that is empty or holds only hidden entries, one papersite
-    built (its state file is beside it, written after every build), or one that looks
+    built (its state file is beside it, written by every `papersite build`), or one that looks
     like a site MkDocs built (`sitemap.xml`, `sitemap.xml.gz` and `assets/` at its
     top). The last is for a site/ built before papersite kept that state file (an
     existing checkout, `make site` run again) or by plain `mkdocs build`, which cleans

@@ -1,7 +1,7 @@
-"""The project's theme, checked as MkDocs will use it: its language exists, its override
-templates compile, and a template that fails while a page renders is named by file and
-line (not a Jinja traceback). `papersite check`, `papersite build` and the MkDocs plugin
-run the same checks, so a passing check means the build will not fail on them."""
+"""The project's theme, checked as MkDocs will use it: its language exists and its
+override templates parse (`papersite check`, `papersite build` and the MkDocs plugin run
+the same checks); a template that fails later, while it compiles (an unknown filter) or
+renders, is named by the build by file and line, not with a Jinja traceback."""
 
 from __future__ import annotations
 
@@ -30,10 +30,9 @@ def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
     imports partials/languages/<language>.html from the theme (a project may add its
     own in its overrides), and a build without one stops."""
     theme = mkdocs_config.theme
-    language = theme.get("language") if theme.name == "material" else None
-    if language is None:
+    if theme.name != "material":
         return ""
-    name = str(language)
+    name = str(theme.get("language"))  # `language:` left empty is "None" to Material too
     wanted = f"partials/languages/{name}.html"
     plain = name and "/" not in name and "\\" not in name and not name.startswith(".")
     if plain and any(
@@ -49,9 +48,10 @@ def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
 
 def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
     """The first of the project's theme templates (site_src/overrides, or theme
-    custom_dir) that the build could not compile, as `file:line: why`, or "": not UTF-8,
-    unreadable, or a Jinja syntax error. Templates are only parsed, not rendered: an
-    error while a page renders is named by the build (`_abort_as_build_error`)."""
+    custom_dir) that cannot be read or parsed, as `file:line: why`, or "": not UTF-8,
+    unreadable, or a Jinja syntax error. Templates are only parsed: an unknown filter
+    (plugins add filters as the build starts) or an error while a page renders is named
+    by the build (template_failure)."""
     import jinja2
 
     custom = mkdocs_config.theme.custom_dir
@@ -83,9 +83,10 @@ def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
 
 
 def template_failure(error: BaseException, theme_dirs: list[str]) -> str | None:
-    """`file:line: why` for an error raised while a theme template compiled or rendered
-    (the innermost template frame of its traceback, as Jinja rewrites it), or None for
-    an error of no template (a bug: its traceback is worth having)."""
+    """`file:line: why` for an error a theme template caused while it compiled or
+    rendered (its innermost template frame, as Jinja rewrites tracebacks), or None for an
+    error of Python code, even code a template called (a bug: its traceback is worth
+    having): after the last template frame, only Jinja's and MarkupSafe's own frames."""
     import jinja2
 
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
@@ -95,13 +96,24 @@ def template_failure(error: BaseException, theme_dirs: list[str]) -> str | None:
     remote = getattr(error.__cause__, "tb", None)  # a worker process's (multiprocessing)
     if isinstance(remote, str):
         frames += [(m[1], int(m[2])) for m in re.finditer(r'File "([^"]+)", line (\d+)', remote)]
-    found = None
-    for file, line in frames:
-        name = os.path.abspath(file)
-        if not name.endswith(".py") and any(name.startswith(folder) for folder in folders):
-            found = f"{file}:{line}"
-    if found is None:
+    last = None
+    for number, (file, _) in enumerate(frames):
+        if file.startswith("<") or not os.path.isabs(file) or file.endswith(".py"):
+            continue  # generated code ("<string>"), or Python
+        if any(os.path.abspath(file).startswith(folder) for folder in folders):
+            last = number
+    if last is None:
         if not isinstance(error, jinja2.TemplateError):
             return None
         return f"a theme template: {type(error).__name__}: {error}"
-    return f"{found}: {type(error).__name__}: {error}"
+    after = [file for file, _ in frames[last + 1 :]]
+    if not isinstance(error, jinja2.TemplateError) and not all(map(_template_machinery, after)):
+        return None  # raised by Python code the template called
+    file, line = frames[last]
+    return f"{file}:{line}: {type(error).__name__}: {error}"
+
+
+def _template_machinery(file: str) -> bool:
+    """Whether a traceback frame's file is Jinja's or MarkupSafe's own code."""
+    parts = Path(file).parts
+    return "jinja2" in parts or "markupsafe" in parts

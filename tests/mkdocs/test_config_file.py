@@ -66,7 +66,7 @@ def test_nav_paths_are_read_as_mkdocs_reads_them() -> None:
     assert nav_paths(nav) == {"index.md", "methods.md", "map.md"}
 
 
-def test_inherit_names_a_settings_file_inside_theproject_with_mkdocs_lines(tmp_path: Path) -> None:
+def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> None:
     """MkDocs merged a file that holds no mapping into the settings with a TypeError
     traceback; a file outside the project was read."""
     project = tmp_path / "project"

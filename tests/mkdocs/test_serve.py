@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -71,8 +72,12 @@ def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: P
         index = _get(f"{url}pagefind/pagefind.{meta}.pf_meta")
         assert index, "the new index is not served"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
         log.close()
 
 
@@ -130,6 +135,49 @@ def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: 
         _wait_for(lambda: logged("Documentation built") > built)
         assert _get(url)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
+        log.close()
+
+
+def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) -> None:
+    """Other plugins and hooks run their on_post_build after papersite's: the finished
+    site takes the served one's place only once the whole build is done (a swap at
+    papersite's on_post_build made the first build fail and rebuilds lose the file)."""
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    (config.root / "hooks.py").write_text(
+        "from pathlib import Path\n\n"
+        "def on_post_build(config):\n"
+        "    Path(config.site_dir, 'hooked.txt').write_text('yes', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    mkdocs_yml = config.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
+    command += ["-a", f"127.0.0.1:{port}"]
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: _get(url + "hooked.txt"))
+        built = log_path.read_text(encoding="utf-8").count("Documentation built")
+        papersite_yml = config.root / "papersite.yml"  # a rebuild
+        papersite_yml.write_text(papersite_yml.read_text("utf-8") + "\n", "utf-8")
+        _wait_for(lambda: log_path.read_text("utf-8").count("Documentation built") > built)
+        assert _get(url + "hooked.txt") == b"yes"
+        assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
+        assert "not rebuilt" not in log_path.read_text("utf-8")
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
         log.close()
