@@ -372,8 +372,8 @@ def serve(context: Context, dev_addr: str) -> None:
             strict=False,
         )
     except OSError as error:  # the address (checked above, but taken since), or a file
-        where = f"on {dev_addr}" if error.filename is None else f"({error.filename})"
-        _fail(f"cannot serve {where}: {error.strerror or error}")
+        place = f"on {dev_addr}" if error.filename is None else f"({error.filename})"
+        _fail(f"cannot serve {place}: {error.strerror or error}")
     except MkDocsException as error:
         _fail(f"cannot serve: {error}")
     except Exception as error:  # the first build: a theme override that does not render

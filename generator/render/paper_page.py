@@ -252,6 +252,8 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
     which Pagefind searches ("yes" would find the page)."""
     filters = [("inferred", "yes")] if paper.title_inferred else []
     filters += [("topic", t.label) for t in topics]
+    # Topics it is in by resemblance alone (Topic.close): results say "close to".
+    filters += [("close", t.label) for t in topics if paper.slug in t.close]
     filters += [("area", area) for area in dict.fromkeys(t.area for t in topics if t.area)]
     if paper.published:
         filters.append(("year", str(paper.published.year)))

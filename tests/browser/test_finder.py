@@ -259,3 +259,34 @@ def test_a_title_drawn_from_the_abstract_is_set_apart_in_the_results(
     silent = [p for p in inferred if "yes" not in f"{p.title} {p.abstract}".lower()]
     assert not [p.url for p in silent if any(path.endswith(p.url) for path in found)]
     tab.assert_clean()
+
+
+def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """As the paper's own tags and All papers do (Topic.close), in the finder and in
+    the search dialog: the plain topic name read as if the paper were about it."""
+    analysis = e2e_site.analyzer(e2e_site.corpus, e2e_site.config)
+    topic = next(t for t in analysis.topics if t.close)
+    paper = next(p for p in e2e_site.corpus.papers if p.slug == topic.close[0])
+    words = " ".join(re.findall(r"[A-Za-z]{4,}", paper.title)[:4])
+    tab.goto("finder/?query=" + words.replace(" ", "+"))
+    _ready(tab.page)
+    results = tab.page.locator(".ps-finder__result")
+    mine = results.filter(has=tab.page.locator(f"a[href$='{paper.url}']"))
+    assert mine.count() == 1
+    assert f"close to {topic.label}" in mine.locator(".ps-finder__meta").inner_text()
+    # Every "close to" shown is one: for each result, the topics it is close to.
+    rows = results.evaluate_all(
+        """items => items.map(li => [new URL(li.querySelector('a').href).pathname,
+                                   li.querySelector('.ps-finder__meta').textContent])"""
+    )
+    by_url = {p.url: p.slug for p in e2e_site.corpus.papers}
+    for path, meta in rows:
+        slug = next(s for url, s in by_url.items() if path.endswith(url))
+        for t in analysis.topics:
+            if t.label in meta.split(" · "):
+                assert slug not in t.close, (slug, t.label)
+            if f"close to {t.label}" in meta.split(" · "):
+                assert slug in t.close, (slug, t.label)
+    tab.assert_clean()

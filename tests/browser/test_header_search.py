@@ -245,3 +245,19 @@ def test_pages_load_only_the_scripts_and_styles_they_use(tab: Tab) -> None:
     assert any(p.endswith(".pf_fragment") for p in paths)
     assert not any("lunr" in p or "pagefind-ui" in p or "/search/search_index" in p for p in paths)
     tab.assert_clean()
+
+
+def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """The result's topics read as its page's tags: "close to" where it is (Topic.close)."""
+    analysis = e2e_site.analyzer(e2e_site.corpus, e2e_site.config)
+    topic = next(t for t in analysis.topics if t.close)
+    paper = next(p for p in e2e_site.corpus.papers if p.slug == topic.close[0])
+    tab.goto("")
+    search(tab.page, paper.title)
+    mine = tab.page.locator(f".ps-search__result a[href$='{paper.url}']")
+    assert mine.count() == 1
+    facts = (mine.locator(".ps-search__meta").text_content() or "").split(" · ")
+    assert f"close to {topic.label}" in facts and topic.label not in facts
+    tab.assert_clean()

@@ -318,7 +318,7 @@
     if (data.filters.year) facts.push(data.filters.year[0]);
     if (data.filters.upvotes) facts.push(plural(Number(data.filters.upvotes[0]), "upvote", "upvotes"));
     if (data.filters.code) facts.push("has code");
-    facts = facts.concat(data.filters.topic || []);
+    facts = facts.concat(papersite.topicNames(data.filters));
     if (facts.length) item.appendChild(element("span", "ps-finder__meta", facts.join(" · ")));
     var excerpt = element("span", "ps-finder__summary");
     excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });

@@ -99,6 +99,15 @@
     return node;
   }
 
+  /* A result's topics as its page's tags name them: "close to" a topic the paper is in
+     by resemblance alone (the `close` filter, render/paper_page._search_filters). */
+  function topicNames(filters) {
+    var close = filters.close || [];
+    return (filters.topic || []).map(function (topic) {
+      return close.indexOf(topic) >= 0 ? "close to " + topic : topic;
+    });
+  }
+
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
      excerpt cut inside a sentence ends with "…", so it does not read as the whole. */
   function excerptNodes(html) {
@@ -120,6 +129,7 @@
     element: element,
     titleNodes: titleNodes,
     markInferred: markInferred,
+    topicNames: topicNames,
     excerptNodes: excerptNodes
   };
 

@@ -129,7 +129,7 @@
     var excerpt = element("span", "ps-search__excerpt");
     excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
     link.appendChild(excerpt);
-    var facts = (data.filters.topic || []).slice();
+    var facts = papersite.topicNames(data.filters);
     if (data.filters.year) facts.push(data.filters.year[0]);
     if (facts.length) link.appendChild(element("span", "ps-search__meta", facts.join(" · ")));
     return link;
