@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,16 +45,31 @@ def _wait_for(check, seconds: float = 90) -> object:  # type: ignore[no-untyped-
     pytest.fail("the live preview did not get there in time")
 
 
+@contextmanager
+def _serving(root: Path, log_path: Path) -> Iterator[str]:
+    """`papersite serve` of the project at `root`, its log in `log_path`: its URL. Stopped
+    as Ctrl+C stops it, so that MkDocs removes its temporary site."""
+    port = _free_port()
+    command = [sys.executable, "-m", "generator", "--root", str(root), "serve"]
+    command += ["-a", f"127.0.0.1:{port}"]
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
+
+
 def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: Path) -> None:
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
     shutil.rmtree(config.root / "docs", ignore_errors=True)  # serve makes it
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
-    command += ["-a", f"127.0.0.1:{port}"]
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    try:
+    log_path = tmp_path / "serve.log"
+    with _serving(config.root, log_path) as url:
         first = _wait_for(lambda: _get(url + "pagefind/pagefind-entry.json"))
         old = _get(url + "papers/trp-trained-rank-pruning-for-efficient-deep-networks/")
         assert old is not None and b"Trained Rank Pruning" in old
@@ -71,14 +88,6 @@ def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: P
         meta = json.loads(entry)["languages"]["en"]["hash"]  # type: ignore[arg-type]
         index = _get(f"{url}pagefind/pagefind.{meta}.pf_meta")
         assert index, "the new index is not served"
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=30)
-        log.close()
 
 
 def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None:
@@ -103,18 +112,12 @@ def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: 
     good = mkdocs_yml.read_text(encoding="utf-8")
     overrides = config.root / "site_src" / "overrides"  # as `papersite init` makes it
     overrides.mkdir()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
-    command += ["-a", f"127.0.0.1:{port}"]
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
 
     def logged(text: str) -> int:
         return log_path.read_text(encoding="utf-8").count(text)
 
-    try:
+    with _serving(config.root, log_path) as url:
         _wait_for(lambda: _get(url))
         mkdocs_yml.write_text(good + "not: [valid\n", encoding="utf-8")
         _wait_for(lambda: logged("the site was not rebuilt"))
@@ -134,14 +137,6 @@ def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: 
         (overrides / "main.html").unlink()
         _wait_for(lambda: logged("Documentation built") > built)
         assert _get(url)
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=30)
-        log.close()
 
 
 def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) -> None:
@@ -157,14 +152,8 @@ def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) ->
     )
     mkdocs_yml = config.root / "mkdocs.yml"
     mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
-    command += ["-a", f"127.0.0.1:{port}"]
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    try:
+    with _serving(config.root, log_path) as url:
         _wait_for(lambda: _get(url + "hooked.txt"))
         built = log_path.read_text(encoding="utf-8").count("Documentation built")
         papersite_yml = config.root / "papersite.yml"  # a rebuild
@@ -173,11 +162,3 @@ def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) ->
         assert _get(url + "hooked.txt") == b"yes"
         assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
         assert "not rebuilt" not in log_path.read_text("utf-8")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=30)
-        log.close()
