@@ -340,6 +340,11 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         if problem:
             raise _SettingError(key, problem)
     _check_links(checked)
+    if "corpus" in values:  # named here: said at its line (a default is said when listed)
+        for entry in checked.corpus:
+            path = checked.root / entry
+            if not any(ch in entry for ch in "*?[") and not (path.exists() or path.is_symlink()):
+                raise _SettingError("corpus", f"corpus entry {entry!r}: no such file or folder")
     problem = _docs_dir_problem(checked)
     if problem:
         raise _SettingError("docs_dir", problem)

@@ -169,7 +169,10 @@ CONFIG_ERRORS = {
     "wrong type": ("listing_year: soon\n", "listing_year must be int or null, not 'soon'"),
     "year out of range": ("listing_year: 20250\n", "listing_year must be a four-digit year"),
     "corpus not paths": ("corpus: [1, 2]\n", "corpus must be a path or a list of paths"),
-    "missing corpus": ("corpus: nowhere\n", "corpus entry 'nowhere': no such file or folder"),
+    "missing corpus": (
+        "corpus: nowhere\n",
+        "papersite.yml:1: corpus entry 'nowhere': no such file or folder",
+    ),
     "related_k zero": ("related_k: 0\n", "related_k must be at least 1"),
 }
 
