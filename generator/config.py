@@ -154,13 +154,12 @@ _OUTSIDE = "outside the project (papersite reads and publishes only what is insi
 def custom_dir_problem(config: Config, custom_dir: str | None) -> str:
     """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
     published, or "": it, or a link in it, leads outside the project."""
-    if not custom_dir:
+    link = _Inside(config.root).first_link_out(Path(custom_dir)) if custom_dir else ""
+    if not link:
         return ""
-    inside = _Inside(config.root)
-    if not os.path.abspath(custom_dir).startswith(os.path.join(os.path.abspath(config.root), "")):
+    if link == str(Path(custom_dir or "")):  # the folder itself
         return f"theme custom_dir {custom_dir!r} is {_OUTSIDE}"
-    link = inside.first_link_out(Path(custom_dir))
-    return f"theme custom_dir: {link} links {_OUTSIDE}" if link else ""
+    return f"theme custom_dir: {link} links {_OUTSIDE}"
 
 
 def _why_not_read(file: Path) -> str | None:
@@ -371,15 +370,20 @@ def text_problem(key: str, value: str | None) -> str:
 _UNSAFE_URL_CHARACTERS = frozenset(" \"'<>\\`{}|^")
 
 
+def unencoded_characters(url: str) -> str:
+    """The characters of `url` that a URL cannot hold unencoded (quoted, sorted), or ""."""
+    bad = sorted({ch for ch in url if ch in _UNSAFE_URL_CHARACTERS or ord(ch) < 32})
+    return " ".join(repr(ch) for ch in bad)
+
+
 def site_url_problem(url: str | None, name: str = "site_url") -> str:
     """Why `url` cannot be the site's public address, or "": MkDocs and Material write it
     unescaped into every page (canonical links, sitemap), so it must be a plain
     http(s) URL with a host."""
     if not url:
         return ""
-    bad = sorted({ch for ch in url if ch in _UNSAFE_URL_CHARACTERS or ord(ch) < 32})
-    if bad:
-        shown = " ".join(repr(ch) for ch in bad)
+    shown = unencoded_characters(url)
+    if shown:
         return f"{name} {url!r} holds characters a URL cannot hold unencoded: {shown}"
     try:
         parts = urlsplit(url)
@@ -412,9 +416,16 @@ def _docs_dir_problem(config: Config) -> str:
 
 def site_dir_problem(config: Config, site_dir: str) -> str:
     """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or ""."""
-    path, root = Path(site_dir), config.root.resolve()
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else site_dir
-    return output_folder_problem(config, shown, "site_dir", (config.docs_dir,))
+    return output_folder_problem(
+        config, as_written(config, site_dir), "site_dir", (config.docs_dir,)
+    )
+
+
+def as_written(config: Config, path: str) -> str:
+    """A path MkDocs made absolute, as mkdocs.yml writes it: relative to the project when
+    inside it."""
+    absolute, root = Path(path), config.root.resolve()
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path
 
 
 def output_folder_problem(

@@ -29,6 +29,7 @@ from generator.analyze import AnalysisSettings
 from generator.config import (
     Config,
     ConfigError,
+    as_written,
     custom_dir_problem,
     site_dir_problem,
     site_url_problem,
@@ -490,7 +491,9 @@ def load_mkdocs_settings(
         site_url_problem(mkdocs_config.site_url)
         or site_dir_problem(config, mkdocs_config.site_dir)
         or custom_dir_problem(config, mkdocs_config.theme.custom_dir)
-        or foreign_site_problem(Path(mkdocs_config.site_dir), _shown(config, mkdocs_config))
+        or foreign_site_problem(
+            Path(mkdocs_config.site_dir), as_written(config, mkdocs_config.site_dir)
+        )
     )
     if problem:
         raise SettingsError(f"{config_file}: {problem}")
@@ -505,12 +508,6 @@ def load_mkdocs_settings(
     if problem:
         raise SettingsError(problem)
     return mkdocs_config
-
-
-def _shown(config: Config, mkdocs_config: Any) -> str:
-    """mkdocs.yml's site_dir as the user wrote it: relative to the project if inside."""
-    site, root = Path(mkdocs_config.site_dir), config.root.resolve()
-    return site.relative_to(root).as_posix() if site.is_relative_to(root) else str(site)
 
 
 def _stage_site(site: Path) -> Path:

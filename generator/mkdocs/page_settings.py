@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from generator.config import unencoded_characters
+
 TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
 LINK_SCHEMES = ("http", "https", "mailto")
-# Characters that would end an HTML attribute or tag, or that no URL holds unencoded.
-_UNSAFE = frozenset(" \"'<>\\`{}|^")
 # An "&" that starts no character reference ("&copy;", "&#169;", "&#xA9;").
 _BARE_AMPERSAND_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 
@@ -38,9 +38,8 @@ def as_text(value: str) -> Markup:
 
 def link_problem(name: str, url: str) -> str:
     """Why `url` (the setting `name`) cannot be a link in every page, or ""."""
-    bad = sorted({ch for ch in url if ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127})
-    if bad:
-        shown = " ".join(repr(ch) for ch in bad)
+    shown = unencoded_characters(url)
+    if shown:
         return f"{name} {url!r} holds characters a link cannot hold unencoded: {shown}"
     scheme = urlsplit(url).scheme.lower() if ":" in url.split("/", 1)[0] else ""
     if scheme and scheme not in LINK_SCHEMES:

@@ -53,10 +53,11 @@ from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe, settings_problem
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
-from generator.mkdocs.site_state import foreign_site_problem
+from generator.mkdocs.site_state import THEME_DIR, foreign_site_problem
 from generator.mkdocs.theme_checks import (
     override_templates_problem,
     template_failure,
+    theme_folders,
     theme_language_problem,
 )
 from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
@@ -75,7 +76,6 @@ from generator.search.pagefind_index import (
 from generator.write import generated_pages, remove_folder, replace_folder, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.papersite")
-THEME_DIR = Path(__file__).resolve().parent / "theme"
 EPOCH_ENV = "SOURCE_DATE_EPOCH"  # MkDocs' own setting for reproducible build dates
 
 
@@ -147,30 +147,14 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         # Material writes the site name into pages unescaped in most places: give it the
         # name HTML-escaped, marked safe so that its few `| e` do not escape it twice.
         config["site_name"] = Markup(html.escape(project.site_name, quote=True))
-        problem = settings_problem(config, Path(config.config_file_path))
-        if problem:
-            raise PluginError(f"papersite: {problem}")
-        make_safe(config)  # the other text settings and navigation titles, likewise
         if project.site_url and not config.get("site_url"):
             config["site_url"] = project.site_url
         if self.command != "serve":  # pages cite the site's public URL, never serve's own
             project = replace(project, site_url=config.get("site_url") or None)
             self.project = project
-        problem = site_url_problem(config.get("site_url"))
-        problem = problem or custom_dir_problem(project, config.theme.custom_dir)
-        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
-            problem = problem or site_dir_problem(project, config.site_dir)
-        if self.command != "serve" and not self.dirty and self.given_project is None:
-            # plain `mkdocs build` empties site_dir (`papersite build` checked it already)
-            problem = problem or foreign_site_problem(Path(config.site_dir), config.site_dir)
-        if problem:
-            raise PluginError(f"papersite: {config.config_file_path}: {problem}")
-        problem = theme_language_problem(project, config)
-        if problem:
-            raise PluginError(f"papersite: {config.config_file_path}: {problem}")
-        problem = override_templates_problem(project, config)
-        if problem:
-            raise PluginError(f"papersite: {problem}")
+        if self.given_project is None:  # `papersite build` checked them as it loaded them
+            self._refuse_unsafe_settings(config, project)
+        make_safe(config)  # text settings and navigation titles as text
         self._add_theme(config, project)
         self.theme_dirs = list(config.theme.dirs)
         self.served_dir = None
@@ -181,6 +165,27 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         if gate_notice:
             log.info("papersite: %s; building with plain MkDocs and Pagefind", gate_notice)
         return config
+
+    def _refuse_unsafe_settings(self, config: Any, project: Config) -> None:
+        """Under plain `mkdocs build` and `serve`, what `papersite build` refuses as it
+        loads mkdocs.yml (pipeline.load_mkdocs_settings): unsafe links, site_url and
+        folders, an unknown language, override templates that do not parse."""
+        config_file = Path(config.config_file_path)
+        problem = settings_problem(config, config_file)
+        if problem:
+            raise PluginError(f"papersite: {problem}")
+        problem = site_url_problem(config.get("site_url"))
+        problem = problem or custom_dir_problem(project, config.theme.custom_dir)
+        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
+            problem = problem or site_dir_problem(project, config.site_dir)
+            if not self.dirty:  # `mkdocs build` empties site_dir
+                problem = problem or foreign_site_problem(Path(config.site_dir), config.site_dir)
+        problem = problem or theme_language_problem(project, config)
+        if problem:
+            raise PluginError(f"papersite: {config_file}: {problem}")
+        problem = override_templates_problem(project, config)
+        if problem:
+            raise PluginError(f"papersite: {problem}")
 
     def _build_beside(self, config: Any) -> None:
         """`serve` rebuilds into a folder beside the one served (as private as it), which
@@ -203,16 +208,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     @staticmethod
     def _add_theme(config: Any, project: Config) -> None:
-        """Theme folders, first found wins: the project's overrides (`custom_dir`, or
-        site_src/overrides), papersite's theme, then Material's."""
-        dirs = config.theme.dirs
-        overrides = project.root / PROJECT_OVERRIDES
-        position = 1 if config.theme.custom_dir else 0
-        if not config.theme.custom_dir and overrides.is_dir():
-            dirs.insert(0, str(overrides))
-            position = 1
-        if str(THEME_DIR) not in dirs:
-            dirs.insert(position, str(THEME_DIR))
+        """The project's overrides and papersite's theme before Material's
+        (theme_checks.theme_folders)."""
+        config.theme.dirs[:] = theme_folders(project, config.theme)
 
     def on_pre_build(self, config: Any) -> None:
         """Regenerate docs/ unless no input changed; keep the last search index for reuse."""

@@ -15,14 +15,19 @@ from generator.config import PROJECT_OVERRIDES, Config
 from generator.mkdocs.site_state import THEME_DIR
 
 
-def theme_folders(config: Config, mkdocs_config: Any) -> list[Path]:
-    """The theme's folders as the build will have them: the project's overrides
-    (custom_dir, or site_src/overrides), papersite's theme, Material's (plugin.py)."""
-    dirs = [Path(folder) for folder in mkdocs_config.theme.dirs]
+def theme_folders(config: Config, theme: Any) -> list[str]:
+    """The theme's folders, first found wins: the project's overrides (theme custom_dir,
+    which MkDocs puts first, or site_src/overrides), papersite's theme, then Material's.
+    The plugin gives MkDocs this list (plugin._add_theme); the checks look through it."""
+    dirs = list(theme.dirs)
     overrides = config.root / PROJECT_OVERRIDES
-    if not mkdocs_config.theme.custom_dir and overrides.is_dir():
-        dirs.insert(0, overrides)
-    return [*dirs, THEME_DIR]
+    position = 1 if theme.custom_dir else 0
+    if not theme.custom_dir and overrides.is_dir() and str(overrides) not in dirs:
+        dirs.insert(0, str(overrides))
+        position = 1
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(position, str(THEME_DIR))
+    return dirs
 
 
 def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
@@ -36,7 +41,7 @@ def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
     wanted = f"partials/languages/{name}.html"
     plain = name and "/" not in name and "\\" not in name and not name.startswith(".")
     if plain and any(
-        (folder / wanted).is_file() for folder in theme_folders(config, mkdocs_config)
+        Path(folder, wanted).is_file() for folder in theme_folders(config, mkdocs_config.theme)
     ):
         return ""
     return (
