@@ -1,5 +1,5 @@
 """The version gate: speed-ups that lean on other packages' internals run only on the
-versions they were tested with.
+versions they were tested with (so does serve's hold on a failed rebuild: plugin.py).
 
 Each speed-up names the packages whose private code or undocumented files it uses. On
 an installed version outside the tested range (pyproject.toml pins the same ranges),

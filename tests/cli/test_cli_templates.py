@@ -135,3 +135,15 @@ def test_an_interrupt_while_the_command_loads_ends_cleanly(tmp_path: Path) -> No
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stderr.strip() == "Aborted!"
     assert done.returncode == 1
+
+
+def test_a_theme_language_left_empty_fails_check_and_build(root: Path) -> None:
+    """`language:` with no value is "None" to Material: check passed, the build failed."""
+    mkdocs_yml = root / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text("utf-8").replace("language: en", "language:"), "utf-8"
+    )
+    check, build = _run(root, "check"), _run(root, "build")
+    assert check.exit_code == build.exit_code == 2
+    assert _error(check) == _error(build)
+    assert _error(build).startswith(f"Error: {mkdocs_yml}: theme language 'None'")

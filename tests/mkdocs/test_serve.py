@@ -162,3 +162,61 @@ def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) ->
         assert _get(url + "hooked.txt") == b"yes"
         assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
         assert "not rebuilt" not in log_path.read_text("utf-8")
+
+
+class _Server:
+    """The little of MkDocs' live server that on_serve uses."""
+
+    def __init__(self) -> None:
+        self.builder = lambda *args, **kwargs: None
+
+    def watch(self, path: str) -> None:
+        pass
+
+    def unwatch(self, path: str) -> None:
+        raise KeyError(path)
+
+
+def test_a_failed_rebuild_is_held_only_on_the_tested_mkdocs(tmp_path: Path) -> None:
+    """The live server's `builder` is MkDocs' own, undocumented attribute: on another
+    MkDocs the plugin leaves it alone (a failed rebuild is then MkDocs' as it was)."""
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    from generator.mkdocs.versions import Gate
+
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    config.docs.mkdir(parents=True, exist_ok=True)
+    mkdocs_config = load_mkdocs_config(str(config.root / "mkdocs.yml"))
+    plugin = mkdocs_config.plugins["papersite"]
+    plugin.use_project(config)
+    plugin.on_config(mkdocs_config)
+    tested, other = _Server(), _Server()
+    plain = tested.builder
+    plugin.on_serve(tested, config=mkdocs_config, builder=plain)
+    assert tested.builder is not plain  # held: _keep_serving
+    plugin.gate = Gate({"mkdocs": "1.7.0"})
+    plain = other.builder
+    plugin.on_serve(other, config=mkdocs_config, builder=plain)
+    assert other.builder is plain
+    plugin.on_shutdown()
+
+
+def test_a_file_error_of_the_first_build_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It read "cannot serve on 127.0.0.1:8766: No such file or directory"."""
+    from click.testing import CliRunner
+    from mkdocs.commands import serve
+
+    from generator.cli import main
+
+    def missing(**_: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "/gone/site/hooked.txt")
+
+    monkeypatch.setattr(serve, "serve", missing)
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    address = f"127.0.0.1:{_free_port()}"
+    result = CliRunner().invoke(main, ["--root", str(config.root), "serve", "-a", address])
+    assert result.exit_code != 0
+    assert "cannot serve (/gone/site/hooked.txt): No such file or directory" in result.output
+    assert address not in result.output.split("Error:")[-1]
