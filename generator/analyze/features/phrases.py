@@ -33,6 +33,9 @@ class PhraseStats:
     # Single words used mostly as verbs ("reduce", "upsample": word_classes.verbs): they
     # name an action, so no label or keyword is one.
     verb: NDArray[np.bool_]
+    # Single words used mostly as adjectives are ("predictive", "plausible": below
+    # MIN_HEAD as a noun, Documents.noun_head_ratio): alone, they describe nothing.
+    describing: NDArray[np.bool_]
 
     def readable(self) -> NDArray[np.bool_]:
         """Terms that can end a noun phrase: "optimal transport", not "deep convolutional"."""
@@ -62,4 +65,7 @@ def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
             [docs.alone_ratio(t) if " " not in t else 0.0 for t in terms], dtype=np.float64
         ),
         verb=np.array([t in used_as_verbs for t in terms], dtype=bool),
+        describing=np.array(
+            [" " not in t and docs.noun_head_ratio(t) < MIN_HEAD for t in terms], dtype=bool
+        ),
     )

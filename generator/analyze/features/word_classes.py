@@ -11,8 +11,12 @@ the corpus uses, an -ed word whose verb it uses, a word that mostly follows "to"
 
 from __future__ import annotations
 
-from generator.analyze.features.documents import Documents
+from typing import TYPE_CHECKING
+
 from generator.analyze.features.tokens import STOP_WORDS
+
+if TYPE_CHECKING:
+    from generator.analyze.features.documents import Documents
 
 # The field's everyday words: no topic, keyword or shared term is made of them alone,
 # whatever their combination (its everyday nouns, and the modifiers that go with

@@ -140,6 +140,6 @@ def _usable(
         return False
     if len(words) > 1 or not readable:  # a lone modifier ("mathematical") names nothing
         return readable
-    if key in halves or stats.verb[column]:
+    if key in halves or stats.verb[column] or stats.describing[column]:
         return False
     return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

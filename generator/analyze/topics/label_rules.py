@@ -83,7 +83,7 @@ def worthy(
     coined = any(is_name(w, surfaces) for w in words)
     if len(words) > 1 or coined:
         return lift + relax >= (MIN_LIFT_NAME if coined else MIN_LIFT_PHRASE)
-    if stats.verb[column]:  # "Upsample", "Reconstruct"
+    if stats.verb[column] or stats.describing[column]:  # "Reconstruct", "Predictive"
         return False
     process = bool(PROCESS_RE.search(key))
     # A relaxed single word must name a process or field: "regularization", not "weights".

@@ -87,3 +87,32 @@ def test_a_word_right_before_a_determiner_is_used_as_a_verb() -> None:
     assert "force" in verbs(docs)
     # "we train the": one use, counted once although both rules see it.
     assert docs.verb_counts["train"] == 1
+
+
+def test_a_word_used_as_adjectives_are_is_no_noun_head() -> None:
+    """ "predictive" ends its run before a stop-listed noun ("predictive performance"), after
+    a copula ("is predictive of") or an adverb ("highly predictive"): a run's end, yet no
+    noun. "segmentation" is a noun wherever it stands; "anomaly" ends in -ly but is no
+    adverb (no "anomal" in the corpus), so "anomaly detection" describes nothing."""
+    corpus = corpus_of(
+        [
+            (
+                "Predictive Coding",
+                "Its predictive performance is high; features are predictive of risk.",
+            ),
+            ("Risk Scores", "Highly predictive scores need segmentation; segmentation of scans."),
+            (
+                "Anomaly Detection",
+                "Anomaly detection needs segmentation; the detection of defects.",
+            ),
+            ("Careful Models", "A careful model. Carefully tuned models help segmentation."),
+        ]
+    )
+    docs = read_documents(corpus.papers)
+    assert docs.head_ratio("predictive") == 0.5  # two run ends of four uses
+    assert docs.described_counts["predictive"] == 3
+    assert docs.noun_head_ratio("predictive") == 0.0
+    assert docs.noun_head_ratio("segmentation") == docs.head_ratio("segmentation") == 1.0
+    assert docs.described_counts["detection"] == 0
+    # "carefully": an adverb of "careful", which the corpus writes.
+    assert docs.described_counts["tuned"] == 1

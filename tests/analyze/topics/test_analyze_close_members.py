@@ -55,6 +55,40 @@ def test_papers_the_topics_file_placed_are_close_to_no_topic_they_were_placed_in
     assert close_members([renamed], uses, uses.docs.tokenizer, placed) == [frozenset()]
 
 
+def test_a_paper_that_writes_the_labels_distinct_word_names_the_topic() -> None:
+    """ "anomaly" is rare beside "detection": "industrial anomaly segmentation" names
+    "Anomaly detection". "object" is not rare beside "detection": interest-point
+    detection does not name "Object detection"."""
+    texts = [
+        ("Anomaly detection in factories", "We study anomaly detection."),
+        ("Industrial anomaly segmentation", "Zero-shot segmentation of industrial defects."),
+        ("Object detection at night", "Object detection of cars and people in the dark."),
+        ("Interest point detection", "Detection and description of interest points."),
+        *[(f"Detection study {n}", f"Detection of thing {n}; detection again.") for n in range(8)],
+        *[(f"Object study {n}", f"An object {n} on a table.") for n in range(2)],
+    ]
+    papers = corpus_of(texts).papers
+    docs = read_documents(papers)
+    number = {p.title: n for n, p in enumerate(papers)}
+    anomaly = Draft(
+        "anomaly",
+        "Anomaly detection",
+        (
+            (number["Anomaly detection in factories"], 1.0),
+            (number["Industrial anomaly segmentation"], 0.9),
+        ),
+        ("anomaly detection",),
+    )
+    objects = Draft(
+        "object",
+        "Object detection",
+        ((number["Object detection at night"], 1.0), (number["Interest point detection"], 0.9)),
+        ("object detection",),
+    )
+    close = close_members([anomaly, objects], PhraseUse(docs), docs.tokenizer, {})
+    assert close == [frozenset(), frozenset({number["Interest point detection"]})]
+
+
 def test_a_topic_whose_members_are_all_close_sets_none_apart() -> None:
     """Its page would say "0 papers on ..." above an empty list."""
     uses, drafts, _ = _setup()

@@ -106,6 +106,7 @@ def _stats(totals: dict[str, float]) -> PhraseStats:
         head=np.ones(n),
         alone=np.zeros(n),
         verb=np.zeros(n, dtype=bool),
+        describing=np.zeros(n, dtype=bool),
     )
 
 

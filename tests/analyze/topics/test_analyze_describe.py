@@ -1,0 +1,53 @@
+"""A topic's keywords: phrases typical of its papers that name a subject."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from analyze_helpers import corpus_of
+
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.topics.describe import Draft, keywords
+
+PAPERS = [
+    (
+        "Calibrating classifiers",
+        "Calibration keeps predictive performance. Temperature scaling is predictive of "
+        "calibration; predictive performance and confidence.",
+    ),
+    (
+        "Confidence calibration",
+        "Miscalibration of confidence hurts predictive performance; temperature scaling "
+        "fixes confidence. Highly predictive logits.",
+    ),
+    (
+        "Calibration under shift",
+        "Under shift, temperature scaling keeps predictive performance and confidence.",
+    ),
+    ("Segmenting scans", "Segmentation of scans; scans of organs need segmentation."),
+    ("Graph networks", "Message passing over graphs; graphs of molecules and message passing."),
+    ("Pruning filters", "Filter pruning removes filters; pruning keeps accuracy."),
+    ("Speech separation", "Speech separation of voices; separation of speech in rooms."),
+    ("Point clouds", "Point clouds of scenes; clouds of points and scenes."),
+]
+
+
+def test_a_word_used_as_an_adjective_is_no_keyword_alone() -> None:
+    """ "predictive" is in every paper of the topic and no other, yet it describes
+    ("predictive performance", "is predictive of"): not a subject on its own."""
+    docs = read_documents(corpus_of(PAPERS).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    presence = (vectors.counts > 0).astype("float32").tocsr()
+    members = [n for n, slug in enumerate(docs.slugs) if "calibrat" in slug]
+    assert len(members) == 3
+    draft = Draft("calibration", "Calibration", tuple((n, 1.0) for n in members), ("calibration",))
+    shown = keywords(draft, stats, presence, docs.surfaces)
+    assert "predictive" not in shown
+    assert {"temperature scaling", "confidence"} <= set(shown)
+    # The same word, were it a noun, would be a keyword.
+    as_noun = replace(stats, describing=np.zeros_like(stats.describing))
+    assert "predictive" in keywords(draft, as_noun, presence, docs.surfaces)
