@@ -20,11 +20,34 @@ from generator.analyze.features.word_families import family_hits, same_family
         ("regular", "regularization", False),
         ("general", "generalization", False),
         ("pruning", "quantization", False),
+        # Latin and Greek plurals, as the tokenizer keys them ("matrices" -> "matrice").
+        ("matrice", "matrix", True),
+        ("vertice", "vertex", True),
+        ("hypothese", "hypothesis", True),
+        ("spectra", "spectrum", True),
+        ("criteria", "criterion", True),
+        ("radii", "radius", True),
+        ("base", "basis", False),  # not every -se
+        ("matrice", "vertex", False),
     ],
 )
 def test_same_family(word: str, other: str, expected: bool) -> None:
     assert same_family(word, other) is expected
     assert same_family(other, word) is expected
+
+
+def test_a_latin_plural_uses_the_phrase_of_its_singular() -> None:
+    docs = read_documents(
+        corpus_of(
+            [
+                ("Sparse matrices", "Products of sparse matrices."),
+                ("A sparse matrix", "One sparse matrix, stored."),
+                ("Dense vertices", "Nothing sparse here."),
+            ]
+        ).papers
+    )
+    anywhere, _, _ = family_hits([("sparse matrix",)], docs)
+    assert anywhere[:, 0].sum() == 2
 
 
 PAPERS = [
