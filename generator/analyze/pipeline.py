@@ -23,6 +23,7 @@ from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics.discover import discover_topics
 from generator.analyze.topics.keyword_rules import telling_terms
 from generator.analyze.topics.topics_file import load_topics_file
+from generator.analyze.topics.works import work_numbers
 from generator.model import Analysis, Corpus
 from generator.workers import Background
 
@@ -80,7 +81,9 @@ def analyze_timed(
         neighbours = [[row[r.slug] for r in related[p.slug]] for p in papers]
         topics = times.run(
             "topics",
-            lambda: discover_topics(docs, vectors, stats, settings, spec, texts, neighbours),
+            lambda: discover_topics(
+                docs, vectors, stats, settings, spec, texts, neighbours, work_numbers(papers)
+            ),
         )
         links = times.run("methods", lambda: find_methods(papers, docs, vectors))
         urls = times.run(

@@ -20,6 +20,7 @@ from generator.analyze.topics.keyword_rules import (
     spelled_out,
 )
 from generator.analyze.topics.whole_terms import WholeTerms
+from generator.analyze.topics.works import works_using
 
 KEYWORDS = 8
 RELATED_TOPICS = 5
@@ -84,21 +85,23 @@ def keywords(
     surfaces: Surfaces,
     halves: frozenset[str] = frozenset(),
     whole: WholeTerms | None = None,
+    works: NDArray[np.int64] | None = None,
 ) -> tuple[str, ...]:
     """Phrases typical of the topic's papers and rare elsewhere: content, not prose.
 
     The label, its inflections, filler prose, halves of a term (`halves`: from
     keyword_rules.half_terms), verbs (PhraseStats.verb) and phrases a kept keyword
     already says are skipped; a pair that is two thirds of a term is shown whole
-    (`whole`: "cumulative distribution function").
+    (`whole`: "cumulative distribution function"). Papers of one work (`works`:
+    works.work_numbers) count once.
     """
     members = draft.papers
     if not members:
         return ()
     n = presence.shape[0]
-    inside = np.asarray(presence[members].sum(axis=0)).ravel()
+    inside, size = works_using(presence, members, works)
     idf = np.log(n / np.maximum(stats.papers, 1))
-    score = inside / len(members) * idf
+    score = inside / size * idf
     # Ties go to the first phrase in alphabetical order: terms are (CountVectorizer's).
     order = np.argsort(-np.round(score, 6), kind="stable")
     readable = stats.head >= MIN_HEAD
@@ -106,7 +109,7 @@ def keywords(
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
         usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
-        if inside[column] < min(2, len(members)) or not usable:
+        if inside[column] < min(2, size) or not usable:
             continue
         if whole is not None:
             longer = whole.of(key, members)

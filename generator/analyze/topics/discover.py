@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
@@ -49,12 +50,14 @@ def discover_topics(
     spec: TopicsSpec,
     texts: Sequence[str],
     neighbours: Sequence[Sequence[int]] = (),
+    works: NDArray[np.int64] | None = None,
 ) -> TopicResult:
     """Find topics, apply the user's topics file, and describe every topic.
 
     `texts` (title and abstract of each paper) decide singular or plural labels;
     `neighbours` (each paper's related papers, most related first) give papers left
-    without a topic the topic most of them share.
+    without a topic the topic most of them share; `works` (works.work_numbers) make
+    papers flagged as one work count once in keywords.
     """
     uses = PhraseUse(docs)
     seeds, membership = _seeds_and_members(docs, vectors, stats, settings, spec, uses, neighbours)
@@ -68,7 +71,7 @@ def discover_topics(
     drafts = apply_edits(drafts, spec, docs, vectors, stats)
     placed = {seed.slug: frozenset(seed.forced) for seed in seeds if seed.forced}
     close = close_members(drafts, uses, docs.tokenizer, placed)
-    return _describe(drafts, docs, vectors, stats, spec, close)
+    return _describe(drafts, docs, vectors, stats, spec, close, works)
 
 
 def _check_pins_have_papers(seeds: list[Seed], membership: Membership, spec: TopicsSpec) -> None:
@@ -190,6 +193,7 @@ def _describe(
     stats: PhraseStats,
     spec: TopicsSpec,
     close: Sequence[frozenset[int]],
+    works: NDArray[np.int64] | None,
 ) -> TopicResult:
     """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other";
     keywords describe the members that are not `close` to it (close_members.py)."""
@@ -206,7 +210,7 @@ def _describe(
                 slug=draft.slug,
                 label=draft.label,
                 keywords=keywords(
-                    described(draft, apart), stats, presence, docs.surfaces, halves, whole
+                    described(draft, apart), stats, presence, docs.surfaces, halves, whole, works
                 ),
                 papers=tuple(docs.slugs[p] for p in draft.papers),
                 related_topics=related[number],
