@@ -74,6 +74,7 @@ def analyze_timed(
                 shared_terms=settings.shared_terms,
                 min_score=settings.min_related_score,
                 workers=settings.workers,
+                stats=stats,
             ),
         )
         texts = [f"{p.title}\n{p.abstract}" for p in papers]

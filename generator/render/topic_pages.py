@@ -9,6 +9,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from generator.analyze.topics.close_members import MIN_DESCRIBED
 from generator.links import (
     MAP_DOC,
     OTHER_TOPIC_SLUG,
@@ -36,12 +37,19 @@ def _in_sentence(label: str) -> str:
     return label
 
 
-def _about(topic: Topic, count: int) -> str:
+def _about(topic: Topic, named: int, total: int | None = None) -> str:
     """The opening words of a topic page's one-sentence description (its keywords end it):
-    "12 papers on diffusion models; their abstracts most often speak of"."""
-    papers = "paper" if count == 1 else "papers"
-    speaks = "its abstract speaks" if count == 1 else "their abstracts most often speak"
-    return f"{count} {papers} on {_in_sentence(topic.label)}; {speaks} of"
+    "12 papers on diffusion models; their abstracts most often speak of". With members
+    close to the topic, the keywords speak of the others, and so does the sentence
+    ("14 of its 22 papers name ResNets; ..."), unless too few name it to be described
+    apart (close_members.MIN_DESCRIBED)."""
+    total = named if total is None else total
+    label = _in_sentence(topic.label)
+    if named < total and named >= MIN_DESCRIBED:
+        return f"{named} of its {total} papers name {label}; their abstracts most often speak of"
+    papers = "paper" if total == 1 else "papers"
+    speaks = "its abstract speaks" if total == 1 else "their abstracts most often speak"
+    return f"{total} {papers} on {label}; {speaks} of"
 
 
 def _in_words(items: Sequence[str]) -> str:
@@ -91,7 +99,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         total=total,
         other=other,
         none_of=none_of,
-        about=_about(topic, len(papers)),
+        about=_about(topic, len(papers), total),
         keyword_phrase=_in_words(topic.keywords[:KEYWORDS_SHOWN]),
         dated=len(years),
         chart=(

@@ -29,6 +29,16 @@ def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
     assert _about(_topic("Vision transformers"), 2).startswith("2 papers on vision transf")
 
 
+def test_with_close_members_the_sentence_counts_the_papers_it_describes() -> None:
+    """The header counts every member ("22 papers (8 close to it)"); the keywords speak of
+    the 14 that name the topic, and the sentence says so rather than "14 papers on"."""
+    assert _about(_topic("ResNets"), 14, 22) == (
+        "14 of its 22 papers name ResNets; their abstracts most often speak of"
+    )
+    # Too few name it to be described apart: the keywords, and the count, are of all.
+    assert _about(_topic("Audio"), 2, 8).startswith("8 papers on audio;")
+
+
 def test_keywords_are_listed_as_in_a_sentence() -> None:
     assert _in_words([]) == ""
     assert _in_words(["denoising"]) == "denoising"
@@ -144,7 +154,8 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "papers/q/" in apart
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
     assert "3 papers (1 close to it) · " in named  # every member counted
-    assert "2 papers on diffusion models;" in named  # the sentence speaks of the named
+    # Two name it: too few to be described apart, the keywords describe all three.
+    assert "3 papers on diffusion models; their abstracts" in named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
     assert "<i>do</i>" not in page
     # Without close members, no such heading.

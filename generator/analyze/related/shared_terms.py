@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.related.candidates import descending_key
 
@@ -24,7 +25,12 @@ class SharedTerms:
     """The terms that contribute most to a pair's tf-idf similarity, in display form."""
 
     def __init__(
-        self, vectors: Vectors, surfaces: Surfaces, telling: NDArray[np.bool_], limit: int
+        self,
+        vectors: Vectors,
+        surfaces: Surfaces,
+        telling: NDArray[np.bool_],
+        limit: int,
+        stats: PhraseStats | None = None,
     ) -> None:
         rows = vectors.tfidf.tocsr(copy=True)
         rows.data[~telling[rows.indices]] = 0
@@ -36,7 +42,14 @@ class SharedTerms:
         self.trigram = np.array([t.count(" ") == 2 for t in vectors.terms], dtype=bool) & telling
         self.surfaces = surfaces
         self.limit = limit
+        self.index = {t: i for i, t in enumerate(vectors.terms)}
+        # Words a joined phrase may end in (a noun's head: "resonance", not "local") and
+        # start with (no verb: "reconstruct"); with no stats, none are joined.
+        self.ends = stats.readable() & ~stats.verb if stats is not None else None
+        self.starts = ~stats.verb if stats is not None else None
         self.shown: dict[str, str] = {}
+        self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
+        self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
         self.trigrams: dict[int, frozenset[int]] = {}
 
     def for_pairs(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> list[tuple[str, ...]]:
@@ -63,7 +76,7 @@ class SharedTerms:
             best = [self.terms[c] for c in columns[bounds[i] : bounds[i + 1]]]
             # Look past the limit so that a phrase can replace its own word ("liver tumor").
             keys = _distinct(best, self.limit + 3)
-            keys = _distinct(self._longer(keys, x, y), self.limit)
+            keys = self._joined(_distinct(self._longer(keys, x, y), self.limit), x, y)
             out.append(tuple(self._show(key) for key in keys))
         return out
 
@@ -78,6 +91,63 @@ class SharedTerms:
             return keys
         trigrams = sorted(self.terms[c] for c in common)
         return [next((t for t in trigrams if f" {k} " in f" {t} "), k) for k in keys]
+
+    def _joined(self, keys: list[str], a: int, b: int) -> list[str]:
+        """Two shown terms that both papers write as one phrase, joined in the place of
+        the first: "magnetic" and "resonance" (two words the vectors kept apart, for
+        "magnetic resonance" never ends a noun phrase) -> "magnetic resonance";
+        "magnetic" and "resonance imaging" -> "magnetic resonance imaging". The
+        two-word phrase that bridges them must be written by both papers, and the whole
+        has at most three words."""
+        if self.ends is None or len(keys) < 2:
+            return keys
+        follows: dict[str, set[str]] = {}  # first word of a bridge -> its second words
+        for column in self._pairs(a) & self._pairs(b):
+            first, second = self.terms[column].split(" ")
+            follows.setdefault(first, set()).add(second)
+        keys = list(keys)
+        joined = bool(follows)
+        while joined:
+            joined = False
+            for i, left in enumerate(keys):
+                after = follows.get(left.rsplit(" ", 1)[-1])
+                if after is None:
+                    continue
+                for j, right in enumerate(keys):
+                    if (
+                        j != i
+                        and right.split(" ", 1)[0] in after
+                        and left.count(" ") + right.count(" ") <= 1
+                        and self._joinable(left, right)
+                    ):
+                        keys[min(i, j)] = f"{left} {right}"
+                        del keys[max(i, j)]
+                        joined = True
+                        break
+                if joined:
+                    break
+        return keys
+
+    def _joinable(self, left: str, right: str) -> bool:
+        """Whether `left right` would start as a noun phrase does (no verb) and end as
+        one (a head), or is itself a two-word term ("magnetic resonance" ends no noun
+        phrase in a corpus that writes "magnetic resonance imaging", yet reads as one
+        thing, not as "magnetic, resonance")."""
+        first = self.index.get(left.split(" ", 1)[0])
+        last = self.index.get(right.rsplit(" ", 1)[-1])
+        assert self.ends is not None and self.starts is not None
+        if first is None or last is None or not self.starts[first]:
+            return False
+        return bool(self.ends[last]) or " " not in left + right
+
+    def _pairs(self, index: int) -> frozenset[int]:
+        """Columns of the two-word phrases a paper uses (cached)."""
+        found = self.written.get(index)
+        if found is None:
+            lo, hi = self.counts.indptr[index], self.counts.indptr[index + 1]
+            columns = self.counts.indices[lo:hi]
+            found = self.written[index] = frozenset(columns[self.bigram[columns]].tolist())
+        return found
 
     def _trigrams(self, index: int) -> frozenset[int]:
         """Columns of the telling three-word phrases a paper uses (cached)."""

@@ -73,10 +73,13 @@ def related_papers(
     shared_terms: int = 5,
     min_score: float = 0.05,
     workers: int = 1,
+    stats: PhraseStats | None = None,
 ) -> dict[str, tuple[RelatedPaper, ...]]:
     """Map each paper slug to its k most related papers, best first.
 
-    `telling` marks the terms (columns of the vectors) fit to be shown as shared.
+    `telling` marks the terms (columns of the vectors) fit to be shown as shared;
+    `stats` lets two shown terms that the papers write as one phrase be joined
+    (SharedTerms._joined).
     """
     n = len(papers)
     result: dict[str, tuple[RelatedPaper, ...]] = {p.slug: () for p in papers}
@@ -107,7 +110,7 @@ def related_papers(
     sources = np.concatenate([c[0] for c in chunks])
     targets = np.concatenate([c[1] for c in chunks])
     scores = np.concatenate([c[2] for c in chunks]).tolist()
-    finder = SharedTerms(vectors, surfaces, telling, shared_terms)
+    finder = SharedTerms(vectors, surfaces, telling, shared_terms, stats)
     terms = map_chunked(
         lambda part: finder.for_pairs(sources[list(part)], targets[list(part)]),
         range(sources.size),

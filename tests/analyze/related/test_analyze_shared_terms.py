@@ -1,0 +1,53 @@
+"""Why two papers are related: their best shared terms, as a reader would write them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from analyze_helpers import corpus_of
+
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.related.shared_terms import SharedTerms
+
+PAPERS = [
+    (
+        "Knees",
+        "Magnetic resonance imaging of knees. Magnetic resonance imaging, again. We "
+        "reconstruct scans; we reconstruct scans.",
+    ),
+    (
+        "Hips",
+        "Magnetic resonance imaging of knees; magnetic resonance imaging of hips. We "
+        "reconstruct scans.",
+    ),
+    ("Point clouds", "Point clouds of scenes; clouds of points. We reconstruct clouds."),
+    ("Graphs", "Message passing over graphs; graphs of molecules and message passing."),
+    ("Pruning", "Filter pruning removes filters; pruning keeps speed."),
+    ("Speech", "Speech separation of voices; separation of speech."),
+]
+
+
+def _shared(with_stats: bool, verbs: bool = True) -> tuple[str, ...]:
+    docs = read_documents(corpus_of(PAPERS).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    if not verbs:
+        stats = replace(stats, verb=np.zeros_like(stats.verb))
+    # Words only, as when the phrases fall short of the vectors' or the display's rules.
+    telling = np.array([" " not in t for t in vectors.terms], dtype=bool)
+    finder = SharedTerms(vectors, docs.surfaces, telling, 8, stats if with_stats else None)
+    a, b = docs.slugs.index("knees"), docs.slugs.index("hips")
+    return finder.for_pairs(np.array([a]), np.array([b]))[0]
+
+
+def test_terms_both_papers_write_as_one_phrase_are_shown_as_one() -> None:
+    """ "magnetic, resonance" were two reasons; the papers write "magnetic resonance
+    imaging". A verb does not start a joined phrase ("reconstruct scans")."""
+    apart, joined = _shared(False), _shared(True)
+    assert {"magnetic", "resonance", "imaging", "reconstruct", "scans"} <= set(apart)
+    assert set(joined) == {"magnetic resonance imaging", "reconstruct", "scans", "knees"}
+    # Were "reconstruct" no verb, both papers' "reconstruct scans" would join them.
+    assert "reconstruct scans" in _shared(True, verbs=False)
