@@ -19,7 +19,7 @@ from generator.links import (
     topic_feed_doc,
 )
 from generator.model import Topic
-from generator.render.context import SiteContext, enough_papers_have
+from generator.render.context import PaperLink, SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
 from generator.render.text import front_matter, html_escape, title_order
@@ -65,18 +65,19 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     other = topic.slug == OTHER_TOPIC_SLUG
     shown = [s for s in topic.papers if s in site.papers]
     apart = set(topic.close)
-    papers = [site.paper_link(doc, s, html=True) for s in shown if s not in apart]
-    close = [site.paper_link(doc, s, html=True) for s in shown if s in apart]
+    named = [s for s in shown if s not in apart]
     if other:  # no centre to rank by: a list to scan
-        papers.sort(key=lambda link: (title_order(link.title), link.title))
-    total = len(papers) + len(close)
+        named.sort(key=lambda s: (title_order(site.papers[s].title), site.papers[s].title))
+    papers = _with_versions(site, doc, named)
+    close = _with_versions(site, doc, [s for s in shown if s in apart])
+    total = len(shown)
     years = [
         p.published.year
         for slug in topic.papers
         if (p := site.papers.get(slug)) is not None and p.published is not None
     ]
-    named = len(site.named_topics)
-    none_of = f"none of the {named} topics" if named > 1 else "no topic"
+    topics = len(site.named_topics)
+    none_of = f"none of the {topics} topics" if topics > 1 else "no topic"
     count = f"{total} paper" + ("" if total == 1 else "s")
     description = (
         f"{count} that {'fits' if total == 1 else 'fit'} {none_of}"
@@ -96,10 +97,11 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         feed_href=feed,
         papers=papers,
         close=close,
+        close_count=total - len(named),
         total=total,
         other=other,
         none_of=none_of,
-        about=_about(topic, len(papers), total),
+        about=_about(topic, len(named), total),
         keyword_phrase=_in_words(topic.keywords[:KEYWORDS_SHOWN]),
         dated=len(years),
         chart=(
@@ -113,6 +115,26 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
             if s in site.topics
         ],
     )
+
+
+def _with_versions(
+    site: SiteContext, doc: str, slugs: Sequence[str]
+) -> list[tuple[PaperLink, list[PaperLink]]]:
+    """Papers in order, each with the later ones flagged as possibly the same work
+    (ingest/duplicates.py), which are listed under it rather than as papers of their own:
+    a journal version and its conference paper were #1 and #2 of a six-paper topic."""
+    group_of: dict[str, int] = {}
+    groups: list[tuple[PaperLink, list[PaperLink]]] = []
+    for slug in slugs:
+        link = site.paper_link(doc, slug, html=True)
+        earlier = [group_of[d] for d in site.papers[slug].possible_duplicates if d in group_of]
+        if earlier:
+            group_of[slug] = min(earlier)
+            groups[min(earlier)][1].append(link)
+        else:
+            group_of[slug] = len(groups)
+            groups.append((link, []))
+    return groups
 
 
 def map_href(from_doc: str, slug: str) -> Markup:

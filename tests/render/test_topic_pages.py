@@ -161,3 +161,29 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     # Without close members, no such heading.
     plain = replace(topic, close=())
     assert "Close to this topic" not in render_topic(make_environment(), site, plain)
+
+
+def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
+    """Papers flagged as possibly the same work (a journal version and its conference
+    paper) were two entries of one topic, often #1 and #2; the later one now sits under
+    the first, and the counts still hold every paper."""
+    papers = tuple(
+        Paper(s, s, f"papers/{s}/", s.upper(), False, "We do it.", ("x",), ())
+        for s in ("a", "b", "c", "d")
+    )
+    papers = (
+        replace(papers[0], possible_duplicates=("c",)),
+        papers[1],
+        replace(papers[2], possible_duplicates=("a",)),
+        papers[3],
+    )
+    topic = Topic("t", "Diffusion models", ("noise",), ("a", "b", "c", "d"), close=("d",))
+    site = SiteContext(Corpus(papers), Analysis(topics=(topic,)), "Site", None)
+    page = render_topic(make_environment(), site, topic)
+    named = page.partition("## Close to this topic")[0]
+    items = [item for item in named.split("<li>")[1:]]
+    assert len(items) == 2  # "a" with "c" under it, then "b"
+    assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
+    assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
+    assert "4 papers (1 close to it)" in page
+    assert "This paper does not use the topic's name" in page
