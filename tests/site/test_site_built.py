@@ -417,7 +417,9 @@ def test_topic_page_has_chart_papers_and_related(fixture_site: BuiltSite) -> Non
     ]
     assert len(bars) == 4
     summaries = article.find_all("span", cls="ps-summary")
-    assert len(summaries) == 5
+    assert len(summaries) == 4  # five papers, two of them possibly one work
+    versions = article.find_all("span", cls="ps-versions")
+    assert len(versions) == 1 and "TRP: Trained Rank Pruning" in versions[0].text()
     assert (
         "Related topics" in article.text() and "Markdown *safety* | <b>bold</b>" in article.text()
     )
