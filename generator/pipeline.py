@@ -54,6 +54,7 @@ from generator.mkdocs.theme_checks import (
     override_templates_problem,
     template_failure,
     theme_language_problem,
+    theme_settings_problem,
 )
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
@@ -502,6 +503,7 @@ def load_mkdocs_settings(
             f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
         )
     problem = theme_language_problem(config, mkdocs_config)
+    problem = problem or theme_settings_problem(config, mkdocs_config)
     if problem:
         raise SettingsError(f"{config_file}: {problem}")
     problem = override_templates_problem(config, mkdocs_config)

@@ -32,17 +32,27 @@ class IconError(ValueError):
 
 def theme_icons(theme: Any) -> list[str]:
     """The icons papersite's partials draw with papersite-icon.html for this theme's
-    settings (`config.theme` of MkDocs), in a stable order."""
-    icons = dict(theme.get("icon") or {})
+    settings (`config.theme` of MkDocs), in a stable order. A setting of the wrong shape
+    (mkdocs.yml is untrusted) raises IconError naming it."""
+    icons = theme.get("icon") or {}
+    if not isinstance(icons, dict):
+        raise IconError(f"theme icon: {icons!r} is no list of icons (like menu: material/menu)")
     names = [icons.get("menu") or DEFAULT_MENU, SEARCH_ICON, icons.get("top") or DEFAULT_TOP]
     if not theme.get("logo"):
         names.append(icons.get("logo") or DEFAULT_LOGO)
     palette = theme.get("palette")
-    if palette and not isinstance(palette, dict):
-        for option in palette:
-            toggle = option.get("toggle") if isinstance(option, dict) else None
-            if toggle and toggle.get("icon"):
-                names.append(toggle["icon"])
+    options = [palette] if isinstance(palette, dict) else palette or []
+    if not isinstance(options, list):
+        raise IconError(f"theme palette: {palette!r} is no palette or list of palettes")
+    for option in options:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if toggle is not None and not isinstance(toggle, dict):
+            raise IconError(f"theme palette toggle: {toggle!r} is no icon and name")
+        if toggle and toggle.get("icon"):
+            names.append(toggle["icon"])
+    for name in names:
+        if not isinstance(name, str):
+            raise IconError(f"the icon {name!r} is not an icon name (like material/menu)")
     return list(dict.fromkeys(names))
 
 
@@ -68,12 +78,37 @@ def icon_rules(names: list[str], theme_dirs: list[str]) -> str:
 
 
 def _read_icon(name: str, theme_dirs: list[str]) -> str:
-    if not _NAME_RE.match(name):
+    """The SVG of icon `name`, quoted for a CSS url(): from the first theme folder that
+    has it. A name is a path inside the folders' .icons, never out of them ("..")."""
+    if not _NAME_RE.match(name) or ".." in name.split("/"):
         raise IconError(f"the icon {name!r} is not an icon name (like material/menu)")
     for folder in theme_dirs:
+        icons = (Path(folder) / ICON_FOLDER).resolve()
         path = Path(folder) / ICON_FOLDER / f"{name}.svg"
-        if path.is_file():
+        if not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(icons):
+            raise IconError(f"the icon {name!r} leads out of the theme's {ICON_FOLDER} folder")
+        try:
             text = " ".join(path.read_text(encoding="utf-8").split())
-            # Inside url("…"): the SVG's own quotes become single quotes; % and # escaped.
-            return quote(text.replace('"', "'"), safe=" /:;=,.'-+()<>!*?&@~_[]{}")
+        except (OSError, UnicodeDecodeError) as error:
+            why = error.reason if isinstance(error, UnicodeDecodeError) else error.strerror
+            raise IconError(f"the icon {name!r}: {path} cannot be read as UTF-8 ({why})") from None
+        # Inside url("…"): the SVG's own quotes become single quotes; % and # escaped.
+        return quote(text.replace('"', "'"), safe=" /:;=,.'-+()<>!*?&@~_[]{}")
     raise IconError(f"the icon {name!r} is not in the theme (no {ICON_FOLDER}/{name}.svg)")
+
+
+def icons_problem(theme: Any, theme_dirs: list[str], more: list[Any]) -> str:
+    """Why the theme's icons, or the `more` icons other settings name (extra.social),
+    cannot be drawn (IconError's message), or "": what the build would refuse, for
+    `papersite check`."""
+    try:
+        icon_rules(theme_icons(theme), theme_dirs)
+        for name in more:
+            if not isinstance(name, str):
+                raise IconError(f"the icon {name!r} is not an icon name (like material/menu)")
+            _read_icon(name, theme_dirs)
+    except IconError as error:
+        return str(error)
+    return ""

@@ -1,12 +1,14 @@
 """mkdocs.yml values that MkDocs and Material print into every page, made safe.
 
 Material's templates write `site_author`, `site_description`, `copyright`, `repo_name`,
-navigation titles and links, `repo_url` and `extra.social` links into pages without
-escaping them (they are meant to hold HTML). Settings are untrusted, so text settings
-become text (entities such as `&copy;` still work; tags and quotes do not) and links
-must be web or mail addresses or paths of the site: `javascript:` or a quote that ends
-the attribute is refused, naming the setting. `papersite check` runs the same test as
-the build.
+navigation titles, the palette's names and media queries, the fonts, every text under
+`extra` (cookie consent, alternate languages, the analytics property inside a script)
+and links (`repo_url`, `theme.favicon`, `theme.logo`, `extra.homepage`, `extra.social`,
+`extra.alternate`, `extra_css`) into pages without escaping them (they are meant to hold
+HTML). Settings are untrusted, so text settings become text (entities such as `&copy;`
+still work; tags and quotes do not) and links must be web or mail addresses or paths of
+the site: `javascript:` or a quote that ends the attribute is refused, naming the
+setting. `papersite check` runs the same test as the build.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from markupsafe import Markup
 from generator.config import unencoded_characters
 
 TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
+# Theme settings Material prints as text; under `extra`, every text is, but the keys
+# below: links (checked, not escaped), icon and provider names (checked by
+# theme_checks.theme_settings_problem), and papersite's own.
+THEME_TEXT = ("palette", "font", "direction")
+EXTRA_NOT_TEXT = frozenset({"homepage", "link", "icon", "provider", "papersite_feed"})
 LINK_SCHEMES = ("http", "https", "mailto")
 # An "&" that starts no character reference ("&copy;", "&#169;", "&#xA9;").
 _BARE_AMPERSAND_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
@@ -68,12 +75,34 @@ def _line_of(config_file: Path, value: str) -> str:
 
 
 def make_safe(config: Any) -> None:
-    """Escape the text settings and navigation titles of `config` in place."""
+    """Escape the text settings, navigation titles, theme texts and texts under `extra`
+    of `config` in place."""
     for key in TEXT_SETTINGS:
         if isinstance(config.get(key), str):
             config[key] = as_text(config[key])
     if config.get("nav"):
         config["nav"] = _safe_nav(config["nav"])
+    theme = config.get("theme")
+    for key in THEME_TEXT if theme is not None else ():
+        if key in theme:
+            theme[key] = _texts(theme[key], frozenset())
+    extra = config.get("extra")
+    if extra:
+        for key in list(extra):
+            if key not in EXTRA_NOT_TEXT:
+                extra[key] = _texts(extra[key], EXTRA_NOT_TEXT)
+
+
+def _texts(value: Any, not_text: frozenset[str]) -> Any:
+    """`value` with every string in it as text (`as_text`), but those under `not_text`
+    keys."""
+    if isinstance(value, str):
+        return as_text(value)
+    if isinstance(value, list):
+        return [_texts(item, not_text) for item in value]
+    if isinstance(value, dict):
+        return {k: v if k in not_text else _texts(v, not_text) for k, v in value.items()}
+    return value
 
 
 def _links(config: Any) -> Iterator[tuple[str, str]]:
@@ -81,10 +110,23 @@ def _links(config: Any) -> Iterator[tuple[str, str]]:
     for key in ("repo_url", "edit_uri"):
         if isinstance(config.get(key), str):
             yield key, config[key]
-    social = (config.get("extra") or {}).get("social") or []
-    for number, entry in enumerate(social if isinstance(social, list) else []):
-        if isinstance(entry, dict) and isinstance(entry.get("link"), str):
-            yield f"extra.social[{number}].link", entry["link"]
+    theme = config.get("theme") or {}
+    for key in ("favicon", "logo"):
+        if isinstance(theme.get(key), str):
+            yield f"theme.{key}", theme[key]
+    extra = config.get("extra") or {}
+    if isinstance(extra.get("homepage"), str):
+        yield "extra.homepage", extra["homepage"]
+    for key in ("social", "alternate"):
+        entries = extra.get(key) or []
+        for number, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("link"), str):
+                yield f"extra.{key}[{number}].link", entry["link"]
+    for key in ("extra_css", "extra_javascript"):
+        for number, entry in enumerate(config.get(key) or []):
+            path = entry if isinstance(entry, str) else getattr(entry, "path", None)
+            if isinstance(path, str):
+                yield f"{key}[{number}]", path
     yield from _nav_links(config.get("nav") or [], "nav")
 
 

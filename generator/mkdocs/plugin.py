@@ -59,6 +59,7 @@ from generator.mkdocs.theme_checks import (
     template_failure,
     theme_folders,
     theme_language_problem,
+    theme_settings_problem,
 )
 from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
@@ -181,6 +182,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             if not self.dirty:  # `mkdocs build` empties site_dir
                 problem = problem or foreign_site_problem(Path(config.site_dir), config.site_dir)
         problem = problem or theme_language_problem(project, config)
+        problem = problem or theme_settings_problem(project, config)
         if problem:
             raise PluginError(f"papersite: {config_file}: {problem}")
         problem = override_templates_problem(project, config)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import PROJECT_OVERRIDES, Config
+from generator.mkdocs.icons import icons_problem
 from generator.mkdocs.site_state import THEME_DIR
 
 
@@ -49,6 +50,41 @@ def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
         "theme or the project's overrides); use one of Material's language codes (en, de, "
         "fr, zh, ...)"
     )
+
+
+def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
+    """Why the theme cannot draw what mkdocs.yml asks for, or "": an icon that is not
+    in the theme (theme icon, palette toggles, extra.social), a setting of the wrong
+    shape, an analytics provider Material has no partial for. The build would stop on
+    each, naming a template of Material's; `papersite check` names the setting."""
+    theme = mkdocs_config.theme
+    if theme.name != "material":
+        return ""
+    folders = theme_folders(config, theme)
+    extra = mkdocs_config.extra
+    social = extra.get("social") or []
+    if not isinstance(social, list) or not all(isinstance(entry, dict) for entry in social):
+        return f"extra social: {social!r} is no list of icons and links"
+    problem = icons_problem(theme, folders, [entry.get("icon") for entry in social])
+    if problem:
+        return f"theme: {problem}"
+    alternate = extra.get("alternate") or []
+    if not isinstance(alternate, list) or not all(isinstance(entry, dict) for entry in alternate):
+        return f"extra alternate: {alternate!r} is no list of names and links"
+    analytics = extra.get("analytics") or {}
+    if not isinstance(analytics, dict):
+        return f"extra analytics: {analytics!r} is no provider and property"
+    provider = analytics.get("provider")
+    if provider is not None:
+        partial = f"partials/integrations/analytics/{provider}.html"
+        plain = isinstance(provider, str) and re.fullmatch(r"[A-Za-z0-9_-]+", provider)
+        if not plain or not any(Path(folder, partial).is_file() for folder in folders):
+            return (
+                f"extra analytics provider {provider!r}: Material has no such provider (no "
+                f"{partial} in the theme or the project's overrides); use google, or add "
+                "the partial to the overrides"
+            )
+    return ""
 
 
 def override_templates_problem(config: Config, mkdocs_config: Any) -> str:

@@ -57,3 +57,45 @@ def test_a_projects_own_icon_comes_first_and_is_escaped(tmp_path: Path) -> None:
 def test_unknown_icons_are_refused(name: str) -> None:
     with pytest.raises(IconError, match="icon"):
         icon_rules([name], [MATERIAL_TEMPLATES])
+
+
+def test_an_icon_name_never_leads_out_of_the_theme(tmp_path: Path) -> None:
+    """ "material/../../<anywhere>/secret" read an SVG from anywhere on the machine and
+    published it in the site's stylesheet."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.svg").write_text("<svg>SECRET</svg>")
+    theme = tmp_path / "theme"
+    (theme / ".icons" / "material").mkdir(parents=True)
+    climb = "/".join([".."] * (len(theme.parts) + 2))
+    name = f"material/{climb}{outside}/secret"
+    with pytest.raises(IconError, match="not an icon name"):
+        icon_rules([name], [str(theme)])
+    # A link inside the theme's .icons that leads out is refused too.
+    (theme / ".icons" / "material" / "menu.svg").symlink_to(outside / "secret.svg")
+    with pytest.raises(IconError, match="leads out"):
+        icon_rules(["material/menu"], [str(theme)])
+
+
+@pytest.mark.parametrize(
+    ("theme", "named"),
+    [
+        ({"icon": "abc"}, "theme icon"),
+        ({"icon": {"menu": 5}}, "5"),
+        ({"palette": [{"toggle": "x"}]}, "palette toggle"),
+        ({"palette": [{"toggle": {"icon": ["a"], "name": "N"}}]}, "['a']"),
+        ({"palette": 5}, "theme palette"),
+    ],
+)
+def test_icon_settings_of_the_wrong_shape_are_named(theme: dict[str, object], named: str) -> None:
+    """Each was a TypeError, ValueError or AttributeError with a traceback."""
+    with pytest.raises(IconError) as raised:
+        theme_icons(theme)
+    assert named in str(raised.value)
+
+
+def test_an_icon_that_is_no_utf8_text_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".icons" / "my").mkdir(parents=True)
+    (tmp_path / ".icons" / "my" / "bin.svg").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(IconError, match=r"bin\.svg cannot be read as UTF-8"):
+        icon_rules(["my/bin"], [str(tmp_path)])

@@ -101,3 +101,108 @@ def test_a_built_site_shows_text_settings_as_text(tmp_path: Path) -> None:
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(6)" not in page and "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(4)&gt;" in page
+
+
+def test_theme_and_extra_links_are_checked_too(tmp_path: Path) -> None:
+    """theme.favicon, theme.logo, extra.homepage, extra.alternate and extra_css were
+    printed into every page unchecked."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n")
+    cases = {
+        "theme.favicon": {"theme": {"favicon": "javascript:alert(1)"}},
+        "theme.logo": {"theme": {"logo": 'x" onerror="alert(2)'}},
+        "extra.homepage": {"extra": {"homepage": "javascript:alert(3)"}},
+        "extra.alternate[0].link": {"extra": {"alternate": [{"link": "javascript:x"}]}},
+        "extra_css[0]": {"extra_css": ['"><script>alert(4)</script>']},
+    }
+    for name, config in cases.items():
+        assert f" {name} " in settings_problem(config, config_file), name
+    fine = {"theme": {"favicon": "assets/images/favicon.svg"}, "extra_css": ["css/x.css"]}
+    assert settings_problem(fine, config_file) == ""
+
+
+def test_theme_texts_and_every_text_under_extra_are_escaped_but_links_and_names() -> None:
+    script = "<script>alert(1)</script>"
+    config = {
+        "theme": {
+            "palette": [{"media": f'"{script}', "toggle": {"name": script, "icon": "a/b"}}],
+            "font": {"text": f"Roboto</style>{script}"},
+            "favicon": "assets/x.svg",
+        },
+        "extra": {
+            "consent": {"title": script, "description": "<img src=x onerror=alert(2)>"},
+            "alternate": [{"name": script, "lang": 'en"', "link": "/en/"}],
+            "analytics": {"provider": "google", "property": 'G-1");alert("x'},
+            "homepage": "https://lab.example.org/?a=1&b=2",
+            "generator": False,
+        },
+    }
+    make_safe(config)
+    text = repr(config)
+    assert "<script>" not in text and "<img" not in text and '");' not in text
+    assert config["theme"]["palette"][0]["toggle"]["icon"] == "a/b"
+    assert config["extra"]["alternate"][0]["link"] == "/en/"
+    assert config["extra"]["analytics"]["provider"] == "google"
+    assert config["extra"]["homepage"] == "https://lab.example.org/?a=1&b=2"
+    assert config["extra"]["generator"] is False
+    assert config["extra"]["analytics"]["property"] == "G-1&#34;);alert(&#34;x"
+
+
+def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
+    """A project whose mkdocs.yml theme section has `lines` added (indented two spaces);
+    lines that set the palette take the place of its key (the list stays, renamed)."""
+    project = project_with_mkdocs_lines(root, extra)
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    if lines.startswith("  palette:"):
+        text = text.replace("  palette:\n", lines, 1)
+    else:
+        text = text.replace("  font: false", "  font: false\n" + lines, 1)
+    config_file.write_text(text)
+    return project
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("theme", "extra", "said"),
+    [
+        ("  icon: abc\n", "", "theme icon"),
+        ("  icon:\n    menu: 5\n", "", "the icon 5"),
+        ("  icon:\n    menu: material/nosuchicon\n", "", "'material/nosuchicon' is not in"),
+        ("  palette: 5\n  palette_as_written:\n", "", "theme palette"),
+        ("", "extra:\n  analytics:\n    provider: nosuch\n", "analytics provider 'nosuch'"),
+        ("", "extra:\n  social: abc\n", "extra social"),
+        ("", "extra:\n  alternate: 5\n", "extra alternate"),
+    ],
+)
+def test_check_and_build_name_theme_settings_the_theme_cannot_draw(
+    tmp_path: Path, command: str, theme: str, extra: str, said: str
+) -> None:
+    """check passed and build stopped with a traceback or a Material template's name."""
+    root = _project_with_theme_lines(tmp_path / "p", theme, extra)
+    result = CliRunner().invoke(main, ["--root", str(root), command])
+    assert result.exit_code == 2, result.output
+    assert f"{root / 'mkdocs.yml'}: " in result.output and said in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_built_site_shows_theme_and_extra_texts_as_text(tmp_path: Path) -> None:
+    extra = (
+        "extra:\n  consent:\n    title: \"<script>alert('CONSENT')</script>\"\n"
+        "    description: \"<img src=x onerror=alert('C2')>\"\n"
+        "  analytics:\n    provider: google\n"
+        '    property: \'G-1");alert("AN");</script><script>alert("AN3")</script>\'\n'
+    )
+    root = project_with_mkdocs_lines(tmp_path / "p", extra)
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    hostile = 'name: "\\"><script>alert(\'TOGGLE\')</script>"'
+    config_file.write_text(text.replace("name: Switch to dark mode", hostile, 1))
+    result = CliRunner().invoke(main, ["--root", str(root), "-q", "build"])
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    for marker in ("<script>alert(", "<img src=x", '");alert('):
+        assert marker not in page, marker
+    assert "&lt;script&gt;alert(&#39;TOGGLE&#39;)" in page
