@@ -65,7 +65,13 @@ def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
     social = extra.get("social") or []
     if not isinstance(social, list) or not all(isinstance(entry, dict) for entry in social):
         return f"extra social: {social!r} is no list of icons and links"
-    problem = icons_problem(theme, folders, [entry.get("icon") for entry in social])
+    icons = theme.get("icon")
+    named = [
+        name
+        for value in (icons.values() if isinstance(icons, dict) else ())
+        for name in (value.values() if isinstance(value, dict) else [value])
+    ]  # repo, edit, admonition.note, ...: Material includes each as .icons/<name>.svg
+    problem = icons_problem(theme, folders, [*named, *(entry.get("icon") for entry in social)])
     if problem:
         return f"theme: {problem}"
     alternate = extra.get("alternate") or []

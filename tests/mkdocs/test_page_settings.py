@@ -169,6 +169,7 @@ def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
         ("  icon: abc\n", "", "theme icon"),
         ("  icon:\n    menu: 5\n", "", "the icon 5"),
         ("  icon:\n    menu: material/nosuchicon\n", "", "'material/nosuchicon' is not in"),
+        ("  icon:\n    repo: material/../../x\n", "", "'material/../../x' is not an icon"),
         ("  palette: 5\n  palette_as_written:\n", "", "theme palette"),
         ("", "extra:\n  analytics:\n    provider: nosuch\n", "analytics provider 'nosuch'"),
         ("", "extra:\n  social: abc\n", "extra social"),
