@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,19 +63,38 @@ def topic_centres(drafts: Sequence[Draft], lsa: NDArray[np.float32]) -> NDArray[
     return unit_rows(centres)
 
 
-def related_topics(drafts: Sequence[Draft], centres: NDArray[np.float32]) -> list[tuple[str, ...]]:
-    """For each topic, the slugs of its closest topics (centre cosine), closest first."""
+def related_topics(
+    drafts: Sequence[Draft],
+    centres: NDArray[np.float32],
+    neighbours: Sequence[Sequence[int]] = (),
+) -> list[tuple[str, ...]]:
+    """For each topic, the slugs of its closest topics (centre cosine), closest first.
+
+    With `neighbours` (each paper's related papers), two topics are related only when
+    a paper bridges them: one paper in both, or a paper of one whose related papers
+    hold a paper of the other. Centres alone related "3D point clouds" to "MRI" and
+    "Visualization" to "Object detection", topics no paper or link joins.
+    """
     sims = np.round(centres @ centres.T, 4)
+    members = [frozenset(draft.papers) for draft in drafts]
+    reached = (
+        [frozenset(q for p in group for q in (p, *neighbours[p])) for group in members]
+        if neighbours
+        else []
+    )
+
+    def bridged(one: int, other: int) -> bool:
+        return not reached or bool(reached[one] & members[other] or reached[other] & members[one])
+
     related: list[tuple[str, ...]] = []
     for number, row in enumerate(sims):
         ranked = sorted(
-            (
-                (-float(score), drafts[other].slug)
-                for other, score in enumerate(row)
-                if other != number and score >= MIN_RELATED
-            )
+            (-float(score), drafts[other].slug, other)
+            for other, score in enumerate(row)
+            if other != number and score >= MIN_RELATED
         )
-        related.append(tuple(slug for _, slug in ranked[:RELATED_TOPICS]))
+        chosen = (slug for _, slug, other in ranked if bridged(number, other))
+        related.append(tuple(itertools.islice(chosen, RELATED_TOPICS)))
     return related
 
 

@@ -71,7 +71,7 @@ def discover_topics(
     drafts = apply_edits(drafts, spec, docs, vectors, stats)
     placed = {seed.slug: frozenset(seed.forced) for seed in seeds if seed.forced}
     close = close_members(drafts, uses, docs.tokenizer, placed)
-    return _describe(drafts, docs, vectors, stats, spec, close, works)
+    return _describe(drafts, docs, vectors, stats, spec, close, works, neighbours)
 
 
 def _check_pins_have_papers(seeds: list[Seed], membership: Membership, spec: TopicsSpec) -> None:
@@ -194,6 +194,7 @@ def _describe(
     spec: TopicsSpec,
     close: Sequence[frozenset[int]],
     works: NDArray[np.int64] | None,
+    neighbours: Sequence[Sequence[int]],
 ) -> TopicResult:
     """Turn drafts into `Topic`s (keywords, related topics, areas) plus "Other";
     keywords describe the members that are not `close` to it (close_members.py)."""
@@ -201,7 +202,7 @@ def _describe(
     centres = topic_centres(drafts, vectors.lsa)
     halves = half_terms(stats)
     whole = WholeTerms(docs, stats, presence.tocsc())
-    related = related_topics(drafts, centres)
+    related = related_topics(drafts, centres, neighbours)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
     topics = []
     for number, (draft, apart) in enumerate(zip(drafts, close, strict=True)):

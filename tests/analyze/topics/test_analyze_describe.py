@@ -10,7 +10,7 @@ from analyze_helpers import corpus_of
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import build_vectors
-from generator.analyze.topics.describe import Draft, keywords
+from generator.analyze.topics.describe import Draft, keywords, related_topics
 
 PAPERS = [
     (
@@ -51,3 +51,17 @@ def test_a_word_used_as_an_adjective_is_no_keyword_alone() -> None:
     # The same word, were it a noun, would be a keyword.
     as_noun = replace(stats, describing=np.zeros_like(stats.describing))
     assert "predictive" in keywords(draft, as_noun, presence, docs.surfaces)
+
+
+def test_related_topics_need_a_paper_that_bridges_them() -> None:
+    """Centres alone related "3D point clouds" to "MRI": no paper is in both, and no
+    paper of one lists a paper of the other among its related papers."""
+    drafts = [
+        Draft("a", "A", ((0, 1.0), (1, 1.0)), ("a",)),
+        Draft("b", "B", ((2, 1.0), (3, 1.0)), ("b",)),
+        Draft("c", "C", ((4, 1.0), (5, 1.0)), ("c",)),
+    ]
+    centres = np.array([[1.0, 0.0], [0.9, 0.436], [0.8, 0.6]], dtype=np.float32)
+    assert related_topics(drafts, centres) == [("b", "c"), ("c", "a"), ("b", "a")]
+    neighbours = [[2], [], [], [], [], [2]]  # a -> b and c -> b, nothing reaches a to c
+    assert related_topics(drafts, centres, neighbours) == [("b",), ("c", "a"), ("b",)]
