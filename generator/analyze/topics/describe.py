@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,9 @@ KEYWORDS = 8
 RELATED_TOPICS = 5
 # A single-word keyword must be repeated by the papers that use it (uses per paper).
 MIN_BURSTINESS = 1.2
+# A single word in more than this share of all papers is no keyword (unless a name), as
+# it is no shared term of two related papers (related/top_k.MAX_WORD_SHARE).
+MAX_WORD_SHARE = 0.1
 # Topics whose centres are at least this close (cosine) are related.
 MIN_RELATED = 0.3
 
@@ -128,7 +131,9 @@ def keywords(
     chosen: list[str] = []
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
-        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
+        usable = _usable(
+            key, stats, column, bool(readable[column]), draft.phrases, halves, surfaces.is_coined
+        )
         if inside[column] < min(2, size) or not usable:
             continue
         if whole is not None:
@@ -156,8 +161,11 @@ def _usable(
     readable: bool,
     label: tuple[str, ...],
     halves: frozenset[str],
+    is_coined: Callable[[str], bool],
 ) -> bool:
-    """A keyword must read as a phrase, say something, and not repeat the label."""
+    """A keyword must read as a phrase, say something, and not repeat the label. A
+    single word used by more than MAX_WORD_SHARE of all papers is the field's, not the
+    topic's ("classification", "weights", "loss"), unless it is a name."""
     words = key.split(" ")
     if repeats_label(key, label, GENERIC) or is_filler(key, stats.index):
         return False
@@ -165,4 +173,6 @@ def _usable(
         return readable
     if key in halves or stats.verb[column] or stats.describing[column]:
         return False
+    if stats.papers[column] > MAX_WORD_SHARE * max(int(stats.key_papers.shape[0]), 1):
+        return is_coined(key)  # "ImageNet" names a thing; "classification" does not
     return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

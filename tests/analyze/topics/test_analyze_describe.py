@@ -38,7 +38,9 @@ PAPERS = [
 def test_a_word_used_as_an_adjective_is_no_keyword_alone() -> None:
     """ "predictive" is in every paper of the topic and no other, yet it describes
     ("predictive performance", "is predictive of"): not a subject on its own."""
-    docs = read_documents(corpus_of(PAPERS).papers)
+    # Enough other papers that the topic's words are no words of the whole field.
+    quiet = [(f"Quiet paper {n}", f"Message passing {n} over graphs; graphs.") for n in range(24)]
+    docs = read_documents(corpus_of(PAPERS + quiet).papers)
     vectors = build_vectors(docs, 0)
     stats = phrase_stats(vectors, docs)
     presence = (vectors.counts > 0).astype("float32").tocsr()
@@ -65,3 +67,35 @@ def test_related_topics_need_a_paper_that_bridges_them() -> None:
     assert related_topics(drafts, centres) == [("b", "c"), ("c", "a"), ("b", "a")]
     neighbours = [[2], [], [], [], [], [2]]  # a -> b and c -> b, nothing reaches a to c
     assert related_topics(drafts, centres, neighbours) == [("b",), ("c", "a"), ("b",)]
+
+
+def test_a_word_of_the_whole_field_is_no_keyword_but_a_name_is() -> None:
+    """ "classification" in a third of all papers says nothing of a topic; "ImageNet",
+    a name, does even so."""
+    topic = [
+        (
+            f"Pruning filters {n}",
+            f"Filter pruning on ImageNet; ImageNet classification and classification. Channel pruning {n}.",
+        )
+        for n in range(3)
+    ]
+    others = [
+        (
+            f"Other work {n}",
+            f"Speech separation {n}; ImageNet classification of voices, classification.",
+        )
+        for n in range(2)
+    ] + [
+        (f"Quiet paper {n}", f"Message passing over graphs {n}; graphs of molecules.")
+        for n in range(7)
+    ]
+    docs = read_documents(corpus_of(topic + others).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    presence = (vectors.counts > 0).astype("float32").tocsr()
+    members = [n for n, slug in enumerate(docs.slugs) if slug.startswith("pruning-filters")]
+    draft = Draft("pruning", "Pruning", tuple((n, 1.0) for n in members), ("pruning",))
+    shown = keywords(draft, stats, presence, docs.surfaces)
+    assert stats.papers[stats.index["classification"]] == 5  # of 12 papers
+    assert "classification" not in shown
+    assert "ImageNet" in shown
