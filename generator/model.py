@@ -149,6 +149,12 @@ class RelatedPaper:
     shared_terms: tuple[str, ...]
 
 
+# A topic's keywords describe its members that are not close to it when at least this
+# many are left: from one or two papers they would say what those papers are about, not
+# the topic (analyze/topics/close_members.py; topic pages count what they describe).
+MIN_DESCRIBED = 3
+
+
 @dataclass(frozen=True)
 class Topic:
     """A group of papers under a readable label; `papers` are ranked most central first.

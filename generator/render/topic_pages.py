@@ -9,7 +9,6 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator.analyze.topics.close_members import MIN_DESCRIBED
 from generator.links import (
     MAP_DOC,
     OTHER_TOPIC_SLUG,
@@ -18,7 +17,7 @@ from generator.links import (
     topic_doc,
     topic_feed_doc,
 )
-from generator.model import Topic
+from generator.model import MIN_DESCRIBED, Topic
 from generator.render.context import PaperLink, SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
@@ -42,7 +41,7 @@ def _about(topic: Topic, named: int, total: int | None = None) -> str:
     "12 papers on diffusion models; their abstracts most often speak of". With members
     close to the topic, the keywords speak of the others, and so does the sentence
     ("14 of its 22 papers name ResNets; ..."), unless too few name it to be described
-    apart (close_members.MIN_DESCRIBED)."""
+    apart (MIN_DESCRIBED)."""
     total = named if total is None else total
     label = _in_sentence(topic.label)
     if named < total and named >= MIN_DESCRIBED:

@@ -18,10 +18,8 @@ from generator.analyze.features.tokens import Tokenizer, phrase_key
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.describe import Draft
 from generator.analyze.topics.label_fit import content_words, fitting
+from generator.model import MIN_DESCRIBED as MIN_DESCRIBED
 
-# Keywords come from the members that name the topic when at least this many do: from
-# one or two papers they would say what those papers are about, not the topic.
-MIN_DESCRIBED = 3
 # A label word the corpus uses in at most this share of the papers that use each other
 # word of the label carries the label alone: "anomaly" (7 bundled papers) in "Anomaly
 # detection" (49), "inpainting" (17) in "Image inpainting" (236). A paper that writes it
