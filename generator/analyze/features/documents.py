@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from generator.analyze.features.acronyms import definitions
 from generator.analyze.features.display_forms import Surfaces
-from generator.analyze.features.tokens import Tokenizer, Tokens
+from generator.analyze.features.tokens import Tokenizer, Tokens, phrase_key
 from generator.analyze.features.word_classes import is_adverb
 from generator.model import Paper
 
@@ -63,6 +64,8 @@ class Documents:
     # How often each word key is used as an adjective is: after a copula or an adverb, or
     # before a stop-listed noun ("is plausible", "predictive performance").
     described_counts: Counter[str]
+    # Per paper, the acronyms it defines, as keys: {"ct": "conditional transport"}.
+    defined: tuple[dict[str, str], ...] = ()
 
     def head_ratio(self, key: str) -> float:
         """Share of a word's occurrences that end a run: high for nouns, low for modifiers."""
@@ -128,7 +131,18 @@ def read_documents(papers: Sequence[Paper]) -> Documents:
         described_counts=_described_counts(
             (t for p in papers for t in (p.title, p.abstract)), tokenizer, word_counts
         ),
+        defined=tuple(_defined(f"{p.title}\n{p.abstract}", tokenizer) for p in papers),
     )
+
+
+def _defined(text: str, tokenizer: Tokenizer) -> dict[str, str]:
+    """The acronyms `text` defines (acronyms.definitions), as keys."""
+    found: dict[str, str] = {}
+    for acronym, words in definitions(text):
+        key, phrase = tokenizer.key_of(acronym), phrase_key(words, tokenizer)
+        if key is not None and phrase is not None and " " in phrase:
+            found.setdefault(key, phrase)
+    return found
 
 
 def _verb_counts(texts: Iterable[str], tokenizer: Tokenizer) -> Counter[str]:

@@ -84,6 +84,7 @@ class PhraseUse:
         # Phrase key -> (uses in each title, uses in each abstract), by paper.
         self._uses: dict[str, tuple[Counter[int], Counter[int]]] = {}
         self._papers: dict[str, frozenset[int]] = {}  # key -> papers using it anywhere
+        self._meanings: dict[str, frozenset[int]] | None = None  # `_other_meanings`
 
     def hits(
         self, phrases: Sequence[Sequence[str]]
@@ -140,6 +141,35 @@ class PhraseUse:
                 self._uses[key][0][paper] += 1
             for key in _uses(abstract, starts):
                 self._uses[key][1][paper] += 1
+        for key in keys:
+            for paper in self._other_meanings().get(key, ()):
+                for counts in self._uses[key]:
+                    counts.pop(paper, None)
+
+    def _other_meanings(self) -> dict[str, frozenset[int]]:
+        """For each acronym key the corpus mostly defines one way ("ct": "computed
+        tomography", by 10 papers), the papers that define it another way ("conditional
+        transport (CT)"): their acronym is another term, no use of this one. With no
+        meaning defined by two papers more than any other, none is the corpus's."""
+        if self._meanings is None:
+            ways: dict[str, Counter[str]] = {}
+            for defined in self.docs.defined:
+                for acronym, phrase in defined.items():
+                    ways.setdefault(acronym, Counter())[phrase] += 1
+            usual = {}
+            for acronym, counts in ways.items():
+                (best, most), (_, next_most) = [*counts.most_common(2), ("", 0)][:2]
+                if most >= 2 and most > next_most:
+                    usual[acronym] = best
+            self._meanings = {
+                acronym: frozenset(
+                    paper
+                    for paper, defined in enumerate(self.docs.defined)
+                    if defined.get(acronym, phrase) != phrase
+                )
+                for acronym, phrase in usual.items()
+            }
+        return self._meanings
 
 
 def family_hits(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from generator.analyze.features.acronyms import abbreviates as abbreviates
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import GENERIC, ends_in_participle
@@ -102,24 +103,3 @@ def worthy(
 def is_name(key: str, surfaces: Surfaces) -> bool:
     """A coined name or acronym with at least two letters ("U-Net", "CT"; not "3D")."""
     return surfaces.is_coined(key) and sum(ch.isalpha() for ch in key) >= 2
-
-
-def abbreviates(acronym: str, phrase: str) -> bool:
-    """True when `acronym` is made of leading letters of the words of `phrase`, in order.
-
-    "vit" abbreviates "vision transformers", "kan" "Kolmogorov-Arnold networks".
-    """
-    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
-    letters = acronym.lower()
-    return len(words) > 1 and _splits(letters, words)
-
-
-def _splits(letters: str, words: list[str]) -> bool:
-    """Whether `letters` splits into non-empty prefixes of every word, in order."""
-    if not words:
-        return letters in ("", "s")
-    head, rest = words[0], words[1:]
-    return any(
-        head.startswith(letters[:size]) and _splits(letters[size:], rest)
-        for size in range(1, min(len(letters), len(head)) + 1)
-    )

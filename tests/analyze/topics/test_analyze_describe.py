@@ -75,7 +75,8 @@ def test_a_word_of_the_whole_field_is_no_keyword_but_a_name_is() -> None:
     topic = [
         (
             f"Pruning filters {n}",
-            f"Filter pruning on ImageNet; ImageNet classification and classification. Channel pruning {n}.",
+            f"Filter pruning on ImageNet; ImageNet classification and classification. "
+            f"Channel pruning {n}.",
         )
         for n in range(3)
     ]
