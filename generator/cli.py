@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -186,9 +187,9 @@ def init(context: Context, folder: str) -> None:
         _fail(str(error), EXIT_USAGE)
     for path in written:
         context.say(f"created {path}")
-    context.say(
+    context.say(  # quoted: the command is to be pasted into a shell ("my papers")
         f"Put corpus files in {directory / 'site_src' / 'corpus'}, then run "
-        f"`papersite --root {directory} build`."
+        f"`papersite --root {shlex.quote(str(directory))} build`."
     )
 
 

@@ -23,6 +23,9 @@ PROJECT_TEMPLATES = "site_src/templates"
 PROJECT_OVERRIDES = "site_src/overrides"
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 MAX_WORKERS = 256  # as --workers allows
+# Each paper page lists this many related papers: pages and the build grow with n * k
+# (a k of 100,000 made every page list every paper), and no reader goes past a few dozen.
+MAX_RELATED_K = 50
 
 
 class ConfigError(ValueError):
@@ -321,8 +324,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     problem = site_url_problem(values.get("site_url"))
     if problem:
         raise _SettingError("site_url", problem)
-    if values.get("related_k", 1) < 1:
-        raise _SettingError("related_k", "related_k must be at least 1")
+    if not 1 <= values.get("related_k", 1) <= MAX_RELATED_K:
+        raise _SettingError("related_k", f"related_k must be from 1 to {MAX_RELATED_K}")
     if values.get("workers") is not None and not 1 <= values["workers"] <= MAX_WORKERS:
         message = f"workers must be from 1 to {MAX_WORKERS} (or null: one per core)"
         raise _SettingError("workers", message)

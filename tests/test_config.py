@@ -34,6 +34,17 @@ def test_workers_is_a_positive_count_or_null(tmp_path: Path) -> None:
         load_config(tmp_path)
 
 
+def test_related_k_is_a_count_from_1_to_50(tmp_path: Path) -> None:
+    """Pages grow with n * related_k: 100,000 made every page list every paper (review 6)."""
+    settings = tmp_path / "papersite.yml"
+    settings.write_text("related_k: 50\n", encoding="utf-8")
+    assert load_config(tmp_path).related_k == 50
+    for count in (0, 51, 100_000):
+        settings.write_text(f"site_name: x\nrelated_k: {count}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match=r"papersite\.yml:2: related_k must be from 1 to 50"):
+            load_config(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("url", "words"),
     [

@@ -104,6 +104,25 @@ def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) 
             load_moves(path)
 
 
+def test_a_slug_that_comes_back_loses_the_line_that_sent_it_elsewhere(tmp_path: Path) -> None:
+    """A move found into a slug means its page is live: the line sending that slug on
+    is stale and dropped, not kept as a cycle with a note on every run (review 8)."""
+    path = tmp_path / REDIRECTS_NAME
+    path.write_text(
+        "papers:\n  mine: kept\ntopics:\n  brain-tumor: tumor-segmentation\n"
+        "  older: brain-tumor\n  u-net: aaaa\n",
+        encoding="utf-8",
+    )
+    moves = load_moves(path)
+    moves["topics"].update({"tumor-segmentation": "brain-tumor", "aaaa": "u-net"})
+    save_moves(path, moves)
+    assert load_moves(path) == {
+        "papers": {"mine": "kept"},
+        "topics": {"aaaa": "u-net", "older": "brain-tumor", "tumor-segmentation": "brain-tumor"},
+    }
+    assert settle(load_moves(path)["topics"], {"brain-tumor", "u-net"}, "topic").unused == ()
+
+
 def test_a_redirect_page_escapes_the_title_and_keeps_the_fragment() -> None:
     pages = redirect_pages({"old": "new"}, {"new": "<b>Bold</b> & Co"}, "https://lab.org/site")
     (path, html) = next(iter(pages.items()))
@@ -232,6 +251,14 @@ def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
     again = Pipeline(config, analyzer=renamed).generate()
     assert again.redirects is not None and again.redirects.added_topics == 0
     assert (config.docs / "topics" / old.slug / "index.html").read_text("utf-8") == stub
+
+    # the old slug comes back: its page wins, and the line sending it on goes
+    back = Pipeline(config, analyzer=_fixture_analysis).generate()
+    assert back.redirects is not None and back.redirects.added_topics == 1
+    assert load_moves(root / REDIRECTS_NAME)["topics"] == {"renamed-topic": old.slug}
+    assert notes(back.redirects) == [notes(second.redirects)[0]]
+    steady = Pipeline(config, analyzer=_fixture_analysis).generate()
+    assert steady.redirects is not None and notes(steady.redirects) == []
 
 
 def _fixture_analysis(corpus: Corpus, config: Config) -> Analysis:

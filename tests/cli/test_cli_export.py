@@ -173,7 +173,8 @@ CONFIG_ERRORS = {
         "corpus: nowhere\n",
         "papersite.yml:1: corpus entry 'nowhere': no such file or folder",
     ),
-    "related_k zero": ("related_k: 0\n", "related_k must be at least 1"),
+    "related_k zero": ("related_k: 0\n", "papersite.yml:1: related_k must be from 1 to 50"),
+    "related_k huge": ("related_k: 100000\n", "papersite.yml:1: related_k must be from 1 to 50"),
 }
 
 

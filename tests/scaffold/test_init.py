@@ -3,6 +3,7 @@ and papersite installed from a wheel (outside this checkout) does the same."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -129,3 +130,13 @@ def test_init_with_an_empty_name_or_a_dangling_link_says_so(tmp_path: Path) -> N
         dangling = runner.invoke(main, ["init", "gone"])
         assert dangling.exit_code == 2 and "which is gone" in dangling.output
         assert dangling.exception is None or isinstance(dangling.exception, SystemExit)
+
+
+def test_init_prints_a_command_that_can_be_pasted(tmp_path: Path) -> None:
+    """A path with spaces is quoted in the hint: pasted as printed, it names the project."""
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["init", "sp ace/pr oj"])
+        assert result.exit_code == 0, result.output
+        command = result.output.split("then run `")[1].split("`")[0]
+        assert shlex.split(command) == ["papersite", "--root", "sp ace/pr oj", "build"]

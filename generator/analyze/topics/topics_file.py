@@ -137,10 +137,13 @@ class _Reader:
     def spec(self, root: yaml.Node) -> TopicsSpec:
         """The whole file: a mapping of known sections."""
         sections = dict(self.mapping(root, "the topics file", SECTIONS))
+        topics = self.items(sections.get("topics"), "topics", self.topic_rule)
+        exclude = self.items(sections.get("exclude"), "exclude", self.excluded)
+        self.check_pins_not_excluded(topics, exclude)
         return TopicsSpec(
             path=self.path,
-            topics=self.items(sections.get("topics"), "topics", self.topic_rule),
-            exclude=self.items(sections.get("exclude"), "exclude", self.excluded),
+            topics=topics,
+            exclude=exclude,
             rename=self.renames(sections.get("rename")),
             merge=self.items(sections.get("merge"), "merge", self.merge_rule),
             split=self.items(sections.get("split"), "split", self.split_rule),
@@ -228,6 +231,22 @@ class _Reader:
     def excluded(self, node: yaml.Node) -> tuple[str, int]:
         """A phrase or topic that must never be a discovered topic."""
         return self.string(node, "an exclude entry"), node.start_mark.line + 1
+
+    def check_pins_not_excluded(
+        self, topics: tuple[TopicRule, ...], exclude: tuple[tuple[str, int], ...]
+    ) -> None:
+        """A topic both pinned and excluded is a contradiction: an error at the exclude
+        line, not a pin that silently wins (compared by phrase key, as exclusion matches)."""
+        tokenizer = Tokenizer()
+        pinned = {phrase_key(rule.label, tokenizer): rule for rule in topics}
+        pinned.pop(None, None)  # a label of stop words only is refused later, at its line
+        for text, line in exclude:
+            rule = pinned.get(phrase_key(text, tokenizer))
+            if rule is not None:
+                raise TopicsFileError(
+                    f"{self.path}:{line}: {text!r} is excluded, but topic {rule.label!r} is "
+                    f"pinned at line {rule.line}: remove one of the two"
+                )
 
     def renames(self, node: yaml.Node | None) -> tuple[Rename, ...]:
         """`old: new label` or `old: {label: ..., slug: ...}` pairs."""

@@ -114,6 +114,16 @@ areas:
             "topics.yml:4: each part of a split needs a 'label' and 'keywords'",
         ),
         ("rename: [a, b]\n", "topics.yml:1: rename must be a mapping"),
+        (  # review 7: the pin silently won
+            "topics: [U-Net]\nexclude: [U-Net]\n",
+            "topics.yml:2: 'U-Net' is excluded, but topic 'U-Net' is pinned at line 1",
+        ),
+        (  # as exclusions match: case and plurals aside
+            "exclude:\n  - latent space\n  - optimal transports\n"
+            "topics:\n  - label: Optimal Transport\n    keywords: [transport]\n",
+            "topics.yml:3: 'optimal transports' is excluded, but topic 'Optimal Transport' "
+            "is pinned at line 5",
+        ),
         ("- just a list\n", "topics.yml:1: the topics file must be a mapping"),
     ],
 )
@@ -121,6 +131,13 @@ def test_malformed_files_name_file_and_line(text: str, message: str) -> None:
     with pytest.raises(TopicsFileError) as error:
         parse_topics(text, "site_src/topics.yml")
     assert str(error.value).startswith("site_src/" + message)
+
+
+def test_a_pin_and_an_exclusion_of_other_topics_agree() -> None:
+    """Only the same topic both pinned and excluded is a contradiction."""
+    spec = parse_topics("topics: [U-Net architectures, the]\nexclude: [U-Net, of]\n")
+    assert [rule.label for rule in spec.topics] == ["U-Net architectures", "the"]
+    assert [text for text, _ in spec.exclude] == ["U-Net", "of"]
 
 
 @pytest.mark.parametrize(
