@@ -55,6 +55,17 @@ _FILLER = frozenset(
     "a an the of for to in on and or with by from as at its their our this that these it "
     "them which we they is are be".split()
 )
+# Words that tie a sentence to the one before it: shown alone, a list's summary drops
+# them ("Then, we propose ..."), or takes another sentence when it points back at
+# something it does not name ("Here we propose to design them ...").
+_CONNECTIVE_RE = re.compile(
+    r"^(?:however|then|thus|hence|therefore|moreover|furthermore|additionally|finally"
+    r"|instead|consequently|accordingly|nevertheless|to this end|in addition|in contrast"
+    r"|to (?:address|tackle|solve|overcome|alleviate|mitigate) (?:this|these|both)"
+    r"(?: \w+){0,2}|here),\s+(?=\w)",
+    re.IGNORECASE,
+)
+_POINTS_BACK_RE = re.compile(r"\b(?:them|they|those|such (?:a|an)?\s*\w+)\b", re.IGNORECASE)
 _MAX_WORDS = 14
 _MIN_CONTENT_WORDS = 2
 
@@ -77,10 +88,21 @@ def contribution_sentence(abstract: str) -> str:
     """
     sentences = split_sentences(abstract)
     for rank in sorted(_CONTRIBUTION_RE):
-        for sentence in sentences:
-            if _CONTRIBUTION_RE[rank].search(sentence):
-                return sentence
+        found = [s for s in sentences if _CONTRIBUTION_RE[rank].search(s)]
+        if found:  # one that does not point back at the sentence before, if any
+            alone = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0])
+            return _without_connective(alone)
     return sentences[0] if sentences else ""
+
+
+def _without_connective(sentence: str) -> str:
+    """A sentence shown alone, without the word that tied it to the one before it
+    ("However, current models ..." -> "Current models ...")."""
+    match = _CONNECTIVE_RE.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _question(sentences: list[str]) -> str:

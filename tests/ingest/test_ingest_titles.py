@@ -84,3 +84,19 @@ def test_the_contribution_sentence_says_what_the_paper_does() -> None:
     assert contribution_sentence(f"{background} {study} It works.") == study
     assert contribution_sentence(f"{background} It works.") == background
     assert contribution_sentence("") == ""
+
+
+def test_the_contribution_sentence_stands_alone() -> None:
+    """Shown alone under a title, "Then, we propose ..." and "Here we propose to design
+    them ..." read as fragments of a text the reader does not see."""
+    background = "Normalization layers and activation functions are designed apart."
+    assert contribution_sentence(f"{background} Then, we propose semantic filtering.") == (
+        "We propose semantic filtering."
+    )
+    assert contribution_sentence(f"{background} To address this issue, we propose X.") == (
+        "We propose X."
+    )
+    back = "Here we propose to design them using an automated approach."
+    named = "We present EvoNorms, layers found by search."
+    assert contribution_sentence(f"{background} {back} {named}") == named
+    assert contribution_sentence(f"{background} {back}") == back  # none better: kept
