@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 
-# Two to five words, then an acronym alone in parentheses: "conditional transport (CT)".
-_DEFINITION_RE = re.compile(r"((?:[^\W\d_][\w'’-]*[ ]+){2,5})\(([A-Za-z][A-Za-z0-9]{1,5})\)")
+# An acronym alone in parentheses, after the words it stands for: "conditional transport
+# (CT)". The parenthesis is found first (a literal lets the engine skip ahead), then the
+# words before it: a pattern for the words too tried every position of every abstract.
+_ACRONYM_RE = re.compile(r" \(([A-Za-z][A-Za-z0-9]{1,5})\)")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+MAX_WORDS = 5
 
 
 def abbreviates(acronym: str, phrase: str) -> bool:
@@ -37,12 +41,15 @@ def _splits(letters: str, words: list[str]) -> bool:
 
 def definitions(text: str) -> list[tuple[str, str]]:
     """(acronym, words) for each acronym `text` defines in parentheses after the words it
-    stands for (the fewest last words whose initials spell it)."""
+    stands for (the fewest last words, two to MAX_WORDS, whose initials spell it)."""
     found = []
-    for match in _DEFINITION_RE.finditer(text):
-        words, acronym = match.group(1).split(), match.group(2)
+    for match in _ACRONYM_RE.finditer(text):
+        acronym = match.group(1)
+        words = text[max(0, match.start() - 120) : match.start()].split(" ")[-MAX_WORDS:]
         letters = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") else acronym
         for size in range(2, len(words) + 1):
+            if not all(_WORD_RE.fullmatch(word) for word in words[-size:]):
+                break
             phrase = " ".join(words[-size:])
             if abbreviates(letters, phrase):
                 found.append((acronym, phrase))

@@ -44,6 +44,7 @@ _IRREGULAR_PLURALS = (
     ("a", ("um", "on")),
     ("i", ("us",)),
 )
+_PLURAL_ENDINGS = tuple(ending for ending, _ in _IRREGULAR_PLURALS)
 # For each word of a phrase, the word keys that count as it.
 Family = tuple[frozenset[str], ...]
 
@@ -56,7 +57,10 @@ def stem(key: str) -> str:
 
 def same_family(word: str, other: str) -> bool:
     """Whether two word keys are forms of one word ("benignly" and "benign")."""
-    if word == other or _plural_of(word, other) or _plural_of(other, word):
+    if word == other:
+        return True
+    plural = word.endswith(_PLURAL_ENDINGS) or other.endswith(_PLURAL_ENDINGS)
+    if plural and (_plural_of(word, other) or _plural_of(other, word)):
         return True
     shared = 0
     while shared < min(len(word), len(other)) and word[shared] == other[shared]:
