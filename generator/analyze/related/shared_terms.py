@@ -50,6 +50,7 @@ class SharedTerms:
         self.shown: dict[str, str] = {}
         self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
+        self.split: dict[int, tuple[str, str]] = {}  # by column: `_words`
         self.trigrams: dict[int, frozenset[int]] = {}
 
     def for_pairs(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> list[tuple[str, ...]]:
@@ -101,10 +102,13 @@ class SharedTerms:
         has at most three words."""
         if self.ends is None or len(keys) < 2:
             return keys
+        lasts = {key.rsplit(" ", 1)[-1] for key in keys}
+        firsts = {key.split(" ", 1)[0] for key in keys}
         follows: dict[str, set[str]] = {}  # first word of a bridge -> its second words
         for column in self._pairs(a) & self._pairs(b):
-            first, second = self.terms[column].split(" ")
-            follows.setdefault(first, set()).add(second)
+            first, second = self._words(column)
+            if first in lasts and second in firsts:
+                follows.setdefault(first, set()).add(second)
         keys = list(keys)
         joined = bool(follows)
         while joined:
@@ -139,6 +143,14 @@ class SharedTerms:
         if first is None or last is None or not self.starts[first]:
             return False
         return bool(self.ends[last]) or " " not in left + right
+
+    def _words(self, column: int) -> tuple[str, str]:
+        """The two words of a two-word term (cached)."""
+        found = self.split.get(column)
+        if found is None:
+            first, second = self.terms[column].split(" ")
+            found = self.split[column] = (first, second)
+        return found
 
     def _pairs(self, index: int) -> frozenset[int]:
         """Columns of the two-word phrases a paper uses (cached)."""
