@@ -65,7 +65,7 @@ _CONNECTIVE_RE = re.compile(
     r"(?: \w+){0,2}|here),\s+(?=\w)",
     re.IGNORECASE,
 )
-_POINTS_BACK_RE = re.compile(r"\b(?:them|they|those|such (?:a|an)?\s*\w+)\b", re.IGNORECASE)
+_POINTS_BACK_RE = re.compile(r"\b(?:them|they)\b", re.IGNORECASE)
 _MAX_WORDS = 14
 _MIN_CONTENT_WORDS = 2
 

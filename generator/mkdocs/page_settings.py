@@ -24,11 +24,17 @@ from markupsafe import Markup
 from generator.config import unencoded_characters
 
 TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
-# Theme settings Material prints as text; under `extra`, every text is, but the keys
-# below: links (checked, not escaped), icon and provider names (checked by
-# theme_checks.theme_settings_problem), and papersite's own.
+# Theme settings Material prints as text; under `extra`, every text is, but under the
+# keys below: links (checked as links, not escaped), icon and provider names (checked by
+# theme_checks.theme_settings_problem), values Material writes as JSON (`tojson` makes
+# them safe; entities would stay in them), and papersite's own.
 THEME_TEXT = ("palette", "font", "direction")
-EXTRA_NOT_TEXT = frozenset({"homepage", "link", "icon", "provider", "papersite_feed"})
+EXTRA_NOT_TEXT = frozenset(
+    {"homepage", "link", "scope", "polyfills"}
+    | {"icon", "provider"}
+    | {"annotate", "tags", "version"}
+    | {"generator", "papersite_feed"}
+)
 LINK_SCHEMES = ("http", "https", "mailto")
 # An "&" that starts no character reference ("&copy;", "&#169;", "&#xA9;").
 _BARE_AMPERSAND_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
@@ -115,8 +121,13 @@ def _links(config: Any) -> Iterator[tuple[str, str]]:
         if isinstance(theme.get(key), str):
             yield f"theme.{key}", theme[key]
     extra = config.get("extra") or {}
-    if isinstance(extra.get("homepage"), str):
-        yield "extra.homepage", extra["homepage"]
+    for key in ("homepage", "scope"):
+        if isinstance(extra.get(key), str):
+            yield f"extra.{key}", extra[key]
+    polyfills = extra.get("polyfills") or []
+    for number, entry in enumerate(polyfills if isinstance(polyfills, list) else []):
+        if isinstance(entry, str):
+            yield f"extra.polyfills[{number}]", entry
     for key in ("social", "alternate"):
         entries = extra.get(key) or []
         for number, entry in enumerate(entries if isinstance(entries, list) else []):

@@ -155,7 +155,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             self.project = project
         if self.given_project is None:  # `papersite build` checked them as it loaded them
             self._refuse_unsafe_settings(config, project)
-        make_safe(config)  # text settings and navigation titles as text
+        make_safe(config)  # texts Material prints (settings, titles, theme, extra) as text
         self._add_theme(config, project)
         self.theme_dirs = list(config.theme.dirs)
         self.served_dir = None

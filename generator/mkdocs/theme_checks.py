@@ -71,15 +71,20 @@ def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
         for value in (icons.values() if isinstance(icons, dict) else ())
         for name in (value.values() if isinstance(value, dict) else [value])
     ]  # repo, edit, admonition.note, ...: Material includes each as .icons/<name>.svg
-    problem = icons_problem(theme, folders, [*named, *(entry.get("icon") for entry in social)])
+    analytics = extra.get("analytics") or {}
+    if not isinstance(analytics, dict):
+        return f"extra analytics: {analytics!r} is no provider and property"
+    feedback = analytics.get("feedback") or {}
+    ratings = feedback.get("ratings") if isinstance(feedback, dict) else None
+    rated = [r.get("icon") for r in ratings or [] if isinstance(r, dict)]
+    # An empty icon is Material's default ("repo:" left blank); any other is checked.
+    wanted = [name for name in [*named, *(e.get("icon") for e in social), *rated] if name]
+    problem = icons_problem(theme, folders, wanted)
     if problem:
         return f"theme: {problem}"
     alternate = extra.get("alternate") or []
     if not isinstance(alternate, list) or not all(isinstance(entry, dict) for entry in alternate):
         return f"extra alternate: {alternate!r} is no list of names and links"
-    analytics = extra.get("analytics") or {}
-    if not isinstance(analytics, dict):
-        return f"extra analytics: {analytics!r} is no provider and property"
     provider = analytics.get("provider")
     if provider is not None:
         partial = f"partials/integrations/analytics/{provider}.html"

@@ -100,3 +100,9 @@ def test_the_contribution_sentence_stands_alone() -> None:
     named = "We present EvoNorms, layers found by search."
     assert contribution_sentence(f"{background} {back} {named}") == named
     assert contribution_sentence(f"{background} {back}") == back  # none better: kept
+
+
+def test_such_as_does_not_point_back() -> None:
+    first = "We propose a pruning method for architectures such as ResNets."
+    second = "Then, we propose a second baseline for transformers."
+    assert contribution_sentence(f"Background. {first} {second}") == first

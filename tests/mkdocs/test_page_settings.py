@@ -207,3 +207,32 @@ def test_a_built_site_shows_theme_and_extra_texts_as_text(tmp_path: Path) -> Non
     for marker in ("<script>alert(", "<img src=x", '");alert('):
         assert marker not in page, marker
     assert "&lt;script&gt;alert(&#39;TOGGLE&#39;)" in page
+
+
+def test_values_material_writes_as_json_or_links_are_not_escaped_but_checked(
+    tmp_path: Path,
+) -> None:
+    """`extra.annotate` goes into a JSON script (entities stayed in it: "div &gt; .s2"),
+    `extra.polyfills` through MkDocs' script_tag, which escapes (a URL with "&" became
+    "&amp;amp;"): they stay as written; polyfills and scope are links, checked as such."""
+    config = {
+        "extra": {
+            "annotate": {"json": ["div > .s2"]},
+            "polyfills": ["https://cdn.example/p.js?a=1&b=2"],
+            "scope": "/",
+        }
+    }
+    make_safe(config)
+    assert config["extra"]["annotate"] == {"json": ["div > .s2"]}
+    assert config["extra"]["polyfills"] == ["https://cdn.example/p.js?a=1&b=2"]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n")
+    for key, value in (("polyfills", ["javascript:alert(1)"]), ("scope", '"/><script>')):
+        assert f"extra.{key}" in settings_problem({"extra": {key: value}}, config_file)
+
+
+def test_an_empty_theme_icon_is_materials_default(tmp_path: Path) -> None:
+    """Material draws its own icon for `repo:` left empty; check refused it."""
+    root = _project_with_theme_lines(tmp_path / "p", "  icon:\n    repo:\n")
+    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    assert result.exit_code == 0, result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ _BEFORE_DETERMINER_RE = re.compile(
     r" (?=(?:the|a|an|all|its|their|each|every|this|these|those|our)\b)"
 )
 _LAST_WORD_RE = re.compile(r"\b[^\W\d_][\w'’-]*\Z")
+MAX_WORD_CHARS = 64
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Words after which English puts an adjective rather than a noun: a copula, "very",
 # "too" or an adverb ("is plausible", "physically plausible", "highly predictive"); the
 # adverb is told by its adjective (word_classes.is_adverb), once the vocabulary is known.
@@ -151,7 +154,9 @@ def _verb_counts(texts: Iterable[str], tokenizer: Tokenizer) -> Counter[str]:
     that is both counts once."""
     counts: Counter[str] = Counter()
     for text in texts:
-        lower = " " + text.lower()  # the space: a text's first "We" follows a non-word
+        # The space: a text's first "We" follows a non-word. ASCII only, so that offsets
+        # stay those of `text` ("İ" lower-cased is two characters).
+        lower = " " + text.translate(_ASCII_LOWER)
         spans = {m.start(1) - 1: m.group(1) for m in _VERB_AFTER_RE.finditer(lower)}
         for m in _BEFORE_DETERMINER_RE.finditer(text):
             spans.update(_word_before(text, m.start()))
@@ -163,8 +168,12 @@ def _verb_counts(texts: Iterable[str], tokenizer: Tokenizer) -> Counter[str]:
 
 
 def _word_before(text: str, end: int) -> dict[int, str]:
-    """The word that ends at `end` (a space), by its start, if it is one."""
-    found = _LAST_WORD_RE.search(text, text.rfind(" ", 0, end) + 1, end)
+    """The word that ends at `end` (a space), by its start, if it is one. A token longer
+    than MAX_WORD_CHARS is none: a hostile "a-a-a-...-a" made the search quadratic."""
+    start = text.rfind(" ", 0, end) + 1
+    if end - start > MAX_WORD_CHARS:
+        return {}
+    found = _LAST_WORD_RE.search(text, start, end)
     return {found.start(): found.group()} if found else {}
 
 

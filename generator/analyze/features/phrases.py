@@ -16,6 +16,10 @@ from generator.analyze.features.word_classes import verbs
 # 69% of its runs, "transport" 59%, "optimal" 9% (it modifies: "optimal transport"),
 # "neural" 1%. At 0.4 the bundled corpus lost "Audio" and its Other grew by 9 papers.
 MIN_HEAD = 0.3
+# A single word more than this share of all papers use is the field's, not a subject:
+# no shared term of two related papers ("training", "inference": related/top_k.py) nor a
+# topic's keyword ("classification": topics/describe.py).
+MAX_WORD_SHARE = 0.1
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,13 @@ _IRREGULAR_PLURALS = (
     ("ese", ("esis",)),  # not any -se: "base" is no "basis"
     ("yse", ("ysis",)),
     ("ose", ("osis",)),
-    ("a", ("um", "on")),
+    ("a", ("um",)),
+    ("ia", ("ion",)),  # "criteria"; not "plasma" and "plasmon"
+    ("na", ("non",)),  # "phenomena"
     ("i", ("us",)),
 )
+# Letters a plural keeps before its ending: "radii" (radi-), not "mini" and "minus".
+MIN_PLURAL_STEM = 4
 _PLURAL_ENDINGS = tuple(ending for ending, _ in _IRREGULAR_PLURALS)
 # For each word of a phrase, the word keys that count as it.
 Family = tuple[frozenset[str], ...]
@@ -73,10 +77,10 @@ def same_family(word: str, other: str) -> bool:
 def _plural_of(plural: str, singular: str) -> bool:
     """Whether a key is the Latin or Greek plural of another (_IRREGULAR_PLURALS)."""
     for ending, singulars in _IRREGULAR_PLURALS:
-        if plural.endswith(ending) and len(plural) > len(ending) + 2:
-            stem_ = plural[: -len(ending)]
-            if any(singular == stem_ + single for single in singulars):
-                return True
+        stem_ = plural[: -len(ending)]
+        long_enough = plural.endswith(ending) and len(stem_) >= MIN_PLURAL_STEM
+        if long_enough and any(singular == stem_ + single for single in singulars):
+            return True
     return False
 
 
@@ -165,14 +169,12 @@ class PhraseUse:
                 (best, most), (_, next_most) = [*counts.most_common(2), ("", 0)][:2]
                 if most >= 2 and most > next_most:
                     usual[acronym] = best
-            self._meanings = {
-                acronym: frozenset(
-                    paper
-                    for paper, defined in enumerate(self.docs.defined)
-                    if defined.get(acronym, phrase) != phrase
-                )
-                for acronym, phrase in usual.items()
-            }
+            others: dict[str, set[int]] = {}
+            for paper, defined in enumerate(self.docs.defined):
+                for acronym, phrase in defined.items():
+                    if usual.get(acronym, phrase) != phrase:
+                        others.setdefault(acronym, set()).add(paper)
+            self._meanings = {acronym: frozenset(papers) for acronym, papers in others.items()}
         return self._meanings
 
 

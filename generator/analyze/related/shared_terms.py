@@ -154,20 +154,21 @@ class SharedTerms:
 
     def _pairs(self, index: int) -> frozenset[int]:
         """Columns of the two-word phrases a paper uses (cached)."""
-        found = self.written.get(index)
-        if found is None:
-            lo, hi = self.counts.indptr[index], self.counts.indptr[index + 1]
-            columns = self.counts.indices[lo:hi]
-            found = self.written[index] = frozenset(columns[self.bigram[columns]].tolist())
-        return found
+        return self._columns(index, self.bigram, self.written)
 
     def _trigrams(self, index: int) -> frozenset[int]:
         """Columns of the telling three-word phrases a paper uses (cached)."""
-        found = self.trigrams.get(index)
+        return self._columns(index, self.trigram, self.trigrams)
+
+    def _columns(
+        self, index: int, wanted: NDArray[np.bool_], cache: dict[int, frozenset[int]]
+    ) -> frozenset[int]:
+        """Columns of the `wanted` terms paper `index` uses, kept in `cache`."""
+        found = cache.get(index)
         if found is None:
             lo, hi = self.counts.indptr[index], self.counts.indptr[index + 1]
             columns = self.counts.indices[lo:hi]
-            found = self.trigrams[index] = frozenset(columns[self.trigram[columns]].tolist())
+            found = cache[index] = frozenset(columns[wanted[columns]].tolist())
         return found
 
     def _show(self, key: str) -> str:

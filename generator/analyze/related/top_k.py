@@ -18,7 +18,7 @@ from joblib import Parallel, delayed
 from numpy.typing import NDArray
 
 from generator.analyze.features.display_forms import Surfaces
-from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.phrases import MAX_WORD_SHARE, PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.related.candidates import neighbour_pools
@@ -57,10 +57,9 @@ PAIRS_PER_WORKER = 100_000
 DECIMALS = 4
 _SCALE = 10**DECIMALS
 # A single word is shown as shared only when the papers that use it repeat it (uses
-# per paper: "quantization" 3.9, "greatly" 1.1) and at most this share of papers use
+# per paper: "quantization" 3.9, "greatly" 1.1) and at most MAX_WORD_SHARE of papers use
 # it ("training", "inference" say nothing about why two papers are related).
 MIN_BURSTINESS = 1.2
-MAX_WORD_SHARE = 0.1
 
 
 def related_papers(

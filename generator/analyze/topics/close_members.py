@@ -63,7 +63,7 @@ def names(draft: Draft, tokenizer: Tokenizer) -> tuple[str, ...]:
 
 def distinct_users(uses: PhraseUse, label: str) -> frozenset[int]:
     """The papers that use the label's distinct word (DISTINCT_SHARE), if it has one."""
-    words = content_words(label) if label else []
+    words = list(dict.fromkeys(content_words(label))) if label else []  # "graph graph"
     if len(words) < 2:
         return frozenset()
     papers = uses.papers(words)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +11,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from generator.analyze.features.display_forms import Surfaces
-from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
+from generator.analyze.features.phrases import MAX_WORD_SHARE, MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import unit_rows
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import (
@@ -27,9 +27,6 @@ KEYWORDS = 8
 RELATED_TOPICS = 5
 # A single-word keyword must be repeated by the papers that use it (uses per paper).
 MIN_BURSTINESS = 1.2
-# A single word in more than this share of all papers is no keyword (unless a name), as
-# it is no shared term of two related papers (related/top_k.MAX_WORD_SHARE).
-MAX_WORD_SHARE = 0.1
 # Topics whose centres are at least this close (cosine) are related.
 MIN_RELATED = 0.3
 
@@ -131,10 +128,10 @@ def keywords(
     chosen: list[str] = []
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
-        usable = _usable(
-            key, stats, column, bool(readable[column]), draft.phrases, halves, surfaces.is_coined
-        )
+        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
         if inside[column] < min(2, size) or not usable:
+            continue
+        if _fields_word(key, stats.papers[column], inside[column], n, surfaces):
             continue
         if whole is not None:
             longer = whole.of(key, members)
@@ -154,6 +151,15 @@ def keywords(
     return tuple(surfaces.phrase(k) for k in chosen)
 
 
+def _fields_word(key: str, papers: int, inside: float, n: int, surfaces: Surfaces) -> bool:
+    """A single word more than MAX_WORD_SHARE of all `n` papers use, and more than twice
+    as many papers as the topic's own, is the field's, not the topic's ("classification",
+    "weights", "loss"), unless it is a name ("ImageNet"). (Twice the topic's own: in a
+    corpus of 15 papers, 2 are over a tenth.)"""
+    common = papers > max(MAX_WORD_SHARE * n, 2 * inside)
+    return " " not in key and common and not surfaces.is_coined(key)
+
+
 def _usable(
     key: str,
     stats: PhraseStats,
@@ -161,11 +167,8 @@ def _usable(
     readable: bool,
     label: tuple[str, ...],
     halves: frozenset[str],
-    is_coined: Callable[[str], bool],
 ) -> bool:
-    """A keyword must read as a phrase, say something, and not repeat the label. A
-    single word used by more than MAX_WORD_SHARE of all papers is the field's, not the
-    topic's ("classification", "weights", "loss"), unless it is a name."""
+    """A keyword must read as a phrase, say something, and not repeat the label."""
     words = key.split(" ")
     if repeats_label(key, label, GENERIC) or is_filler(key, stats.index):
         return False
@@ -173,6 +176,4 @@ def _usable(
         return readable
     if key in halves or stats.verb[column] or stats.describing[column]:
         return False
-    if stats.papers[column] > MAX_WORD_SHARE * max(int(stats.key_papers.shape[0]), 1):
-        return is_coined(key)  # "ImageNet" names a thing; "classification" does not
     return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

@@ -116,3 +116,23 @@ def test_a_word_used_as_adjectives_are_is_no_noun_head() -> None:
     assert docs.described_counts["detection"] == 0
     # "carefully": an adverb of "careful", which the corpus writes.
     assert docs.described_counts["tuned"] == 1
+
+
+def test_offsets_stay_those_of_the_text_whatever_its_letters() -> None:
+    """ "İ" lower-cased is two characters: the spans of the two verb rules fell apart and
+    "reduce" counted twice."""
+    corpus = corpus_of([("İstanbul", "İstanbul: we reduce the cost."), ("B", "C d.")])
+    docs = read_documents(corpus.papers)
+    assert docs.verb_counts["reduce"] == 1
+
+
+def test_a_word_longer_than_any_word_is_not_read_before_a_determiner() -> None:
+    """A hostile "a-a-a-...-a" token made the search for the word before " the"
+    quadratic; no word is that long, so it is not read at all."""
+    from generator.analyze.features.documents import MAX_WORD_CHARS, _word_before
+
+    long = "-".join("a" * 40)
+    text = f"x {long} the y"
+    assert _word_before(text, text.index(" the")) == {}
+    assert len(long) > MAX_WORD_CHARS
+    assert _word_before("we force the", 8) == {3: "force"}

@@ -8,7 +8,13 @@ from analyze_helpers import corpus_of, label_fits
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.tokens import contains_phrase, phrase_key
 from generator.analyze.features.word_families import PhraseUse
-from generator.analyze.topics.close_members import MIN_DESCRIBED, close_members, described, names
+from generator.analyze.topics.close_members import (
+    MIN_DESCRIBED,
+    close_members,
+    described,
+    distinct_users,
+    names,
+)
 from generator.analyze.topics.describe import Draft
 from generator.model import Analysis, Corpus
 
@@ -140,3 +146,9 @@ def test_bundled_keywords_come_from_the_named_members(
             assert len(users) >= 2, (topic.label, keyword)
             checked += 1
     assert checked > 50
+
+
+def test_a_label_that_repeats_a_word_has_no_distinct_word() -> None:
+    """ "Graph of graphs" (a topics file may pin it) crashed: no other word to compare."""
+    docs = read_documents(corpus_of([("Graphs of graphs", "Graph of graphs."), ("B", "C.")]).papers)
+    assert distinct_users(PhraseUse(docs), "graph graph") == frozenset()
