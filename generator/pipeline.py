@@ -70,6 +70,7 @@ from generator.redirects import (
     save_moves,
     settle,
     topics_record,
+    without_stale,
 )
 from generator.render import DuplicatePathError, render_site
 from generator.render.environment import TemplateProblem
@@ -284,7 +285,7 @@ class Pipeline:
         }
         if any(added.values()):
             for kind, new_moves in added.items():
-                moves[kind].update(new_moves)
+                moves[kind] = without_stale({**moves[kind], **new_moves}, new_moves)
             save_moves(path, moves)
         settled_papers = settle(moves["papers"], {p.slug for p in corpus.papers})
         settled_topics = settle(moves["topics"], {t.slug for t in topics}, kind="topic")

@@ -15,7 +15,7 @@ them; its old URL then leads there, as a paper's does.
 
 The file is the user's too: moves can be added, edited or removed by hand. papersite
 removes a line only when a move it records leads back to that line's old slug (the
-slug has a page again, so the line is stale: `save_moves`).
+slug has a page again, so the line is stale: `without_stale`).
 """
 
 from __future__ import annotations
@@ -138,34 +138,24 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
     return found
 
 
-def save_moves(path: Path, moves: dict[str, dict[str, str]]) -> None:
+def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
     """Write `moves` (by kind) to `path`, sorted, in the format `load_moves` reads; a
-    kind without moves is left out, but for `papers:`. Lines stale by a move new to
-    the file (see `without_stale`) are dropped, from `moves` too: what the run then
-    settles is what the file holds."""
-    try:
-        before = load_moves(path)
-    except RedirectsError:  # it was read a moment ago: keep every line rather than guess
-        before = {kind: dict(moves.get(kind, {})) for kind in KINDS}
+    kind without moves is left out, but for `papers:`."""
     text = _HEADER
     for kind in KINDS:
-        kept = without_stale(moves.get(kind, {}), before[kind])
-        if kind in moves:
-            moves[kind] = kept
-        lines = [f"  {old}: {new}\n" for old, new in sorted(kept.items())]
+        lines = [f"  {old}: {new}\n" for old, new in sorted(moves.get(kind, {}).items())]
         if lines or kind == "papers":
             text += f"{kind}:\n" + "".join(lines)
     write_text_atomic(path, text)
 
 
-def without_stale(moves: Mapping[str, str], before: Mapping[str, str]) -> dict[str, str]:
-    """`moves` without the lines a move new since `before` (the file as it was) makes
-    stale. A new move is one papersite just found, and it leads to a live page: a line
-    sending that page's slug elsewhere was written when the slug was gone, and now its
-    page wins. Dropping it keeps a slug that comes back (`a: b`, then `b: a`) from
-    leaving a cycle and a "remove the line" note on every run; other lines, the user's
-    included, are kept."""
-    live = {new for old, new in moves.items() if before.get(old) != new}
+def without_stale(moves: Mapping[str, str], added: Mapping[str, str]) -> dict[str, str]:
+    """`moves` without the lines the `added` moves make stale. A move papersite just
+    found leads to a live page: a line sending that page's slug elsewhere was written
+    when the slug was gone, and now its page wins. Dropping it keeps a slug that comes
+    back (`a: b`, then `b: a`) from leaving a cycle and a "remove the line" note on
+    every run; other lines, the user's included, are kept."""
+    live = set(added.values())
     return {old: new for old, new in moves.items() if old not in live}
 
 

@@ -44,10 +44,10 @@ def works_using(
     """Per term (column of `presence`, papers x terms, 0/1), how many of the members'
     works use it; and how many works the members are."""
     rows = presence[list(members)]
-    distinct, group = (
-        np.unique(works[list(members)], return_inverse=True) if works is not None else ((), ())
-    )
-    if works is None or len(distinct) == len(members):
+    if works is None:
+        return np.asarray(rows.sum(axis=0), dtype=np.float64).ravel(), len(members)
+    distinct, group = np.unique(works[list(members)], return_inverse=True)
+    if len(distinct) == len(members):
         return np.asarray(rows.sum(axis=0), dtype=np.float64).ravel(), len(members)
     indicator = sp.csr_matrix(
         (np.ones(len(members)), (group, np.arange(len(members)))),
