@@ -12,7 +12,7 @@ from typing import cast
 from generator.analyze.features.acronyms import definitions
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.tokens import Tokenizer, Tokens, phrase_key
-from generator.analyze.features.word_classes import is_adverb
+from generator.analyze.features.word_classes import MIN_VERB_USES, VERB_SHARE, is_adverb
 from generator.model import Paper
 
 # Words after which English puts a verb: "to reduce", "we detect", "can recover", read in
@@ -87,6 +87,15 @@ class Documents:
         total = self.word_counts.get(key, 0)
         heads = self.head_counts.get(key, 0) - self.described_counts.get(key, 0)
         return max(heads, 0) / total if total else 0.0
+
+    def verbs(self) -> frozenset[str]:
+        """Single words used mostly as verbs ("reduce", "detect"): no keyword on their own
+        (word_classes.VERB_SHARE)."""
+        return frozenset(
+            word
+            for word, uses in self.verb_counts.items()
+            if uses >= MIN_VERB_USES and self.verb_ratio(word) >= VERB_SHARE
+        )
 
     def verb_ratio(self, key: str) -> float:
         """Share of a word's occurrences right after "to", "we", "can"...: high for verbs

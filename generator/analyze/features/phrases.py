@@ -10,7 +10,6 @@ from numpy.typing import NDArray
 
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.vectors import Vectors
-from generator.analyze.features.word_classes import verbs
 
 # The last word of a phrase must end a run at least this often: "segmentation" ends
 # 69% of its runs, "transport" 59%, "optimal" 9% (it modifies: "optimal transport"),
@@ -50,7 +49,7 @@ def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
     """Compute counts, key papers, head and alone ratios of every term."""
     terms = vectors.terms
     index = {t: i for i, t in enumerate(terms)}
-    used_as_verbs = verbs(docs)
+    used_as_verbs = docs.verbs()
     counts = vectors.counts.tocsc()
     titles = vectors.title_counts.tocsc()
     total = np.asarray(counts.sum(axis=0), dtype=np.float64).ravel()

@@ -11,12 +11,7 @@ the corpus uses, an -ed word whose verb it uses, a word that mostly follows "to"
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.analyze.features.tokens import STOP_WORDS
-
-if TYPE_CHECKING:
-    from generator.analyze.features.documents import Documents
 
 # The field's everyday words: no topic, keyword or shared term is made of them alone,
 # whatever their combination (its everyday nouns, and the modifiers that go with
@@ -81,12 +76,3 @@ def ends_in_participle(key: str, vocabulary: dict[str, int]) -> bool:
     found"), so only lone words are judged by IRREGULAR_PARTICIPLES."""
     words = key.split(" ")
     return len(words) > 1 and is_participle(words[-1], vocabulary)
-
-
-def verbs(docs: Documents) -> frozenset[str]:
-    """Single words used mostly as verbs ("reduce", "detect"): no keyword on their own."""
-    return frozenset(
-        word
-        for word, uses in docs.verb_counts.items()
-        if uses >= MIN_VERB_USES and docs.verb_ratio(word) >= VERB_SHARE
-    )

@@ -10,7 +10,6 @@ from generator.analyze.features.word_classes import (
     ends_in_participle,
     is_adverb,
     is_participle,
-    verbs,
 )
 
 VOCABULARY = {
@@ -68,7 +67,7 @@ def test_a_word_that_mostly_follows_to_we_or_can_is_a_verb() -> None:
     # "fit": a verb, but used after "we" once only: too rarely to tell.
     # "we will detect": the word after two verb-takers in a row counts too.
     assert docs.verb_counts["detect"] == 2
-    assert verbs(docs) == {"reduce"}
+    assert docs.verbs() == {"reduce"}
 
 
 def test_a_word_right_before_a_determiner_is_used_as_a_verb() -> None:
@@ -84,7 +83,7 @@ def test_a_word_right_before_a_determiner_is_used_as_a_verb() -> None:
     docs = read_documents(corpus.papers)
     assert docs.verb_counts["force"] == 3 and docs.verb_ratio("force") == 0.75
     assert docs.verb_counts["transformer"] == 0  # "transformers in the": a preposition between
-    assert "force" in verbs(docs)
+    assert "force" in docs.verbs()
     # "we train the": one use, counted once although both rules see it.
     assert docs.verb_counts["train"] == 1
 

@@ -9,7 +9,7 @@ import scipy.sparse as sp
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.tokens import phrase_key
-from generator.analyze.features.word_classes import GENERIC, verbs
+from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import (
     half_terms,
     is_filler,
@@ -173,7 +173,7 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     assert all(docs.head_ratio(key) >= MIN_HEAD for _, key in lone), sorted(
         (label, key) for label, key in lone if docs.head_ratio(key) < MIN_HEAD
     )
-    verbs_shown = sorted((label, key) for label, key in lone if key in verbs(docs))
+    verbs_shown = sorted((label, key) for label, key in lone if key in docs.verbs())
     assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
 
 
