@@ -82,6 +82,8 @@ def test_other_is_not_counted_as_a_topic() -> None:
     assert "but for 1 that fits none, listed under [Other](other.md)." in page
     home = render_home(make_environment(), site)
     assert "3 research papers in 2 topics" in home
+    other = render_topic(make_environment(), site, topics[2])
+    assert "<p>1 paper · " in other and "1 papers" not in other
 
 
 def test_the_other_page_says_what_other_is_and_lists_its_papers_by_title() -> None:
