@@ -53,49 +53,60 @@ def theme_language_problem(config: Config, mkdocs_config: Any) -> str:
 
 
 def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
-    """Why the theme cannot draw what mkdocs.yml asks for, or "": an icon that is not
-    in the theme (theme icon, palette toggles, extra.social), a setting of the wrong
-    shape, an analytics provider Material has no partial for. The build would stop on
-    each, naming a template of Material's; `papersite check` names the setting."""
+    """Why the theme cannot draw what mkdocs.yml asks for, or "": a setting of the wrong
+    shape, an icon that is not in the theme (theme icon, palette toggles, extra.social,
+    feedback ratings), an analytics provider Material has no partial for. The build
+    would stop on each, naming a template of Material's; `papersite check` names the
+    setting."""
     theme = mkdocs_config.theme
     if theme.name != "material":
         return ""
-    folders = theme_folders(config, theme)
     extra = mkdocs_config.extra
-    social = extra.get("social") or []
-    if not isinstance(social, list) or not all(isinstance(entry, dict) for entry in social):
-        return f"extra social: {social!r} is no list of icons and links"
+    for key, what in (("social", "icons and links"), ("alternate", "names and links")):
+        entries = extra.get(key) or []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            return f"extra {key}: {entries!r} is no list of {what}"
+    analytics = extra.get("analytics") or {}
+    if not isinstance(analytics, dict):
+        return f"extra analytics: {analytics!r} is no provider and property"
+    folders = theme_folders(config, theme)
+    problem = icons_problem(theme, folders, _named_icons(theme, extra, analytics))
+    if problem:
+        return f"theme: {problem}"
+    return _provider_problem(analytics.get("provider"), folders)
+
+
+def _named_icons(theme: Any, extra: Any, analytics: dict[str, Any]) -> list[Any]:
+    """The icons settings name beside the header's (icons.theme_icons): theme.icon's
+    repo, edit, admonition.note, ... (Material includes each as .icons/<name>.svg),
+    extra.social's and the feedback ratings'. An empty one is Material's default
+    ("repo:" left blank)."""
     icons = theme.get("icon")
     named = [
         name
         for value in (icons.values() if isinstance(icons, dict) else ())
         for name in (value.values() if isinstance(value, dict) else [value])
-    ]  # repo, edit, admonition.note, ...: Material includes each as .icons/<name>.svg
-    analytics = extra.get("analytics") or {}
-    if not isinstance(analytics, dict):
-        return f"extra analytics: {analytics!r} is no provider and property"
+    ]
     feedback = analytics.get("feedback") or {}
     ratings = feedback.get("ratings") if isinstance(feedback, dict) else None
     rated = [r.get("icon") for r in ratings or [] if isinstance(r, dict)]
-    # An empty icon is Material's default ("repo:" left blank); any other is checked.
-    wanted = [name for name in [*named, *(e.get("icon") for e in social), *rated] if name]
-    problem = icons_problem(theme, folders, wanted)
-    if problem:
-        return f"theme: {problem}"
-    alternate = extra.get("alternate") or []
-    if not isinstance(alternate, list) or not all(isinstance(entry, dict) for entry in alternate):
-        return f"extra alternate: {alternate!r} is no list of names and links"
-    provider = analytics.get("provider")
-    if provider is not None:
-        partial = f"partials/integrations/analytics/{provider}.html"
-        plain = isinstance(provider, str) and re.fullmatch(r"[A-Za-z0-9_-]+", provider)
-        if not plain or not any(Path(folder, partial).is_file() for folder in folders):
-            return (
-                f"extra analytics provider {provider!r}: Material has no such provider (no "
-                f"{partial} in the theme or the project's overrides); use google, or add "
-                "the partial to the overrides"
-            )
-    return ""
+    social = [entry.get("icon") for entry in extra.get("social") or []]
+    return [name for name in [*named, *social, *rated] if name]
+
+
+def _provider_problem(provider: Any, folders: list[str]) -> str:
+    """Why Material cannot include the analytics `provider`'s partial, or ""."""
+    if provider is None:
+        return ""
+    partial = f"partials/integrations/analytics/{provider}.html"
+    plain = isinstance(provider, str) and re.fullmatch(r"[A-Za-z0-9_-]+", provider)
+    if plain and any(Path(folder, partial).is_file() for folder in folders):
+        return ""
+    return (
+        f"extra analytics provider {provider!r}: Material has no such provider (no "
+        f"{partial} in the theme or the project's overrides); use google, or add the "
+        "partial to the overrides"
+    )
 
 
 def override_templates_problem(config: Config, mkdocs_config: Any) -> str:

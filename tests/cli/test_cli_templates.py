@@ -90,12 +90,15 @@ def test_a_theme_override_that_fails_while_rendering_is_named(root: Path) -> Non
     assert f"{path}:2: ZeroDivisionError: division by zero" in message, message
 
 
-def test_a_theme_language_material_lacks_fails_check_and_build(root: Path) -> None:
+def _with_language(root: Path, line: str) -> tuple[Path, Result, Result]:
+    """mkdocs.yml with `line` for its theme language, then check and build."""
     mkdocs_yml = root / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        mkdocs_yml.read_text("utf-8").replace("language: en", "language: xx"), "utf-8"
-    )
-    check, build = _run(root, "check"), _run(root, "build")
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8").replace("language: en", line), "utf-8")
+    return mkdocs_yml, _run(root, "check"), _run(root, "build")
+
+
+def test_a_theme_language_material_lacks_fails_check_and_build(root: Path) -> None:
+    mkdocs_yml, check, build = _with_language(root, "language: xx")
     assert check.exit_code == build.exit_code == 2
     assert _error(check) == _error(build)
     assert _error(build).startswith(f"Error: {mkdocs_yml}: theme language 'xx'")
@@ -142,11 +145,7 @@ def test_an_interrupt_while_the_command_loads_ends_cleanly(tmp_path: Path) -> No
 
 def test_a_theme_language_left_empty_fails_check_and_build(root: Path) -> None:
     """`language:` with no value is "None" to Material: check passed, the build failed."""
-    mkdocs_yml = root / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        mkdocs_yml.read_text("utf-8").replace("language: en", "language:"), "utf-8"
-    )
-    check, build = _run(root, "check"), _run(root, "build")
+    mkdocs_yml, check, build = _with_language(root, "language:")
     assert check.exit_code == build.exit_code == 2
     assert _error(check) == _error(build)
     assert _error(build).startswith(f"Error: {mkdocs_yml}: theme language 'None'")

@@ -43,10 +43,10 @@ class SharedTerms:
         self.surfaces = surfaces
         self.limit = limit
         self.index = {t: i for i, t in enumerate(vectors.terms)}
-        # Words a joined phrase may end in (a noun's head: "resonance", not "local") and
-        # start with (no verb: "reconstruct"); with no stats, none are joined.
-        self.ends = stats.readable() & ~stats.verb if stats is not None else None
-        self.starts = ~stats.verb if stats is not None else None
+        # A joined phrase starts with no verb ("reconstruct") and ends in a word that can
+        # end a noun phrase ("resonance", not "local"); with no stats, none are joined.
+        self.verb = stats.verb if stats is not None else None
+        self.readable = stats.readable() if stats is not None else np.ones(0, dtype=bool)
         self.shown: dict[str, str] = {}
         self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
@@ -100,7 +100,7 @@ class SharedTerms:
         "magnetic" and "resonance imaging" -> "magnetic resonance imaging". The
         two-word phrase that bridges them must be written by both papers, and the whole
         has at most three words."""
-        if self.ends is None or len(keys) < 2:
+        if self.verb is None or len(keys) < 2:
             return keys
         lasts = {key.rsplit(" ", 1)[-1] for key in keys}
         firsts = {key.split(" ", 1)[0] for key in keys}
@@ -110,27 +110,22 @@ class SharedTerms:
             if first in lasts and second in firsts:
                 follows.setdefault(first, set()).add(second)
         keys = list(keys)
-        joined = bool(follows)
-        while joined:
-            joined = False
-            for i, left in enumerate(keys):
-                after = follows.get(left.rsplit(" ", 1)[-1])
-                if after is None:
-                    continue
-                for j, right in enumerate(keys):
-                    if (
-                        j != i
-                        and right.split(" ", 1)[0] in after
-                        and left.count(" ") + right.count(" ") <= 1
-                        and self._joinable(left, right)
-                    ):
-                        keys[min(i, j)] = f"{left} {right}"
-                        del keys[max(i, j)]
-                        joined = True
-                        break
-                if joined:
-                    break
+        while follows and (pair := self._first_join(keys, follows)) is not None:
+            i, j = pair
+            keys[min(i, j)] = f"{keys[i]} {keys[j]}"
+            del keys[max(i, j)]
         return keys
+
+    def _first_join(self, keys: list[str], follows: dict[str, set[str]]) -> tuple[int, int] | None:
+        """The first (left, right) positions of `keys` a bridge joins, or None."""
+        for i, left in enumerate(keys):
+            after = follows.get(left.rsplit(" ", 1)[-1], set())
+            for j, right in enumerate(keys):
+                bridged = j != i and right.split(" ", 1)[0] in after
+                short = left.count(" ") + right.count(" ") <= 1
+                if bridged and short and self._joinable(left, right):
+                    return i, j
+        return None
 
     def _joinable(self, left: str, right: str) -> bool:
         """Whether `left right` would start as a noun phrase does (no verb) and end as
@@ -139,10 +134,9 @@ class SharedTerms:
         thing, not as "magnetic, resonance")."""
         first = self.index.get(left.split(" ", 1)[0])
         last = self.index.get(right.rsplit(" ", 1)[-1])
-        assert self.ends is not None and self.starts is not None
-        if first is None or last is None or not self.starts[first]:
+        if first is None or last is None or self.verb is None or self.verb[first]:
             return False
-        return bool(self.ends[last]) or " " not in left + right
+        return bool(self.readable[last] and not self.verb[last]) or " " not in left + right
 
     def _words(self, column: int) -> tuple[str, str]:
         """The two words of a two-word term (cached)."""
