@@ -41,7 +41,7 @@ def _wait_for(check, seconds: float = 90) -> object:  # type: ignore[no-untyped-
         found = check()
         if found:
             return found
-        time.sleep(0.5)
+        time.sleep(0.1)
     pytest.fail("the live preview did not get there in time")
 
 

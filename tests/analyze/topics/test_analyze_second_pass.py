@@ -50,24 +50,37 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     assert 0 < len(added) <= 0.1 * len(bundled_corpus.papers)
 
 
+@pytest.fixture(scope="module")
+def recorded_passes(bundled_corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
+    """One analysis of the bundled corpus with the close-topic and adoption steps
+    recorded: (membership before, membership after, fit matrix, options) per call."""
+    calls: dict[str, list[tuple[Any, ...]]] = {"add_close_topics": [], "adopt_leftovers": []}
+
+    def recording(name: str) -> Any:
+        real = getattr(SecondPass, name)
+
+        def recorded(self: SecondPass, membership: Membership, *rest: Any, **options: Any) -> Any:
+            result = real(self, membership, *rest, **options)
+            calls[name].append((membership, result, self.fits, options))
+            return result
+
+        return recorded
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in calls:
+            patch.setattr(SecondPass, name, recording(name))
+        analyze(bundled_corpus, AnalysisSettings())
+    return calls
+
+
 def test_an_added_topic_is_one_whose_label_the_paper_fits(
-    bundled_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    recorded_passes: dict[str, list[tuple[Any, ...]]],
 ) -> None:
     """Every added topic is one whose label the paper fits, by the fit matrix discovery
     computed (the label's phrase, the phrases it absorbed, an acronym spelled out, or
     all the label's words: label_fit.py). This checks that the pass applies the rule;
     label_fit's own tests check the matrix."""
-    calls: list[tuple[Membership, Membership, Any]] = []
-    real = SecondPass.add_close_topics
-
-    def recorded(self: SecondPass, membership: Membership, *rest: Any) -> Membership:
-        result = real(self, membership, *rest)
-        calls.append((membership, result, self.fits))
-        return result
-
-    monkeypatch.setattr(SecondPass, "add_close_topics", recorded)
-    analyze(bundled_corpus, AnalysisSettings())
-    ((before, after, fits),) = calls
+    ((before, after, fits, _),) = recorded_passes["add_close_topics"]
     fitted = fits.tocsr()
     pairs = [
         (paper, topic)
@@ -79,22 +92,13 @@ def test_an_added_topic_is_one_whose_label_the_paper_fits(
 
 
 def test_adoption_after_close_topics_takes_only_papers_that_fit_the_label(
-    bundled_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    recorded_passes: dict[str, list[tuple[Any, ...]]],
 ) -> None:
     """Adoption is tried twice: before close extra topics, and after them only for papers
     that fit the adopting topic's label. Some paper joins in the second round, and each
     that does fits its topic's label."""
-    calls: list[tuple[Membership, Membership, Any, bool]] = []
-    real = SecondPass.adopt_leftovers
-
-    def recorded(self: SecondPass, membership: Membership, **options: Any) -> Membership:
-        result = real(self, membership, **options)
-        calls.append((membership, result, self.fits, options.get("label_fit_only", False)))
-        return result
-
-    monkeypatch.setattr(SecondPass, "adopt_leftovers", recorded)
-    analyze(bundled_corpus, AnalysisSettings())
-    assert [only for *_, only in calls] == [False, True]
+    calls = recorded_passes["adopt_leftovers"]
+    assert [options.get("label_fit_only", False) for *_, options in calls] == [False, True]
     before, after, fits, _ = calls[1]
     fitted = fits.tocsr()
     joined = [
