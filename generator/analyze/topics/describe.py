@@ -103,14 +103,15 @@ def keywords(
     stats: PhraseStats,
     presence: sp.csr_matrix,
     surfaces: Surfaces,
-    halves: frozenset[str] = frozenset(),
+    partial: frozenset[str] = frozenset(),
     whole: WholeTerms | None = None,
     works: NDArray[np.int64] | None = None,
 ) -> tuple[str, ...]:
     """Phrases typical of the topic's papers and rare elsewhere: content, not prose.
 
-    The label, its inflections, filler prose, halves of a term (`halves`: from
-    keyword_rules.half_terms), verbs (PhraseStats.verb) and phrases a kept keyword
+    The label, its inflections, filler prose, words that are part of terms (`partial`:
+    halves of a term and heads of many compounds, keyword_rules.half_terms and
+    open_heads), verbs (PhraseStats.verb) and phrases a kept keyword
     already says are skipped; a pair that is two thirds of a term is shown whole
     (`whole`: "cumulative distribution function"). Papers of one work (`works`:
     works.work_numbers) count once.
@@ -128,7 +129,7 @@ def keywords(
     chosen: list[str] = []
     for column in order[: 40 * KEYWORDS]:
         key = stats.terms[column]
-        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, halves)
+        usable = _usable(key, stats, column, bool(readable[column]), draft.phrases, partial)
         if inside[column] < min(2, size) or not usable:
             continue
         if _fields_word(key, stats.papers[column], inside[column], n, surfaces):
@@ -166,7 +167,7 @@ def _usable(
     column: int,
     readable: bool,
     label: tuple[str, ...],
-    halves: frozenset[str],
+    partial: frozenset[str],
 ) -> bool:
     """A keyword must read as a phrase, say something, and not repeat the label."""
     words = key.split(" ")
@@ -174,6 +175,6 @@ def _usable(
         return False
     if len(words) > 1 or not readable:  # a lone modifier ("mathematical") names nothing
         return readable
-    if key in halves or stats.verb[column] or stats.describing[column]:
+    if key in partial or stats.verb[column] or stats.describing[column]:
         return False
     return bool(stats.total[column] >= MIN_BURSTINESS * stats.papers[column])

@@ -21,7 +21,7 @@ from generator.analyze.topics.describe import Draft, keywords, related_topics, t
 from generator.analyze.topics.duplicates import subsumes
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.fillers import FILLER_ROUNDS, find_fillers
-from generator.analyze.topics.keyword_rules import half_terms
+from generator.analyze.topics.keyword_rules import half_terms, open_heads
 from generator.analyze.topics.label_fit import MIN_FIT, fit_matrix
 from generator.analyze.topics.members import Membership, assign_members, drop_unfit_extras
 from generator.analyze.topics.overrides import apply_edits, areas_by_slug, pinned_seeds
@@ -200,7 +200,7 @@ def _describe(
     keywords describe the members that are not `close` to it (close_members.py)."""
     presence = (vectors.counts > 0).astype(np.float32).tocsr()
     centres = topic_centres(drafts, vectors.lsa)
-    halves = half_terms(stats)
+    partial = half_terms(stats) | open_heads(stats, docs)
     whole = WholeTerms(docs, stats, presence.tocsc())
     related = related_topics(drafts, centres, neighbours)
     areas = _areas(drafts, own_centres(drafts, vectors.lsa), stats, presence, docs, spec)
@@ -211,7 +211,7 @@ def _describe(
                 slug=draft.slug,
                 label=draft.label,
                 keywords=keywords(
-                    described(draft, apart), stats, presence, docs.surfaces, halves, whole, works
+                    described(draft, apart), stats, presence, docs.surfaces, partial, whole, works
                 ),
                 papers=tuple(docs.slugs[p] for p in draft.papers),
                 related_topics=related[number],

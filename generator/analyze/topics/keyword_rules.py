@@ -4,8 +4,9 @@ Keywords are ranked by how typical they are of a topic's papers (describe.py), a
 abstracts share their prose as much as their subject: three chest CT papers all open
 with the "growing workload" of radiologists and the "urgent need" for tools. Such
 phrases are filler, whatever their rank. So are the halves of a term ("resonance",
-"magnetic" for "magnetic resonance"), inflections of the label ("memorizing" under
-"Memorization"), and phrases that another keyword already says in other words or
+"magnetic" for "magnetic resonance"), words that only head compounds of many kinds
+("budget": "FLOP budget", "tuning budget"), inflections of the label ("memorizing"
+under "Memorization"), and phrases that another keyword already says in other words or
 order ("augmentation hyperparameters" after "hyperparameter augmentation"). A single
 word used mostly as a verb ("reduce", "reconstruct") names an action, not a subject.
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import (
     GENERIC,
@@ -69,6 +71,15 @@ LONE = frozenset(
 # at all is half of that term ("resonance" in "magnetic resonance"): more often in the
 # term than anywhere else.
 HALF_TERM = 0.5
+# A word that ends a compound (a content word right before it in its run) at least this
+# share of its uses, where no one modifier makes up TOP_MODIFIER of those, names a
+# different thing in each compound and nothing alone: "budget" (92% in 11 compounds),
+# "regime" (79%, "training regime" 3 of 15), "flow" (71%: gradient, normalizing,
+# information flow), "blocks" (70%: building, convolutional, residual blocks). Words
+# with one usual compound stay ("bias": "inductive bias" 21 of 40), as do words mostly
+# alone or first ("pruning" 50%, "ImageNet" 4%).
+OPEN_HEAD = 0.7
+TOP_MODIFIER = 1 / 3
 # Words of no subject at all: the field's everyday words and title verbs ("deep
 # understanding").
 _EMPTY = GENERIC | TITLE_VERBS
@@ -134,6 +145,28 @@ def half_terms(stats: PhraseStats) -> frozenset[str]:
         for word, most in inside.items()
         if word in stats.index and most >= HALF_TERM * float(stats.total[stats.index[word]])
     )
+
+
+def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
+    """Single words that mostly end compounds of many kinds (OPEN_HEAD, TOP_MODIFIER).
+
+    A compound's modifier is counted from the two-word terms of `stats`: a compound too
+    rare to be a term is one of the many kinds, which is what the rule looks for.
+    """
+    top: dict[str, float] = {}
+    for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
+        if term.count(" ") == 1:
+            head = term.split(" ")[1]
+            top[head] = max(top.get(head, 0.0), total)
+    found = set()
+    for word in stats.index:
+        compounds = docs.head_counts.get(word, 0) - docs.alone_counts.get(word, 0)
+        if " " in word or compounds <= 0:
+            continue
+        varied = top.get(word, 0.0) < TOP_MODIFIER * compounds
+        if varied and compounds >= OPEN_HEAD * docs.word_counts.get(word, 0):
+            found.add(word)
+    return frozenset(found)
 
 
 def repeats_label(key: str, label: Iterable[str], generic: Iterable[str]) -> bool:

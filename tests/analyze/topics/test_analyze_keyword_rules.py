@@ -5,14 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
-from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats, phrase_stats
 from generator.analyze.features.tokens import phrase_key
+from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import (
     half_terms,
     is_filler,
+    open_heads,
     repeats_kept,
     repeats_label,
     says_nothing,
@@ -126,6 +129,25 @@ def test_a_word_mostly_inside_one_phrase_is_half_a_term() -> None:
     assert half_terms(stats) == {"magnetic", "resonance", "descent"}
 
 
+def test_a_word_that_heads_compounds_of_many_kinds_is_part_of_a_term() -> None:
+    """ "budget" ends a compound in every use, each with another modifier: it names a
+    different thing each time. "bias" ends compounds too, but mostly one ("inductive
+    bias"); "pruning" is mostly alone or first."""
+    abstracts = [
+        "A FLOP budget. A tuning budget. A memory budget. An energy budget.",
+        "Inductive bias helps. Inductive bias again. Label bias seen. Pruning works.",
+        "Pruning methods prune. Pruning removes weights. Magnitude pruning. Inductive bias.",
+    ]
+    docs = read_documents(
+        corpus_of([(f"Paper {n}", text) for n, text in enumerate(abstracts)]).papers
+    )
+    words = ["budget", "bias", "pruning", "inductive bias", "flop budget", "magnitude pruning"]
+    totals = {"budget": 4, "bias": 4, "pruning": 4, "inductive bias": 3, "flop budget": 1}
+    totals["magnitude pruning"] = 1
+    stats = _stats({w: totals[w] for w in words})
+    assert open_heads(stats, docs) == {"budget"}
+
+
 def test_a_phrase_a_kept_keyword_already_says_is_a_repeat() -> None:
     assert repeats_kept("resonance", ["magnetic resonance"])
     assert repeats_kept("magnetic resonance imaging", ["magnetic resonance"])
@@ -175,6 +197,9 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     )
     verbs_shown = sorted((label, key) for label, key in lone if key in docs.verbs())
     assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
+    heads = open_heads(phrase_stats(build_vectors(docs, 0), docs), docs)
+    open_shown = sorted((label, key) for label, key in lone if key in heads)
+    assert open_shown == []  # "budget", "blocks", "regime", "flow" were shown before
 
 
 def test_bundled_keywords_are_not_the_halves_of_one_term(
