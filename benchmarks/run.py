@@ -69,8 +69,9 @@ def measure(
     """Build a synthetic site of `papers` papers in `workdir`; return the measurements."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.project import make_project
+    from generator.build import mkdocs_build
     from generator.config import load_config
-    from generator.pipeline import Pipeline, mkdocs_build
+    from generator.pipeline import Pipeline
 
     root = make_project(workdir / "project", papers)
     config = load_config(root)

@@ -1,4 +1,5 @@
-"""Command-line interface: thin commands over the pipeline (generator/pipeline.py)."""
+"""Command-line interface: thin commands over the pipeline (generator/pipeline.py) and
+the site build (generator/build.py)."""
 
 from __future__ import annotations
 
@@ -23,14 +24,16 @@ from generator.config import (
     ConfigError,
     load_config,
 )
+from generator.errors import PipelineError
 from generator.ingest.report import quality_report
 from generator.mkdocs.theme_checks import template_failure
 from generator.model import Corpus, Problem, Severity
-from generator.pipeline import Pipeline, PipelineError, StageTimes
+from generator.pipeline import Generated, Pipeline
 from generator.redirects import notes
 from generator.render.export import export_json, is_replaceable_export
 from generator.scaffold import ScaffoldError, init_project
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
+from generator.stage_times import StageTimes
 from generator.write import write_text_atomic
 
 T = TypeVar("T")
@@ -198,7 +201,7 @@ def init(context: Context, folder: str) -> None:
 def check(context: Context) -> None:
     """Read the corpus and print a data-quality report; exit 1 on errors."""
     pipeline = context.pipeline(report=context.quiet)
-    corpus = _run(_lenient(pipeline))
+    corpus = _run(pipeline.ingest)  # without failing on problems: the report comes first
     if not context.quiet:
         click.echo(quality_report(corpus, verbose=context.verbose), nl=False)
     _run(lambda: _settings_check(pipeline, corpus))
@@ -208,11 +211,6 @@ def check(context: Context) -> None:
         _fail(f"--strict: the corpus has {len(corpus.problems)} data problems (see above)")
     if corpus.has_errors():
         _fail("some input could not be read (see Errors above)")
-
-
-def _lenient(pipeline: Pipeline) -> Callable[[], Corpus]:
-    """Read the corpus without failing on problems (the report comes first)."""
-    return pipeline.ingest
 
 
 def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
@@ -260,8 +258,8 @@ def export(context: Context, path: Path, force: bool) -> None:
 FORCE_HELP = "Regenerate docs/ even when no input changed since the last run."
 
 
-def _say_generated(context: Context, pipeline: Pipeline, force: bool) -> None:
-    generated = _run(lambda: pipeline.generate(force))
+def _say_generated(context: Context, generated: Generated) -> None:
+    """One line on what `generate` did, and notes on moved pages."""
     config = context.config
     if not generated.fresh:
         context.say(
@@ -284,7 +282,7 @@ def _say_generated(context: Context, pipeline: Pipeline, force: bool) -> None:
 def generate_command(context: Context, force: bool) -> None:
     """Ingest, analyze and render the corpus into docs/ (no MkDocs build)."""
     pipeline = context.pipeline()
-    _say_generated(context, pipeline, force)
+    _say_generated(context, _run(lambda: pipeline.generate(force)))
     context.timings(pipeline.times)
 
 
@@ -294,17 +292,12 @@ def generate_command(context: Context, force: bool) -> None:
 @click.pass_obj
 def build(context: Context, site_url: str | None, force: bool) -> None:
     """Generate docs/ and build the site into site/ with MkDocs (strict: warnings fail)."""
-    from generator.pipeline import mkdocs_build
+    from generator.build import build_site
 
     pipeline = context.pipeline()
     with _mkdocs_log(context):
-        _run(lambda: pipeline.use_build_settings(site_url))
-    _say_generated(context, pipeline, force)
-    with _mkdocs_log(context):
         built = _run(
-            lambda: pipeline.times.run(
-                "mkdocs", lambda: mkdocs_build(pipeline.config, site_url, force=force)
-            )
+            lambda: build_site(pipeline, site_url, force, lambda g: _say_generated(context, g))
         )
     context.timings(pipeline.times)
     site = pipeline.site_dir or context.config.root / "site"

@@ -86,7 +86,6 @@ BROWSE_INDEX_DOC = "browse/index.md"
 METHODS_DOC = "methods.md"
 HEALTH_DOC = "health.md"
 FINDER_DOC = "finder.md"
-SEARCH_INDEX_DOC = "assets/search/papers.json"
 PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 MAP_DOC = "map.md"
 MAP_DATA_DOC = "assets/map/points.json"

@@ -4,23 +4,18 @@
                  --write--> docs/ (and its state file) --mkdocs--> site/
 
 `Pipeline.generate` runs the first four stages, or nothing at all when the state file
-in docs/ says no input changed (generator/state.py); `Pipeline.build` then runs MkDocs,
+beside docs/ says no input changed (generator/state.py); build.py runs the last, MkDocs,
 whose papersite plugin calls `generate` again and finds docs/ up to date. Failures are
-typed (`PipelineError` and its kinds) so that the CLI can exit with the right code and
-the plugin can stop MkDocs with a one-line message.
+typed (errors.py) so that the CLI can exit with the right code and the plugin can stop
+MkDocs with a one-line message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import logging
-import os
-import shutil
 import tempfile
-import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,33 +24,15 @@ from generator.analyze import AnalysisSettings
 from generator.config import (
     Config,
     ConfigError,
-    as_written,
-    custom_dir_problem,
-    site_dir_problem,
-    site_url_problem,
 )
+from generator.errors import DataError, PipelineError, SettingsError, writing
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
 from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc, topic_feed_doc
 from generator.mkdocs.config_file import (
-    config_file_problem,
-    directory_urls_problem,
     missing_nav_pages,
 )
-from generator.mkdocs.page_settings import settings_problem
-from generator.mkdocs.site_state import (
-    foreign_site_problem,
-    forget_site_state,
-    save_site_state,
-    site_is_current,
-    site_key,
-)
-from generator.mkdocs.theme_checks import (
-    override_templates_problem,
-    template_failure,
-    theme_language_problem,
-    theme_settings_problem,
-)
+from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     REDIRECTS_NAME,
@@ -75,8 +52,8 @@ from generator.redirects import (
 from generator.render import DuplicatePathError, render_site
 from generator.render.environment import TemplateProblem
 from generator.render.redirect_pages import redirect_pages
-from generator.search.pagefind_index import PAGEFIND_FOLDER, PREVIOUS_BUNDLE
 from generator.search.terminal import SEARCH_DOCUMENTS, documents_json
+from generator.stage_times import StageTimes
 from generator.state import (
     GeneratedState,
     forget_state,
@@ -90,50 +67,11 @@ from generator.write import (
     exclusive,
     generated_pages,
     recover_folder,
-    replace_folder,
-    staging_folder,
     write_docs,
 )
 
 Analyzer = Callable[[Corpus, Config], Analysis]
-PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
 T = TypeVar("T")
-
-
-class PipelineError(Exception):
-    """A run that cannot go on; the message says why and names the file."""
-
-    exit_code = 1
-
-
-class SettingsError(PipelineError):
-    """papersite.yml, the topics file or mkdocs.yml cannot be used."""
-
-    exit_code = 2
-
-
-class DataError(PipelineError):
-    """The corpus gives nothing to build, or (under --strict) has problems."""
-
-
-class BuildError(PipelineError):
-    """MkDocs could not build the site."""
-
-
-@dataclass
-class StageTimes:
-    """Seconds spent in each pipeline stage, in order; `show` wraps each stage (progress)."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    show: Callable[[str], AbstractContextManager[object]] = lambda _name: nullcontext()
-
-    def run(self, name: str, work: Callable[[], T]) -> T:
-        """Run `work`, recording how long it took under `name`."""
-        start = time.perf_counter()
-        with self.show(name):
-            result = work()
-        self.seconds[name] = time.perf_counter() - start
-        return result
 
 
 @dataclass(frozen=True)
@@ -318,15 +256,6 @@ class Pipeline:
         except HandMadeCollision as error:
             raise SettingsError(str(error)) from None
 
-    def build(self, site_url: str | None = None, force: bool = False) -> Generated:
-        """`generate`, then build site/ with MkDocs (strictly: warnings fail the build)."""
-        self.use_build_settings(site_url)
-        generated = self.generate(force)
-        self.times.run(
-            "mkdocs", lambda: mkdocs_build(self.config, site_url, True, self.analyzer, force)
-        )
-        return generated
-
     def use_build_settings(self, site_url: str | None = None) -> None:
         """Check mkdocs.yml before anything is generated, and take the site's public URL
         as the build will have it (pages cite it): `site_url` (--site-url), else
@@ -406,197 +335,3 @@ def source_date_epoch(corpus: Corpus) -> int:
     newest = max(dates) if dates else None
     day = dt.date(newest.year, newest.month, newest.day) if newest else dt.date(2000, 1, 1)
     return int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
-
-
-def mkdocs_build(
-    config: Config,
-    site_url: str | None = None,
-    strict: bool = True,
-    analyzer: Analyzer = default_analyzer,
-    force: bool = False,
-) -> bool:
-    """Build site/ with MkDocs from the project's mkdocs.yml; its papersite plugin runs
-    `generate` with these settings and `analyzer`, and finds docs/ up to date after a
-    `generate` of the same inputs. Unless `force`, a site/ that this build would write
-    again byte for byte is kept (mkdocs/site_state.py); whether MkDocs ran."""
-    config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs checks it before the plugin runs
-    mkdocs_config = load_mkdocs_settings(config, config.docs, site_url, strict)
-    plugin = mkdocs_config.plugins[PLUGIN_NAME]
-    plugin.use_project(config, analyzer)  # --root, --config, --listing-year, as given
-    site = Path(mkdocs_config.site_dir)
-    try:
-        with writing(site), exclusive(site):
-            options = {"site_url": site_url, "strict": strict}
-            key = site_key(config, mkdocs_config, options) if analyzer is default_analyzer else None
-            if key is not None and not force and site_is_current(site, key):
-                return False
-            forget_site_state(site)
-            _build_into(site, mkdocs_config)
-            save_site_state(site, key)  # also what says papersite built site/
-    except FolderBusy as error:
-        raise PipelineError(str(error)) from None
-    return True
-
-
-def _build_into(site: Path, mkdocs_config: Any) -> None:
-    """Build into a staging folder and swap it in for `site`."""
-    from mkdocs.commands.build import build
-
-    mkdocs_config["site_dir"] = str(_stage_site(site))
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with _abort_as_build_error(mkdocs_config):
-            build(mkdocs_config)
-            _carry_hidden(site, Path(mkdocs_config.site_dir))
-            replace_folder(site, Path(mkdocs_config.site_dir))
-    finally:
-        shutil.rmtree(mkdocs_config.site_dir, ignore_errors=True)
-        mkdocs_config.plugins.on_shutdown()
-
-
-def load_mkdocs_settings(
-    config: Config,
-    docs: Path,
-    site_url: str | None = None,
-    strict: bool = True,
-    run_hooks: bool = True,
-) -> Any:
-    """The project's mkdocs.yml as MkDocs loads it for a build from `docs` (an existing
-    folder), checked: the papersite plugin is on, pages are folder URLs, and site_url
-    and site_dir are safe. Without `run_hooks`, the `hooks:` it names are not imported
-    (checking settings runs no code of the project's)."""
-    from mkdocs.config import load_config as load_mkdocs_config
-    from mkdocs.exceptions import MkDocsException
-
-    config_file = config.root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
-    problem = config_file_problem(config_file, config.root)
-    if problem:
-        raise SettingsError(problem)
-    options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
-    if not run_hooks:
-        options["hooks"] = []
-    if site_url:
-        problem = site_url_problem(site_url, "--site-url")
-        if problem:
-            raise SettingsError(problem)
-        options["site_url"] = site_url
-    try:
-        mkdocs_config = load_mkdocs_config(str(config_file), **options)
-    except MkDocsException as error:
-        raise SettingsError(f"{config_file}: {error}") from None
-    problem = directory_urls_problem(mkdocs_config) or settings_problem(mkdocs_config, config_file)
-    if problem:
-        raise SettingsError(problem)
-    problem = (
-        site_url_problem(mkdocs_config.site_url)
-        or site_dir_problem(config, mkdocs_config.site_dir)
-        or custom_dir_problem(config, mkdocs_config.theme.custom_dir)
-        or foreign_site_problem(
-            Path(mkdocs_config.site_dir), as_written(config, mkdocs_config.site_dir)
-        )
-    )
-    if problem:
-        raise SettingsError(f"{config_file}: {problem}")
-    if mkdocs_config.plugins.get(PLUGIN_NAME) is None:
-        raise SettingsError(
-            f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
-        )
-    problem = theme_language_problem(config, mkdocs_config)
-    problem = problem or theme_settings_problem(config, mkdocs_config)
-    if problem:
-        raise SettingsError(f"{config_file}: {problem}")
-    problem = override_templates_problem(config, mkdocs_config)
-    if problem:
-        raise SettingsError(problem)
-    return mkdocs_config
-
-
-def _stage_site(site: Path) -> Path:
-    """A new folder beside site/ for MkDocs to build into: site/ is replaced only by a
-    finished build, so a failed or killed build leaves the previous site whole. The last
-    search index is handed to the new build to reuse (hard links: nothing is copied)."""
-    recover_folder(site)
-    staging = staging_folder(site)
-    staging.mkdir(parents=True)
-    index = site / PAGEFIND_FOLDER
-    if index.is_dir():
-        shutil.copytree(index, staging / PREVIOUS_BUNDLE, copy_function=_link_or_copy)
-    return staging
-
-
-def _carry_hidden(site: Path, staging: Path) -> None:
-    """Keep site/'s hidden entries (a gh-pages worktree's `.git`, `.nojekyll`), as MkDocs
-    does when it cleans site/: hard-linked into the new site, so a run killed before the
-    swap still leaves them in the old one."""
-    if not site.is_dir() or site.is_symlink():
-        return
-    for entry in sorted(site.iterdir()):
-        target = staging / entry.name
-        if not entry.name.startswith(".") or entry.name.startswith(".papersite"):
-            continue
-        if target.exists() or target.is_symlink():
-            continue  # the build made its own (docs/.nojekyll, say): it wins
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
-        elif entry.is_symlink():
-            target.symlink_to(os.readlink(entry))
-        else:
-            _link_or_copy(str(entry), str(target))
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-@contextmanager
-def writing(folder: Path) -> Iterator[None]:
-    """Disk errors while writing `folder` (full, read-only, no permission) as one line
-    naming the file; what was there before is left whole by the writers."""
-    try:
-        yield
-    except OSError as error:
-        where = error.filename or folder
-        raise PipelineError(f"cannot write {where}: {error.strerror or error}") from None
-
-
-class _Errors(logging.Handler):
-    """The error messages MkDocs logs, for the one line that says why a build stopped."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _abort_as_build_error(mkdocs_config: Any = None) -> Iterator[None]:
-    """MkDocs' own failures (strict warnings, plugin errors) as a BuildError that says why;
-    so is an error in a theme template (a project's override that does not render), named
-    by its file and line."""
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    errors = _Errors()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(errors)
-    try:
-        yield
-    except PipelineError:
-        raise
-    except (Abort, MkDocsException) as error:
-        reason = errors.messages[0] if errors.messages else str(error)
-        raise BuildError(f"MkDocs could not build the site: {reason}") from None
-    except Exception as error:
-        folders = [str(folder) for folder in mkdocs_config.theme.dirs] if mkdocs_config else []
-        where = template_failure(error, folders)
-        if where is None:
-            raise
-        raise BuildError(f"MkDocs could not build the site: {where}") from None
-    finally:
-        logger.removeHandler(errors)

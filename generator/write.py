@@ -5,7 +5,7 @@
   files hard-linked, so nothing is copied and their times stay) and then puts it in
   docs/'s place. A run that dies leaves the previous docs/ whole; `recover_folder`
   puts it back if the run died between the two renames of the swap.
-- site/: `replace_folder` swaps a finished build in the same way (pipeline.py).
+- site/: `replace_folder` swaps a finished build in the same way (build.py).
 - Two runs never write one project's output at once: `exclusive` locks the folder
   that holds docs/ and site/, and a second run (`serve` in one terminal, `build` in
   another) stops with a message instead of removing the first one's staging folder.
@@ -248,7 +248,7 @@ def _keep_hand_made(docs_dir: Path, staging: Path, generated: set[str]) -> None:
                 (staging / relative).parent.mkdir(parents=True, exist_ok=True)
                 os.symlink(os.readlink(source), staging / relative)
             else:
-                _link(source, staging / relative)
+                link_or_copy(source, staging / relative)
         if not folders and not files:
             (staging / here.relative_to(docs_dir)).mkdir(parents=True, exist_ok=True)
 
@@ -259,7 +259,7 @@ def _stage_page(old: Path, new: Path, text: str) -> bool:
     new.unlink(missing_ok=True)
     data = text.encode("utf-8")
     if old.is_file() and old.read_bytes() == data:
-        _link(old, new)
+        link_or_copy(old, new)
         return False
     new.parent.mkdir(parents=True, exist_ok=True)
     new.write_bytes(data)
@@ -267,9 +267,9 @@ def _stage_page(old: Path, new: Path, text: str) -> bool:
     return True
 
 
-def _link(source: Path, target: Path) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
     """A hard link (same file, no copy), or a copy where the file system has none."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:

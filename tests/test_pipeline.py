@@ -13,16 +13,11 @@ from click.testing import CliRunner
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS, file_hashes
 
+from generator.build import build_site, mkdocs_build
 from generator.cli import main
 from generator.config import load_config
-from generator.pipeline import (
-    BuildError,
-    DataError,
-    Pipeline,
-    PipelineError,
-    SettingsError,
-    mkdocs_build,
-)
+from generator.errors import BuildError, DataError, PipelineError, SettingsError
+from generator.pipeline import Pipeline
 
 BAD_FILE = "bad.txt"
 
@@ -101,7 +96,7 @@ def test_the_build_uses_the_settings_it_was_given(tmp_path: Path) -> None:
     (root / "papersite.yml").write_text("site_name: From the file\n", encoding="utf-8")
     config = load_config(root)
     given = config.__class__(**{**config.__dict__, "site_name": "Given"})
-    Pipeline(given).build()
+    build_site(Pipeline(given))
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<title>Given</title>" in home and "From the file" not in home
 
@@ -110,17 +105,17 @@ def test_a_failed_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
     """MkDocs builds beside site/; only a finished build takes its place (issue 16)."""
     root = _project(tmp_path)
     config = load_config(root)
-    Pipeline(config).build()
+    build_site(Pipeline(config))
     before = file_hashes(root / "site")
     (root / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"warnings? in strict mode"):
-        Pipeline(config).build()
+        build_site(Pipeline(config))
     assert file_hashes(root / "site") == before
     hidden = sorted(p.name for p in root.iterdir() if p.name.startswith("."))
     # no staging folder left behind; site/ is still papersite's (a record with no key)
     assert hidden == [".docs.papersite-state.json", ".site.papersite-build.json"]
     (root / "docs" / "broken.md").unlink()
-    Pipeline(config).build()  # and the next build reuses the index, with the same result
+    build_site(Pipeline(config))  # and the next build reuses the index, with the same result
     assert file_hashes(root / "site") == before
 
 
@@ -129,7 +124,7 @@ def test_the_site_name_is_text_in_every_page(tmp_path: Path) -> None:
     root = _project(tmp_path)
     name = '<script>alert("x")</script> & "Co" <b>'
     (root / "papersite.yml").write_text(f"site_name: '{name}'\n", encoding="utf-8")
-    Pipeline(load_config(root)).build()
+    build_site(Pipeline(load_config(root)))
     escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &lt;b&gt;"
     paper = next((root / "site" / "papers").glob("*/index.html"))
     for page in (root / "site" / "index.html", paper):
@@ -326,7 +321,7 @@ def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> N
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     config = load_config(root)
     with pytest.raises(BuildError, match=r"exclude_docs or draft_docs .* leave out \d+ generated"):
-        Pipeline(config).build()
+        build_site(Pipeline(config))
 
 
 def test_a_file_system_without_locks_still_builds(
@@ -355,7 +350,7 @@ def test_generated_pages_outside_the_nav_never_stop_a_strict_build(
     monkeypatch.setattr(index_pages, "HEALTH_PART", 1)
     text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  /health/\n", "")
     root = _project(tmp_path, text)
-    Pipeline(load_config(root)).build()
+    build_site(Pipeline(load_config(root)))
     assert list((root / "site" / "health").glob("*/index.html"))
     nav = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "All papers" in nav and "Paper finder" in nav  # the nav still lists its pages

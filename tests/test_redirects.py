@@ -12,8 +12,9 @@ import pytest
 from sitebuild import FIXTURE_CORPUS, make_analysis
 
 from generator.config import Config, load_config
+from generator.errors import SettingsError
 from generator.model import Analysis, Corpus, Paper, SourceRef, Topic
-from generator.pipeline import Pipeline, SettingsError
+from generator.pipeline import Pipeline
 from generator.redirects import (
     REDIRECTS_NAME,
     TOPICS_RECORD,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from generator.analyze.settings import AnalysisSettings
 
 if TYPE_CHECKING:
-    from generator.analyze.pipeline import StageTimes, analyze, analyze_timed
+    from generator.analyze.pipeline import analyze, analyze_timed
     from generator.analyze.topics.topics_file import (
         TopicsFileError,
         load_topics_file,
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    "StageTimes": "pipeline",
     "analyze": "pipeline",
     "analyze_timed": "pipeline",
     "TopicsFileError": "topics.topics_file",
@@ -30,7 +29,6 @@ _LAZY = {
 
 __all__ = [
     "AnalysisSettings",
-    "StageTimes",
     "TopicsFileError",
     "analyze",
     "analyze_timed",

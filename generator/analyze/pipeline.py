@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
@@ -25,23 +22,10 @@ from generator.analyze.topics.keyword_rules import telling_terms
 from generator.analyze.topics.topics_file import load_topics_file
 from generator.analyze.topics.works import work_numbers
 from generator.model import Analysis, Corpus
+from generator.stage_times import StageTimes
 from generator.workers import Background
 
 T = TypeVar("T")
-
-
-@dataclass
-class StageTimes:
-    """Seconds spent in each analysis step, in order (for benchmarks)."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def run(self, name: str, step: Callable[[], T]) -> T:
-        """Run one step and record its wall-clock time."""
-        start = time.perf_counter()
-        result = step()
-        self.seconds[name] = time.perf_counter() - start
-        return result
 
 
 def analyze(corpus: Corpus, settings: AnalysisSettings | None = None) -> Analysis:

@@ -37,11 +37,9 @@ from generator.config import (
     PROJECT_OVERRIDES,
     Config,
     ConfigError,
-    custom_dir_problem,
     load_config,
-    site_dir_problem,
-    site_url_problem,
 )
+from generator.errors import PipelineError
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.compact_html import compact
@@ -50,21 +48,19 @@ from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
-from generator.mkdocs.page_settings import make_safe, settings_problem
+from generator.mkdocs.page_settings import make_safe
 from generator.mkdocs.partial_memo import install as install_partial_memo
+from generator.mkdocs.project_settings import mkdocs_settings_problem
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
-from generator.mkdocs.site_state import THEME_DIR, foreign_site_problem
+from generator.mkdocs.site_state import EPOCH_ENV, THEME_DIR
 from generator.mkdocs.theme_checks import (
-    override_templates_problem,
     template_failure,
     theme_folders,
-    theme_language_problem,
-    theme_settings_problem,
 )
 from generator.mkdocs.trim_styles import material_stylesheets, trim_site_stylesheets
 from generator.mkdocs.versions import SPEEDUPS, Gate, check_versions
 from generator.model import Problem
-from generator.pipeline import Analyzer, Pipeline, PipelineError, default_analyzer
+from generator.pipeline import Analyzer, Pipeline, default_analyzer
 from generator.redirects import notes
 from generator.search.pagefind_index import (
     PAGEFIND_FOLDER,
@@ -74,10 +70,15 @@ from generator.search.pagefind_index import (
     drop_previous_bundle,
     keep_previous_bundle,
 )
-from generator.write import generated_pages, remove_folder, replace_folder, staging_folder
+from generator.write import (
+    generated_pages,
+    link_or_copy,
+    remove_folder,
+    replace_folder,
+    staging_folder,
+)
 
 log = logging.getLogger("mkdocs.plugins.papersite")
-EPOCH_ENV = "SOURCE_DATE_EPOCH"  # MkDocs' own setting for reproducible build dates
 
 
 class PapersiteOptions(base.Config):  # type: ignore[no-untyped-call]
@@ -169,23 +170,11 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def _refuse_unsafe_settings(self, config: Any, project: Config) -> None:
         """Under plain `mkdocs build` and `serve`, what `papersite build` refuses as it
-        loads mkdocs.yml (pipeline.load_mkdocs_settings): unsafe links, site_url and
-        folders, an unknown language, override templates that do not parse."""
-        config_file = Path(config.config_file_path)
-        problem = settings_problem(config, config_file)
-        if problem:
-            raise PluginError(f"papersite: {problem}")
-        problem = site_url_problem(config.get("site_url"))
-        problem = problem or custom_dir_problem(project, config.theme.custom_dir)
-        if self.command != "serve":  # `mkdocs serve` builds into a temporary folder of its own
-            problem = problem or site_dir_problem(project, config.site_dir)
-            if not self.dirty:  # `mkdocs build` empties site_dir
-                problem = problem or foreign_site_problem(Path(config.site_dir), config.site_dir)
-        problem = problem or theme_language_problem(project, config)
-        problem = problem or theme_settings_problem(project, config)
-        if problem:
-            raise PluginError(f"papersite: {config_file}: {problem}")
-        problem = override_templates_problem(project, config)
+        loads mkdocs.yml (project_settings.load_mkdocs_settings): unsafe links, site_url
+        and folders, an unknown language, override templates that do not parse. `mkdocs
+        serve` builds into a temporary folder of its own; `--dirty` empties nothing."""
+        serving = self.command == "serve"
+        problem = mkdocs_settings_problem(project, config, not serving, not self.dirty)
         if problem:
             raise PluginError(f"papersite: {problem}")
 
@@ -429,11 +418,4 @@ def _link_tree(source: Path, target: Path) -> None:
     if not source.is_dir():
         return
     remove_folder(target)
-
-    def link(old: str, new: str) -> None:
-        try:
-            os.link(old, new)
-        except OSError:
-            shutil.copy2(old, new)
-
-    shutil.copytree(source, target, copy_function=link)
+    shutil.copytree(source, target, copy_function=link_or_copy)

@@ -33,8 +33,9 @@ from generator.config import PROJECT_OVERRIDES, Config
 from generator.state import saved_state
 from generator.write import MANIFEST, generated_pages, write_text_atomic
 
-STATE_SUFFIX = ".papersite-build.json"
-EPOCH_ENV = "SOURCE_DATE_EPOCH"
+# Beside site/: the key of the build that wrote it (generate's state is state.STATE_SUFFIX).
+BUILD_STATE_SUFFIX = ".papersite-build.json"
+EPOCH_ENV = "SOURCE_DATE_EPOCH"  # MkDocs' own setting for reproducible build dates
 # Plugins whose output depends only on docs/ and mkdocs.yml.
 PURE_PLUGINS = frozenset({"papersite", "tags", "material/tags"})
 # Markdown extensions that read nothing but the page (no files, no network).
@@ -170,7 +171,7 @@ def foreign_site_problem(site: Path, shown: str) -> str:
 
 
 def _state_file(site: Path) -> Path:
-    return site.parent / f".{site.name}{STATE_SUFFIX}"
+    return site.parent / f".{site.name}{BUILD_STATE_SUFFIX}"
 
 
 def _extension_names(extensions: Any) -> list[str]:

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from paths import FIXTURES, REPO
 
+from generator.build import mkdocs_build
 from generator.config import Config, load_config
 from generator.model import Analysis, Corpus, Method, RelatedPaper, Topic
-from generator.pipeline import Analyzer, Pipeline, default_analyzer, mkdocs_build
+from generator.pipeline import Analyzer, Pipeline, default_analyzer
 
 FIXTURE_CORPUS = FIXTURES / "corpus"
 GOLDEN_DIR = REPO / "tests" / "site" / "golden"

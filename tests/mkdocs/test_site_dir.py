@@ -14,7 +14,7 @@ from paths import REPO
 from sitebuild import FIXTURE_CORPUS
 
 from generator.cli import main
-from generator.mkdocs.site_state import STATE_SUFFIX, foreign_site_problem, save_site_state
+from generator.mkdocs.site_state import BUILD_STATE_SUFFIX, foreign_site_problem, save_site_state
 
 
 def _project(root: Path, site_dir: str = "site", extra: str = "") -> Path:
@@ -73,7 +73,7 @@ def test_a_folder_with_nothing_to_lose_is_replaced(tmp_path: Path, before: str) 
     assert result.exit_code == 0, result.output
     assert (site / "index.html").is_file() and not (site / "old-page.html").exists()
     assert (site / ".nojekyll").is_file() == (before == "hidden entries only")
-    assert (root / f".mysite{STATE_SUFFIX}").is_file()
+    assert (root / f".mysite{BUILD_STATE_SUFFIX}").is_file()
 
 
 def test_every_build_marks_its_site_as_papersites(tmp_path: Path) -> None:
@@ -83,12 +83,12 @@ def test_every_build_marks_its_site_as_papersites(tmp_path: Path) -> None:
     root = _project(tmp_path, extra="\nhooks: [hook.py]\n")
     (root / "hook.py").write_text("", encoding="utf-8")
     assert _papersite(root, "build").exit_code == 0
-    assert (root / f".site{STATE_SUFFIX}").is_file()
+    assert (root / f".site{BUILD_STATE_SUFFIX}").is_file()
     (root / "site" / "stray.txt").write_text("left by hand\n", encoding="utf-8")
     again = _papersite(root, "build")
     assert again.exit_code == 0, again.output
     assert not (root / "site" / "stray.txt").exists()
-    (root / f".site{STATE_SUFFIX}").unlink()  # as an earlier papersite left it
+    (root / f".site{BUILD_STATE_SUFFIX}").unlink()  # as an earlier papersite left it
     (root / "site" / "stray.txt").write_text("left by hand\n", encoding="utf-8")
     assert foreign_site_problem(root / "site", "site") == ""
     older = _papersite(root, "build")

@@ -14,8 +14,8 @@ from sitebuild import FIXTURE_CORPUS, file_hashes
 
 from generator.cli import main
 from generator.config import load_config
+from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.mkdocs.site_state import site_key
-from generator.pipeline import load_mkdocs_settings
 
 UP_TO_DATE = "nothing rebuilt"
 

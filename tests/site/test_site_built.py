@@ -27,9 +27,10 @@ from sitebuild import (
 )
 from sitehtml import Node, html_pages, ids, parse, parse_file, resolve
 
+from generator.errors import SettingsError
 from generator.links import paper_doc
 from generator.model import Paper
-from generator.pipeline import Pipeline, SettingsError
+from generator.pipeline import Pipeline
 from generator.render import browse_pages
 from generator.render.text import first_sentence
 from generator.state import state_file

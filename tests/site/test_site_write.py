@@ -21,8 +21,9 @@ from sitebuild import (
     make_project,
 )
 
+from generator.errors import SettingsError
 from generator.links import paper_doc
-from generator.pipeline import Pipeline, SettingsError
+from generator.pipeline import Pipeline
 from generator.write import (
     MANIFEST,
     HandMadeCollision,

@@ -178,13 +178,6 @@ class PhraseUse:
         return self._meanings
 
 
-def family_hits(
-    phrases: Sequence[Sequence[str]], docs: Documents
-) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
-    """`PhraseUse.hits` for a corpus read once."""
-    return PhraseUse(docs).hits(phrases)
-
-
 def _forms(words: set[str], docs: Documents) -> dict[str, frozenset[str]]:
     """For each wanted word key, the corpus's word keys of its family (itself included)."""
     wanted = {word[:_PREFIX] for word in words}

@@ -21,11 +21,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import NDArray
 
+from generator.analyze.features.acronyms import abbreviates
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.topics.cohesion import column_lifts, set_lift
 from generator.analyze.topics.cohesion import quality as topic_quality
-from generator.analyze.topics.label_rules import abbreviates, worthy
+from generator.analyze.topics.label_rules import worthy
 
 # Fewest papers about a phrase for it to name a topic: 3, growing with the corpus
 # (0.4% of it) so that 100,000 papers do not make 10,000 topics.

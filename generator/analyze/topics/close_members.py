@@ -18,7 +18,7 @@ from generator.analyze.features.tokens import Tokenizer, phrase_key
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.describe import Draft
 from generator.analyze.topics.label_fit import content_words, fitting
-from generator.model import MIN_DESCRIBED as MIN_DESCRIBED
+from generator.model import MIN_DESCRIBED
 
 # A label word the corpus uses in at most this share of the papers that use each other
 # word of the label carries the label alone: the other words are broad ("detection",

@@ -17,10 +17,11 @@ from dataclasses import replace
 
 import numpy as np
 
+from generator.analyze.features.acronyms import abbreviates
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_families import PhraseUse
-from generator.analyze.topics.label_rules import abbreviates, is_name
+from generator.analyze.topics.label_rules import is_name
 from generator.analyze.topics.seeds import Seed
 
 # Fewest papers writing both the acronym and the phrase, and least share of the phrase's

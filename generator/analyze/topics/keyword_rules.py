@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from generator.analyze.features.acronyms import abbreviates
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import (
@@ -29,7 +30,7 @@ from generator.analyze.features.word_classes import (
 )
 from generator.analyze.features.word_families import same_family
 from generator.analyze.topics.duplicates import subsumes
-from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE, abbreviates
+from generator.analyze.topics.label_rules import TITLE_VERBS, VAGUE
 
 # Words of scientific prose that say how much, how fast, how urgent, how new or how
 # hard something is, that point at the argument rather than its subject, or that are

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from generator.analyze.features.acronyms import abbreviates as abbreviates
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_classes import GENERIC, ends_in_participle

@@ -6,7 +6,7 @@ import pytest
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
-from generator.analyze.features.word_families import family_hits, same_family
+from generator.analyze.features.word_families import PhraseUse, same_family
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_latin_plural_uses_the_phrase_of_its_singular() -> None:
             ]
         ).papers
     )
-    anywhere, _, _ = family_hits([("sparse matrix",)], docs)
+    anywhere, _, _ = PhraseUse(docs).hits([("sparse matrix",)])
     assert anywhere[:, 0].sum() == 2
 
 
@@ -59,11 +59,11 @@ PAPERS = [
 ]
 
 
-def test_family_hits_anywhere_title_and_about() -> None:
+def test_phrase_hits_anywhere_title_and_about() -> None:
     papers = corpus_of(PAPERS).papers
     docs = read_documents(papers)
     groups = [["benign overfitting"], ["visualization"], ["regularization"]]
-    hits = family_hits(groups, docs)
+    hits = PhraseUse(docs).hits(groups)
     anywhere, title, about = (
         {p.title: tuple(row) for p, row in zip(papers, m.toarray().astype(int), strict=True)}
         for m in hits

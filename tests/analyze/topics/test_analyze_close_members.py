@@ -9,14 +9,13 @@ from generator.analyze.features.documents import read_documents
 from generator.analyze.features.tokens import contains_phrase, phrase_key
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.close_members import (
-    MIN_DESCRIBED,
     close_members,
     described,
     distinct_users,
     names,
 )
 from generator.analyze.topics.describe import Draft
-from generator.model import Analysis, Corpus
+from generator.model import MIN_DESCRIBED, Analysis, Corpus
 
 _PAPERS = [
     ("Low-rank adapters", "We fit low-rank adapters to large models, cheaply."),

@@ -1,0 +1,100 @@
+"""mkdocs.yml as a papersite build loads it: checked before anything is generated.
+
+`load_mkdocs_settings` serves `papersite build` and `check`; `mkdocs_settings_problem`
+is the part of its checks the plugin also runs under plain `mkdocs build` and `serve`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.config import (
+    Config,
+    as_written,
+    custom_dir_problem,
+    site_dir_problem,
+    site_url_problem,
+)
+from generator.errors import SettingsError
+from generator.mkdocs.config_file import config_file_problem, directory_urls_problem
+from generator.mkdocs.page_settings import settings_problem
+from generator.mkdocs.site_state import foreign_site_problem
+from generator.mkdocs.theme_checks import (
+    override_templates_problem,
+    theme_language_problem,
+    theme_settings_problem,
+)
+
+PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
+
+
+def load_mkdocs_settings(
+    config: Config,
+    docs: Path,
+    site_url: str | None = None,
+    strict: bool = True,
+    run_hooks: bool = True,
+) -> Any:
+    """The project's mkdocs.yml as MkDocs loads it for a build from `docs` (an existing
+    folder), checked: the papersite plugin is on, pages are folder URLs, and site_url
+    and site_dir are safe. Without `run_hooks`, the `hooks:` it names are not imported
+    (checking settings runs no code of the project's)."""
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = config.root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
+    problem = config_file_problem(config_file, config.root)
+    if problem:
+        raise SettingsError(problem)
+    options: dict[str, Any] = {"strict": strict, "docs_dir": str(docs.resolve())}
+    if not run_hooks:
+        options["hooks"] = []
+    if site_url:
+        problem = site_url_problem(site_url, "--site-url")
+        if problem:
+            raise SettingsError(problem)
+        options["site_url"] = site_url
+    try:
+        mkdocs_config = load_mkdocs_config(str(config_file), **options)
+    except MkDocsException as error:
+        raise SettingsError(f"{config_file}: {error}") from None
+    problem = directory_urls_problem(mkdocs_config)
+    if not problem and mkdocs_config.plugins.get(PLUGIN_NAME) is None:
+        problem = (
+            f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
+        )
+    problem = problem or mkdocs_settings_problem(config, mkdocs_config)
+    if problem:
+        raise SettingsError(problem)
+    return mkdocs_config
+
+
+def mkdocs_settings_problem(
+    project: Config, mkdocs_config: Any, builds_site_dir: bool = True, empties_site_dir: bool = True
+) -> str:
+    """What makes mkdocs.yml unsafe or unusable for `project`, naming the file, or "":
+    unsafe texts and links (page_settings.py), site_url, the theme's folder, an unknown
+    language or theme setting, override templates that do not parse; site_dir when the
+    build writes it (`builds_site_dir`: `mkdocs serve` builds into a folder of its own),
+    and a folder papersite did not build when the build empties it (`empties_site_dir`:
+    not under --dirty)."""
+    config_file = Path(mkdocs_config.config_file_path)
+    problem = settings_problem(mkdocs_config, config_file)
+    if problem:
+        return problem
+    site_dir = mkdocs_config.site_dir
+    problem = site_url_problem(mkdocs_config.get("site_url"))
+    problem = problem or custom_dir_problem(project, mkdocs_config.theme.custom_dir)
+    if builds_site_dir:
+        problem = problem or site_dir_problem(project, site_dir)
+        if empties_site_dir:
+            shown = as_written(project, site_dir)
+            problem = problem or foreign_site_problem(Path(site_dir), shown)
+    problem = problem or theme_language_problem(project, mkdocs_config)
+    problem = problem or theme_settings_problem(project, mkdocs_config)
+    if problem:
+        return f"{config_file}: {problem}"
+    return override_templates_problem(project, mkdocs_config)
