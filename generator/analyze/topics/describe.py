@@ -15,6 +15,7 @@ from generator.analyze.features.phrases import MAX_WORD_SHARE, MIN_HEAD, PhraseS
 from generator.analyze.features.vectors import unit_rows
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import (
+    is_comparative,
     is_filler,
     repeats_kept,
     repeats_label,
@@ -141,6 +142,8 @@ def keywords(
             key = longer
         if repeats_kept(key, chosen):
             continue
+        if spelled_out(surfaces.phrase(key), [draft.label]) is not None:
+            continue  # the label's acronym ("OT" under "Optimal transport"), or its words
         twin = spelled_out(surfaces.phrase(key), [surfaces.phrase(k) for k in chosen])
         if twin is not None:  # one thing twice: the words, in the acronym's place
             if " " in key:
@@ -172,6 +175,8 @@ def _usable(
     """A keyword must read as a phrase, say something, and not repeat the label."""
     words = key.split(" ")
     if repeats_label(key, label, GENERIC) or is_filler(key, stats.index):
+        return False
+    if is_comparative(words[-1], stats):  # "deeper", "going deeper"
         return False
     if len(words) > 1 or not readable:  # a lone modifier ("mathematical") names nothing
         return readable

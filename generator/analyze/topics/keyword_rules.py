@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from generator.analyze.features.acronyms import abbreviates
 from generator.analyze.features.documents import Documents
-from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.word_classes import (
     GENERIC,
     IRREGULAR_PARTICIPLES,
@@ -81,6 +81,8 @@ HALF_TERM = 0.5
 # alone or first ("pruning" 50%, "ImageNet" 4%).
 OPEN_HEAD = 0.7
 TOP_MODIFIER = 1 / 3
+# Endings of comparatives and superlatives, with what the base word ends in instead.
+_COMPARATIVE_ENDINGS = (("ier", ("y",)), ("iest", ("y",)), ("er", ("", "e")), ("est", ("", "e")))
 # Words of no subject at all: the field's everyday words and title verbs ("deep
 # understanding").
 _EMPTY = GENERIC | TITLE_VERBS
@@ -168,6 +170,26 @@ def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
         if varied and compounds >= OPEN_HEAD * docs.word_counts.get(word, 0):
             found.add(word)
     return frozenset(found)
+
+
+def is_comparative(word: str, stats: PhraseStats) -> bool:
+    """Whether a word key is the comparative or superlative of a modifier the corpus
+    uses ("deeper", "wider", "bigger", "easiest"): it compares, it names nothing, alone or
+    at a phrase's end ("going deeper"). Agent nouns look the same but come from verbs
+    ("encoder", "optimizer": PhraseStats.verb) or from nouns ("transformer": "transform"
+    mostly ends its runs)."""
+    for ending, replacements in _COMPARATIVE_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        stem_ = word[: -len(ending)]
+        bases = [stem_ + r for r in replacements]
+        if len(stem_) > 2 and stem_[-1] == stem_[-2]:  # "bigger", "thinnest"
+            bases.append(stem_[:-1])
+        for base in bases:
+            column = stats.index.get(base)
+            if column is not None and stats.head[column] < MIN_HEAD and not stats.verb[column]:
+                return True
+    return False
 
 
 def repeats_label(key: str, label: Iterable[str], generic: Iterable[str]) -> bool:

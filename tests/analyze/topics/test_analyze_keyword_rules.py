@@ -14,6 +14,7 @@ from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.topics.keyword_rules import (
     half_terms,
+    is_comparative,
     is_filler,
     open_heads,
     repeats_kept,
@@ -148,6 +149,20 @@ def test_a_word_that_heads_compounds_of_many_kinds_is_part_of_a_term() -> None:
     assert open_heads(stats, docs) == {"budget"}
 
 
+def test_a_comparative_of_a_modifier_names_nothing() -> None:
+    """ "deeper", "bigger", "easiest" compare; "encoder" (of a verb), "transformer" (of a
+    word that ends its runs) and "paper-like" words with no base are nouns."""
+    stats = _stats({w: 1 for w in ("deep", "big", "easy", "encode", "transform", "layer")})
+    heads = {"deep": 0.01, "big": 0.1, "easy": 0.2, "encode": 0.1, "transform": 0.6}
+    for word, head in heads.items():
+        stats.head[stats.index[word]] = head
+    stats.verb[stats.index["encode"]] = True
+    for word in ("deeper", "deepest", "bigger", "easiest", "easier"):
+        assert is_comparative(word, stats), word
+    for word in ("encoder", "transformer", "player", "deep", "filter"):
+        assert not is_comparative(word, stats), word
+
+
 def test_a_phrase_a_kept_keyword_already_says_is_a_repeat() -> None:
     assert repeats_kept("resonance", ["magnetic resonance"])
     assert repeats_kept("magnetic resonance imaging", ["magnetic resonance"])
@@ -176,6 +191,8 @@ def test_bundled_keywords_are_content(bundled_analysis: Analysis) -> None:
             assert not is_filler(key, vocabulary), (topic.label, key)
             assert not repeats_kept(key, keys[:number]), (topic.label, key)
             assert not repeats_label(key, [label], GENERIC), (topic.label, key)
+        shown = [k for k in topic.keywords if spelled_out(k, [topic.label]) is not None]
+        assert shown == [], (topic.label, shown)  # "OT" under "Optimal transport"
 
 
 def test_bundled_one_word_keywords_are_heads_not_modifiers(
@@ -197,9 +214,12 @@ def test_bundled_one_word_keywords_are_heads_not_modifiers(
     )
     verbs_shown = sorted((label, key) for label, key in lone if key in docs.verbs())
     assert verbs_shown == []  # "reduce", "reconstruct", "detect" were shown before
-    heads = open_heads(phrase_stats(build_vectors(docs, 0), docs), docs)
+    stats = phrase_stats(build_vectors(docs, 0), docs)
+    heads = open_heads(stats, docs)
     open_shown = sorted((label, key) for label, key in lone if key in heads)
     assert open_shown == []  # "budget", "blocks", "regime", "flow" were shown before
+    compared = sorted((label, key) for label, key in lone if is_comparative(key, stats))
+    assert compared == []  # "deeper" under ResNets was
 
 
 def test_bundled_keywords_are_not_the_halves_of_one_term(
