@@ -33,6 +33,12 @@ def base_slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+def area_anchor(area: str) -> str:
+    """The id of an area's heading on the topics index ("area-segmentation"), which a
+    topic page's "Area:" link points at."""
+    return "area-" + base_slug(area, "topics")
+
+
 def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each (id, text) to a unique slug; colliding slugs all get an id suffix.
 
@@ -166,8 +172,9 @@ def relative_path(path: str, start: str) -> str:
 
 
 def lookup_links(title: str) -> tuple[tuple[str, str], ...]:
-    """(site name, URL) pairs that search a paper's title on the big paper indexes."""
-    query = quote_plus(title)
+    """(site name, URL) pairs that search a paper's title on the big paper indexes (a
+    title drawn from the abstract without its "…": the indexes would look for it)."""
+    query = quote_plus(" ".join(title.replace("…", " ").split()))
     return (
         ("arXiv", f"https://arxiv.org/search/?query={query}&searchtype=all"),
         ("Semantic Scholar", f"https://www.semanticscholar.org/search?q={query}"),

@@ -55,6 +55,9 @@ _FILLER = frozenset(
     "a an the of for to in on and or with by from as at its their our this that these it "
     "them which we they is are be".split()
 )
+# A "sentence" of at most this many words is a heading of a structured abstract
+# ("Background.", "Materials and methods."), no summary of the paper.
+HEADING_WORDS = 3
 # Words that tie a sentence to the one before it: shown alone, a list's summary drops
 # them ("Then, we propose ..."), or takes another sentence when it points back at
 # something it does not name ("Here we propose to design them ...").
@@ -86,13 +89,22 @@ def contribution_sentence(abstract: str) -> str:
     Lists show it under a title: an abstract's opening is usually background ("Melanoma
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.
     """
-    sentences = split_sentences(abstract)
+    sentences = prose_sentences(abstract)
     for rank in sorted(_CONTRIBUTION_RE):
         found = [s for s in sentences if _CONTRIBUTION_RE[rank].search(s)]
         if found:  # one that does not point back at the sentence before, if any
             alone = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0])
             return _without_connective(alone)
     return sentences[0] if sentences else ""
+
+
+def prose_sentences(abstract: str) -> list[str]:
+    """The sentences of an abstract without the headings of a structured one
+    ("Background.", "Materials and methods."): at most HEADING_WORDS words. An abstract
+    of headings only is left as it is."""
+    sentences = split_sentences(abstract)
+    prose = [s for s in sentences if len(s.split()) > HEADING_WORDS]
+    return prose or sentences
 
 
 def _without_connective(sentence: str) -> str:

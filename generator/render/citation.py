@@ -30,6 +30,8 @@ _LATEX_SPECIALS = {
 }
 _LATEX_SPECIALS_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX_SPECIALS))
 # Words a citation key skips: it starts with the first word that says something.
+# Title words a key takes when there is no author to tell two papers apart.
+KEY_WORDS_ALONE = 3
 _KEY_STOP_WORDS = frozenset("a an the on of for in to and with via towards toward is are".split())
 
 
@@ -64,12 +66,16 @@ def cite(paper: Paper, url: str | None) -> Citation:
 
 def citation_key(paper: Paper) -> str:
     """`surname2024word`: the first author's last name, the year and the title's first
-    word that says something; `word2024` without authors. ASCII, lower case."""
+    word that says something; without authors, the first KEY_WORDS_ALONE such words and
+    the year (`learningconfidentclassifiers2019`: "learning" alone was the key of 14
+    papers of one listing). ASCII, lower case."""
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
     words = [w for w in slugify(paper.title).split("-") if len(w) > 2 and w not in _KEY_STOP_WORDS]
-    word = words[0] if words else "paper"
     surname = slugify(surname, separator="")
-    key = surname + _year(paper) + word if surname else word + _year(paper)
+    if surname:
+        key = surname + _year(paper) + (words[0] if words else "paper")
+    else:
+        key = "".join(words[:KEY_WORDS_ALONE] or ["paper"]) + _year(paper)
     return key[:60]
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.ingest.titles import contribution_sentence, split_sentences
+from generator.ingest.titles import contribution_sentence, prose_sentences
 from generator.links import (
     OTHER_TOPIC_SLUG,
     built_link,
@@ -91,7 +91,7 @@ class SiteContext:
             paper = self.papers[slug]
             sentence = contribution_sentence(paper.abstract)
             if paper.title_inferred:  # drawn from that sentence: the title says it already
-                others = [s for s in split_sentences(paper.abstract) if s != sentence]
+                others = [s for s in prose_sentences(paper.abstract) if s != sentence]
                 sentence = others[0] if others else ""
             self._summaries[slug] = first_sentence(sentence, 180)
         return self._summaries[slug]

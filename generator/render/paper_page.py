@@ -15,7 +15,7 @@ from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
 from generator.render.context import SiteContext
 from generator.render.graph import GraphNode, graph_attribute, local_graph
-from generator.render.rich_text import external_href, rich_text
+from generator.render.rich_text import external_href, rich_text, unicode_scripts
 from generator.render.text import first_sentence, front_matter, html_escape
 
 
@@ -32,6 +32,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         front=front_matter(_meta(paper, topics, page_url)),
         paper=paper,
         title_html=rich_text(paper.title, links=False),
+        plain_title=unicode_scripts(paper.title),
         facts=_facts(paper),
         actions=_actions(links),
         lookups=lookup_links(paper.title),
@@ -61,12 +62,13 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
     turns into citation (Highwire), JSON-LD and Open Graph tags. Values Material inserts
     unescaped are HTML-escaped here; main.html escapes the `paper_*` values itself."""
     meta: dict[str, Any] = {
-        "title": str(html_escape(paper.title)),
+        # Plain-text places (the tab, link previews, search results) read U²-Net, not U^2-Net.
+        "title": str(html_escape(unicode_scripts(paper.title))),
         "description": str(html_escape(first_sentence(paper.abstract))),
         # Material shows tags as HTML (search results use innerHTML): escape them too.
         "tags": [str(html_escape(t.label)) for t in topics],
         "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
-        "paper_title": paper.title,
+        "paper_title": unicode_scripts(paper.title),
         "paper_summary": first_sentence(paper.abstract),
         # A paper page is a few screens with its sections in view: a table of contents
         # beside it would only take width from the abstract and the graph.

@@ -13,6 +13,7 @@ from generator.links import (
     MAP_DOC,
     OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
+    area_anchor,
     built_link,
     topic_doc,
     topic_feed_doc,
@@ -28,9 +29,12 @@ KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
 
 
 def _in_sentence(label: str) -> str:
-    """A label inside a sentence: "diffusion models", but "U-Net", "ResNets" and "3D
-    point clouds" (a first word with a capital after its first letter is a name)."""
+    """A label inside a sentence: "diffusion models", but "U-Net", "ResNets", "3D point
+    clouds" (a first word with a capital after its first letter is a name) and "X-ray
+    images" (a lone letter before a hyphen is one too)."""
     first = label.split(" ", 1)[0]
+    if first[1:2] == "-":  # "X-ray images", "T-cell receptors": a letter that names
+        return label
     if first[1:] == first[1:].lower() and label[:1].isupper():
         return label[:1].lower() + label[1:]
     return label
@@ -49,6 +53,14 @@ def _about(topic: Topic, named: int, total: int | None = None) -> str:
     papers = "paper" if total == 1 else "papers"
     speaks = "its abstract speaks" if total == 1 else "their abstracts most often speak"
     return f"{total} {papers} on {label}; {speaks} of"
+
+
+def _unbroken(keyword: str) -> Markup:
+    """A keyword for raw HTML, kept on one line if it holds a hyphen: a phone's narrow
+    line broke "U-Net" after "U-"."""
+    if "-" in keyword:
+        return Markup('<span class="ps-nowrap">{}</span>').format(keyword)
+    return Markup.escape(keyword)
 
 
 def _in_words(items: Sequence[str]) -> str:
@@ -92,6 +104,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         topic=topic,
         area=topic.area,
         topics_index_href=Markup(built_link(doc, TOPICS_INDEX_DOC)),
+        area_href=Markup(built_link(doc, TOPICS_INDEX_DOC) + "#" + area_anchor(topic.area)),
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
@@ -101,7 +114,9 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         other=other,
         none_of=none_of,
         about=_about(topic, len(named), total),
-        keyword_phrase=_in_words(topic.keywords[:KEYWORDS_SHOWN]),
+        keyword_phrase=Markup(
+            _in_words([str(_unbroken(k)) for k in topic.keywords[:KEYWORDS_SHOWN]])
+        ),
         dated=len(years),
         chart=(
             year_chart(years, f"Papers per year in {topic.label}")
@@ -180,4 +195,5 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
         other_href=site.topic_href(TOPICS_INDEX_DOC, OTHER_TOPIC_SLUG),
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
+        area_anchor=lambda area: Markup(area_anchor(area)),  # a slug: nothing to escape
     )

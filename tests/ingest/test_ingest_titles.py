@@ -83,6 +83,7 @@ def test_the_contribution_sentence_says_what_the_paper_does() -> None:
     assert contribution_sentence(f"{background} {study} {making}") == making
     assert contribution_sentence(f"{background} {study} It works.") == study
     assert contribution_sentence(f"{background} It works.") == background
+    assert contribution_sentence(f"Background. {background} Methods. It works.") == background
     assert contribution_sentence("") == ""
 
 

@@ -36,7 +36,7 @@ def test_what_the_listing_does_not_say_is_left_out() -> None:
     """No authors, an inferred year (not printed), no URL: none of them is made up."""
     paper = _paper("Why does it work?", published=PaperDate(2024, 3, 8, year_inferred=True))
     citation = cite(paper, None)
-    assert citation.bibtex == "@misc{why,\n  title = {{Why does it work?}}\n}"
+    assert citation.bibtex == "@misc{whydoeswork,\n  title = {{Why does it work?}}\n}"
     assert citation.plain == "Why does it work?"
 
 
@@ -44,4 +44,6 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     paper = _paper("The Naïve Fréchet Bound", authors=("José Álvarez-Núñez",))
     assert citation_key(paper) == "alvareznuneznaive"
     dated = _paper("On a Net", published=PaperDate(2021, 1, 2))
-    assert citation_key(dated) == "net2021"  # no authors: the word, then the year
+    assert citation_key(dated) == "net2021"  # no authors: the words, then the year
+    longer = _paper("Learning Confident Classifiers in the Presence of Label Noise")
+    assert citation_key(longer) == "learningconfidentclassifiers"

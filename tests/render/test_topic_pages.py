@@ -10,7 +10,13 @@ from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.index_pages import render_home
 from generator.render.text import title_order
-from generator.render.topic_pages import _about, _in_words, render_topic, render_topics_index
+from generator.render.topic_pages import (
+    _about,
+    _in_words,
+    _unbroken,
+    render_topic,
+    render_topics_index,
+)
 
 
 def _topic(label: str) -> Topic:
@@ -26,6 +32,7 @@ def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
     assert _about(_topic("ResNets"), 3).startswith("3 papers on ResNets;")
     assert _about(_topic("MixUp"), 3).startswith("3 papers on MixUp;")
     assert _about(_topic("3D point clouds"), 2).startswith("2 papers on 3D point clouds;")
+    assert _about(_topic("X-ray images"), 5).startswith("5 papers on X-ray images;")
     assert _about(_topic("Vision transformers"), 2).startswith("2 papers on vision transf")
 
 
@@ -44,6 +51,13 @@ def test_keywords_are_listed_as_in_a_sentence() -> None:
     assert _in_words(["denoising"]) == "denoising"
     assert _in_words(["denoising", "score matching"]) == "denoising and score matching"
     assert _in_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_a_hyphenated_keyword_stays_on_one_line() -> None:
+    """A phone's line broke "U-Net" after "U-"; keywords are text (escaped) either way."""
+    assert _unbroken("U-Net") == '<span class="ps-nowrap">U-Net</span>'
+    assert _unbroken("<b>-x") == '<span class="ps-nowrap">&lt;b&gt;-x</span>'
+    assert _unbroken("decoder") == "decoder"
 
 
 def test_the_topics_index_is_one_even_list_per_area_not_a_table() -> None:

@@ -75,6 +75,9 @@ def test_lookup_links_search_the_title_encoded() -> None:
         assert url.startswith("https://")
         assert not set(url) & set(" <>\"#'()`[]\\")  # nothing Markdown or HTML acts on
         assert "A+%26+B+%3Cx%3E+%22q%22+%231" in url
+    shortened = dict(lookup_links("A solution that leverages … individual objects …"))
+    for url in shortened.values():  # a title drawn from the abstract: searched without "…"
+        assert "%E2%80%A6" not in url and "leverages+individual+objects" in url
 
 
 # --- slugs ---------------------------------------------------------------------------------
