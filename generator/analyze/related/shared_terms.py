@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_classes import is_adverb
 from generator.analyze.related.candidates import descending_key
 
 # The best shared terms looked at per pair, before nested ones are merged.
@@ -78,8 +79,13 @@ class SharedTerms:
             # Look past the limit so that a phrase can replace its own word ("liver tumor").
             keys = _distinct(best, self.limit + 3)
             keys = self._joined(_distinct(self._longer(keys, x, y), self.limit), x, y)
-            out.append(tuple(self._show(key) for key in keys))
+            out.append(tuple(self._show(key) for key in keys if not self._adverb(key)))
         return out
+
+    def _adverb(self, key: str) -> bool:
+        """A lone adverb gives no reason ("Shared: accurately", "extremely"); it is left
+        out only when shown, so that it can still join a phrase ("densely connected")."""
+        return " " not in key and is_adverb(key, self.index)
 
     def _longer(self, keys: list[str], a: int, b: int) -> list[str]:
         """Each key replaced by a three-word phrase both papers use that contains it.

@@ -51,3 +51,20 @@ def test_terms_both_papers_write_as_one_phrase_are_shown_as_one() -> None:
     assert set(joined) == {"magnetic resonance imaging", "reconstruct", "scans", "knees"}
     # Were "reconstruct" no verb, both papers' "reconstruct scans" would join them.
     assert "reconstruct scans" in _shared(True, verbs=False)
+
+
+def test_a_lone_adverb_is_no_reason_but_may_join_a_phrase() -> None:
+    """ "Shared: accurately" said nothing; "densely connected" still shows whole."""
+    papers = [
+        ("Dense one", "Densely connected layers classify cells. We sample accurately and quickly."),
+        ("Dense two", "Densely connected blocks classify cells; accurately measured cells."),
+        ("Other", "Speech separation of voices; separation of speech."),
+    ]
+    docs = read_documents(corpus_of(papers).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    telling = np.array([" " not in t for t in vectors.terms], dtype=bool)
+    finder = SharedTerms(vectors, docs.surfaces, telling, 8, stats)
+    (shown,) = finder.for_pairs(np.array([0]), np.array([1]))
+    lower = {term.lower() for term in shown}
+    assert "densely connected" in lower and "accurately" not in lower, shown
