@@ -1,7 +1,7 @@
 """The pipeline: the one driver behind every command and the MkDocs plugin.
 
     corpus files --ingest--> Corpus --analyze--> Analysis --render--> pages
-                 --write--> docs/ (and its state file) --mkdocs--> site/
+                 --write--> docs/ (and its state file beside it) --mkdocs--> site/
 
 `Pipeline.generate` runs the first four stages, or nothing at all when the state file
 beside docs/ says no input changed (generator/state.py); build.py runs the last, MkDocs,

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from paths import REPO
-from sitebuild import FIXTURE_CORPUS, file_hashes
+from sitebuild import file_hashes, fixture_project, repository_mkdocs_yml
 
 from generator.build import build_site, mkdocs_build
 from generator.cli import main
@@ -23,12 +22,9 @@ BAD_FILE = "bad.txt"
 
 
 def _project(root: Path, mkdocs_yml: str | None = None, bad: bool = False) -> Path:
-    (root / "site_src").mkdir(parents=True)
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    fixture_project(root, mkdocs_yml if mkdocs_yml is not None else repository_mkdocs_yml())
     if bad:  # an empty corpus file: a data problem
         (root / "site_src" / "corpus" / BAD_FILE).write_text("", encoding="utf-8")
-    text = mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     return root
 
 

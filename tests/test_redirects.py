@@ -4,12 +4,11 @@ moves found, kept in redirects.yml, written as pages that lead on to the new URL
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE_CORPUS, make_analysis
+from sitebuild import fixture_project, make_analysis
 
 from generator.config import Config, load_config
 from generator.errors import SettingsError
@@ -136,14 +135,8 @@ def test_a_redirect_page_escapes_the_title_and_keeps_the_fragment() -> None:
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html and "<b>" not in html
 
 
-def _project(root: Path) -> Path:
-    (root / "site_src").mkdir(parents=True)
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
-    return root
-
-
 def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
-    root = _project(tmp_path)
+    root = fixture_project(tmp_path)
     config = load_config(root)
     Pipeline(config).generate()
     docs = config.docs
@@ -173,7 +166,7 @@ def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
     assert not Pipeline(config).generate().fresh
 
     # a clean clone (no docs/) with the committed file writes the same redirect
-    clone = _project(tmp_path / "clone")
+    clone = fixture_project(tmp_path / "clone")
     for copied in corpus_files:
         (clone / "site_src" / "corpus" / copied.name).write_bytes(copied.read_bytes())
     (clone / REDIRECTS_NAME).write_bytes((root / REDIRECTS_NAME).read_bytes())
@@ -182,7 +175,7 @@ def test_an_edited_title_leaves_its_old_url_leading_to_the_new_page(tmp_path: Pa
 
 
 def test_a_bad_redirects_file_stops_the_run_with_its_line(tmp_path: Path) -> None:
-    root = _project(tmp_path)
+    root = fixture_project(tmp_path)
     (root / REDIRECTS_NAME).write_text("papers:\n  ok: fine\n  Bad Slug: x\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"redirects.yml:3: 'Bad Slug' is not a slug"):
         Pipeline(load_config(root)).generate()
@@ -223,7 +216,7 @@ def test_a_topic_redirect_page_names_the_topic() -> None:
 def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
     """A topic the analysis now calls by another slug, with the same papers: the next
     run records the move, writes a page at the old URL and says so once."""
-    root = _project(tmp_path)
+    root = fixture_project(tmp_path)
     config = load_config(root)
     first = Pipeline(config, analyzer=_fixture_analysis).generate()
     assert first.analysis is not None

@@ -27,7 +27,7 @@ PAGER_SPAN = 2  # pages shown on each side of the current one
 
 @dataclass(frozen=True)
 class Order:
-    """One way to list the papers: its name in URLs, its label, and its sort key."""
+    """One way to list the papers: its name in URLs and its label."""
 
     name: str
     label: str

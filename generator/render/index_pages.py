@@ -1,4 +1,4 @@
-"""Site-wide pages: home, all papers (split by year when large), methods, corpus health."""
+"""Site-wide pages: home, methods, corpus health (all papers: browse_pages.py)."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
     """Render the named methods with their origin paper and the papers that mention them.
 
     Above METHODS_SINGLE_LIMIT methods, the page becomes an index of per-letter pages
-    (`methods/<letter>.md`), as the all-papers index is split by year.
+    (`methods/<letter>.md`).
     """
     methods = [
         m

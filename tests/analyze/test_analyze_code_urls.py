@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import BUNDLED_CORPUS
 
+from generator.analyze import code_urls
 from generator.analyze.code_urls import find_urls, normalise_url
+
+URL_ALPHABET = "aZ9_ -+'’.,;:()[]{}/\\|<>*~%$^&@!?\"`\t\nWwHhTtPpSsGgIiıİſK\u212a.:éα—"
 
 
 @pytest.mark.parametrize(
@@ -50,3 +54,50 @@ def test_normalised_urls_are_https_and_stable(text: str) -> None:
     for url in find_urls([text]):
         assert url.startswith("https://")
         assert normalise_url(url) == url
+
+
+def _plain_urls(texts: list[str]) -> tuple[str, ...]:
+    """`find_urls` without its quick check, every text through the pattern."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in code_urls._URL_RE.finditer(text):
+            url = normalise_url(match.group())
+            if url is not None:
+                seen.setdefault(url, None)
+    return tuple(seen)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=URL_ALPHABET, max_size=30),
+            st.sampled_from(
+                [
+                    "http://x.org/a).",
+                    "//github.com/u/r.git",
+                    "WWW.Example.com",
+                    "GitHub.com/u/r",
+                    "gıthub.com/u",
+                    "httpſ://host.io",
+                    "huggingface.co/m",
+                    "bitbucket.org/",
+                ]
+            ),
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_urls_are_found_as_without_the_quick_check(text: str) -> None:
+    assert find_urls([text]) == _plain_urls([text])
+
+
+def test_bundled_corpus_urls_are_found_as_without_the_quick_check() -> None:
+    texts = [
+        line
+        for path in sorted(BUNDLED_CORPUS.glob("*"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    found = [find_urls([t]) for t in texts]
+    assert found == [_plain_urls([t]) for t in texts]
+    assert sum(map(len, found)) >= 100

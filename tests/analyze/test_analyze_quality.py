@@ -6,6 +6,7 @@ import json
 import math
 
 import pytest
+from analyze_helpers import slug_of
 from paths import REPO
 
 from generator.model import Analysis, Corpus
@@ -16,15 +17,11 @@ JUDGED = json.loads((ROOT / "benchmarks/quality/related_judgements.json").read_t
 MEANING = json.loads((ROOT / "tests/fixtures/quality/related_meaning_judgements.json").read_text())
 
 
-def _slug(corpus: Corpus, title: str) -> str:
-    return next(p.slug for p in corpus.papers if p.title == title)
-
-
 @pytest.mark.parametrize(("first", "second"), PAIRS)
 def test_expected_pairs_are_related(
     bundled_corpus: Corpus, bundled_analysis: Analysis, first: str, second: str
 ) -> None:
-    a, b = _slug(bundled_corpus, first), _slug(bundled_corpus, second)
+    a, b = slug_of(bundled_corpus, first), slug_of(bundled_corpus, second)
     forward = [r.slug for r in bundled_analysis.related[a]]
     backward = [r.slug for r in bundled_analysis.related[b]]
     assert b in forward or a in backward

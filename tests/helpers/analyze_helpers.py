@@ -27,6 +27,11 @@ def corpus_of(papers: list[tuple[str, str]]) -> Corpus:
     return ingest_texts([("listing.txt", ("\n".join(lines) + "\n").encode())])
 
 
+def slug_of(corpus: Corpus, title: str) -> str:
+    """The slug of the paper with exactly this title."""
+    return next(p.slug for p in corpus.papers if p.title == title)
+
+
 def label_fits(corpus: Corpus, topics: Sequence[Topic]) -> dict[str, set[str]]:
     """For each topic, the slugs of the papers that fit its label as discovery judges
     it: the label's phrase, an acronym's spelled-out phrase ("residual networks" for

@@ -241,10 +241,21 @@ def build_once(
     return BuiltSite(config, corpus, analyzer, tuple(warnings), site_hashes)
 
 
+def fixture_project(root: Path, mkdocs_yml: str | None = None) -> Path:
+    """A project at `root` holding a copy of the fixture corpus (site_src/corpus), and
+    `mkdocs_yml` as its mkdocs.yml when given. Everything else is left to defaults."""
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    if mkdocs_yml is not None:
+        (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return root
+
+
+def repository_mkdocs_yml() -> str:
+    """The repository's own mkdocs.yml (what `papersite init` writes)."""
+    return (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def project_with_mkdocs_lines(root: Path, extra: str) -> Path:
     """A project at `root`: the fixture corpus and the repository's mkdocs.yml with
     `extra` lines added at its end (settings under test)."""
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
-    return root
+    return fixture_project(root, repository_mkdocs_yml() + extra)

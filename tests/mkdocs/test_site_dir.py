@@ -3,28 +3,21 @@ nothing to lose, is replaced; any other folder is refused, by `check` too, and k
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from paths import REPO
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import fixture_project, repository_mkdocs_yml
 
 from generator.cli import main
 from generator.mkdocs.site_state import BUILD_STATE_SUFFIX, foreign_site_problem, save_site_state
 
 
 def _project(root: Path, site_dir: str = "site", extra: str = "") -> Path:
-    (root / "site_src").mkdir(parents=True)
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
-    text = (
-        (REPO / "mkdocs.yml").read_text("utf-8").replace("site_dir: site", f"site_dir: {site_dir}")
-    )
-    (root / "mkdocs.yml").write_text(text + extra, encoding="utf-8")
-    return root
+    text = repository_mkdocs_yml().replace("site_dir: site", f"site_dir: {site_dir}")
+    return fixture_project(root, text + extra)
 
 
 def _papersite(root: Path, *args: str) -> Result:

@@ -1,6 +1,6 @@
 """Method mentions: abstracts that name a method defined by another paper's title.
 
-Names come from titles (method_names.py). Mentions are matched case-sensitively on
+Names come from titles (names.py). Mentions are matched case-sensitively on
 word boundaries, plural or singular ("MobileNet" for "MobileNets"). To avoid false
 links: a paper's own method name is removed from its text first (so "3D ShapeNets"
 does not mention "ShapeNet"); possible duplicates never link; and short all-capital

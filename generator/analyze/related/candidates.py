@@ -1,6 +1,6 @@
 """Candidate related papers of large corpora: each paper's most similar papers (LSA).
 
-Each paper searches the cells of the inverted-file index (cells.py) nearest to it and
+Each paper searches the cells of the inverted-file index (cell_index.py) nearest to it and
 keeps its `pool` most similar papers there. Similarity is symmetric, so when paper a
 finds b, b is offered a too (a paper near the edge of its cells is often found from
 the other side); each paper's pool is the `pool` most similar papers of both kinds.

@@ -24,7 +24,7 @@ from generator.analyze.features.vectors import unit_rows
 # paper. Measured on a 30,000-paper synthetic corpus, as the share of the exact top-5
 # related papers inside the searched cells (either paper's): 8 cells of 100 papers
 # 0.977, 16 of 50 0.989, 32 of 50 0.996 (twice the work). Recall of the final lists:
-# related.py.
+# candidates.py.
 CELL_SIZE = 50
 PROBES = 16
 # The k-means is fitted on a seeded sample of this many papers per cell (all papers

@@ -5,7 +5,7 @@ similarities (chunk x n, float32) pick a candidate pool per paper; the candidate
 then scored exactly by the blend of (word-family) tf-idf and LSA cosine, so memory is
 O(chunk x n) and the result is independent of chunk size and thread count.
 From `IVF_MIN_PAPERS` papers on, the pools come from an inverted-file index instead
-(neighbours.py), which searches a few hundred papers per paper instead of all n.
+(candidates.py), which searches a few hundred papers per paper instead of all n.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ MIN_POOL = 50
 # Similarity cells held in memory at once per worker (float32): 32 MB, whatever n.
 CHUNK_CELLS = 1 << 23
 # From this many papers on, candidates come from an inverted-file index of the LSA
-# vectors (neighbours.py) instead of all papers. The exact search costs n x n dot
+# vectors (candidates.py) instead of all papers. The exact search costs n x n dot
 # products and selections: 9 s at 20,000 papers, 220 s at 100,000 (the index: 5 s and
 # 21 s). Below this size it stays, so small corpora keep exactly its lists. Share of
 # the exact top-5 lists' papers that the index's lists keep, on synthetic corpora

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from paths import BUNDLED_CORPUS
 
 from generator.analyze.features.display_forms import Surfaces
-from generator.analyze.features.tokens import Tokenizer, ngrams, phrase_key, singular
+from generator.analyze.features.tokens import _BREAK_RE, Tokenizer, ngrams, phrase_key, singular
+
+# The run-breaking pattern as first written, without the leading lookahead that speeds
+# it up: the two must split every text alike.
+PLAIN_BREAK_RE = re.compile(r"[^\w\s'’+-]+|(?<!\S)[-+]+(?!\S)|(?<!\w)['’]+|['’]+(?!\w)")
+BREAK_ALPHABET = "aZ9_ -+'’.,;:()[]{}/\\|<>*~%$^&@!?\"`\t\nWwHhTtPpSsGgIiıİſK\u212a.:éα—"
 
 
 @pytest.mark.parametrize(
@@ -91,3 +100,19 @@ def test_labels_use_the_plural_when_the_corpus_does() -> None:
     # "brain tumor segmentation" uses the phrase as a modifier: it does not count.
     texts = ["brain tumor segmentation", "brain tumor segmentation", "brain tumors"]
     assert _surfaces(" ".join(texts)).label("brain tumor", texts) == "Brain tumors"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=BREAK_ALPHABET, max_size=60))
+def test_break_pattern_splits_like_the_plain_one(text: str) -> None:
+    assert _BREAK_RE.split(text) == PLAIN_BREAK_RE.split(text)
+
+
+def test_bundled_corpus_splits_as_with_the_plain_pattern() -> None:
+    texts = [
+        line
+        for path in sorted(BUNDLED_CORPUS.glob("*"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(texts) > 1000
+    assert [_BREAK_RE.split(t) for t in texts] == [PLAIN_BREAK_RE.split(t) for t in texts]

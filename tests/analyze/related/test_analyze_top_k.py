@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from analyze_clusters import CLUSTERS, PAPERS
-from analyze_helpers import corpus_of
+from analyze_helpers import corpus_of, slug_of
 
 import generator.analyze.related.top_k as related_module
 from generator.analyze import AnalysisSettings, analyze
@@ -25,25 +25,21 @@ def analysis(corpus: Corpus) -> Analysis:
     return analyze(corpus)
 
 
-def _slug(corpus: Corpus, title: str) -> str:
-    return next(p.slug for p in corpus.papers if p.title == title)
-
-
 @pytest.mark.parametrize("cluster", sorted(CLUSTERS))
 def test_neighbours_come_from_the_same_cluster(
     corpus: Corpus, analysis: Analysis, cluster: str
 ) -> None:
-    members = {_slug(corpus, t) for t in CLUSTERS[cluster]}
+    members = {slug_of(corpus, t) for t in CLUSTERS[cluster]}
     for slug in members:
         top = [r.slug for r in analysis.related[slug][: len(members) - 1]]
         assert set(top) <= members, (slug, top)
 
 
 def test_shared_terms_explain_the_pair(corpus: Corpus, analysis: Analysis) -> None:
-    slug = _slug(corpus, "Sparse Optimal Transport Plans")
+    slug = slug_of(corpus, "Sparse Optimal Transport Plans")
     best = analysis.related[slug][0]
     assert "optimal transport" in best.shared_terms or "transport plans" in best.shared_terms
-    inpainting = _slug(corpus, "Image Inpainting with Contextual Attention")
+    inpainting = slug_of(corpus, "Image Inpainting with Contextual Attention")
     terms = {t for r in analysis.related[inpainting] for t in r.shared_terms}
     assert "image inpainting" in terms
     assert all(len(r.shared_terms) <= 5 for rs in analysis.related.values() for r in rs)

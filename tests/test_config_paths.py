@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from paths import REPO
-from sitebuild import FIXTURE_CORPUS
+from sitebuild import FIXTURE_CORPUS, fixture_project
 
 from generator.cli import main
 
 
 def _project(root: Path, settings: str = "", topics: str = "") -> Path:
-    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    fixture_project(root)
     (root / "papersite.yml").write_text(settings, encoding="utf-8")
     (root / "site_src" / "topics.yml").write_text(topics, encoding="utf-8")
     return root
