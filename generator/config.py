@@ -15,6 +15,13 @@ import yaml
 
 from generator.visible_text import has_visible_character
 from generator.workers import default_workers
+from generator.yaml_files import (
+    MAX_YAML_VALUES,
+    SAFE_LOADER,
+    TOO_MANY_VALUES,
+    alias_growth,
+    yaml_message,
+)
 
 CONFIG_NAME = "papersite.yml"
 DEFAULT_TOPICS_FILE = "site_src/topics.yml"
@@ -214,7 +221,7 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         data = {} if data is None else data
         lines = _key_lines(node)
     except yaml.YAMLError as error:
-        raise ConfigError(_yaml_message(config_path, error)) from None
+        raise ConfigError(yaml_message(config_path, error)) from None
     except (UnicodeDecodeError, OSError) as error:
         raise ConfigError(f"{config_path}: cannot read: {error}") from None
     if not isinstance(data, dict):
@@ -224,49 +231,6 @@ def load_config(root: Path, path: Path | None = None) -> Config:
     except _SettingError as error:
         where = f"{config_path}:{lines[error.key]}" if error.key in lines else str(config_path)
         raise ConfigError(f"{error.path or where}: {error.message}") from None
-
-
-# libyaml's loader when PyYAML was built with it (30 times faster on a long corpus list).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Aliases (`*a`) that add more values than this to a YAML file make it a "billion laughs"
-# file, which would fill memory wherever its values are walked. Values written out are
-# not counted: a long corpus list or redirects.yml of a large site is fine.
-MAX_YAML_VALUES = 100_000
-TOO_MANY_VALUES = (
-    f"its aliases (*name) expand to more than {MAX_YAML_VALUES:,} values: "
-    "not a settings file papersite reads"
-)
-_ENDLESS = 1 << 62  # the size of an alias that holds itself
-
-
-def alias_growth(root: yaml.Node | None) -> int:
-    """How many values a composed YAML document's aliases add when expanded, counted
-    without expanding anything (each node's size is computed once, children first);
-    past MAX_YAML_VALUES, or for an alias that holds itself, MAX_YAML_VALUES + 1."""
-    sizes: dict[int, int] = {}
-    started: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)] if root is not None else []
-    while stack:
-        node, children_done = stack.pop()
-        if children_done:
-            children = [sizes.get(id(child), _ENDLESS) for child in _children(node)]
-            sizes[id(node)] = min(1 + sum(children), _ENDLESS)  # not sized yet: a cycle
-            continue
-        if id(node) in started:
-            continue
-        started.add(id(node))
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in started)
-    expanded = sizes[id(root)] if root is not None else 0
-    return min(expanded - len(started), MAX_YAML_VALUES + 1)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
 
 
 class _SettingError(Exception):
@@ -284,14 +248,6 @@ def _key_lines(node: yaml.Node | None) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-
-
-def _yaml_message(path: Path, error: yaml.YAMLError) -> str:
-    """`file:line:column: not valid YAML: problem`, on one line."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
-    return f"{where}: not valid YAML: {' '.join(str(problem).split())}"
 
 
 def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:

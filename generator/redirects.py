@@ -28,12 +28,18 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import MAX_YAML_VALUES, SAFE_LOADER, TOO_MANY_VALUES, alias_growth
 from generator.ingest.merge import text_key
 from generator.links import OTHER_TOPIC_SLUG, SLUG_RE
 from generator.model import Paper, Topic
 from generator.search.terminal import SEARCH_DOCUMENTS, load_documents
 from generator.write import write_text_atomic
+from generator.yaml_files import (
+    MAX_YAML_VALUES,
+    SAFE_LOADER,
+    TOO_MANY_VALUES,
+    alias_growth,
+    yaml_message,
+)
 
 REDIRECTS_NAME = "redirects.yml"
 KINDS = ("papers", "topics")  # the sections of redirects.yml
@@ -103,9 +109,7 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise RedirectsError(f"{where}: not valid YAML") from None
+        raise RedirectsError(yaml_message(path, error)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise RedirectsError(f"{path}: cannot read: {error}") from None
     if node is None:

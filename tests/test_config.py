@@ -83,19 +83,6 @@ def test_a_billion_laughs_settings_file_is_refused_before_it_is_walked(tmp_path:
         load_config(tmp_path)
 
 
-def test_alias_growth_counts_aliases_once_each_and_cycles_as_too_many() -> None:
-    import yaml
-
-    from generator.config import MAX_YAML_VALUES, SAFE_LOADER, alias_growth
-
-    assert alias_growth(yaml.compose("a: &x [1, 2]\nb: *x\nc: *x\n")) == 6  # 13 - 7 written
-    long_list = "corpus:\n" + "".join(f"  - f{i}.txt\n" for i in range(MAX_YAML_VALUES + 5))
-    assert alias_growth(yaml.compose(long_list, Loader=SAFE_LOADER)) == 0  # nothing expands
-    assert alias_growth(yaml.compose("&a [*a]")) == MAX_YAML_VALUES + 1
-    assert alias_growth(yaml.compose(BOMB)) == MAX_YAML_VALUES + 1
-    assert alias_growth(None) == 0
-
-
 @pytest.mark.parametrize("name", ["''", "'   '", "'\u200b'", "'\u00a0'"])
 def test_an_empty_site_name_is_refused(tmp_path: Path, name: str) -> None:
     """Every page's <title> and header show it: an empty one would leave them blank."""

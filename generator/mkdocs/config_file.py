@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.config import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth
+from generator.yaml_files import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth, all_nodes
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
 ALLOWED_PYTHON_TAGS = ("name:",)
@@ -54,7 +54,7 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
 
 
 def _code_tag(path: Path, root: yaml.Node | None) -> str:
-    for node in _nodes(root):
+    for node in all_nodes(root):
         tag = node.tag or ""
         if tag.startswith(PYTHON_TAG) and not tag[len(PYTHON_TAG) :].startswith(
             ALLOWED_PYTHON_TAGS
@@ -65,24 +65,6 @@ def _code_tag(path: Path, root: yaml.Node | None) -> str:
                 "loaded: papersite refuses it (only !!python/name: is allowed)"
             )
     return ""
-
-
-def _nodes(root: yaml.Node | None) -> list[yaml.Node]:
-    """Every node of a composed document, once each (iteratively: deep files cannot
-    overflow, and an alias is not walked again)."""
-    found, stack, seen = [], [root] if root is not None else [], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        found.append(node)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-    return found
 
 
 def _old_hooks(path: Path, text: str) -> str:

@@ -17,6 +17,7 @@ import yaml
 from generator.analyze.features.tokens import Tokenizer, phrase_key
 from generator.config import text_problem
 from generator.links import MAX_SLUG_LENGTH, SLUG_RE
+from generator.yaml_files import SAFE_LOADER, yaml_message
 
 SECTIONS = ("topics", "exclude", "rename", "merge", "split", "areas")
 TOPIC_KEYS = ("label", "keywords", "slug", "area", "papers")
@@ -113,12 +114,9 @@ def load_topics_file(path: Path | None) -> TopicsSpec:
 def parse_topics(text: str, path: str = "topics.yml") -> TopicsSpec:
     """Parse the text of a topics file."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else path
-        problem = getattr(error, "problem", None) or str(error)
-        raise TopicsFileError(f"{where}: not valid YAML: {problem}") from None
+        raise TopicsFileError(yaml_message(path, error)) from None
     if root is None:
         return TopicsSpec(path)
     return _Reader(path).spec(root)

@@ -99,7 +99,7 @@ areas:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("topics: [\n  - unclosed", "topics.yml:2: not valid YAML"),
+        ("topics: [\n  - unclosed", "topics.yml:2:3: not valid YAML"),
         (
             "topic:\n  - Optimal transport\n",
             "topics.yml:1: unknown key 'topic' in the topics file (did you mean 'topics'?)",
