@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from generator.links import FINDER_DOC, browse_page_doc, built_link
+from generator.links import FINDER_DOC, browse_page_doc
 from generator.model import Paper
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.paper_page import papers_with_code
-from generator.render.text import front_matter, title_order
+from generator.render.text import front_matter, html_href, title_order
 
 PAGE_SIZE = 50
 PAGER_SPAN = 2  # pages shown on each side of the current one
@@ -64,7 +64,8 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 front=front_matter(_meta(order, number, len(chunks), len(papers), first)),
                 order=order,
                 orders=[
-                    (o, _link(doc, browse_page_doc(o.name, 1, first_order.name))) for o in orders
+                    (o, html_href(doc, browse_page_doc(o.name, 1, first_order.name)))
+                    for o in orders
                 ],
                 first=(number - 1) * PAGE_SIZE + 1,
                 total=len(papers),
@@ -72,7 +73,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 any_close=any(close for entry in entries for _, _, close in entry.topics),
                 pager=_pager(doc, order, number, len(chunks), first_order),
                 undated=len(papers) - dated if order == NEWEST else 0,
-                finder_href=_link(doc, FINDER_DOC),
+                finder_href=html_href(doc, FINDER_DOC),
             )
     return pages
 
@@ -121,7 +122,7 @@ def _pager(
         return []
 
     def href(page: int) -> Markup:
-        return _link(doc, browse_page_doc(order.name, page, first_order.name))
+        return html_href(doc, browse_page_doc(order.name, page, first_order.name))
 
     shown = {1, count, *range(max(1, number - PAGER_SPAN), min(count, number + PAGER_SPAN) + 1)}
     items: list[tuple[str, Markup | None]] = []
@@ -136,10 +137,6 @@ def _pager(
     if number < count:
         items.append(("Next »", href(number + 1)))
     return items
-
-
-def _link(from_doc: str, to_doc: str) -> Markup:
-    return Markup(built_link(from_doc, to_doc))
 
 
 def _newest_first(paper: Paper) -> tuple[int, str, str]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import jinja2
-from markupsafe import Markup
 
-from generator.links import BROWSE_INDEX_DOC, FINDER_DOC, HOME_DOC, TOPICS_INDEX_DOC, built_link
+from generator.links import BROWSE_INDEX_DOC, FINDER_DOC, HOME_DOC, TOPICS_INDEX_DOC
 from generator.render.context import SiteContext
-from generator.render.text import front_matter
+from generator.render.text import front_matter, html_href
 
 
 def render_finder(env: jinja2.Environment, site: SiteContext, has_code: set[str]) -> str:
@@ -25,11 +24,7 @@ def render_finder(env: jinja2.Environment, site: SiteContext, has_code: set[str]
         dated=sum(1 for p in papers if p.published),
         upvoted=sum(1 for p in papers if p.upvotes),
         with_code=sum(1 for p in papers if p.slug in has_code),
-        site_root=_link(HOME_DOC),
-        browse_url=_link(BROWSE_INDEX_DOC),
-        topics_url=_link(TOPICS_INDEX_DOC),
+        site_root=html_href(FINDER_DOC, HOME_DOC),
+        browse_url=html_href(FINDER_DOC, BROWSE_INDEX_DOC),
+        topics_url=html_href(FINDER_DOC, TOPICS_INDEX_DOC),
     )
-
-
-def _link(target: str) -> Markup:
-    return Markup(built_link(FINDER_DOC, target))

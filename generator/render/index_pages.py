@@ -18,7 +18,6 @@ from generator.links import (
     METHODS_DOC,
     SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
-    built_link,
     health_part_doc,
     methods_doc,
     relative_link,
@@ -27,7 +26,7 @@ from generator.model import MergeAction, Method
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.rich_text import rich_text
-from generator.render.text import front_matter
+from generator.render.text import front_matter, html_href
 
 METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
 HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
@@ -115,7 +114,7 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
             methods=_method_rows(site, doc, by_letter[letter]),
             groups=[],
             heading=heading,
-            index_href=_built_href(doc, METHODS_DOC),
+            index_href=html_href(doc, METHODS_DOC),
         )
         groups.append((name, _href(METHODS_DOC, doc), len(by_letter[letter])))
     pages[METHODS_DOC] = env.get_template("methods.md.j2").render(
@@ -190,8 +189,8 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 number=number,
                 total=len(entries),
                 first=(number - 1) * HEALTH_PART + 1,
-                parts=[(n, _built_href(doc, d)) for n, d in enumerate(docs, 1)],
-                health_href=_built_href(doc, HEALTH_DOC),
+                parts=[(n, html_href(doc, d)) for n, d in enumerate(docs, 1)],
+                health_href=html_href(doc, HEALTH_DOC),
             )
         shown = entries if not docs else entries[:HEALTH_INLINE]
         sections.append(
@@ -237,11 +236,6 @@ def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
 
 def _href(from_doc: str, to_doc: str) -> Markup:
     return Markup(relative_link(from_doc, to_doc))
-
-
-def _built_href(from_doc: str, to_doc: str) -> Markup:
-    """A link for raw HTML blocks, which MkDocs does not rewrite: the built page's URL."""
-    return Markup(built_link(from_doc, to_doc))
 
 
 def _home_description(site: SiteContext) -> str:

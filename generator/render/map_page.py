@@ -8,7 +8,6 @@ from typing import Any
 
 import jinja2
 import numpy as np
-from markupsafe import Markup
 
 from generator.links import (
     HOME_DOC,
@@ -16,13 +15,12 @@ from generator.links import (
     MAP_DOC,
     OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
-    built_link,
     paper_url,
     topic_url,
 )
 from generator.model import Topic
 from generator.render.context import SiteContext
-from generator.render.text import front_matter
+from generator.render.text import front_matter, html_href
 from generator.render.topic_pages import UNGROUPED_AREA, areas_for
 
 MAP_FORMAT = 3
@@ -59,9 +57,9 @@ def render_map(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         ),
         points=len(data["x"]),
         topic_count=len(data["topics"]),
-        data_url=_link(MAP_DATA_DOC),
-        site_root=_link(HOME_DOC),
-        topics_url=_link(TOPICS_INDEX_DOC),
+        data_url=html_href(MAP_DOC, MAP_DATA_DOC),
+        site_root=html_href(MAP_DOC, HOME_DOC),
+        topics_url=html_href(MAP_DOC, TOPICS_INDEX_DOC),
     )
     return {MAP_DOC: page, MAP_DATA_DOC: map_json(data)}
 
@@ -227,7 +225,3 @@ def _first_topic(site: SiteContext, slug: str, topic_index: dict[str, int]) -> i
         if topic in topic_index:
             return topic_index[topic]
     return -1
-
-
-def _link(target: str) -> Markup:
-    return Markup(built_link(MAP_DOC, target))

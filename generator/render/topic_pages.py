@@ -14,7 +14,6 @@ from generator.links import (
     OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
     area_anchor,
-    built_link,
     topic_doc,
     topic_feed_doc,
 )
@@ -22,7 +21,7 @@ from generator.model import MIN_DESCRIBED, Topic
 from generator.render.context import PaperLink, SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
-from generator.render.text import front_matter, html_escape, title_order
+from generator.render.text import front_matter, html_escape, html_href, title_order
 
 UNGROUPED_AREA = "More topics"
 KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
@@ -98,13 +97,13 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     meta = {"title": str(html_escape(topic.label)), "description": str(html_escape(description))}
     feed = None
     if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
-        feed = Markup(built_link(doc, topic_feed_doc(topic.slug)))
+        feed = html_href(doc, topic_feed_doc(topic.slug))
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
         topic=topic,
         area=topic.area,
-        topics_index_href=Markup(built_link(doc, TOPICS_INDEX_DOC)),
-        area_href=Markup(built_link(doc, TOPICS_INDEX_DOC) + "#" + area_anchor(topic.area)),
+        topics_index_href=html_href(doc, TOPICS_INDEX_DOC),
+        area_href=html_href(doc, TOPICS_INDEX_DOC) + Markup("#" + area_anchor(topic.area)),
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
@@ -153,7 +152,7 @@ def _with_versions(
 
 def map_href(from_doc: str, slug: str) -> Markup:
     """Link (for raw HTML) to the map with a topic highlighted: `map/#topic=<slug>`."""
-    return Markup(built_link(from_doc, MAP_DOC) + "#topic=" + quote(slug, safe=""))
+    return html_href(from_doc, MAP_DOC) + Markup("#topic=" + quote(slug, safe=""))
 
 
 def areas_for(

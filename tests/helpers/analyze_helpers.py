@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Hashable, Sequence
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_families import PhraseUse
+from generator.analyze.topics.duplicates import (
+    MAX_OVERLAP,
+    fits_other_label,
+    jaccard,
+    kind_of,
+    subsumes,
+    synonym_heads,
+)
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.label_fit import fitting
 from generator.analyze.topics.seeds import Seed
@@ -48,3 +56,34 @@ def label_fits(corpus: Corpus, topics: Sequence[Topic]) -> dict[str, set[str]]:
         topic.slug: {docs.slugs[p] for p in fit}
         for topic, fit in zip(topics, fitting(uses, keys), strict=True)
     }
+
+
+def duplicate_pairs(
+    keys: Sequence[str],
+    members: Sequence[Collection[Hashable]],
+    fitting: Sequence[Collection[Hashable]],
+) -> list[tuple[int, int, str]]:
+    """Index pairs (i < j) of near-duplicate topics, with the reason: "label",
+    "members", "heads" (`synonym_heads`, where one topic's members fit the other's
+    label: `fitting` holds the papers that fit each topic's label) or "kind" (`kind_of`,
+    where the kind's members fit the broader label).
+
+    `keys` are the topics' label keys (tokens.phrase_key of the label); an empty key
+    (a label of stop words only) never subsumes anything.
+    """
+    pairs: list[tuple[int, int, str]] = []
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if keys[i] and keys[j] and subsumes(keys[i], keys[j]):
+                pairs.append((i, j, "label"))
+            elif jaccard(members[i], members[j]) >= MAX_OVERLAP:
+                pairs.append((i, j, "members"))
+            elif synonym_heads(keys[i], keys[j]) and (
+                fits_other_label(members[i], fitting[j]) or fits_other_label(members[j], fitting[i])
+            ):
+                pairs.append((i, j, "heads"))
+            elif (kind_of(keys[i], keys[j]) and fits_other_label(members[j], fitting[i])) or (
+                kind_of(keys[j], keys[i]) and fits_other_label(members[i], fitting[j])
+            ):
+                pairs.append((i, j, "kind"))
+    return pairs

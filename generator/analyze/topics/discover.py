@@ -29,8 +29,7 @@ from generator.analyze.topics.second_pass import SecondPass
 from generator.analyze.topics.seeds import OTHER_LABEL, Seed, merge_overlaps, select_seeds
 from generator.analyze.topics.topics_file import TopicsSpec
 from generator.analyze.topics.whole_terms import WholeTerms
-from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
-from generator.links import base_slug
+from generator.links import OTHER_TOPIC_SLUG, base_slug
 from generator.model import Topic
 
 
@@ -222,10 +221,10 @@ def _describe(
     paper_topics = _paper_topics(drafts, docs.slugs)
     other = tuple(slug for slug in docs.slugs if not paper_topics[slug])
     if other:
-        topics.append(Topic(OTHER_SLUG, OTHER_LABEL, (), other, (), ""))
+        topics.append(Topic(OTHER_TOPIC_SLUG, OTHER_LABEL, (), other, (), ""))
         for slug in other:
-            paper_topics[slug] = (OTHER_SLUG,)
-    topics.sort(key=lambda t: (t.slug == OTHER_SLUG, t.label.casefold(), t.slug))
+            paper_topics[slug] = (OTHER_TOPIC_SLUG,)
+    topics.sort(key=lambda t: (t.slug == OTHER_TOPIC_SLUG, t.label.casefold(), t.slug))
     return TopicResult(tuple(topics), paper_topics)
 
 

@@ -4,7 +4,8 @@ Two topics are near-duplicates when the content words of one label are all, in s
 inflection, words of the other ("Semantic segmentation" and "Semantic image
 segmentation", "CT" and "3D chest CT"), or when their member sets overlap by a
 Jaccard index of MAX_OVERLAP or more. A reader sees either as one subject listed
-twice. Discovery merges such topics (seeds.py, discover.py); tests check the result.
+twice. Discovery merges such topics (seeds.py, discover.py); tests check the result
+(tests/helpers/analyze_helpers.duplicate_pairs).
 
 A third kind is two names of one task: labels with the same modifiers and different
 last words ("Image classification", "Image recognition"), where most papers of one
@@ -23,7 +24,7 @@ label.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable
 
 from generator.analyze.features.word_families import same_family
 from generator.analyze.topics.label_fit import MIN_FIT, content_words
@@ -90,34 +91,3 @@ def jaccard(first: Collection[Hashable], second: Collection[Hashable]) -> float:
     a, b = set(first), set(second)
     union = len(a | b)
     return len(a & b) / union if union else 0.0
-
-
-def duplicate_pairs(
-    keys: Sequence[str],
-    members: Sequence[Collection[Hashable]],
-    fitting: Sequence[Collection[Hashable]],
-) -> list[tuple[int, int, str]]:
-    """Index pairs (i < j) of near-duplicate topics, with the reason: "label",
-    "members", "heads" (`synonym_heads`, where one topic's members fit the other's
-    label: `fitting` holds the papers that fit each topic's label) or "kind" (`kind_of`,
-    where the kind's members fit the broader label).
-
-    `keys` are the topics' label keys (tokens.phrase_key of the label); an empty key
-    (a label of stop words only) never subsumes anything.
-    """
-    pairs: list[tuple[int, int, str]] = []
-    for i in range(len(keys)):
-        for j in range(i + 1, len(keys)):
-            if keys[i] and keys[j] and subsumes(keys[i], keys[j]):
-                pairs.append((i, j, "label"))
-            elif jaccard(members[i], members[j]) >= MAX_OVERLAP:
-                pairs.append((i, j, "members"))
-            elif synonym_heads(keys[i], keys[j]) and (
-                fits_other_label(members[i], fitting[j]) or fits_other_label(members[j], fitting[i])
-            ):
-                pairs.append((i, j, "heads"))
-            elif (kind_of(keys[i], keys[j]) and fits_other_label(members[j], fitting[i])) or (
-                kind_of(keys[j], keys[i]) and fits_other_label(members[i], fitting[j])
-            ):
-                pairs.append((i, j, "kind"))
-    return pairs

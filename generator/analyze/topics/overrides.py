@@ -15,8 +15,7 @@ from generator.analyze.features.vectors import Vectors
 from generator.analyze.topics.describe import Draft, topic_centres
 from generator.analyze.topics.seeds import Seed
 from generator.analyze.topics.topics_file import Merge, Split, TopicRule, TopicsSpec
-from generator.links import OTHER_TOPIC_SLUG as OTHER_SLUG
-from generator.links import RESERVED_SLUGS, base_slug
+from generator.links import OTHER_TOPIC_SLUG, RESERVED_SLUGS, base_slug
 
 # Members of a split part score this much more when they name one of its keywords.
 KEYWORD_BONUS = 0.1
@@ -192,5 +191,5 @@ def _check_slug(slug: str, taken: Sequence[str], line: int, spec: TopicsSpec) ->
         raise spec.error(
             line, f"topic slug {slug!r} is the name of the topics index page: give a `slug:`"
         )
-    if slug.casefold() == OTHER_SLUG or slug.casefold() in {t.casefold() for t in taken}:
+    if slug.casefold() == OTHER_TOPIC_SLUG or slug.casefold() in {t.casefold() for t in taken}:
         raise spec.error(line, f"topic slug {slug!r} is already used by another topic")

@@ -7,6 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from analyze_helpers import duplicate_pairs
 
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.tokens import Tokenizer, phrase_key
@@ -15,7 +16,6 @@ from generator.analyze.pipeline import read_documents
 from generator.analyze.topics.candidates import Candidate
 from generator.analyze.topics.duplicates import (
     MAX_OVERLAP,
-    duplicate_pairs,
     fits_other_label,
     jaccard,
     kind_of,
