@@ -39,15 +39,10 @@ from generator.redirects import (
     TOPICS_RECORD,
     Redirects,
     RedirectsError,
-    found_moves,
-    found_topic_moves,
-    load_moves,
     previous_papers,
     previous_topics,
-    save_moves,
-    settle,
     topics_record,
-    without_stale,
+    update_redirects,
 )
 from generator.render import DuplicatePathError, render_site
 from generator.render.environment import TemplateProblem
@@ -207,33 +202,17 @@ class Pipeline:
         """The moves of redirects.yml plus those found since the `previous` run's papers
         and topics (then saved to redirects.yml), settled against the papers and topics
         now; SettingsError for a redirects.yml that cannot be used."""
-        path = self.config.root / REDIRECTS_NAME
+        topics = analysis.topics if analysis is not None else ()
         try:
-            moves = load_moves(path)
+            return update_redirects(
+                self.config.root / REDIRECTS_NAME,
+                corpus.papers,
+                topics,
+                previous or [],
+                previous_topic_papers or {},
+            )
         except RedirectsError as error:
             raise SettingsError(str(error)) from None
-        topics = analysis.topics if analysis is not None else ()
-        found = {
-            "papers": found_moves(previous or [], corpus.papers),
-            "topics": found_topic_moves(previous_topic_papers or {}, topics),
-        }
-        added = {
-            kind: {old: new for old, new in found[kind].items() if moves[kind].get(old) != new}
-            for kind in found
-        }
-        if any(added.values()):
-            for kind, new_moves in added.items():
-                moves[kind] = without_stale({**moves[kind], **new_moves}, new_moves)
-            save_moves(path, moves)
-        settled_papers = settle(moves["papers"], {p.slug for p in corpus.papers})
-        settled_topics = settle(moves["topics"], {t.slug for t in topics}, kind="topic")
-        return replace(
-            settled_papers,
-            added=len(added["papers"]),
-            unused=settled_papers.unused + (settled_topics.unused if topics else ()),
-            topics=settled_topics.moves,
-            added_topics=len(added["topics"]),
-        )
 
     def _moved_pages(
         self, redirects: Redirects, corpus: Corpus, analysis: Analysis, pages: dict[str, str]

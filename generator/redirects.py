@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -97,6 +97,40 @@ def notes(redirects: Redirects) -> list[str]:
             f"{keep}"
         )
     return lines + list(redirects.unused)
+
+
+def update_redirects(
+    path: Path,
+    papers: Sequence[Paper],
+    topics: Sequence[Topic],
+    previous: list[tuple[str, str, str]],
+    previous_topic_papers: Mapping[str, tuple[str, ...]],
+) -> Redirects:
+    """The moves of redirects.yml at `path` plus those found since the previous run's
+    papers and topics (saved to the file), settled against the papers and topics now.
+    RedirectsError names the line of a file that cannot be used."""
+    moves = load_moves(path)
+    found = {
+        "papers": found_moves(previous, papers),
+        "topics": found_topic_moves(previous_topic_papers, topics),
+    }
+    added = {
+        kind: {old: new for old, new in found[kind].items() if moves[kind].get(old) != new}
+        for kind in found
+    }
+    if any(added.values()):
+        for kind, new_moves in added.items():
+            moves[kind] = without_stale({**moves[kind], **new_moves}, new_moves)
+        save_moves(path, moves)
+    settled_papers = settle(moves["papers"], {p.slug for p in papers})
+    settled_topics = settle(moves["topics"], {t.slug for t in topics}, kind="topic")
+    return replace(
+        settled_papers,
+        added=len(added["papers"]),
+        unused=settled_papers.unused + (settled_topics.unused if topics else ()),
+        topics=settled_topics.moves,
+        added_topics=len(added["topics"]),
+    )
 
 
 def load_moves(path: Path) -> dict[str, dict[str, str]]:
