@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.ingest.readers.bare import read_bare_abstracts
+from generator.ingest.readers.csv_table import read_csv
 from generator.ingest.readers.daily import read_daily_listing
+from generator.ingest.readers.jsonl import read_jsonl
 from generator.ingest.readers.search_listing import read_search_listing
-from generator.ingest.readers.structured import read_csv, read_jsonl
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
 

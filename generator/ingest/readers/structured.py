@@ -1,4 +1,4 @@
-"""Structured input for users with their own metadata: JSON Lines and CSV.
+"""The rows of structured input (JSON Lines: jsonl.py; CSV: csv_table.py) as records.
 
 Recognised fields (case-insensitive): title, abstract (or summary), date (or published),
 authors (a list, or a string separated by `;` or ` and `), authors_count, url, upvotes.
@@ -12,20 +12,16 @@ A field given twice (a repeated JSON key or CSV column, or `abstract` beside its
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
-from generator.ingest.readers.types import ReadOptions, ReadResult
-from generator.ingest.source import Line, SourceText
+from generator.ingest.readers.types import ReadResult
 from generator.ingest.values import MAX_COUNT_DIGITS, whole_number, without_surrogates
 from generator.model import (
     MergeAction,
@@ -47,153 +43,20 @@ _ALIASES = {
 }
 
 
-def read_jsonl(source: SourceText, options: ReadOptions) -> ReadResult:
-    """Read one JSON object per line."""
-    rows: list[tuple[int, Any]] = []
-    problems: list[Problem] = []
-    rejected: list[MergeEntry] = []
-    for line in source.lines:
-        if not line.text.strip():
-            continue
-        repeated: list[str] = []
-        try:
-            row = json.loads(
-                line.text, object_pairs_hook=_LastValue(repeated), parse_int=_whole_number
-            )
-        except RecursionError:
-            _reject(source.file, line.number, "JSON nested too deeply", problems, rejected)
-            continue
-        except ValueError as error:  # JSONDecodeError
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-            _reject(source.file, line.number, f"invalid JSON ({reason})", problems, rejected)
-            continue
-        for key in dict.fromkeys(repeated):
-            message = f"field {key!r} given twice: the last is used"
-            _warn(source.file, line.number, message, problems)
-        rows.append((line.number, row))
-    return _read_rows(source.file, rows, problems, rejected)
-
-
 # Control characters that text never holds (not tab, line breaks or separators, which
 # become spaces): a JSON string may write them as escapes.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 
 
-class _LastValue:
-    """JSON object hook: a dict keeping the last value of a repeated key, as `json` does,
-    noting the key so the reader can say so."""
-
-    def __init__(self, repeated: list[str]) -> None:
-        self.repeated = repeated
-
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        row: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in row:
-                self.repeated.append(key)
-            row[key] = value
-        return row
-
-
 @dataclass(frozen=True)
-class _LongNumber:
+class LongNumber:
     """A JSON integer with more digits than Python converts (4,300): kept as its digits,
     so the field it is in is reported, not the whole row."""
 
     digits: str
 
 
-def _whole_number(digits: str) -> int | _LongNumber:
-    return int(digits) if len(digits.lstrip("-")) <= 4000 else _LongNumber(digits)
-
-
-def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
-    """Read a CSV (or tab-separated) file whose first row names the columns."""
-    first = next((line.text for line in source.lines if line.text.strip()), "")
-    dialect = "excel-tab" if "\t" in first else "excel"
-    rows: list[tuple[int, Any]] = []
-    problems: list[Problem] = []
-    rejected: list[MergeEntry] = []
-    header: list[str] | None = None
-    for line, cells in _numbered_rows(source, dialect, problems, rejected):
-        if header is None:
-            header = cells
-            _check_columns(header, line, source.file, problems)
-            continue
-        if len(cells) > len(header):
-            _warn(source.file, line, "more cells than column names: extra cells ignored", problems)
-        row: dict[str, str] = {}
-        for name, cell in zip(header, cells, strict=False):
-            row.setdefault(name, cell)
-        rows.append((line, row))
-    return _read_rows(source.file, rows, problems, rejected, texts_only=True)
-
-
-def _check_columns(names: list[str], line: int, file: str, problems: list[Problem]) -> None:
-    """Report a header row that names neither a title nor an abstract column, and columns
-    whose values are not read because another column gives the same field."""
-    for name in dict.fromkeys(n for i, n in enumerate(names) if n in names[:i]):
-        _warn(file, line, f"column {name!r} appears twice: the first is used", problems)
-    columns, ignored = _normalise_keys(dict.fromkeys(names))
-    for message in ignored:
-        _warn(file, line, message, problems)
-    if not set(columns) & {"title", "abstract"}:
-        message = f"no title or abstract column (columns: {', '.join(map(repr, names[:10]))})"
-        problems.append(Problem(SourceRef(file, line), Severity.ERROR, message))
-
-
-def _numbered_rows(
-    source: SourceText, dialect: str, problems: list[Problem], rejected: list[MergeEntry]
-) -> Iterator[tuple[int, list[str]]]:
-    """Yield (file line where the row starts, cells) for each row that holds any text.
-
-    The parser is strict: a row it cannot read (an unterminated quote, text after a
-    closing quote) is rejected at the line where it starts, and reading goes on from
-    the next line, so one bad row never swallows the good rows after it.
-    """
-    lines = source.lines
-    with _fields_up_to(sum(len(line.text) + 1 for line in lines)):
-        yield from _rows_from(source, lines, dialect, problems, rejected)
-
-
-@contextlib.contextmanager
-def _fields_up_to(chars: int) -> Iterator[None]:
-    """Let one CSV field be as long as the whole file (the csv module stops at 131,072
-    characters, and the lines of a longer field would be read as rows of their own)."""
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, chars + 1))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
-
-
-def _rows_from(
-    source: SourceText,
-    lines: tuple[Line, ...],
-    dialect: str,
-    problems: list[Problem],
-    rejected: list[MergeEntry],
-) -> Iterator[tuple[int, list[str]]]:
-    start = 0  # index into `lines` of the first line not read yet
-    while start < len(lines):
-        texts = (line.text + "\n" for line in lines[start:])
-        reader = csv.reader(texts, dialect=dialect, strict=True)
-        row_start = start
-        try:
-            for cells in reader:
-                if any(cell.strip() for cell in cells):
-                    yield lines[row_start].number, cells
-                row_start = start + reader.line_num
-            return
-        except csv.Error as error:
-            hint = " (an unterminated quote?)" if "end of data" in str(error) else ""
-            message = f"CSV row cannot be read: {error}{hint}"
-            _reject(source.file, lines[row_start].number, message, problems, rejected)
-            start = row_start + 1
-
-
-def _read_rows(
+def read_rows(
     file: str,
     rows: list[tuple[int, Any]],
     problems: list[Problem],
@@ -205,21 +68,21 @@ def _read_rows(
     records = []
     for line, row in rows:
         if not isinstance(row, Mapping):
-            _reject(file, line, "not an object with named fields", problems, rejected)
+            reject(file, line, "not an object with named fields", problems, rejected)
             continue
-        fields, ignored = _normalise_keys(row)
+        fields, ignored = normalise_keys(row)
         if not texts_only:  # a CSV file's header says this once, for every row
             for message in ignored:
-                _warn(file, line, message, problems)
+                warn(file, line, message, problems)
         record = _Fields(file, line, fields, problems, texts_only).record()
         if isinstance(record, str):
-            _reject(file, line, record, problems, rejected)
+            reject(file, line, record, problems, rejected)
         else:
             records.append(record)
     return ReadResult(tuple(records), tuple(problems), tuple(rejected))
 
 
-def _normalise_keys(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
+def normalise_keys(row: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
     """Lower-case field names and map common aliases to the canonical ones; the first
     name given for a field wins, and a message names each one left unread."""
     fields: dict[str, Any] = {}
@@ -275,7 +138,7 @@ class _Fields:
         )
 
     def warn(self, message: str) -> None:
-        _warn(self.file, self.line, message, self.problems)
+        warn(self.file, self.line, message, self.problems)
 
     def text(self, name: str) -> str:
         """A text field; _WrongType for a value of another kind."""
@@ -350,7 +213,7 @@ class _Fields:
                 return value
             self.warn(f"{name} {_describe(value)} is not a plausible count: left out")
             return None
-        if isinstance(value, _LongNumber):
+        if isinstance(value, LongNumber):
             self.warn(f"{name} {_describe(value)} is not a plausible count: left out")
             return None
         if isinstance(value, str):
@@ -366,7 +229,7 @@ class _Fields:
 
 def _describe(value: Any) -> str:
     """What a JSON value is, for messages."""
-    if isinstance(value, _LongNumber):
+    if isinstance(value, LongNumber):
         return f"a number ({value.digits[:20]}…, {len(value.digits):,} digits)"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
@@ -384,11 +247,11 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _warn(file: str, line: int, message: str, problems: list[Problem]) -> None:
+def warn(file: str, line: int, message: str, problems: list[Problem]) -> None:
     problems.append(Problem(SourceRef(file, line), Severity.WARNING, message))
 
 
-def _reject(
+def reject(
     file: str, line: int, message: str, problems: list[Problem], rejected: list[MergeEntry]
 ) -> None:
     problems.append(Problem(SourceRef(file, line), Severity.ERROR, f"{message}: rejected"))
