@@ -32,7 +32,6 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         front=front_matter(_meta(paper, topics, page_url)),
         paper=paper,
         title_html=rich_text(paper.title, links=False),
-        plain_title=unicode_scripts(paper.title),
         facts=_facts(paper),
         actions=_actions(links),
         lookups=lookup_links(paper.title),
@@ -62,7 +61,8 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
     turns into citation (Highwire), JSON-LD and Open Graph tags. Values Material inserts
     unescaped are HTML-escaped here; main.html escapes the `paper_*` values itself."""
     meta: dict[str, Any] = {
-        # Plain-text places (the tab, link previews, search results) read U²-Net, not U^2-Net.
+        # Plain-text places (the tab, link previews) read U²-Net, not U^2-Net. (Search
+        # results keep the listing's text: search.js raises the script itself.)
         "title": str(html_escape(unicode_scripts(paper.title))),
         "description": str(html_escape(first_sentence(paper.abstract))),
         # Material shows tags as HTML (search results use innerHTML): escape them too.

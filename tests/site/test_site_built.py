@@ -32,7 +32,6 @@ from generator.links import paper_doc
 from generator.model import Paper
 from generator.pipeline import Pipeline
 from generator.render import browse_pages
-from generator.render.rich_text import unicode_scripts
 from generator.render.text import first_sentence
 from generator.state import state_file
 from generator.write import MANIFEST
@@ -267,8 +266,7 @@ def test_corpus_text_injects_no_markup(fixture_site: BuiltSite) -> None:
 
 def test_search_data_is_text_only(built_site: BuiltSite) -> None:
     """What Pagefind reads of a paper page (its title, filters, sort keys) is plain text
-    in spans: corpus text never becomes markup there, and the title is the paper's own
-    (a name's superscript raised: U²-Net)."""
+    in spans: corpus text never becomes markup there, and the title is the paper's own."""
     problems = []
     for paper in built_site.corpus.papers:
         block = parse(built_site.page(paper.url)).find("div", cls="ps-search-data")
@@ -277,7 +275,7 @@ def test_search_data_is_text_only(built_site: BuiltSite) -> None:
             if node.tag != "span" or len(keys) != 1 or list(node.iter())[1:]:
                 problems.append(f"{paper.slug}: <{node.tag} {node.attrs}>")
         title = block.find("span").text()
-        if title != unicode_scripts(paper.title):
+        if title != paper.title:
             problems.append(f"{paper.slug}: title {title!r}")
     assert problems == []
 
