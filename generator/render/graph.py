@@ -34,6 +34,7 @@ _RX, _RY = 160, 100  # the ellipse related papers sit on
 LABEL_CHARS = 22  # characters per label line
 LINE_HEIGHT = 16  # label line height (graph.js draws with the same)
 _MAX_TWO_LINE = 6  # with more related papers than this, labels get one line
+CENTRE_GAP = 8  # more room under the centre's larger dot before its label (4 touched it)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
     layout = {
         "v": [WIDTH, HEIGHT],
         "t": title,
-        "s": [_CX, _CY, _label_y(_CY + 4, len(own), False), own],
+        "s": [_CX, _CY, _label_y(_CY + CENTRE_GAP, len(own), False), own],
         "n": related,
         "l": sorted(
             {
