@@ -109,6 +109,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         papers=papers,
         close=close,
         close_count=total - len(named),
+        count_notes=_count_notes(total - len(named), papers + close),
         total=total,
         other=other,
         none_of=none_of,
@@ -128,6 +129,18 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
             if s in site.topics
         ],
     )
+
+
+def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) -> list[str]:
+    """What the count of a topic's papers holds besides its list's entries: members close
+    to it, and later versions listed under a first (the list of "16 papers" had 15
+    entries)."""
+    notes = [f"{close} close to it"] if close else []
+    versions = sum(len(later) for _, later in groups)
+    if versions:
+        earlier = "an earlier version" if versions == 1 else "earlier versions"
+        notes.append(f"{versions} listed under {earlier}")
+    return notes
 
 
 def _with_versions(

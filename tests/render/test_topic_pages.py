@@ -182,7 +182,8 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
 def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     """Papers flagged as possibly the same work (a journal version and its conference
     paper) were two entries of one topic, often #1 and #2; the later one now sits under
-    the first, and the counts still hold every paper."""
+    the first, and the counts still hold every paper and say so ("4 papers" over three
+    entries)."""
     papers = tuple(
         Paper(s, s, f"papers/{s}/", s.upper(), False, "We do it.", ("x",), ())
         for s in ("a", "b", "c", "d")
@@ -201,5 +202,5 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     assert len(items) == 2  # "a" with "c" under it, then "b"
     assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
     assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
-    assert "4 papers (1 close to it)" in page
+    assert "4 papers (1 close to it; 1 listed under an earlier version)" in page
     assert "This paper does not use the topic's name" in page
