@@ -33,10 +33,23 @@ def base_slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
-def area_anchor(area: str) -> str:
-    """The id of an area's heading on the topics index ("area-segmentation"), which a
-    topic page's "Area:" link points at."""
-    return "area-" + base_slug(area, "topics")
+def area_anchors(areas: Iterable[str]) -> dict[str, str]:
+    """The id of each area's heading on the topics index ("area-segmentation"), which a
+    topic page's "Area:" link points at; unique, in the order given ("Vision & Language"
+    and "Vision-Language" make "area-vision-language" and "area-vision-language-2")."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for area in areas:
+        if area in anchors:
+            continue
+        base = "area-" + base_slug(area, "topics")
+        anchor, number = base, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        anchors[area] = anchor
+        taken.add(anchor)
+    return anchors
 
 
 def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -18,6 +18,7 @@ from sitebuild import FIXTURE_SITE_NAME, make_analysis
 from generator.links import (
     MAX_SLUG_LENGTH,
     RESERVED_SLUGS,
+    area_anchors,
     base_slug,
     browse_page_doc,
     doc_url,
@@ -282,3 +283,17 @@ def test_the_most_upvoted_order_only_when_enough_papers_have_upvotes(
     has_order = browse_page_doc("upvotes", 1) in pages
     assert has_order == enough_papers_have(upvoted, len(fixture_corpus.papers))
     assert ("Most upvoted" in pages["browse/index.md"]) == has_order
+
+
+def test_area_anchors_are_unique_slugs() -> None:
+    """Areas whose slugs collide ("Vision & Language", "Vision-Language"), one of emoji
+    only, and a user's area named as the heading of topics without one each get an id
+    of their own."""
+    anchors = area_anchors(["Vision & Language", "Vision-Language", "🙂", "More topics", "🙂"])
+    assert anchors == {
+        "Vision & Language": "area-vision-language",
+        "Vision-Language": "area-vision-language-2",
+        "🙂": "area-topics",
+        "More topics": "area-more-topics",
+    }
+    assert len(set(area_anchors(["A b", "a-b", "A  B", "a_b"]).values())) == 4

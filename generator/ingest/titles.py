@@ -55,9 +55,20 @@ _FILLER = frozenset(
     "a an the of for to in on and or with by from as at its their our this that these it "
     "them which we they is are be".split()
 )
-# A "sentence" of at most this many words is a heading of a structured abstract
-# ("Background.", "Materials and methods."), no summary of the paper.
-HEADING_WORDS = 3
+# The headings of structured abstracts ("Background.", "Materials and methods:"): a
+# "sentence" made of these words (and "and", "of", "the") alone is no summary of the
+# paper. A short sentence of other words is one ("We introduce DETR.").
+HEADINGS = frozenset(
+    """
+    background backgrounds introduction motivation context purpose purposes aim aims
+    objective objectives goal goals rationale method methods methodology materials
+    design setting settings participants patients subjects interventions measurements
+    approach approaches results findings outcome outcomes conclusion conclusions
+    discussion significance limitations implications availability implementation
+    contact supplementary information summary abstract main
+    """.split()
+)
+_HEADING_JOINERS = frozenset("and of the & / -".split())
 # Words that tie a sentence to the one before it: shown alone, a list's summary drops
 # them ("Then, we propose ..."), or takes another sentence when it points back at
 # something it does not name ("Here we propose to design them ...").
@@ -75,7 +86,7 @@ _MIN_CONTENT_WORDS = 2
 
 def title_from_abstract(abstract: str) -> str:
     """Return a short title-like phrase naming what the abstract says the paper does."""
-    sentences = split_sentences(abstract)
+    sentences = prose_sentences(abstract)
     if not sentences:
         return "Untitled abstract"
     phrase = _question(sentences) or _contribution(sentences) or sentences[0]
@@ -100,11 +111,23 @@ def contribution_sentence(abstract: str) -> str:
 
 def prose_sentences(abstract: str) -> list[str]:
     """The sentences of an abstract without the headings of a structured one
-    ("Background.", "Materials and methods."): at most HEADING_WORDS words. An abstract
-    of headings only is left as it is."""
+    ("Background.", "Materials and methods.": HEADINGS). An abstract of headings only is
+    left as it is."""
     sentences = split_sentences(abstract)
-    prose = [s for s in sentences if len(s.split()) > HEADING_WORDS]
+    prose = [s for s in sentences if not is_heading(s)]
     return prose or sentences
+
+
+def without_headings(abstract: str) -> str:
+    """An abstract's text without a structured abstract's headings (for the sentence a
+    page's description and link previews open with)."""
+    return " ".join(prose_sentences(abstract))
+
+
+def is_heading(sentence: str) -> bool:
+    """Whether a "sentence" is a structured abstract's heading ("Results:")."""
+    words = sentence.strip().rstrip(".:").lower().split()
+    return bool(words) and all(w in HEADINGS or w in _HEADING_JOINERS for w in words)
 
 
 def _without_connective(sentence: str) -> str:

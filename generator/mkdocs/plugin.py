@@ -174,7 +174,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         and folders, an unknown language, override templates that do not parse. `mkdocs
         serve` builds into a temporary folder of its own; `--dirty` empties nothing."""
         serving = self.command == "serve"
-        problem = mkdocs_settings_problem(project, config, not serving, not self.dirty)
+        config_file = Path(config.config_file_path)
+        problem = mkdocs_settings_problem(project, config, config_file, not serving, not self.dirty)
         if problem:
             raise PluginError(f"papersite: {problem}")
 

@@ -62,37 +62,37 @@ def load_mkdocs_settings(
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
     problem = directory_urls_problem(mkdocs_config)
-    if not problem and mkdocs_config.plugins.get(PLUGIN_NAME) is None:
-        problem = (
-            f"{config_file}: the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
-        )
-    problem = problem or mkdocs_settings_problem(config, mkdocs_config)
+    problem = problem or mkdocs_settings_problem(config, mkdocs_config, config_file)
     if problem:
         raise SettingsError(problem)
     return mkdocs_config
 
 
 def mkdocs_settings_problem(
-    project: Config, mkdocs_config: Any, builds_site_dir: bool = True, empties_site_dir: bool = True
+    project: Config,
+    mkdocs_config: Any,
+    config_file: Path,
+    builds_site_dir: bool = True,
+    empties_site_dir: bool = True,
 ) -> str:
-    """What makes mkdocs.yml unsafe or unusable for `project`, naming the file, or "":
-    unsafe texts and links (page_settings.py), site_url, the theme's folder, an unknown
-    language or theme setting, override templates that do not parse; site_dir when the
-    build writes it (`builds_site_dir`: `mkdocs serve` builds into a folder of its own),
-    and a folder papersite did not build when the build empties it (`empties_site_dir`:
-    not under --dirty)."""
-    config_file = Path(mkdocs_config.config_file_path)
+    """What makes mkdocs.yml (`config_file`, as the messages name it) unsafe or unusable
+    for `project`, or "": unsafe texts and links (page_settings.py), site_url, the theme's
+    folder, no papersite plugin, an unknown language or theme setting, override
+    templates that do not parse; site_dir when the build writes it (`builds_site_dir`:
+    `mkdocs serve` builds into a folder of its own), and a folder papersite did not build
+    when the build empties it (`empties_site_dir`: not under --dirty)."""
     problem = settings_problem(mkdocs_config, config_file)
     if problem:
         return problem
     site_dir = mkdocs_config.site_dir
     problem = site_url_problem(mkdocs_config.get("site_url"))
-    problem = problem or custom_dir_problem(project, mkdocs_config.theme.custom_dir)
     if builds_site_dir:
         problem = problem or site_dir_problem(project, site_dir)
-        if empties_site_dir:
-            shown = as_written(project, site_dir)
-            problem = problem or foreign_site_problem(Path(site_dir), shown)
+    problem = problem or custom_dir_problem(project, mkdocs_config.theme.custom_dir)
+    if builds_site_dir and empties_site_dir:
+        problem = problem or foreign_site_problem(Path(site_dir), as_written(project, site_dir))
+    if not problem and mkdocs_config.plugins.get(PLUGIN_NAME) is None:
+        problem = f"the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
     problem = problem or theme_language_problem(project, mkdocs_config)
     problem = problem or theme_settings_problem(project, mkdocs_config)
     if problem:

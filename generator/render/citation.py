@@ -32,6 +32,7 @@ _LATEX_SPECIALS_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX_SPECIALS
 # Words a citation key skips: it starts with the first word that says something.
 # Title words a key takes when there is no author to tell two papers apart.
 KEY_WORDS_ALONE = 3
+KEY_LENGTH = 60
 _KEY_STOP_WORDS = frozenset("a an the on of for in to and with via towards toward is are".split())
 
 
@@ -68,15 +69,17 @@ def citation_key(paper: Paper) -> str:
     """`surname2024word`: the first author's last name, the year and the title's first
     word that says something; without authors, the first KEY_WORDS_ALONE such words and
     the year (`learningconfidentclassifiers2019`: "learning" alone was the key of 14
-    papers of one listing). ASCII, lower case."""
+    papers of one listing). ASCII, lower case, at most KEY_LENGTH characters, the year
+    kept whole."""
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
-    words = [w for w in slugify(paper.title).split("-") if len(w) > 2 and w not in _KEY_STOP_WORDS]
-    surname = slugify(surname, separator="")
+    slug_words = slugify(paper.title).split("-")
+    words = [w for w in slug_words if len(w) > 2 and w not in _KEY_STOP_WORDS]
+    words = words or [w for w in slug_words if w] or ["paper"]  # "AI", "X Y Z"
+    surname = slugify(surname, separator="")[:KEY_LENGTH]
+    year = _year(paper)
     if surname:
-        key = surname + _year(paper) + (words[0] if words else "paper")
-    else:
-        key = "".join(words[:KEY_WORDS_ALONE] or ["paper"]) + _year(paper)
-    return key[:60]
+        return (surname + year + words[0])[:KEY_LENGTH]
+    return "".join(words[:KEY_WORDS_ALONE])[: KEY_LENGTH - len(year)] + year
 
 
 def _year(paper: Paper) -> str:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.ingest.titles import contribution_sentence, prose_sentences
 from generator.links import (
     OTHER_TOPIC_SLUG,
+    area_anchors,
     built_link,
     doc_url,
     paper_doc,
@@ -19,6 +20,8 @@ from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
 from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
 
+# The heading of the topics that have no area, when others have one.
+UNGROUPED_AREA = "More topics"
 # A list, chart, column or filter built on an optional field (date, upvotes) is shown
 # only when enough papers have the field: at least this many, or at least half.
 ENOUGH_PAPERS = 10
@@ -57,6 +60,7 @@ class SiteContext:
     merges: dict[str, list[MergeEntry]] = field(init=False)
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
     _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
+    _area_anchors: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
@@ -65,6 +69,14 @@ class SiteContext:
         self.merges = {}
         for entry in self.corpus.merge_log:
             self.merges.setdefault(entry.paper, []).append(entry)
+
+    def area_anchor(self, area: str) -> str:
+        """The id of an area's heading on the topics index (links.area_anchors over the
+        areas in analysis order, then UNGROUPED_AREA; computed once)."""
+        if not self._area_anchors:
+            areas = [t.area for t in self.analysis.topics if t.area]
+            self._area_anchors = area_anchors([*areas, UNGROUPED_AREA])
+        return self._area_anchors.get(area, "")
 
     @property
     def named_topics(self) -> list[Topic]:

@@ -19,9 +19,9 @@ from generator.links import (
     topic_url,
 )
 from generator.model import Topic
-from generator.render.context import SiteContext
+from generator.render.context import UNGROUPED_AREA, SiteContext
 from generator.render.text import front_matter, html_href
-from generator.render.topic_pages import UNGROUPED_AREA, areas_for
+from generator.render.topic_pages import areas_for
 
 MAP_FORMAT = 3
 # Coordinates are integers on a SCALE x SCALE grid: 4 digits keep points apart at any

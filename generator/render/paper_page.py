@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.analyze.code_urls import is_code_url
+from generator.ingest.titles import without_headings
 from generator.links import MAP_DOC, built_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
@@ -64,12 +65,12 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
         # Plain-text places (the tab, link previews) read U²-Net, not U^2-Net. (Search
         # results keep the listing's text: search.js raises the script itself.)
         "title": str(html_escape(unicode_scripts(paper.title))),
-        "description": str(html_escape(first_sentence(paper.abstract))),
+        "description": str(html_escape(first_sentence(without_headings(paper.abstract)))),
         # Material shows tags as HTML (search results use innerHTML): escape them too.
         "tags": [str(html_escape(t.label)) for t in topics],
         "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
         "paper_title": unicode_scripts(paper.title),
-        "paper_summary": first_sentence(paper.abstract),
+        "paper_summary": first_sentence(without_headings(paper.abstract)),
         # A paper page is a few screens with its sections in view: a table of contents
         # beside it would only take width from the abstract and the graph.
         "hide": ["toc"],

@@ -13,27 +13,23 @@ from generator.links import (
     MAP_DOC,
     OTHER_TOPIC_SLUG,
     TOPICS_INDEX_DOC,
-    area_anchor,
     topic_doc,
     topic_feed_doc,
 )
 from generator.model import MIN_DESCRIBED, Topic
-from generator.render.context import PaperLink, SiteContext, enough_papers_have
+from generator.render.context import UNGROUPED_AREA, PaperLink, SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
 from generator.render.text import front_matter, html_escape, html_href, title_order
 
-UNGROUPED_AREA = "More topics"
 KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
 
 
 def _in_sentence(label: str) -> str:
-    """A label inside a sentence: "diffusion models", but "U-Net", "ResNets", "3D point
-    clouds" (a first word with a capital after its first letter is a name) and "X-ray
-    images" (a lone letter before a hyphen is one too)."""
+    """A label inside a sentence: "diffusion models", but "U-Net", "ResNets" and "3D
+    point clouds" (a first word with a capital after its first letter is a name). "x-ray
+    images", as "k-means clustering" and "n-gram models": the style of many journals."""
     first = label.split(" ", 1)[0]
-    if first[1:2] == "-":  # "X-ray images", "T-cell receptors": a letter that names
-        return label
     if first[1:] == first[1:].lower() and label[:1].isupper():
         return label[:1].lower() + label[1:]
     return label
@@ -103,7 +99,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         topic=topic,
         area=topic.area,
         topics_index_href=html_href(doc, TOPICS_INDEX_DOC),
-        area_href=html_href(doc, TOPICS_INDEX_DOC) + Markup("#" + area_anchor(topic.area)),
+        area_href=html_href(doc, TOPICS_INDEX_DOC) + Markup("#" + site.area_anchor(topic.area)),
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
         papers=papers,
@@ -207,5 +203,5 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
         other_href=site.topic_href(TOPICS_INDEX_DOC, OTHER_TOPIC_SLUG),
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
-        area_anchor=lambda area: Markup(area_anchor(area)),  # a slug: nothing to escape
+        area_anchor=lambda area: Markup(site.area_anchor(area)),  # a slug: nothing to escape
     )

@@ -84,6 +84,9 @@ def test_the_contribution_sentence_says_what_the_paper_does() -> None:
     assert contribution_sentence(f"{background} {study} It works.") == study
     assert contribution_sentence(f"{background} It works.") == background
     assert contribution_sentence(f"Background. {background} Methods. It works.") == background
+    detr = "We introduce DETR."  # short, but no heading
+    assert contribution_sentence(f"{background} {detr} Results: it works.") == detr
+    assert title_from_abstract(f"Materials and methods. {background}").startswith("Melanoma")
     assert contribution_sentence("") == ""
 
 

@@ -47,3 +47,6 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     assert citation_key(dated) == "net2021"  # no authors: the words, then the year
     longer = _paper("Learning Confident Classifiers in the Presence of Label Noise")
     assert citation_key(longer) == "learningconfidentclassifiers"
+    assert citation_key(_paper("AI", published=PaperDate(2020, 1, 1))) == "ai2020"
+    very_long = _paper("Supercalifragilisticexpialidocious " * 3, published=PaperDate(2021, 1, 1))
+    assert citation_key(very_long).endswith("2021") and len(citation_key(very_long)) == 60

@@ -32,7 +32,7 @@ def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
     assert _about(_topic("ResNets"), 3).startswith("3 papers on ResNets;")
     assert _about(_topic("MixUp"), 3).startswith("3 papers on MixUp;")
     assert _about(_topic("3D point clouds"), 2).startswith("2 papers on 3D point clouds;")
-    assert _about(_topic("X-ray images"), 5).startswith("5 papers on X-ray images;")
+    assert _about(_topic("K-means clustering"), 5).startswith("5 papers on k-means clustering;")
     assert _about(_topic("Vision transformers"), 2).startswith("2 papers on vision transf")
 
 

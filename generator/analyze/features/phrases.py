@@ -39,6 +39,9 @@ class PhraseStats:
     # Single words used mostly as adjectives are ("predictive", "plausible": below
     # MIN_HEAD as a noun, Documents.noun_head_ratio): alone, they describe nothing.
     describing: NDArray[np.bool_]
+    # How often each single word is used as an adjective is: after a copula or an adverb,
+    # before "than" ("is deeper", "much deeper", "deeper than": Documents.described_counts).
+    described: NDArray[np.int64]
 
     def readable(self) -> NDArray[np.bool_]:
         """Terms that can end a noun phrase: "optimal transport", not "deep convolutional"."""
@@ -70,5 +73,9 @@ def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
         verb=np.array([t in used_as_verbs for t in terms], dtype=bool),
         describing=np.array(
             [" " not in t and docs.noun_head_ratio(t) < MIN_HEAD for t in terms], dtype=bool
+        ),
+        described=np.array(
+            [docs.described_counts.get(t, 0) if " " not in t else 0 for t in terms],
+            dtype=np.int64,
         ),
     )

@@ -174,10 +174,14 @@ def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
 
 def is_comparative(word: str, stats: PhraseStats) -> bool:
     """Whether a word key is the comparative or superlative of a modifier the corpus
-    uses ("deeper", "wider", "bigger", "easiest"): it compares, it names nothing, alone or
-    at a phrase's end ("going deeper"). Agent nouns look the same but come from verbs
-    ("encoder", "optimizer": PhraseStats.verb) or from nouns ("transformer": "transform"
-    mostly ends its runs)."""
+    uses ("deeper", "larger", "bigger", "easiest"): it compares, it names nothing, alone
+    or at a phrase's end ("going deeper"). The word must also be used as an adjective at
+    least once ("is deeper", "deeper than": PhraseStats.described), for nouns look the
+    same: "liver" ("live cell imaging"), "poster", "encoder" (of a verb: PhraseStats.verb),
+    "transformer" ("transform" mostly ends its runs)."""
+    own = stats.index.get(word)
+    if own is None or not stats.described[own]:
+        return False
     for ending, replacements in _COMPARATIVE_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 2:
             continue

@@ -111,6 +111,7 @@ def _stats(totals: dict[str, float]) -> PhraseStats:
         alone=np.zeros(n),
         verb=np.zeros(n, dtype=bool),
         describing=np.zeros(n, dtype=bool),
+        described=np.zeros(n, dtype=np.int64),
     )
 
 
@@ -150,17 +151,27 @@ def test_a_word_that_heads_compounds_of_many_kinds_is_part_of_a_term() -> None:
 
 
 def test_a_comparative_of_a_modifier_names_nothing() -> None:
-    """ "deeper", "bigger", "easiest" compare; "encoder" (of a verb), "transformer" (of a
-    word that ends its runs) and "paper-like" words with no base are nouns."""
-    stats = _stats({w: 1 for w in ("deep", "big", "easy", "encode", "transform", "layer")})
+    """ "deeper", "bigger", "easiest" compare (each also used as an adjective: "is
+    deeper"). Nouns look the same: "encoder" (of a verb), "transformer" (of a word that
+    ends its runs), "liver" (of a modifier, "live cell imaging", but never an adjective
+    itself); "deep" and "filter" have no base."""
+    words = ["deep", "big", "easy", "encode", "transform", "live", "filter"]
+    words += ["deeper", "deepest", "bigger", "easiest", "easier", "encoder", "transformer"]
+    words += ["liver"]
+    stats = _stats({w: 1 for w in words})
     heads = {"deep": 0.01, "big": 0.1, "easy": 0.2, "encode": 0.1, "transform": 0.6}
+    heads |= {"live": 0.05, "filter": 0.7}
     for word, head in heads.items():
         stats.head[stats.index[word]] = head
     stats.verb[stats.index["encode"]] = True
+    for word in ("deeper", "deepest", "bigger", "easiest", "easier", "encoder", "transformer"):
+        stats.described[stats.index[word]] = 2
     for word in ("deeper", "deepest", "bigger", "easiest", "easier"):
         assert is_comparative(word, stats), word
-    for word in ("encoder", "transformer", "player", "deep", "filter"):
+    for word in ("encoder", "transformer", "liver", "deep", "filter"):
         assert not is_comparative(word, stats), word
+    stats.head[stats.index["transform"]] = 0.1
+    assert is_comparative("transformer", stats)  # the base's head ratio decides
 
 
 def test_a_phrase_a_kept_keyword_already_says_is_a_repeat() -> None:

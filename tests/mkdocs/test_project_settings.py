@@ -1,0 +1,39 @@
+"""mkdocs.yml as a build loads it: problems named as the user wrote the project's path,
+the first of several in a fixed order (the plugin's own check shares the chain)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebuild import fixture_project, repository_mkdocs_yml
+
+from generator.config import load_config
+from generator.errors import SettingsError
+from generator.mkdocs.project_settings import load_mkdocs_settings
+
+
+def _problem(root: Path, mkdocs_yml: str) -> str:
+    fixture_project(root, mkdocs_yml)
+    config = load_config(root)
+    config.docs.mkdir(parents=True)
+    with pytest.raises(SettingsError) as raised:
+        load_mkdocs_settings(config, config.docs)
+    return str(raised.value)
+
+
+def test_a_site_dir_outside_comes_before_a_missing_plugin_and_names_the_file_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = repository_mkdocs_yml().replace("site_dir: site", "site_dir: ../outside")
+    text = text.replace("  - papersite   #", "  #")
+    problem = _problem(Path("p1"), text)
+    assert problem.startswith("p1/mkdocs.yml: site_dir"), problem
+
+
+def test_a_missing_plugin_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = repository_mkdocs_yml().replace("  - papersite   #", "  #")
+    problem = _problem(Path("p1"), text)
+    assert problem.startswith("p1/mkdocs.yml: the papersite plugin is missing"), problem
