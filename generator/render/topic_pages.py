@@ -204,4 +204,5 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
         paper_count=len(site.corpus.papers),
         areas=areas_for(site, TOPICS_INDEX_DOC, html=True),
         area_anchor=lambda area: Markup(site.area_anchor(area)),  # a slug: nothing to escape
+        unbroken=_unbroken,
     )

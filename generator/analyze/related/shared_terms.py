@@ -49,6 +49,7 @@ class SharedTerms:
         self.verb = stats.verb if stats is not None else None
         self.readable = stats.readable() if stats is not None else np.ones(0, dtype=bool)
         self.shown: dict[str, str] = {}
+        self.adverbs: dict[str, bool] = {}  # by key: `_adverb`
         self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
         self.split: dict[int, tuple[str, str]] = {}  # by column: `_words`
@@ -85,7 +86,10 @@ class SharedTerms:
     def _adverb(self, key: str) -> bool:
         """A lone adverb gives no reason ("Shared: accurately", "extremely"); it is left
         out only when shown, so that it can still join a phrase ("densely connected")."""
-        return " " not in key and is_adverb(key, self.index)
+        found = self.adverbs.get(key)
+        if found is None:
+            found = self.adverbs[key] = " " not in key and is_adverb(key, self.index)
+        return found
 
     def _longer(self, keys: list[str], a: int, b: int) -> list[str]:
         """Each key replaced by a three-word phrase both papers use that contains it.

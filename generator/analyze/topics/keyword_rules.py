@@ -137,17 +137,27 @@ def telling_terms(stats: PhraseStats) -> NDArray[np.bool_]:
 
 def half_terms(stats: PhraseStats) -> frozenset[str]:
     """Single words used mostly inside one two-word phrase ("magnetic", "resonance")."""
-    inside: dict[str, float] = {}
+    firsts, seconds = _most_used_pairs(stats)
+    return frozenset(
+        word
+        for word in firsts.keys() | seconds.keys()
+        if word in stats.index
+        and max(firsts.get(word, 0.0), seconds.get(word, 0.0))
+        >= HALF_TERM * float(stats.total[stats.index[word]])
+    )
+
+
+def _most_used_pairs(stats: PhraseStats) -> tuple[dict[str, float], dict[str, float]]:
+    """For each word, the uses of the most used two-word term it starts, and of the most
+    used one it ends ("resonance": "magnetic resonance", 8)."""
+    firsts: dict[str, float] = {}
+    seconds: dict[str, float] = {}
     for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
         if term.count(" ") == 1:
             first, second = term.split(" ")
-            inside[first] = max(inside.get(first, 0.0), total)
-            inside[second] = max(inside.get(second, 0.0), total)
-    return frozenset(
-        word
-        for word, most in inside.items()
-        if word in stats.index and most >= HALF_TERM * float(stats.total[stats.index[word]])
-    )
+            firsts[first] = max(firsts.get(first, 0.0), total)
+            seconds[second] = max(seconds.get(second, 0.0), total)
+    return firsts, seconds
 
 
 def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
@@ -156,11 +166,7 @@ def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
     A compound's modifier is counted from the two-word terms of `stats`: a compound too
     rare to be a term is one of the many kinds, which is what the rule looks for.
     """
-    top: dict[str, float] = {}
-    for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
-        if term.count(" ") == 1:
-            head = term.split(" ")[1]
-            top[head] = max(top.get(head, 0.0), total)
+    _, top = _most_used_pairs(stats)
     found = set()
     for word in stats.index:
         compounds = docs.head_counts.get(word, 0) - docs.alone_counts.get(word, 0)
