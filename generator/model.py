@@ -175,7 +175,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Method:
-    """A named method defined by a paper's title (`NeRF: …`) and the papers mentioning it.
+    """A named method defined by a paper's title (`NeRF: …`) or coined in its abstract
+    ("we introduce … (DenseNet)"), and the papers mentioning it.
 
     `also`: other papers whose titles name the same method and whose content is close to
     `paper`'s (a journal version, a follow-up by the same group): one method, not two.

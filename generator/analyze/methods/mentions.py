@@ -1,8 +1,9 @@
-"""Method mentions: abstracts that name a method defined by another paper's title.
+"""Method mentions: abstracts that name a method defined by another paper.
 
-Names come from titles (names.py). Mentions are matched case-sensitively on
+Names come from titles (names.py) and from abstracts that coin them (coined.py; a name
+a title defines is the title's). Mentions are matched case-sensitively on
 word boundaries, plural or singular ("MobileNet" for "MobileNets"). To avoid false
-links: a paper's own method name is removed from its text first (so "3D ShapeNets"
+links: a paper's own method names are removed from its text first (so "3D ShapeNets"
 does not mention "ShapeNet"); possible duplicates never link; and short all-capital
 names ("SNIP", "WDM", "TRP") or names that are also common words only link papers
 whose content is similar once the name itself is left out.
@@ -26,6 +27,7 @@ from numpy.typing import NDArray
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.features.vectors import Vectors
+from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages, name_forms
 from generator.analyze.methods.names import method_name
 from generator.model import Method, Paper
 
@@ -47,28 +49,25 @@ class MethodLinks:
 
 
 def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> MethodLinks:
-    """Methods defined by titles, and for each paper the methods' papers it mentions."""
+    """Methods defined by titles and abstracts, and for each paper the methods' papers it
+    mentions."""
     common = frozenset(w for w, forms in docs.surfaces.forms().items() if _written_lower(forms))
-    defined: dict[str, list[int]] = {}
-    own: dict[int, str] = {}
-    for index, paper in enumerate(papers):
-        name = None if paper.title_inferred else method_name(paper.title, common)
-        if name:
-            defined.setdefault(name, []).append(index)
-            own[index] = name
+    texts = [" ".join(p.versions or (p.abstract,)) for p in papers]
+    tokens = [{t.strip(_PUNCT) for t in set(text.split())} for text in texts]
+    defined, own = _defined_names(papers, texts, tokens, common)
     duplicates = _duplicate_pairs(papers)
     patterns = _Patterns()
     similar = _Similarity(vectors, docs)
     by_token = _first_tokens(defined)
     mentions: dict[int, set[int]] = {}
-    for index, paper in enumerate(papers):
-        text = " ".join(paper.versions or (paper.abstract,))
-        if index in own:
-            text = patterns.remove(own[index], text)
-        words = {t.strip(_PUNCT) for t in set(text.split())}
-        names = {n for w in by_token.keys() & words for n in by_token[w]}
+    for index, text in enumerate(texts):
+        for name in own.get(index, ()):
+            text = patterns.remove(name, text)
+        # The words before removal: a few more names to look for, each then searched for
+        # in the text as it is now.
+        names = {n for w in by_token.keys() & tokens[index] for n in by_token[w]}
         for name in sorted(names):
-            if own.get(index) == name or not patterns.get(name).search(text):
+            if name in own.get(index, ()) or not patterns.get(name).search(text):
                 continue
             targets = [o for o in defined[name] if (index, o) not in duplicates]
             if targets and _ambiguous(name, common):
@@ -79,6 +78,39 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
     }
     return _links(papers, groups, mentions)
+
+
+def _defined_names(
+    papers: Sequence[Paper],
+    texts: Sequence[str],
+    tokens: Sequence[set[str]],
+    common: frozenset[str],
+) -> tuple[dict[str, list[int]], dict[int, list[str]]]:
+    """Who defines which name (name -> papers in corpus order) and each paper's names.
+
+    A title's name comes first; an abstract's coinage counts unless a title defines the
+    name (the title is the surer sign) or it abbreviates an established term.
+    """
+    defined: dict[str, list[int]] = {}
+    own: dict[int, list[str]] = {}
+    for index, paper in enumerate(papers):
+        name = None if paper.title_inferred else method_name(paper.title, common)
+        if name:
+            defined.setdefault(name, []).append(index)
+            own[index] = [name]
+    titled = {form for name in defined for form in name_forms(name)}
+    coined_by: dict[str, list[tuple[int, Coinage]]] = {}
+    for index, text in enumerate(texts):
+        for coinage in coinages(text, common):
+            if not name_forms(coinage.name) & titled:
+                coined_by.setdefault(coinage.name, []).append((index, coinage))
+    abbreviated = abbreviated_terms(coined_by, texts, tokens)
+    for name, owners in coined_by.items():
+        if name not in abbreviated:
+            defined[name] = [index for index, _ in owners]
+            for index, _ in owners:
+                own.setdefault(index, []).append(name)
+    return defined, own
 
 
 def _same_method(

@@ -1,0 +1,169 @@
+"""Method names an abstract coins: "we introduce the Dense Convolutional Network
+(DenseNet)", "our models, named ResNeXt", "this paper proposes ... (MatQuant)".
+
+A title names at most one method (names.py); many papers name theirs only in the
+abstract, so without this their pages get no "Mentioned by". Two risks are guarded:
+a name used, not made ("we use a model called Mamba", "the recently proposed
+Kolmogorov-Arnold Network (KAN)"), and an established term that the paper merely
+abbreviates ("modern Convolutional Neural Networks (ConvNets)", "plug-and-play (PnP)").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from generator.analyze.methods.names import coined, is_name
+
+# A sentence claims a name when its authors make something ("we introduce", "this paper
+# proposes") or name it ("we call", "our models, named"); names follow the claim in the
+# same sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CLAIM = re.compile(
+    r"\b(?:(?:we|this (?:paper|work|study|article|letter))\b.*?"
+    r"\b(?:propos|introduc|present|develop|design|devis)\w*"
+    r"|we (?:call|name|dub|term)|our\b[^.;:]{0,40}?\b(?:called|named|dubbed|termed))\b",
+    re.IGNORECASE,
+)
+# "..., called GenBaB", "named ResNeXt", "which we call PSEUDO-IID": one word, not the
+# first of a longer name ("called DEeP Embedded RegularIzed ClusTering").
+_NAMED = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined|referred to as|we (?:call|name|dub|term))\s+"
+    r"[\"“'‘]?(?P<name>[^\s,;:()\"“”'‘’]{3,30})(?=[,;:.()\"”'’]|\s+[^A-Z\s]|$)"
+)
+_NAMING_WORDS = re.compile(r"called|named|dubbed|termed|coined|referred|call|name|dub|term")
+# A coined word has a capital, digit or "+" after its first character: a quick test first.
+_MARKED = re.compile(r".[A-Z0-9+]")
+_BRACKET = re.compile(r"\((?P<name>[^()\s]{3,30})\)")
+# "... the Dense Convolutional Network (DenseNet)": a bracket at most this many words
+# after the claim's verb, with no ";" or ":" between.
+BRACKET_REACH = 12
+_BREAK = re.compile(r"[;:]")
+_WORD = re.compile(r"[\w'’-]+")
+# Punctuation to spaces, so that a split gives the words _WORD finds (and a few more).
+_SPACES = str.maketrans({ch: " " for ch in '()[]{},.;:!?"“”/\\<>=+*&%$#@~`|^'})
+
+
+@dataclass(frozen=True)
+class Coinage:
+    """A name an abstract coins; `spelled` is what a bracketed name stands for, from the
+    last word before the bracket that starts with the name's letter ("Dense
+    Convolutional Network"), lower case; None for a named one ("called GenBaB")."""
+
+    name: str
+    spelled: str | None = None
+
+
+def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
+    """The names an abstract coins, in order of first appearance.
+
+    A named word must be coined or an uncommon capitalised word (names.is_name); a
+    bracketed one must be coined with a digit, `++` or mixed case once a plural "s" is
+    left out ("(DenseNet)", "(FIt-SNE)"; not "(CNNs)", "(SOTA)", "(Hourglass)").
+    """
+    hits: list[tuple[int, Coinage]] = []
+    starts: list[int] | None = None  # sentence starts, found once a name is in sight
+    naming = _NAMING_WORDS.search(abstract) is not None  # a literal search, to skip ahead
+    for match in _NAMED.finditer(abstract) if naming else ():
+        name = match["name"].rstrip(".")
+        if is_name(name, common_words):
+            starts = starts or _sentence_starts(abstract)
+            if _claim_before(abstract, starts, match.start("name")) is not None:
+                hits.append((match.start(), Coinage(name)))
+    for match in _BRACKET.finditer(abstract):
+        name = match["name"]
+        singular = name[:-1] if name.endswith("s") else name
+        if not _MARKED.search(singular) or not (
+            coined(singular) and is_name(singular, common_words, strict=True)
+        ):
+            continue
+        starts = starts or _sentence_starts(abstract)
+        verb = _claim_before(abstract, starts, match.start())
+        if verb is None:
+            continue
+        between = abstract[verb : match.start()]
+        if len(between.split()) <= BRACKET_REACH and not _BREAK.search(between):
+            hits.append((match.start(), Coinage(name, _spelled(name, between))))
+    found: dict[str, Coinage] = {}
+    for _, coinage in sorted(hits, key=lambda hit: hit[0]):
+        found.setdefault(coinage.name, coinage)
+    return list(found.values())
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a text starts."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _claim_before(text: str, starts: list[int], at: int) -> int | None:
+    """Where the last claim of the sentence holding `at` ends, if one ends before `at`."""
+    start = starts[bisect.bisect_right(starts, at) - 1]
+    end = None
+    for claim in _CLAIM.finditer(text, start, at):
+        end = claim.end()
+    return end
+
+
+def _spelled(name: str, before: str) -> str | None:
+    """The words before a bracket from the last one that starts with the name's letter."""
+    words = _WORD.findall(before)
+    first = name[0].lower()
+    for start in range(len(words) - 1, -1, -1):
+        if words[start][0].lower() == first:
+            return " ".join(words[start:]).lower()
+    return None
+
+
+def abbreviated_terms(
+    coined_by: dict[str, list[tuple[int, Coinage]]],
+    texts: Sequence[str],
+    tokens: Sequence[set[str]],
+) -> set[str]:
+    """Bracketed names that abbreviate an established term: more other papers write the
+    term out than write the name ("Convolutional Neural Networks" 95, "ConvNets" 4;
+    "Dense Convolutional Network" 0, "DenseNet" 4). A comparison, not a threshold, so
+    the rule holds at any corpus size.
+
+    `coined_by` maps each name to the papers (index, coinage) that coin it; `tokens` are
+    each text's words with their punctuation stripped.
+    """
+    checked = {
+        name: owners
+        for name, owners in coined_by.items()
+        if any(c.spelled is not None for _, c in owners)
+    }
+    if not checked:
+        return set()
+    spelled = {c.spelled for owners in checked.values() for _, c in owners if c.spelled}
+    needed = {w for phrase in spelled for w in _WORD.findall(phrase)}
+    holders: dict[str, set[int]] = {w: set() for w in needed}
+    form_names: dict[str, list[str]] = {}
+    for name in checked:
+        for form in name_forms(name):
+            form_names.setdefault(form, []).append(name)
+    writers: dict[str, set[int]] = {name: set() for name in checked}
+    for index, (text, words) in enumerate(zip(texts, tokens, strict=True)):
+        for form in words & form_names.keys():
+            for name in form_names[form]:
+                writers[name].add(index)
+        for word in set(text.lower().translate(_SPACES).split()) & needed:
+            holders[word].add(index)
+    abbreviated: set[str] = set()
+    for name, owners in checked.items():
+        own = {index for index, _ in owners}
+        named = len(writers[name] - own)
+        for _, coinage in owners:
+            if coinage.spelled is None:
+                continue
+            near = set.intersection(*(holders[w] for w in _WORD.findall(coinage.spelled)))
+            if sum(1 for i in near - own if coinage.spelled in texts[i].lower()) > named:
+                abbreviated.add(name)
+    return abbreviated
+
+
+def name_forms(name: str) -> set[str]:
+    """The name, its singular and its plural ("MobileNet", "MobileNets")."""
+    stem = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+    return {name, stem, stem + "s"}

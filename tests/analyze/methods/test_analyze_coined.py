@@ -1,0 +1,113 @@
+"""Method names coined in abstracts: claimed by their authors, not merely used or
+abbreviated, and linked from the papers that mention them."""
+
+from __future__ import annotations
+
+import pytest
+from analyze_helpers import corpus_of, slug_of
+
+from generator.analyze import analyze
+from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages
+
+COMMON = frozenset({"network", "model", "fusion", "layer"})
+
+
+@pytest.mark.parametrize(
+    ("abstract", "names"),
+    [
+        (
+            "In this paper we introduce the Braided Kernel Network (BraidNet), which joins layers.",
+            ["BraidNet"],
+        ),
+        ("Our models, named QuillNeXt, are simple.", ["QuillNeXt"]),
+        ("We develop a fast technique called Knot-Trim for pruning.", ["Knot-Trim"]),
+        ("This paper proposes Sliced Ring Transformers (SRiT), a design.", ["SRiT"]),
+        ("We present FooNet and a faster variant called FooNet2.", ["FooNet2"]),
+        (
+            "We propose a measure termed Fenwick Ladder Covariance (FLCov). We call it FLCov.",
+            ["FLCov"],
+        ),
+        # a sentence that uses a name, or abbreviates a term, claims nothing
+        ("We use a recent model called Mamba to segment images.", []),
+        ("We use a selective kernel on the structure called M-Net.", []),
+        ("The recently proposed Kolmogorov-Arnold Network (KANet) works well.", []),
+        # a bracket that is no coined name: plain acronyms, plurals, capitalised words
+        ("We propose very deep convolutional neural networks (CNNs) for text.", []),
+        ("We propose wide-narrow-wide (Hourglass) blocks.", []),
+        ("We propose a method that reaches state of the art (SOTA) results.", []),
+        ("We propose a method with a gain (~2%) over (59.5@5%) baselines.", []),
+        # the first word of a longer name is not a name
+        ("We propose a clustering model, called DEeP Embedded ClusTering (DEPICT).", []),
+        # too far from the verb, or past a colon
+        ("We propose a method: a large kernel design for modern networks (LkNet).", []),
+        (
+            "We propose one two three four five six seven eight nine ten eleven twelve thirteen "
+            "words (FarNet).",
+            [],
+        ),
+    ],
+)
+def test_coinages(abstract: str, names: list[str]) -> None:
+    assert [c.name for c in coinages(abstract, COMMON)] == names
+
+
+def test_a_bracketed_name_remembers_what_it_spells() -> None:
+    found = coinages("We introduce the Braided Kernel Network (BraidNet) for images.", COMMON)
+    assert found == [Coinage("BraidNet", "braided kernel network")]
+    assert coinages("We introduce a model called BraidNet.", COMMON) == [Coinage("BraidNet")]
+
+
+def test_a_name_that_abbreviates_a_term_more_papers_write_out_is_no_coinage() -> None:
+    texts = [
+        "We propose modern Convolutional Neural Networks (ConvNets) with large kernels.",
+        "Convolutional neural networks classify images.",
+        "We train convolutional neural networks on text.",
+        "ConvNets see edges.",
+        "We introduce the Braided Kernel Network (BraidNet).",
+        "BraidNet segments cells.",
+    ]
+    tokens = [{t.strip(".()") for t in text.split()} for text in texts]
+    coined_by = {
+        "ConvNets": [(0, Coinage("ConvNets", "convolutional neural networks"))],
+        "BraidNet": [(4, Coinage("BraidNet", "braided kernel network"))],
+    }
+    assert abbreviated_terms(coined_by, texts, tokens) == {"ConvNets"}
+    # Written out by as many papers as name it: still a coinage.
+    texts[3] = "ConvNets see edges, and ConvNet layers see corners."
+    texts[5] = "ConvNets and BraidNet segment cells."
+    tokens = [{t.strip(".(),") for t in text.split()} for text in texts]
+    assert abbreviated_terms(coined_by, texts, tokens) == set()
+
+
+PAPERS = [
+    (
+        "Densely Braided Convolutional Networks",
+        "In this paper we introduce the Braided Kernel Network (BraidNet), which connects "
+        "each layer of a convolutional network to every later layer by braided kernels.",
+    ),
+    (
+        "Pruning Braided Networks",
+        "We prune the braided kernels of BraidNet models, keeping accuracy on image "
+        "classification with half of the layers.",
+    ),
+    (
+        "Segmenting Cells with a Known Model",
+        "We use a recent sequence model called Mamba to segment cells in microscopy images.",
+    ),
+    (
+        "Mamba Sequence Models for Cells",
+        "Mamba reads microscopy images as sequences and segments cells with state spaces.",
+    ),
+]
+
+
+def test_a_coined_name_is_a_method_and_its_mentions_link_back() -> None:
+    corpus = corpus_of(PAPERS)
+    result = analyze(corpus)
+    braided = slug_of(corpus, PAPERS[0][0])
+    pruning = slug_of(corpus, PAPERS[1][0])
+    methods = {m.name: m for m in result.methods}
+    assert methods["BraidNet"].paper == braided
+    assert methods["BraidNet"].mentioned_by == (pruning,)
+    assert result.mentions[pruning] == (braided,)
+    assert "Mamba" not in methods  # used, not coined
