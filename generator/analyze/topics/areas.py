@@ -91,7 +91,11 @@ def area_names(
     A phrase names an area when most papers naming it are in the area (precision at
     least MIN_PRECISION) and it covers enough of the area (recall at least
     MIN_RECALL); the best F1 wins. Otherwise the name lists the two largest topics
-    ("CT and generative models"): less elegant, never misleading.
+    ("CT and generative models"): less elegant, never misleading. An area whose topics
+    share no phrase at all (none said by SPAN_SHARE of the papers of two of them) is
+    no area: its name is "" and its topics stand alone. Closeness in the LSA space
+    alone put "Audio" with "Separable convolution" and "3D point clouds" with
+    "Disentanglement".
     """
     mentions = presence.tocsc()
     readable = (stats.head >= MIN_HEAD) & _nameable(stats, surfaces)
@@ -102,7 +106,11 @@ def area_names(
         papers = sorted({p for d in inside_drafts for p in d.papers})
         inside = np.asarray(mentions[papers].sum(axis=0)).ravel() if papers else np.zeros(0)
         own = _topic_phrases(inside_drafts, inside, stats)
-        narrow = taken | _narrow(inside_drafts, inside, mentions, stats)
+        apart = _narrow(inside_drafts, inside, mentions, stats)
+        if not _shares_a_phrase(inside, stats, readable, apart):
+            names[group] = ""
+            continue
+        narrow = taken | apart
         best = _best_phrase(inside, len(papers), stats, readable, narrow | own) or _best_phrase(
             inside, len(papers), stats, readable, narrow, MIN_RECALL_TOPIC
         )
@@ -110,6 +118,22 @@ def area_names(
         taken.add(best)
         names[group] = label
     return names
+
+
+def _shares_a_phrase(
+    inside: NDArray[np.float64], stats: PhraseStats, readable: NDArray[np.bool_], narrow: set[str]
+) -> bool:
+    """Whether some phrase that could name an area is said across two of its topics."""
+    return any(
+        _could_name(stats.terms[column], readable[column]) and stats.terms[column] not in narrow
+        for column in np.flatnonzero(inside >= 2)
+    )
+
+
+def _could_name(key: str, readable: bool) -> bool:
+    """A readable phrase, not opening with a title verb, not all generic words."""
+    words = key.split(" ")
+    return readable and words[0] not in TITLE_VERBS and not all(w in GENERIC for w in words)
 
 
 def _best_phrase(
@@ -124,10 +148,7 @@ def _best_phrase(
     best, best_score = "", 0.0
     for column in np.flatnonzero(inside >= 2):
         key = stats.terms[column]
-        words = key.split(" ")
-        if key in taken or not readable[column] or words[0] in TITLE_VERBS:
-            continue
-        if all(w in GENERIC for w in words):
+        if key in taken or not _could_name(key, readable[column]):
             continue
         precision = inside[column] / stats.papers[column]
         recall = inside[column] / size

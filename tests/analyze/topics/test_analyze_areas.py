@@ -1,11 +1,16 @@
-"""Area names: a phrase spanning several of the area's topics, else two topic labels."""
+"""Area names: a phrase spanning several of the area's topics, else two topic labels;
+no area for topics that share no phrase."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from analyze_helpers import corpus_of
 
-from generator.analyze.topics.areas import group_areas, join_labels, own_centres
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.topics.areas import area_names, group_areas, join_labels, own_centres
 from generator.analyze.topics.describe import Draft, topic_centres
 from generator.model import Analysis, Topic
 
@@ -54,3 +59,34 @@ def test_areas_group_topics_by_their_own_papers_not_shared_ones() -> None:
     assert float(own[0] @ own[1]) == pytest.approx(0.2)  # the shared paper counts half
     assert group_areas(plain)[:2] != [-1, -1]
     assert group_areas(own) == [-1, -1, -1]
+
+
+AREA_PAPERS = [
+    # Two speech topics that share "speech enhancement" ...
+    ("Denoising Speech with Masks", "Speech enhancement removes noise from recorded voices."),
+    ("Masks for Noisy Voices", "Speech enhancement with spectral masks cleans noisy voices."),
+    ("Separating Speakers", "Speech enhancement helps separate overlapping speakers."),
+    ("Speaker Separation Networks", "Speech enhancement and separation of many speakers."),
+    # ... and two topics that share no phrase at all.
+    ("Sampling Point Clouds", "Point clouds of lidar scans are sampled for registration."),
+    ("Point Cloud Registration", "Registration aligns point clouds of two lidar scans."),
+    ("Factors of Variation", "Disentangled representations separate factors of variation."),
+    ("Disentangling Faces", "Disentangled representations of faces vary pose and lighting."),
+]
+
+
+def test_topics_that_share_no_phrase_make_no_area() -> None:
+    corpus = corpus_of(AREA_PAPERS)
+    docs = read_documents(corpus.papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    presence = (vectors.counts > 0).astype(np.float32).tocsr()
+    row = {p.title: i for i, p in enumerate(corpus.papers)}
+    rows = [row[title] for title, _ in AREA_PAPERS]
+    drafts = [
+        Draft(str(n), f"Topic {n}", ((rows[2 * n], 1.0), (rows[2 * n + 1], 1.0)), ())
+        for n in range(4)
+    ]
+    names = area_names(drafts, [0, 0, 1, 1], stats, presence, docs.surfaces)
+    assert names[0] == "Speech enhancement"
+    assert names[1] == ""
