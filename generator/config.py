@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import difflib
-import itertools
-import os
-import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
+from generator.project_paths import (
+    OUTSIDE,
+    Inside,
+    docs_dir_problem,
+    fixed_part,
+    path_problem,
+    why_not_read,
+)
+from generator.setting_values import site_url_problem, text_problem
 from generator.visible_text import has_visible_character
 from generator.workers import default_workers
 from generator.yaml_files import (
@@ -28,7 +33,6 @@ DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
 PROJECT_TEMPLATES = "site_src/templates"
 PROJECT_OVERRIDES = "site_src/overrides"
-CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 MAX_WORKERS = 256  # as --workers allows
 # Each paper page lists this many related papers: pages and the build grow with n * k
 # (a k of 100,000 made every page list every paper), and no reader goes past a few dozen.
@@ -67,6 +71,13 @@ class Config:
         """How many worker processes to use."""
         return self.workers if self.workers is not None else default_workers()
 
+    def inputs(self) -> list[str]:
+        """What papersite reads, as written (corpus folders up to a glob's first wildcard,
+        the topics file, site_src, the settings and mkdocs.yml): no output folder may
+        overlap one."""
+        corpus = (fixed_part(entry) for entry in self.corpus)
+        return [*corpus, self.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml"]
+
     def project_templates(self) -> list[Path]:
         """The project's own page-template folder, when it has one."""
         folder = self.root / PROJECT_TEMPLATES
@@ -83,7 +94,7 @@ class Config:
         named on its own, or by a glob pattern, is always read."""
         found: set[Path] = set()
         skipped: list[tuple[Path, str]] = []
-        inside = _Inside(self.root)
+        inside = Inside(self.root)
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
@@ -91,7 +102,7 @@ class Config:
             elif path.is_dir():
                 matches = []
                 for file in path.iterdir():
-                    why = _why_not_read(file)
+                    why = why_not_read(file)
                     if why:
                         skipped.append((file, why))
                     else:
@@ -110,77 +121,21 @@ class Config:
         return sorted(found, key=lambda p: (p.name, str(p))), sorted(set(skipped))
 
 
-class _Inside:
-    """Tells paths that a symbolic link takes outside the project folder (papersite
-    reads and publishes only what is inside it), looking each folder up once."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = os.path.join(os.path.realpath(root), "")
-        self._folders: dict[str, str] = {}
-
-    def leaves(self, path: Path | str) -> str:
-        """The real path of `path` when it is outside the project, else ""."""
-        path = os.path.abspath(path)
-        folder, name = os.path.split(path)
-        real_folder = self._folders.get(folder)
-        if real_folder is None:
-            real_folder = self._folders[folder] = os.path.realpath(folder)
-        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
-        return "" if os.path.join(real, "").startswith(self.root) else real
-
-    def first_link_out(self, folder: Path) -> str:
-        """The first entry under `folder` (itself included) that links out, or ""."""
-        if self.leaves(folder):
-            return str(folder)
-        for parent, folders, files in os.walk(folder):
-            for name in sorted([*folders, *files]):
-                if os.path.islink(os.path.join(parent, name)) and self.leaves(
-                    os.path.join(parent, name)
-                ):
-                    return os.path.join(parent, name)
-        return ""
-
-
 def _check_links(config: Config) -> None:
     """Refuse a setting whose path a symbolic link takes outside the project (the
     corpus, the topics file), and a link out of the project's templates and overrides
     (their files are published)."""
-    inside = _Inside(config.root)
-    paths = [("corpus", _fixed_part(entry)) for entry in config.corpus]
+    inside = Inside(config.root)
+    paths = [("corpus", fixed_part(entry)) for entry in config.corpus]
     for key, entry in [*paths, ("topics_file", config.topics_file)]:
         target = inside.leaves(config.root / entry)
         if target:
-            raise _SettingError(key, f"{key} {entry!r} leads to {target!r}: {_OUTSIDE}")
+            raise _SettingError(key, f"{key} {entry!r} leads to {target!r}: {OUTSIDE}")
     for folder in (config.root / PROJECT_TEMPLATES, config.root / PROJECT_OVERRIDES):
         link = inside.first_link_out(folder) if folder.exists() else ""
         if link:
-            message = f"a link to {inside.leaves(link)!r}: {_OUTSIDE}"
+            message = f"a link to {inside.leaves(link)!r}: {OUTSIDE}"
             raise _SettingError("", message, path=link)
-
-
-_OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
-
-
-def custom_dir_problem(config: Config, custom_dir: str | None) -> str:
-    """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
-    published, or "": it, or a link in it, leads outside the project."""
-    link = _Inside(config.root).first_link_out(Path(custom_dir)) if custom_dir else ""
-    if not link:
-        return ""
-    if link == str(Path(custom_dir or "")):  # the folder itself
-        return f"theme custom_dir {custom_dir!r} is {_OUTSIDE}"
-    return f"theme custom_dir: {link} links {_OUTSIDE}"
-
-
-def _why_not_read(file: Path) -> str | None:
-    """Why a corpus folder's entry is not read, or None if it is a corpus file."""
-    if file.name.startswith("."):
-        return "a hidden file"
-    if file.is_dir():
-        return "a folder (corpus folders are not read recursively: name it, or use a glob)"
-    if file.suffix.lower() not in CORPUS_SUFFIXES:
-        return f"not a corpus file (read from folders: {' '.join(CORPUS_SUFFIXES)})"
-    return None
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -294,7 +249,7 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         raise _SettingError("site_name", message)
     checked = replace(config, **values, notices=tuple(notices))
     for key in ("docs_dir", "topics_file", *(["corpus"] if "corpus" in values else [])):
-        problem = _outside_project(checked, key)
+        problem = path_problem(checked, key)
         if problem:
             raise _SettingError(key, problem)
     _check_links(checked)
@@ -303,128 +258,9 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
             path = checked.root / entry
             if not any(ch in entry for ch in "*?[") and not (path.exists() or path.is_symlink()):
                 raise _SettingError("corpus", f"corpus entry {entry!r}: no such file or folder")
-    problem = _docs_dir_problem(checked)
+    problem = docs_dir_problem(checked)
     if problem:
         raise _SettingError("docs_dir", problem)
     if (checked.root / checked.topics_file).is_dir():
         raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is a folder")
     return checked
-
-
-# Control characters, and the bidirectional controls that would reorder every page's
-# header around the text (U+202E shows "gnp.exe" as "exe.png").
-_NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def text_problem(key: str, value: str | None) -> str:
-    """Why a setting's text (named `key`) cannot be shown on pages, or "" (line breaks
-    and tabs are spaces)."""
-    found = _NOT_TEXT_RE.search(re.sub(r"[\t\n\r]", " ", value)) if value else None
-    if found is None:
-        return ""
-    return f"{key} holds the control character U+{ord(found.group()):04X}: write it as text"
-
-
-# Characters that no URL holds unencoded and that would end an HTML attribute or tag.
-_UNSAFE_URL_CHARACTERS = frozenset(" \"'<>\\`{}|^")
-
-
-def unencoded_characters(url: str) -> str:
-    """The characters of `url` that a URL cannot hold unencoded (quoted, sorted), or ""."""
-    bad = sorted({ch for ch in url if ch in _UNSAFE_URL_CHARACTERS or ord(ch) < 32})
-    return " ".join(repr(ch) for ch in bad)
-
-
-def site_url_problem(url: str | None, name: str = "site_url") -> str:
-    """Why `url` cannot be the site's public address, or "": MkDocs and Material write it
-    unescaped into every page (canonical links, sitemap), so it must be a plain
-    http(s) URL with a host."""
-    if not url:
-        return ""
-    shown = unencoded_characters(url)
-    if shown:
-        return f"{name} {url!r} holds characters a URL cannot hold unencoded: {shown}"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- reading it checks the port (http://x:99999/ is no URL)
-    except ValueError as error:  # `http://[::1`: a broken IPv6 host
-        return f"{name} {url!r} is not a URL: {error}"
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return f"{name} {url!r} must be an http:// or https:// address, such as https://example.org/papers/"
-    if parts.query or parts.fragment or url.endswith(("?", "#")):
-        return f"{name} {url!r} must be the site's address, without '?' or '#'"
-    return ""
-
-
-def _outside_project(config: Config, key: str) -> str:
-    """Why a path setting leads outside the project folder (or is no path at all), or ""."""
-    entries = config.corpus if key == "corpus" else (getattr(config, key),)
-    for entry in entries:
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in entry):
-            return f"{key} {entry!r} holds a control character: it cannot be a file name"
-        path = Path(entry)
-        if path.is_absolute() or ".." in path.parts:
-            return f"{key} {entry!r} must be a path inside the project (no '..', not absolute)"
-    return ""
-
-
-def _docs_dir_problem(config: Config) -> str:
-    """Why docs_dir cannot hold the generated pages, or "" (see output_folder_problem)."""
-    return output_folder_problem(config, config.docs_dir, "docs_dir", ("site",))
-
-
-def site_dir_problem(config: Config, site_dir: str) -> str:
-    """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or ""."""
-    return output_folder_problem(
-        config, as_written(config, site_dir), "site_dir", (config.docs_dir,)
-    )
-
-
-def as_written(config: Config, path: str) -> str:
-    """A path MkDocs made absolute, as mkdocs.yml writes it: relative to the project when
-    inside it."""
-    absolute, root = Path(path), config.root.resolve()
-    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path
-
-
-def output_folder_problem(
-    config: Config, folder: str, key: str, other_outputs: tuple[str, ...]
-) -> str:
-    """Why `folder` (docs_dir, or MkDocs' site_dir) cannot be an output folder, or "":
-    papersite replaces it whole, so it must be a plain folder of its own inside the
-    project, apart from every input and from the other output folder."""
-    root = config.root.resolve()
-    given = Path(os.path.normpath(root / folder))
-    if folder.strip() in ("", ".") or given == root:
-        return f"{key} must name a folder of its own inside the project, not the project itself"
-    if not given.is_relative_to(root):
-        return f"{key} {folder!r} must be a folder inside the project"
-    target = given.resolve()
-    if target != given:
-        return (
-            f"{key} {folder!r} goes through a symbolic link (to {str(target)!r}): papersite "
-            "replaces it whole and writes only inside the project; make it a plain folder"
-        )
-    inputs = dict.fromkeys(_fixed_part(entry) for entry in config.corpus)
-    inputs.update(dict.fromkeys([config.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml"]))
-    inputs.update(dict.fromkeys(other_outputs))
-    inside, real_root = str(target) + os.sep, str(root)
-    inside_root = os.path.join(real_root, "")
-    for entry in inputs:  # as strings: a corpus may list 100,000 files
-        used = os.path.realpath(os.path.join(real_root, entry))
-        if used == real_root:  # a glob over the whole project (`*.txt`): reads files only
-            continue
-        if used == str(target) or inside.startswith(used + os.sep) or used.startswith(inside):
-            name = os.path.relpath(used, real_root) if used.startswith(inside_root) else used
-            return (
-                f"{key} {folder!r} overlaps {str(name)!r}, which papersite reads "
-                "or MkDocs writes: choose a folder of its own"
-            )
-    return ""
-
-
-def _fixed_part(entry: str) -> str:
-    """The folder a corpus entry names before its first glob wildcard (`a/*/x` -> `a`)."""
-    parts = Path(entry).parts
-    fixed = list(itertools.takewhile(lambda part: not any(c in part for c in "*?["), parts))
-    return str(Path(*fixed)) if fixed else "."

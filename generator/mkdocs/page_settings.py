@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from generator.config import unencoded_characters
+from generator.setting_values import unencoded_characters
 
 TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
 # Theme settings Material prints as text; under `extra`, every text is, but under the

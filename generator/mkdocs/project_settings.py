@@ -9,13 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.config import (
-    Config,
-    as_written,
-    custom_dir_problem,
-    site_dir_problem,
-    site_url_problem,
-)
+from generator.config import Config
 from generator.errors import SettingsError
 from generator.mkdocs.config_file import config_file_problem, directory_urls_problem
 from generator.mkdocs.page_settings import settings_problem
@@ -25,6 +19,8 @@ from generator.mkdocs.theme_checks import (
     theme_language_problem,
     theme_settings_problem,
 )
+from generator.project_paths import as_written, custom_dir_problem, site_dir_problem
+from generator.setting_values import site_url_problem
 
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
 

@@ -15,8 +15,8 @@ from typing import TypeVar
 import yaml
 
 from generator.analyze.features.tokens import Tokenizer, phrase_key
-from generator.config import text_problem
 from generator.links import MAX_SLUG_LENGTH, SLUG_RE
+from generator.setting_values import text_problem
 from generator.yaml_files import SAFE_LOADER, yaml_message
 
 SECTIONS = ("topics", "exclude", "rename", "merge", "split", "areas")

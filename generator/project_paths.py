@@ -1,0 +1,141 @@
+"""Where a project's settings may lead: inside the project folder only (papersite reads
+and publishes only what is inside it), never through a link out of it, and output
+folders apart from every input."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.config import Config
+
+CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
+OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
+
+
+class Inside:
+    """Tells paths that a symbolic link takes outside the project folder (papersite
+    reads and publishes only what is inside it), looking each folder up once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.join(os.path.realpath(root), "")
+        self._folders: dict[str, str] = {}
+
+    def leaves(self, path: Path | str) -> str:
+        """The real path of `path` when it is outside the project, else ""."""
+        path = os.path.abspath(path)
+        folder, name = os.path.split(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
+        return "" if os.path.join(real, "").startswith(self.root) else real
+
+    def first_link_out(self, folder: Path) -> str:
+        """The first entry under `folder` (itself included) that links out, or ""."""
+        if self.leaves(folder):
+            return str(folder)
+        for parent, folders, files in os.walk(folder):
+            for name in sorted([*folders, *files]):
+                if os.path.islink(os.path.join(parent, name)) and self.leaves(
+                    os.path.join(parent, name)
+                ):
+                    return os.path.join(parent, name)
+        return ""
+
+
+def custom_dir_problem(config: Config, custom_dir: str | None) -> str:
+    """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
+    published, or "": it, or a link in it, leads outside the project."""
+    link = Inside(config.root).first_link_out(Path(custom_dir)) if custom_dir else ""
+    if not link:
+        return ""
+    if link == str(Path(custom_dir or "")):  # the folder itself
+        return f"theme custom_dir {custom_dir!r} is {OUTSIDE}"
+    return f"theme custom_dir: {link} links {OUTSIDE}"
+
+
+def why_not_read(file: Path) -> str | None:
+    """Why a corpus folder's entry is not read, or None if it is a corpus file."""
+    if file.name.startswith("."):
+        return "a hidden file"
+    if file.is_dir():
+        return "a folder (corpus folders are not read recursively: name it, or use a glob)"
+    if file.suffix.lower() not in CORPUS_SUFFIXES:
+        return f"not a corpus file (read from folders: {' '.join(CORPUS_SUFFIXES)})"
+    return None
+
+
+def path_problem(config: Config, key: str) -> str:
+    """Why a path setting leads outside the project folder (or is no path at all), or ""."""
+    entries = config.corpus if key == "corpus" else (getattr(config, key),)
+    for entry in entries:
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in entry):
+            return f"{key} {entry!r} holds a control character: it cannot be a file name"
+        path = Path(entry)
+        if path.is_absolute() or ".." in path.parts:
+            return f"{key} {entry!r} must be a path inside the project (no '..', not absolute)"
+    return ""
+
+
+def docs_dir_problem(config: Config) -> str:
+    """Why docs_dir cannot hold the generated pages, or "" (see output_folder_problem)."""
+    return output_folder_problem(config, config.docs_dir, "docs_dir", ("site",))
+
+
+def site_dir_problem(config: Config, site_dir: str) -> str:
+    """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or ""."""
+    return output_folder_problem(
+        config, as_written(config, site_dir), "site_dir", (config.docs_dir,)
+    )
+
+
+def as_written(config: Config, path: str) -> str:
+    """A path MkDocs made absolute, as mkdocs.yml writes it: relative to the project when
+    inside it."""
+    absolute, root = Path(path), config.root.resolve()
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path
+
+
+def output_folder_problem(
+    config: Config, folder: str, key: str, other_outputs: tuple[str, ...]
+) -> str:
+    """Why `folder` (docs_dir, or MkDocs' site_dir) cannot be an output folder, or "":
+    papersite replaces it whole, so it must be a plain folder of its own inside the
+    project, apart from every input and from the other output folder."""
+    root = config.root.resolve()
+    given = Path(os.path.normpath(root / folder))
+    if folder.strip() in ("", ".") or given == root:
+        return f"{key} must name a folder of its own inside the project, not the project itself"
+    if not given.is_relative_to(root):
+        return f"{key} {folder!r} must be a folder inside the project"
+    target = given.resolve()
+    if target != given:
+        return (
+            f"{key} {folder!r} goes through a symbolic link (to {str(target)!r}): papersite "
+            "replaces it whole and writes only inside the project; make it a plain folder"
+        )
+    inputs = dict.fromkeys([*config.inputs(), *other_outputs])
+    inside, real_root = str(target) + os.sep, str(root)
+    inside_root = os.path.join(real_root, "")
+    for entry in inputs:  # as strings: a corpus may list 100,000 files
+        used = os.path.realpath(os.path.join(real_root, entry))
+        if used == real_root:  # a glob over the whole project (`*.txt`): reads files only
+            continue
+        if used == str(target) or inside.startswith(used + os.sep) or used.startswith(inside):
+            name = os.path.relpath(used, real_root) if used.startswith(inside_root) else used
+            return (
+                f"{key} {folder!r} overlaps {str(name)!r}, which papersite reads "
+                "or MkDocs writes: choose a folder of its own"
+            )
+    return ""
+
+
+def fixed_part(entry: str) -> str:
+    """The folder a corpus entry names before its first glob wildcard (`a/*/x` -> `a`)."""
+    parts = Path(entry).parts
+    fixed = list(itertools.takewhile(lambda part: not any(c in part for c in "*?["), parts))
+    return str(Path(*fixed)) if fixed else "."
