@@ -160,7 +160,7 @@ def browse_page_doc(order: str, number: int, first_order: str = "newest") -> str
     return f"browse/{order}.md" if number == 1 else f"browse/{order}-{number}.md"
 
 
-def relative_link(from_doc: str, to_doc: str) -> str:
+def markdown_link(from_doc: str, to_doc: str) -> str:
     """Link from one docs page to another, as MkDocs expects (relative .md path)."""
     return _relative_path(to_doc, posixpath.dirname(from_doc) or ".")
 
@@ -206,7 +206,7 @@ def doc_url(doc: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # a paper page asks for each related paper twice
-def built_link(from_doc: str, target: str) -> str:
+def html_link(from_doc: str, target: str) -> str:
     """Link from a built page to a docs file, for raw HTML that MkDocs does not rewrite."""
     here = doc_url(from_doc) or "."
     there = doc_url(target)

@@ -23,8 +23,8 @@ from generator.links import (
     browse_page_doc,
     doc_url,
     lookup_links,
+    markdown_link,
     paper_doc,
-    relative_link,
     relative_path,
     topic_doc,
     unique_slugs,
@@ -49,8 +49,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
         ("a/b/c.md", "d.md", "../../d.md"),
     ],
 )
-def test_relative_link(from_doc: str, to_doc: str, expected: str) -> None:
-    assert relative_link(from_doc, to_doc) == expected
+def test_markdown_link(from_doc: str, to_doc: str, expected: str) -> None:
+    assert markdown_link(from_doc, to_doc) == expected
 
 
 _SEGMENTS = st.lists(st.sampled_from(["a", "b", "papers", "x-1", "index.md"]), max_size=4)
@@ -195,13 +195,13 @@ def _linked_docs(pages: dict[str, str], from_doc: str) -> list[str]:
     and raw HTML links to built pages (`href="../x/"`: the doc `x.md` or `x/index.md`)."""
     base = posixpath.dirname(from_doc)
     docs = []
-    for markdown_link, html_link in re.findall(
+    for markdown_target, html_target in re.findall(
         r'\]\(([^)\s]+\.md)\)|href="([^":#]*/)"', pages[from_doc]
     ):
-        if markdown_link:
-            docs.append(posixpath.normpath(posixpath.join(base, markdown_link)))
+        if markdown_target:
+            docs.append(posixpath.normpath(posixpath.join(base, markdown_target)))
             continue
-        url = posixpath.normpath(posixpath.join(doc_url(from_doc), html_link))
+        url = posixpath.normpath(posixpath.join(doc_url(from_doc), html_target))
         page = "index.md" if url == "." else f"{url}.md"
         docs.append(page if page in pages else f"{url}/index.md")
     return docs

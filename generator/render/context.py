@@ -10,10 +10,10 @@ from generator.ingest.titles import contribution_sentence, prose_sentences
 from generator.links import (
     OTHER_TOPIC_SLUG,
     area_anchors,
-    built_link,
     doc_url,
+    html_link,
+    markdown_link,
     paper_doc,
-    relative_link,
     topic_doc,
 )
 from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
@@ -132,7 +132,7 @@ class SiteContext:
         """
         paper = self.papers[slug]
         target = paper_doc(slug)
-        href = built_link(from_doc, target) if html else relative_link(from_doc, target)
+        href = html_link(from_doc, target) if html else markdown_link(from_doc, target)
         return PaperLink(
             title=paper.title,
             href=Markup(href),
@@ -144,7 +144,7 @@ class SiteContext:
 
     def topic_href(self, from_doc: str, slug: str, *, html: bool = False) -> Markup:
         """Relative link from `from_doc` to a topic page (with `html`: for raw HTML)."""
-        link = built_link if html else relative_link
+        link = html_link if html else markdown_link
         return Markup(link(from_doc, topic_doc(slug)))
 
     def paper_topics(self, slug: str) -> list[Topic]:

@@ -19,8 +19,8 @@ from generator.links import (
     SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
     health_part_doc,
+    markdown_link,
     methods_doc,
-    relative_link,
 )
 from generator.model import MergeAction, Method
 from generator.render.context import SiteContext, enough_papers_have
@@ -235,7 +235,7 @@ def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
 
 
 def _href(from_doc: str, to_doc: str) -> Markup:
-    return Markup(relative_link(from_doc, to_doc))
+    return Markup(markdown_link(from_doc, to_doc))
 
 
 def _home_description(site: SiteContext) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.analyze.code_urls import is_code_url
 from generator.ingest.titles import without_headings
-from generator.links import MAP_DOC, built_link, lookup_links, paper_doc, topic_url
+from generator.links import MAP_DOC, html_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
 from generator.render.context import SiteContext
@@ -111,7 +111,7 @@ def _map_href(site: SiteContext, paper: Paper) -> Markup | None:
     if paper.slug not in site.analysis.positions:
         return None
     return Markup(
-        built_link(paper_doc(paper.slug), MAP_DOC) + "#paper=" + quote(paper.slug, safe="")
+        html_link(paper_doc(paper.slug), MAP_DOC) + "#paper=" + quote(paper.slug, safe="")
     )
 
 

@@ -10,7 +10,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.folding import fold
-from generator.links import built_link
+from generator.links import html_link
 
 # Every ASCII punctuation character: with pymdownx.escapeall, a backslash before any of
 # them makes it literal, so no corpus text can become emphasis, a link, a table, a
@@ -33,8 +33,8 @@ _SENTENCE_END_RE = re.compile(
 
 def html_href(from_doc: str, to_doc: str) -> Markup:
     """The link from one built page to another docs file, for raw HTML (which MkDocs does
-    not rewrite): links.built_link, marked safe (it is made of slugs and path parts)."""
-    return Markup(built_link(from_doc, to_doc))
+    not rewrite): links.html_link, marked safe (it is made of slugs and path parts)."""
+    return Markup(html_link(from_doc, to_doc))
 
 
 def title_order(title: str) -> str:

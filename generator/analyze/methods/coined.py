@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from generator.analyze.methods.names import coined, is_name
+from generator.analyze.methods.names import coined, is_method_name
 
 # A sentence claims a name when its authors make something ("we introduce", "this paper
 # proposes") or name it ("we call", "our models, named"); names follow the claim in the
@@ -59,7 +59,7 @@ class Coinage:
 def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     """The names an abstract coins, in order of first appearance.
 
-    A named word must be coined or an uncommon capitalised word (names.is_name); a
+    A named word must be coined or an uncommon capitalised word (names.is_method_name); a
     bracketed one must be coined with a digit, `++` or mixed case once a plural "s" is
     left out ("(DenseNet)", "(FIt-SNE)"; not "(CNNs)", "(SOTA)", "(Hourglass)").
     """
@@ -68,7 +68,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     naming = _NAMING_WORDS.search(abstract) is not None  # a literal search, to skip ahead
     for match in _NAMED.finditer(abstract) if naming else ():
         name = match["name"].rstrip(".")
-        if is_name(name, common_words):
+        if is_method_name(name, common_words):
             starts = starts or _sentence_starts(abstract)
             if _claim_before(abstract, starts, match.start("name")) is not None:
                 hits.append((match.start(), Coinage(name)))
@@ -76,7 +76,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
         name = match["name"]
         singular = name[:-1] if name.endswith("s") else name
         if not _MARKED.search(singular) or not (
-            coined(singular) and is_name(singular, common_words, strict=True)
+            coined(singular) and is_method_name(singular, common_words, strict=True)
         ):
             continue
         starts = starts or _sentence_starts(abstract)

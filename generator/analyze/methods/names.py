@@ -33,12 +33,12 @@ def method_name(title: str, common_words: Collection[str]) -> str | None:
         match = pattern.search(title)
         if match:
             name = match["name"].strip()
-            if is_name(name, common_words, strict):
+            if is_method_name(name, common_words, strict):
                 return name
     return None
 
 
-def is_name(name: str, common_words: Collection[str], strict: bool = False) -> bool:
+def is_method_name(name: str, common_words: Collection[str], strict: bool = False) -> bool:
     """Whether a title fragment is a coined method name.
 
     Every word must be coined or a capitalised uncommon word, and at least one coined

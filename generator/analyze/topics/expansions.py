@@ -21,7 +21,7 @@ from generator.analyze.features.acronyms import abbreviates
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_families import PhraseUse
-from generator.analyze.topics.label_rules import is_name
+from generator.analyze.topics.label_rules import is_coined_name
 from generator.analyze.topics.seeds import Seed
 
 # Fewest papers writing both the acronym and the phrase, and least share of the phrase's
@@ -43,7 +43,7 @@ def with_expansions(
         for number, seed in enumerate(seeds)
         if not seed.pinned
         and " " not in seed.phrases[0]
-        and is_name(seed.phrases[0], surfaces)
+        and is_coined_name(seed.phrases[0], surfaces)
         and not any(abbreviates(seed.phrases[0], surfaces.phrase(k)) for k in seed.phrases[1:])
     }
     if not acronyms:

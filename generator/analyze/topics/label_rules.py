@@ -80,7 +80,7 @@ def worthy(
         return False
     if ends_in_participle(key, stats.index):  # "Feature learned", "Fully connected"
         return False
-    coined = any(is_name(w, surfaces) for w in words)
+    coined = any(is_coined_name(w, surfaces) for w in words)
     if len(words) > 1 or coined:
         return lift + relax >= (MIN_LIFT_NAME if coined else MIN_LIFT_PHRASE)
     if stats.verb[column] or stats.describing[column]:  # "Reconstruct", "Predictive"
@@ -99,6 +99,6 @@ def worthy(
     )
 
 
-def is_name(key: str, surfaces: Surfaces) -> bool:
+def is_coined_name(key: str, surfaces: Surfaces) -> bool:
     """A coined name or acronym with at least two letters ("U-Net", "CT"; not "3D")."""
     return surfaces.is_coined(key) and sum(ch.isalpha() for ch in key) >= 2
