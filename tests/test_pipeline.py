@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from paths import REPO
 from sitebuild import file_hashes, fixture_project, repository_mkdocs_yml
 
 from generator.build import build_site, mkdocs_build
-from generator.cli import main
 from generator.config import load_config
 from generator.errors import BuildError, DataError, PipelineError, SettingsError
 from generator.pipeline import Pipeline
@@ -181,13 +180,10 @@ def test_a_site_url_that_is_no_plain_web_address_is_refused_from_every_source(
     tmp_path: Path,
 ) -> None:
     """From the command line (before anything is generated) and from mkdocs.yml: exit 2."""
-    from click.testing import CliRunner
-
-    from generator.cli import main
 
     root = _project(tmp_path)
     bad = 'https://x.org/"><script>alert(1)</script>'
-    result = CliRunner().invoke(main, ["--root", str(root), "build", "--site-url", bad])
+    result = papersite(root, "build", "--site-url", bad)
     assert result.exit_code == 2 and "--site-url" in result.output, result.output
     assert not (root / "docs").exists() and not (root / "site").exists()
 
@@ -273,7 +269,7 @@ def test_site_keeps_its_hidden_entries_as_mkdocs_does(tmp_path: Path) -> None:
     (root / "public" / ".git").mkdir(parents=True)
     (root / "public" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
     (root / "public" / ".nojekyll").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    result = papersite(root, "build")
     assert result.exit_code == 0, result.output
     assert f"Site built in {root / 'public'}" in result.output
     assert (root / "public" / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
@@ -286,11 +282,11 @@ def test_check_refuses_what_the_build_would_and_runs_no_hook(tmp_path: Path) -> 
     (root / "hook.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n", "utf-8")
     base = (REPO / "mkdocs.yml").read_text("utf-8")
     (root / "mkdocs.yml").write_text(base + "\nhooks: [hook.py]\n", encoding="utf-8")
-    assert CliRunner().invoke(main, ["--root", str(root), "check"]).exit_code == 0
+    assert papersite(root, "check").exit_code == 0
     assert not marker.exists()  # checking settings runs none of the project's code
     flat = base + "\nuse_directory_urls: false\n"
     (root / "mkdocs.yml").write_text(flat, encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    result = papersite(root, "check")
     assert result.exit_code == 2 and "use_directory_urls must be true" in result.output
 
 
@@ -302,13 +298,12 @@ def test_check_refuses_a_nav_page_the_build_will_not_have(tmp_path: Path) -> Non
     text = (REPO / "mkdocs.yml").read_text("utf-8")
     text = text.replace(methods, methods + "  - About: about.md\n")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    check = ["--root", str(root), "check"]
-    result = CliRunner().invoke(main, check)
+    result = papersite(root, "check")
     assert result.exit_code == 2, result.output
     assert "nav names about.md, which the site will not have" in result.output
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
-    assert CliRunner().invoke(main, check).exit_code == 0
+    assert papersite(root, "check").exit_code == 0
 
 
 def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> None:

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from cli_run import papersite
+from click.testing import Result
 from hostile_corpora import INJECTIONS, check_accounting, corpora_with_papers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listing_texts import ABSTRACT, OTHER
 from paths import REPO
 
-from generator.cli import main
 from generator.config import load_config
 from generator.links import paper_doc
 from generator.pipeline import Pipeline
@@ -152,7 +152,7 @@ def _project(outer: Path, files: dict[str, bytes], config: dict, topics: str | N
 
 
 def _run(root: Path, *args: str) -> Result:
-    result = CliRunner().invoke(main, ["--root", str(root), "-q", *args])
+    result = papersite(root, "-q", *args)
     assert "Traceback" not in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code in (0, 1, 2), result.output

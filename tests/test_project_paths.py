@@ -9,11 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS, fixture_project
 
-from generator.cli import main
 from generator.config import ConfigError, load_config
 from generator.project_paths import custom_dir_problem
 
@@ -51,7 +50,7 @@ def test_path_settings_outside_or_over_the_inputs_are_refused(
 ) -> None:
     root = _project(tmp_path / "project", settings)
     before = _files(tmp_path)
-    result = CliRunner().invoke(main, ["--root", str(root), "generate"])
+    result = papersite(root, "generate")
     assert result.exit_code == 2, result.output
     assert f"papersite.yml:{line}: " in result.output and words in result.output
     assert _files(tmp_path) == before  # nothing written anywhere
@@ -92,7 +91,7 @@ def test_topic_slugs_that_leave_topics_or_collide_are_refused(
     does not fail on the topics file."""
     root = _project(tmp_path / "project", topics=topics)
     before = _files(tmp_path)
-    result = CliRunner().invoke(main, ["--root", str(root), command])
+    result = papersite(root, command)
     assert result.exit_code == 2, result.output
     assert f"topics.yml:{line}: " in result.output and words in result.output, result.output
     assert "Traceback" not in result.output
@@ -102,7 +101,7 @@ def test_topic_slugs_that_leave_topics_or_collide_are_refused(
 def test_a_docs_dir_of_its_own_is_used_by_generate_and_mkdocs(tmp_path: Path) -> None:
     root = _project(tmp_path / "project", "docs_dir: generated\n")
     shutil.copy(Path(__file__).resolve().parents[1] / "mkdocs.yml", root / "mkdocs.yml")
-    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    result = papersite(root, "build")
     assert result.exit_code == 0, result.output
     assert (root / "generated" / "index.md").is_file() and not (root / "docs").exists()
     assert (root / "site" / "index.html").is_file()
@@ -120,7 +119,7 @@ def test_an_output_folder_that_is_a_link_out_of_the_project_is_refused(
     (elsewhere / "keep.txt").write_text("not the project's\n", encoding="utf-8")
     (root / folder).symlink_to(elsewhere)
     before = _files(tmp_path)
-    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    result = papersite(root, "build")
     assert result.exit_code == 2, result.output
     assert f"{folder}_dir '{folder}' goes through a symbolic link" in result.output
     assert "Traceback" not in result.output
@@ -147,9 +146,9 @@ def test_a_site_dir_over_an_input_or_outside_is_refused(
     mkdocs_yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(f"{mkdocs_yml}\nsite_dir: '{site_dir}'\n", encoding="utf-8")
     inputs = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    checked = CliRunner().invoke(main, ["--root", str(root), "check"])
+    checked = papersite(root, "check")
     assert checked.exit_code == 2 and not (root / "docs").exists(), checked.output
-    result = CliRunner().invoke(main, ["--root", str(root), "build"])
+    result = papersite(root, "build")
     assert result.exit_code == 2, result.output
     assert words.format(outside=tmp_path / "elsewhere") in result.output, result.output
     assert not (root / "docs").exists()  # refused before anything was generated

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_run import papersite
+from click.testing import Result
 from paths import BUNDLED_CORPUS
-
-from generator.cli import main
 
 CORPUS_DIR = BUNDLED_CORPUS
 
@@ -44,8 +43,4 @@ def bundled_project(tmp_path: Path) -> Path:
 @pytest.fixture
 def run() -> Run:
     """Invoke `papersite --root ROOT ARGS...` in-process; never lets an exception escape."""
-
-    def invoke(root: Path, *args: str) -> Result:
-        return CliRunner().invoke(main, ["--root", str(root), *args])
-
-    return invoke
+    return papersite

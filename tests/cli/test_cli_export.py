@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_run import papersite
 from listing_texts import ABSTRACT, OTHER
 from paths import BUNDLED_CORPUS
 
@@ -77,15 +78,12 @@ def check_contract(data: dict) -> None:
 @pytest.fixture(scope="module")
 def bundled_export(tmp_path_factory) -> tuple[Path, bytes, bytes]:
     """Export the bundled corpus twice to two files (analysis included, so done once)."""
-    from click.testing import CliRunner
-
-    from generator.cli import main
 
     root = tmp_path_factory.mktemp("bundled")
     shutil.copytree(BUNDLED_CORPUS, root / "site_src" / "corpus")
     outputs = []
     for name in ("first.json", "second.json"):
-        result = CliRunner().invoke(main, ["--root", str(root), "-q", "export", str(root / name)])
+        result = papersite(root, "-q", "export", str(root / name))
         assert result.exit_code == 0, result.output
         outputs.append((root / name).read_bytes())
     return root, outputs[0], outputs[1]

@@ -11,11 +11,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_run import papersite
 from click.testing import Result
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS, make_project
-
-from generator.cli import main
 
 pytestmark = pytest.mark.slow  # they build small sites
 
@@ -27,9 +26,8 @@ def root(tmp_path: Path) -> Path:
 
 
 def _run(root: Path, *args: str) -> Result:
-    from click.testing import CliRunner
 
-    return CliRunner().invoke(main, ["--root", str(root), "-q", *args])
+    return papersite(root, "-q", *args)
 
 
 def _error(result: Result) -> str:

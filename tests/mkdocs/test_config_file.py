@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from hostile_corpora import YAML_BOMB
 from sitebuild import project_with_mkdocs_lines
 
-from generator.cli import main
 from generator.mkdocs.config_file import config_file_problem
 
 
@@ -19,7 +18,7 @@ def test_a_tag_that_runs_code_is_refused_before_it_runs(tmp_path: Path, command:
     root = project_with_mkdocs_lines(
         tmp_path / "project", f"extra:\n  x: !!python/object/apply:os.system ['touch {marker}']\n"
     )
-    result = CliRunner().invoke(main, ["--root", str(root), command])
+    result = papersite(root, command)
     assert result.exit_code == 2, result.output
     assert "mkdocs.yml:" in result.output and "would run code" in result.output
     assert not marker.exists()
@@ -91,6 +90,6 @@ def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> Non
 def test_an_inherited_file_without_settings_is_a_clear_error(tmp_path: Path, command: str) -> None:
     root = project_with_mkdocs_lines(tmp_path / "project", "INHERIT: words.yml\n")
     (root / "words.yml").write_text("[1, 2]\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(root), command])
+    result = papersite(root, command)
     assert result.exit_code == 2, result.output
     assert "holds no settings" in result.output and "Traceback" not in result.output

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from sitebuild import project_with_mkdocs_lines
 
-from generator.cli import main
 from generator.mkdocs.page_settings import as_text, link_problem, make_safe, settings_problem
 
 
@@ -83,7 +82,7 @@ def test_text_settings_and_navigation_titles_are_escaped_in_place() -> None:
 def test_check_and_build_refuse_a_script_link(tmp_path: Path, command: str) -> None:
     extra = "extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: javascript:x\n"
     root = project_with_mkdocs_lines(tmp_path / "p", extra)
-    result = CliRunner().invoke(main, ["--root", str(root), command])
+    result = papersite(root, command)
     assert result.exit_code == 2, result.output
     line = len((root / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
     assert f"{root / 'mkdocs.yml'}:{line}: extra.social[0].link" in result.output
@@ -96,7 +95,7 @@ def test_a_built_site_shows_text_settings_as_text(tmp_path: Path) -> None:
         'site_author: "\\"><script>alert(6)</script>"\ncopyright: "<img src=x onerror=alert(4)>"\n'
     )
     root = project_with_mkdocs_lines(tmp_path / "p", extra)
-    result = CliRunner().invoke(main, ["--root", str(root), "-q", "build"])
+    result = papersite(root, "-q", "build")
     assert result.exit_code == 0, result.output
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(6)" not in page and "<img src=x" not in page
@@ -181,7 +180,7 @@ def test_check_and_build_name_theme_settings_the_theme_cannot_draw(
 ) -> None:
     """check passed and build stopped with a traceback or a Material template's name."""
     root = _project_with_theme_lines(tmp_path / "p", theme, extra)
-    result = CliRunner().invoke(main, ["--root", str(root), command])
+    result = papersite(root, command)
     assert result.exit_code == 2, result.output
     assert f"{root / 'mkdocs.yml'}: " in result.output and said in result.output
     assert "Traceback" not in result.output
@@ -201,7 +200,7 @@ def test_a_built_site_shows_theme_and_extra_texts_as_text(tmp_path: Path) -> Non
     text = config_file.read_text(encoding="utf-8")
     hostile = 'name: "\\"><script>alert(\'TOGGLE\')</script>"'
     config_file.write_text(text.replace("name: Switch to dark mode", hostile, 1))
-    result = CliRunner().invoke(main, ["--root", str(root), "-q", "build"])
+    result = papersite(root, "-q", "build")
     assert result.exit_code == 0, result.output
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
     for marker in ("<script>alert(", "<img src=x", '");alert('):
@@ -234,5 +233,5 @@ def test_values_material_writes_as_json_or_links_are_not_escaped_but_checked(
 def test_an_empty_theme_icon_is_materials_default(tmp_path: Path) -> None:
     """Material draws its own icon for `repo:` left empty; check refused it."""
     root = _project_with_theme_lines(tmp_path / "p", "  icon:\n    repo:\n")
-    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    result = papersite(root, "check")
     assert result.exit_code == 0, result.output

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from cli_run import papersite
 from sitebuild import FIXTURE_CORPUS, make_project
 
 pytestmark = pytest.mark.slow
@@ -205,10 +206,7 @@ def test_a_file_error_of_the_first_build_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """It read "cannot serve on 127.0.0.1:8766: No such file or directory"."""
-    from click.testing import CliRunner
     from mkdocs.commands import serve
-
-    from generator.cli import main
 
     def missing(**_: object) -> None:
         raise FileNotFoundError(2, "No such file or directory", "/gone/site/hooked.txt")
@@ -216,7 +214,7 @@ def test_a_file_error_of_the_first_build_names_the_file(
     monkeypatch.setattr(serve, "serve", missing)
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
     address = f"127.0.0.1:{_free_port()}"
-    result = CliRunner().invoke(main, ["--root", str(config.root), "serve", "-a", address])
+    result = papersite(config.root, "serve", "-a", address)
     assert result.exit_code != 0
     assert "cannot serve (/gone/site/hooked.txt): No such file or directory" in result.output
     assert address not in result.output.split("Error:")[-1]

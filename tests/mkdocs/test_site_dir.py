@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_run import papersite
+from click.testing import Result
 from sitebuild import fixture_project, repository_mkdocs_yml
 
-from generator.cli import main
 from generator.mkdocs.site_state import BUILD_STATE_SUFFIX, foreign_site_problem, save_site_state
 
 
@@ -21,7 +21,7 @@ def _project(root: Path, site_dir: str = "site", extra: str = "") -> Path:
 
 
 def _papersite(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--root", str(root), *args])
+    return papersite(root, *args)
 
 
 def test_a_folder_papersite_did_not_build_is_refused_and_kept(tmp_path: Path) -> None:

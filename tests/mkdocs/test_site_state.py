@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_run import papersite
+from click.testing import Result
 from paths import REPO
 from sitebuild import FIXTURE_CORPUS, file_hashes
 
-from generator.cli import main
 from generator.config import load_config
 from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.mkdocs.site_state import site_key
@@ -32,7 +32,7 @@ def built(tmp_path: Path) -> Path:
 
 
 def build(root: Path, *options: str) -> Result:
-    result = CliRunner().invoke(main, ["--root", str(root), "build", *options])
+    result = papersite(root, "build", *options)
     assert result.exit_code == 0, result.output
     return result
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from sitebuild import FIXTURE_CORPUS
 
-from generator.cli import main
 from generator.render.environment import TemplateProblem, make_environment
 
 
@@ -44,7 +43,7 @@ def test_generate_with_an_outdated_paper_template_exits_2(tmp_path: Path) -> Non
         "# A paper\n{% for link, terms, score in related %}{{ score }}{% endfor %}\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["--root", str(tmp_path), "generate"])
+    result = papersite(tmp_path, "generate")
     assert result.exit_code == 2, result.output
     assert "paper.md.j2:2: ValueError" in result.output
     assert "Traceback" not in result.output

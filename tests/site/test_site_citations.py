@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import papersite
 from listing_texts import ABSTRACT, OTHER
 from sitehtml import Node, parse
 
-from generator.cli import main
 from generator.config import load_config
 from generator.pipeline import Pipeline
 
@@ -38,7 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "site_src" / "corpus" / "papers.jsonl").write_text(lines, encoding="utf-8")
     mkdocs_yml = Path(__file__).resolve().parents[2] / "mkdocs.yml"
     (root / "mkdocs.yml").write_text(mkdocs_yml.read_text("utf-8"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(root), "-q", "build", "--site-url", SITE_URL])
+    result = papersite(root, "-q", "build", "--site-url", SITE_URL)
     assert result.exit_code == 0, result.output
     return root
 
