@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from cli_run import papersite
-from click.testing import Result
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import PluginError
 from sitebuild import fixture_project, repository_mkdocs_yml
 
 from generator.mkdocs.site_state import BUILD_STATE_SUFFIX, foreign_site_problem, save_site_state
@@ -20,16 +21,12 @@ def _project(root: Path, site_dir: str = "site", extra: str = "") -> Path:
     return fixture_project(root, text + extra)
 
 
-def _papersite(root: Path, *args: str) -> Result:
-    return papersite(root, *args)
-
-
 def test_a_folder_papersite_did_not_build_is_refused_and_kept(tmp_path: Path) -> None:
     root = _project(tmp_path, "mysite")
     (root / "mysite").mkdir()
     (root / "mysite" / "keep.txt").write_text("precious\n", encoding="utf-8")
     for command in ("build", "check"):
-        result = _papersite(root, command)
+        result = papersite(root, command)
         assert result.exit_code == 2, result.output
         message = result.output.strip().splitlines()[-1]
         assert message.startswith(f"Error: {root / 'mkdocs.yml'}: site_dir 'mysite'"), message
@@ -44,10 +41,31 @@ def test_a_folder_papersite_did_not_build_is_refused_and_kept(tmp_path: Path) ->
     assert (root / "mysite" / "keep.txt").read_text("utf-8") == "precious\n"
 
 
+def test_plain_mkdocs_build_dirty_may_write_into_a_folder_it_does_not_empty(
+    tmp_path: Path,
+) -> None:
+    """`mkdocs build --dirty` keeps what site_dir holds: the plugin refuses a folder
+    papersite did not build only when the build empties it."""
+    root = _project(tmp_path, "mysite")
+    (root / "mysite").mkdir()
+    (root / "mysite" / "keep.txt").write_text("precious\n", encoding="utf-8")
+    (root / "docs").mkdir()  # MkDocs wants it before the plugin runs
+    for dirty in (True, False):
+        config = load_mkdocs_config(config_file=str(root / "mkdocs.yml"))
+        plugin = config.plugins["papersite"]
+        plugin.on_startup(command="build", dirty=dirty)
+        if dirty:
+            plugin.on_config(config)
+        else:
+            with pytest.raises(PluginError, match=r"site_dir 'mysite'.*did not build"):
+                plugin.on_config(config)
+        plugin.on_shutdown()
+
+
 def test_a_file_at_site_dir_is_refused_and_kept(tmp_path: Path) -> None:
     root = _project(tmp_path, "notes.txt")
     (root / "notes.txt").write_text("mine\n", encoding="utf-8")
-    result = _papersite(root, "build")
+    result = papersite(root, "build")
     assert result.exit_code == 2 and "site_dir 'notes.txt' is not a folder" in result.output
     assert (root / "notes.txt").read_text("utf-8") == "mine\n"
 
@@ -62,7 +80,7 @@ def test_a_folder_with_nothing_to_lose_is_replaced(tmp_path: Path, before: str) 
     if before == "built by papersite":
         (site / "old-page.html").write_text("<p>old</p>", encoding="utf-8")
         save_site_state(site, None)
-    result = _papersite(root, "build")
+    result = papersite(root, "build")
     assert result.exit_code == 0, result.output
     assert (site / "index.html").is_file() and not (site / "old-page.html").exists()
     assert (site / ".nojekyll").is_file() == (before == "hidden entries only")
@@ -75,16 +93,16 @@ def test_every_build_marks_its_site_as_papersites(tmp_path: Path) -> None:
     papersite (no state file) that MkDocs built."""
     root = _project(tmp_path, extra="\nhooks: [hook.py]\n")
     (root / "hook.py").write_text("", encoding="utf-8")
-    assert _papersite(root, "build").exit_code == 0
+    assert papersite(root, "build").exit_code == 0
     assert (root / f".site{BUILD_STATE_SUFFIX}").is_file()
     (root / "site" / "stray.txt").write_text("left by hand\n", encoding="utf-8")
-    again = _papersite(root, "build")
+    again = papersite(root, "build")
     assert again.exit_code == 0, again.output
     assert not (root / "site" / "stray.txt").exists()
     (root / f".site{BUILD_STATE_SUFFIX}").unlink()  # as an earlier papersite left it
     (root / "site" / "stray.txt").write_text("left by hand\n", encoding="utf-8")
     assert foreign_site_problem(root / "site", "site") == ""
-    older = _papersite(root, "build")
+    older = papersite(root, "build")
     assert older.exit_code == 0, older.output
     assert not (root / "site" / "stray.txt").exists()
 
