@@ -46,9 +46,14 @@ MIN_VERB_USES = 3
 _ADVERB_ENDINGS = (("ly", ""), ("ly", "e"), ("ly", "l"), ("ily", "y"), ("ally", ""), ("y", "e"))
 
 
+# Nouns and verbs in -ly whose stem with "-le" is another word: "assembly" (assemble),
+# "multiply" (multiple), "apply" (apple), "supply" (supple).
+_NOT_ADVERBS = frozenset({"assembly", "multiply", "apply", "supply"})
+
+
 def is_adverb(word: str, vocabulary: dict[str, int]) -> bool:
     """A word ending in -ly whose adjective is in `vocabulary` ("flexibly": "flexible")."""
-    if not word.endswith("ly") or len(word) < 5:
+    if not word.endswith("ly") or len(word) < 5 or word in _NOT_ADVERBS:
         return False
     for ending, base in _ADVERB_ENDINGS:
         adjective = word[: -len(ending)] + base

@@ -78,10 +78,19 @@ class SharedTerms:
         for i, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
             best = [self.terms[c] for c in columns[bounds[i] : bounds[i + 1]]]
             # Look past the limit so that a phrase can replace its own word ("liver tumor").
-            keys = _distinct(best, self.limit + 3)
-            keys = self._joined(_distinct(self._longer(keys, x, y), self.limit), x, y)
-            out.append(tuple(self._show(key) for key in keys if not self._adverb(key)))
+            keys = self._longer(_distinct(best, self.limit + 3), x, y)
+            chosen = self._chosen(keys, x, y, self.limit)
+            dropped = sum(map(self._adverb, chosen))
+            if dropped:  # lone adverbs give way to the next terms, phrases joined anew
+                chosen = self._chosen(keys, x, y, self.limit + dropped)
+                chosen = [key for key in chosen if not self._adverb(key)][: self.limit]
+            out.append(tuple(self._show(key) for key in chosen))
         return out
+
+    def _chosen(self, keys: list[str], a: int, b: int, limit: int) -> list[str]:
+        """The first `limit` distinct keys, with the words both papers write as one phrase
+        joined."""
+        return self._joined(_distinct(keys, limit), a, b)
 
     def _adverb(self, key: str) -> bool:
         """A lone adverb gives no reason ("Shared: accurately", "extremely"); it is left

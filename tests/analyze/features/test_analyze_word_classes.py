@@ -24,6 +24,9 @@ VOCABULARY = {
 def test_adverbs_are_told_by_their_adjective() -> None:
     assert is_adverb("flexibly", VOCABULARY) and is_adverb("fully", VOCABULARY)
     assert not is_adverb("family", VOCABULARY) and not is_adverb("anomaly", VOCABULARY)
+    assert is_adverb("simply", {"simple": 0}) and is_adverb("possibly", {"possible": 0})
+    assert not is_adverb("assembly", {"assemble": 0})  # a noun, beside its verb
+    assert not is_adverb("multiply", {"multiple": 0})
 
 
 def test_participles_are_told_by_their_verb() -> None:

@@ -53,18 +53,32 @@ def test_terms_both_papers_write_as_one_phrase_are_shown_as_one() -> None:
     assert "reconstruct scans" in _shared(True, verbs=False)
 
 
-def test_a_lone_adverb_is_no_reason_but_may_join_a_phrase() -> None:
-    """ "Shared: accurately" said nothing; "densely connected" still shows whole."""
-    papers = [
-        ("Dense one", "Densely connected layers classify cells. We sample accurately and quickly."),
-        ("Dense two", "Densely connected blocks classify cells; accurately measured cells."),
-        ("Other", "Speech separation of voices; separation of speech."),
-    ]
-    docs = read_documents(corpus_of(papers).papers)
+ADVERB_PAPERS = [
+    ("Dense one", "Densely connected layers classify cells. We sample accurately and quickly."),
+    ("Dense two", "Densely connected blocks classify cells; accurately measured cells."),
+    ("Other", "Speech separation of voices; separation of speech."),
+]
+
+
+def _shared_by_the_dense_papers(limit: int) -> tuple[str, ...]:
+    docs = read_documents(corpus_of(ADVERB_PAPERS).papers)
     vectors = build_vectors(docs, 0)
     stats = phrase_stats(vectors, docs)
     telling = np.array([" " not in t for t in vectors.terms], dtype=bool)
-    finder = SharedTerms(vectors, docs.surfaces, telling, 8, stats)
+    finder = SharedTerms(vectors, docs.surfaces, telling, limit, stats)
     (shown,) = finder.for_pairs(np.array([0]), np.array([1]))
+    return shown
+
+
+def test_a_lone_adverb_is_no_reason_but_may_join_a_phrase() -> None:
+    """ "Shared: accurately" said nothing; "densely connected" still shows whole."""
+    shown = _shared_by_the_dense_papers(8)
     lower = {term.lower() for term in shown}
     assert "densely connected" in lower and "accurately" not in lower, shown
+
+
+def test_a_lone_adverb_gives_its_place_to_the_next_term() -> None:
+    """With four places, "accurately" took one and was then left out: two reasons
+    ("Dense", "classify cells") were shown where the papers share more."""
+    shown = _shared_by_the_dense_papers(4)
+    assert [term.lower() for term in shown] == ["dense", "classify cells", "connected"]
