@@ -16,7 +16,7 @@ from generator.links import (
     paper_doc,
     topic_doc,
 )
-from generator.model import Analysis, Corpus, MergeEntry, Paper, Topic
+from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
 from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
 
@@ -61,6 +61,7 @@ class SiteContext:
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
     _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
     _area_anchors: dict[str, str] = field(init=False, default_factory=dict)
+    _methods_by_paper: dict[str, list[Method]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
@@ -77,6 +78,17 @@ class SiteContext:
             areas = [t.area for t in self.analysis.topics if t.area]
             self._area_anchors = area_anchors([*areas, UNGROUPED_AREA])
         return self._area_anchors.get(area, "")
+
+    def methods_of(self, slug: str) -> list[Method]:
+        """The methods a paper defines (named by its title or coined in its abstract), by
+        name; indexed once."""
+        if self._methods_by_paper is None:
+            index: dict[str, list[Method]] = {}
+            for method in self.analysis.methods:
+                for paper in (method.paper, *method.also):
+                    index.setdefault(paper, []).append(method)
+            self._methods_by_paper = index
+        return self._methods_by_paper.get(slug, [])
 
     @property
     def named_topics(self) -> list[Topic]:

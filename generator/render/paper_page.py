@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -14,7 +15,7 @@ from generator.ingest.titles import without_headings
 from generator.links import MAP_DOC, html_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
-from generator.render.context import SiteContext
+from generator.render.context import PaperLink, SiteContext
 from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
 from generator.render.text import first_sentence, front_matter, html_escape
@@ -52,7 +53,11 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         graph_layout=_graph(site, paper),
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
+        method_mentions=_method_mentions(site, doc, paper),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
+        mentioned_names=_method_names(
+            [m.name for m in site.methods_of(paper.slug) if m.mentioned_by], " or "
+        ),
         about=record_notes(site, paper),
     )
 
@@ -220,6 +225,30 @@ def _graph(site: SiteContext, paper: Paper) -> Markup:
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:
     return [site.paper_link(doc, s, html=True) for s in slugs if s in site.papers]
+
+
+def _method_mentions(site: SiteContext, doc: str, paper: Paper) -> list[tuple[PaperLink, Markup]]:
+    """Each paper whose method this one mentions, with the names it mentions that its
+    title does not already say ("Densely Connected Convolutional Networks" + DenseNet;
+    "MobileNets: Efficient ..." alone)."""
+    out = []
+    for target in site.analysis.mentions.get(paper.slug, ()):
+        if target not in site.papers:
+            continue
+        title = site.papers[target].title
+        names = [
+            m.name
+            for m in site.methods_of(target)
+            if paper.slug in m.mentioned_by
+            and not re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", title)
+        ]
+        out.append((site.paper_link(doc, target, html=True), _method_names(names, ", ")))
+    return out
+
+
+def _method_names(names: list[str], joiner: str) -> Markup:
+    """Method names as HTML (name scripts raised: U²-Net), joined."""
+    return Markup(joiner).join(rich_text(name, links=False) for name in names)
 
 
 def papers_with_code(corpus: Corpus, analysis: Analysis) -> set[str]:

@@ -4,10 +4,10 @@ superscript as the page's heading shows it: U²-Net, not U^2-Net."""
 from __future__ import annotations
 
 import yaml
-from analyze_helpers import corpus_of
+from analyze_helpers import corpus_of, slug_of
 
 from generator.links import paper_doc
-from generator.model import Analysis
+from generator.model import Analysis, Method
 from generator.render import render_site
 
 
@@ -31,3 +31,30 @@ def test_a_structured_abstracts_heading_is_not_the_pages_description() -> None:
     front = yaml.safe_load(page.split("---")[1])
     assert front["description"] == "Perfusion MRI is read by hand."
     assert front["paper_summary"] == "Perfusion MRI is read by hand."
+
+
+def test_method_links_say_which_name_the_abstract_uses() -> None:
+    """ "Methods it mentions" names a method its link's title does not say; "Mentioned
+    by" says which of the paper's names the papers below it write."""
+    corpus = corpus_of(
+        [
+            ("Densely Braided Networks", "We introduce the Braided Kernel Network (BraidNet)."),
+            ("KiteNet: Nested Kites", "Nested kites fly."),
+            ("Pruning Braids", "We prune BraidNet and KiteNet models."),
+        ]
+    )
+    braided, kite, pruning = (
+        slug_of(corpus, title)
+        for title in ("Densely Braided Networks", "KiteNet: Nested Kites", "Pruning Braids")
+    )
+    analysis = Analysis(
+        mentions={pruning: (braided, kite)},
+        mentioned_by={braided: (pruning,), kite: (pruning,)},
+        methods=(Method("BraidNet", braided, (pruning,)), Method("KiteNet", kite, (pruning,))),
+    )
+    pages = render_site(corpus, analysis, "Papers")
+    mentions = pages[paper_doc(pruning)].split("## Methods it mentions")[1]
+    assert "Densely Braided Networks</a> (BraidNet)</li>" in mentions
+    assert "KiteNet: Nested Kites</a></li>" in mentions  # the title says it already
+    mentioned = pages[paper_doc(braided)].split("## Mentioned by")[1]
+    assert '<p class="ps-note">Papers whose abstracts name BraidNet.</p>' in mentioned
