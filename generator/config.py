@@ -12,8 +12,9 @@ import yaml
 from generator.project_paths import (
     OUTSIDE,
     Inside,
-    docs_dir_problem,
+    as_written,
     fixed_part,
+    output_folder_problem,
     path_problem,
     why_not_read,
 )
@@ -77,6 +78,12 @@ class Config:
         overlap one."""
         corpus = (fixed_part(entry) for entry in self.corpus)
         return [*corpus, self.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml"]
+
+    def site_dir_problem(self, site_dir: str) -> str:
+        """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or
+        "" (project_paths.output_folder_problem)."""
+        apart = [*self.inputs(), self.docs_dir]
+        return output_folder_problem(self.root, as_written(self.root, site_dir), "site_dir", apart)
 
     def project_templates(self) -> list[Path]:
         """The project's own page-template folder, when it has one."""
@@ -249,7 +256,7 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         raise _SettingError("site_name", message)
     checked = replace(config, **values, notices=tuple(notices))
     for key in ("docs_dir", "topics_file", *(["corpus"] if "corpus" in values else [])):
-        problem = path_problem(checked, key)
+        problem = path_problem(key, checked.corpus if key == "corpus" else [getattr(checked, key)])
         if problem:
             raise _SettingError(key, problem)
     _check_links(checked)
@@ -258,7 +265,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
             path = checked.root / entry
             if not any(ch in entry for ch in "*?[") and not (path.exists() or path.is_symlink()):
                 raise _SettingError("corpus", f"corpus entry {entry!r}: no such file or folder")
-    problem = docs_dir_problem(checked)
+    apart = [*checked.inputs(), "site"]
+    problem = output_folder_problem(checked.root, checked.docs_dir, "docs_dir", apart)
     if problem:
         raise _SettingError("docs_dir", problem)
     if (checked.root / checked.topics_file).is_dir():

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generator.config import Config
 
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
@@ -47,10 +44,10 @@ class Inside:
         return ""
 
 
-def custom_dir_problem(config: Config, custom_dir: str | None) -> str:
+def custom_dir_problem(root: Path, custom_dir: str | None) -> str:
     """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
-    published, or "": it, or a link in it, leads outside the project."""
-    link = Inside(config.root).first_link_out(Path(custom_dir)) if custom_dir else ""
+    published from the project at `root`, or "": it, or a link in it, leads outside."""
+    link = Inside(root).first_link_out(Path(custom_dir)) if custom_dir else ""
     if not link:
         return ""
     if link == str(Path(custom_dir or "")):  # the folder itself
@@ -69,9 +66,9 @@ def why_not_read(file: Path) -> str | None:
     return None
 
 
-def path_problem(config: Config, key: str) -> str:
-    """Why a path setting leads outside the project folder (or is no path at all), or ""."""
-    entries = config.corpus if key == "corpus" else (getattr(config, key),)
+def path_problem(key: str, entries: Sequence[str]) -> str:
+    """Why a path setting (`key`, its `entries`) leads outside the project folder (or is
+    no path at all), or ""."""
     for entry in entries:
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in entry):
             return f"{key} {entry!r} holds a control character: it cannot be a file name"
@@ -81,32 +78,21 @@ def path_problem(config: Config, key: str) -> str:
     return ""
 
 
-def docs_dir_problem(config: Config) -> str:
-    """Why docs_dir cannot hold the generated pages, or "" (see output_folder_problem)."""
-    return output_folder_problem(config, config.docs_dir, "docs_dir", ("site",))
-
-
-def site_dir_problem(config: Config, site_dir: str) -> str:
-    """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or ""."""
-    return output_folder_problem(
-        config, as_written(config, site_dir), "site_dir", (config.docs_dir,)
+def as_written(root: Path, path: str) -> str:
+    """A path MkDocs made absolute, as mkdocs.yml writes it: relative to the project at
+    `root` when inside it."""
+    absolute, real_root = Path(path), root.resolve()
+    return (
+        absolute.relative_to(real_root).as_posix() if absolute.is_relative_to(real_root) else path
     )
 
 
-def as_written(config: Config, path: str) -> str:
-    """A path MkDocs made absolute, as mkdocs.yml writes it: relative to the project when
-    inside it."""
-    absolute, root = Path(path), config.root.resolve()
-    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path
-
-
-def output_folder_problem(
-    config: Config, folder: str, key: str, other_outputs: tuple[str, ...]
-) -> str:
-    """Why `folder` (docs_dir, or MkDocs' site_dir) cannot be an output folder, or "":
-    papersite replaces it whole, so it must be a plain folder of its own inside the
-    project, apart from every input and from the other output folder."""
-    root = config.root.resolve()
+def output_folder_problem(root: Path, folder: str, key: str, apart_from: Sequence[str]) -> str:
+    """Why `folder` (docs_dir, or MkDocs' site_dir) cannot be an output folder of the
+    project at `root`, or "": papersite replaces it whole, so it must be a plain folder of
+    its own inside the project, apart from every input and the other output folder
+    (`apart_from`, as written)."""
+    root = root.resolve()
     given = Path(os.path.normpath(root / folder))
     if folder.strip() in ("", ".") or given == root:
         return f"{key} must name a folder of its own inside the project, not the project itself"
@@ -118,10 +104,9 @@ def output_folder_problem(
             f"{key} {folder!r} goes through a symbolic link (to {str(target)!r}): papersite "
             "replaces it whole and writes only inside the project; make it a plain folder"
         )
-    inputs = dict.fromkeys([*config.inputs(), *other_outputs])
     inside, real_root = str(target) + os.sep, str(root)
     inside_root = os.path.join(real_root, "")
-    for entry in inputs:  # as strings: a corpus may list 100,000 files
+    for entry in dict.fromkeys(apart_from):  # as strings: a corpus may list 100,000 files
         used = os.path.realpath(os.path.join(real_root, entry))
         if used == real_root:  # a glob over the whole project (`*.txt`): reads files only
             continue

@@ -210,9 +210,11 @@ def test_a_link_out_of_the_projects_theme_files_is_refused(tmp_path: Path, folde
 def test_a_theme_custom_dir_stays_inside_the_project(tmp_path: Path) -> None:
     project, secret = _outside(tmp_path)
     config = load_config(project)
-    assert custom_dir_problem(config, None) == ""
-    assert "is outside the project" in custom_dir_problem(config, str(tmp_path))
+    assert custom_dir_problem(config.root, None) == ""
+    assert "is outside the project" in custom_dir_problem(config.root, str(tmp_path))
     (project / "theme").mkdir()
-    assert custom_dir_problem(config, str(project / "theme")) == ""
+    assert custom_dir_problem(config.root, str(project / "theme")) == ""
     (project / "theme" / "x.txt").symlink_to(secret)
-    assert "x.txt links outside the project" in custom_dir_problem(config, str(project / "theme"))
+    assert "x.txt links outside the project" in custom_dir_problem(
+        config.root, str(project / "theme")
+    )

@@ -19,7 +19,7 @@ from generator.mkdocs.theme_checks import (
     theme_language_problem,
     theme_settings_problem,
 )
-from generator.project_paths import as_written, custom_dir_problem, site_dir_problem
+from generator.project_paths import as_written, custom_dir_problem
 from generator.setting_values import site_url_problem
 
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
@@ -83,10 +83,12 @@ def mkdocs_settings_problem(
     site_dir = mkdocs_config.site_dir
     problem = site_url_problem(mkdocs_config.get("site_url"))
     if builds_site_dir:
-        problem = problem or site_dir_problem(project, site_dir)
-    problem = problem or custom_dir_problem(project, mkdocs_config.theme.custom_dir)
+        problem = problem or project.site_dir_problem(site_dir)
+    problem = problem or custom_dir_problem(project.root, mkdocs_config.theme.custom_dir)
     if builds_site_dir and empties_site_dir:
-        problem = problem or foreign_site_problem(Path(site_dir), as_written(project, site_dir))
+        problem = problem or foreign_site_problem(
+            Path(site_dir), as_written(project.root, site_dir)
+        )
     if not problem and mkdocs_config.plugins.get(PLUGIN_NAME) is None:
         problem = f"the papersite plugin is missing: add `- {PLUGIN_NAME}` to plugins"
     problem = problem or theme_language_problem(project, mkdocs_config)
