@@ -65,6 +65,10 @@ SEARCH_CASES = {
         ).replace("\n", "\r\n"),
         [("SGD Rates", 4), ("Sparse Attention", 8)],
     ),
+    "Subscribe before a coined name in lower case": (
+        SEARCH_HEADER + f"SubscribennU-Net Revisited\n{ABSTRACT_A}\nSGD Rates\n{ABSTRACT_B}\n",
+        [("nnU-Net Revisited", 3), ("SGD Rates", 5)],
+    ),
     "a title that starts with Subscriber is kept whole": (
         SEARCH_HEADER + f"Subscriber Churn Models\n{ABSTRACT_A}\n",
         [("Subscriber Churn Models", 3)],

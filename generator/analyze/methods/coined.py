@@ -37,6 +37,10 @@ _NAMING_WORDS = re.compile(r"called|named|dubbed|termed|coined|referred|call|nam
 # A coined word has a capital, digit or "+" after its first character: a quick test first.
 _MARKED = re.compile(r".[A-Z0-9+]")
 _BRACKET = re.compile(r"\((?P<name>[^()\s]{3,30})\)")
+# A named word that a few more words and a bracket follow, with no punctuation between,
+# opens a longer name the bracket abbreviates ("named Re-scoring with Constrained
+# Image-level Neighborhood (RsCIN)", "named IterNorm with trace loss (INTL)").
+_LONGER_NAME = re.compile(r"(?:\s+[^\s,;:.()]+){1,6}\s*\(")
 # "... the Dense Convolutional Network (DenseNet)": a bracket at most this many words
 # after the claim's verb, with no ";" or ":" between.
 BRACKET_REACH = 12
@@ -61,13 +65,16 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
 
     A named word must be coined or an uncommon capitalised word (names.is_method_name); a
     bracketed one must be coined with a digit, `++` or mixed case once a plural "s" is
-    left out ("(DenseNet)", "(FIt-SNE)"; not "(CNNs)", "(SOTA)", "(Hourglass)").
+    left out ("(DenseNet)", "(FIt-SNE)"; not "(CNNs)", "(SOTA)", "(Hourglass)"). A
+    named word is none when it opens a longer name (`_LONGER_NAME`).
     """
     hits: list[tuple[int, Coinage]] = []
     starts: list[int] | None = None  # sentence starts, found once a name is in sight
     naming = _NAMING_WORDS.search(abstract) is not None  # a literal search, to skip ahead
     for match in _NAMED.finditer(abstract) if naming else ():
         name = match["name"].rstrip(".")
+        if _LONGER_NAME.match(abstract, match.end("name")):
+            continue  # "named Re-scoring with Constrained ... (RsCIN)": the bracket's name
         if is_method_name(name, common_words):
             starts = starts or _sentence_starts(abstract)
             if _claim_before(abstract, starts, match.start("name")) is not None:

@@ -16,8 +16,9 @@ namesakes with unrelated content stay separate methods, each with its own mentio
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +37,7 @@ from generator.model import Method, Paper
 # wavelet diffusion model and WDM the wafer defect map score 0.02 once "WDM" is removed).
 MIN_SIMILARITY = 0.08
 _SHORT = 5
+CASE_FREE_LETTERS = 5
 _PUNCT = "()[]{},.;:!?\"'“”‘’"
 
 
@@ -56,16 +58,19 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
     tokens = [{t.strip(_PUNCT) for t in set(text.split())} for text in texts]
     defined, own = _defined_names(papers, texts, tokens, common)
     duplicates = _duplicate_pairs(papers)
-    patterns = _Patterns()
+    patterns = _Patterns(common)
     similar = _Similarity(vectors, docs)
-    by_token = _first_tokens(defined)
+    by_token = _loose_keys(defined)
+    loose = functools.cache(_loose)  # for this corpus only
     mentions: dict[int, set[int]] = {}
     for index, text in enumerate(texts):
+        keys = _text_keys(tokens[index], loose)
         for name in own.get(index, ()):
-            text = patterns.remove(name, text)
+            if keys.intersection((_loose(name), _loose(name.split()[0]))):
+                text = patterns.remove(name, text)
         # The words before removal: a few more names to look for, each then searched for
         # in the text as it is now.
-        names = {n for w in by_token.keys() & tokens[index] for n in by_token[w]}
+        names = {n for w in by_token.keys() & keys for n in by_token[w]}
         for name in sorted(names):
             if name in own.get(index, ()) or not patterns.get(name).search(text):
                 continue
@@ -143,19 +148,20 @@ def _same_method(
 class _Patterns:
     """Mention patterns, compiled when first needed (most names are never looked for)."""
 
-    def __init__(self) -> None:
+    def __init__(self, common: frozenset[str]) -> None:
+        self.common = common
         self.compiled: dict[str, re.Pattern[str]] = {}
 
     def get(self, name: str) -> re.Pattern[str]:
         """The pattern of a name."""
         pattern = self.compiled.get(name)
         if pattern is None:
-            pattern = self.compiled[name] = _mention_pattern(name)
+            pattern = self.compiled[name] = _mention_pattern(name, _case_free(name, self.common))
         return pattern
 
     def remove(self, name: str, text: str) -> str:
-        """The text without the name (every form of it contains its singular)."""
-        return self.get(name).sub(" ", text) if _singular(name) in text else text
+        """The text without the name."""
+        return self.get(name).sub(" ", text)
 
 
 class _Similarity:
@@ -202,15 +208,30 @@ class _Similarity:
         return [sum(values[end - count : end]) for end, count in zip(ends, counts, strict=True)]
 
 
-def _first_tokens(defined: dict[str, list[int]]) -> dict[str, list[str]]:
-    """Map the first word of each name (and its plural/singular) to the names."""
-    by_token: dict[str, list[str]] = {}
+def _loose(text: str) -> str:
+    """A word as the prefilter compares it: no hyphens, lower case, no plural "s"
+    ("nnUNet" and "nnU-Net", "MLP-mixers" and "MLP-Mixer" are one)."""
+    loose = text.replace("-", "").replace(" ", "").lower()
+    return loose[:-1] if loose.endswith("s") and not loose.endswith("ss") else loose
+
+
+def _loose_keys(defined: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Map the loose form of each name, and of its first word, to the names."""
+    by_key: dict[str, list[str]] = {}
     for name in sorted(defined):
-        first = name.split()[0]
-        stem = first[:-1] if first.endswith("s") and not first.endswith("ss") else first
-        for form in {first, stem, stem + "s"}:
-            by_token.setdefault(form, []).append(name)
-    return by_token
+        for key in {_loose(name), _loose(name.split()[0])}:
+            by_key.setdefault(key, []).append(name)
+    return by_key
+
+
+def _text_keys(tokens: set[str], loose: Callable[[str], str] = _loose) -> set[str]:
+    """The loose forms of a text's words that hold a capital or digit (every name does;
+    "resnext" in lower case is not looked for), and of what each starts with before a
+    hyphen ("Swin-UNETR" for "Swin UNETR"). `loose`: _loose, memoised by the caller
+    (the same words come back paper after paper)."""
+    marked = [word for word in tokens if not word.islower()]
+    heads = [word.split("-", 1)[0] for word in marked if "-" in word]
+    return set(map(loose, marked)).union(map(loose, heads))
 
 
 def _links(
@@ -243,12 +264,25 @@ def _links(
     )
 
 
-def _mention_pattern(name: str) -> re.Pattern[str]:
-    """Case-sensitive, word-bounded match of a name, its plural and singular ("MobileNet(s)")."""
+def _mention_pattern(name: str, case_free: bool = False) -> re.Pattern[str]:
+    """Word-bounded match of a name, its plural and singular ("MobileNet(s)"), with its
+    hyphens and spaces written as either or left out ("nnUNet", "Swin-UNETR"); in any
+    case when `case_free` ("ResNext", "MLP-mixers")."""
     stem = _singular(name)
     forms = sorted({name, stem, stem + "s"}, key=len, reverse=True)
-    body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w+\-^]){body}(?![\w+\-^]|\+\+)")
+    body = "|".join(r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", f))) for f in forms)
+    flags = re.IGNORECASE if case_free else 0
+    return re.compile(rf"(?<![\w+\-^])(?:{body})(?![\w+\-^]|\+\+)", flags)
+
+
+def _case_free(name: str, common: frozenset[str]) -> bool:
+    """Whether a name may be matched in any case: coined in mixed case or with a digit,
+    and at least CASE_FREE_LETTERS long, so that no word of the corpus reads as it
+    ("ResNeXt", "nnU-Net"; not "RECALL", "ELLE", "U-Net")."""
+    letters = re.sub(r"[-\s]", "", name)
+    mixed = any(ch.isupper() for ch in letters) and any(ch.islower() for ch in letters[1:])
+    marked = mixed or any(ch.isdigit() for ch in letters)
+    return marked and len(letters) >= CASE_FREE_LETTERS and _loose(name) not in common
 
 
 def _singular(name: str) -> str:

@@ -45,7 +45,11 @@ def _ends_page(lines: list[Line], index: int) -> bool:
 
 
 def strip_subscribe(text: str) -> str:
-    """Drop a `Subscribe` glued to a title (`SubscribeΑ-Nets`), not the start of `Subscriber`."""
+    """Drop a `Subscribe` glued to a title (`SubscribeΑ-Nets`, `SubscribennU-Net`), not
+    the start of `Subscriber`: the title starts with a capital, a title opener, or a
+    coined word in lower case (a capital or digit further on: "nnU-Net", "t-SNE")."""
     rest = text[len(_SUBSCRIBE) :]
-    glued = rest[:1].isupper() or (rest[:1] != "" and rest[0] in _TITLE_OPENERS)
+    first = rest.split(" ", 1)[0]
+    coined = any(ch.isupper() or ch.isdigit() for ch in first[1:])
+    glued = rest[:1].isupper() or (rest[:1] != "" and rest[0] in _TITLE_OPENERS) or coined
     return rest if text.startswith(_SUBSCRIBE) and glued else text

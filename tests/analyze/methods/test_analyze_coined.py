@@ -37,6 +37,11 @@ COMMON = frozenset({"network", "model", "fusion", "layer"})
         ("We propose a method that reaches state of the art (SOTA) results.", []),
         ("We propose a method with a gain (~2%) over (59.5@5%) baselines.", []),
         # the first word of a longer name is not a name
+        (
+            "We present a step named Re-scoring with Constrained Neighbors (RsCoN) for images.",
+            ["RsCoN"],
+        ),
+        ("We propose a method, called GenBaB (general branch and bound), for NNs.", ["GenBaB"]),
         ("We propose a clustering model, called DEeP Embedded ClusTering (DEPICT).", []),
         # too far from the verb, or past a colon
         ("We propose a method: a large kernel design for modern networks (LkNet).", []),

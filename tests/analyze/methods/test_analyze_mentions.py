@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from analyze_helpers import corpus_of
+from analyze_helpers import corpus_of, slug_of
 
 from generator.analyze import analyze
+from generator.analyze.methods.mentions import _case_free, _mention_pattern
 from generator.analyze.methods.names import method_name
 
 
@@ -135,3 +136,38 @@ def test_titles_naming_one_method_are_one_method_and_namesakes_stay_apart() -> N
         ]
     )
     assert methods[0].mentioned_by == (slug[NAMESAKES[2][0]],)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("nnU-Net", "We compare with nnUNet and nnU Net.", ["nnUNet", "nnU Net"]),
+        ("Swin UNETR", "Swin-UNETR and SwinUNETR models.", ["Swin-UNETR", "SwinUNETR"]),
+        ("ResNeXt", "A ResNext-101 backbone? No: a ResNext backbone.", ["ResNext"]),
+        ("MLP-Mixer", "Lazy neurons in MLP-mixers and MLP-Mixer.", ["MLP-mixers", "MLP-Mixer"]),
+        # case stays when a name is short or no coinage: words of the text are not it
+        ("U-Net", "a u-net, a UNet", ["UNet"]),
+        ("RECALL", "We recall that RECALL helps.", ["RECALL"]),
+    ],
+)
+def test_a_name_is_found_however_its_hyphens_spaces_and_case_are_written(
+    name: str, text: str, found: list[str]
+) -> None:
+    pattern = _mention_pattern(name, _case_free(name, frozenset({"recall"})))
+    assert [m.group(0) for m in pattern.finditer(text)] == found
+
+
+def test_a_mention_written_another_way_links() -> None:
+    papers = [
+        (
+            "nnU-Net: Self-adapting Framework for Medical Image Segmentation",
+            "A segmentation framework that configures itself for medical images of organs.",
+        ),
+        (
+            "Implicit Medical Segmentation",
+            "We compare implicit segmentation with nnUNet on medical images of organs.",
+        ),
+    ]
+    corpus = corpus_of(papers)
+    result = analyze(corpus)
+    assert result.mentions[slug_of(corpus, papers[1][0])] == (slug_of(corpus, papers[0][0]),)

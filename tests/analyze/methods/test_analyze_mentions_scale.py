@@ -1,4 +1,4 @@
-"""Method mentions at scale: the batched similarity and lazy patterns change no result."""
+"""Method mentions at scale: the batched similarity changes no result."""
 
 from __future__ import annotations
 
@@ -8,12 +8,7 @@ import pytest
 from analyze_synthetic import Prepared, synthetic
 
 from generator.analyze.features.tokens import phrase_key
-from generator.analyze.methods.mentions import (
-    MIN_SIMILARITY,
-    _mention_pattern,
-    _Patterns,
-    _Similarity,
-)
+from generator.analyze.methods.mentions import MIN_SIMILARITY, _Similarity
 
 SIZE = 1500
 
@@ -55,29 +50,3 @@ def test_batched_similarity_equals_pair_by_pair(prepared: Prepared) -> None:
         assert similar.among(name, a, targets) == expected
         linked += len(expected)
     assert linked > 100
-
-
-@pytest.mark.parametrize(
-    ("name", "text"),
-    [
-        ("MobileNets", "We prune a MobileNet and two MobileNets."),
-        ("MobileNets", "Nothing about mobile networks here."),
-        ("UNet++", "UNet++ and UNet+++ and xUNet++ differ."),
-        ("Swin UNETR", "Swin UNETRs beat Swin UNETR-like models."),
-        ("Class", "Classes of Class-conditional models."),
-    ],
-)
-def test_removing_a_name_is_skipped_only_where_it_cannot_match(name: str, text: str) -> None:
-    assert _Patterns().remove(name, text) == _mention_pattern(name).sub(" ", text)
-
-
-def test_removal_uses_the_synthetic_titles(prepared: Prepared) -> None:
-    patterns = _Patterns()
-    papers = prepared.corpus.papers
-    changed = 0
-    for paper in papers[:300]:
-        name = paper.title.split(":")[0]
-        expected = _mention_pattern(name).sub(" ", paper.abstract)
-        assert patterns.remove(name, paper.abstract) == expected
-        changed += expected != paper.abstract
-    assert changed > 0
