@@ -67,12 +67,13 @@ def cite(paper: Paper, url: str | None) -> Citation:
 
 def citation_key(paper: Paper) -> str:
     """`surname2024word`: the first author's last name, the year and the title's first
-    word that says something; without authors, the first KEY_WORDS_ALONE such words and
+    word that says something (a hyphenated word is one); without authors, the first KEY_WORDS_ALONE such words and
     the year (`learningconfidentclassifiers2019`: "learning" alone was the key of 14
     papers of one listing). ASCII, lower case, at most KEY_LENGTH characters, the year
     kept whole."""
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
-    slug_words = slugify(paper.title).split("-")
+    # A hyphenated word stays one ("End-to-End": "endtoend", not "end", "end").
+    slug_words = [slugify(word, separator="") for word in paper.title.split()]
     words = [w for w in slug_words if len(w) > 2 and w not in _KEY_STOP_WORDS]
     words = words or [w for w in slug_words if w] or ["paper"]  # "AI", "X Y Z"
     surname = slugify(surname, separator="")[:KEY_LENGTH]

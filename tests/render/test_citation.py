@@ -18,7 +18,7 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
     )
     citation = cite(paper, "https://example.org/papers/u-2-net/")
     assert citation.bibtex == (
-        "@misc{qin2020net,\n"
+        "@misc{qin2020u2net,\n"
         "  author = {Xuebin Qin and Zichen Zhang},\n"
         r"  title = {{U\^{}2-Net: 90\% \& more\_\{x\} \#1 \~{}ok \{sic\} \textbackslash{}path}},"
         "\n  year = {2020},\n"
@@ -48,5 +48,7 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     longer = _paper("Learning Confident Classifiers in the Presence of Label Noise")
     assert citation_key(longer) == "learningconfidentclassifiers"
     assert citation_key(_paper("AI", published=PaperDate(2020, 1, 1))) == "ai2020"
+    codec = _paper("SoundStream: An End-to-End Neural Audio Codec")
+    assert citation_key(codec) == "soundstreamendtoendneural"  # was "soundstreamendend"
     very_long = _paper("Supercalifragilisticexpialidocious " * 3, published=PaperDate(2021, 1, 1))
     assert citation_key(very_long).endswith("2021") and len(citation_key(very_long)) == 60
