@@ -54,11 +54,12 @@ PROSE = frozenset(
     becomes lead leads help helps tend tends seek seeks suffer suffers lack lacks
     fail fails remarkable substantial substantially considerable considerably
     eventually finally ultimately subsequently initially involve involves prime
-    like unlike despite versus
+    like unlike despite versus popularity gained traction
     """.split()
 )
 # Nouns that name no subject by themselves but are fine in a phrase ("Gaussian
-# process", "test set", "output layer"): filler only as a one-word keyword.
+# process", "test set", "output layer"): filler only as a one-word keyword. So are the
+# prefixes a hyphen leaves alone ("self- and cross-attention": "self").
 LONE = frozenset(
     """
     solution process term principle strategy element set output input class behavior
@@ -66,6 +67,7 @@ LONE = frozenset(
     effect concept variable sample test speed objective quality design module operation
     order stage pair level component property factor value type form kind step detail
     unit item basis baseline score measure rate option choice idea goal purpose
+    self cross semi non pre post co sub inter intra multi
     """.split()
 )
 # A word used inside one two-word phrase at least this share of the times it is used

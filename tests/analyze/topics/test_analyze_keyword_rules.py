@@ -82,7 +82,18 @@ def test_content_is_not(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["stage", "understanding", "baseline", "growing interest", "known", "cnn", "like unet"]
+    "key",
+    [
+        "stage",
+        "understanding",
+        "baseline",
+        "growing interest",
+        "gained popularity",
+        "known",
+        "cnn",
+        "like unet",
+        "self",  # "self- and cross-attention": a prefix the hyphen left alone
+    ],
 )
 def test_a_shared_term_that_says_nothing_is_no_reason(key: str) -> None:
     """Shown under a related paper ("Shared: ..."), these give no reason."""
