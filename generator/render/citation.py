@@ -67,10 +67,10 @@ def cite(paper: Paper, url: str | None) -> Citation:
 
 def citation_key(paper: Paper) -> str:
     """`surname2024word`: the first author's last name, the year and the title's first
-    word that says something (a hyphenated word is one); without authors, the first KEY_WORDS_ALONE such words and
-    the year (`learningconfidentclassifiers2019`: "learning" alone was the key of 14
-    papers of one listing). ASCII, lower case, at most KEY_LENGTH characters, the year
-    kept whole."""
+    word that says something (a hyphenated word is one); without authors, the first
+    KEY_WORDS_ALONE such words and the year (`learningconfidentclassifiers2019`:
+    "learning" alone was the key of 14 papers of one listing). ASCII, lower case, at
+    most KEY_LENGTH characters, the year kept whole."""
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
     # A hyphenated word stays one ("End-to-End": "endtoend", not "end", "end").
     slug_words = [slugify(word, separator="") for word in paper.title.split()]

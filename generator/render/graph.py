@@ -1,8 +1,9 @@
 """A paper's local graph: the paper, its related papers and the links among them.
 
 The layout is computed here, at build time: the paper in the centre, related papers on
-an ellipse around it, the strongest first at the top and the rest clockwise; each label
-wrapped and cut to two short lines. The page carries only that layout, as JSON on the
+an ellipse around it, the strongest first at the top and the rest clockwise, papers
+linked to each other side by side where they can be (ring_seats); each label wrapped
+and cut to two short lines. The page carries only that layout, as JSON on the
 graph's figure (`data-graph`, about 0.4 KB); graph.js draws the SVG from it and from the
 page's own related-papers list (the links and full titles), so that no paper page repeats
 the titles and addresses of its list a second time as markup (2.9 KB of every page
@@ -17,6 +18,7 @@ before every label, and labels carry a halo of the page's background (CSS
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import textwrap
@@ -35,6 +37,8 @@ LABEL_CHARS = 22  # characters per label line
 LINE_HEIGHT = 16  # label line height (graph.js draws with the same)
 _MAX_TWO_LINE = 6  # with more related papers than this, labels get one line
 CENTRE_GAP = 8  # more room under the centre's larger dot before its label (4 touched it)
+# Seatings tried (ring_seats) up to this many related papers: 5! = 120 at most.
+SEATED_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,14 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
     if not nodes:
         return ""
     lines = 2 if len(nodes) <= _MAX_TWO_LINE else 1
-    places = [_place(i, len(nodes)) for i in range(len(nodes))]
+    links = sorted(
+        {
+            (min(i, j), max(i, j))
+            for i, j in edges
+            if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
+        }
+    )
+    places = [_place(seat, len(nodes)) for seat in ring_seats(len(nodes), links)]
     related = []
     for node, (x, y) in zip(nodes, places, strict=True):
         # Away from the centre: the spoke leaves the dot towards the centre, the label the
@@ -71,13 +82,7 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
         "t": title,
         "s": [_CX, _CY, _label_y(_CY + CENTRE_GAP, len(own), False), own],
         "n": related,
-        "l": sorted(
-            {
-                (min(i, j), max(i, j))
-                for i, j in edges
-                if 0 <= i < len(nodes) and 0 <= j < len(nodes) and i != j
-            }
-        ),
+        "l": links,
     }
     return json.dumps(layout, ensure_ascii=False, separators=(",", ":"))
 
@@ -100,6 +105,37 @@ def short_lines(title: str, chars: int = LABEL_CHARS, lines: int = 2) -> list[st
     last = kept[-1][: chars - 1].rstrip(" ,;:-")
     kept[-1] = last + "…"
     return kept
+
+
+def ring_seats(count: int, links: Sequence[tuple[int, int]]) -> list[int]:
+    """The seat on the ring (0 at the top, then clockwise) of each of `count` related
+    papers: in list order, unless papers linked to each other can sit side by side. A
+    link between papers apart on the ring crosses the middle of the graph, past the
+    centre's dot and title, where it reads as a link to the centre. The strongest stays
+    at the top; of the seatings with the fewest seats spanned by links, the one that
+    moves papers the fewest seats from their list place (then the first in
+    lexicographic order) is kept. Above SEATED_MAX papers, or with no link across the ring, list
+    order."""
+    order = list(range(count))
+    if count > SEATED_MAX or _spanned(order, links, count) == len(links):
+        return order
+    best, best_key = order, (_spanned(order, links, count), 0)
+    for rest in itertools.permutations(range(1, count)):
+        seats = [0, *rest]
+        moved = sum(abs(seat - paper) for paper, seat in enumerate(seats))
+        key = (_spanned(seats, links, count), moved)
+        if key < best_key:
+            best, best_key = seats, key
+    return best
+
+
+def _spanned(seats: Sequence[int], links: Sequence[tuple[int, int]], count: int) -> int:
+    """Seats spanned by the links, going round the short way (1 for side by side)."""
+    total = 0
+    for i, j in links:
+        apart = abs(seats[i] - seats[j])
+        total += min(apart, count - apart)
+    return total
 
 
 def _place(index: int, count: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from generator.render.graph import (
     GraphNode,
     graph_attribute,
     local_graph,
+    ring_seats,
     short_lines,
 )
 
@@ -55,6 +56,32 @@ def test_nodes_keep_the_list_order_and_scores_set_line_widths() -> None:
 def test_edges_join_related_pairs_once_and_drop_bad_ones() -> None:
     layout = _layout("Centre", _nodes(4), [(0, 2), (2, 0), (1, 3), (0, 9), (1, 1)])
     assert layout["l"] == [[0, 2], [1, 3]]  # (2, 0) is (0, 2) again; bad pairs dropped
+
+
+@pytest.mark.parametrize(
+    ("count", "links", "seats"),
+    [
+        (5, [], [0, 1, 2, 3, 4]),
+        (5, [(0, 1), (3, 4)], [0, 1, 2, 3, 4]),  # already side by side
+        (5, [(0, 2)], [0, 2, 1, 3, 4]),  # the second and third swap seats
+        (5, [(1, 3)], [0, 1, 3, 2, 4]),
+        (5, [(1, 3), (2, 4)], [0, 1, 3, 2, 4]),  # 3 spanned, not 4: the fewest possible
+        (8, [(0, 4)], list(range(8))),  # above SEATED_MAX: list order
+    ],
+)
+def test_linked_papers_sit_side_by_side_where_they_can(
+    count: int, links: list[tuple[int, int]], seats: list[int]
+) -> None:
+    """A link across the ring ran past the centre's dot and title and read as a link to
+    the centre."""
+    assert ring_seats(count, links) == seats
+
+
+def test_a_seat_is_a_place_on_the_ring() -> None:
+    layout = _layout("Centre", _nodes(5), [(0, 2)])
+    plain = _layout("Centre", _nodes(5), [])
+    assert [node[:2] for node in layout["n"]] == [plain["n"][i][:2] for i in (0, 2, 1, 3, 4)]
+    assert layout["l"] == [[0, 2]]  # links still name papers by their list order
 
 
 def test_layout_is_deterministic_and_inside_the_view_box() -> None:
