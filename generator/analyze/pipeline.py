@@ -18,7 +18,7 @@ from generator.analyze.projection import project
 from generator.analyze.related.top_k import related_papers, shared_term_mask
 from generator.analyze.settings import AnalysisSettings
 from generator.analyze.topics.discover import discover_topics
-from generator.analyze.topics.keyword_rules import telling_terms
+from generator.analyze.topics.keyword_rules import prose_terms, telling_terms
 from generator.analyze.topics.topics_file import load_topics_file
 from generator.analyze.topics.works import work_numbers
 from generator.model import Analysis, Corpus
@@ -59,6 +59,7 @@ def analyze_timed(
                 min_score=settings.min_related_score,
                 workers=settings.workers,
                 stats=stats,
+                fallback=fallback_term_columns(stats),
             ),
         )
         texts = [f"{p.title}\n{p.abstract}" for p in papers]
@@ -96,6 +97,14 @@ def shared_term_columns(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bo
     (related/top_k.shared_term_mask) and saying something of a subject
     (topics/keyword_rules.telling_terms: not "stage", "CNNs", "growing interest")."""
     return shared_term_mask(stats, surfaces) & telling_terms(stats)
+
+
+def fallback_term_columns(stats: PhraseStats) -> NDArray[np.bool_]:
+    """The terms a link that shares no telling one may show: readable phrases, however
+    common ("convolutional neural networks"), but no prose ("growing interest"), so that
+    every link gives a reason."""
+    multiword = np.array([" " in t for t in stats.terms], dtype=bool)
+    return np.asarray(multiword & stats.readable() & ~prose_terms(stats))
 
 
 def _project_alone(lsa: Any, seed: int) -> Any:

@@ -73,12 +73,16 @@ def related_papers(
     min_score: float = 0.05,
     workers: int = 1,
     stats: PhraseStats | None = None,
+    fallback: NDArray[np.bool_] | None = None,
 ) -> dict[str, tuple[RelatedPaper, ...]]:
     """Map each paper slug to its k most related papers, best first.
 
     `telling` marks the terms (columns of the vectors) fit to be shown as shared;
-    `stats` lets two shown terms that the papers write as one phrase be joined
-    (SharedTerms._joined).
+    `fallback` those a link that shares none of them shows instead (the field's common
+    phrases: "convolutional neural networks"); `stats` lets two shown terms that the
+    papers write as one phrase be joined (SharedTerms._joined). A link found through
+    word families or LSA alone may share no term ("benign overfitting" and "benignly
+    overfit").
     """
     n = len(papers)
     result: dict[str, tuple[RelatedPaper, ...]] = {p.slug: () for p in papers}
@@ -116,6 +120,11 @@ def related_papers(
         PAIRS_PER_WORKER,
         workers,
     )
+    bare = [i for i, found in enumerate(terms) if not found]
+    if bare and fallback is not None:  # a reason on every link: the field's words if no other
+        loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats)
+        for i, found in zip(bare, loose.for_pairs(sources[bare], targets[bare]), strict=True):
+            terms[i] = found
     lists: dict[int, list[RelatedPaper]] = {}
     for i, (source, target) in enumerate(zip(sources.tolist(), targets.tolist(), strict=True)):
         lists.setdefault(source, []).append(RelatedPaper(slugs[target], scores[i], terms[i]))

@@ -137,6 +137,11 @@ def telling_terms(stats: PhraseStats) -> NDArray[np.bool_]:
     return np.array([not says_nothing(t) for t in stats.terms], dtype=bool)
 
 
+def prose_terms(stats: PhraseStats) -> NDArray[np.bool_]:
+    """Per term column, True where a word of the term is prose ("growing interest")."""
+    return np.array([any(w in PROSE for w in t.split(" ")) for t in stats.terms], dtype=bool)
+
+
 def half_terms(stats: PhraseStats) -> frozenset[str]:
     """Single words used mostly inside one two-word phrase ("magnetic", "resonance")."""
     firsts, seconds = _most_used_pairs(stats)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 from analyze_clusters import CLUSTERS, PAPERS
 from analyze_helpers import corpus_of, slug_of
 
 import generator.analyze.related.top_k as related_module
 from generator.analyze import AnalysisSettings, analyze
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.tokens import phrase_key
+from generator.analyze.features.vectors import build_vectors
+from generator.analyze.pipeline import fallback_term_columns
+from generator.analyze.related.top_k import related_papers
 from generator.analyze.topics.keyword_rules import says_nothing
 from generator.model import Analysis, Corpus
 
@@ -47,12 +53,61 @@ def test_shared_terms_explain_the_pair(corpus: Corpus, analysis: Analysis) -> No
 
 def test_no_shared_term_on_the_bundled_site_says_nothing(bundled_analysis: Analysis) -> None:
     """ "Shared: stage, understanding, baseline" gave no reason (pipeline.py passes
-    keyword_rules.telling_terms to the related-paper step)."""
-    shown = {
-        t for links in bundled_analysis.related.values() for r in links for t in r.shared_terms
-    }
+    keyword_rules.telling_terms to the related-paper step). Only a link that shares no
+    telling term shows the field's common phrases instead ("convolutional neural
+    networks"), and then only those (17 links without a reason got one)."""
+    links = [r for found in bundled_analysis.related.values() for r in found]
+    shown = {t for r in links for t in r.shared_terms}
     assert len(shown) > 1000
-    assert sorted(t for t in shown if says_nothing(phrase_key(t) or "")) == []
+    empty = {t for t in shown if says_nothing(phrase_key(t) or "")}
+    for link in links:
+        if empty.intersection(link.shared_terms):
+            assert set(link.shared_terms) <= empty, link
+            assert all(" " in t for t in link.shared_terms), link
+    assert 0 < sum(bool(empty.intersection(r.shared_terms)) for r in links) < 0.01 * len(links)
+
+
+def test_a_link_shares_the_fields_phrases_when_it_shares_nothing_else() -> None:
+    """A link that shares no telling term showed no reason; it now shows the common
+    phrases it shares."""
+    papers = [
+        (
+            "Convolutional Networks for Sentences",
+            "Convolutional neural networks classify "
+            "sentences of movie reviews with word vectors and dropout.",
+        ),
+        (
+            "Convolutional Networks for Adult Content",
+            "Convolutional neural networks recognise "
+            "adult content in photographs with a mixture of experts.",
+        ),
+        (
+            "Sparse Optimal Transport Plans",
+            "Sparse transport plans between measures by "
+            "regularised optimal transport with squared norms.",
+        ),
+    ]
+    corpus = corpus_of(papers)
+    docs = read_documents(corpus.papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    nothing = np.zeros(len(vectors.terms), dtype=bool)
+
+    def links(fallback: np.ndarray | None) -> list[tuple[str, ...]]:
+        found = related_papers(
+            corpus.papers, vectors, docs.surfaces, nothing, 5, stats=stats, fallback=fallback
+        )
+        return [r.shared_terms for rs in found.values() for r in rs]
+
+    assert links(None) and all(terms == () for terms in links(None))  # as before
+    assert links(nothing) == links(None)
+    common = links(fallback_term_columns(stats))
+    assert common and all(common)
+    assert {t.lower() for terms in common for t in terms} <= {
+        "convolutional networks",
+        "neural networks",
+        "convolutional neural networks",
+    }
 
 
 def test_lists_are_sorted_rounded_and_exclude_self(analysis: Analysis) -> None:
