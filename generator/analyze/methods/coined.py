@@ -33,9 +33,13 @@ _NAMED = re.compile(
     r"\b(?:called|named|dubbed|termed|coined|referred to as|we (?:call|name|dub|term))\s+"
     r"[\"“'‘]?(?P<name>[^\s,;:()\"“”'‘’]{3,30})(?=[,;:.()\"”'’]|\s+[^A-Z\s]|$)"
 )
-_NAMING_WORDS = re.compile(r"called|named|dubbed|termed|coined|referred|call|name|dub|term")
-# A coined word has a capital, digit or "+" after its first character: a quick test first.
+# Words one of which a naming sentence holds: plain substring tests, to skip the rest.
+_NAMING_WORDS = ("called", "named", "dubbed", "termed", "coined", "referred", "we ")
+# A bracketed name has a capital, digit or "+" after its first character, and a small
+# letter, digit or "+" somewhere (names.coined and names._strongly_coined): quick tests
+# first, which plain acronyms ("(CNN)", "(SOTA)") fail.
 _MARKED = re.compile(r".[A-Z0-9+]")
+_NOT_ALL_CAPS = re.compile(r"[a-z0-9+]")
 _BRACKET = re.compile(r"\((?P<name>[^()\s]{3,30})\)")
 # A named word that a few more words and a bracket follow, with no punctuation between,
 # opens a longer name the bracket abbreviates ("named Re-scoring with Constrained
@@ -70,7 +74,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     """
     hits: list[tuple[int, Coinage]] = []
     starts: list[int] | None = None  # sentence starts, found once a name is in sight
-    naming = _NAMING_WORDS.search(abstract) is not None  # a literal search, to skip ahead
+    naming = any(word in abstract for word in _NAMING_WORDS)
     for match in _NAMED.finditer(abstract) if naming else ():
         name = match["name"].rstrip(".")
         if _LONGER_NAME.match(abstract, match.end("name")):
@@ -82,7 +86,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     for match in _BRACKET.finditer(abstract):
         name = match["name"]
         singular = name[:-1] if name.endswith("s") else name
-        if not _MARKED.search(singular) or not (
+        if not (_MARKED.search(singular) and _NOT_ALL_CAPS.search(singular)) or not (
             coined(singular) and is_method_name(singular, common_words, strict=True)
         ):
             continue

@@ -17,6 +17,7 @@ namesakes with unrelated content stay separate methods, each with its own mentio
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -229,7 +230,7 @@ def _text_keys(tokens: set[str], loose: Callable[[str], str] = _loose) -> set[st
     "resnext" in lower case is not looked for), and of what each starts with before a
     hyphen ("Swin-UNETR" for "Swin UNETR"). `loose`: _loose, memoised by the caller
     (the same words come back paper after paper)."""
-    marked = [word for word in tokens if not word.islower()]
+    marked = list(itertools.filterfalse(str.islower, tokens))
     heads = [word.split("-", 1)[0] for word in marked if "-" in word]
     return set(map(loose, marked)).union(map(loose, heads))
 
