@@ -107,8 +107,11 @@ def _defined_names(
     titled = {form for name in defined for form in name_forms(name)}
     coined_by: dict[str, list[tuple[int, Coinage]]] = {}
     for index, text in enumerate(texts):
+        variants = tuple(f"{name}-" for name in own.get(index, ()))
         for coinage in coinages(text, common):
-            if not name_forms(coinage.name) & titled:
+            # A variant of the title's own method ("UKBOB-manual", a subset of UKBOB) is
+            # that method, not another.
+            if not name_forms(coinage.name) & titled and not coinage.name.startswith(variants):
                 coined_by.setdefault(coinage.name, []).append((index, coinage))
     abbreviated = abbreviated_terms(coined_by, texts, tokens)
     for name, owners in coined_by.items():

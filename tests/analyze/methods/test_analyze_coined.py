@@ -116,3 +116,17 @@ def test_a_coined_name_is_a_method_and_its_mentions_link_back() -> None:
     assert methods["BraidNet"].mentioned_by == (pruning,)
     assert result.mentions[pruning] == (braided,)
     assert "Mamba" not in methods  # used, not coined
+
+
+def test_a_variant_of_the_titles_own_method_is_no_other_method() -> None:
+    papers = [
+        (
+            "KiteSet: One Million Labelled Kites",
+            "We present KiteSet, kites labelled by a model; a subset labelled by hand, "
+            "referred to as KiteSet-manual, checks the labels.",
+        ),
+        ("Flying Kites", "We fly kites from KiteSet-manual and KiteSet in the wind."),
+    ]
+    corpus = corpus_of(papers)
+    names = {m.name for m in analyze(corpus).methods}
+    assert "KiteSet" in names and "KiteSet-manual" not in names
