@@ -17,24 +17,54 @@ from dataclasses import dataclass
 
 from generator.analyze.methods.names import coined, is_method_name
 
-# A sentence claims a name when its authors make something ("we introduce", "this paper
-# proposes") or name it ("we call", "our models, named"); names follow the claim in the
-# same sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# A sentence claims a name when its authors make something or name it: "we introduce",
+# "we embrace this observation and introduce", "this paper proposes", "we call", "our
+# models, named". A finite verb only: "we evaluate the recently proposed X", "the
+# development of X" claim nothing. Every gap is bounded, so that a text of any length is
+# read in one pass (a lazy ".*?" after each "we" made hostile text cubic).
+_VERBS = "propose|introduce|present|develop|design|devise"
+_SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z])")
 _CLAIM = re.compile(
-    r"\b(?:(?:we|this (?:paper|work|study|article|letter))\b.*?"
-    r"\b(?:propos|introduc|present|develop|design|devis)\w*"
-    r"|we (?:call|name|dub|term)|our\b[^.;:]{0,40}?\b(?:called|named|dubbed|termed))\b",
+    rf"\bwe(?:\s+(?:also|further|first|then|here|now|thus|therefore|instead|\w+ly))?\s+"
+    rf"(?:(?:{_VERBS})d?|(?:{_VERBS[:-6]}ed|devised)|call|name|dub|term)\b"
+    rf"|\bthis\s+(?:paper|work|study|article|letter)\s+(?:\w+ly\s+)?(?:{_VERBS})s\b"
+    rf"|\bwe\b[^.;:]{{0,80}}?\band\s+(?:then\s+|also\s+)?(?:{_VERBS})\b"
+    r"|\bour\b[^.;:]{0,40}?\b(?:called|named|dubbed|termed)\b",
     re.IGNORECASE,
 )
-# "..., called GenBaB", "named ResNeXt", "which we call PSEUDO-IID": one word, not the
-# first of a longer name ("called DEeP Embedded RegularIzed ClusTering").
+# Between the claim and the name, words that say the name is another's: the paper
+# studies, compares with, builds on or uses it ("we present an analysis of Neural
+# Radiance Fields (NeRFs)", "a comparison with the network named DenseNet-BC", "we
+# propose to use ..."). Not "with", "of", "for", "based on": names and their own
+# descriptions hold them ("Re-scoring with Constrained Image-level Neighborhood
+# (RsCIN)", "a network based on U-Net, named RU-Net").
+_NOT_OWN = re.compile(
+    r"(?<![\w-])(?:analys[ie]s|comparisons?|stud(?:y|ies)|evaluations?|reviews?|surveys?|"
+    r"overview|investigations?|benchmarks?|applications?|use|usage|existing|"
+    r"recent(?:ly)?|previous(?:ly)?|popular|well-known|standard|original|"
+    r"to|against|than|upon|into)(?![\w-])",
+    re.IGNORECASE,
+)
+# "..., called GenBaB", "named ResNeXt", "which we call PSEUDO-IID", "we call it FooNet":
+# one word, not the first of a longer name ("called DEeP Embedded RegularIzed ClusTering").
 _NAMED = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined|referred to as|we (?:call|name|dub|term))\s+"
+    r"\b(?:called|named|dubbed|termed|coined|referred to as|"
+    r"(?i:we) (?:call|name|dub|term)(?: (?:it|them|this \w+|our \w+))?)\s+"
     r"[\"“'‘]?(?P<name>[^\s,;:()\"“”'‘’]{3,30})(?=[,;:.()\"”'’]|\s+[^A-Z\s]|$)"
 )
 # Words one of which a naming sentence holds: plain substring tests, to skip the rest.
-_NAMING_WORDS = ("called", "named", "dubbed", "termed", "coined", "referred", "we ")
+_NAMING_WORDS = (
+    "called",
+    "named",
+    "dubbed",
+    "termed",
+    "coined",
+    "referred",
+    "e call",
+    "e name",
+    "e dub",
+    "e term",
+)
 # A bracketed name has a capital, digit or "+" after its first character, and a small
 # letter, digit or "+" somewhere (names.coined and names._strongly_coined): quick tests
 # first, which plain acronyms ("(CNN)", "(SOTA)") fail.
@@ -48,6 +78,7 @@ _LONGER_NAME = re.compile(r"(?:\s+[^\s,;:.()]+){1,6}\s*\(")
 # "... the Dense Convolutional Network (DenseNet)": a bracket at most this many words
 # after the claim's verb, with no ";" or ":" between.
 BRACKET_REACH = 12
+BRACKET_CHARS = 240  # the reach in characters, tested first
 _BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[\w'’-]+")
 # Punctuation to spaces, so that a split gives the words _WORD finds (and a few more).
@@ -73,15 +104,16 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     named word is none when it opens a longer name (`_LONGER_NAME`).
     """
     hits: list[tuple[int, Coinage]] = []
-    starts: list[int] | None = None  # sentence starts, found once a name is in sight
+    claims: _Claims | None = None  # read once a name is in sight
     naming = any(word in abstract for word in _NAMING_WORDS)
     for match in _NAMED.finditer(abstract) if naming else ():
         name = match["name"].rstrip(".")
         if _LONGER_NAME.match(abstract, match.end("name")):
             continue  # "named Re-scoring with Constrained ... (RsCIN)": the bracket's name
         if is_method_name(name, common_words):
-            starts = starts or _sentence_starts(abstract)
-            if _claim_before(abstract, starts, match.start("name")) is not None:
+            claims = claims or _Claims(abstract)
+            verb = claims.before(match.start("name"))
+            if verb is not None and not _NOT_OWN.search(abstract, verb, match.start()):
                 hits.append((match.start(), Coinage(name)))
     for match in _BRACKET.finditer(abstract):
         name = match["name"]
@@ -90,12 +122,16 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
             coined(singular) and is_method_name(singular, common_words, strict=True)
         ):
             continue
-        starts = starts or _sentence_starts(abstract)
-        verb = _claim_before(abstract, starts, match.start())
-        if verb is None:
+        claims = claims or _Claims(abstract)
+        verb = claims.before(match.start())
+        if verb is None or match.start() - verb > BRACKET_CHARS:
             continue
         between = abstract[verb : match.start()]
-        if len(between.split()) <= BRACKET_REACH and not _BREAK.search(between):
+        if (
+            len(between.split()) <= BRACKET_REACH
+            and not _BREAK.search(between)
+            and not _NOT_OWN.search(between)
+        ):
             hits.append((match.start(), Coinage(name, _spelled(name, between))))
     found: dict[str, Coinage] = {}
     for _, coinage in sorted(hits, key=lambda hit: hit[0]):
@@ -103,18 +139,18 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     return list(found.values())
 
 
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of a text starts."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+class _Claims:
+    """The claims of a text and its sentences, each found once."""
 
+    def __init__(self, text: str) -> None:
+        self.sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+        self.ends = [m.end() for m in _CLAIM.finditer(text)]
 
-def _claim_before(text: str, starts: list[int], at: int) -> int | None:
-    """Where the last claim of the sentence holding `at` ends, if one ends before `at`."""
-    start = starts[bisect.bisect_right(starts, at) - 1]
-    end = None
-    for claim in _CLAIM.finditer(text, start, at):
-        end = claim.end()
-    return end
+    def before(self, at: int) -> int | None:
+        """Where the last claim ending before `at` in the same sentence ends, or None."""
+        start = self.sentences[bisect.bisect_right(self.sentences, at) - 1]
+        place = bisect.bisect_right(self.ends, at) - 1
+        return self.ends[place] if place >= 0 and self.ends[place] >= start else None
 
 
 def _spelled(name: str, before: str) -> str | None:

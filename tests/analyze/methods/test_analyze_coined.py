@@ -31,6 +31,16 @@ COMMON = frozenset({"network", "model", "fusion", "layer"})
         ("We use a recent model called Mamba to segment images.", []),
         ("We use a selective kernel on the structure called M-Net.", []),
         ("The recently proposed Kolmogorov-Arnold Network (KANet) works well.", []),
+        ("We call FooBarNet a model of kites.", ["FooBarNet"]),
+        ("We call our model FooBarNet.", ["FooBarNet"]),
+        ("In this paper, we embrace this and introduce the Dense Kite Network (DkNet).", ["DkNet"]),
+        ("We introduce, e.g. for kites, the Braided Kernel Network (BraidNet).", ["BraidNet"]),
+        # a name another work made: the paper evaluates, studies, compares with or uses it
+        ("We evaluate the recently proposed Dense Kite Network (DkNet) on fog.", []),
+        ("We build on the development of Vision Kite Transformers (ViKTs).", []),
+        ("We present an analysis of Neural Kite Fields (NeKFs).", []),
+        ("We present a comparison with the network named DenseNet-BC.", []),
+        ("We propose to use Vision Kite Transformers (ViKTs) for fog.", []),
         # a bracket that is no coined name: plain acronyms, plurals, capitalised words
         ("We propose very deep convolutional neural networks (CNNs) for text.", []),
         ("We propose wide-narrow-wide (Hourglass) blocks.", []),
@@ -130,3 +140,17 @@ def test_a_variant_of_the_titles_own_method_is_no_other_method() -> None:
     corpus = corpus_of(papers)
     names = {m.name for m in analyze(corpus).methods}
     assert "KiteSet" in names and "KiteSet-manual" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("we (FooNet) " * 6000, []),  # each "we" was scanned to the end: cubic, hours
+        ("(FooNet) " * 10000, []),
+        ("called FooNet, " * 6000, []),
+        ("We propose " + "a (FooNet) and " * 5000, ["FooNet"]),
+    ],
+)
+def test_a_hostile_abstract_is_read_in_one_pass(text: str, names: list[str]) -> None:
+    """Sentences without end and names without number (70 KB): read in linear time."""
+    assert [c.name for c in coinages(text, COMMON)] == names
