@@ -64,6 +64,7 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
     by_token = _loose_keys(defined)
     loose = functools.cache(_loose)  # for this corpus only
     mentions: dict[int, set[int]] = {}
+    by_name: dict[str, dict[int, set[int]]] = {}  # name -> paper -> the papers it names
     for index, text in enumerate(texts):
         keys = _text_keys(tokens[index], loose)
         for name in own.get(index, ()):
@@ -80,10 +81,11 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
                 targets = similar.among(name, index, targets)
             if targets:
                 mentions.setdefault(index, set()).update(targets)
+                by_name.setdefault(name, {})[index] = set(targets)
     groups = {
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
     }
-    return _links(papers, groups, mentions)
+    return _links(papers, groups, mentions, by_name)
 
 
 def _defined_names(
@@ -239,10 +241,15 @@ def _text_keys(tokens: set[str], loose: Callable[[str], str] = _loose) -> set[st
 
 
 def _links(
-    papers: Sequence[Paper], groups: dict[str, list[list[int]]], mentions: dict[int, set[int]]
+    papers: Sequence[Paper],
+    groups: dict[str, list[list[int]]],
+    mentions: dict[int, set[int]],
+    by_name: dict[str, dict[int, set[int]]],
 ) -> MethodLinks:
     """Assemble the sorted, slug-keyed result: one Method per group of a name, mentioned
-    by the papers that mention one of the group's papers."""
+    by the papers that write that name and so link to one of the group's papers (not
+    those that name another method of the same paper: "EfficientDet" is no mention of
+    the BiFPN its abstract coins)."""
     slugs = [p.slug for p in papers]
     forward = {
         slugs[i]: tuple(sorted(slugs[t] for t in targets)) for i, targets in mentions.items()
@@ -255,7 +262,13 @@ def _links(
         Method(
             name,
             slugs[group[0]],
-            tuple(sorted({s for o in group for s in backward.get(slugs[o], ())})),
+            tuple(
+                sorted(
+                    slugs[source]
+                    for source, targets in by_name.get(name, {}).items()
+                    if targets.intersection(group)
+                )
+            ),
             tuple(slugs[o] for o in group[1:]),
         )
         for name, named in sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0]))

@@ -154,3 +154,21 @@ def test_a_variant_of_the_titles_own_method_is_no_other_method() -> None:
 def test_a_hostile_abstract_is_read_in_one_pass(text: str, names: list[str]) -> None:
     """Sentences without end and names without number (70 KB): read in linear time."""
     assert [c.name for c in coinages(text, COMMON)] == names
+
+
+def test_a_paper_of_two_names_is_mentioned_by_name() -> None:
+    """A paper mentioning one of them is no mention of the other (it was: mentions were
+    kept by paper, and every method of the paper listed every mentioning paper)."""
+    papers = [
+        (
+            "KiteDet: Scalable Kite Detection",
+            "We detect kites in the sky. We propose a bidirectional kite pyramid network "
+            "(BiKPyNet) that fuses kite features across scales for kite detection.",
+        ),
+        ("Counting Kites", "We count kites in the sky with KiteDet detectors for kites."),
+        ("Kite Features", "We fuse kite features across scales with a BiKPyNet for kites."),
+    ]
+    corpus = corpus_of(papers)
+    methods = {m.name: m for m in analyze(corpus).methods}
+    assert methods["KiteDet"].mentioned_by == (slug_of(corpus, papers[1][0]),)
+    assert methods["BiKPyNet"].mentioned_by == (slug_of(corpus, papers[2][0]),)
