@@ -79,6 +79,7 @@ _LONGER_NAME = re.compile(r"(?:\s+[^\s,;:.()]+){1,6}\s*\(")
 # after the claim's verb, with no ";" or ":" between.
 BRACKET_REACH = 12
 BRACKET_CHARS = 240  # the reach in characters, tested first
+SPELLED_WORDS = 8  # what a bracketed name stands for is looked for this far back
 _BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[\w'’-]+")
 # Punctuation to spaces, so that a split gives the words _WORD finds (and a few more).
@@ -87,9 +88,9 @@ _SPACES = str.maketrans({ch: " " for ch in '()[]{},.;:!?"“”/\\<>=+*&%$#@~`|^
 
 @dataclass(frozen=True)
 class Coinage:
-    """A name an abstract coins; `spelled` is what a bracketed name stands for, from the
-    last word before the bracket that starts with the name's letter ("Dense
-    Convolutional Network"), lower case; None for a named one ("called GenBaB")."""
+    """A name an abstract coins; `spelled` is what a bracketed name stands for ("dense
+    convolutional network", `_spelled`), None for a named one ("called GenBaB") or when
+    the words before it do not spell it."""
 
     name: str
     spelled: str | None = None
@@ -154,11 +155,18 @@ class _Claims:
 
 
 def _spelled(name: str, before: str) -> str | None:
-    """The words before a bracket from the last one that starts with the name's letter."""
-    words = _WORD.findall(before)
+    """The words a bracketed name stands for: from the nearest word before the bracket
+    that starts with the name's letter and leaves at least as many words (hyphenated
+    parts count) as the name has capitals ("Neural Architecture Search Network" for
+    NASNet, not "Network"; "prototypical part network" for ProtoPNet), within
+    SPELLED_WORDS words; lower case."""
+    words = _WORD.findall(before)[-SPELLED_WORDS:]
     first = name[0].lower()
+    capitals = max(sum(ch.isupper() for ch in name.rstrip("s")), 1)
+    parts = 0
     for start in range(len(words) - 1, -1, -1):
-        if words[start][0].lower() == first:
+        parts += len([part for part in words[start].split("-") if part])
+        if words[start][0].lower() == first and parts >= capitals:
             return " ".join(words[start:]).lower()
     return None
 

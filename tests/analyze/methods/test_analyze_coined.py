@@ -70,6 +70,11 @@ def test_a_bracketed_name_remembers_what_it_spells() -> None:
     found = coinages("We introduce the Braided Kernel Network (BraidNet) for images.", COMMON)
     assert found == [Coinage("BraidNet", "braided kernel network")]
     assert coinages("We introduce a model called BraidNet.", COMMON) == [Coinage("BraidNet")]
+    # as many words as the name has capitals: not "network" (which every paper writes)
+    nas = coinages("We introduce the Neural Kite Search Network (NKSNet).", COMMON)
+    assert nas == [Coinage("NKSNet", "neural kite search network")]
+    plug = coinages("We develop a novel and fast plug-and-fly (PnF) solver.", COMMON)
+    assert plug == [Coinage("PnF", "plug-and-fly")]
 
 
 def test_a_name_that_abbreviates_a_term_more_papers_write_out_is_no_coinage() -> None:
