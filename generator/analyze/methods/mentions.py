@@ -30,7 +30,7 @@ from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages, name_forms
-from generator.analyze.methods.names import method_name
+from generator.analyze.methods.names import coined, method_name
 from generator.model import Method, Paper
 
 # An ambiguous name links papers whose tf-idf cosine, without the name's own terms,
@@ -222,10 +222,13 @@ def _loose(text: str) -> str:
 
 
 def _loose_keys(defined: dict[str, list[int]]) -> dict[str, list[str]]:
-    """Map the loose form of each name, and of its first word, to the names."""
+    """Map the loose form of each name, of its first word and of what it starts with
+    before a hyphen or space, to the names: a text that writes the name in any way
+    `_mention_pattern` finds ("nnUNet", "nnU Net", "Swin-UNETR") holds one of them."""
     by_key: dict[str, list[str]] = {}
     for name in sorted(defined):
-        for key in {_loose(name), _loose(name.split()[0])}:
+        head = re.split(r"[-\s]", name, maxsplit=1)[0]  # "nnU" for "nnU Net"
+        for key in {_loose(name), _loose(name.split()[0]), _loose(head)}:
             by_key.setdefault(key, []).append(name)
     return by_key
 
@@ -293,13 +296,13 @@ def _mention_pattern(name: str, case_free: bool = False) -> re.Pattern[str]:
 
 
 def _case_free(name: str, common: frozenset[str]) -> bool:
-    """Whether a name may be matched in any case: coined in mixed case or with a digit,
-    and at least CASE_FREE_LETTERS long, so that no word of the corpus reads as it
-    ("ResNeXt", "nnU-Net"; not "RECALL", "ELLE", "U-Net")."""
+    """Whether a name may be matched in any case: every word coined (a capital after
+    its first letter, a digit: names.coined), some letter small, at least
+    CASE_FREE_LETTERS long, so that no word of the corpus reads as it ("ResNeXt",
+    "nnU-Net"; not "RECALL", "ELLE", "U-Net", nor a capitalised word: "Mamba")."""
     letters = re.sub(r"[-\s]", "", name)
-    mixed = any(ch.isupper() for ch in letters) and any(ch.islower() for ch in letters[1:])
-    marked = mixed or any(ch.isdigit() for ch in letters)
-    return marked and len(letters) >= CASE_FREE_LETTERS and _loose(name) not in common
+    mixed = any(ch.islower() for ch in letters) and all(map(coined, name.split()))
+    return mixed and len(letters) >= CASE_FREE_LETTERS and _loose(name) not in common
 
 
 def _singular(name: str) -> str:
