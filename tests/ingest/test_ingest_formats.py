@@ -73,6 +73,11 @@ SEARCH_CASES = {
         SEARCH_HEADER + f"Subscriber Churn Models\n{ABSTRACT_A}\n",
         [("Subscriber Churn Models", 3)],
     ),
+    "a title that starts with Subscriber- is kept whole": (
+        SEARCH_HEADER
+        + f"Subscriber-Level Churn\n{ABSTRACT_A}\nSubscriberNet: Churn\n{ABSTRACT_B}\n",
+        [("Subscriber-Level Churn", 3), ("SubscriberNet: Churn", 5)],
+    ),
 }
 
 

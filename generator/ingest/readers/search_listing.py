@@ -50,6 +50,9 @@ def strip_subscribe(text: str) -> str:
     coined word in lower case (a capital or digit further on: "nnU-Net", "t-SNE")."""
     rest = text[len(_SUBSCRIBE) :]
     first = rest.split(" ", 1)[0]
-    coined = any(ch.isupper() or ch.isdigit() for ch in first[1:])
+    # "Subscribe" + r/d/s is an English word ("Subscriber-Level", "SubscriberNet").
+    coined = first[:1] not in ("r", "d", "s") and any(
+        ch.isupper() or ch.isdigit() for ch in first[1:]
+    )
     glued = rest[:1].isupper() or (rest[:1] != "" and rest[0] in _TITLE_OPENERS) or coined
     return rest if text.startswith(_SUBSCRIBE) and glued else text
