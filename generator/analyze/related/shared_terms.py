@@ -79,13 +79,21 @@ class SharedTerms:
             best = [self.terms[c] for c in columns[bounds[i] : bounds[i + 1]]]
             # Look past the limit so that a phrase can replace its own word ("liver tumor").
             keys = self._longer(_distinct(best, self.limit + 3), x, y)
-            chosen = self._chosen(keys, x, y, self.limit)
-            dropped = sum(map(self._adverb, chosen))
-            if dropped:  # lone adverbs give way to the next terms, phrases joined anew
-                chosen = self._chosen(keys, x, y, self.limit + dropped)
-                chosen = [key for key in chosen if not self._adverb(key)][: self.limit]
-            out.append(tuple(self._show(key) for key in chosen))
+            out.append(tuple(self._show(key) for key in self._without_adverbs(keys, x, y)))
         return out
+
+    def _without_adverbs(self, keys: list[str], a: int, b: int) -> list[str]:
+        """The first `limit` keys, lone adverbs left out and replaced by the next keys
+        (which may be adverbs too), phrases joined anew each time."""
+        wanted = self.limit
+        chosen = self._chosen(keys, a, b, wanted)
+        while True:
+            adverbs = sum(map(self._adverb, chosen))
+            if not adverbs or self.limit + adverbs <= wanted:
+                break
+            wanted = self.limit + adverbs
+            chosen = self._chosen(keys, a, b, wanted)
+        return [key for key in chosen if not self._adverb(key)][: self.limit]
 
     def _chosen(self, keys: list[str], a: int, b: int, limit: int) -> list[str]:
         """The first `limit` distinct keys, with the words both papers write as one phrase

@@ -82,3 +82,15 @@ def test_a_lone_adverb_gives_its_place_to_the_next_term() -> None:
     ("Dense", "classify cells") were shown where the papers share more."""
     shown = _shared_by_the_dense_papers(4)
     assert [term.lower() for term in shown] == ["dense", "classify cells", "connected"]
+
+
+def test_adverbs_give_way_until_the_places_are_filled() -> None:
+    """The terms that replace a left-out adverb may be adverbs too: they give way again."""
+    finder = SharedTerms.__new__(SharedTerms)
+    finder.limit = 2
+    finder.adverbs = {"quickly": True, "accurately": True, "densely": True}
+    finder.adverbs.update(dict.fromkeys(["kites", "lakes", "wind"], False))
+    keys = ["quickly", "kites", "accurately", "densely", "lakes", "wind"]
+    finder._chosen = lambda keys, a, b, limit: keys[:limit]  # type: ignore[method-assign]
+    assert finder._without_adverbs(keys, 0, 1) == ["kites", "lakes"]
+    assert finder._without_adverbs(["quickly", "densely"], 0, 1) == []
