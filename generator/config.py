@@ -16,7 +16,6 @@ from generator.project_paths import (
     fixed_part,
     output_folder_problem,
     path_problem,
-    why_not_read,
 )
 from generator.setting_values import site_url_problem, text_problem
 from generator.visible_text import has_visible_character
@@ -34,6 +33,7 @@ DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
 PROJECT_TEMPLATES = "site_src/templates"
 PROJECT_OVERRIDES = "site_src/overrides"
+CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 MAX_WORKERS = 256  # as --workers allows
 # Each paper page lists this many related papers: pages and the build grow with n * k
 # (a k of 100,000 made every page list every paper), and no reader goes past a few dozen.
@@ -272,3 +272,14 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     if (checked.root / checked.topics_file).is_dir():
         raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is a folder")
     return checked
+
+
+def why_not_read(file: Path) -> str | None:
+    """Why a corpus folder's entry is not read, or None if it is a corpus file."""
+    if file.name.startswith("."):
+        return "a hidden file"
+    if file.is_dir():
+        return "a folder (corpus folders are not read recursively: name it, or use a glob)"
+    if file.suffix.lower() not in CORPUS_SUFFIXES:
+        return f"not a corpus file (read from folders: {' '.join(CORPUS_SUFFIXES)})"
+    return None

@@ -9,7 +9,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
 
 
@@ -53,17 +52,6 @@ def custom_dir_problem(root: Path, custom_dir: str | None) -> str:
     if link == str(Path(custom_dir or "")):  # the folder itself
         return f"theme custom_dir {custom_dir!r} is {OUTSIDE}"
     return f"theme custom_dir: {link} links {OUTSIDE}"
-
-
-def why_not_read(file: Path) -> str | None:
-    """Why a corpus folder's entry is not read, or None if it is a corpus file."""
-    if file.name.startswith("."):
-        return "a hidden file"
-    if file.is_dir():
-        return "a folder (corpus folders are not read recursively: name it, or use a glob)"
-    if file.suffix.lower() not in CORPUS_SUFFIXES:
-        return f"not a corpus file (read from folders: {' '.join(CORPUS_SUFFIXES)})"
-    return None
 
 
 def path_problem(key: str, entries: Sequence[str]) -> str:
