@@ -113,23 +113,34 @@ def related_papers(
     sources = np.concatenate([c[0] for c in chunks])
     targets = np.concatenate([c[1] for c in chunks])
     scores = np.concatenate([c[2] for c in chunks]).tolist()
-    finder = SharedTerms(vectors, surfaces, telling, shared_terms, stats)
-    terms = map_chunked(
-        lambda part: finder.for_pairs(sources[list(part)], targets[list(part)]),
-        range(sources.size),
-        PAIRS_PER_WORKER,
-        workers,
-    )
-    bare = [i for i, found in enumerate(terms) if not found]
-    if bare and fallback is not None:  # a reason on every link: the field's words if no other
+    pairs = (sources, targets)
+    terms = _shared(SharedTerms(vectors, surfaces, telling, shared_terms, stats), pairs, workers)
+    bare = np.array([i for i, found in enumerate(terms) if not found], dtype=np.int64)
+    if bare.size and fallback is not None:  # a reason on every link: the field's words
         loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats)
-        for i, found in zip(bare, loose.for_pairs(sources[bare], targets[bare]), strict=True):
+        for i, found in zip(
+            bare.tolist(), _shared(loose, (sources[bare], targets[bare]), workers), strict=True
+        ):
             terms[i] = found
     lists: dict[int, list[RelatedPaper]] = {}
     for i, (source, target) in enumerate(zip(sources.tolist(), targets.tolist(), strict=True)):
         lists.setdefault(source, []).append(RelatedPaper(slugs[target], scores[i], terms[i]))
     result.update((slugs[source], tuple(found)) for source, found in lists.items())
     return result
+
+
+def _shared(
+    finder: SharedTerms, pairs: tuple[NDArray[np.int64], NDArray[np.int64]], workers: int
+) -> list[tuple[str, ...]]:
+    """The shared terms of each pair (sources[i], targets[i]); the finder (a copy of the
+    tf-idf rows) is let go on return, before a fallback finder makes another."""
+    sources, targets = pairs
+    return map_chunked(
+        lambda part: finder.for_pairs(sources[list(part)], targets[list(part)]),
+        range(sources.size),
+        PAIRS_PER_WORKER,
+        workers,
+    )
 
 
 def shared_term_mask(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:

@@ -51,7 +51,9 @@ def test_shared_terms_explain_the_pair(corpus: Corpus, analysis: Analysis) -> No
     assert all(len(r.shared_terms) <= 5 for rs in analysis.related.values() for r in rs)
 
 
-def test_shared_terms_say_something_or_are_the_fields_phrases_alone(bundled_analysis: Analysis) -> None:
+def test_shared_terms_say_something_or_are_the_fields_phrases_alone(
+    bundled_analysis: Analysis,
+) -> None:
     """ "Shared: stage, understanding, baseline" gave no reason (pipeline.py passes
     keyword_rules.telling_terms to the related-paper step). Only a link that shares no
     telling term shows the field's common phrases instead ("convolutional neural
