@@ -182,7 +182,8 @@ def abbreviated_terms(
     the rule holds at any corpus size.
 
     `coined_by` maps each name to the papers (index, coinage) that coin it; `tokens` are
-    each text's words with their punctuation stripped.
+    each text's words with their punctuation stripped (those with a capital or digit
+    suffice: every form of a name has one).
     """
     checked = {
         name: owners
