@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.features.vectors import Vectors
-from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages, name_forms
+from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages
 from generator.analyze.methods.names import coined, method_name
 from generator.model import Method, Paper
 
@@ -111,14 +111,14 @@ def _defined_names(
         if name:
             defined.setdefault(name, []).append(index)
             own[index] = [name]
-    titled = {form for name in defined for form in name_forms(name)}
+    titled = {_loose(name) for name in defined}  # "MDUnet" in a title is "MDU-Net" too
     coined_by: dict[str, list[tuple[int, Coinage]]] = {}
     for index, text in enumerate(texts):
         variants = tuple(f"{name}-" for name in own.get(index, ()))
         for coinage in coinages(text, common):
             # A variant of the title's own method ("UKBOB-manual", a subset of UKBOB) is
             # that method, not another.
-            if not name_forms(coinage.name) & titled and not coinage.name.startswith(variants):
+            if _loose(coinage.name) not in titled and not coinage.name.startswith(variants):
                 coined_by.setdefault(coinage.name, []).append((index, coinage))
     abbreviated = abbreviated_terms(coined_by, texts, tokens)
     for name, owners in coined_by.items():
@@ -292,10 +292,15 @@ def _links(
 def _mention_pattern(name: str, case_free: bool = False) -> re.Pattern[str]:
     """Word-bounded match of a name, its plural and singular ("MobileNet(s)"), with its
     hyphens and spaces written as either or left out ("nnUNet", "Swin-UNETR"); in any
-    case when `case_free` ("ResNext", "MLP-mixers")."""
+    case when `case_free` ("ResNext", "MLP-mixers"), and then with a hyphen anywhere
+    ("MDU-Net" for "MDUnet"; not a space: "a simple net" is no SimpleNet)."""
     stem = _singular(name)
     forms = sorted({name, stem, stem + "s"}, key=len, reverse=True)
-    body = "|".join(r"[-\s]?".join(map(re.escape, re.split(r"[-\s]+", f))) for f in forms)
+
+    def written(part: str) -> str:  # a hyphen anywhere, never a space ("simple net")
+        return "-?".join(map(re.escape, part)) if case_free else re.escape(part)
+
+    body = "|".join(r"[-\s]?".join(map(written, re.split(r"[-\s]+", f))) for f in forms)
     flags = re.IGNORECASE if case_free else 0
     return re.compile(rf"(?<![\w+\-^])(?:{body})(?![\w+\-^]|\+\+)", flags)
 

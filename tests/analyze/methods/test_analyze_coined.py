@@ -147,6 +147,20 @@ def test_a_variant_of_the_titles_own_method_is_no_other_method() -> None:
     assert "KiteSet" in names and "KiteSet-manual" not in names
 
 
+def test_a_name_the_title_writes_another_way_is_the_titles() -> None:
+    papers = [
+        (
+            "KDUnet: a multi-scale kite U-net",
+            "We propose a novel Kite Dense U-Net (KDU-Net) for kites in the sky.",
+        ),
+        ("Flying Kites", "We fly kites with KDU-Net in the wind."),
+    ]
+    corpus = corpus_of(papers)
+    methods = [m for m in analyze(corpus).methods if m.name.replace("-", "").lower() == "kdunet"]
+    assert [m.name for m in methods] == ["KDUnet"]
+    assert methods[0].mentioned_by == (slug_of(corpus, papers[1][0]),)
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

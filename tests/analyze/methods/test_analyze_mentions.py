@@ -149,6 +149,8 @@ def test_titles_naming_one_method_are_one_method_and_namesakes_stay_apart() -> N
         ("U-Net", "a u-net, a UNet", ["UNet"]),
         ("RECALL", "We recall that RECALL helps.", ["RECALL"]),
         ("Falcon", "A FALCON, a falcon and Falcon.", ["Falcon"]),  # no coinage
+        ("MDUnet", "MDU-Net, MDUNet, MDU Net", ["MDU-Net", "MDUNet"]),
+        ("SimpleNet", "a simple net, a Simple-Net", ["Simple-Net"]),
     ],
 )
 def test_a_name_is_found_however_its_hyphens_spaces_and_case_are_written(
