@@ -71,6 +71,9 @@ _NAMING_WORDS = (
 _MARKED = re.compile(r".[A-Z0-9+]")
 _NOT_ALL_CAPS = re.compile(r"[a-z0-9+]")
 _BRACKET = re.compile(r"\((?P<name>[^()\s]{3,30})\)")
+# A name is a word: letters and digits, joined by hyphens, with "+", "^", apostrophes
+# ("UNet++", "U^2-Net", "R2U-Net"); not markup or punctuation ("(<b>Net</b>)").
+_NAME_CHARS = re.compile(r"[^\W_][\w+^'’-]*")
 # A named word that a few more words and a bracket follow, with no punctuation between,
 # opens a longer name the bracket abbreviates ("named Re-scoring with Constrained
 # Image-level Neighborhood (RsCIN)", "named IterNorm with trace loss (INTL)").
@@ -111,7 +114,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
         name = match["name"].rstrip(".")
         if _LONGER_NAME.match(abstract, match.end("name")):
             continue  # "named Re-scoring with Constrained ... (RsCIN)": the bracket's name
-        if is_method_name(name, common_words):
+        if _NAME_CHARS.fullmatch(name) and is_method_name(name, common_words):
             claims = claims or _Claims(abstract)
             verb = claims.before(match.start("name"))
             if verb is not None and not _NOT_OWN.search(abstract, verb, match.start()):
@@ -119,6 +122,8 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     for match in _BRACKET.finditer(abstract):
         name = match["name"]
         singular = name[:-1] if name.endswith("s") else name
+        if not _NAME_CHARS.fullmatch(name):
+            continue
         if not (_MARKED.search(singular) and _NOT_ALL_CAPS.search(singular)) or not (
             coined(singular) and is_method_name(singular, common_words, strict=True)
         ):

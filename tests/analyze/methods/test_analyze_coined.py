@@ -46,6 +46,8 @@ COMMON = frozenset({"network", "model", "fusion", "layer"})
         ("We propose wide-narrow-wide (Hourglass) blocks.", []),
         ("We propose a method that reaches state of the art (SOTA) results.", []),
         ("We propose a method with a gain (~2%) over (59.5@5%) baselines.", []),
+        ("We introduce the Bold Network (<b>BoldNet</b>) and one called Evil<script>.", []),
+        ("We introduce the Nested U-structure Network (U^2-Net) for kites.", ["U^2-Net"]),
         # the first word of a longer name is not a name
         (
             "We present a step named Re-scoring with Constrained Neighbors (RsCoN) for images.",
