@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from generator.analyze.methods.names import coined, is_method_name
+from generator.analyze.methods.names import coined, is_method_name, name_forms
 
 # A sentence claims a name when its authors make something or name it: "we introduce",
 # "we embrace this observation and introduce", "this paper proposes", "we call", "our
@@ -121,7 +121,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
                 hits.append((match.start(), Coinage(name)))
     for match in _BRACKET.finditer(abstract):
         name = match["name"]
-        singular = name[:-1] if name.endswith("s") else name
+        singular = name[:-1] if name.endswith("s") else name  # "(CNNs)": plain acronyms
         if not _NAME_CHARS.fullmatch(name):
             continue
         if not (_MARKED.search(singular) and _NOT_ALL_CAPS.search(singular)) or not (
@@ -222,9 +222,3 @@ def abbreviated_terms(
             if sum(1 for i in near - own if coinage.spelled in texts[i].lower()) > named:
                 abbreviated.add(name)
     return abbreviated
-
-
-def name_forms(name: str) -> set[str]:
-    """The name, its singular and its plural ("MobileNet", "MobileNets")."""
-    stem = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
-    return {name, stem, stem + "s"}

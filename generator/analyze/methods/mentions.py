@@ -30,7 +30,7 @@ from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages
-from generator.analyze.methods.names import coined, method_name
+from generator.analyze.methods.names import coined, method_name, name_forms, singular
 from generator.model import Method, Paper
 
 # An ambiguous name links papers whose tf-idf cosine, without the name's own terms,
@@ -68,12 +68,11 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
     similar = _Similarity(vectors, docs)
     by_token = _loose_keys(defined)
     loose = functools.cache(_loose)  # for this corpus only
-    mentions: dict[int, set[int]] = {}
     by_name: dict[str, dict[int, set[int]]] = {}  # name -> paper -> the papers it names
     for index, text in enumerate(texts):
         keys = _text_keys(tokens[index], loose)
         for name in own.get(index, ()):
-            if keys.intersection((_loose(name), _loose(name.split()[0]))):
+            if keys & _name_keys(name):
                 text = patterns.remove(name, text)
         # The words before removal: a few more names to look for, each then searched for
         # in the text as it is now.
@@ -85,12 +84,11 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
             if targets and _ambiguous(name, common):
                 targets = similar.among(name, index, targets)
             if targets:
-                mentions.setdefault(index, set()).update(targets)
                 by_name.setdefault(name, {})[index] = set(targets)
     groups = {
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
     }
-    return _links(papers, groups, mentions, by_name)
+    return _links(papers, groups, by_name)
 
 
 def _defined_names(
@@ -222,8 +220,7 @@ class _Similarity:
 def _loose(text: str) -> str:
     """A word as the prefilter compares it: no hyphens, lower case, no plural "s"
     ("nnUNet" and "nnU-Net", "MLP-mixers" and "MLP-Mixer" are one)."""
-    loose = text.replace("-", "").replace(" ", "").lower()
-    return loose[:-1] if loose.endswith("s") and not loose.endswith("ss") else loose
+    return singular(text.replace("-", "").replace(" ", "").lower())
 
 
 def _loose_keys(defined: dict[str, list[int]]) -> dict[str, list[str]]:
@@ -232,10 +229,16 @@ def _loose_keys(defined: dict[str, list[int]]) -> dict[str, list[str]]:
     `_mention_pattern` finds ("nnUNet", "nnU Net", "Swin-UNETR") holds one of them."""
     by_key: dict[str, list[str]] = {}
     for name in sorted(defined):
-        head = re.split(r"[-\s]", name, maxsplit=1)[0]  # "nnU" for "nnU Net"
-        for key in {_loose(name), _loose(name.split()[0]), _loose(head)}:
+        for key in _name_keys(name):
             by_key.setdefault(key, []).append(name)
     return by_key
+
+
+def _name_keys(name: str) -> set[str]:
+    """The loose forms of a name, of its first word and of what it starts with before a
+    hyphen or space ("nnU" for "nnU Net")."""
+    head = re.split(r"[-\s]", name, maxsplit=1)[0]
+    return {_loose(name), _loose(name.split()[0]), _loose(head)}
 
 
 def _text_keys(tokens: set[str], loose: Callable[[str], str] = _loose) -> set[str]:
@@ -251,7 +254,6 @@ def _text_keys(tokens: set[str], loose: Callable[[str], str] = _loose) -> set[st
 def _links(
     papers: Sequence[Paper],
     groups: dict[str, list[list[int]]],
-    mentions: dict[int, set[int]],
     by_name: dict[str, dict[int, set[int]]],
 ) -> MethodLinks:
     """Assemble the sorted, slug-keyed result: one Method per group of a name, mentioned
@@ -259,9 +261,11 @@ def _links(
     those that name another method of the same paper: "EfficientDet" is no mention of
     the BiFPN its abstract coins)."""
     slugs = [p.slug for p in papers]
-    forward = {
-        slugs[i]: tuple(sorted(slugs[t] for t in targets)) for i, targets in mentions.items()
-    }
+    mentions: dict[int, set[int]] = {}  # paper -> the papers it names, by any name
+    for named in by_name.values():
+        for paper, cited in named.items():
+            mentions.setdefault(paper, set()).update(cited)
+    forward = {slugs[i]: tuple(sorted(slugs[t] for t in cited)) for i, cited in mentions.items()}
     backward: dict[str, set[str]] = {}
     for source, targets in forward.items():
         for target in targets:
@@ -294,8 +298,7 @@ def _mention_pattern(name: str, case_free: bool = False) -> re.Pattern[str]:
     hyphens and spaces written as either or left out ("nnUNet", "Swin-UNETR"); in any
     case when `case_free` ("ResNext", "MLP-mixers"), and then with a hyphen anywhere
     ("MDU-Net" for "MDUnet"; not a space: "a simple net" is no SimpleNet)."""
-    stem = _singular(name)
-    forms = sorted({name, stem, stem + "s"}, key=len, reverse=True)
+    forms = sorted(name_forms(name), key=len, reverse=True)
 
     def written(part: str) -> str:  # a hyphen anywhere, never a space ("simple net")
         return "-?".join(map(re.escape, part)) if case_free else re.escape(part)
@@ -313,11 +316,6 @@ def _case_free(name: str, common: frozenset[str]) -> bool:
     letters = re.sub(r"[-\s]", "", name)
     mixed = any(ch.islower() for ch in letters) and all(map(coined, name.split()))
     return mixed and len(letters) >= CASE_FREE_LETTERS and _loose(name) not in common
-
-
-def _singular(name: str) -> str:
-    """The name without a plural "s" ("MobileNets" -> "MobileNet")."""
-    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _ambiguous(name: str, common: frozenset[str]) -> bool:

@@ -87,3 +87,14 @@ def _uncommon_capitalised(word: str, common_words: Collection[str], min_length: 
         and flat not in common_words
         and flat.rstrip("s") not in common_words
     )
+
+
+def singular(name: str) -> str:
+    """The name without a plural "s" ("MobileNets" -> "MobileNet"; "Class" stays)."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
+def name_forms(name: str) -> set[str]:
+    """The name, its singular and its plural ("MobileNet", "MobileNets")."""
+    stem = singular(name)
+    return {name, stem, stem + "s"}
