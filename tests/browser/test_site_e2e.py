@@ -126,3 +126,22 @@ def test_outlined_buttons_are_readable_in_both_schemes(new_tab: NewTab, scheme: 
         ratio = _contrast(text, page)
         assert ratio >= 4.5, f"{buttons.nth(index).inner_text()}: {ratio:.2f}:1 in {scheme}"
     tab.assert_clean()
+
+
+def test_a_generated_title_says_so_in_words_on_a_phone(
+    new_tab: NewTab, e2e_site: BuiltSite
+) -> None:
+    """Italics and a hover title were all that told a title drawn from the abstract: a
+    phone shows no hover title."""
+    listing = next(
+        p
+        for p in sorted((e2e_site.site / "topics").glob("*/index.html"))
+        if "ps-inferred-title" in p.read_text(encoding="utf-8")
+    )
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    tab.goto(f"topics/{listing.parent.name}/")
+    after = tab.page.evaluate(
+        "getComputedStyle(document.querySelector('.ps-inferred-title'), '::after').content"
+    )
+    assert after == '" (no title in the listing)"'
+    tab.assert_clean()

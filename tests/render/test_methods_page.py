@@ -41,3 +41,10 @@ def test_an_unmentioned_method_named_by_two_titles_is_listed_once() -> None:
     page = _methods(Method("LoomGAN", "l", also=("l2",)))
     alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
     assert alone.count(">LoomGAN</a>") == 1 and "(1):" in alone
+
+
+def test_the_list_of_names_breaks_between_names_only() -> None:
+    """A line of the list opened with its separator on a phone ("· JointNet")."""
+    page = _methods(Method("KiteNet", "k1"), Method("LoomGAN", "l"))
+    alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
+    assert ">KiteNet</a>&nbsp;· <a" in alone
