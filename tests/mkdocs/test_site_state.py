@@ -20,15 +20,23 @@ from generator.mkdocs.site_state import site_key
 UP_TO_DATE = "nothing rebuilt"
 
 
-@pytest.fixture
-def built(tmp_path: Path) -> Path:
-    """A small project, built once."""
-    (tmp_path / "site_src").mkdir()
-    shutil.copytree(FIXTURE_CORPUS, tmp_path / "site_src" / "corpus")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    first = build(tmp_path)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small project, built once for the module."""
+    root = tmp_path_factory.mktemp("built") / "project"
+    (root / "site_src").mkdir(parents=True)
+    shutil.copytree(FIXTURE_CORPUS, root / "site_src" / "corpus")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    first = build(root)
     assert "Site built in" in first.output, first.output
-    return tmp_path
+    return root
+
+
+@pytest.fixture
+def built(built_once: Path, tmp_path: Path) -> Path:
+    """A copy of the built project for one test, times kept (as `cp -a` copies): the
+    state papersite keeps holds no path outside the project."""
+    return Path(shutil.copytree(built_once, tmp_path / "project", symlinks=True))
 
 
 def build(root: Path, *options: str) -> Result:
