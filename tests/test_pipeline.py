@@ -335,10 +335,10 @@ def test_generated_pages_outside_the_nav_never_stop_a_strict_build(
 ) -> None:
     """At scale the health page grows parts (health/<list>-<n>.md); an mkdocs.yml whose
     not_in_nav does not name them (every project before this) must still build."""
-    from generator.render import index_pages
+    from generator.render import health_page
 
-    monkeypatch.setattr(index_pages, "HEALTH_INLINE", 0)
-    monkeypatch.setattr(index_pages, "HEALTH_PART", 1)
+    monkeypatch.setattr(health_page, "HEALTH_INLINE", 0)
+    monkeypatch.setattr(health_page, "HEALTH_PART", 1)
     text = (REPO / "mkdocs.yml").read_text("utf-8").replace("  /health/\n", "")
     root = _project(tmp_path, text)
     build_site(Pipeline(load_config(root)))

@@ -18,7 +18,8 @@ from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.feeds import render_feeds
 from generator.render.finder_page import render_finder
-from generator.render.index_pages import render_health, render_home, render_methods
+from generator.render.health_page import render_health
+from generator.render.index_pages import render_home, render_methods
 from generator.render.map_page import render_map
 from generator.render.paper_page import papers_with_code, render_paper
 from generator.render.topic_pages import render_topic, render_topics_index

@@ -1,4 +1,5 @@
-"""Site-wide pages: home, methods, corpus health (all papers: browse_pages.py)."""
+"""Site-wide pages: home and methods (all papers: browse_pages.py; corpus health:
+health_page.py)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,16 @@ from generator.links import (
     METHODS_DOC,
     SITE_FEED_DOC,
     TOPICS_INDEX_DOC,
-    health_part_doc,
     markdown_link,
     methods_doc,
 )
-from generator.model import MergeAction, Method
+from generator.model import Method
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.rich_text import rich_text
 from generator.render.text import front_matter, html_href
 
 METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
-HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
-HEALTH_PART = 1000  # entries per page of a long health list
 HOME_LIST_LENGTH = 10
 HOME_TOPICS = 12
 
@@ -146,92 +144,6 @@ def _initial(name: str) -> str:
     if folded.isascii() and folded.isalpha():
         return folded
     return "0-9" if folded.isdigit() else "other"
-
-
-def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
-    """Render the corpus health page: files, merge log, inferred data, problems.
-
-    A list longer than HEALTH_INLINE entries shows its first ones and links to pages of
-    HEALTH_PART entries holding all of it (`health/<list>-<n>.md`), so the page stays
-    small at any corpus size while every entry is still on some page.
-    """
-    corpus = site.corpus
-    lists: list[tuple[str, str, str, list[Any]]] = [
-        (heading, slug, "merge", _entries(site, action))
-        for action, heading, slug in [
-            (MergeAction.MERGED, "Merged listings", "merged"),
-            (MergeAction.VERSION, "Papers with several versions", "versions"),
-            (MergeAction.CONFLICT, "Metadata conflicts", "conflicts"),
-            (MergeAction.POSSIBLE_DUPLICATE, "Possible duplicates", "possible-duplicates"),
-            (MergeAction.REJECTED, "Rejected input", "rejected"),
-        ]
-    ]
-    inferred_titles = [p.slug for p in corpus.papers if p.title_inferred]
-    inferred_dates = [p.slug for p in corpus.papers if p.date_inferred]
-    lists += [
-        ("Generated titles", "generated-titles", "title", inferred_titles),
-        ("Inferred dates", "inferred-dates", "date", inferred_dates),
-        ("Warnings and errors", "problems", "problem", [str(p) for p in corpus.problems]),
-    ]
-    pages: dict[str, str] = {}
-    sections = []
-    for heading, slug, kind, entries in lists:
-        parts = [entries[i : i + HEALTH_PART] for i in range(0, len(entries), HEALTH_PART)]
-        if len(entries) <= HEALTH_INLINE:
-            parts = []
-        docs = [health_part_doc(slug, n) for n in range(1, len(parts) + 1)]
-        for number, (doc, part) in enumerate(zip(docs, parts, strict=True), 1):
-            pages[doc] = env.get_template("health_part.md.j2").render(
-                front=front_matter({"title": f"{heading} ({number})"}),
-                heading=heading,
-                kind=kind,
-                entries=_health_items(site, doc, kind, part),
-                number=number,
-                total=len(entries),
-                first=(number - 1) * HEALTH_PART + 1,
-                parts=[(n, html_href(doc, d)) for n, d in enumerate(docs, 1)],
-                health_href=html_href(doc, HEALTH_DOC),
-            )
-        shown = entries if not docs else entries[:HEALTH_INLINE]
-        sections.append(
-            {
-                "heading": heading,
-                "kind": kind,
-                "total": len(entries),
-                "entries": _health_items(site, HEALTH_DOC, kind, shown),
-                "parts": [(n, _href(HEALTH_DOC, d)) for n, d in enumerate(docs, 1)],
-            }
-        )
-    pages[HEALTH_DOC] = env.get_template("health.md.j2").render(
-        front=front_matter({"title": "About this corpus"}),
-        files=corpus.files,
-        record_count=corpus.records_read,
-        paper_count=len(corpus.papers),
-        sections=sections,
-    )
-    return pages
-
-
-def _health_items(site: SiteContext, doc: str, kind: str, entries: list[Any]) -> list[Any]:
-    """A health list's entries as its template shows them (raw HTML), linked from `doc`."""
-    if kind == "merge":
-        return [
-            {
-                "papers": [site.paper_link(doc, e.paper, html=True)]
-                if e.paper in site.papers
-                else [],
-                "detail": e.detail,
-                "sources": ", ".join(str(s) for s in e.sources),
-            }
-            for e in entries
-        ]
-    if kind in ("title", "date"):
-        return [site.paper_link(doc, slug, html=True) for slug in entries]
-    return list(entries)
-
-
-def _entries(site: SiteContext, action: MergeAction) -> list[Any]:
-    return [e for e in site.corpus.merge_log if e.action is action]
 
 
 def _href(from_doc: str, to_doc: str) -> Markup:

@@ -6,7 +6,7 @@ from generator.links import HEALTH_DOC
 from generator.model import Analysis, Corpus, Paper
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
-from generator.render.index_pages import render_health
+from generator.render.health_page import render_health
 
 PLAIN = Paper("a", "a", "papers/a/", "A", False, "Text.", ("Text.",), ())
 GENERATED = Paper("b", "b", "papers/b/", "B <i>", True, "Text.", ("Text.",), ())
