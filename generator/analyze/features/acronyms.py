@@ -28,6 +28,11 @@ def abbreviates(acronym: str, phrase: str) -> bool:
     return len(words) > 1 and _splits(letters, words)
 
 
+def is_acronym(shown: str) -> bool:
+    """One word of mostly capitals ("MLP", "PCs", "KAN"), as the corpus writes it."""
+    return " " not in shown and sum(ch.isupper() for ch in shown) >= max(2, len(shown) - 1)
+
+
 def _splits(letters: str, words: list[str]) -> bool:
     """Whether `letters` splits into non-empty prefixes of every word, in order."""
     if not words:

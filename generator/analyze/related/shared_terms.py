@@ -10,8 +10,10 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from generator.analyze.features.acronyms import abbreviates, is_acronym
+from generator.analyze.features.cohesion import set_lifts
 from generator.analyze.features.display_forms import Surfaces
-from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_classes import is_adverb
 from generator.analyze.related.candidates import descending_key
@@ -20,6 +22,11 @@ from generator.analyze.related.candidates import descending_key
 CONSIDERED = 20
 # Pairs whose row products are held at once (a few MB).
 PAIRS_AT_ONCE = 1 << 15
+# A modifier is of many things when its most usual next word follows it less than this
+# share of the times it modifies, and of many subjects when the papers using it are less
+# than this many times as close as two papers picked at random (`open_modifiers`).
+TOP_FOLLOWER = 1 / 3
+MIN_SUBJECT_LIFT = 2.0
 
 
 class SharedTerms:
@@ -49,7 +56,8 @@ class SharedTerms:
         self.verb = stats.verb if stats is not None else None
         self.readable = stats.readable() if stats is not None else np.ones(0, dtype=bool)
         self.shown: dict[str, str] = {}
-        self.adverbs: dict[str, bool] = {}  # by key: `_adverb`
+        self.modifiers = open_modifiers(stats, vectors) if stats is not None else frozenset()
+        self.empty: dict[str, bool] = {}  # by key: `_alone_says_nothing`
         self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
         self.split: dict[int, tuple[str, str]] = {}  # by column: `_words`
@@ -79,33 +87,48 @@ class SharedTerms:
             best = [self.terms[c] for c in columns[bounds[i] : bounds[i + 1]]]
             # Look past the limit so that a phrase can replace its own word ("liver tumor").
             keys = self._longer(_distinct(best, self.limit + 3), x, y)
-            out.append(tuple(self._show(key) for key in self._without_adverbs(keys, x, y)))
+            out.append(tuple(self._show(key) for key in self._reasons(keys, x, y)))
         return out
 
-    def _without_adverbs(self, keys: list[str], a: int, b: int) -> list[str]:
-        """The first `limit` keys, lone adverbs left out and replaced by the next keys
-        (which may be adverbs too), phrases joined anew each time."""
+    def _reasons(self, keys: list[str], a: int, b: int) -> list[str]:
+        """The first `limit` keys that give a reason (`_left_out`), each one left out
+        replaced by the next keys (which may be left out too), phrases joined anew each
+        time."""
         wanted = self.limit
-        chosen = self._chosen(keys, a, b, wanted)
         while True:
-            adverbs = sum(map(self._adverb, chosen))
-            if not adverbs or self.limit + adverbs <= wanted:
-                break
-            wanted = self.limit + adverbs
             chosen = self._chosen(keys, a, b, wanted)
-        return [key for key in chosen if not self._adverb(key)][: self.limit]
+            left_out = self._left_out(chosen)
+            if not left_out or self.limit + len(left_out) <= wanted:
+                break
+            wanted = self.limit + len(left_out)
+        return [key for key in chosen if key not in left_out][: self.limit]
+
+    def _left_out(self, chosen: list[str]) -> set[str]:
+        """The chosen keys that give no reason as shown: a lone adverb ("accurately") or
+        modifier of many things ("global", "sparse": PhraseStats.open_modifiers), and an
+        acronym shown beside its words ("NAS" beside "neural architecture search")."""
+        left_out = {key for key in chosen if self._alone_says_nothing(key)}
+        phrases = [self._show(key) for key in chosen if " " in key or "-" in key]
+        for key in chosen:
+            shown = self._show(key)
+            if is_acronym(shown) and any(abbreviates(shown, phrase) for phrase in phrases):
+                left_out.add(key)
+        return left_out
 
     def _chosen(self, keys: list[str], a: int, b: int, limit: int) -> list[str]:
         """The first `limit` distinct keys, with the words both papers write as one phrase
         joined."""
         return self._joined(_distinct(keys, limit), a, b)
 
-    def _adverb(self, key: str) -> bool:
-        """A lone adverb gives no reason ("Shared: accurately", "extremely"); it is left
-        out only when shown, so that it can still join a phrase ("densely connected")."""
-        found = self.adverbs.get(key)
+    def _alone_says_nothing(self, key: str) -> bool:
+        """A lone adverb or modifier of many things gives no reason ("Shared: accurately",
+        "global"); it is left out only when shown, so that it can still join a phrase
+        ("densely connected", "global context")."""
+        found = self.empty.get(key)
         if found is None:
-            found = self.adverbs[key] = " " not in key and is_adverb(key, self.index)
+            alone = " " not in key and not self.surfaces.is_coined(key)
+            found = alone and (key in self.modifiers or is_adverb(key, self.index))
+            self.empty[key] = found
         return found
 
     def _longer(self, keys: list[str], a: int, b: int) -> list[str]:
@@ -197,6 +220,42 @@ class SharedTerms:
         if key not in self.shown:
             self.shown[key] = self.surfaces.phrase(key)
         return self.shown[key]
+
+
+def open_modifiers(stats: PhraseStats, vectors: Vectors) -> frozenset[str]:
+    """Single words that modify many different things and are used by papers of many
+    subjects: "global" (context, features, pooling ...), "sparse", "theoretical",
+    "diverse". Alone they name no subject two papers share.
+
+    A modifier ends a run less than MIN_HEAD of the times it is used, and its most usual
+    next word follows it less than TOP_FOLLOWER of the times it modifies ("diffusion" is
+    followed by "models" 42 of its 71 uses, "medical" by "image" 93 of 139). The papers
+    using it are less than MIN_SUBJECT_LIFT times as close as two papers picked at random
+    (features/cohesion.py): "global" 1.65, "implicit" 1.92, but "Fourier" 2.61, "music"
+    4.93, "entropic" 6.45, which two papers share only on one subject.
+    """
+    top: dict[str, float] = {}  # the first word of two-word terms -> the most used one's uses
+    for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
+        if term.count(" ") == 1:
+            first = term.split(" ", 1)[0]
+            top[first] = max(top.get(first, 0.0), total)
+    modifiers = [
+        column
+        for column, (term, head, total) in enumerate(
+            zip(stats.terms, stats.head.tolist(), stats.total.tolist(), strict=True)
+        )
+        if " " not in term
+        and head < MIN_HEAD
+        and top.get(term, 0.0) < TOP_FOLLOWER * (1 - head) * total
+    ]
+    if not modifiers:
+        return frozenset()
+    lifts = set_lifts(vectors.counts[:, modifiers], vectors.lsa).tolist()
+    return frozenset(
+        stats.terms[column]
+        for column, lift in zip(modifiers, lifts, strict=True)
+        if lift < MIN_SUBJECT_LIFT
+    )
 
 
 def _distinct(keys: list[str], limit: int) -> list[str]:

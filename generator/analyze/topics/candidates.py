@@ -22,10 +22,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from generator.analyze.features.acronyms import abbreviates
+from generator.analyze.features.cohesion import column_lifts, set_lift
+from generator.analyze.features.cohesion import quality as topic_quality
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
-from generator.analyze.topics.cohesion import column_lifts, set_lift
-from generator.analyze.topics.cohesion import quality as topic_quality
 from generator.analyze.topics.label_rules import worthy
 
 # Fewest papers about a phrase for it to name a topic: 3, growing with the corpus

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import NDArray
 
+from generator.analyze.features.cohesion import column_lifts
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.topics.candidates import Candidate, candidate, min_support, ranked, size_cap
-from generator.analyze.topics.cohesion import column_lifts
 from generator.analyze.topics.label_rules import worthy
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from generator.analyze.features.acronyms import abbreviates
+from generator.analyze.features.acronyms import abbreviates, is_acronym
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
 from generator.analyze.features.word_classes import (
@@ -231,16 +231,11 @@ def spelled_out(shown: str, kept: Sequence[str]) -> int | None:
     and "multi-layer perceptrons", "MI" and "mutual information"): the position of the
     kept one, or None."""
     for number, other in enumerate(kept):
-        if (_is_acronym(shown) and abbreviates(shown, other)) or (
-            _is_acronym(other) and abbreviates(other, shown)
+        if (is_acronym(shown) and abbreviates(shown, other)) or (
+            is_acronym(other) and abbreviates(other, shown)
         ):
             return number
     return None
-
-
-def _is_acronym(shown: str) -> bool:
-    """One word of mostly capitals ("MLP", "PCs", "KAN"), as the corpus writes it."""
-    return " " not in shown and sum(ch.isupper() for ch in shown) >= max(2, len(shown) - 1)
 
 
 def _joined(key: str) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 import numpy as np
+import scipy.sparse as sp
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import build_vectors
-from generator.analyze.related.shared_terms import SharedTerms
+from generator.analyze.related.shared_terms import SharedTerms, open_modifiers
 
 PAPERS = [
     (
@@ -84,13 +86,73 @@ def test_a_lone_adverb_gives_its_place_to_the_next_term() -> None:
     assert [term.lower() for term in shown] == ["dense", "classify cells", "connected"]
 
 
-def test_adverbs_give_way_until_the_places_are_filled() -> None:
-    """The terms that replace a left-out adverb may be adverbs too: they give way again."""
+def test_terms_left_out_give_way_until_the_places_are_filled() -> None:
+    """The terms that replace a left-out one may be left out too: they give way again."""
     finder = SharedTerms.__new__(SharedTerms)
     finder.limit = 2
-    finder.adverbs = {"quickly": True, "accurately": True, "densely": True}
-    finder.adverbs.update(dict.fromkeys(["kites", "lakes", "wind"], False))
+    finder.empty = {"quickly": True, "accurately": True, "densely": True}
+    finder.empty.update(dict.fromkeys(["kites", "lakes", "wind"], False))
+    finder._show = lambda key: key  # type: ignore[method-assign]
     keys = ["quickly", "kites", "accurately", "densely", "lakes", "wind"]
     finder._chosen = lambda keys, a, b, limit: keys[:limit]  # type: ignore[method-assign]
-    assert finder._without_adverbs(keys, 0, 1) == ["kites", "lakes"]
-    assert finder._without_adverbs(["quickly", "densely"], 0, 1) == []
+    assert finder._reasons(keys, 0, 1) == ["kites", "lakes"]
+    assert finder._reasons(["quickly", "densely"], 0, 1) == []
+
+
+ACRONYM_PAPERS = [
+    (
+        "Neural architecture search on a budget",
+        "Neural architecture search (NAS) finds cells. NAS costs GPU days; our NAS shares "
+        "weights of candidate cells.",
+    ),
+    (
+        "Faster neural architecture search",
+        "Neural architecture search (NAS) is slow. We speed NAS up with candidate cells "
+        "and proxy tasks.",
+    ),
+    ("Other", "Speech separation of voices; separation of speech."),
+    ("More", "Graphs of molecules and message passing over graphs."),
+]
+
+
+def test_an_acronym_beside_its_words_gives_its_place_to_the_next_term() -> None:
+    """ "Shared: NAS, neural architecture search" said one thing twice."""
+    docs = read_documents(corpus_of(ACRONYM_PAPERS).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    telling = np.ones(len(vectors.terms), dtype=bool)
+    finder = SharedTerms(vectors, docs.surfaces, telling, 2, stats)
+    pair = np.array([docs.slugs.index("neural-architecture-search-on-a-budget")])
+    other = np.array([docs.slugs.index("faster-neural-architecture-search")])
+    (shown,) = finder.for_pairs(pair, other)
+    assert "neural architecture search" in [term.lower() for term in shown], shown
+    assert "NAS" not in shown and len(shown) == 2, shown
+    alone = np.array([t in ("nas", "cell") for t in vectors.terms])
+    finder = SharedTerms(vectors, docs.surfaces, alone, 2, stats)
+    assert "NAS" in finder.for_pairs(pair, other)[0]  # without its words, it stays
+
+
+def _modifier_corpus() -> tuple[SimpleNamespace, SimpleNamespace]:
+    """Six papers on three subjects (LSA axes x, y, z, two papers each). "global" and
+    "entropic" modify many things ("global context", "global pooling", ...); "global" in a
+    paper of every subject, "entropic" in the two of one; "diffusion" mostly modifies
+    "models"; "field" ends its runs (a noun)."""
+    terms = (
+        "global", "entropic", "diffusion", "field",
+        "global context", "global pooling", "entropic maps", "entropic costs",
+        "diffusion models",
+    )  # fmt: skip
+    head = np.array([0.1, 0.1, 0.1, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9])
+    total = np.array([12.0, 12.0, 12.0, 12.0, 2.0, 2.0, 2.0, 2.0, 9.0])
+    users = {"global": [0, 2, 4], "entropic": [0, 1], "diffusion": [2, 3], "field": [0, 2, 4]}
+    counts = np.zeros((6, len(terms)))
+    for term, papers in users.items():
+        counts[papers, terms.index(term)] = 1
+    lsa = np.repeat(np.eye(3, dtype=np.float32), 2, axis=0)
+    stats = SimpleNamespace(terms=terms, head=head, total=total)
+    return stats, SimpleNamespace(counts=sp.csr_matrix(counts), lsa=lsa)
+
+
+def test_a_modifier_of_many_things_and_subjects_is_no_reason_alone() -> None:
+    stats, vectors = _modifier_corpus()
+    assert open_modifiers(stats, vectors) == {"global"}  # type: ignore[arg-type]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.analyze.features.cohesion import column_lifts
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.tokens import runs
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.features.word_families import PhraseUse, same_family
-from generator.analyze.topics.cohesion import column_lifts
 from generator.analyze.topics.expansions import with_expansions
 from generator.analyze.topics.label_rules import MIN_LIFT_UNREPEATED, worthy
 from generator.analyze.topics.seeds import Seed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from generator.analyze.features.phrases import PhraseStats
@@ -34,11 +35,21 @@ def column_lifts(
         return np.zeros(0)
     picked = stats.key_papers if rows is None else stats.key_papers[list(rows)]
     vectors = lsa if rows is None else lsa[list(rows)]
-    key = picked[:, columns].astype(np.float64)
-    sums = np.asarray(key.T @ vectors.astype(np.float64))
-    m = np.asarray(key.sum(axis=0)).ravel()
-    cohesion = ((sums**2).sum(axis=1) - m) / np.maximum(m * (m - 1), 1.0)
-    return np.asarray(cohesion / baseline(lsa))
+    return _cohesions(picked[:, columns], vectors) / baseline(lsa)
+
+
+def set_lifts(members: sp.spmatrix, lsa: NDArray[np.float32]) -> NDArray[np.float64]:
+    """Cohesion over baseline of each column's set of papers (`members`: papers x sets,
+    nonzero where a paper is in the set)."""
+    return _cohesions(members, lsa) / baseline(lsa)
+
+
+def _cohesions(members: sp.spmatrix, lsa: NDArray[np.float32]) -> NDArray[np.float64]:
+    """Mean cosine between two different papers of each column's set."""
+    ones = (members != 0).astype(np.float64)
+    sums = np.asarray(ones.T @ lsa.astype(np.float64))
+    m = np.asarray(ones.sum(axis=0)).ravel()
+    return np.asarray(((sums**2).sum(axis=1) - m) / np.maximum(m * (m - 1), 1.0))
 
 
 def set_lift(papers: Sequence[int], lsa: NDArray[np.float32]) -> float:
