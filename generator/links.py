@@ -8,7 +8,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
 from slugify import slugify
 
@@ -19,6 +19,19 @@ SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 OTHER_TOPIC_SLUG = "other"
 # Slugs no paper or topic may have: `index.md` is the page of the folder itself.
 RESERVED_SLUGS = frozenset({"index"})
+
+
+def is_web_address(url: str) -> bool:
+    """Whether a URL from the corpus may be linked: http(s), a host, no spaces or
+    control characters (`javascript:...` and `files/x.pdf` may not)."""
+    address = url.strip()
+    parts = urlsplit(address)
+    return (
+        parts.scheme in ("http", "https") and bool(parts.netloc) and not _SPACE_RE.search(address)
+    )
+
+
+_SPACE_RE = re.compile(r"[\x00-\x20]")
 
 
 def base_slug(text: str, fallback: str) -> str:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.ingest.clean import normalize_key
-from generator.links import paper_url, unique_slugs
-from generator.model import MergeAction, MergeEntry, Paper, PaperDate, Record
+from generator.links import is_web_address, paper_url, unique_slugs
+from generator.model import MergeAction, MergeEntry, Paper, PaperDate, Record, SourceRef
 
 
 @dataclass(frozen=True)
@@ -93,16 +93,25 @@ def _conflicts(pid: str, records: list[Record]) -> list[MergeEntry]:
     fields: dict[str, Callable[[Record], object]] = {
         "title": lambda r: None if r.title_inferred else r.title,
         "date": lambda r: r.date.iso() if r.date else None,
+        "authors": lambda r: "; ".join(r.authors) if r.authors else None,
         "authors_count": lambda r: r.authors_count,
         "upvotes": lambda r: r.upvotes,
         "url": lambda r: r.url,
     }
     for name, get in fields.items():
-        values = {str(get(r)): r.source for r in records if get(r) is not None}
+        # value as compared -> (value as read, where); author names alike but for case,
+        # accents or punctuation are one list
+        values: dict[str, tuple[str, SourceRef]] = {}
+        for record in records:
+            value = get(record)
+            if value is not None:
+                key = text_key(str(value)) if name == "authors" else str(value)
+                values.setdefault(key, (str(value), record.source))
         if len(values) > 1:
-            listed = "; ".join(f"{v!r} ({s})" for v, s in values.items())
+            listed = "; ".join(f"{v!r} ({s})" for v, s in values.values())
             detail = f"{name} differs: {listed}; kept {_chosen(name, records)!r}"
-            entries.append(MergeEntry(MergeAction.CONFLICT, pid, tuple(values.values()), detail))
+            where = tuple(s for _, s in values.values())
+            entries.append(MergeEntry(MergeAction.CONFLICT, pid, where, detail))
     return entries
 
 
@@ -113,6 +122,8 @@ def _chosen(name: str, records: list[Record]) -> object:
         return records[0].title
     if name == "date":
         return chosen.date.iso() if chosen.date else None
+    if name == "authors":
+        return "; ".join(chosen.authors)
     return getattr(chosen, name)
 
 
@@ -129,14 +140,17 @@ class _Metadata:
 
 def _pick_metadata(records: list[Record]) -> _Metadata:
     """Union of the records' metadata: a printed date beats an inferred one, the highest
-    upvote count wins (counts only grow), otherwise the first record read wins."""
+    upvote count wins (counts only grow), the longest author list (the others are in the
+    merge log), a web address over one that cannot be linked (`javascript:`), otherwise
+    the first record read wins."""
     dates = [r.date for r in records if r.date is not None]
     printed = [d for d in dates if not d.year_inferred]
     return _Metadata(
         date=(printed or dates)[0] if dates else None,
         authors_count=next((r.authors_count for r in records if r.authors_count), None),
         upvotes=max((r.upvotes for r in records if r.upvotes is not None), default=None),
-        url=next((r.url for r in records if r.url), None),
+        url=next((r.url for r in records if r.url and is_web_address(r.url)), None)
+        or next((r.url for r in records if r.url), None),
         authors=max((r.authors for r in records), key=len),
     )
 

@@ -11,11 +11,12 @@ raised and web addresses made links; every character of the text is still shown.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from generator.analyze.code_urls import url_spans
+from generator.links import is_web_address
 from generator.render.math import split_math
 
 # Kept as they are in external links; every other character is percent-encoded. Quotes
@@ -121,9 +122,6 @@ def external_href(url: str) -> Markup | None:
     (quotes too), and with `&` written `&amp;` so that no `&lt;` or `&#60` in the URL
     reaches the browser as a character reference.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    if re.search(r"[\x00-\x20]", url.strip()):
+    if not is_web_address(url):
         return None
     return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS).replace("&", "&amp;"))

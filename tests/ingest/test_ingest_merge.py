@@ -80,6 +80,35 @@ def test_conflicting_metadata_is_logged_and_one_value_kept(ingest) -> None:
     assert "kept '2021-10-12'" in conflict.detail
 
 
+def test_differing_author_lists_are_a_conflict_naming_both(ingest) -> None:
+    """The list not kept was dropped without a word ("Dave Second" nowhere)."""
+    rows = [
+        {"title": "SGD Rates", "abstract": OTHER, "authors": ["Carol First"]},
+        {"title": "SGD Rates", "abstract": OTHER, "authors": ["Dave Second", "Eve Third"]},
+        {"title": "SGD Rates", "abstract": OTHER, "authors": ["carol first."]},
+    ]
+    corpus = ingest({"a.jsonl": "\n".join(json.dumps(r) for r in rows)})
+    (paper,) = corpus.papers
+    assert paper.authors == ("Dave Second", "Eve Third")  # the longest list
+    details = [c.detail for c in entries(corpus, MergeAction.CONFLICT)]
+    (authors,) = [d for d in details if d.startswith("authors differs")]
+    assert "Carol First" in authors and "Dave Second; Eve Third" in authors
+    assert "kept 'Dave Second; Eve Third'" in authors
+    assert "carol first." not in authors  # Carol's name again, differently written
+
+
+def test_a_web_address_beats_one_that_cannot_be_linked(ingest) -> None:
+    rows = [
+        {"title": "SGD Rates", "abstract": OTHER, "url": "javascript:alert(1)"},
+        {"title": "SGD Rates", "abstract": OTHER, "url": "https://example.org/sgd"},
+    ]
+    corpus = ingest({"a.jsonl": "\n".join(json.dumps(r) for r in rows)})
+    (paper,) = corpus.papers
+    assert paper.external_url == "https://example.org/sgd"
+    (conflict,) = entries(corpus, MergeAction.CONFLICT)
+    assert "kept 'https://example.org/sgd'" in conflict.detail
+
+
 def test_printed_date_beats_inferred_one_and_highest_upvotes_win(ingest) -> None:
     daily = (
         "Daily Papers\n\nSGD Rates\n\n" + OTHER + "\n\n  • 3 authors\n·\nMar 8 7\n\n"
