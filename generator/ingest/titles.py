@@ -81,6 +81,10 @@ _CONNECTIVE_RE = re.compile(
 )
 _POINTS_BACK_RE = re.compile(r"\b(?:them|they)\b", re.IGNORECASE)
 _MAX_WORDS = 14
+# A title's length in characters, at most: 14 words of a long-worded field, and no
+# 5,000-character "word" in every list of the site.
+_MAX_CHARACTERS = 150
+_UNTITLED = "Untitled abstract"
 _MIN_CONTENT_WORDS = 2
 
 
@@ -88,9 +92,9 @@ def title_from_abstract(abstract: str) -> str:
     """Return a short title-like phrase naming what the abstract says the paper does."""
     sentences = prose_sentences(abstract)
     if not sentences:
-        return "Untitled abstract"
+        return _UNTITLED
     phrase = _question(sentences) or _contribution(sentences) or sentences[0]
-    return _shorten(phrase)
+    return _shorten(phrase) or _UNTITLED  # "........" leaves nothing
 
 
 def contribution_sentence(abstract: str) -> str:
@@ -224,5 +228,8 @@ def _shorten(phrase: str) -> str:
                 break
         else:
             words = [*words[:_MAX_WORDS], "…"]
-    title = " ".join(words) + ("?" if question and words[-1] != "…" else "")
+    if len(" ".join(words)) > _MAX_CHARACTERS:
+        kept = " ".join(words)[:_MAX_CHARACTERS].rsplit(" ", 1)
+        words = [*(kept[0] if len(kept) > 1 else kept[-1]).split(), "…"]
+    title = " ".join(words) + ("?" if question and words and words[-1] != "…" else "")
     return title[:1].upper() + title[1:]

@@ -74,6 +74,22 @@ def test_an_empty_abstract_gets_a_placeholder_title() -> None:
     assert title_from_abstract("   ") == "Untitled abstract"
 
 
+def test_an_abstract_of_punctuation_gets_the_placeholder_not_an_empty_title() -> None:
+    assert title_from_abstract("." * 300) == "Untitled abstract"
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We propose " + "a" * 5000 + " for segmentation.",  # one unbroken "word"
+        " ".join(["Supercalifragilisticexpialidocious"] * 14) + ".",  # long words
+    ],
+)
+def test_a_generated_title_is_at_most_150_characters_and_says_it_is_cut(abstract: str) -> None:
+    title = title_from_abstract(abstract)
+    assert len(title) <= 152 and title.endswith(" …"), title
+
+
 def test_the_contribution_sentence_says_what_the_paper_does() -> None:
     """Lists show it under a title: the sentence with a verb of making, else one of
     studying, else the first (background) sentence."""
