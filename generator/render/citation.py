@@ -56,7 +56,7 @@ def cite(paper: Paper, url: str | None) -> Citation:
     if paper.published and year:
         fields.append(("month", _MONTHS[paper.published.month - 1]))
     if url:
-        fields.append(("url", url))
+        fields.append(("url", _bibtex_url(url)))
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
         for name, value in fields
@@ -81,6 +81,12 @@ def citation_key(paper: Paper) -> str:
     if surname:
         return (surname + year + words[0])[:KEY_LENGTH]
     return "".join(words[:KEY_WORDS_ALONE])[: KEY_LENGTH - len(year)] + year
+
+
+def _bibtex_url(url: str) -> str:
+    """A URL inside a BibTeX field's braces: its braces and backslashes percent-encoded,
+    as a browser would send them (`a}b` ended the field early)."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
 def _year(paper: Paper) -> str:

@@ -52,3 +52,14 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     assert citation_key(codec) == "soundstreamendtoendneural"  # was "soundstreamendend"
     very_long = _paper("Supercalifragilisticexpialidocious " * 3, published=PaperDate(2021, 1, 1))
     assert citation_key(very_long).endswith("2021") and len(citation_key(very_long)) == 60
+
+
+def test_braces_and_backslashes_of_a_url_cannot_end_the_field() -> None:
+    bibtex = cite(_paper(), "https://example.com/a}b{c%20d\\e").bibtex
+    assert "url = {https://example.com/a%7Db%7Bc%20d%5Ce}" in bibtex
+    body = bibtex.split("{", 1)[1]
+    depth = 0
+    for character in body:  # braces balance, and the entry closes only at its end
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        assert depth >= -1
+    assert depth == -1 and bibtex.endswith("}")
