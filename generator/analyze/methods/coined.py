@@ -82,6 +82,9 @@ _LONGER_NAME = re.compile(r"(?:\s+[^\s,;:.()]+){1,6}\s*\(")
 # after the claim's verb, with no ";" or ":" between.
 BRACKET_REACH = 12
 BRACKET_CHARS = 240  # the reach in characters, tested first
+# Names one abstract may coin, the first in its text (the bundled corpus's coin at most
+# 2; an abstract of a thousand "we propose X" claims cannot fill the methods page).
+MAX_COINED = 5
 SPELLED_WORDS = 8  # what a bracketed name stands for is looked for this far back
 _BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[\w'’-]+")
@@ -100,7 +103,7 @@ class Coinage:
 
 
 def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
-    """The names an abstract coins, in order of first appearance.
+    """The names an abstract coins, in order of first appearance (MAX_COINED at most).
 
     A named word must be coined or an uncommon capitalised word (names.is_method_name); a
     bracketed one must be coined with a digit, `++` or mixed case once a plural "s" is
@@ -142,7 +145,7 @@ def coinages(abstract: str, common_words: Collection[str]) -> list[Coinage]:
     found: dict[str, Coinage] = {}
     for _, coinage in sorted(hits, key=lambda hit: hit[0]):
         found.setdefault(coinage.name, coinage)
-    return list(found.values())
+    return list(found.values())[:MAX_COINED]
 
 
 class _Claims:

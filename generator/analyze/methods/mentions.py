@@ -6,7 +6,8 @@ word boundaries, plural or singular ("MobileNet" for "MobileNets"). To avoid fal
 links: a paper's own method names are removed from its text first (so "3D ShapeNets"
 does not mention "ShapeNet"); possible duplicates never link; and short all-capital
 names ("SNIP", "WDM", "TRP") or names that are also common words only link papers
-whose content is similar once the name itself is left out.
+whose content is similar once the name itself is left out; and a name many papers write
+is not the name of a paper none of them resembles (a title "ImageNet: ..." on bananas).
 
 Several titles may name the same method ("UNet++: A Nested U-Net ..." and its journal
 version "UNet++: Redesigning Skip Connections ..."). Those whose content is similar
@@ -37,6 +38,8 @@ from generator.model import Method, Paper
 # reaches this (about the 93rd percentile of all pairs in the bundled corpus: WDM the
 # wavelet diffusion model and WDM the wafer defect map score 0.02 once "WDM" is removed).
 MIN_SIMILARITY = 0.08
+# A name this many papers write must be written by one similar to the paper defining it.
+CHECKED_WRITERS = 5
 _SHORT = 5
 CASE_FREE_LETTERS = 5
 _PUNCT = "()[]{},.;:!?\"'“”‘’"
@@ -85,6 +88,8 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
                 targets = similar.among(name, index, targets)
             if targets:
                 by_name.setdefault(name, {})[index] = set(targets)
+    for name in _unlike_their_definers(by_name, similar):
+        del by_name[name], defined[name]
     groups = {
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
     }
@@ -316,6 +321,23 @@ def _case_free(name: str, common: frozenset[str]) -> bool:
     letters = re.sub(r"[-\s]", "", name)
     mixed = any(ch.islower() for ch in letters) and all(map(coined, name.split()))
     return mixed and len(letters) >= CASE_FREE_LETTERS and _loose(name) not in common
+
+
+def _unlike_their_definers(
+    by_name: Mapping[str, Mapping[int, set[int]]], similar: _Similarity
+) -> list[str]:
+    """Names that at least CHECKED_WRITERS papers write, not one of them similar to a
+    paper said to define the name: a title "ImageNet: ..." on bananas, written by sixty
+    papers on images, names another thing. (With fewer writers nothing is told:
+    MobileNets' three writers in the bundled corpus are unlike it, and rightly link.)"""
+    return [
+        name
+        for name, writers in by_name.items()
+        if len(writers) >= CHECKED_WRITERS
+        and not any(
+            similar.among(name, index, sorted(targets)) for index, targets in writers.items()
+        )
+    ]
 
 
 def _ambiguous(name: str, common: frozenset[str]) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from analyze_helpers import corpus_of, slug_of
 
 from generator.analyze import analyze
-from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages
+from generator.analyze.methods.coined import MAX_COINED, Coinage, abbreviated_terms, coinages
 
 COMMON = frozenset({"network", "model", "fusion", "layer"})
 
@@ -193,3 +193,9 @@ def test_a_paper_of_two_names_is_mentioned_by_name() -> None:
     methods = {m.name: m for m in analyze(corpus).methods}
     assert methods["KiteDet"].mentioned_by == (slug_of(corpus, papers[1][0]),)
     assert methods["BiKPyNet"].mentioned_by == (slug_of(corpus, papers[2][0]),)
+
+
+def test_an_abstract_coins_at_most_max_coined_names_the_first_in_its_text() -> None:
+    abstract = " ".join(f"We propose a network called Zeta{i}Net for task {i}." for i in range(40))
+    names = [c.name for c in coinages(abstract, frozenset())]
+    assert names == [f"Zeta{i}Net" for i in range(MAX_COINED)]

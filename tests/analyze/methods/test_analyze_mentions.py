@@ -179,3 +179,49 @@ def test_a_mention_written_another_way_links(written: str) -> None:
     found = result.mentions[slug_of(corpus, papers[1][0])]
     linked = written in ("nnUNet", "nnU Net", "NNUNet")
     assert found == ((slug_of(corpus, papers[0][0]),) if linked else ())
+
+
+IMAGE_PAPERS = [
+    (
+        "Relabelling a hierarchical image database",
+        "We relabel ImageNet with hierarchical WordNet synsets and measure label noise in "
+        "large-scale image databases; hierarchical synsets disagree with annotators.",
+    ),
+    (
+        "Detecting objects with anchor-free heads",
+        "Anchor-free detection heads pretrained on ImageNet locate objects in street scenes.",
+    ),
+    (
+        "Pruning channels by saliency",
+        "Channel saliency prunes ResNets trained on ImageNet to half their FLOPs.",
+    ),
+    (
+        "Distilling teachers into small students",
+        "Students distilled from ImageNet teachers match their soft labels at a tenth of the size.",
+    ),
+    (
+        "Robustness to common corruptions",
+        "Blur, noise and weather corruptions of ImageNet images lower the accuracy of every model.",
+    ),
+]
+DEFINERS = {
+    "images": (
+        "ImageNet: A Large-Scale Hierarchical Image Database",
+        "A large-scale hierarchical image database: millions of images arranged by the "
+        "WordNet synsets of their labels.",
+    ),
+    "bananas": (
+        "ImageNet: Bananas of the Tropics",
+        "Bananas grow in tropical climates; we survey plantations, soil and harvest yields.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("definer", "linked"), [("images", True), ("bananas", False)])
+def test_a_name_many_papers_write_needs_one_like_its_definer(definer: str, linked: bool) -> None:
+    """A title "ImageNet: ..." on bananas took the mentions of every paper naming ImageNet."""
+    corpus = corpus_of([*PAPERS, *IMAGE_PAPERS, DEFINERS[definer]])
+    result = analyze(corpus)
+    own = slug_of(corpus, DEFINERS[definer][0])
+    assert len(result.mentioned_by[own]) == (5 if linked else 0)
+    assert ("ImageNet" in {m.name for m in result.methods}) is linked
