@@ -18,6 +18,12 @@ import re
 # Space after a sentence's end mark (and a closing quote or bracket).
 _AFTER_END_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+")
 _SENTENCE_OPENERS = "\"'("
+# A period that ends an abbreviation ends no sentence: "(e.g. 2 or 3 samples)",
+# "et al. 2019", "Fig. 3", "vs. ResNet".
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|cf|vs|et al|approx|resp|Fig|Figs|Eq|Eqs|Sec|No|Ref|Refs)\.)$",
+    re.IGNORECASE,
+)
 _WHO = r"(?:we|this (?:paper|work|study|article|dissertation|thesis|report|survey|note))"
 _INTENT = r"(?:(?:will|can|expect to|aim to|seek to|set out to|try to)\s+)?"
 _ADVERBS = r"(?:(?:also|first|further|then|here|hence|therefore|thus|instead|now),?\s+)*"
@@ -208,7 +214,8 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for piece in _AFTER_END_RE.split(text.strip()):
         opener = piece[:1]
-        if sentences and not (opener.isupper() or opener.isdigit() or opener in _SENTENCE_OPENERS):
+        opens = opener.isupper() or opener.isdigit() or opener in _SENTENCE_OPENERS
+        if sentences and (not opens or _ABBREVIATION_END_RE.search(sentences[-1])):
             sentences[-1] += " " + piece
         elif piece:
             sentences.append(piece)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.titles import contribution_sentence, title_from_abstract
+from generator.ingest.titles import contribution_sentence, split_sentences, title_from_abstract
 
 BACKGROUND = "Recent advances in sensor hardware have made dense capture feasible at low cost."
 
@@ -126,3 +126,16 @@ def test_such_as_does_not_point_back() -> None:
     first = "We propose a pruning method for architectures such as ResNets."
     second = "Then, we propose a second baseline for transformers."
     assert contribution_sentence(f"Background. {first} {second}") == first
+
+
+def test_a_period_ending_an_abbreviation_ends_no_sentence() -> None:
+    text = (
+        "Grains of waveforms (e.g. 2 or 3 samples) beyond frames. As in Fig. 4 the cells "
+        "grow. We list nets, pools etc. The results hold."
+    )
+    assert split_sentences(text) == [
+        "Grains of waveforms (e.g. 2 or 3 samples) beyond frames.",
+        "As in Fig. 4 the cells grow.",
+        "We list nets, pools etc.",
+        "The results hold.",
+    ]
