@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from generator.ingest.broken_words import rejoin_broken_words
 from generator.ingest.detect import detect_format
 from generator.ingest.duplicates import flag_possible_duplicates
 from generator.ingest.merge import group_records, merge_group, to_papers
@@ -115,7 +116,7 @@ def ingest_texts(
         rejected.extend(result.rejected)
         summaries.append(FileSummary(name, fmt, len(result.records), len(result.rejected)))
     merged, log = [], []
-    for group in group_records(records):
+    for group in group_records(rejoin_broken_words(records)):
         paper, entries = merge_group(group)
         merged.append(paper)
         log.extend(entries)
