@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.links import HEALTH_DOC, health_part_doc, markdown_link
 from generator.model import MergeAction
-from generator.render.context import SiteContext
+from generator.render.context import ENOUGH_PAPERS, SiteContext
 from generator.render.text import front_matter, html_href
 
 HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
@@ -51,6 +51,9 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),
+        dated_count=sum(1 for p in corpus.papers if p.published),
+        upvoted_count=sum(1 for p in corpus.papers if p.upvotes),
+        enough=ENOUGH_PAPERS,
         sections=sections,
     )
     return pages

@@ -58,12 +58,10 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
             site.paper_link(HOME_DOC, p.slug, html=True)
             for p in reversed(dated[-HOME_LIST_LENGTH:])
         ],
-        dated_count=len(dated),
         show_newest=enough_papers_have(len(dated), len(papers)),
         most_upvoted=[
             site.paper_link(HOME_DOC, p.slug, html=True) for p in upvoted[:HOME_LIST_LENGTH]
         ],
-        upvoted_count=len(upvoted),
         show_upvoted=enough_papers_have(len(upvoted), len(papers)),
         topics_href=_href(HOME_DOC, TOPICS_INDEX_DOC),
         finder_href=_href(HOME_DOC, FINDER_DOC),
