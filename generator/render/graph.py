@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import textwrap
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -97,14 +97,39 @@ def graph_attribute(layout: str) -> Markup:
 
 
 def short_lines(title: str, chars: int = LABEL_CHARS, lines: int = 2) -> list[str]:
-    """The title wrapped into at most `lines` lines of `chars`, cut with an ellipsis."""
-    wrapped = textwrap.wrap(" ".join(title.split()), chars, break_on_hyphens=False) or [""]
+    """The title wrapped into at most `lines` lines of `chars`, cut with an ellipsis after
+    a whole word. A word longer than a line breaks after one of its hyphens
+    ("Normalization-" / "Activation"), else where the line ends."""
+    wrapped = _wrapped(title.split(), chars) or [""]
     if len(wrapped) <= lines:
         return wrapped
     kept = wrapped[:lines]
-    last = kept[-1][: chars - 1].rstrip(" ,;:-")
-    kept[-1] = last + "…"
+    last = kept[-1]
+    if len(last) > chars - 1:  # room for the ellipsis, at a word's end if there is one
+        cut = last[: chars - 1]
+        last = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    kept[-1] = last.rstrip(" ,;:-") + "…"
     return kept
+
+
+def _wrapped(words: list[str], chars: int) -> list[str]:
+    """Words filled into lines of at most `chars` characters."""
+    pieces: list[tuple[str, bool]] = []  # (text, starts a word)
+    for word in words:
+        parts = [word] if len(word) <= chars else re.findall(r"[^-]*-|[^-]+$", word)
+        for number, part in enumerate(parts):
+            while len(part) > chars:  # no hyphen near enough: cut where the line ends
+                pieces.append((part[:chars], number == 0))
+                part, number = part[chars:], number + 1
+            pieces.append((part, number == 0))
+    out: list[str] = []
+    for text, word_start in pieces:
+        glue = " " if word_start else ""
+        if out and len(out[-1]) + len(glue) + len(text) <= chars:
+            out[-1] += glue + text
+        else:
+            out.append(text)
+    return out
 
 
 def ring_seats(count: int, links: Sequence[tuple[int, int]]) -> list[int]:

@@ -113,6 +113,14 @@ def test_graph_stays_small() -> None:
             ["Aggregated Residual", "Transformations for…"],
         ),
         ("", [""]),
+        (  # the ellipsis after a whole word, not "Attention Mechanism i…"
+            "TransDAE: Dual Attention Mechanism in a Hierarchical Transformer",
+            ["TransDAE: Dual", "Attention Mechanism…"],
+        ),
+        (  # a word longer than a line breaks after its hyphen, not before it
+            "Normalization-Activation Layers evolved",
+            ["Normalization-", "Activation Layers…"],
+        ),
     ],
 )
 def test_short_lines(title: str, expected: list[str]) -> None:
