@@ -63,6 +63,36 @@ _MAYBE_MATH_RE = re.compile(r"[\^_{(]")
 _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 
 
+# A relation or operator written as its lost command between two operands: "0 leq q <
+# 1", "xi cdot 100%", "256 times 256". Operands are numbers, single letters and Greek
+# letters only, so prose ("two times faster", "the approx count") is no math; a command
+# glued to a number ("approx1%") or filling a function's places ("I(cdot;cdot)") is too.
+_RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto"
+_GREEK = (
+    "alpha|beta|gamma|delta|epsilon|varepsilon|theta|Theta|lambda|Lambda|mu|sigma|Sigma|"
+    "tau|rho|phi|Phi|varphi|psi|Psi|pi|omega|Omega|eta|kappa|nu|xi|zeta|chi"
+)
+_OPERAND = (
+    r"(?:\d+(?:\.\d+)?%?"
+    r"|(?<![\w^-])(?:[A-Za-z]|" + _GREEK + r")(?:[_^](?:\{[^{}\s]{1,12}\}|\w{1,3}))?(?![\w-]))"
+)
+_RELATION_RUN_RE = re.compile(
+    _OPERAND
+    + r"(?:\s*[<>=]\s*"
+    + _OPERAND
+    + r")*"
+    + r"(?:\s+(?:"
+    + _RELATIONS
+    + r")\s+"
+    + _OPERAND
+    + r"(?:\s*[<>=]\s*"
+    + _OPERAND
+    + r")*)+"
+    + r"|(?<![\w-])(?:approx|leq|geq|sim)\d+(?:\.\d+)?%?"
+    + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,]\s*cdot)*\)"
+)
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A piece of abstract text: plain, or math with its TeX form."""
@@ -75,12 +105,7 @@ def split_math(text: str) -> list[Fragment]:
     """Split `text` into plain and math fragments; joined, the texts equal `text`."""
     fragments: list[Fragment] = []
     position = 0
-    for match in _TOKEN_RE.finditer(text):
-        if not _MAYBE_MATH_RE.search(match.group()):
-            continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
-        start, end = _math_span(match.group(), match.start())
-        if start == end:
-            continue
+    for start, end in _math_spans(text):
         if start > position:
             fragments.append(Fragment(text[position:start]))
         original = text[start:end]
@@ -89,6 +114,20 @@ def split_math(text: str) -> list[Fragment]:
     if position < len(text):
         fragments.append(Fragment(text[position:]))
     return _merge_plain(fragments)
+
+
+def _math_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every math fragment of `text`, in order, none overlapping:
+    relation runs, then tokens shaped like math outside them."""
+    spans = [m.span() for m in _RELATION_RUN_RE.finditer(text)]
+    taken = list(spans)
+    for match in _TOKEN_RE.finditer(text):
+        if not _MAYBE_MATH_RE.search(match.group()):
+            continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
+        start, end = _math_span(match.group(), match.start())
+        if start != end and not any(start < b and a < end for a, b in taken):
+            spans.append((start, end))
+    return sorted(spans)
 
 
 def _math_span(token: str, offset: int) -> tuple[int, int]:

@@ -81,3 +81,31 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
     assert _math(text) == [
         ("mathcal{O}(mathcal{C_{Phi circ Psi}/n})", r"\mathcal{O}(\mathcal{C_{\Phi \circ \Psi}/n})")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("with 0 leq q < 1 (including", [("0 leq q < 1", r"0 \leq q < 1")]),
+        ("where (xi cdot 100%) of labels", [("xi cdot 100%", r"\xi \cdot 100\%")]),
+        (
+            "a 256 times 256 times 256 volume",
+            [("256 times 256 times 256", r"256 \times 256 \times 256")],
+        ),
+        ("is 1-2 / pi approx 0.3634", [("pi approx 0.3634", r"\pi \approx 0.3634")]),
+        ("with only approx1% of it", [("approx1%", r"\approx1\%")]),
+        ("where I(cdot;cdot) is", [("I(cdot;cdot)", r"I(\cdot;\cdot)")]),
+        ("where p : R^d rightarrow R is", [("R^d rightarrow R", r"R^d \rightarrow R")]),
+    ],
+)
+def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
+    """Relations whose backslash was lost read "0 leq q < 1" on the page."""
+    assert _math(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["two times faster and 3 times faster", "the approx count", "a sim card", "approximately 5"],
+)
+def test_relation_words_in_prose_are_not_math(text: str) -> None:
+    assert _math(text) == []
