@@ -175,8 +175,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Method:
-    """A named method defined by a paper's title (`NeRF: …`) or coined in its abstract
-    ("we introduce … (DenseNet)"), and the papers mentioning it.
+    """A named method (or dataset) defined by a paper's title (`NeRF: …`) or coined in its
+    abstract ("we introduce … (DenseNet)"), and the papers mentioning it.
 
     `also`: other papers whose titles name the same method and whose content is close to
     `paper`'s (a journal version, a follow-up by the same group): one method, not two.
@@ -186,6 +186,9 @@ class Method:
     paper: str
     mentioned_by: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
+    # The name is a dataset's or benchmark's: its paper's title says so ("LSUN:
+    # Construction of a Large-scale Image Dataset ...": names.names_a_dataset).
+    dataset: bool = False
 
 
 @dataclass(frozen=True)

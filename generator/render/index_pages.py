@@ -90,10 +90,9 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
         }
     )
     if len(methods) <= METHODS_SINGLE_LIMIT:
-        rows = _method_rows(site, METHODS_DOC, methods)
         return {
             METHODS_DOC: env.get_template("methods.md.j2").render(
-                front=front, methods=rows, groups=[], heading="Methods"
+                front=front, groups=[], heading="Methods", **_listings(site, METHODS_DOC, methods)
             )
         }
     by_letter: dict[str, list[Method]] = defaultdict(list)
@@ -107,16 +106,24 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
         heading = f"Methods: {name}"
         pages[doc] = env.get_template("methods.md.j2").render(
             front=front_matter({"title": heading}),
-            methods=_method_rows(site, doc, by_letter[letter]),
+            **_listings(site, doc, by_letter[letter]),
             groups=[],
             heading=heading,
             index_href=html_href(doc, METHODS_DOC),
         )
         groups.append((name, _href(METHODS_DOC, doc), len(by_letter[letter])))
     pages[METHODS_DOC] = env.get_template("methods.md.j2").render(
-        front=front, methods=[], groups=groups, heading="Methods", total=len(methods)
+        front=front, methods=[], datasets=[], groups=groups, heading="Methods", total=len(methods)
     )
     return pages
+
+
+def _listings(site: SiteContext, doc: str, methods: list[Method]) -> dict[str, list[Any]]:
+    """The rows of the methods, and of the datasets, among `methods`."""
+    return {
+        "methods": _method_rows(site, doc, [m for m in methods if not m.dataset]),
+        "datasets": _method_rows(site, doc, [m for m in methods if m.dataset]),
+    }
 
 
 def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any]:

@@ -115,3 +115,20 @@ def test_methods_that_others_mention_come_first_the_rest_in_one_line() -> None:
     line = tree.find("p", "ps-methods-alone")
     assert [a.text() for a in line.find_all("a")] == ["Alone", "Also alone"]  # by name
     assert "Not yet mentioned by another paper (2)" in line.text()
+
+
+def test_datasets_are_listed_apart_from_methods() -> None:
+    corpus = _corpus(5)
+    slugs = [p.slug for p in corpus.papers]
+    methods = (
+        Method("Net", slugs[0], (slugs[4],)),
+        Method("Bench", slugs[1], (slugs[4],), dataset=True),
+        Method("Alone", slugs[2], ()),
+        Method("Images", slugs[3], (), dataset=True),
+    )
+    page = render_site(corpus, Analysis(methods=methods), "Methods")[METHODS_DOC]
+    before, after = page.split("## Datasets and benchmarks")
+    assert _method_names(before) == ["Net", "Alone"]
+    assert _method_names(after) == ["Bench", "Images"]
+    assert "<th>Dataset</th>" in after and "<th>Method</th>" in before
+    _assert_fast_path_as_markdown(METHODS_DOC, page)

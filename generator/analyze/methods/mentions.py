@@ -31,7 +31,13 @@ from generator.analyze.features.documents import Documents
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.methods.coined import Coinage, abbreviated_terms, coinages
-from generator.analyze.methods.names import coined, method_name, name_forms, singular
+from generator.analyze.methods.names import (
+    coined,
+    method_name,
+    name_forms,
+    names_a_dataset,
+    singular,
+)
 from generator.model import Method, Paper
 
 # An ambiguous name links papers whose tf-idf cosine, without the name's own terms,
@@ -287,6 +293,7 @@ def _links(
                 )
             ),
             tuple(slugs[o] for o in group[1:]),
+            dataset=names_a_dataset(papers[group[0]].title),
         )
         for name, named in sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0]))
         for group in named

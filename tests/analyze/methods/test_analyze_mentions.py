@@ -7,7 +7,7 @@ from analyze_helpers import corpus_of, slug_of
 
 from generator.analyze import analyze
 from generator.analyze.methods.mentions import _case_free, _mention_pattern
-from generator.analyze.methods.names import method_name
+from generator.analyze.methods.names import method_name, names_a_dataset
 
 
 @pytest.mark.parametrize(
@@ -225,3 +225,22 @@ def test_a_name_many_papers_write_needs_one_like_its_definer(definer: str, linke
     own = slug_of(corpus, DEFINERS[definer][0])
     assert len(result.mentioned_by[own]) == (5 if linked else 0)
     assert ("ImageNet" in {m.name for m in result.methods}) is linked
+    # "... Image Database": a dataset's name
+    assert all(m.dataset for m in result.methods if m.name == "ImageNet")
+    assert not any(m.dataset for m in result.methods if m.name != "ImageNet")
+
+
+@pytest.mark.parametrize(
+    ("title", "dataset"),
+    [
+        ("LSUN: Construction of a Large-scale Image Dataset using Deep Learning", True),
+        ("ChestX-ray8: Hospital-scale Chest X-ray Database and Benchmarks on Diseases", True),
+        ("MSWAL: 3D Multi-class Segmentation of Whole Abdominal Lesions Dataset", True),
+        ("ShapeNet: An Information-Rich 3D Model Repository", True),
+        ("XNet: State of the Art on Benchmark Datasets", False),
+        ("YNet: Results across Four Benchmarks", False),
+        ("DenseNet: Densely Connected Convolutional Networks", False),
+    ],
+)
+def test_a_title_presenting_a_dataset_names_a_dataset(title: str, dataset: bool) -> None:
+    assert names_a_dataset(title) is dataset
