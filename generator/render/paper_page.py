@@ -54,6 +54,11 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         method_mentions=_method_mentions(site, doc, paper),
+        mentions_datasets=any(
+            m.dataset and paper.slug in m.mentioned_by
+            for target in analysis.mentions.get(paper.slug, ())
+            for m in site.methods_of(target)
+        ),
         mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
         mentioned_names=_method_names(
             [m.name for m in site.methods_of(paper.slug) if m.mentioned_by], " or "

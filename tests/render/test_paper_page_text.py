@@ -58,3 +58,27 @@ def test_method_links_say_which_name_the_abstract_uses() -> None:
     assert "KiteNet: Nested Kites</a></li>" in mentions  # the title says it already
     mentioned = pages[paper_doc(braided)].split("## Mentioned by")[1]
     assert '<p class="ps-note">Papers whose abstracts name BraidNet.</p>' in mentioned
+
+
+def test_a_mentioned_dataset_is_named_in_the_heading() -> None:
+    corpus = corpus_of(
+        [
+            ("KiteSet: A Dataset of Kites", "Photos of kites."),
+            ("Flying on KiteSet", "We train on KiteSet."),
+        ]
+    )
+    kites, flying = (
+        slug_of(corpus, t) for t in ("KiteSet: A Dataset of Kites", "Flying on KiteSet")
+    )
+    method = Method("KiteSet", kites, (flying,), dataset=True)
+    analysis = Analysis(
+        mentions={flying: (kites,)}, mentioned_by={kites: (flying,)}, methods=(method,)
+    )
+    page = render_site(corpus, analysis, "Papers")[paper_doc(flying)]
+    assert "## Methods and datasets it mentions" in page
+    plain = Analysis(
+        mentions={flying: (kites,)},
+        mentioned_by={kites: (flying,)},
+        methods=(Method("KiteSet", kites, (flying,)),),
+    )
+    assert "## Methods it mentions" in render_site(corpus, plain, "Papers")[paper_doc(flying)]
