@@ -62,14 +62,20 @@ def _isolated(data: dict[str, Any], count: int = 20) -> list[int]:
 
 
 def _client_point(page: Page, data: dict[str, Any]) -> tuple[int, list[float]]:
-    """An isolated point that is not under the zoom buttons, and where it is on screen."""
+    """An isolated point that is not under the zoom buttons nor a topic's label (a tap
+    there picks the topic), and where it is on screen."""
+    labels = page.evaluate("() => window.papersiteMap.labels()")
     for index in _isolated(data):
         where = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)
         on_canvas = page.evaluate(
             "([x, y]) => document.elementFromPoint(x, y)?.classList.contains('ps-map__canvas')",
             where,
         )
-        if on_canvas:
+        under_label = any(
+            left - 4 <= where[0] <= right + 4 and top - 4 <= where[1] <= bottom + 4
+            for left, top, right, bottom in (label["box"] for label in labels)
+        )
+        if on_canvas and not under_label:
             return index, where
     pytest.fail("no isolated point is clickable")
 

