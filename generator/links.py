@@ -25,10 +25,12 @@ def is_web_address(url: str) -> bool:
     """Whether a URL from the corpus may be linked: http(s), a host, no spaces or
     control characters (`javascript:...` and `files/x.pdf` may not)."""
     address = url.strip()
-    parts = urlsplit(address)
-    return (
-        parts.scheme in ("http", "https") and bool(parts.netloc) and not _SPACE_RE.search(address)
-    )
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # "http://[oops": a host that cannot be read
+        return False
+    scheme = parts.scheme.lower()
+    return scheme in ("http", "https") and bool(parts.netloc) and not _SPACE_RE.search(address)
 
 
 _SPACE_RE = re.compile(r"[\x00-\x20]")

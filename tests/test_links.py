@@ -22,6 +22,7 @@ from generator.links import (
     base_slug,
     browse_page_doc,
     doc_url,
+    is_web_address,
     lookup_links,
     markdown_link,
     paper_doc,
@@ -297,3 +298,10 @@ def test_area_anchors_are_unique_slugs() -> None:
         "More topics": "area-more-topics",
     }
     assert len(set(area_anchors(["A b", "a-b", "A  B", "a_b"]).values())) == 4
+
+
+def test_a_url_that_cannot_be_read_is_no_web_address() -> None:
+    assert not is_web_address("http://[oops")  # urlsplit raised ValueError
+    assert not is_web_address("javascript:alert(1)") and not is_web_address("files/x.pdf")
+    assert not is_web_address("https://example.org/a b")
+    assert is_web_address(" HTTPS://example.org/x ")

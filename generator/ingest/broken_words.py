@@ -5,7 +5,9 @@ hyphen, a space and a lower-case word are joined when the corpus writes the join
 word elsewhere: as one word ("prediction", "manually") or with its hyphen
 ("first-order", where the line broke at the word's own hyphen), whichever it writes
 more often. A suspended hyphen stays ("pre- and post-training", "self- or
-cross-attention"), as does any pair the corpus never writes joined.
+cross-attention"), as does any pair the corpus never writes joined. Only the merged
+papers' abstracts are mended: titles give ids and slugs, which must not change when
+another paper is added.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from generator.model import Record
+from generator.model import Paper
 
 _BROKEN_RE = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -23,17 +25,22 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to", "as", "versus", "vs", "than"})
 
 
-def rejoin_broken_words(records: Sequence[Record]) -> list[Record]:
-    """The records with the words their line breaks split joined (titles and abstracts)."""
-    texts = [text for r in records for text in (r.title, r.abstract)]
+def rejoin_broken_words(papers: Sequence[Paper]) -> list[Paper]:
+    """The papers with the words their abstracts' line breaks split joined, as the
+    corpus's titles and abstracts write them."""
+    texts = [text for p in papers for text in (p.title, *p.versions)]
     if not any("- " in text for text in texts):
-        return list(records)
+        return list(papers)
     written = _word_counts(texts)
     return [
-        replace(r, title=_rejoined(r.title, written), abstract=_rejoined(r.abstract, written))
-        if "- " in r.title or "- " in r.abstract
-        else r
-        for r in records
+        replace(
+            p,
+            abstract=_rejoined(p.abstract, written),
+            versions=tuple(_rejoined(v, written) for v in p.versions),
+        )
+        if any("- " in v for v in (p.abstract, *p.versions))
+        else p
+        for p in papers
     ]
 
 

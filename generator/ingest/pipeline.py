@@ -116,11 +116,11 @@ def ingest_texts(
         rejected.extend(result.rejected)
         summaries.append(FileSummary(name, fmt, len(result.records), len(result.rejected)))
     merged, log = [], []
-    for group in group_records(rejoin_broken_words(records)):
+    for group in group_records(records):
         paper, entries = merge_group(group)
         merged.append(paper)
         log.extend(entries)
-    papers, duplicate_log = flag_possible_duplicates(to_papers(merged))
+    papers, duplicate_log = flag_possible_duplicates(rejoin_broken_words(to_papers(merged)))
     log = _with_slugs(log, {p.id: p.slug for p in papers})
     return Corpus(
         papers=tuple(papers),

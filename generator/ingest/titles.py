@@ -18,12 +18,13 @@ import re
 # Space after a sentence's end mark (and a closing quote or bracket).
 _AFTER_END_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+")
 _SENTENCE_OPENERS = "\"'("
-# A period that ends an abbreviation ends no sentence: "(e.g. 2 or 3 samples)",
-# "et al. 2019", "Fig. 3", "vs. ResNet".
-_ABBREVIATION_END_RE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|cf|vs|et al|approx|resp|Fig|Figs|Eq|Eqs|Sec|No|Ref|Refs)\.)$",
-    re.IGNORECASE,
-)
+# A period that ends an abbreviation ends no sentence: "(e.g. 2 or 3 samples)", "vs.
+# ResNet"; after "Fig.", "Eq.", "Sec.", "Ref.", "No." or "et al." only a number or a
+# bracket goes on ("Fig. 4", "et al. (2019)"; "by Han et al. We propose" is two).
+# Looked for in a sentence's last characters only.
+_ALWAYS_ABBREVIATED_RE = re.compile(r"\b(?:e\.g|i\.e|cf|vs|approx|resp)\.$", re.IGNORECASE)
+_NUMBERED_RE = re.compile(r"\b(?:Fig|Figs|Eq|Eqs|Sec|No|Ref|Refs|et al)\.$", re.IGNORECASE)
+_ABBREVIATION_TAIL = 16
 _WHO = r"(?:we|this (?:paper|work|study|article|dissertation|thesis|report|survey|note))"
 _INTENT = r"(?:(?:will|can|expect to|aim to|seek to|set out to|try to)\s+)?"
 _ADVERBS = r"(?:(?:also|first|further|then|here|hence|therefore|thus|instead|now),?\s+)*"
@@ -100,7 +101,8 @@ def title_from_abstract(abstract: str) -> str:
     if not sentences:
         return _UNTITLED
     phrase = _question(sentences) or _contribution(sentences) or sentences[0]
-    return _shorten(phrase) or _UNTITLED  # "........" leaves nothing
+    title = _shorten(phrase)
+    return title if re.search(r"[^\W_]", title) else _UNTITLED  # ". . . ." says nothing
 
 
 def contribution_sentence(abstract: str) -> str:
@@ -215,11 +217,20 @@ def split_sentences(text: str) -> list[str]:
     for piece in _AFTER_END_RE.split(text.strip()):
         opener = piece[:1]
         opens = opener.isupper() or opener.isdigit() or opener in _SENTENCE_OPENERS
-        if sentences and (not opens or _ABBREVIATION_END_RE.search(sentences[-1])):
+        if sentences and (not opens or _abbreviated(sentences[-1], opener)):
             sentences[-1] += " " + piece
         elif piece:
             sentences.append(piece)
     return sentences
+
+
+def _abbreviated(sentence: str, opener: str) -> bool:
+    """Whether `sentence` ends in an abbreviation that the piece opening with `opener`
+    continues (see _ALWAYS_ABBREVIATED_RE)."""
+    tail = sentence[-_ABBREVIATION_TAIL:]
+    if _ALWAYS_ABBREVIATED_RE.search(tail):
+        return True
+    return (opener.isdigit() or opener in "([") and _NUMBERED_RE.search(tail) is not None
 
 
 def _shorten(phrase: str) -> str:
@@ -235,8 +246,8 @@ def _shorten(phrase: str) -> str:
                 break
         else:
             words = [*words[:_MAX_WORDS], "…"]
-    if len(" ".join(words)) > _MAX_CHARACTERS:
-        kept = " ".join(words)[:_MAX_CHARACTERS].rsplit(" ", 1)
+    if len(" ".join(words)) > _MAX_CHARACTERS:  # cut, with room for " …"
+        kept = " ".join(words)[: _MAX_CHARACTERS - 2].rsplit(" ", 1)
         words = [*(kept[0] if len(kept) > 1 else kept[-1]).split(), "…"]
     title = " ".join(words) + ("?" if question and words and words[-1] != "…" else "")
     return title[:1].upper() + title[1:]

@@ -15,7 +15,7 @@ _COMMANDS = (
     "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell epsilon varepsilon alpha beta "
     "gamma delta theta Theta lambda Lambda mu sigma Sigma tau rho phi Phi varphi psi Psi pi "
     "omega Omega eta kappa nu xi zeta chi dagger circ cdot top infty log exp min max sum prod "
-    "sqrt frac partial nabla times leq geq approx sim propto widetilde tilde hat bar "
+    "sqrt frac partial nabla times leq geq neq approx sim propto widetilde tilde hat bar "
     "rightarrow leftarrow mapsto"
 ).split()
 _LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
@@ -64,32 +64,34 @@ _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 
 
 # A relation or operator written as its lost command between two operands: "0 leq q <
-# 1", "xi cdot 100%", "256 times 256". Operands are numbers, single letters and Greek
-# letters only, so prose ("two times faster", "the approx count") is no math; a command
-# glued to a number ("approx1%") or filling a function's places ("I(cdot;cdot)") is too.
+# 1", "xi cdot 100%", "256 times 256". Operands are whole numbers, single letters and
+# Greek letters only (not "a", "A" or "I", which are words), so prose ("two times
+# faster", "3 times a day", "ResNet-50 times 2") is no math; a command glued to a number
+# ("approx1%") or filling a function's places ("I(cdot;cdot)") is too. Every repeat is
+# bounded: a run is tried from each operand of a hostile line of "1=1=1=...".
 _RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto"
+_RELATION_WORD_RE = re.compile(r"(?:" + _RELATIONS + r")(?![A-Za-z])")
 _GREEK = (
     "alpha|beta|gamma|delta|epsilon|varepsilon|theta|Theta|lambda|Lambda|mu|sigma|Sigma|"
     "tau|rho|phi|Phi|varphi|psi|Psi|pi|omega|Omega|eta|kappa|nu|xi|zeta|chi"
 )
+_SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|\w{1,3}))?"
 _OPERAND = (
-    r"(?:\d+(?:\.\d+)?%?"
-    r"|(?<![\w^-])(?:[A-Za-z]|" + _GREEK + r")(?:[_^](?:\{[^{}\s]{1,12}\}|\w{1,3}))?(?![\w-]))"
+    r"(?:(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?" + _SCRIPT + r"%?(?![\w-]|\.\d)"
+    r"|(?<![\w.^_-])(?:[B-HJ-Zb-z]|" + _GREEK + r")" + _SCRIPT + r"(?![\w-]))"
 )
+_COMPARED = r"(?:[ \t]{0,3}[<>=][ \t]{0,3}" + _OPERAND + r"){0,8}"
 _RELATION_RUN_RE = re.compile(
     _OPERAND
-    + r"(?:\s*[<>=]\s*"
-    + _OPERAND
-    + r")*"
-    + r"(?:\s+(?:"
+    + _COMPARED
+    + r"(?:[ \t]{1,3}(?:"
     + _RELATIONS
-    + r")\s+"
+    + r")[ \t]{1,3}"
     + _OPERAND
-    + r"(?:\s*[<>=]\s*"
-    + _OPERAND
-    + r")*)+"
-    + r"|(?<![\w-])(?:approx|leq|geq|sim)\d+(?:\.\d+)?%?"
-    + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,]\s*cdot)*\)"
+    + _COMPARED
+    + r"){1,8}"
+    + r"|(?<![\w-])(?:approx|leq|geq|sim)\d{1,12}(?:\.\d{1,12})?%?(?![\w-]|\.\d)"
+    + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,][ \t]{0,3}cdot){0,8}\)"
 )
 
 
@@ -117,17 +119,24 @@ def split_math(text: str) -> list[Fragment]:
 
 
 def _math_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of every math fragment of `text`, in order, none overlapping:
-    relation runs, then tokens shaped like math outside them."""
-    spans = [m.span() for m in _RELATION_RUN_RE.finditer(text)]
-    taken = list(spans)
+    """The (start, end) of every math fragment of `text`, in order: relation runs and
+    tokens shaped like math, one span where they overlap ("epsilon leq 10^{-3}")."""
+    spans = []
+    if _RELATION_WORD_RE.search(text):
+        spans = [m.span() for m in _RELATION_RUN_RE.finditer(text)]
     for match in _TOKEN_RE.finditer(text):
         if not _MAYBE_MATH_RE.search(match.group()):
             continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
         start, end = _math_span(match.group(), match.start())
-        if start != end and not any(start < b and a < end for a, b in taken):
+        if start != end:
             spans.append((start, end))
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _math_span(token: str, offset: int) -> tuple[int, int]:

@@ -270,6 +270,7 @@ def test_a_link_that_is_no_web_address_is_kept_and_said(ingest, accounted) -> No
     rows = [
         _row(title="Script link", url="javascript:alert('url')"),
         _row(title="Web link", url="https://arxiv.org/abs/2103.00001"),
+        _row(title="Broken host", url="http://[oops"),  # urlsplit raised: a traceback
     ]
     corpus = ingest({"a.jsonl": _jsonl(*rows)})
     accounted(corpus)
@@ -280,6 +281,7 @@ def test_a_link_that_is_no_web_address_is_kept_and_said(ingest, accounted) -> No
         " ".join(messages)
     )
     assert not any(m.startswith("a.jsonl:2:") for m in messages)
+    assert "a.jsonl:3: warning: url 'http://[oops' is no http(s) address" in " ".join(messages)
 
 
 def test_control_characters_in_json_strings_are_removed_and_said(ingest, accounted) -> None:

@@ -96,6 +96,8 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
         ("with only approx1% of it", [("approx1%", r"\approx1\%")]),
         ("where I(cdot;cdot) is", [("I(cdot;cdot)", r"I(\cdot;\cdot)")]),
         ("where p : R^d rightarrow R is", [("R^d rightarrow R", r"R^d \rightarrow R")]),
+        ("with epsilon leq 10^{-3} here", [("epsilon leq 10^{-3}", r"\epsilon \leq 10^{-3}")]),
+        ("and x neq y.", [("x neq y", r"x \neq y")]),
     ],
 )
 def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
@@ -105,7 +107,30 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
 
 @pytest.mark.parametrize(
     "text",
-    ["two times faster and 3 times faster", "the approx count", "a sim card", "approximately 5"],
+    [
+        "two times faster and 3 times faster",
+        "3 times a day",
+        "ResNet-50 times 2",
+        "GPT-4 approx 5%",
+        "a height of 0.79m approx",
+        "the approx count",
+        "a sim card",
+        "approximately 5",
+    ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:
     assert _math(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000 + " leq 2",
+        "1=" * 50_000 + " leq 1",
+        "x<" * 50_000 + "x leq y",
+        "x leq " * 20_000,
+    ],
+)
+def test_a_hostile_abstract_is_read_in_linear_time(text: str) -> None:
+    """Unbounded repeats tried from every position took 10 s for 10 KB of digits."""
+    assert "".join(f.text for f in split_math(text)) == text

@@ -7,7 +7,8 @@ links: a paper's own method names are removed from its text first (so "3D ShapeN
 does not mention "ShapeNet"); possible duplicates never link; and short all-capital
 names ("SNIP", "WDM", "TRP") or names that are also common words only link papers
 whose content is similar once the name itself is left out; and a name many papers write
-is not the name of a paper none of them resembles (a title "ImageNet: ..." on bananas).
+is not the name of a paper none of them resembles, when only its title says it (a title
+"ImageNet: ..." on bananas).
 
 Several titles may name the same method ("UNet++: A Nested U-Net ..." and its journal
 version "UNet++: Redesigning Skip Connections ..."). Those whose content is similar
@@ -44,7 +45,8 @@ from generator.model import Method, Paper
 # reaches this (about the 93rd percentile of all pairs in the bundled corpus: WDM the
 # wavelet diffusion model and WDM the wafer defect map score 0.02 once "WDM" is removed).
 MIN_SIMILARITY = 0.08
-# A name this many papers write must be written by one similar to the paper defining it.
+# A name a title alone gives its paper, that this many papers write, must be written by
+# one similar to that paper (`_unlike_their_definers`).
 CHECKED_WRITERS = 5
 _SHORT = 5
 CASE_FREE_LETTERS = 5
@@ -94,7 +96,11 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
                 targets = similar.among(name, index, targets)
             if targets:
                 by_name.setdefault(name, {})[index] = set(targets)
-    for name in _unlike_their_definers(by_name, similar):
+
+    def written(name: str, paper: int) -> bool:
+        return patterns.get(name).search(texts[paper]) is not None
+
+    for name in _unlike_their_definers(by_name, defined, written, similar):
         del by_name[name], defined[name]
     groups = {
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
@@ -293,7 +299,8 @@ def _links(
                 )
             ),
             tuple(slugs[o] for o in group[1:]),
-            dataset=names_a_dataset(papers[group[0]].title),
+            # the title's own name: an abstract's coinage in a dataset's paper is a method
+            dataset=name in papers[group[0]].title and names_a_dataset(papers[group[0]].title),
         )
         for name, named in sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0]))
         for group in named
@@ -331,16 +338,24 @@ def _case_free(name: str, common: frozenset[str]) -> bool:
 
 
 def _unlike_their_definers(
-    by_name: Mapping[str, Mapping[int, set[int]]], similar: _Similarity
+    by_name: Mapping[str, Mapping[int, set[int]]],
+    defined: Mapping[str, list[int]],
+    written: Callable[[str, int], bool],
+    similar: _Similarity,
 ) -> list[str]:
-    """Names that at least CHECKED_WRITERS papers write, not one of them similar to a
-    paper said to define the name: a title "ImageNet: ..." on bananas, written by sixty
-    papers on images, names another thing. (With fewer writers nothing is told:
-    MobileNets' three writers in the bundled corpus are unlike it, and rightly link.)"""
+    """Names that a title gives its paper without its abstract ever writing them, that
+    at least CHECKED_WRITERS papers write, not one of them similar to the paper: a title
+    "ImageNet: ..." on bananas, written by sixty papers on images, names another thing.
+    (`written(name, paper)`: whether the paper's abstract writes the name.) A paper that
+    writes its name ("We introduce Adam, ...") keeps it whoever writes it after; a few
+    writers tell nothing (MobileNets' three writers in the bundled corpus are unlike it,
+    and rightly link); the U-Net paper, whose abstract never says "U-Net", has writers
+    like it."""
     return [
         name
         for name, writers in by_name.items()
         if len(writers) >= CHECKED_WRITERS
+        and not any(written(name, paper) for paper in defined[name])
         and not any(
             similar.among(name, index, sorted(targets)) for index, targets in writers.items()
         )

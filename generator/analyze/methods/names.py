@@ -21,15 +21,16 @@ _NOT_NAMES = frozenset(
 )
 # A title that calls its paper a dataset, database or benchmark ("ChestX-ray8: Hospital-scale
 # Chest X-ray Database and Benchmarks ...", "MSWAL: ... Lesions Dataset"), not one that
-# evaluates on some ("... on Benchmark Datasets", "across four benchmarks"): none of the
-# three words before it is one of _EVALUATED_ON.
+# evaluates on or is for some ("... on Benchmark Datasets", "across four benchmarks", "A
+# Clustering Method for Very Large Databases"): none of the three words before it is one
+# of _EVALUATED_ON.
 _DATASET_RE = re.compile(
     r"\b(?:datasets?|data sets?|databases?|benchmarks?|repository)\b", re.IGNORECASE
 )
 _EVALUATED_ON = frozenset(
     """
-    on across over in several many multiple various diverse standard public existing popular
-    common two three four five six seven eight nine ten
+    on across over in for with several many multiple various diverse standard public existing
+    popular common two three four five six seven eight nine ten
     """.split()
 )
 # "nnU-Net Revisited: ..." revisits a method defined elsewhere; it does not define one.
@@ -117,7 +118,7 @@ def names_a_dataset(title: str) -> bool:
     """Whether a title presents a dataset or benchmark ("LSUN: Construction of a
     Large-scale Image Dataset ..."), whose name is then a dataset's, not a method's."""
     for match in _DATASET_RE.finditer(title):
-        before = title[: match.start()].lower().split()[-3:]
+        before = title[max(0, match.start() - 60) : match.start()].lower().split()[-3:]
         if not _EVALUATED_ON.intersection(before):
             return True
     return False

@@ -27,6 +27,9 @@ PAIRS_AT_ONCE = 1 << 15
 # than this many times as close as two papers picked at random (`open_modifiers`).
 TOP_FOLLOWER = 1 / 3
 MIN_SUBJECT_LIFT = 2.0
+# A word fewer papers use is told by too few to be of many things or subjects (of two
+# papers, "hippocampus" and "wavelet" have no two-word term and a lift of chance).
+MIN_MODIFIER_PAPERS = 10
 
 
 class SharedTerms:
@@ -105,7 +108,7 @@ class SharedTerms:
 
     def _left_out(self, chosen: list[str]) -> set[str]:
         """The chosen keys that give no reason as shown: a lone adverb ("accurately") or
-        modifier of many things ("global", "sparse": PhraseStats.open_modifiers), and an
+        modifier of many things ("global", "sparse": `open_modifiers`), and an
         acronym shown beside its words ("NAS" beside "neural architecture search")."""
         left_out = {key for key in chosen if self._alone_says_nothing(key)}
         phrases = [self._show(key) for key in chosen if " " in key or "-" in key]
@@ -227,7 +230,8 @@ def open_modifiers(stats: PhraseStats, vectors: Vectors) -> frozenset[str]:
     subjects: "global" (context, features, pooling ...), "sparse", "theoretical",
     "diverse". Alone they name no subject two papers share.
 
-    A modifier ends a run less than MIN_HEAD of the times it is used, and its most usual
+    A modifier, used by MIN_MODIFIER_PAPERS papers at least, ends a run less than
+    MIN_HEAD of the times it is used, and its most usual
     next word follows it less than TOP_FOLLOWER of the times it modifies ("diffusion" is
     followed by "models" 42 of its 71 uses, "medical" by "image" 93 of 139). The papers
     using it are less than MIN_SUBJECT_LIFT times as close as two papers picked at random
@@ -245,6 +249,7 @@ def open_modifiers(stats: PhraseStats, vectors: Vectors) -> frozenset[str]:
             zip(stats.terms, stats.head.tolist(), stats.total.tolist(), strict=True)
         )
         if " " not in term
+        and stats.papers[column] >= MIN_MODIFIER_PAPERS
         and head < MIN_HEAD
         and top.get(term, 0.0) < TOP_FOLLOWER * (1 - head) * total
     ]

@@ -17,12 +17,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
 from generator.ingest.readers.types import ReadResult
 from generator.ingest.values import MAX_COUNT_DIGITS, whole_number, without_surrogates
+from generator.links import is_web_address
 from generator.model import (
     MergeAction,
     MergeEntry,
@@ -159,10 +159,8 @@ class _Fields:
         """A link field. One that is no web address is kept (the export has it) with a
         warning: pages do not link it (`javascript:`, `data:`, a bare word)."""
         url = self.optional_text(name)
-        if url.strip():
-            parts = urlsplit(url.strip())
-            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                self.warn(f"{name} {url[:80]!r} is no http(s) address: not linked on pages")
+        if url.strip() and not is_web_address(url):
+            self.warn(f"{name} {url[:80]!r} is no http(s) address: not linked on pages")
         return url or None
 
     def optional_text(self, name: str) -> str:

@@ -225,8 +225,9 @@ def test_a_name_many_papers_write_needs_one_like_its_definer(definer: str, linke
     own = slug_of(corpus, DEFINERS[definer][0])
     assert len(result.mentioned_by[own]) == (5 if linked else 0)
     assert ("ImageNet" in {m.name for m in result.methods}) is linked
-    # "... Image Database": a dataset's name
-    assert all(m.dataset for m in result.methods if m.name == "ImageNet")
+    if linked:  # "... Image Database": a dataset's name
+        (imagenet,) = [m for m in result.methods if m.name == "ImageNet"]
+        assert imagenet.dataset
     assert not any(m.dataset for m in result.methods if m.name != "ImageNet")
 
 
@@ -239,8 +240,52 @@ def test_a_name_many_papers_write_needs_one_like_its_definer(definer: str, linke
         ("ShapeNet: An Information-Rich 3D Model Repository", True),
         ("XNet: State of the Art on Benchmark Datasets", False),
         ("YNet: Results across Four Benchmarks", False),
+        ("BIRCH: An Efficient Data Clustering Method for Very Large Databases", False),
+        ("TabPFN: A Transformer for Small Tabular Datasets", False),
+        ("KiteSet: A Large Dataset of Kites", True),
         ("DenseNet: Densely Connected Convolutional Networks", False),
     ],
 )
 def test_a_title_presenting_a_dataset_names_a_dataset(title: str, dataset: bool) -> None:
     assert names_a_dataset(title) is dataset
+
+
+ADAM_WRITERS = [
+    (
+        "Segmenting livers in CT",
+        "A U-shaped network segments livers in abdominal CT, trained with Adam.",
+    ),
+    ("Translating German", "An encoder translates German news into English, optimised with Adam."),
+    (
+        "Forecasting floods",
+        "River gauges forecast floods a week ahead; the model is fitted with Adam.",
+    ),
+    ("Counting birds", "Drone photos of wetlands count nesting birds; we train with Adam."),
+    ("Reading handwriting", "Handwritten letters are read by a recurrent net trained by Adam."),
+    (
+        "Adam: A Method for Stochastic Optimization",
+        "Adam adapts step sizes from moment estimates of gradients.",
+    ),
+]
+
+
+def test_a_tool_papers_on_many_subjects_use_keeps_its_mentions() -> None:
+    """Writers on many subjects, none like the optimiser's paper: no sign of another Adam."""
+    corpus = corpus_of([*PAPERS, *ADAM_WRITERS])
+    result = analyze(corpus)
+    adam = slug_of(corpus, ADAM_WRITERS[-1][0])
+    assert len(result.mentioned_by[adam]) == 5
+
+
+def test_a_name_coined_in_a_datasets_abstract_is_a_method() -> None:
+    corpus = corpus_of(
+        [
+            (
+                "KiteSet: A Large Dataset of Kites",
+                "We introduce a kite detector called KiteFormer.",
+            ),
+            ("Other kites", "Kites fly over hills."),
+        ]
+    )
+    kinds = {m.name: m.dataset for m in analyze(corpus).methods}
+    assert kinds == {"KiteSet": True, "KiteFormer": False}

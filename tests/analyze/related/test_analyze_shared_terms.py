@@ -133,23 +133,30 @@ def test_an_acronym_beside_its_words_gives_its_place_to_the_next_term() -> None:
 
 
 def _modifier_corpus() -> tuple[SimpleNamespace, SimpleNamespace]:
-    """Six papers on three subjects (LSA axes x, y, z, two papers each). "global" and
-    "entropic" modify many things ("global context", "global pooling", ...); "global" in a
-    paper of every subject, "entropic" in the two of one; "diffusion" mostly modifies
-    "models"; "field" ends its runs (a noun)."""
+    """Thirty papers on three subjects (LSA axes x, y, z, ten papers each). "global",
+    "entropic" and "rare" modify many things ("global context", "global pooling", ...);
+    "global" in four papers of every subject, "entropic" in ten of one, "rare" in two of
+    two subjects; "diffusion" mostly modifies "models"; "field" ends its runs (a noun)."""
     terms = (
-        "global", "entropic", "diffusion", "field",
+        "global", "entropic", "rare", "diffusion", "field",
         "global context", "global pooling", "entropic maps", "entropic costs",
         "diffusion models",
     )  # fmt: skip
-    head = np.array([0.1, 0.1, 0.1, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9])
-    total = np.array([12.0, 12.0, 12.0, 12.0, 2.0, 2.0, 2.0, 2.0, 9.0])
-    users = {"global": [0, 2, 4], "entropic": [0, 1], "diffusion": [2, 3], "field": [0, 2, 4]}
-    counts = np.zeros((6, len(terms)))
+    head = np.array([0.1, 0.1, 0.1, 0.1, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9])
+    total = np.array([24.0, 24.0, 6.0, 24.0, 24.0, 2.0, 2.0, 2.0, 2.0, 18.0])
+    users = {
+        "global": [0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23],
+        "entropic": list(range(10)),
+        "rare": [0, 10],
+        "diffusion": list(range(10, 20)),
+        "field": [0, 10, 20, 1, 11, 21, 2, 12, 22, 3],
+    }
+    counts = np.zeros((30, len(terms)))
     for term, papers in users.items():
         counts[papers, terms.index(term)] = 1
-    lsa = np.repeat(np.eye(3, dtype=np.float32), 2, axis=0)
-    stats = SimpleNamespace(terms=terms, head=head, total=total)
+    lsa = np.repeat(np.eye(3, dtype=np.float32), 10, axis=0)
+    papers = np.count_nonzero(counts, axis=0)
+    stats = SimpleNamespace(terms=terms, head=head, total=total, papers=papers)
     return stats, SimpleNamespace(counts=sp.csr_matrix(counts), lsa=lsa)
 
 
