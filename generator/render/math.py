@@ -67,10 +67,11 @@ _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 # 1", "xi cdot 100%", "256 times 256". Operands are whole numbers, single letters and
 # Greek letters only (not "a", "A" or "I", which are words), so prose ("two times
 # faster", "3 times a day", "ResNet-50 times 2") is no math; a command glued to a number
-# ("approx1%") or filling a function's places ("I(cdot;cdot)") is too. Every repeat is
+# ("approx1%", "36times faster" for 36×, "512times 512") or filling a function's places
+# ("I(cdot;cdot)") is too. Every repeat is
 # bounded: a run is tried from each operand of a hostile line of "1=1=1=...".
 _RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto"
-_RELATION_WORD_RE = re.compile(r"(?:" + _RELATIONS + r")(?![A-Za-z])")
+_RELATION_WORD_RE = re.compile(r"(?:" + _RELATIONS + r")(?![A-Za-z])")  # "36times" too
 _GREEK = (
     "alpha|beta|gamma|delta|epsilon|varepsilon|theta|Theta|lambda|Lambda|mu|sigma|Sigma|"
     "tau|rho|phi|Phi|varphi|psi|Psi|pi|omega|Omega|eta|kappa|nu|xi|zeta|chi"
@@ -91,6 +92,7 @@ _RELATION_RUN_RE = re.compile(
     + _COMPARED
     + r"){1,8}"
     + r"|(?<![\w-])(?:approx|leq|geq|sim)\d{1,12}(?:\.\d{1,12})?%?(?![\w-]|\.\d)"
+    + r"|(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?times(?:[ \t]{0,3}\d{1,12}(?![\w-]|\.\d))?(?![A-Za-z])"
     + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,][ \t]{0,3}cdot){0,8}\)"
 )
 

@@ -98,6 +98,8 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
         ("where p : R^d rightarrow R is", [("R^d rightarrow R", r"R^d \rightarrow R")]),
         ("with epsilon leq 10^{-3} here", [("epsilon leq 10^{-3}", r"\epsilon \leq 10^{-3}")]),
         ("and x neq y.", [("x neq y", r"x \neq y")]),
+        ("a 36times faster run", [("36times", r"36\times")]),  # "36\times": 36×
+        ("AFHQ 512times 512 images", [("512times 512", r"512\times 512")]),
     ],
 )
 def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
@@ -116,6 +118,7 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "the approx count",
         "a sim card",
         "approximately 5",
+        "sometimes 5 times",
     ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:
