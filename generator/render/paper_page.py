@@ -303,7 +303,20 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
 
 def _search_sorts(paper: Paper) -> list[tuple[str, str]]:
     """The Paper finder's sort keys: date and upvotes, zero when unknown. Each ends in the
-    slug, so no two papers tie: Pagefind would order ties differently from build to build."""
+    slug, so no two papers tie (Pagefind would order ties differently from build to
+    build), written so that the finder's descending sorts list papers of one date or
+    count by slug from a to z, as the browse pages do (they came z to a)."""
     date = paper.published.iso() if paper.published else UNDATED_SORT_KEY
     upvotes = str(max(paper.upvotes or 0, 0)).zfill(UPVOTES_DIGITS)
-    return [("date", f"{date} {paper.slug}"), ("upvotes", f"{upvotes} {paper.slug}")]
+    last = _reversed_slug(paper.slug)
+    return [("date", f"{date} {last}"), ("upvotes", f"{upvotes} {last}")]
+
+
+_SLUG_CHARACTERS = "-0123456789abcdefghijklmnopqrstuvwxyz"  # in ASCII order
+_REVERSED = str.maketrans(_SLUG_CHARACTERS, _SLUG_CHARACTERS[::-1])
+
+
+def _reversed_slug(slug: str) -> str:
+    """A key that sorts slugs backwards: each character mirrored, and an end mark above
+    them all, so that "abc" also comes before "abcd" from the top."""
+    return slug.translate(_REVERSED) + "~"

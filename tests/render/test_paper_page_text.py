@@ -82,3 +82,16 @@ def test_a_mentioned_dataset_is_named_in_the_heading() -> None:
         methods=(Method("KiteSet", kites, (flying,)),),
     )
     assert "## Methods it mentions" in render_site(corpus, plain, "Papers")[paper_doc(flying)]
+
+
+def test_the_finders_descending_sorts_list_ties_from_a_to_z() -> None:
+    """Undated papers came z to a under "newest first" (the keys ended in the slug)."""
+    titles = ["Abc", "Abcd", "A b", "Xception nets", "XNOR net", "YOLO heads", "Zeta"]
+    corpus = corpus_of([(t, f"We study {t.lower()} on images of cells.") for t in titles])
+    pages = render_site(corpus, Analysis(), "Papers")
+    keys = {}
+    for paper in corpus.papers:
+        page = pages[paper_doc(paper.slug)]
+        keys[paper.slug] = page.split('data-pagefind-sort="date">')[1].split("<")[0]
+    newest_first = sorted(keys, key=keys.__getitem__, reverse=True)
+    assert newest_first == sorted(keys)
