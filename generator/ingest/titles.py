@@ -80,13 +80,21 @@ _HEADING_JOINERS = frozenset("and of the & / -".split())
 # them ("Then, we propose ..."), or takes another sentence when it points back at
 # something it does not name ("Here we propose to design them ...").
 _CONNECTIVE_RE = re.compile(
-    r"^(?:however|then|thus|hence|therefore|moreover|furthermore|additionally|finally"
-    r"|instead|consequently|accordingly|nevertheless|to this end|in addition|in contrast"
+    r"^(?:(?:however|then|thus|hence|therefore|moreover|furthermore|additionally|finally"
+    r"|instead|consequently|accordingly|nevertheless|afterwards|subsequently|to this end"
+    r"|in addition|in contrast"
     r"|to (?:address|tackle|solve|overcome|alleviate|mitigate) (?:this|these|both)"
-    r"(?: \w+){0,2}|here),\s+(?=\w)",
+    r"(?: \w+){0,2}|here),\s+"
+    r"|\(?(?:\d{1,2}|[ivx]{1,4})\)\s+)(?=\w)",  # a list's "4) We introduce ..."
     re.IGNORECASE,
 )
-_POINTS_BACK_RE = re.compile(r"\b(?:them|they)\b", re.IGNORECASE)
+# Words that lean on the sentence before: "they", "both methods", "the latter".
+_POINTS_BACK_RE = re.compile(
+    r"\b(?:them|they|the (?:former|latter)"
+    r"|(?:both|these|those|such) (?:methods|approaches|models|techniques|works|ideas|issues"
+    r"|problems|limitations|challenges|difficulties|drawbacks))\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 14
 # A title's length in characters, at most: 14 words of a long-worded field, and no
 # 5,000-character "word" in every list of the site.
@@ -116,8 +124,8 @@ def contribution_sentence(abstract: str) -> str:
     for rank in sorted(_CONTRIBUTION_RE):
         found = [s for s in sentences if _CONTRIBUTION_RE[rank].search(s)]
         if found:  # one that does not point back at the sentence before, if any
-            alone = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0])
-            return _without_connective(alone)
+            shown = [_without_connective(s) for s in found]  # "To address these issues, "
+            return next((s for s in shown if not _POINTS_BACK_RE.search(s)), shown[0])
     return sentences[0] if sentences else ""
 
 

@@ -122,6 +122,17 @@ def test_the_contribution_sentence_stands_alone() -> None:
     named = "We present EvoNorms, layers found by search."
     assert contribution_sentence(f"{background} {back} {named}") == named
     assert contribution_sentence(f"{background} {back}") == back  # none better: kept
+    # A list's number and "Afterwards," go; "those difficulties" leans on the text before
+    # (the connective "To address these issues," is dropped first, so it does not).
+    assert contribution_sentence(f"{background} 4) We introduce skip links.") == (
+        "We introduce skip links."
+    )
+    assert contribution_sentence(f"{background} Afterwards, we introduce Y.") == ("We introduce Y.")
+    leaning = "We present an approach to overcome those difficulties."
+    plain = "We present a dataset of shelves."
+    assert contribution_sentence(f"{background} {leaning} {plain}") == plain
+    tackled = "To address these issues, we present Z."
+    assert contribution_sentence(f"{background} {tackled} {plain}") == "We present Z."
 
 
 def test_such_as_does_not_point_back() -> None:
