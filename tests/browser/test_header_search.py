@@ -129,18 +129,29 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
     tab.assert_clean()
 
 
-def test_one_result_per_paper_and_topics_after_papers(tab: Tab) -> None:
+def _result_kinds(page: Page) -> list[tuple[str, str]]:
+    """(kind, path) of each result shown: topic, paper or the finder's "more"."""
+    links = page.locator(".ps-search__result a")
+    urls = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
+    assert len(urls) == len(set(urls)) >= 5, urls  # one result per page
+    kinds = ["topic" if "/topics/" in u else "paper" if "/papers/" in u else "more" for u in urls]
+    return list(zip(kinds, urls, strict=True))
+
+
+def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab) -> None:
+    """ "diffusion models" names the topic Diffusion models: the reader asked for it."""
     page = tab.page
     tab.goto("")
     search(page, "diffusion models")
-    links = page.locator(".ps-search__result a")
-    urls = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
-    assert len(urls) == len(set(urls)) >= 5
-    kinds = ["topic" if "/topics/" in u else "paper" if "/papers/" in u else "more" for u in urls]
-    assert "topic" in kinds, urls
+    found = _result_kinds(page)
+    assert found[0] == ("topic", "/topics/diffusion-model/"), found
+    kinds = [kind for kind, _ in found[1:]]
     assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), kinds
     topic = page.locator(".ps-search__link--topic").first
     assert (topic.locator(".ps-search__kind").text_content() or "") == "Topic"
+    search(page, "denoising")  # names no topic: any topic comes after the papers
+    kinds = [kind for kind, _ in _result_kinds(page)]
+    assert kinds[0] == "paper" and kinds == sorted(kinds, key=["paper", "topic", "more"].index)
     tab.assert_clean()
 
 

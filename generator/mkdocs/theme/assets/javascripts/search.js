@@ -5,7 +5,7 @@
    Every word of a query must match; when no paper has them all, papers with some of
    them are shown, and labelled so. One result per paper: its title, an excerpt of its
    abstract with the query's words marked, its topics and year. Topic pages that match
-   come after the papers. Arrow keys move through the results, Enter opens one, Esc
+   come after the papers, but before them when the query names the topic ("diffusion"). Arrow keys move through the results, Enter opens one, Esc
    closes. Corpus text is inserted as text only (never as HTML). */
 (function () {
   "use strict";
@@ -97,7 +97,8 @@
 
   /* Papers and topics for a query: the best papers (every result that is not a topic
      page), then the topic pages that match, each list fetched apart so that papers
-     outrank topics and a popular topic is never crowded out by papers. */
+     outrank topics and a popular topic is never crowded out by papers; a topic whose
+     label the query names comes first (`named`). */
   function findAll(api, query) {
     return Promise.all([find(api, query), find(api, query, { kind: "topic" })])
       .then(function (found) {
@@ -154,11 +155,28 @@
     return link;
   }
 
+  /* Letters, digits and plus signs of a text in lower case, accents off: "U-Net" and
+     "unet" alike, "UNet++" not. */
+  function plain(text) {
+    return text.normalize("NFKD").replace(/[^\p{L}\p{N}\s+]/gu, "").toLowerCase();
+  }
+
+  /* Whether every word of the query starts a word of a topic's label ("diffusion" names
+     Diffusion models, "net" not U-Net): that topic is what the reader asked for. */
+  function named(query, data) {
+    var label = " " + plain(data.meta.title || "");
+    var terms = words(plain(query));
+    return terms.length > 0 && terms.every(function (term) { return label.indexOf(" " + term) >= 0; });
+  }
+
   function show(ui, query, found, picked) {
     var items = [];
     ui.list.textContent = "";
+    var first = picked.topics.filter(function (data) { return named(query, data); });
+    var rest = picked.topics.filter(function (data) { return !named(query, data); });
+    first.forEach(function (data) { items.push(topicItem(data)); });
     picked.papers.forEach(function (data) { items.push(paperItem(data)); });
-    picked.topics.forEach(function (data) { items.push(topicItem(data)); });
+    rest.forEach(function (data) { items.push(topicItem(data)); });
     if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
     items.forEach(function (link, i) {
       var item = element("li", "ps-search__result");
