@@ -36,12 +36,29 @@ _SCRIPT_SYMBOLS = {
 
 
 _SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()aeioux", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
+_SUPERSCRIPTED = frozenset("0123456789+-=()ni")
+_SUBSCRIPTED = frozenset("0123456789+-=()aeioux")
+# Command words of a math fragment that one Unicode character writes, for plain-text
+# places (a tab's title, graph labels): "ell_1" -> "ℓ₁", "0 leq q" -> "0 ≤ q".
+_UNICODE_COMMANDS = {
+    "ell": "ℓ", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "varepsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ",
+    "rho": "ρ", "phi": "φ", "varphi": "φ", "psi": "ψ", "pi": "π", "omega": "ω", "eta": "η",
+    "kappa": "κ", "nu": "ν", "xi": "ξ", "zeta": "ζ", "chi": "χ", "Theta": "Θ", "Lambda": "Λ",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "Delta": "Δ", "Gamma": "Γ",
+    "infty": "∞", "leq": "≤", "geq": "≥", "neq": "≠", "approx": "≈", "cdot": "·",
+    "times": "×", "sim": "∼", "propto": "∝", "rightarrow": "→", "leftarrow": "←",
+    "mapsto": "↦", "partial": "∂", "nabla": "∇",
+}  # fmt: skip
+_MATH_PART_RE = re.compile(r"([_^])(?:\{([^{}]{1,8})\}|([A-Za-z0-9]))|([A-Za-z]+)")
 
 
 def unicode_scripts(text: str) -> str:
     """`text` with each name's superscript written with Unicode superscript characters
-    where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A), for plain-text places such as
-    graph labels; other scripts stay as written."""
+    where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A), and each math fragment that
+    Unicode can write so ("ell_1" -> "ℓ₁"), for plain-text places such as graph labels
+    and the tab's title; other scripts stay as written."""
 
     def raised(match: re.Match[str]) -> str:
         script = next(group for group in match.groups() if group)
@@ -52,7 +69,33 @@ def unicode_scripts(text: str) -> str:
             else converted
         )
 
-    return _NAME_SCRIPT_RE.sub(raised, text)
+    return "".join(
+        _unicode_math(f.text) if f.tex is not None else _NAME_SCRIPT_RE.sub(raised, f.text)
+        for f in split_math(text)
+    )
+
+
+def _unicode_math(fragment: str) -> str:
+    """A math fragment in Unicode characters ("ell_1" -> "ℓ₁", "0 leq q < 1" -> "0 ≤ q
+    < 1"), or as written when a part has none (a script of other letters, "mathcal")."""
+    failed = False
+
+    def part(match: re.Match[str]) -> str:
+        nonlocal failed
+        mark, braced, single, word = match.groups()
+        if word is not None:
+            if len(word) == 1:
+                return word
+            found = _UNICODE_COMMANDS.get(word)
+            failed = failed or found is None
+            return found or word
+        script = braced if braced is not None else single
+        table, known = (_SUPERSCRIPT, _SUPERSCRIPTED) if mark == "^" else (_SUBSCRIPT, _SUBSCRIPTED)
+        failed = failed or not set(script) <= known  # "e^{-pi/2}", "tau_max": as written
+        return script.translate(table)
+
+    written = _MATH_PART_RE.sub(part, fragment)
+    return fragment if failed else written
 
 
 def rich_text(text: str, *, links: bool = True) -> Markup:

@@ -80,3 +80,21 @@ def test_every_character_is_kept(text: str) -> None:
 )
 def test_plain_text_places_raise_name_scripts_with_unicode(written: str, shown: str) -> None:
     assert unicode_scripts(written) == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Beyond ell_1 sparse coding in V1", "Beyond ℓ₁ sparse coding in V1"),
+        ("with 0 leq q < 1", "with 0 ≤ q < 1"),
+        ("O(n^2) and x_i", "O(n²) and xᵢ"),
+        ("a 256 times 256 grid", "a 256 × 256 grid"),
+        # no Unicode for a part: the fragment as written
+        ("rate mathcal{O}(T^{-1/2d})", "rate mathcal{O}(T^{-1/2d})"),
+        ("a (1-e^{-pi/2}) factor", "a (1-e^{-pi/2}) factor"),
+        ("the tau_max bound", "the tau_max bound"),
+    ],
+)
+def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str) -> None:
+    """A tab's title and graph labels read "ell_1" where the page shows ℓ₁."""
+    assert unicode_scripts(written) == shown
