@@ -80,14 +80,16 @@ _HEADING_JOINERS = frozenset("and of the & / -".split())
 # them ("Then, we propose ..."), or takes another sentence when it points back at
 # something it does not name ("Here we propose to design them ...").
 _CONNECTIVE_RE = re.compile(
-    r"^(?:(?:however|then|thus|hence|therefore|moreover|furthermore|additionally|finally"
+    r"^(?:however|then|thus|hence|therefore|moreover|furthermore|additionally|finally"
     r"|instead|consequently|accordingly|nevertheless|afterwards|subsequently|to this end"
     r"|in addition|in contrast"
     r"|to (?:address|tackle|solve|overcome|alleviate|mitigate) (?:this|these|both)"
-    r"(?: \w+){0,2}|here),\s+"
-    r"|\(?(?:\d{1,2}|[ivx]{1,4})\)\s+)(?=\w)",  # a list's "4) We introduce ..."
+    r"(?: \w+){0,2}|here),\s+(?=\w)",
     re.IGNORECASE,
 )
+# A list's number before a sentence ("4) We introduce ...", "(ii) We"), not an equation's
+# ("(3) is hard").
+_ENUMERATOR_RE = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4})\)\s*(?=[Ww]e\b|[A-Z])")
 # Words that lean on the sentence before: "they", "both methods", "the latter".
 _POINTS_BACK_RE = re.compile(
     r"\b(?:them|they|the (?:former|latter)"
@@ -124,7 +126,7 @@ def contribution_sentence(abstract: str) -> str:
     for rank in sorted(_CONTRIBUTION_RE):
         found = [s for s in sentences if _CONTRIBUTION_RE[rank].search(s)]
         if found:  # one that does not point back at the sentence before, if any
-            shown = [_without_connective(s) for s in found]  # "To address these issues, "
+            shown = [standing_alone(s) for s in found]  # "To address these issues, "
             return next((s for s in shown if not _POINTS_BACK_RE.search(s)), shown[0])
     return sentences[0] if sentences else ""
 
@@ -150,9 +152,11 @@ def is_heading(sentence: str) -> bool:
     return bool(words) and all(w in HEADINGS or w in _HEADING_JOINERS for w in words)
 
 
-def _without_connective(sentence: str) -> str:
+def standing_alone(sentence: str) -> str:
     """A sentence shown alone, without the word that tied it to the one before it
-    ("However, current models ..." -> "Current models ...")."""
+    ("However, current models ..." -> "Current models ...") or a list's number ("4) We
+    introduce ..." -> "We introduce ...")."""
+    sentence = _ENUMERATOR_RE.sub("", sentence, count=1)
     match = _CONNECTIVE_RE.match(sentence)
     if not match:
         return sentence

@@ -43,7 +43,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     order is the All papers page itself)."""
     papers = list(site.corpus.papers)
     dated = sum(1 for p in papers if p.published)
-    newest, by_title = sorted(papers, key=_newest_first), sorted(papers, key=_by_title)
+    newest, by_title = sorted(papers, key=newest_first), sorted(papers, key=_by_title)
     if 2 * dated >= len(papers):
         orders = {NEWEST: newest, TITLE: by_title}
     else:
@@ -139,7 +139,8 @@ def _pager(
     return items
 
 
-def _newest_first(paper: Paper) -> tuple[int, str, str]:
+def newest_first(paper: Paper) -> tuple[int, str, str]:
+    """Sort key: newest first, then by title (as the reader sorts titles), then slug."""
     stamp = int(paper.published.iso().replace("-", "")) if paper.published else 0
     return (-stamp, title_order(paper.title), paper.slug)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.ingest.titles import contribution_sentence, prose_sentences
+from generator.ingest.titles import contribution_sentence, prose_sentences, standing_alone
 from generator.links import (
     OTHER_TOPIC_SLUG,
     area_anchors,
@@ -115,7 +115,8 @@ class SiteContext:
             paper = self.papers[slug]
             sentence = contribution_sentence(paper.abstract)
             if paper.title_inferred:  # drawn from that sentence: the title says it already
-                others = [s for s in prose_sentences(paper.abstract) if s != sentence]
+                abstract = prose_sentences(paper.abstract)
+                others = [s for s in abstract if standing_alone(s) != sentence]
                 sentence = others[0] if others else ""
             self._summaries[slug] = first_sentence(sentence, 180)
         return self._summaries[slug]

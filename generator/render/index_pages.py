@@ -23,6 +23,7 @@ from generator.links import (
     methods_doc,
 )
 from generator.model import Method
+from generator.render.browse_pages import newest_first
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.rich_text import rich_text
@@ -36,7 +37,7 @@ HOME_TOPICS = 12
 def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     """Render the home page: what the site holds, search, ways in, newest papers."""
     papers = site.corpus.papers
-    dated = sorted((p for p in papers if p.published), key=lambda p: (p.published, p.slug))
+    dated = sorted((p for p in papers if p.published), key=newest_first)  # as the browse pages
     upvoted = sorted((p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug))
     largest = sorted(site.named_topics, key=lambda t: (-len(t.papers), t.label))
     return env.get_template(
@@ -54,10 +55,7 @@ def render_home(env: jinja2.Environment, site: SiteContext) -> str:
             (t.label, site.topic_href(HOME_DOC, t.slug), len(t.papers))
             for t in largest[:HOME_TOPICS]
         ],
-        newest=[
-            site.paper_link(HOME_DOC, p.slug, html=True)
-            for p in reversed(dated[-HOME_LIST_LENGTH:])
-        ],
+        newest=[site.paper_link(HOME_DOC, p.slug, html=True) for p in dated[:HOME_LIST_LENGTH]],
         show_newest=enough_papers_have(len(dated), len(papers)),
         most_upvoted=[
             site.paper_link(HOME_DOC, p.slug, html=True) for p in upvoted[:HOME_LIST_LENGTH]

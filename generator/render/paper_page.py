@@ -303,9 +303,9 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
 
 def _search_sorts(paper: Paper) -> list[tuple[str, str]]:
     """The Paper finder's sort keys: date and upvotes, zero when unknown. Each ends in the
-    slug, so no two papers tie (Pagefind would order ties differently from build to
-    build), written so that the finder's descending sorts list papers of one date or
-    count by slug from a to z, as the browse pages do (they came z to a)."""
+    slug, mirrored (`_reversed_slug`), so that no two papers tie (Pagefind would order
+    ties differently from build to build) and the finder's descending sorts list papers
+    of one date or count by slug from a to z (they came z to a)."""
     date = paper.published.iso() if paper.published else UNDATED_SORT_KEY
     upvotes = str(max(paper.upvotes or 0, 0)).zfill(UPVOTES_DIGITS)
     last = _reversed_slug(paper.slug)

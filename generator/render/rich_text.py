@@ -51,7 +51,9 @@ _UNICODE_COMMANDS = {
     "times": "×", "sim": "∼", "propto": "∝", "rightarrow": "→", "leftarrow": "←",
     "mapsto": "↦", "partial": "∂", "nabla": "∇",
 }  # fmt: skip
-_MATH_PART_RE = re.compile(r"([_^])(?:\{([^{}]{1,8})\}|([A-Za-z0-9]))|([A-Za-z]+)")
+# In a fragment's TeX form: a command, a script (braced or one character), or a stray
+# mark that plain text cannot write.
+_TEX_PART_RE = re.compile(r"\\([A-Za-z]+|%)|([_^])(?:\{([^{}]*)\}|(.))|([{}$\\^_])")
 
 
 def unicode_scripts(text: str) -> str:
@@ -70,32 +72,34 @@ def unicode_scripts(text: str) -> str:
         )
 
     return "".join(
-        _unicode_math(f.text) if f.tex is not None else _NAME_SCRIPT_RE.sub(raised, f.text)
+        _unicode_math(f.text, f.tex) if f.tex is not None else _NAME_SCRIPT_RE.sub(raised, f.text)
         for f in split_math(text)
     )
 
 
-def _unicode_math(fragment: str) -> str:
-    """A math fragment in Unicode characters ("ell_1" -> "ℓ₁", "0 leq q < 1" -> "0 ≤ q
-    < 1"), or as written when a part has none (a script of other letters, "mathcal")."""
+def _unicode_math(text: str, tex: str) -> str:
+    """A math fragment (`text`, its TeX form `tex`) in Unicode characters ("ell_1" ->
+    "ℓ₁", "0 leq q < 1" -> "0 ≤ q < 1", "2^10" -> "2¹⁰"), whole or not at all: as
+    written when any part has no Unicode form ("x_ij", "theta^*", "mathcal{O}")."""
     failed = False
 
     def part(match: re.Match[str]) -> str:
         nonlocal failed
-        mark, braced, single, word = match.groups()
-        if word is not None:
-            if len(word) == 1:
-                return word
-            found = _UNICODE_COMMANDS.get(word)
+        command, mark, braced, single, stray = match.groups()
+        if command is not None:
+            found = "%" if command == "%" else _UNICODE_COMMANDS.get(command)
             failed = failed or found is None
-            return found or word
+            return found or ""
+        if stray is not None:  # a brace, dollar, caret or backslash left: not plain text
+            failed = True
+            return ""
         script = braced if braced is not None else single
         table, known = (_SUPERSCRIPT, _SUPERSCRIPTED) if mark == "^" else (_SUBSCRIPT, _SUBSCRIPTED)
-        failed = failed or not set(script) <= known  # "e^{-pi/2}", "tau_max": as written
+        failed = failed or not script or not set(script) <= known
         return script.translate(table)
 
-    written = _MATH_PART_RE.sub(part, fragment)
-    return fragment if failed else written
+    written = _TEX_PART_RE.sub(part, tex)
+    return text if failed else written
 
 
 def rich_text(text: str, *, links: bool = True) -> Markup:

@@ -149,9 +149,13 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
     assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), kinds
     topic = page.locator(".ps-search__link--topic").first
     assert (topic.locator(".ps-search__kind").text_content() or "") == "Topic"
-    search(page, "denoising")  # names no topic: any topic comes after the papers
-    kinds = [kind for kind, _ in _result_kinds(page)]
-    assert kinds[0] == "paper" and kinds == sorted(kinds, key=["paper", "topic", "more"].index)
+    for query in ("denoising", "net", "d"):  # name no topic: any comes after the papers
+        search(page, query)
+        kinds = [kind for kind, _ in _result_kinds(page)]
+        assert kinds[0] == "paper", (query, kinds)
+        assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), (query, kinds)
+    search(page, "u-net")
+    assert _result_kinds(page)[0] == ("topic", "/topics/u-net/")
     tab.assert_clean()
 
 

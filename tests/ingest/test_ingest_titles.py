@@ -127,6 +127,9 @@ def test_the_contribution_sentence_stands_alone() -> None:
     assert contribution_sentence(f"{background} 4) We introduce skip links.") == (
         "We introduce skip links."
     )
+    assert contribution_sentence(f"{background} (3) is hard, so we propose Q.") == (
+        "(3) is hard, so we propose Q."  # an equation's number, not a list's
+    )
     assert contribution_sentence(f"{background} Afterwards, we introduce Y.") == ("We introduce Y.")
     leaning = "We present an approach to overcome those difficulties."
     plain = "We present a dataset of shelves."

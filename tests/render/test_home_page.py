@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Analysis, Corpus, Paper
+from generator.model import Analysis, Corpus, Paper, PaperDate
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.index_pages import render_home
@@ -28,3 +28,15 @@ def test_the_intro_is_one_paragraph_of_text() -> None:
 def test_without_an_intro_the_page_says_what_the_site_holds() -> None:
     page = _home(None)
     assert "ps-intro" not in page and "1 research paper in 0 topics." in page
+
+
+def test_the_newest_papers_of_one_day_come_a_to_z_as_on_the_browse_pages() -> None:
+    """They came z to a (sorted by date and slug, then reversed)."""
+    day = PaperDate(2024, 5, 1)
+    papers = tuple(
+        Paper(s, s, f"papers/{s}/", title, False, "Text.", ("Text.",), (), published=day)
+        for s, title in (("zeta", "Zeta nets"), ("alpha", "Alpha nets"), ("mid", "Mid nets"))
+    )
+    page = render_home(make_environment(), SiteContext(Corpus(papers), Analysis(), "R", None))
+    newest = page.split("## Newest papers")[1]
+    assert newest.index("Alpha nets") < newest.index("Mid nets") < newest.index("Zeta nets")

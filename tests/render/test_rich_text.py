@@ -93,6 +93,11 @@ def test_plain_text_places_raise_name_scripts_with_unicode(written: str, shown: 
         ("rate mathcal{O}(T^{-1/2d})", "rate mathcal{O}(T^{-1/2d})"),
         ("a (1-e^{-pi/2}) factor", "a (1-e^{-pi/2}) factor"),
         ("the tau_max bound", "the tau_max bound"),
+        # whole or not at all: the page braces the whole script (2^{10}, x_{ij})
+        ("O(n^10) steps", "O(n¹⁰) steps"),
+        ("weights x_ij", "weights x_ij"),
+        ("a theta^* point", "a theta^* point"),
+        ("R^{n times n} matrices", "R^{n times n} matrices"),
     ],
 )
 def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str) -> None:

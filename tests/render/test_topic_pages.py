@@ -153,6 +153,14 @@ def test_a_topic_lists_each_paper_with_what_it_does() -> None:
     site = SiteContext(Corpus((titled,)), Analysis(topics=(topic,)), "Site", None)
     page = render_topic(make_environment(), site, topic)
     assert '<span class="ps-summary">Melanoma is a skin cancer.</span>' in page
+    # ... also when that sentence opens with a connective or a list's number, which
+    # the summary leaves out ("1) We propose ..." was the summary again)
+    for opening in ("Afterwards, we", "1) We"):
+        text = f"{opening} propose a lesion segmenter. Melanoma is a skin cancer."
+        listed = replace(titled, abstract=text, versions=(text,))
+        site = SiteContext(Corpus((listed,)), Analysis(topics=(topic,)), "Site", None)
+        page = render_topic(make_environment(), site, topic)
+        assert '<span class="ps-summary">Melanoma is a skin cancer.</span>' in page, opening
 
 
 def test_papers_close_to_a_topic_are_listed_apart() -> None:

@@ -5,8 +5,9 @@
    Every word of a query must match; when no paper has them all, papers with some of
    them are shown, and labelled so. One result per paper: its title, an excerpt of its
    abstract with the query's words marked, its topics and year. Topic pages that match
-   come after the papers, but before them when the query names the topic ("diffusion"). Arrow keys move through the results, Enter opens one, Esc
-   closes. Corpus text is inserted as text only (never as HTML). */
+   come after the papers; one the query names ("diffusion models") comes first. Arrow
+   keys move through the results, Enter opens one, Esc closes. Corpus text is inserted
+   as text only (never as HTML). */
 (function () {
   "use strict";
   var papersite = window.papersite;
@@ -156,17 +157,27 @@
   }
 
   /* Letters, digits and plus signs of a text in lower case, accents off: "U-Net" and
-     "unet" alike, "UNet++" not. */
+     "unet" alike, "UNet++" apart. */
   function plain(text) {
     return text.normalize("NFKD").replace(/[^\p{L}\p{N}\s+]/gu, "").toLowerCase();
   }
 
-  /* Whether every word of the query starts a word of a topic's label ("diffusion" names
-     Diffusion models, "net" not U-Net): that topic is what the reader asked for. */
+  /* Whether the query names a topic: each of its words (but "of", "the" ...) is a word
+     of the label, or its plural or singular, and the last, while typed, may be the start
+     of one ("diffus"). "diffusion models" and "u-net" name their topics; "d", "net"
+     ("networks") and "unet" ("UNet++") name none. */
+  var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
   function named(query, data) {
-    var label = " " + plain(data.meta.title || "");
-    var terms = words(plain(query));
-    return terms.length > 0 && terms.every(function (term) { return label.indexOf(" " + term) >= 0; });
+    var label = words(plain(data.meta.title || ""));
+    var terms = words(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
+    return terms.length > 0 && terms.every(function (term, i) {
+      var last = i === terms.length - 1;
+      return label.some(function (word) {
+        if (word === term || word === term + "s" || term === word + "s") return true;
+        return last && term.length >= 4 && word.indexOf(term) === 0 &&
+          /^\p{L}/u.test(word.slice(term.length));
+      });
+    });
   }
 
   function show(ui, query, found, picked) {
