@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.ingest.clean import clean_text
-from generator.ingest.source import Line
+from generator.ingest.source import Line, SourceText
 from generator.ingest.titles import split_sentences, title_from_abstract
 from generator.model import PaperDate, Problem, Record, Severity, SourceRef
 from generator.visible_text import has_visible_character
@@ -57,11 +57,12 @@ def make_record(file: str, line: int, title: str | None, abstract: str) -> Recor
     return Record(SourceRef(file, line), generated, abstract, title_inferred=True)
 
 
-def settle_kinds(items: list[Item]) -> list[Item]:
+def settle_kinds(items: list[Item], rejected: frozenset[int] = frozenset()) -> list[Item]:
     """Re-read a title-sized line as a short abstract where the layout says it is one.
 
     A line after a title, not followed by an abstract, is that title's (short or
-    truncated) abstract; a title followed by a title and then an abstract has none.
+    truncated) abstract; a title followed by a title and then an abstract has none; a
+    line after a rejected one (`rejected`: line numbers) follows no title.
     """
     settled: list[Item] = []
     for index, item in enumerate(items):
@@ -70,6 +71,7 @@ def settle_kinds(items: list[Item]) -> list[Item]:
             item.kind == "title"
             and settled
             and settled[-1].kind == "title"
+            and not _rejected_between(rejected, settled[-1].line.number, item.line.number)
             and (after is None or after.kind != "abstract")
         ):
             item = replace(item, kind="short-abstract")
@@ -77,8 +79,12 @@ def settle_kinds(items: list[Item]) -> list[Item]:
     return settled
 
 
-def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem]]:
-    """Turn classified items into records, warning about every item that does not fit."""
+def pair_items(
+    file: str, items: list[Item], rejected: frozenset[int] = frozenset()
+) -> tuple[list[Record], list[Problem]]:
+    """Turn classified items into records, warning about every item that does not fit.
+    `rejected`: the numbers of lines already rejected (too long), which a title's
+    warning names when its abstract was one of them."""
     records: list[Record] = []
     problems: list[Problem] = []
     pending: Line | None = None
@@ -86,20 +92,26 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
     def warn(line: int, message: str) -> None:
         problems.append(Problem(SourceRef(file, line), Severity.WARNING, message))
 
-    def flush_title_without_abstract(context: str) -> None:
+    def flush_title_without_abstract(context: str, until: float = float("inf")) -> None:
         assert pending is not None
+        lost = _rejected_between(rejected, pending.number, until)
+        if lost:  # not "file ends after the title": its abstract line was rejected
+            context = f"the line after it, {lost}, was rejected"
         warn(pending.number, f"title with no abstract ({context}): kept without an abstract")
         records.append(make_record(file, pending.number, pending.text, ""))
 
-    for item in settle_kinds(items):
+    for item in settle_kinds(items, rejected):
         if item.kind != "meta" and is_invisible(item.line.text):
             warn(item.line.number, "line holds only invisible characters: ignored")
             continue
+        if pending is not None and _rejected_between(rejected, pending.number, item.line.number):
+            flush_title_without_abstract("", item.line.number)  # its abstract was rejected
+            pending = None
         if item.kind == "short-abstract":
             warn(item.line.number, _short_abstract_message(item.line.text))
         if item.kind == "title":
             if pending is not None:
-                flush_title_without_abstract("next line is another title")
+                flush_title_without_abstract("next line is another title", item.line.number)
             pending = item.line
         elif item.kind in ("abstract", "short-abstract"):
             if pending is None:
@@ -110,7 +122,7 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
             pending = None
         else:
             if pending is not None:
-                flush_title_without_abstract("metadata follows the title")
+                flush_title_without_abstract("metadata follows the title", item.line.number)
                 pending = None
             if not records or item.meta is None:
                 warn(item.line.number, "metadata with no paper before it: ignored")
@@ -119,6 +131,16 @@ def pair_items(file: str, items: list[Item]) -> tuple[list[Record], list[Problem
     if pending is not None:
         flush_title_without_abstract("file ends after the title")
     return records, problems
+
+
+def _rejected_between(rejected: frozenset[int], after: int, before: float) -> int | None:
+    """The first rejected line between two lines (exclusive), or None."""
+    return min((n for n in rejected if after < n < before), default=None)
+
+
+def rejected_lines(source: SourceText) -> frozenset[int]:
+    """The numbers of a file's lines rejected as it was read (too long)."""
+    return frozenset(ref.line for entry in source.rejected for ref in entry.sources)
 
 
 def is_invisible(text: str) -> bool:

@@ -193,6 +193,24 @@ def test_records_around_bad_lines_are_still_read(ingest) -> None:
         "B Title": OTHER,
     }
     assert [str(p.source) for p in corpus.problems] == ["s.txt:4", "s.txt:5"]
+    (warning,) = [str(p) for p in corpus.problems if p.severity is Severity.WARNING]
+    assert "(the line after it, 5, was rejected)" in warning  # the line, not a guess
+
+
+@pytest.mark.parametrize("tail", ["", "B Title\nShort but real abstract of cells here.\n"])
+def test_a_rejected_abstract_line_leaves_its_title_alone(ingest, tail: str) -> None:
+    """The rejected line was "file ends after the title", or the next title was read as
+    the first one's short abstract and the next abstract as a title."""
+    text = HEADER + f"A Title\n{ABSTRACT}\nHuge\n" + "x " * 60_000 + "\n" + tail
+    corpus = ingest({"s.txt": text})
+    titles = {p.title: p.abstract for p in corpus.papers}
+    assert titles["Huge"] == "" and titles["A Title"] == ABSTRACT
+    if tail:
+        assert titles["B Title"] == "Short but real abstract of cells here."
+    warnings = [str(p) for p in corpus.problems if p.severity is Severity.WARNING]
+    assert "s.txt:4: warning: title with no abstract (the line after it, 5, was rejected)" in (
+        " ".join(warnings)
+    )
 
 
 def test_non_utf8_line_is_read_as_windows_1252(ingest) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.ingest.dates import ListingDate, parse_listing_date, read_date_line
-from generator.ingest.pairing import Item, Metadata, looks_like_abstract, pair_items
+from generator.ingest.pairing import Item, Metadata, looks_like_abstract, pair_items, rejected_lines
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import Line, SourceText
 from generator.ingest.values import whole_number
@@ -71,7 +71,7 @@ def read_daily_listing(source: SourceText, options: ReadOptions) -> ReadResult:
     metas = list(raw_meta.values())
     year, inferred = _listing_year(source.file, metas, options, problems)
     items = [_resolved(i, item, raw_meta, year, inferred) for i, item in enumerate(items)]
-    records, pairing_problems = pair_items(source.file, items)
+    records, pairing_problems = pair_items(source.file, items, rejected_lines(source))
     problems.extend(pairing_problems)
     problems.extend(_lost_dates(source.file, metas, year))
     return ReadResult(tuple(records), tuple(problems))

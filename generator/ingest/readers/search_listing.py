@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.pairing import Item, looks_like_abstract, pair_items
+from generator.ingest.pairing import Item, looks_like_abstract, pair_items, rejected_lines
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import Line, SourceText
 
@@ -35,7 +35,7 @@ def read_search_listing(source: SourceText, options: ReadOptions) -> ReadResult:
         after_header = False
         kind = "abstract" if looks_like_abstract(text) else "title"
         items.append(Item(kind, Line(line.number, text)))
-    records, problems = pair_items(source.file, items)
+    records, problems = pair_items(source.file, items, rejected_lines(source))
     return ReadResult(tuple(records), tuple(problems))
 
 
