@@ -92,11 +92,8 @@ def pair_items(
     def warn(line: int, message: str) -> None:
         problems.append(Problem(SourceRef(file, line), Severity.WARNING, message))
 
-    def flush_title_without_abstract(context: str, until: float = float("inf")) -> None:
+    def flush_title_without_abstract(context: str) -> None:
         assert pending is not None
-        lost = _rejected_between(rejected, pending.number, until)
-        if lost:  # not "file ends after the title": its abstract line was rejected
-            context = f"the line after it, {lost}, was rejected"
         warn(pending.number, f"title with no abstract ({context}): kept without an abstract")
         records.append(make_record(file, pending.number, pending.text, ""))
 
@@ -104,14 +101,15 @@ def pair_items(
         if item.kind != "meta" and is_invisible(item.line.text):
             warn(item.line.number, "line holds only invisible characters: ignored")
             continue
-        if pending is not None and _rejected_between(rejected, pending.number, item.line.number):
-            flush_title_without_abstract("", item.line.number)  # its abstract was rejected
+        lost = pending and _rejected_between(rejected, pending.number, item.line.number)
+        if lost:  # its abstract line was rejected
+            flush_title_without_abstract(f"the line after it, {lost}, was rejected")
             pending = None
         if item.kind == "short-abstract":
             warn(item.line.number, _short_abstract_message(item.line.text))
         if item.kind == "title":
             if pending is not None:
-                flush_title_without_abstract("next line is another title", item.line.number)
+                flush_title_without_abstract("next line is another title")
             pending = item.line
         elif item.kind in ("abstract", "short-abstract"):
             if pending is None:
@@ -122,14 +120,17 @@ def pair_items(
             pending = None
         else:
             if pending is not None:
-                flush_title_without_abstract("metadata follows the title", item.line.number)
+                flush_title_without_abstract("metadata follows the title")
                 pending = None
             if not records or item.meta is None:
                 warn(item.line.number, "metadata with no paper before it: ignored")
                 continue
             records[-1] = _with_metadata(records[-1], item.meta)
     if pending is not None:
-        flush_title_without_abstract("file ends after the title")
+        lost = _rejected_between(rejected, pending.number, float("inf"))
+        flush_title_without_abstract(
+            f"the line after it, {lost}, was rejected" if lost else "file ends after the title"
+        )
     return records, problems
 
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_COMMANDS = (
-    "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell epsilon varepsilon alpha beta "
-    "gamma delta theta Theta lambda Lambda mu sigma Sigma tau rho phi Phi varphi psi Psi pi "
-    "omega Omega eta kappa nu xi zeta chi dagger circ cdot top infty log exp min max sum prod "
-    "sqrt frac partial nabla times leq geq neq approx sim propto widetilde tilde hat bar "
-    "rightarrow leftarrow mapsto"
+_GREEK_LETTERS = (
+    "alpha beta gamma delta epsilon varepsilon theta Theta lambda Lambda mu sigma Sigma tau "
+    "rho phi Phi varphi psi Psi pi omega Omega eta kappa nu xi zeta chi"
 ).split()
+_COMMANDS = [
+    *"mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell".split(),
+    *_GREEK_LETTERS,
+    *"dagger circ cdot top infty log exp min max sum prod sqrt frac partial nabla".split(),
+    *"times leq geq neq approx sim propto widetilde tilde hat bar".split(),
+    *"rightarrow leftarrow mapsto".split(),
+]
 _LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
 _COMMAND_SET = frozenset(_COMMANDS)
 _MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
@@ -72,10 +76,7 @@ _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 # bounded: a run is tried from each operand of a hostile line of "1=1=1=...".
 _RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto"
 _RELATION_WORD_RE = re.compile(r"(?:" + _RELATIONS + r")(?![A-Za-z])")  # "36times" too
-_GREEK = (
-    "alpha|beta|gamma|delta|epsilon|varepsilon|theta|Theta|lambda|Lambda|mu|sigma|Sigma|"
-    "tau|rho|phi|Phi|varphi|psi|Psi|pi|omega|Omega|eta|kappa|nu|xi|zeta|chi"
-)
+_GREEK = "|".join(_GREEK_LETTERS)
 _SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|\w{1,3}))?"
 _OPERAND = (
     r"(?:(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?" + _SCRIPT + r"%?(?![\w-]|\.\d)"

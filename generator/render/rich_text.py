@@ -35,10 +35,9 @@ _SCRIPT_SYMBOLS = {
 }
 
 
-_SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
-_SUBSCRIPT = str.maketrans("0123456789+-=()aeioux", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
-_SUPERSCRIPTED = frozenset("0123456789+-=()ni")
-_SUBSCRIPTED = frozenset("0123456789+-=()aeioux")
+_RAISED, _LOWERED = "0123456789+-=()ni", "0123456789+-=()aeioux"  # with Unicode forms
+_SUPERSCRIPT = str.maketrans(_RAISED, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_SUBSCRIPT = str.maketrans(_LOWERED, "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
 # Command words of a math fragment that one Unicode character writes, for plain-text
 # places (a tab's title, graph labels): "ell_1" -> "ℓ₁", "0 leq q" -> "0 ≤ q".
 _UNICODE_COMMANDS = {
@@ -94,8 +93,8 @@ def _unicode_math(text: str, tex: str) -> str:
             failed = True
             return ""
         script = braced if braced is not None else single
-        table, known = (_SUPERSCRIPT, _SUPERSCRIPTED) if mark == "^" else (_SUBSCRIPT, _SUBSCRIPTED)
-        failed = failed or not script or not set(script) <= known
+        table, known = (_SUPERSCRIPT, _RAISED) if mark == "^" else (_SUBSCRIPT, _LOWERED)
+        failed = failed or not script or not set(script) <= set(known)
         return script.translate(table)
 
     written = _TEX_PART_RE.sub(part, tex)

@@ -13,10 +13,15 @@ from generator.analyze.features.phrases import PhraseStats
 
 def baseline(lsa: NDArray[np.float32]) -> float:
     """Mean cosine between two different papers of the corpus."""
-    n = lsa.shape[0]
-    total = lsa.astype(np.float64).sum(axis=0)
-    mean: float = (float(total @ total) - n) / max(n * (n - 1), 1)
-    return max(mean, 1e-6)
+    return max(_pair_mean(lsa), 1e-6)
+
+
+def _pair_mean(rows: NDArray[np.float32]) -> float:
+    """Mean cosine between two different rows (unit vectors)."""
+    m = rows.shape[0]
+    total = rows.astype(np.float64).sum(axis=0)
+    mean: float = (float(total @ total) - m) / max(m * (m - 1), 1)
+    return mean
 
 
 def quality(lift: float, size: int, lsa: NDArray[np.float32]) -> float:
@@ -54,7 +59,4 @@ def _cohesions(members: sp.spmatrix, lsa: NDArray[np.float32]) -> NDArray[np.flo
 
 def set_lift(papers: Sequence[int], lsa: NDArray[np.float32]) -> float:
     """Cohesion lift of any set of papers."""
-    m = len(papers)
-    total = lsa[list(papers)].astype(np.float64).sum(axis=0)
-    cohesion = (float(total @ total) - m) / max(m * (m - 1), 1)
-    return cohesion / baseline(lsa)
+    return _pair_mean(lsa[list(papers)]) / baseline(lsa)

@@ -47,6 +47,18 @@ class PhraseStats:
         """Terms that can end a noun phrase: "optimal transport", not "deep convolutional"."""
         return np.asarray(self.head >= MIN_HEAD)
 
+    def most_used_pairs(self) -> tuple[dict[str, float], dict[str, float]]:
+        """For each word, the uses of the most used two-word term it starts, and of the
+        most used one it ends ("resonance": "magnetic resonance", 8)."""
+        firsts: dict[str, float] = {}
+        seconds: dict[str, float] = {}
+        for term, total in zip(self.terms, self.total.tolist(), strict=True):
+            if term.count(" ") == 1:
+                first, second = term.split(" ")
+                firsts[first] = max(firsts.get(first, 0.0), total)
+                seconds[second] = max(seconds.get(second, 0.0), total)
+        return firsts, seconds
+
 
 def phrase_stats(vectors: Vectors, docs: Documents) -> PhraseStats:
     """Compute counts, key papers, head and alone ratios of every term."""

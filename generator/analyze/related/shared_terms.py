@@ -42,6 +42,7 @@ class SharedTerms:
         telling: NDArray[np.bool_],
         limit: int,
         stats: PhraseStats | None = None,
+        modifiers: frozenset[str] | None = None,
     ) -> None:
         rows = vectors.tfidf.tocsr(copy=True)
         rows.data[~telling[rows.indices]] = 0
@@ -59,7 +60,10 @@ class SharedTerms:
         self.verb = stats.verb if stats is not None else None
         self.readable = stats.readable() if stats is not None else np.ones(0, dtype=bool)
         self.shown: dict[str, str] = {}
-        self.modifiers = open_modifiers(stats, vectors) if stats is not None else frozenset()
+        # Given by a caller that makes several finders (`open_modifiers` reads every term).
+        if modifiers is None:
+            modifiers = open_modifiers(stats, vectors) if stats is not None else frozenset()
+        self.modifiers = modifiers
         self.empty: dict[str, bool] = {}  # by key: `_alone_says_nothing`
         self.bigram = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
@@ -238,11 +242,7 @@ def open_modifiers(stats: PhraseStats, vectors: Vectors) -> frozenset[str]:
     (features/cohesion.py): "global" 1.65, "implicit" 1.92, but "Fourier" 2.61, "music"
     4.93, "entropic" 6.45, which two papers share only on one subject.
     """
-    top: dict[str, float] = {}  # the first word of two-word terms -> the most used one's uses
-    for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
-        if term.count(" ") == 1:
-            first = term.split(" ", 1)[0]
-            top[first] = max(top.get(first, 0.0), total)
+    top, _ = stats.most_used_pairs()
     modifiers = [
         column
         for column, (term, head, total) in enumerate(

@@ -23,7 +23,7 @@ from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_classes import GENERIC
 from generator.analyze.related.candidates import neighbour_pools
 from generator.analyze.related.cell_index import top_columns
-from generator.analyze.related.shared_terms import SharedTerms
+from generator.analyze.related.shared_terms import SharedTerms, open_modifiers
 from generator.model import Paper, RelatedPaper
 from generator.workers import map_chunked
 
@@ -114,10 +114,14 @@ def related_papers(
     targets = np.concatenate([c[1] for c in chunks])
     scores = np.concatenate([c[2] for c in chunks]).tolist()
     pairs = (sources, targets)
-    terms = _shared(SharedTerms(vectors, surfaces, telling, shared_terms, stats), pairs, workers)
+    modifiers = open_modifiers(stats, vectors) if stats is not None else frozenset()
+    # The finder (a copy of the tf-idf rows) is let go before a fallback one is made.
+    terms = _shared(
+        SharedTerms(vectors, surfaces, telling, shared_terms, stats, modifiers), pairs, workers
+    )
     bare = np.array([i for i, found in enumerate(terms) if not found], dtype=np.int64)
     if bare.size and fallback is not None:  # a reason on every link: the field's words
-        loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats)
+        loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats, modifiers)
         for i, found in zip(
             bare.tolist(), _shared(loose, (sources[bare], targets[bare]), workers), strict=True
         ):

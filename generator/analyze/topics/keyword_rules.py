@@ -144,7 +144,7 @@ def prose_terms(stats: PhraseStats) -> NDArray[np.bool_]:
 
 def half_terms(stats: PhraseStats) -> frozenset[str]:
     """Single words used mostly inside one two-word phrase ("magnetic", "resonance")."""
-    firsts, seconds = _most_used_pairs(stats)
+    firsts, seconds = stats.most_used_pairs()
     return frozenset(
         word
         for word in firsts.keys() | seconds.keys()
@@ -154,26 +154,13 @@ def half_terms(stats: PhraseStats) -> frozenset[str]:
     )
 
 
-def _most_used_pairs(stats: PhraseStats) -> tuple[dict[str, float], dict[str, float]]:
-    """For each word, the uses of the most used two-word term it starts, and of the most
-    used one it ends ("resonance": "magnetic resonance", 8)."""
-    firsts: dict[str, float] = {}
-    seconds: dict[str, float] = {}
-    for term, total in zip(stats.terms, stats.total.tolist(), strict=True):
-        if term.count(" ") == 1:
-            first, second = term.split(" ")
-            firsts[first] = max(firsts.get(first, 0.0), total)
-            seconds[second] = max(seconds.get(second, 0.0), total)
-    return firsts, seconds
-
-
 def open_heads(stats: PhraseStats, docs: Documents) -> frozenset[str]:
     """Single words that mostly end compounds of many kinds (OPEN_HEAD, TOP_MODIFIER).
 
     A compound's modifier is counted from the two-word terms of `stats`: a compound too
     rare to be a term is one of the many kinds, which is what the rule looks for.
     """
-    _, top = _most_used_pairs(stats)
+    _, top = stats.most_used_pairs()
     found = set()
     for word in stats.index:
         compounds = docs.head_counts.get(word, 0) - docs.alone_counts.get(word, 0)

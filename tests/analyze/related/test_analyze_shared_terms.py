@@ -10,7 +10,7 @@ import scipy.sparse as sp
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
-from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.phrases import PhraseStats, phrase_stats
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.related.shared_terms import SharedTerms, open_modifiers
 
@@ -157,6 +157,7 @@ def _modifier_corpus() -> tuple[SimpleNamespace, SimpleNamespace]:
     lsa = np.repeat(np.eye(3, dtype=np.float32), 10, axis=0)
     papers = np.count_nonzero(counts, axis=0)
     stats = SimpleNamespace(terms=terms, head=head, total=total, papers=papers)
+    stats.most_used_pairs = lambda: PhraseStats.most_used_pairs(stats)  # type: ignore[arg-type]
     return stats, SimpleNamespace(counts=sp.csr_matrix(counts), lsa=lsa)
 
 
