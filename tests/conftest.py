@@ -7,13 +7,16 @@ fixtures they use, so a new test is tiered without anyone remembering to mark it
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from paths import BUNDLED_CORPUS
 from sitebuild import (
     FIXTURE_CORPUS,
     FIXTURE_SITE_NAME,
     BuiltSite,
-    build_once,
+    build_shared,
     fixture_analyzer,
     make_analysis,
 )
@@ -35,6 +38,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """A folder every xdist worker of this run sees (None without workers): sites the
+    workers' sessions all use are built there once (sitebuild.build_shared)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    return tmp_path_factory.getbasetemp().parent
 
 
 @pytest.fixture(scope="session")
@@ -65,14 +76,18 @@ def fixture_pages(fixture_corpus: Corpus) -> dict[str, str]:
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The bundled corpus with the project's own analysis, built once."""
     root = tmp_path_factory.mktemp("bundled") / "project"
-    return build_once(root, BUNDLED_CORPUS, default_analyzer, None)
+    shared = _run_folder(tmp_path_factory)
+    return build_shared(shared, "bundled", root, BUNDLED_CORPUS, default_analyzer, None)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fixture corpus with its hand-made analysis, built once."""
     root = tmp_path_factory.mktemp("fixture") / "project"
-    return build_once(root, FIXTURE_CORPUS, fixture_analyzer, FIXTURE_SITE_NAME)
+    shared = _run_folder(tmp_path_factory)
+    return build_shared(
+        shared, "fixture", root, FIXTURE_CORPUS, fixture_analyzer, FIXTURE_SITE_NAME
+    )
 
 
 @pytest.fixture(scope="session", params=["bundled", "fixture"])

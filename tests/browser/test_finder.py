@@ -266,7 +266,7 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
 ) -> None:
     """As the paper's own tags and All papers do (Topic.close), in the finder and in
     the search dialog: the plain topic name read as if the paper were about it."""
-    analysis = e2e_site.analyzer(e2e_site.corpus, e2e_site.config)
+    analysis = e2e_site.analysis
     topic = next(t for t in analysis.topics if t.close)
     paper = next(p for p in e2e_site.corpus.papers if p.slug == topic.close[0])
     words = " ".join(re.findall(r"[A-Za-z]{4,}", paper.title)[:4])

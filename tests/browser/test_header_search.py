@@ -178,7 +178,7 @@ def _a_related_title_not_in_the_paper(site: BuiltSite) -> tuple[str, str, str]:
     from generator.folding import fold
     from generator.search.terminal import tokens
 
-    analysis = site.analyzer(site.corpus, site.config)
+    analysis = site.analysis
     papers = {p.slug: p for p in site.corpus.papers}
     for paper in site.corpus.papers:
         own = set(tokens(f"{paper.title} {paper.abstract}"))
@@ -266,7 +266,7 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
     tab: Tab, e2e_site: BuiltSite
 ) -> None:
     """The result's topics read as its page's tags: "close to" where it is (Topic.close)."""
-    analysis = e2e_site.analyzer(e2e_site.corpus, e2e_site.config)
+    analysis = e2e_site.analysis
     topic = next(t for t in analysis.topics if t.close)
     paper = next(p for p in e2e_site.corpus.papers if p.slug == topic.close[0])
     tab.goto("")

@@ -6,12 +6,14 @@ topics file linked), never in the repository's own docs/ and site/.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
+import pickle
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -200,11 +202,13 @@ def file_hashes(folder: Path) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """A project built once: its config, corpus, analysis, build warnings and file hashes."""
+    """A project built once: its config, corpus, analyzer and the analysis it gave, build
+    warnings and file hashes."""
 
     config: Config
     corpus: Corpus
     analyzer: Analyzer
+    analysis: Analysis
     warnings: tuple[str, ...]
     site_hashes: dict[str, str]
 
@@ -235,10 +239,45 @@ def build_once(
 ) -> BuiltSite:
     """Make a project, generate docs/ and build site/ strictly, as `papersite build` does."""
     config = make_project(root, corpus_dir, site_name)
-    corpus = generate_with(config, analyzer)
+    analyses: list[Analysis] = []
+
+    def recording(corpus: Corpus, config: Config) -> Analysis:
+        analyses.append(analyzer(corpus, config))
+        return analyses[-1]
+
+    corpus = generate_with(config, recording)
     warnings = mkdocs_strict_build(config, analyzer)
     site_hashes = file_hashes(config.root / "site")
-    return BuiltSite(config, corpus, analyzer, tuple(warnings), site_hashes)
+    return BuiltSite(config, corpus, analyzer, analyses[0], tuple(warnings), site_hashes)
+
+
+def build_shared(
+    shared: Path | None,
+    name: str,
+    root: Path,
+    corpus_dir: Path,
+    analyzer: Analyzer,
+    site_name: str | None,
+) -> BuiltSite:
+    """`build_once`, paid once per test run however many xdist workers ask for the site.
+
+    The first worker to ask builds it as `name` under `shared` (a folder every worker of
+    the run sees) while the others wait on a lock; each then works on its own copy at `root`,
+    times kept (papersite's state holds no path outside the project, so the copy is as
+    built). Without workers (`shared` None) the site is built at `root`.
+    """
+    if shared is None:
+        return build_once(root, corpus_dir, analyzer, site_name)
+    built = shared / name
+    record = built / "site.pickle"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.is_file():
+            site = build_once(built / "project", corpus_dir, analyzer, site_name)
+            record.write_bytes(pickle.dumps(site))
+    site = pickle.loads(record.read_bytes())
+    shutil.copytree(built / "project", root, symlinks=True)
+    return replace(site, config=load_config(root))
 
 
 def fixture_project(root: Path, mkdocs_yml: str | None = None) -> Path:

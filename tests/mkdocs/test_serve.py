@@ -46,6 +46,12 @@ def _wait_for(check, seconds: float = 90) -> object:  # type: ignore[no-untyped-
     pytest.fail("the live preview did not get there in time")
 
 
+def _interruptible() -> None:
+    """Ctrl+C stops the server whatever this process inherited: a shell starts a
+    background job with SIGINT ignored, and the server then ran on until killed."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def _serving(root: Path, log_path: Path) -> Iterator[str]:
     """`papersite serve` of the project at `root`, its log in `log_path`: its URL. Stopped
@@ -54,7 +60,9 @@ def _serving(root: Path, log_path: Path) -> Iterator[str]:
     command = [sys.executable, "-m", "generator", "--root", str(root), "serve"]
     command += ["-a", f"127.0.0.1:{port}"]
     with log_path.open("w") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_interruptible
+        )
         try:
             yield f"http://127.0.0.1:{port}/"
         finally:

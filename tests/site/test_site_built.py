@@ -370,7 +370,7 @@ def test_topic_tags_link_to_topic_pages(fixture_site: BuiltSite) -> None:
     nasty = _by_key(fixture_site, "nasty")
     page = fixture_site.site / nasty.url / "index.html"
     tags = parse_file(page).find("nav", cls="md-tags").find_all("a")
-    analysis = fixture_site.analyzer(fixture_site.corpus, fixture_site.config)
+    analysis = fixture_site.analysis
     topics = {t.slug: t for t in analysis.topics}
     expected = [topics[slug] for slug in analysis.paper_topics[nasty.slug]]
     assert [a.text() for a in tags] == [t.label for t in expected]
