@@ -31,6 +31,7 @@ COPIED_PARTIALS = [
     "partials/javascripts/content.html",
     "partials/logo.html",
     "partials/palette.html",
+    "partials/progress.html",
     "partials/top.html",
 ]
 

@@ -190,9 +190,13 @@
     rest.forEach(function (data) { items.push(topicItem(data)); });
     if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
     items.forEach(function (link, i) {
+      /* The link is the option (an option may hold nothing focusable); the input keeps
+         the focus and moves through the options. */
       var item = element("li", "ps-search__result");
-      item.id = "ps-search-option-" + i;
-      item.setAttribute("role", "option");
+      item.setAttribute("role", "none");
+      link.id = "ps-search-option-" + i;
+      link.setAttribute("role", "option");
+      link.tabIndex = -1;
       item.appendChild(link);
       ui.list.appendChild(item);
     });
@@ -282,7 +286,7 @@
         return;
       }
       var option = options(ui)[at >= 0 ? at : 0];
-      if (option) option.querySelector("a").click();
+      if (option) option.click();
     }
   }
 

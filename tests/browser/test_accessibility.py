@@ -1,0 +1,73 @@
+"""Every kind of page passes axe-core's checks (WCAG 2 A and AA rules and axe's best
+practices), light and dark, and so does the header search open on its results: names
+for controls, contrast of text and links, no focusable content inside a listbox option.
+
+One finding is allowed: Material's loading bar sits outside the page's landmarks
+(axe's `region`, a best practice of moderate impact); it is named
+(partials/progress.html) and shown only while a page loads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from sitebuild import BuiltSite
+
+if TYPE_CHECKING:
+    from conftest import NewTab
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+ALLOWED = {("region", ".md-progress")}
+
+
+def _pages(site: BuiltSite) -> list[str]:
+    paper = sorted(p.parent.name for p in (site.site / "papers").glob("*/index.html"))[0]
+    topic = max(site.analysis.topics, key=lambda t: len(t.papers)).slug
+    return [
+        "",
+        f"papers/{paper}/",
+        "topics/",
+        f"topics/{topic}/",
+        "finder/?query=segmentation",
+        "map/",
+        "browse/",
+        "methods/",
+        "health/",
+    ]
+
+
+def _findings(page: Page, where: str) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations: list[dict[str, Any]] = Axe().run(page).response["violations"]
+    found = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            if (violation["id"], target) not in ALLOWED:
+                summary = node.get("failureSummary", "").replace("\n", " ")
+                found.append(f"{where}: {violation['id']} at {target}: {summary}")
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_and_the_search_pass_axe(new_tab: NewTab, e2e_site: BuiltSite, scheme: str) -> None:
+    tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    findings: list[str] = []
+    for path in _pages(e2e_site):
+        tab.goto(path)
+        if path.startswith("finder/"):
+            tab.page.wait_for_selector(".ps-finder[data-ready=ready]")
+        if path.startswith("map/"):
+            tab.page.wait_for_selector(".ps-map[data-ready=ready]")
+        findings += _findings(tab.page, path or "home")
+    tab.goto("")
+    tab.page.keyboard.press("/")
+    tab.page.locator("[data-ps-search-input]").fill("segmentation")
+    tab.page.locator("[data-ps-search-results] [aria-selected=true]").wait_for()
+    findings += _findings(tab.page, "search dialog")
+    assert findings == []
+    tab.assert_clean()
