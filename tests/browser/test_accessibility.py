@@ -1,6 +1,7 @@
 """Every kind of page passes axe-core's checks (WCAG 2 A and AA rules and axe's best
-practices), light and dark, and so does the header search open on its results: names
-for controls, contrast of text and links, no focusable content inside a listbox option.
+practices), light and dark, and so do the header search open on its results and a paper's
+Cite box opened: names for controls, contrast of text and links, no focusable content
+inside a listbox option.
 
 One finding is allowed: Material's loading bar sits outside the page's landmarks
 (axe's `region`, a best practice of moderate impact); it is named
@@ -64,6 +65,9 @@ def test_pages_and_the_search_pass_axe(new_tab: NewTab, e2e_site: BuiltSite, sch
         if path.startswith("map/"):
             tab.page.wait_for_selector(".ps-map[data-ready=ready]")
         findings += _findings(tab.page, path or "home")
+        if path.startswith("papers/"):
+            tab.page.locator(".ps-cite > summary").click()  # focused, open: was white on a tint
+            findings += _findings(tab.page, path + " with Cite open")
     tab.goto("")
     tab.page.keyboard.press("/")
     tab.page.locator("[data-ps-search-input]").fill("segmentation")
