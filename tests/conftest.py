@@ -19,6 +19,7 @@ from sitebuild import (
     build_shared,
     fixture_analyzer,
     make_analysis,
+    once_per_run,
 )
 
 from generator.analyze import AnalysisSettings, analyze
@@ -55,9 +56,12 @@ def bundled_corpus() -> Corpus:
 
 
 @pytest.fixture(scope="session")
-def bundled_analysis(bundled_corpus: Corpus) -> Analysis:
-    """The bundled corpus analysed with default settings, once per session."""
-    return analyze(bundled_corpus, AnalysisSettings())
+def bundled_analysis(bundled_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Analysis:
+    """The bundled corpus analysed with default settings, once per test run."""
+    shared = _run_folder(tmp_path_factory)
+    return once_per_run(
+        shared, "bundled-analysis", lambda _: analyze(bundled_corpus, AnalysisSettings())
+    )
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,12 @@ import hashlib
 import logging
 import pickle
 import shutil
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from paths import FIXTURES, REPO
@@ -23,6 +25,8 @@ from generator.build import mkdocs_build
 from generator.config import Config, load_config
 from generator.model import Analysis, Corpus, Method, RelatedPaper, Topic
 from generator.pipeline import Analyzer, Pipeline, default_analyzer
+
+T = TypeVar("T")
 
 FIXTURE_CORPUS = FIXTURES / "corpus"
 GOLDEN_DIR = REPO / "tests" / "site" / "golden"
@@ -251,6 +255,27 @@ def build_once(
     return BuiltSite(config, corpus, analyzer, analyses[0], tuple(warnings), site_hashes)
 
 
+def once_per_run(shared: Path | None, name: str, compute: Callable[[Path], T]) -> T:
+    """`compute(folder)` paid once per test run however many xdist workers ask for it.
+
+    The first worker to ask computes it in the folder `name` under `shared` (a folder
+    every worker of the run sees) while the others wait on a lock; every worker then
+    takes the pickled result. Without workers (`shared` None), it is computed in a new
+    temporary folder.
+    """
+    if shared is None:
+        return compute(Path(tempfile.mkdtemp(prefix=f"{name}-")))
+    folder = shared / name
+    record = shared / f"{name}.pickle"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.is_file():
+            folder.mkdir()
+            record.write_bytes(pickle.dumps(compute(folder)))
+    result: T = pickle.loads(record.read_bytes())
+    return result
+
+
 def build_shared(
     shared: Path | None,
     name: str,
@@ -259,24 +284,16 @@ def build_shared(
     analyzer: Analyzer,
     site_name: str | None,
 ) -> BuiltSite:
-    """`build_once`, paid once per test run however many xdist workers ask for the site.
-
-    The first worker to ask builds it as `name` under `shared` (a folder every worker of
-    the run sees) while the others wait on a lock; each then works on its own copy at `root`,
-    times kept (papersite's state holds no path outside the project, so the copy is as
-    built). Without workers (`shared` None) the site is built at `root`.
+    """`build_once`, paid once per test run (`once_per_run`); each worker works on its own
+    copy at `root`, times kept (papersite's state holds no path outside the project, so
+    the copy is as built). Without workers (`shared` None) the site is built at `root`.
     """
     if shared is None:
         return build_once(root, corpus_dir, analyzer, site_name)
-    built = shared / name
-    record = built / "site.pickle"
-    with (shared / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not record.is_file():
-            site = build_once(built / "project", corpus_dir, analyzer, site_name)
-            record.write_bytes(pickle.dumps(site))
-    site = pickle.loads(record.read_bytes())
-    shutil.copytree(built / "project", root, symlinks=True)
+    site = once_per_run(
+        shared, name, lambda folder: build_once(folder / "project", corpus_dir, analyzer, site_name)
+    )
+    shutil.copytree(site.config.root, root, symlinks=True)
     return replace(site, config=load_config(root))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -95,6 +96,13 @@ def parse(html: str) -> Node:
 def parse_file(path: Path) -> Node:
     """Parse an HTML file."""
     return parse(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=2)
+def site_trees(site: Path) -> dict[Path, Node]:
+    """Every HTML file of a built site, parsed once for the tests that read them all
+    (read only: the trees are shared)."""
+    return {page: parse_file(page) for page in html_pages(site)}
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -25,7 +25,7 @@ from sitebuild import (
     make_project,
     run_strict_build,
 )
-from sitehtml import Node, html_pages, ids, parse, parse_file, resolve
+from sitehtml import Node, html_pages, ids, parse, parse_file, resolve, site_trees
 
 from generator.errors import SettingsError
 from generator.links import paper_doc
@@ -111,7 +111,7 @@ def test_every_paper_has_a_page(built_site: BuiltSite) -> None:
 
 def test_every_internal_link_resolves(built_site: BuiltSite) -> None:
     site = built_site.site
-    trees = {page: parse_file(page) for page in html_pages(site)}
+    trees = site_trees(site)
     anchors: dict[Path, set[str]] = {}
     broken: list[str] = []
     checked = 0
@@ -142,8 +142,8 @@ def test_links_to_paper_pages_show_the_exact_title(built_site: BuiltSite) -> Non
     site = built_site.site
     titles = {(site / p.url / "index.html"): p.title for p in built_site.corpus.papers}
     wrong, seen = [], 0
-    for page in html_pages(site):
-        for link in parse_file(page).find_all("a"):
+    for page, tree in site_trees(site).items():
+        for link in tree.find_all("a"):
             target = resolve(site, page, link.attrs["href"]) if "href" in link.attrs else None
             if target is None or target[0] not in titles or target[0] == page:
                 continue
@@ -158,8 +158,8 @@ def test_tables_keep_their_shape(built_site: BuiltSite) -> None:
     """A `|` in corpus text never adds a table cell."""
     bad = []
     tables = 0
-    for page in html_pages(built_site.site):
-        for table in parse_file(page).find_all("table"):
+    for page, tree in site_trees(built_site.site).items():
+        for table in tree.find_all("table"):
             tables += 1
             widths = {
                 len([c for c in row.children if isinstance(c, Node)])
