@@ -16,7 +16,7 @@ import pytest
 from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
-    from conftest import NewTab
+    from conftest import NewTab, Tab
     from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
@@ -74,4 +74,23 @@ def test_pages_and_the_search_pass_axe(new_tab: NewTab, e2e_site: BuiltSite, sch
     tab.page.locator("[data-ps-search-results] [aria-selected=true]").wait_for()
     findings += _findings(tab.page, "search dialog")
     assert findings == []
+    tab.assert_clean()
+
+
+DECORATION_JS = "(el) => getComputedStyle(el).textDecorationLine"
+
+
+def test_links_in_running_text_are_underlined_and_buttons_and_title_lines_are_not(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    topic = max(e2e_site.analysis.topics, key=lambda t: len(t.papers)).slug
+    tab.goto(f"topics/{topic}/")
+    page = tab.page
+    assert page.locator(".ps-map-link").evaluate(DECORATION_JS) == "underline"
+    title_line = page.locator("article ol li > a:first-child").first
+    assert title_line.evaluate(DECORATION_JS) == "none"
+    tab.goto("")
+    buttons = page.locator("article a.md-button")
+    assert buttons.count() >= 2
+    assert set(buttons.evaluate_all(f"(all) => all.map({DECORATION_JS})")) == {"none"}
     tab.assert_clean()
