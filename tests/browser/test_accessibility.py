@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from browser_support import page_kinds, wait_until_drawn
 from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
@@ -22,22 +23,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 ALLOWED = {("region", ".md-progress")}
-
-
-def _pages(site: BuiltSite) -> list[str]:
-    paper = sorted(p.parent.name for p in (site.site / "papers").glob("*/index.html"))[0]
-    topic = max(site.analysis.topics, key=lambda t: len(t.papers)).slug
-    return [
-        "",
-        f"papers/{paper}/",
-        "topics/",
-        f"topics/{topic}/",
-        "finder/?query=segmentation",
-        "map/",
-        "browse/",
-        "methods/",
-        "health/",
-    ]
 
 
 def _findings(page: Page, where: str) -> list[str]:
@@ -58,12 +43,9 @@ def _findings(page: Page, where: str) -> list[str]:
 def test_pages_and_the_search_pass_axe(new_tab: NewTab, e2e_site: BuiltSite, scheme: str) -> None:
     tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     findings: list[str] = []
-    for path in _pages(e2e_site):
+    for path in page_kinds(e2e_site.site):
         tab.goto(path)
-        if path.startswith("finder/"):
-            tab.page.wait_for_selector(".ps-finder[data-ready=ready]")
-        if path.startswith("map/"):
-            tab.page.wait_for_selector(".ps-map[data-ready=ready]")
+        wait_until_drawn(tab.page, path)
         findings += _findings(tab.page, path or "home")
         if path.startswith("papers/"):
             tab.page.locator(".ps-cite > summary").click()  # focused, open: was white on a tint

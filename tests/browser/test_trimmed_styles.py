@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_support import page_kinds, wait_until_drawn
 from sitebuild import BuiltSite
 
 from generator.mkdocs.trim_styles import MATERIAL_THEME, SELECTOR_CLASS, used_names
@@ -22,23 +23,6 @@ LIVE_CLASSES_JS = """() => Array.from(new Set(Array.from(
   document.querySelectorAll("[class]"), (el) => Array.from(el.classList)).flat()))"""
 
 
-def _pages(site: BuiltSite) -> list[str]:
-    paper = sorted(p.parent.name for p in (site.site / "papers").glob("*/index.html"))[0]
-    topic = sorted(p.parent.name for p in (site.site / "topics").glob("*/index.html"))[0]
-    return [
-        "",
-        f"papers/{paper}/",
-        "topics/",
-        f"topics/{topic}/",
-        "finder/?query=segmentation",
-        "map/",
-        "health/",
-        "methods/",
-        "browse/",
-        "404.html",
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_class_on_a_live_page_kept_its_rules(
     new_tab: NewTab, e2e_site: BuiltSite, scheme: str
@@ -49,12 +33,9 @@ def test_every_class_on_a_live_page_kept_its_rules(
         styled.update(SELECTOR_CLASS.findall(sheet.read_text(encoding="utf-8")))
     tab = new_tab(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     live: dict[str, str] = {}
-    for path in _pages(e2e_site):
+    for path in page_kinds(e2e_site.site):
         tab.goto(path)
-        if path.startswith("finder/"):
-            tab.page.wait_for_selector(".ps-finder[data-ready=ready]")
-        if path.startswith("map/"):
-            tab.page.wait_for_selector(".ps-map[data-ready=ready]")
+        wait_until_drawn(tab.page, path)
         if not path:
             tab.page.keyboard.press("/")
             tab.page.locator("[data-ps-search-input]").fill("unet")

@@ -87,3 +87,31 @@ def h1_text(page: Any) -> str | None:
 def wait_for_h1(page: Any, title: str) -> None:
     """Wait until the page (reached by Material's instant navigation) has this h1."""
     page.wait_for_function(f"t => ({H1_JS})() === t", arg=title, timeout=10_000)
+
+
+def page_kinds(site: Path) -> list[str]:
+    """One page of every kind of a built site, as site-relative URLs: the home page, a
+    paper, the topic index and a topic, the finder on a query, the map, the corpus,
+    methods and browse pages, and the 404 page."""
+    paper = sorted(p.parent.name for p in (site / "papers").glob("*/index.html"))[0]
+    topic = sorted(p.parent.name for p in (site / "topics").glob("*/index.html"))[0]
+    return [
+        "",
+        f"papers/{paper}/",
+        "topics/",
+        f"topics/{topic}/",
+        "finder/?query=segmentation",
+        "map/",
+        "health/",
+        "methods/",
+        "browse/",
+        "404.html",
+    ]
+
+
+def wait_until_drawn(page: Any, path: str) -> None:
+    """Wait for what a page's script draws: the finder's results, the map."""
+    if path.startswith("finder/"):
+        page.wait_for_selector(".ps-finder[data-ready=ready]")
+    if path.startswith("map/"):
+        page.wait_for_selector(".ps-map[data-ready=ready]")
