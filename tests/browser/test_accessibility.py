@@ -76,3 +76,22 @@ def test_links_in_running_text_are_underlined_and_buttons_and_title_lines_are_no
     assert buttons.count() >= 2
     assert set(buttons.evaluate_all(f"(all) => all.map({DECORATION_JS})")) == {"none"}
     tab.assert_clean()
+
+
+def test_keyboard_focus_shows_a_ring_on_tags_links_and_header_buttons(tab: Tab) -> None:
+    """The theme only recoloured a focused tag or navigation link; a ring shows it."""
+    tab.goto("topics/")
+    page = tab.page
+    seen: dict[str, str] = {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        kind, outline = page.evaluate(
+            """() => { const el = document.activeElement; const style = getComputedStyle(el);
+            const kind = el.closest(".md-header") ? "header" : el.closest(".md-nav") ? "nav"
+                : el.closest("article") ? "article" : "other";
+            return [kind, style.outlineStyle + " " + style.outlineWidth]; }"""
+        )
+        seen.setdefault(kind, outline)
+    for kind in ("header", "nav", "article"):
+        assert kind in seen and seen[kind].startswith("solid") and " 0px" not in seen[kind], seen
+    tab.assert_clean()
