@@ -276,3 +276,19 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
     facts = (mine.locator(".ps-search__meta").text_content() or "").split(" · ")
     assert f"close to {topic.label}" in facts and topic.label not in facts
     tab.assert_clean()
+
+
+def test_tab_moves_between_the_field_and_the_close_button_only(tab: Tab) -> None:
+    """The field moves through the results (arrow keys): Tab never stops on a result or on
+    the scrolling list, where the arrows would only scroll and Enter would do nothing."""
+    page = tab.page
+    tab.goto("")
+    page.keyboard.press("/")
+    search(page, "segmentation")
+    stops = []
+    for _ in range(4):  # the field, the button, out of the page (a modal dialog), the field
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className || 'page'"))
+    assert not [stop for stop in stops if "ps-search__results" in stop or "link" in stop], stops
+    assert any("ps-search__input" in s for s in stops) and any("close" in s for s in stops)
+    tab.assert_clean()

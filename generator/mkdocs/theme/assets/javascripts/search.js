@@ -47,7 +47,7 @@
     svg("M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z") +
     '</button></div><p class="ps-search__status" aria-live="polite" data-ps-search-status></p>' +
     '<ul class="ps-search__results" id="ps-search-results" role="listbox" aria-label="Results"' +
-    ' data-ps-search-results></ul><p class="ps-search__keys" aria-hidden="true"><kbd>\u2191</kbd>' +
+    ' tabindex="-1" data-ps-search-results></ul><p class="ps-search__keys" aria-hidden="true"><kbd>\u2191</kbd>' +
     '<kbd>\u2193</kbd> move \u00b7 <kbd>Enter</kbd> open \u00b7 <kbd>Esc</kbd> close</p>';
 
   function buildDialog() {
@@ -191,7 +191,7 @@
     if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
     items.forEach(function (link, i) {
       /* The link is the option (an option may hold nothing focusable); the input keeps
-         the focus and moves through the options. */
+         the focus and moves through the options (Tab passes over them and the list). */
       var item = element("li", "ps-search__result");
       item.setAttribute("role", "none");
       link.id = "ps-search-option-" + i;
