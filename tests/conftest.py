@@ -59,6 +59,8 @@ def bundled_corpus() -> Corpus:
 def bundled_analysis(bundled_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Analysis:
     """The bundled corpus analysed with default settings, once per test run."""
     shared = _run_folder(tmp_path_factory)
+    if shared is None:
+        return analyze(bundled_corpus, AnalysisSettings())
     return once_per_run(
         shared, "bundled-analysis", lambda _: analyze(bundled_corpus, AnalysisSettings())
     )

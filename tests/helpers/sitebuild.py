@@ -11,7 +11,7 @@ import hashlib
 import logging
 import pickle
 import shutil
-import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -255,25 +255,32 @@ def build_once(
     return BuiltSite(config, corpus, analyzer, analyses[0], tuple(warnings), site_hashes)
 
 
-def once_per_run(shared: Path | None, name: str, compute: Callable[[Path], T]) -> T:
+def once_per_run(shared: Path, name: str, compute: Callable[[Path], T]) -> T:
     """`compute(folder)` paid once per test run however many xdist workers ask for it.
 
     The first worker to ask computes it in the folder `name` under `shared` (a folder
     every worker of the run sees) while the others wait on a lock; every worker then
-    takes the pickled result. Without workers (`shared` None), it is computed in a new
-    temporary folder.
+    takes the pickled result, written whole or not at all. When the computation fails,
+    the workers that come later fail with its error, not with a missing file.
     """
-    if shared is None:
-        return compute(Path(tempfile.mkdtemp(prefix=f"{name}-")))
-    folder = shared / name
-    record = shared / f"{name}.pickle"
+    folder, record = shared / name, shared / f"{name}.pickle"
+    failure = shared / f"{name}.failed"
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if failure.is_file():
+            pytest.fail(f"{name} failed in another worker:\n{failure.read_text('utf-8')}")
         if not record.is_file():
-            folder.mkdir()
-            record.write_bytes(pickle.dumps(compute(folder)))
-    result: T = pickle.loads(record.read_bytes())
-    return result
+            try:
+                folder.mkdir()
+                result = compute(folder)
+            except BaseException:
+                failure.write_text(traceback.format_exc(), encoding="utf-8")
+                raise
+            partial = record.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(result))
+            partial.replace(record)
+    loaded: T = pickle.loads(record.read_bytes())
+    return loaded
 
 
 def build_shared(

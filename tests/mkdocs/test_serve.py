@@ -46,10 +46,12 @@ def _wait_for(check, seconds: float = 90) -> object:  # type: ignore[no-untyped-
     pytest.fail("the live preview did not get there in time")
 
 
-def _interruptible() -> None:
-    """Ctrl+C stops the server whatever this process inherited: a shell starts a
-    background job with SIGINT ignored, and the server then ran on until killed."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+# `papersite serve` with Ctrl+C's handler whatever this process inherited: a shell starts
+# a background job with SIGINT ignored, and the server then ran on until killed.
+INTERRUPTIBLE = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'papersite'; runpy.run_module('generator', run_name='__main__')"
+)
 
 
 @contextmanager
@@ -57,12 +59,10 @@ def _serving(root: Path, log_path: Path) -> Iterator[str]:
     """`papersite serve` of the project at `root`, its log in `log_path`: its URL. Stopped
     as Ctrl+C stops it, so that MkDocs removes its temporary site."""
     port = _free_port()
-    command = [sys.executable, "-m", "generator", "--root", str(root), "serve"]
+    command = [sys.executable, "-c", INTERRUPTIBLE, "--root", str(root), "serve"]
     command += ["-a", f"127.0.0.1:{port}"]
     with log_path.open("w") as log:
-        server = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_interruptible
-        )
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
             yield f"http://127.0.0.1:{port}/"
         finally:
