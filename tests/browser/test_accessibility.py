@@ -1,11 +1,7 @@
 """Every kind of page passes axe-core's checks (WCAG 2 A and AA rules and axe's best
 practices), light and dark, and so do the header search open on its results and a paper's
 Cite box opened: names for controls, contrast of text and links, no focusable content
-inside a listbox option.
-
-One finding is allowed: Material's loading bar sits outside the page's landmarks
-(axe's `region`, a best practice of moderate impact); it is named
-(partials/progress.html) and shown only while a page loads.
+inside a listbox option, all content inside landmarks. No finding is allowed.
 """
 
 from __future__ import annotations
@@ -22,8 +18,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-ALLOWED = {("region", ".md-progress")}
-
 
 def _findings(page: Page, where: str) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
@@ -33,9 +27,8 @@ def _findings(page: Page, where: str) -> list[str]:
     for violation in violations:
         for node in violation["nodes"]:
             target = " ".join(str(t) for t in node["target"])
-            if (violation["id"], target) not in ALLOWED:
-                summary = node.get("failureSummary", "").replace("\n", " ")
-                found.append(f"{where}: {violation['id']} at {target}: {summary}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            found.append(f"{where}: {violation['id']} at {target}: {summary}")
     return found
 
 
