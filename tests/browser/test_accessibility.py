@@ -1,7 +1,8 @@
 """Every kind of page passes axe-core's checks (WCAG 2 A and AA rules and axe's best
-practices), light and dark, and so do the header search open on its results and a paper's
-Cite box opened: names for controls, contrast of text and links, no focusable content
-inside a listbox option, all content inside landmarks. No finding is allowed.
+practices), light and dark, and so do the lists that stack on a phone (at 390 px), the
+header search open on its results and a paper's Cite box opened: names for controls,
+contrast of text and links, no focusable content inside a listbox option, all content
+inside landmarks. No finding is allowed.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def test_pages_and_the_search_pass_axe(new_tab: NewTab, e2e_site: BuiltSite, sch
     tab.page.locator("[data-ps-search-input]").fill("segmentation")
     tab.page.locator("[data-ps-search-results] [aria-selected=true]").wait_for()
     findings += _findings(tab.page, "search dialog")
+    tab.page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("", "topics/", "finder/?query=segmentation"):  # lists that stack on a phone
+        tab.goto(path)
+        wait_until_drawn(tab.page, path)
+        findings += _findings(tab.page, f"{path or 'home'} at 390 px")
     assert findings == []
     tab.assert_clean()
 
