@@ -37,17 +37,19 @@ def _in_sentence(label: str) -> str:
 
 def _about(topic: Topic, named: int, total: int | None = None) -> str:
     """The opening words of a topic page's one-sentence description (its keywords end it):
-    "12 papers on diffusion models; their abstracts most often speak of". With members
+    "12 papers on diffusion models; their abstracts stand out for". Keywords are what sets
+    the topic's papers apart from the rest of the corpus, often said by a few of them
+    (describe.keywords): not what they "most often speak of". With members
     close to the topic, the keywords speak of the others, and so does the sentence
     ("14 of its 22 papers name ResNets; ..."), unless too few name it to be described
     apart (MIN_DESCRIBED)."""
     total = named if total is None else total
     label = _in_sentence(topic.label)
     if named < total and named >= MIN_DESCRIBED:
-        return f"{named} of its {total} papers name {label}; their abstracts most often speak of"
+        return f"{named} of its {total} papers name {label}; their abstracts stand out for"
     papers = "paper" if total == 1 else "papers"
-    speaks = "its abstract speaks" if total == 1 else "their abstracts most often speak"
-    return f"{total} {papers} on {label}; {speaks} of"
+    speaks = "its abstract stands" if total == 1 else "their abstracts stand"
+    return f"{total} {papers} on {label}; {speaks} out for"
 
 
 def _unbroken(keyword: str) -> Markup:

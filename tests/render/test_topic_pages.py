@@ -25,9 +25,9 @@ def _topic(label: str) -> Topic:
 
 def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
     assert _about(_topic("Diffusion models"), 12) == (
-        "12 papers on diffusion models; their abstracts most often speak of"
+        "12 papers on diffusion models; their abstracts stand out for"
     )
-    assert _about(_topic("U-Net"), 1) == "1 paper on U-Net; its abstract speaks of"
+    assert _about(_topic("U-Net"), 1) == "1 paper on U-Net; its abstract stands out for"
     assert _about(_topic("CT"), 3).startswith("3 papers on CT;")
     assert _about(_topic("ResNets"), 3).startswith("3 papers on ResNets;")
     assert _about(_topic("MixUp"), 3).startswith("3 papers on MixUp;")
@@ -40,7 +40,7 @@ def test_with_close_members_the_sentence_counts_the_papers_it_describes() -> Non
     """The header counts every member ("22 papers (8 close to it)"); the keywords speak of
     the 14 that name the topic, and the sentence says so rather than "14 papers on"."""
     assert _about(_topic("ResNets"), 14, 22) == (
-        "14 of its 22 papers name ResNets; their abstracts most often speak of"
+        "14 of its 22 papers name ResNets; their abstracts stand out for"
     )
     # Too few name it to be described apart: the keywords, and the count, are of all.
     assert _about(_topic("Audio"), 2, 8).startswith("8 papers on audio;")
