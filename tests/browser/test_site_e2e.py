@@ -145,3 +145,20 @@ def test_a_generated_title_says_so_in_words_on_a_phone(
     )
     assert after == '" (no title in the listing)"'
     tab.assert_clean()
+
+
+def test_the_methods_list_of_names_breaks_between_names_only(new_tab: NewTab) -> None:
+    """On a phone a line never opens with the separator ("· JointNet") and a name stays
+    whole ("NLCG-" / "Net"): each item, its separator included, sits on one line."""
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    tab.goto("methods/")
+    names = tab.page.locator("ul.ps-methods-alone > li")
+    assert names.count() > 20
+    lines = names.evaluate_all(
+        """(all) => all.map((li) => new Set(Array.from(li.getClientRects(),
+            (box) => Math.round(box.top))).size)"""
+    )
+    assert set(lines) == {1}, lines
+    separator = names.first.evaluate("(li) => getComputedStyle(li, '::after').content")
+    assert separator.startswith('"\u00a0·'), separator
+    tab.assert_clean()

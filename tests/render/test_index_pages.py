@@ -73,7 +73,7 @@ def _method_names(page: str) -> list[str]:
     """The methods a methods page lists: in its table, and in its compact line."""
     tree = parse(page)
     table = [s.text() for td in tree.find_all("td") for s in td.find_all("strong")]
-    alone = [a.text() for p in tree.find_all("p", "ps-methods-alone") for a in p.find_all("a")]
+    alone = [a.text() for ul in tree.find_all("ul", "ps-methods-alone") for a in ul.find_all("a")]
     return table + alone
 
 
@@ -112,9 +112,11 @@ def test_methods_that_others_mention_come_first_the_rest_in_one_line() -> None:
     tree = parse(page)
     table = [s.text() for td in tree.find_all("td") for s in td.find_all("strong")]
     assert table == ["Twice", "Once"]  # most mentioned first
-    line = tree.find("p", "ps-methods-alone")
-    assert [a.text() for a in line.find_all("a")] == ["Alone", "Also alone"]  # by name
-    assert "Not yet mentioned by another paper (2)" in line.text()
+    names = tree.find("ul", "ps-methods-alone")
+    assert [a.text() for a in names.find_all("a")] == ["Alone", "Also alone"]  # by name
+    assert (
+        "Not yet mentioned by another paper (2)" in tree.find("p", "ps-methods-alone-title").text()
+    )
 
 
 def test_datasets_are_listed_apart_from_methods() -> None:

@@ -40,11 +40,13 @@ def test_a_method_named_by_two_titles_is_one_row_introduced_in_both() -> None:
 def test_an_unmentioned_method_named_by_two_titles_is_listed_once() -> None:
     page = _methods(Method("LoomGAN", "l", also=("l2",)))
     alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
-    assert alone.count(">LoomGAN</a>") == 1 and "(1):" in alone
+    assert alone.count(">LoomGAN</a>") == 1 and "another paper yet (1):" in page
 
 
-def test_the_list_of_names_breaks_between_names_only() -> None:
-    """A line of the list opened with its separator on a phone ("· JointNet")."""
+def test_unmentioned_names_are_a_list_of_links() -> None:
+    """One item per name, the whole item a link: read as a list, and no underline needed
+    to tell a link from the text around it (the separators are the stylesheet's)."""
     page = _methods(Method("KiteNet", "k1"), Method("LoomGAN", "l"))
     alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
-    assert ">KiteNet</a>&nbsp;· <a" in alone
+    assert alone.startswith('<ul class="ps-methods-alone"><li><a href=')
+    assert alone.count("<li><a ") == 2 and ">KiteNet</a></li><li><a " in alone

@@ -135,12 +135,16 @@
 
   /* The header search: open on the button, `/` or `s` (as Material's search did). */
   function openSearch() {
+    var drawer = document.getElementById("__drawer");
+    if (drawer && drawer.checked) drawer.click();  /* the open drawer holds the focus */
     load("javascripts/search.js", function () { window.papersite.openSearch(); });
   }
 
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (target && target.closest("[data-ps-search-open]")) openSearch();
+    var drawer = document.getElementById("__drawer");
+    if (drawer && target && target.closest("[data-ps-menu]")) drawer.click();
     var copy = target && target.closest("button[data-copy]");
     if (copy) copyText(copy);
   });
@@ -171,8 +175,126 @@
     try { return document.execCommand("copy"); } catch (error) { return false; }
   }
 
+  /* On a phone, Material's navigation drawer and a page's contents inside it open from
+     <label for=checkbox>es that Tab never reaches, while the closed drawer's links, off
+     screen, stay tab stops. Here the header's menu label becomes a button, the contents'
+     labels tab stops (Enter, Space), what is off screen inert, and an open drawer keeps
+     the focus until Escape or a link closes it. Without this script, Material's labels
+     still work by pointer. The widths are Material's: a drawer below 76.25em, a
+     contents panel below 60em. */
+  var DRAWER_WIDTH = window.matchMedia("(max-width: 76.234375em)");
+  var CONTENTS_WIDTH = window.matchMedia("(max-width: 59.984375em)");
+  var heldInert = [];
+
+  /* The header's <label for=__drawer>, swapped for a button with its icon. */
+  function menuButton() {
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    if (!label) return document.querySelector(".md-header [data-ps-menu]");
+    var button = element("button", label.className + " ps-menu");
+    button.type = "button";
+    button.setAttribute("data-ps-menu", "");
+    button.setAttribute("aria-label", "Menu");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    return button;
+  }
+
+  function drawerParts() {
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var inSidebar = function (selector) { return sidebar && sidebar.querySelector(selector); };
+    return {
+      drawer: document.getElementById("__drawer"),
+      toc: document.getElementById("__toc"),
+      sidebar: sidebar,
+      contents: inSidebar(".md-nav--secondary"),
+      menu: menuButton(),
+      opener: inSidebar('label.md-nav__link[for="__toc"]'),
+      back: inSidebar('label.md-nav__title[for="__toc"]')
+    };
+  }
+
+  /* Everything outside `keep` leaves the tab order and the accessibility tree, but the
+     overlay (a click on it closes the drawer) and the toggles' checkboxes. */
+  function holdFocusIn(keep) {
+    for (var node = keep; node.parentElement && node !== document.body; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (other) {
+        if (other === node || other.inert || other.matches("input, script, .md-overlay")) return;
+        other.inert = true;
+        heldInert.push(other);
+      });
+    }
+  }
+
+  function syncDrawer() {
+    var parts = drawerParts();
+    if (!parts.drawer || !parts.sidebar) return parts;
+    heldInert.forEach(function (node) { node.inert = false; });
+    heldInert = [];
+    var open = DRAWER_WIDTH.matches && parts.drawer.checked;
+    var contentsIn = CONTENTS_WIDTH.matches && parts.toc && parts.toc.checked;
+    parts.sidebar.inert = DRAWER_WIDTH.matches && !parts.drawer.checked;
+    if (parts.contents) parts.contents.inert = CONTENTS_WIDTH.matches && !contentsIn;
+    if (open) holdFocusIn(contentsIn ? parts.contents : parts.sidebar);
+    if (parts.menu) parts.menu.setAttribute("aria-expanded", String(parts.drawer.checked));
+    [parts.opener, parts.back].forEach(function (label) { if (label) label.tabIndex = 0; });
+    return parts;
+  }
+
+  function firstShown(root, selector) {
+    var found = root ? root.querySelectorAll(selector) : [];
+    for (var i = 0; i < found.length; i++) {
+      if (found[i].getClientRects().length) return found[i];
+    }
+    return null;
+  }
+
+  function focus(node) {
+    if (node) node.focus({ preventScroll: true });
+  }
+
+  /* Opening moves the focus in (to the first link, or the contents' back label); closing
+     the contents returns it to their opener. */
+  document.addEventListener("change", function (event) {
+    var id = event.target && event.target.id;
+    if (id !== "__drawer" && id !== "__toc") return;
+    var parts = syncDrawer();
+    if (!DRAWER_WIDTH.matches || !parts.drawer.checked) return;
+    if (id === "__drawer") {
+      focus(parts.toc && parts.toc.checked && CONTENTS_WIDTH.matches ? parts.back
+        : firstShown(parts.sidebar, ".md-nav--primary > .md-nav__list .md-nav__link"));
+    } else if (CONTENTS_WIDTH.matches) {
+      focus(parts.toc.checked ? parts.back : parts.opener);
+    }
+  });
+  DRAWER_WIDTH.addEventListener("change", syncDrawer);
+  CONTENTS_WIDTH.addEventListener("change", syncDrawer);
+
+  function closeDrawerPanel() {
+    var parts = drawerParts();
+    if (!parts.drawer || !DRAWER_WIDTH.matches || !parts.drawer.checked) return false;
+    if (parts.toc && parts.toc.checked && CONTENTS_WIDTH.matches) {
+      parts.toc.click();
+    } else {
+      parts.drawer.click();
+      focus(parts.menu);
+    }
+    return true;
+  }
+
   document.addEventListener("keydown", function (event) {
     var target = event.target instanceof Element ? event.target : null;
+    if (event.key === "Escape" && closeDrawerPanel()) {
+      event.preventDefault();
+      return;
+    }
+    /* Material clicks a focused label on Enter (from window): claimed here, so once */
+    var label = target && target.closest("label[for][tabindex]");
+    if (label && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      event.stopPropagation();
+      label.click();
+      return;
+    }
     var editing = target && target.closest("input, textarea, select, [contenteditable]");
     if (editing || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "/" || event.key === "s") {
@@ -199,6 +321,7 @@
   }
 
   function setUpPage() {
+    syncDrawer();
     if (document.querySelector(".ps-math[data-tex]")) {
       load("vendor/katex/katex.min.css");
       load("vendor/katex/katex.min.js", typeset);
