@@ -2,8 +2,10 @@
 
 Listings hold no venue, so the entry is a `@misc` with what is known: authors (when the
 listing names them), title, year and month (when printed, not inferred) and a URL (the
-site's page when `site_url` is set, else the listing's own link). Text is escaped for
-LaTeX, so a title such as `U^2-Net: 90% & more` compiles as written.
+site's page when `site_url` is set, else the listing's own link); a note says what is
+not known, so a reader does not take a title-only entry for a full one. Text is escaped
+for LaTeX, so a title such as `U^2-Net: 90% & more` compiles as written, and a title's
+math (`ell_1`, as the page typesets it) is written as TeX math (`$\\ell_1$`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from generator.model import Paper
+from generator.render.math import split_math
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _LATEX_SPECIALS = {
@@ -42,6 +45,7 @@ class Citation:
 
     bibtex: str
     plain: str
+    missing: str = ""  # "author names, date or link": what the listing does not give
 
 
 def cite(paper: Paper, url: str | None) -> Citation:
@@ -50,7 +54,7 @@ def cite(paper: Paper, url: str | None) -> Citation:
     fields = []
     if paper.authors:
         fields.append(("author", " and ".join(_latex(a) for a in paper.authors)))
-    fields.append(("title", "{" + _latex(paper.title) + "}"))  # {{…}}: keep the title's case
+    fields.append(("title", "{" + _latex_title(paper.title) + "}"))  # {{…}}: keep its case
     if year:
         fields.append(("year", year))
     if paper.published and year:
@@ -62,7 +66,15 @@ def cite(paper: Paper, url: str | None) -> Citation:
         for name, value in fields
     )
     bibtex = f"@misc{{{citation_key(paper)},\n{body}\n}}"
-    return Citation(bibtex, _plain(paper, year, url))
+    unknown = [
+        name
+        for name, known in (("author names", paper.authors), ("date", year), ("link", url))
+        if not known
+    ]
+    missing = (
+        f"{', '.join(unknown[:-1])} or {unknown[-1]}" if len(unknown) > 1 else "".join(unknown)
+    )
+    return Citation(bibtex, _plain(paper, year, url), missing)
 
 
 def citation_key(paper: Paper) -> str:
@@ -114,3 +126,23 @@ def _join_names(names: tuple[str, ...]) -> str:
 
 def _latex(text: str) -> str:
     return _LATEX_SPECIALS_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], text)
+
+
+def _latex_title(title: str) -> str:
+    """The title escaped, its math fragments as `$TeX$` where the TeX is safe inside a
+    BibTeX field (balanced braces, none of `$#&~` that would end or break it)."""
+    return "".join(
+        f"${fragment.tex}$"
+        if fragment.tex is not None and _safe_math(fragment.tex)
+        else _latex(fragment.text)
+        for fragment in split_math(title)
+    )
+
+
+def _safe_math(tex: str) -> bool:
+    depth = 0
+    for ch in tex:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0 or ch in "$#&~":
+            return False
+    return depth == 0 and not tex.endswith("\\")

@@ -106,3 +106,39 @@ def test_on_a_desktop_the_navigation_stays_in_the_tab_order(new_tab: NewTab) -> 
     assert page.locator(".md-sidebar--primary").evaluate("(el) => el.inert") is False
     assert not page.locator(MENU).is_visible()  # no drawer, no menu button
     tab.assert_clean()
+
+
+def test_a_pointer_opens_without_moving_the_focus_and_closing_gives_it_back(
+    new_tab: NewTab,
+) -> None:
+    """Focusing the first link on a tap painted it in the accent colour; a tap on the
+    overlay left the focus nowhere (the link it was on turned inert)."""
+    tab = new_tab(viewport=PHONE)
+    tab.goto("methods/")
+    page = tab.page
+    page.locator(MENU).click()
+    assert page.locator("#__drawer").is_checked()
+    assert _focused(page)["where"] != "drawer"
+    page.locator(".md-sidebar--primary .md-nav__link").nth(1).focus()
+    page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)  # on the overlay
+    assert not page.locator("#__drawer").is_checked()
+    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
+    tab.assert_clean()
+
+
+def test_a_drawer_left_open_on_a_wider_window_is_closed(new_tab: NewTab) -> None:
+    """Material kept it checked: narrowed back, it opened again, holding the focus."""
+    tab = new_tab(viewport=PHONE)
+    tab.goto("methods/")
+    page = tab.page
+    page.locator(MENU).click()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    page.set_viewport_size(PHONE)
+    assert not page.locator("#__drawer").is_checked()
+    outside = page.evaluate(
+        """() => Array.from(document.querySelectorAll("[inert]"))
+            .filter((el) => !el.closest(".md-sidebar--primary")).map((el) => el.className)"""
+    )
+    assert outside == [], outside  # only the closed drawer is inert
+    tab.assert_clean()

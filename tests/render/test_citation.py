@@ -20,7 +20,7 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
     assert citation.bibtex == (
         "@misc{qin2020u2net,\n"
         "  author = {Xuebin Qin and Zichen Zhang},\n"
-        r"  title = {{U\^{}2-Net: 90\% \& more\_\{x\} \#1 \~{}ok \{sic\} \textbackslash{}path}},"
+        r"  title = {{U\^{}2-Net: 90\% \& $more_{x}$ \#1 \~{}ok \{sic\} \textbackslash{}path}},"
         "\n  year = {2020},\n"
         "  month = may,\n"
         "  url = {https://example.org/papers/u-2-net/}\n"
@@ -63,3 +63,24 @@ def test_braces_and_backslashes_of_a_url_cannot_end_the_field() -> None:
         depth += {"{": 1, "}": -1}.get(character, 0)
         assert depth >= -1
     assert depth == -1 and bibtex.endswith("}")
+
+
+def test_what_is_missing_is_said_and_a_full_entry_says_nothing() -> None:
+    assert cite(_paper(), None).missing == "author names, date or link"
+    dated = _paper(published=PaperDate(2020, 5, 18))
+    assert cite(dated, "https://example.org/").missing == "author names"
+    full = _paper(authors=("A. Author",), published=PaperDate(2020, 5, 18))
+    assert cite(full, "https://example.org/").missing == ""
+
+
+def test_a_titles_math_is_tex_math_and_broken_math_stays_text() -> None:
+    """As the page typesets `ell_1`; a fragment whose TeX would end the field early
+    (unbalanced braces) is escaped text."""
+    assert (
+        "title = {{Beyond $\\ell_1$ sparse coding}}"
+        in cite(_paper("Beyond ell_1 sparse coding"), None).bibtex
+    )
+    bibtex = cite(_paper("Rates mathcal{O}(T^{-1/2d}) hold"), None).bibtex
+    assert "{{Rates $\\mathcal{O}(T^{-1/2d})$ hold}}" in bibtex
+    unbalanced = cite(_paper("Bound mathcal{O}(n^{2) rates"), None).bibtex
+    assert "{{Bound mathcal\\{O\\}(n\\^{}\\{2) rates}}" in unbalanced

@@ -252,22 +252,53 @@
     if (node) node.focus({ preventScroll: true });
   }
 
-  /* Opening moves the focus in (to the first link, or the contents' back label); closing
-     the contents returns it to their opener. */
+  /* Whether the last click came from a key (a pointer's has a count: detail > 0) and
+     whether it followed a link. The toggles' own clicks (Material closes the drawer with
+     one after a link is followed) leave both as they were. */
+  var clickByKey = false;
+  var followedLink = false;
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target || target.matches("#__drawer, #__toc")) return;
+    clickByKey = event.detail === 0;
+    followedLink = target.closest("a[href]") !== null;
+  }, true);
+
+  /* Opened from the keyboard, a panel takes the focus (its first link, or the contents'
+     back label); closed, it gives the focus back to what opened it, unless a link was
+     followed (its target has the focus then). */
   document.addEventListener("change", function (event) {
     var id = event.target && event.target.id;
     if (id !== "__drawer" && id !== "__toc") return;
     var parts = syncDrawer();
-    if (!DRAWER_WIDTH.matches || !parts.drawer.checked) return;
-    if (id === "__drawer") {
-      focus(parts.toc && parts.toc.checked && CONTENTS_WIDTH.matches ? parts.back
-        : firstShown(parts.sidebar, ".md-nav--primary > .md-nav__list .md-nav__link"));
+    if (!DRAWER_WIDTH.matches) return;
+    var active = document.activeElement;
+    var lost = !active || active === document.body || parts.sidebar.contains(active);
+    if (!parts.drawer.checked) {
+      if (id === "__drawer" && lost && !followedLink) focus(parts.menu);
+    } else if (id === "__drawer") {
+      if (clickByKey) {
+        focus(parts.toc && parts.toc.checked && CONTENTS_WIDTH.matches ? parts.back
+          : firstShown(parts.sidebar, ".md-nav--primary > .md-nav__list .md-nav__link"));
+      }
     } else if (CONTENTS_WIDTH.matches) {
-      focus(parts.toc.checked ? parts.back : parts.opener);
+      if (parts.toc.checked && clickByKey) focus(parts.back);
+      if (!parts.toc.checked && (clickByKey || lost)) focus(parts.opener);
     }
   });
-  DRAWER_WIDTH.addEventListener("change", syncDrawer);
-  CONTENTS_WIDTH.addEventListener("change", syncDrawer);
+
+  /* A panel the width no longer has is closed (Material leaves it checked: the drawer
+     would open again, holding the focus, when the window narrows back). */
+  function widthChanged() {
+    var parts = drawerParts();
+    if (parts.drawer && parts.drawer.checked && !DRAWER_WIDTH.matches) parts.drawer.click();
+    if (parts.toc && parts.toc.checked && !CONTENTS_WIDTH.matches) parts.toc.click();
+    syncDrawer();
+  }
+  [DRAWER_WIDTH, CONTENTS_WIDTH].forEach(function (width) {
+    if (width.addEventListener) width.addEventListener("change", widthChanged);
+    else width.addListener(widthChanged);  /* Safari before 14 */
+  });
 
   function closeDrawerPanel() {
     var parts = drawerParts();
@@ -283,6 +314,7 @@
 
   document.addEventListener("keydown", function (event) {
     var target = event.target instanceof Element ? event.target : null;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape" && closeDrawerPanel()) {
       event.preventDefault();
       return;
@@ -296,7 +328,7 @@
       return;
     }
     var editing = target && target.closest("input, textarea, select, [contenteditable]");
-    if (editing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (editing) return;
     if (event.key === "/" || event.key === "s") {
       event.preventDefault();
       openSearch();
