@@ -56,7 +56,7 @@ def render_map(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
             }
         ),
         points=len(data["x"]),
-        topic_count=len(data["topics"]),
+        topic_count=sum(1 for t in data["topics"] if t["slug"] != OTHER_TOPIC_SLUG),  # as /topics/
         data_url=html_href(MAP_DOC, MAP_DATA_DOC),
         site_root=html_href(MAP_DOC, HOME_DOC),
         topics_url=html_href(MAP_DOC, TOPICS_INDEX_DOC),

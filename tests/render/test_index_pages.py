@@ -130,7 +130,10 @@ def test_datasets_are_listed_apart_from_methods() -> None:
     )
     page = render_site(corpus, Analysis(methods=methods), "Methods")[METHODS_DOC]
     before, after = page.split("## Datasets and benchmarks")
+    assert "\n## Methods\n" in before  # the page's contents list both sections, not one
     assert _method_names(before) == ["Net", "Alone"]
     assert _method_names(after) == ["Bench", "Images"]
     assert "<th>Dataset</th>" in after and "<th>Method</th>" in before
     _assert_fast_path_as_markdown(METHODS_DOC, page)
+    only_methods = render_site(corpus, Analysis(methods=methods[::2]), "Methods")[METHODS_DOC]
+    assert "## " not in only_methods  # no heading for a section alone

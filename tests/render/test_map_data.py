@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from generator.links import MAP_DOC, OTHER_TOPIC_SLUG
 from generator.model import Analysis, Corpus, Paper, Topic
 from generator.render.context import SiteContext
+from generator.render.environment import make_environment
 from generator.render.map_page import (
     COLOUR_GRID,
     COLOURS,
@@ -15,6 +17,7 @@ from generator.render.map_page import (
     label_point,
     map_data,
     map_json,
+    render_map,
     topic_styles,
 )
 
@@ -162,3 +165,12 @@ def test_a_label_sits_where_its_papers_are_densest() -> None:
     at = label_point(range(7), x, y)
     assert at == [150, 122]
     assert label_point([], x, y) is None
+
+
+def test_the_note_without_javascript_counts_topics_as_the_topic_index_does() -> None:
+    """ "Other" is no topic there (the note said 60 where every other page says 59)."""
+    site = _site()
+    other = Topic(OTHER_TOPIC_SLUG, "Other", (), ("c",))
+    site.analysis = replace(site.analysis, topics=(*site.analysis.topics, other))
+    page = render_map(make_environment(), site)[MAP_DOC]
+    assert "This map of 3 papers in 2 topics" in page

@@ -267,11 +267,26 @@
     ctx.fill();
   }
 
-  /** Whether paper i is shown in full: its area is picked, or no area is. */
+  /** Whether paper i is shown in full: one of its areas is picked, or no area is. */
   function shown(state, i) {
     if (!state.picked.length) return true;
-    var t = state.data.topic[i];
-    return t >= 0 && state.picked.indexOf(state.data.topics[t].area) >= 0;
+    var areas = state.areasOf[i];
+    for (var k = 0; k < areas.length; k++) if (state.picked.indexOf(areas[k]) >= 0) return true;
+    return false;
+  }
+
+  /** The areas of each paper: those of all its topics, not only of the one that colours
+      it, so that an area counts and shows every paper of its topics (as the finder's
+      area filter does, and as its topics' own counts in the legend imply). */
+  function paperAreas(data, n) {
+    var areas = [];
+    for (var i = 0; i < n; i++) areas.push([]);
+    data.topics.forEach(function (topic) {
+      topic.papers.forEach(function (i) {
+        if (areas[i].indexOf(topic.area) < 0) areas[i].push(topic.area);
+      });
+    });
+    return areas;
   }
 
   function draw(state) {
@@ -581,7 +596,7 @@
     var data = state.data;
     var legend = state.legend;
     var counts = data.areas.map(function () { return 0; });
-    data.topic.forEach(function (t) { if (t >= 0) counts[data.topics[t].area]++; });
+    state.areasOf.forEach(function (areas) { areas.forEach(function (a) { counts[a]++; }); });
     var items = data.areas.map(function (name, a) {
       var members = [];
       data.topics.forEach(function (topic, t) { if (topic.area === a) members.push(t); });
@@ -823,8 +838,7 @@
     function choose(index) {
       close();
       var slug = state.data.url[index].replace(/^papers\//, "").replace(/\/$/, "");
-      var t = state.data.topic[index];
-      if (state.picked.length && (t < 0 || state.picked.indexOf(state.data.topics[t].area) < 0)) {
+      if (!shown(state, index)) {
         state.picked = [];
         showStatus(state);
       }
@@ -927,6 +941,7 @@
       status: container.querySelector(".ps-map > .ps-map__status"),
       root: container.getAttribute("data-root") || "",
       data: data, n: n, xs: xs, ys: ys, byStyle: byStyle, labelOrder: labelOrder, extent: extent,
+      areasOf: paperAreas(data, n),
       view: { k: 1, tx: 0, ty: 0 },
       highlight: -1, hover: -1, hoverLabel: -1, pinned: -1, picked: [],
       swatches: [], buttons: [], areaButtons: [], topicLists: [], labelsDrawn: [], labelWidths: [],
