@@ -25,19 +25,33 @@ _SENTENCE_OPENERS = "\"'("
 _ALWAYS_ABBREVIATED_RE = re.compile(r"\b(?:e\.g|i\.e|cf|vs|approx|resp)\.$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"\b(?:Fig|Figs|Eq|Eqs|Sec|No|Ref|Refs|et al)\.$", re.IGNORECASE)
 _ABBREVIATION_TAIL = 16
-_WHO = r"(?:we|this (?:paper|work|study|article|dissertation|thesis|report|survey|note))"
+_WORK = r"(?:paper|work|study|article|dissertation|thesis|report|survey|note)"
+_WHO = rf"(?:we|this {_WORK})"
+# A list's summary sentence also takes "the present paper introduces", "our work
+# proposes" and a verb of making in the past tense ("we developed"): an abstract written
+# so has no other sentence that says what the paper does. A title drawn from an
+# abstract keeps the narrower pattern, so that its slug stays.
+_WHO_IN_SUMMARIES = rf"(?:we|(?:this|the present|the current|our) {_WORK})"
 _INTENT = r"(?:(?:will|can|expect to|aim to|seek to|set out to|try to)\s+)?"
 _ADVERBS = r"(?:(?:also|first|further|then|here|hence|therefore|thus|instead|now),?\s+)*"
 # Verbs by what they say the paper does: make something (best), or study something.
 _MAKING = r"propose|introduce|present|develop|design|devise|describe|build|construct|derive"
 _STUDYING = r"stud(?:y|ie)|investigate|survey|analy[sz]e|examine|explore|provide|focus on|address"
-_CONTRIBUTION_RE = {
-    rank: re.compile(
-        rf"\b{_WHO}\s+{_INTENT}{_ADVERBS}(?P<verb>{verbs})s?\s+(?P<object>.+)$",
-        re.IGNORECASE,
-    )
-    for rank, verbs in ((0, _MAKING), (1, _STUDYING))
-}
+
+
+def _contribution_patterns(who: str, made_endings: str) -> dict[int, re.Pattern[str]]:
+    """Contribution sentences by rank: a verb of making (0), of studying (1)."""
+    return {
+        rank: re.compile(
+            rf"\b{who}\s+{_INTENT}{_ADVERBS}(?P<verb>{verbs}){endings}\s+(?P<object>.+)$",
+            re.IGNORECASE,
+        )
+        for rank, verbs, endings in ((0, _MAKING, made_endings), (1, _STUDYING, "s?"))
+    }
+
+
+_CONTRIBUTION_RE = _contribution_patterns(_WHO, "s?")
+_SUMMARY_RE = _contribution_patterns(_WHO_IN_SUMMARIES, "(?:s|e?d)?")  # "we proposed"
 # Where the object stops naming the contribution and starts explaining it.
 _EXPLAINS_RE = re.compile(
     r",?\s+(?:which|that can|that is|that are|where|whereby|while|whose|so that|such that"
@@ -84,7 +98,13 @@ _CONNECTIVE_RE = re.compile(
     r"|instead|consequently|accordingly|nevertheless|afterwards|subsequently|to this end"
     r"|in addition|in contrast"
     r"|to (?:address|tackle|solve|overcome|alleviate|mitigate) (?:this|these|both)"
-    r"(?: \w+){0,2}|here),\s+(?=\w)",
+    r"(?: \w+){0,2}|here|specifically|in particular|(?:more )?(?:interestingly|importantly)"
+    # "Motivated by these observations, we propose ...": observations the reader of a
+    # list does not see
+    r"|(?:based|building|capitali[sz]ing|drawing|relying|motivated|inspired|prompted|guided"
+    r"|driven|informed) (?:on|upon|by|from|with) (?:this|these|that|those|such|the above"
+    r"|our|the) [\w-]+(?: [\w-]+)?"
+    r"|in light of (?:this|these|that|those)(?: [\w-]+)?),\s+(?=\w)",
     re.IGNORECASE,
 )
 # A list's number before a sentence ("4) We introduce ...", "(ii) We"), not an equation's
@@ -123,8 +143,8 @@ def contribution_sentence(abstract: str) -> str:
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.
     """
     sentences = prose_sentences(abstract)
-    for rank in sorted(_CONTRIBUTION_RE):
-        found = [s for s in sentences if _CONTRIBUTION_RE[rank].search(s)]
+    for rank in sorted(_SUMMARY_RE):
+        found = [s for s in sentences if _SUMMARY_RE[rank].search(s)]
         if found:  # one that does not point back at the sentence before, if any
             shown = [standing_alone(s) for s in found]  # "To address these issues, "
             return next((s for s in shown if not _POINTS_BACK_RE.search(s)), shown[0])

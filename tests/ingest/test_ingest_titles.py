@@ -138,6 +138,40 @@ def test_the_contribution_sentence_stands_alone() -> None:
     assert contribution_sentence(f"{background} {tackled} {plain}") == "We present Z."
 
 
+def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contribution() -> None:
+    """ "The U-Net was presented in 2015." stood under nnU-Net: its abstract says "The
+    present paper introduces"; others say what they made in the past tense. What a paper
+    examined in the past tense is its experiments, not what it is: the opening stays."""
+    background = "Melanoma is caused by the abnormal growth of melanocytes."
+    present = "The present paper introduces nnU-Net, a self-adapting framework."
+    assert contribution_sentence(f"{background} {present}") == present
+    assert contribution_sentence(f"{background} Our work proposes X.") == "Our work proposes X."
+    developed = "In this study, we developed a transformer for skin lesions."
+    assert contribution_sentence(f"{background} {developed}") == developed
+    examined = "We examined three cohorts of patients."
+    assert contribution_sentence(f"{background} {examined}") == background
+    # a title drawn from the abstract keeps its pattern (and so its slug)
+    assert title_from_abstract(f"{background} {developed}").startswith("Melanoma")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Motivated by these observations, ",
+        "Capitalizing on this discovery, ",
+        "Based on the analysis, ",
+        "Inspired by these findings, ",
+        "In light of this, ",
+        "Specifically, ",
+        "More importantly, ",
+    ],
+)
+def test_an_opening_that_points_back_at_unseen_text_is_dropped(opening: str) -> None:
+    background = "Diffusion models denoise images step by step."
+    sentence = contribution_sentence(f"{background} {opening}we propose FreeU.")
+    assert sentence == "We propose FreeU."
+
+
 def test_such_as_does_not_point_back() -> None:
     first = "We propose a pruning method for architectures such as ResNets."
     second = "Then, we propose a second baseline for transformers."
