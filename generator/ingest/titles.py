@@ -27,11 +27,12 @@ _NUMBERED_RE = re.compile(r"\b(?:Fig|Figs|Eq|Eqs|Sec|No|Ref|Refs|et al)\.$", re.
 _ABBREVIATION_TAIL = 16
 _WORK = r"(?:paper|work|study|article|dissertation|thesis|report|survey|note)"
 _WHO = rf"(?:we|this {_WORK})"
-# A list's summary sentence also takes "the present paper introduces", "our work
-# proposes" and a verb of making in the past tense ("we developed"): an abstract written
-# so has no other sentence that says what the paper does. A title drawn from an
-# abstract keeps the narrower pattern, so that its slug stays.
-_WHO_IN_SUMMARIES = rf"(?:we|(?:this|the present|the current|our) {_WORK})"
+# A list's summary sentence also takes "the present paper introduces" and, when nothing
+# else says what the paper does, "our work proposes" or a verb of making in the past
+# tense ("we developed"; not "we examined": that is its experiments). A title drawn
+# from an abstract keeps the narrower pattern, so that its slug stays.
+_WHO_HERE = rf"(?:we|(?:this|the present|the current) {_WORK})"
+_WHO_OURS = rf"(?:we|(?:this|the present|the current|our) {_WORK})"
 _INTENT = r"(?:(?:will|can|expect to|aim to|seek to|set out to|try to)\s+)?"
 _ADVERBS = r"(?:(?:also|first|further|then|here|hence|therefore|thus|instead|now),?\s+)*"
 # Verbs by what they say the paper does: make something (best), or study something.
@@ -39,19 +40,28 @@ _MAKING = r"propose|introduce|present|develop|design|devise|describe|build|const
 _STUDYING = r"stud(?:y|ie)|investigate|survey|analy[sz]e|examine|explore|provide|focus on|address"
 
 
-def _contribution_patterns(who: str, made_endings: str) -> dict[int, re.Pattern[str]]:
-    """Contribution sentences by rank: a verb of making (0), of studying (1)."""
-    return {
-        rank: re.compile(
-            rf"\b{who}\s+{_INTENT}{_ADVERBS}(?P<verb>{verbs}){endings}\s+(?P<object>.+)$",
-            re.IGNORECASE,
-        )
-        for rank, verbs, endings in ((0, _MAKING, made_endings), (1, _STUDYING, "s?"))
-    }
+def _contribution_pattern(who: str, verbs: str, endings: str = "s?") -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{who}\s+{_INTENT}{_ADVERBS}(?P<verb>{verbs}){endings}\s+(?P<object>.+)$",
+        re.IGNORECASE,
+    )
 
 
-_CONTRIBUTION_RE = _contribution_patterns(_WHO, "s?")
-_SUMMARY_RE = _contribution_patterns(_WHO_IN_SUMMARIES, "(?:s|e?d)?")  # "we proposed"
+# By rank: a verb of making, then of studying.
+_CONTRIBUTION_RE = {
+    0: _contribution_pattern(_WHO, _MAKING),
+    1: _contribution_pattern(_WHO, _STUDYING),
+}
+_SUMMARY_RE = {
+    0: _contribution_pattern(_WHO_HERE, _MAKING),
+    1: _contribution_pattern(_WHO_HERE, _STUDYING),
+    2: _contribution_pattern(_WHO_OURS, _MAKING, "(?:s|e?d)?"),
+}
+# A sentence about the authors' earlier work says nothing of this paper.
+_PRIOR_WORK_RE = re.compile(
+    r"\b(?:previous|prior|earlier|past) (?:works?|papers?|stud(?:y|ies)|versions?)\b",
+    re.IGNORECASE,
+)
 # Where the object stops naming the contribution and starts explaining it.
 _EXPLAINS_RE = re.compile(
     r",?\s+(?:which|that can|that is|that are|where|whereby|while|whose|so that|such that"
@@ -100,10 +110,11 @@ _CONNECTIVE_RE = re.compile(
     r"|to (?:address|tackle|solve|overcome|alleviate|mitigate) (?:this|these|both)"
     r"(?: \w+){0,2}|here|specifically|in particular|(?:more )?(?:interestingly|importantly)"
     # "Motivated by these observations, we propose ...": observations the reader of a
-    # list does not see
+    # list does not see ("Based on the Transformer architecture, ..." stays)
     r"|(?:based|building|capitali[sz]ing|drawing|relying|motivated|inspired|prompted|guided"
-    r"|driven|informed) (?:on|upon|by|from|with) (?:this|these|that|those|such|the above"
-    r"|our|the) [\w-]+(?: [\w-]+)?"
+    r"|driven|informed) (?:on|upon|by|from|with) (?:(?:this|these|that|those|such|the above)"
+    r" [\w-]+(?: [\w-]+)?|(?:the|our) (?:observations?|findings?|analys[ie]s|insights?"
+    r"|results?|discover(?:y|ies)|limitations?|stud(?:y|ies)|theory|evidence))"
     r"|in light of (?:this|these|that|those)(?: [\w-]+)?),\s+(?=\w)",
     re.IGNORECASE,
 )
@@ -137,14 +148,16 @@ def title_from_abstract(abstract: str) -> str:
 
 def contribution_sentence(abstract: str) -> str:
     """The sentence of `abstract` that says what the paper does ("We propose ..."; verbs
-    of making before verbs of studying), else its first sentence.
+    of making before verbs of studying, before "our work proposes" or "we developed";
+    never one about earlier work), else its first sentence.
 
     Lists show it under a title: an abstract's opening is usually background ("Melanoma
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.
     """
     sentences = prose_sentences(abstract)
+    candidates = [s for s in sentences if not _PRIOR_WORK_RE.search(s)]
     for rank in sorted(_SUMMARY_RE):
-        found = [s for s in sentences if _SUMMARY_RE[rank].search(s)]
+        found = [s for s in candidates if _SUMMARY_RE[rank].search(s)]
         if found:  # one that does not point back at the sentence before, if any
             shown = [standing_alone(s) for s in found]  # "To address these issues, "
             return next((s for s in shown if not _POINTS_BACK_RE.search(s)), shown[0])

@@ -21,8 +21,9 @@ from generator.render.math import split_math
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _LATEX_SPECIALS = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # Not `\{`: BibTeX counts every brace, escaped or not, so a lone one ended the field
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
@@ -129,20 +130,22 @@ def _latex(text: str) -> str:
 
 
 def _latex_title(title: str) -> str:
-    """The title escaped, its math fragments as `$TeX$` where the TeX is safe inside a
-    BibTeX field (balanced braces, none of `$#&~` that would end or break it)."""
+    """The title escaped, its math fragments as `$TeX$` (the backslashes the listing
+    lost put back, as the page typesets them). A fragment that holds a backslash of its
+    own (`n^{\\input{x}}`: a command papersite did not choose) or unbalanced braces
+    (BibTeX would end the field) is escaped text instead."""
     return "".join(
         f"${fragment.tex}$"
-        if fragment.tex is not None and _safe_math(fragment.tex)
+        if fragment.tex is not None and "\\" not in fragment.text and _balanced(fragment.tex)
         else _latex(fragment.text)
         for fragment in split_math(title)
     )
 
 
-def _safe_math(tex: str) -> bool:
+def _balanced(tex: str) -> bool:
     depth = 0
     for ch in tex:
         depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth < 0 or ch in "$#&~":
+        if depth < 0 or ch in "$#&":  # `$` ends the math; `#`, `&` are errors in it
             return False
-    return depth == 0 and not tex.endswith("\\")
+    return depth == 0

@@ -63,6 +63,15 @@ def test_the_menu_opens_from_the_keyboard_and_holds_the_focus_until_escape(
     assert not page.locator("#__drawer").is_checked()
     assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
     assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")  # a button inside closes it too (no Escape on a phone)
+    close = page.get_by_role("button", name="Close menu")
+    _tab_to(page, ".ps-drawer-close")
+    on_top = """(b) => { const r = b.getBoundingClientRect();
+        return r.width > 40 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b; }"""
+    assert close.evaluate(on_top)  # seen when focused, above the drawer's title
+    page.keyboard.press("Enter")
+    assert not page.locator("#__drawer").is_checked()
+    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
     page.keyboard.press(" ")
     assert page.locator("#__drawer").is_checked()
     tab.assert_clean()
@@ -103,6 +112,7 @@ def test_on_a_desktop_the_navigation_stays_in_the_tab_order(new_tab: NewTab) -> 
         page.keyboard.press("Tab")
         stops.append(_focused(page))
     assert any(stop["where"] == "drawer" and stop["text"] == "Topics" for stop in stops), stops
+    assert not any(stop["text"] == "Close menu" for stop in stops), stops  # no drawer here
     assert page.locator(".md-sidebar--primary").evaluate("(el) => el.inert") is False
     assert not page.locator(MENU).is_visible()  # no drawer, no menu button
     tab.assert_clean()

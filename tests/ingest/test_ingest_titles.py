@@ -152,6 +152,14 @@ def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contrib
     assert contribution_sentence(f"{background} {examined}") == background
     # a title drawn from the abstract keeps its pattern (and so its slug)
     assert title_from_abstract(f"{background} {developed}").startswith("Melanoma")
+    # what the paper studies comes before "our work ..." and before earlier work
+    studies = "This paper studies its calibration."
+    earlier = "In our previous work, we developed a CNN for lesions."
+    assert contribution_sentence(f"{earlier} {studies}") == studies
+    assert contribution_sentence(f"{background} {earlier}") == background
+    builds = "Our work builds on the lottery ticket hypothesis."
+    investigate = "We investigate pruning at initialization."
+    assert contribution_sentence(f"{builds} {investigate}") == investigate
 
 
 @pytest.mark.parametrize(
@@ -170,6 +178,12 @@ def test_an_opening_that_points_back_at_unseen_text_is_dropped(opening: str) -> 
     background = "Diffusion models denoise images step by step."
     sentence = contribution_sentence(f"{background} {opening}we propose FreeU.")
     assert sentence == "We propose FreeU."
+
+
+def test_an_opening_that_names_what_it_builds_on_stays() -> None:
+    background = "Diffusion models denoise images step by step."
+    named = "Based on the Transformer architecture, we propose FreeU."
+    assert contribution_sentence(f"{background} {named}") == named
 
 
 def test_such_as_does_not_point_back() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.model import Paper, PaperDate
 from generator.render.citation import citation_key, cite
 
@@ -20,7 +22,8 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
     assert citation.bibtex == (
         "@misc{qin2020u2net,\n"
         "  author = {Xuebin Qin and Zichen Zhang},\n"
-        r"  title = {{U\^{}2-Net: 90\% \& $more_{x}$ \#1 \~{}ok \{sic\} \textbackslash{}path}},"
+        r"  title = {{U\^{}2-Net: 90\% \& $more_{x}$ \#1 \~{}ok "
+        r"\textbraceleft{}sic\textbraceright{} \textbackslash{}path}},"
         "\n  year = {2020},\n"
         "  month = may,\n"
         "  url = {https://example.org/papers/u-2-net/}\n"
@@ -73,14 +76,37 @@ def test_what_is_missing_is_said_and_a_full_entry_says_nothing() -> None:
     assert cite(full, "https://example.org/").missing == ""
 
 
-def test_a_titles_math_is_tex_math_and_broken_math_stays_text() -> None:
-    """As the page typesets `ell_1`; a fragment whose TeX would end the field early
-    (unbalanced braces) is escaped text."""
-    assert (
-        "title = {{Beyond $\\ell_1$ sparse coding}}"
-        in cite(_paper("Beyond ell_1 sparse coding"), None).bibtex
-    )
-    bibtex = cite(_paper("Rates mathcal{O}(T^{-1/2d}) hold"), None).bibtex
-    assert "{{Rates $\\mathcal{O}(T^{-1/2d})$ hold}}" in bibtex
-    unbalanced = cite(_paper("Bound mathcal{O}(n^{2) rates"), None).bibtex
-    assert "{{Bound mathcal\\{O\\}(n\\^{}\\{2) rates}}" in unbalanced
+def _closes(bibtex: str) -> bool:
+    """BibTeX counts every brace, escaped or not: the entry ends where they balance."""
+    depth = 0
+    for position, ch in enumerate(bibtex):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0 and ch == "}":
+            return position == len(bibtex) - 1
+    return False
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Beyond ell_1 sparse coding", "Beyond $\\ell_1$ sparse coding"),
+        ("Rates mathcal{O}(T^{-1/2d}) hold", "Rates $\\mathcal{O}(T^{-1/2d})$ hold"),
+        ("Bound mathcal{O}(n^{2) rates", None),  # unbalanced: escaped text
+        ("A { lone brace", "A \\textbraceleft{} lone brace"),
+        ("Bound mathcal{O}(n^{\\input{x}}) rates", None),  # a command of its own: text
+        ("x^{\\write18{ls}} y", None),
+        ("mathcal{a\\}", None),
+    ],
+)
+def test_a_titles_math_is_tex_math_and_anything_else_stays_text(
+    title: str, field: str | None
+) -> None:
+    """As the page typesets `ell_1`; a fragment whose TeX would end the field early or
+    run a command the listing wrote is escaped text, and every entry closes where it
+    ends."""
+    bibtex = cite(_paper(title), None).bibtex
+    assert _closes(bibtex), bibtex
+    if field is not None:
+        assert f"title = {{{{{field}}}}}" in bibtex
+    else:
+        assert "$" not in bibtex and "\\input{" not in bibtex and "\\write" not in bibtex

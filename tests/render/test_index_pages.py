@@ -130,7 +130,7 @@ def test_datasets_are_listed_apart_from_methods() -> None:
     )
     page = render_site(corpus, Analysis(methods=methods), "Methods")[METHODS_DOC]
     before, after = page.split("## Datasets and benchmarks")
-    assert "\n## Methods\n" in before  # the page's contents list both sections, not one
+    assert "\n## Named methods\n" in before  # the contents list both sections, not one
     assert _method_names(before) == ["Net", "Alone"]
     assert _method_names(after) == ["Bench", "Images"]
     assert "<th>Dataset</th>" in after and "<th>Method</th>" in before

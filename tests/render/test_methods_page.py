@@ -48,5 +48,5 @@ def test_unmentioned_names_are_a_list_of_links() -> None:
     to tell a link from the text around it (the separators are the stylesheet's)."""
     page = _methods(Method("KiteNet", "k1"), Method("LoomGAN", "l"))
     alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
-    assert alone.startswith('<ul class="ps-methods-alone"><li><a href=')
+    assert alone.startswith('<ul class="ps-methods-alone" role="list"><li><a href=')
     assert alone.count("<li><a ") == 2 and ">KiteNet</a></li><li><a " in alone

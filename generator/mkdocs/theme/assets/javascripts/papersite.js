@@ -225,9 +225,24 @@
     }
   }
 
+  /* A button that closes the drawer from inside it: a screen reader on a touch screen
+     has no Escape key, and the menu button is under the open drawer. Seen on focus. */
+  function addCloseButton(sidebar) {
+    if (sidebar.querySelector(".ps-drawer-close")) return;
+    var close = element("button", "ps-drawer-close", "Close menu");
+    close.type = "button";
+    close.addEventListener("click", function () {
+      var drawer = document.getElementById("__drawer");
+      if (drawer && drawer.checked) drawer.click();
+    });
+    var inner = sidebar.querySelector(".md-sidebar__inner") || sidebar;
+    inner.insertBefore(close, inner.firstChild);
+  }
+
   function syncDrawer() {
     var parts = drawerParts();
     if (!parts.drawer || !parts.sidebar) return parts;
+    addCloseButton(parts.sidebar);
     heldInert.forEach(function (node) { node.inert = false; });
     heldInert = [];
     var open = DRAWER_WIDTH.matches && parts.drawer.checked;
