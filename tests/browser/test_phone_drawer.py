@@ -67,7 +67,8 @@ def test_the_menu_opens_from_the_keyboard_and_holds_the_focus_until_escape(
     close = page.get_by_role("button", name="Close menu")
     _tab_to(page, ".ps-drawer-close")
     on_top = """(b) => { const r = b.getBoundingClientRect();
-        return r.width > 40 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b; }"""
+        const x = r.x + r.width / 2, y = r.y + r.height / 2;
+        return r.width > 40 && document.elementFromPoint(x, y) === b; }"""
     assert close.evaluate(on_top)  # seen when focused, above the drawer's title
     page.keyboard.press("Enter")
     assert not page.locator("#__drawer").is_checked()
