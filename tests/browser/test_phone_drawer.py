@@ -28,12 +28,16 @@ def _focused(page: Page) -> dict[str, object]:
     return focused
 
 
+def _has_focus(page: Page, selector: str) -> bool:
+    return bool(page.evaluate("(s) => document.activeElement.matches(s)", selector))
+
+
 def _tab_to(page: Page, selector: str, limit: int = 12) -> list[dict[str, object]]:
     """Press Tab until `selector` has the focus; the stops passed on the way."""
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+        if _has_focus(page, selector):
             return stops
         stops.append(_focused(page))
     raise AssertionError(f"{selector} not reached by Tab; stops: {stops}")
@@ -61,7 +65,7 @@ def test_the_menu_opens_from_the_keyboard_and_holds_the_focus_until_escape(
     assert any(stop["text"] == "Topics" for stop in inside), inside
     page.keyboard.press("Escape")
     assert not page.locator("#__drawer").is_checked()
-    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
+    assert _has_focus(page, MENU)
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")  # a button inside closes it too (no Escape on a phone)
     close = page.get_by_role("button", name="Close menu")
@@ -72,7 +76,7 @@ def test_the_menu_opens_from_the_keyboard_and_holds_the_focus_until_escape(
     assert close.evaluate(on_top)  # seen when focused, above the drawer's title
     page.keyboard.press("Enter")
     assert not page.locator("#__drawer").is_checked()
-    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
+    assert _has_focus(page, MENU)
     page.keyboard.press(" ")
     assert page.locator("#__drawer").is_checked()
     tab.assert_clean()
@@ -89,13 +93,13 @@ def test_a_pages_contents_open_and_close_inside_the_drawer(new_tab: NewTab) -> N
     page.keyboard.press("Enter")  # once: Material's own Enter on a label is not added
     assert page.locator("#__toc").is_checked()
     back = '.md-sidebar--primary label.md-nav__title[for="__toc"]'
-    assert page.evaluate("(s) => document.activeElement.matches(s)", back)
+    assert _has_focus(page, back)
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.closest('.md-nav--secondary') !== null")
     assert focused, _focused(page)  # the first heading's link, not a link under the panel
     page.keyboard.press("Escape")  # closes the contents first, then the drawer
     assert not page.locator("#__toc").is_checked() and page.locator("#__drawer").is_checked()
-    assert page.evaluate("(s) => document.activeElement.matches(s)", opener)
+    assert _has_focus(page, opener)
     page.keyboard.press(" ")  # Space as well
     assert page.locator("#__toc").is_checked()
     page.keyboard.press("Escape")
@@ -133,7 +137,7 @@ def test_a_pointer_opens_without_moving_the_focus_and_closing_gives_it_back(
     page.locator(".md-sidebar--primary .md-nav__link").nth(1).focus()
     page.mouse.click(PHONE["width"] - 20, PHONE["height"] // 2)  # on the overlay
     assert not page.locator("#__drawer").is_checked()
-    assert page.evaluate("(s) => document.activeElement.matches(s)", MENU)
+    assert _has_focus(page, MENU)
     tab.assert_clean()
 
 

@@ -135,8 +135,7 @@
 
   /* The header search: open on the button, `/` or `s` (as Material's search did). */
   function openSearch() {
-    var drawer = document.getElementById("__drawer");
-    if (drawer && drawer.checked) drawer.click();  /* the open drawer holds the focus */
+    closeDrawer();  /* the open drawer holds the focus */
     load("javascripts/search.js", function () { window.papersite.openSearch(); });
   }
 
@@ -179,12 +178,18 @@
      <label for=checkbox>es that Tab never reaches, while the closed drawer's links, off
      screen, stay tab stops. Here the header's menu label becomes a button, the contents'
      labels tab stops (Enter, Space), what is off screen inert, and an open drawer keeps
-     the focus until Escape or a link closes it. Without this script, Material's labels
-     still work by pointer. The widths are Material's: a drawer below 76.25em, a
+     the focus until it is closed (Escape, its Close button, a link, the overlay).
+     Without this script, Material's labels still work by pointer. The widths are Material's: a drawer below 76.25em, a
      contents panel below 60em. */
   var DRAWER_WIDTH = window.matchMedia("(max-width: 76.234375em)");
   var CONTENTS_WIDTH = window.matchMedia("(max-width: 59.984375em)");
   var heldInert = [];
+
+  /* Material's toggles are checkboxes: a click changes one and tells Material's code. */
+  function closeDrawer() {
+    var drawer = document.getElementById("__drawer");
+    if (drawer && drawer.checked) drawer.click();
+  }
 
   /* The header's <label for=__drawer>, swapped for a button with its icon. */
   function menuButton() {
@@ -231,10 +236,7 @@
     if (sidebar.querySelector(".ps-drawer-close")) return;
     var close = element("button", "ps-drawer-close", "Close menu");
     close.type = "button";
-    close.addEventListener("click", function () {
-      var drawer = document.getElementById("__drawer");
-      if (drawer && drawer.checked) drawer.click();
-    });
+    close.addEventListener("click", closeDrawer);
     var inner = sidebar.querySelector(".md-sidebar__inner") || sidebar;
     inner.insertBefore(close, inner.firstChild);
   }
