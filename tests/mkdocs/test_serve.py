@@ -74,12 +74,25 @@ def _serving(root: Path, log_path: Path) -> Iterator[str]:
                 server.wait(timeout=30)
 
 
-def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: Path) -> None:
+def test_an_edited_title_is_served_and_searchable_and_hooks_still_run(tmp_path: Path) -> None:
+    """A corpus edit while serving regenerates the page, its old address and the search
+    index. Other plugins and hooks run their on_post_build after papersite's: the finished
+    site takes the served one's place only once the whole build is done (a swap at
+    papersite's on_post_build made the first build fail and rebuilds lose the file)."""
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
     shutil.rmtree(config.root / "docs", ignore_errors=True)  # serve makes it
+    (config.root / "hooks.py").write_text(
+        "from pathlib import Path\n\n"
+        "def on_post_build(config):\n"
+        "    Path(config.site_dir, 'hooked.txt').write_text('yes', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    mkdocs_yml = config.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
     log_path = tmp_path / "serve.log"
     with _serving(config.root, log_path) as url:
         first = _wait_for(lambda: _get(url + "pagefind/pagefind-entry.json"))
+        assert _get(url + "hooked.txt") == b"yes"
         old = _get(url + "papers/trp-trained-rank-pruning-for-efficient-deep-networks/")
         assert old is not None and b"Trained Rank Pruning" in old
         corpus = config.root / "site_src" / "corpus" / "001_search.txt"
@@ -97,6 +110,9 @@ def test_an_edited_title_is_served_and_searchable_after_regeneration(tmp_path: P
         meta = json.loads(entry)["languages"]["en"]["hash"]  # type: ignore[arg-type]
         index = _get(f"{url}pagefind/pagefind.{meta}.pf_meta")
         assert index, "the new index is not served"
+        assert _get(url + "hooked.txt") == b"yes"  # the rebuilt site kept the hook's file
+        assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
+        assert "not rebuilt" not in log_path.read_text("utf-8")
 
 
 def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None:
@@ -146,31 +162,6 @@ def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: 
         (overrides / "main.html").unlink()
         _wait_for(lambda: logged("Documentation built") > built)
         assert _get(url)
-
-
-def test_a_hook_that_writes_into_the_site_works_while_serving(tmp_path: Path) -> None:
-    """Other plugins and hooks run their on_post_build after papersite's: the finished
-    site takes the served one's place only once the whole build is done (a swap at
-    papersite's on_post_build made the first build fail and rebuilds lose the file)."""
-    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
-    (config.root / "hooks.py").write_text(
-        "from pathlib import Path\n\n"
-        "def on_post_build(config):\n"
-        "    Path(config.site_dir, 'hooked.txt').write_text('yes', encoding='utf-8')\n",
-        encoding="utf-8",
-    )
-    mkdocs_yml = config.root / "mkdocs.yml"
-    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
-    log_path = tmp_path / "serve.log"
-    with _serving(config.root, log_path) as url:
-        _wait_for(lambda: _get(url + "hooked.txt"))
-        built = log_path.read_text(encoding="utf-8").count("Documentation built")
-        papersite_yml = config.root / "papersite.yml"  # a rebuild
-        papersite_yml.write_text(papersite_yml.read_text("utf-8") + "\n", "utf-8")
-        _wait_for(lambda: log_path.read_text("utf-8").count("Documentation built") > built)
-        assert _get(url + "hooked.txt") == b"yes"
-        assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
-        assert "not rebuilt" not in log_path.read_text("utf-8")
 
 
 class _Server:
