@@ -60,6 +60,10 @@ _LATEX_QUOTES_RE = re.compile(r"``([^`'\n]{0,400}?)''")
 # LaTeX dashes: `layers---8x` (em dash between words), `10--20` (en dash in a range).
 _EM_DASH_RE = re.compile(r"(?<=\w)---(?=\w)")
 _EN_DASH_RE = re.compile(r"(?<=\d)--(?=\d)")
+# A LaTeX tie (a space that does not break) between words: `prior work~smith2023`,
+# `entropy~(VNE)`, `Fig.~3`. After one letter it is math (`x~N(0,1)`), after a space or
+# before a digit or space mostly "about" (`~5%`): those stay.
+_TIE_RE = re.compile(r"(?:(?<=[A-Za-z]{2})~(?=[A-Za-z(\[])|(?<=[A-Za-z]\.)~(?=[A-Za-z0-9]))")
 _SPACE_RE = re.compile(r"\s+")
 # Line, page and field separators (vertical tab, form feed, the ASCII separators, NEL,
 # Unicode line and paragraph separators): spaces between words, not nothing.
@@ -81,6 +85,8 @@ def clean_text(text: str) -> str:
         normalization="NFC",
     )
     text = _latex_dashes(_clean_latex(text))
+    if "~" in text:
+        text = _TIE_RE.sub(" ", text)
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()
 

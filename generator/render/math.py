@@ -44,11 +44,16 @@ _LEADING_COMMAND_RE = re.compile(
 )
 _SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
 # A subscript: braced or numeric after a short base (`x_{i}`, `CO_2`, `AP_{50}`); a short
-# letter subscript only after one letter, capitals or a command (`x_i`, `ID_a`, `ell_q`):
+# letter subscript or a Greek letter's name only after one letter, capitals or a command
+# (`x_i`, `ID_a`, `ell_q`, `f_theta`):
 # `my_var` is an identifier, `top_k` prose.
 _SUBSCRIPT_RE = re.compile(
     r"(?:^|[^A-Za-z])(?:[A-Za-z]{1,4}_(?:\{[^{}\s]{1,12}\}|\d{1,3}(?![A-Za-z0-9]))"
-    r"|(?:[A-Za-z]|[A-Z]{2,4}|" + "|".join(_LEADING) + r")_[A-Za-z]{1,3}(?![A-Za-z0-9]))"
+    r"|(?:[A-Za-z]|[A-Z]{2,4}|"
+    + "|".join(_LEADING)
+    + r")_(?:[A-Za-z]{1,3}|"
+    + "|".join(_GREEK_LETTERS)
+    + r")(?![A-Za-z0-9]))"
 )
 # Prose and code that only look like math: file names (`data_v2.csv`) and a power of
 # two words (`word^word`).
@@ -74,10 +79,15 @@ _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 # ("approx1%", "36times faster" for 36×, "512times 512") or filling a function's places
 # ("I(cdot;cdot)") is too. Every repeat is
 # bounded: a run is tried from each operand of a hostile line of "1=1=1=...".
-_RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto"
-_RELATION_WORD_RE = re.compile(r"(?:" + _RELATIONS + r")(?![A-Za-z])")  # "36times" too
+_RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto|circ"
+# A gradient written as its lost command before one operand: "T=nabla f_theta". No
+# English word is "nabla", so the operator needs no second operand to be math.
+_PREFIX_OPERATORS = "nabla"
+_RELATION_WORD_RE = re.compile(  # "36times" too
+    r"(?:" + _RELATIONS + "|" + _PREFIX_OPERATORS + r")(?![A-Za-z])"
+)
 _GREEK = "|".join(_GREEK_LETTERS)
-_SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|\w{1,3}))?"
+_SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|(?:" + _GREEK + r")(?![A-Za-z])|\w{1,3}))?"
 _OPERAND = (
     r"(?:(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?" + _SCRIPT + r"%?(?![\w-]|\.\d)"
     r"|(?<![\w.^_-])(?:[B-HJ-Zb-z]|" + _GREEK + r")" + _SCRIPT + r"(?![\w-]))"
@@ -95,6 +105,12 @@ _RELATION_RUN_RE = re.compile(
     + r"|(?<![\w-])(?:approx|leq|geq|sim)\d{1,12}(?:\.\d{1,12})?%?(?![\w-]|\.\d)"
     + r"|(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?times(?:[ \t]{0,3}\d{1,12}(?![\w-]|\.\d))?(?![A-Za-z])"
     + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,][ \t]{0,3}cdot){0,8}\)"
+    + r"|(?:"
+    + _OPERAND
+    + r"[ \t]{0,3}=[ \t]{0,3})?(?<![A-Za-z])(?:"
+    + _PREFIX_OPERATORS
+    + r")[ \t]{0,3}"
+    + _OPERAND
 )
 
 

@@ -17,6 +17,12 @@ LATEX_CASES = {
     "em dash between words": ("152 layers---8x deeper", "152 layers\u20148x deeper"),
     "en dash in a range": ("pages 10--20", "pages 10\u201320"),
     "spaced double hyphen kept": ("finding -- and building", "finding -- and building"),
+    "tie before a citation key": (
+        "over prior work~smith2023provable",
+        "over prior work smith2023provable",
+    ),
+    "tie before parentheses": ("entropy~(VNE) and Fig.~3", "entropy (VNE) and Fig. 3"),
+    "tilde as about or distributed as": ("~5% and x~N(0,1) at ~3", "~5% and x~N(0,1) at ~3"),
     "em group": (r"it works for {\em any} network", "it works for any network"),
     "bf and it groups": (r"{\bf bold words} and {\it slanted}", "bold words and slanted"),
     "rm group in math": (r"sequential (1{rm D}) data", "sequential (1D) data"),

@@ -100,6 +100,11 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
         ("and x neq y.", [("x neq y", r"x \neq y")]),
         ("a 36times faster run", [("36times", r"36\times")]),  # "36\times": 36×
         ("AFHQ 512times 512 images", [("512times 512", r"512\times 512")]),
+        ("of the form h = g circ p where", [("h = g circ p", r"h = g \circ p")]),
+        (
+            "maps T=nabla f_theta, where f_theta is",
+            [("T=nabla f_theta", r"T=\nabla f_\theta"), ("f_theta", r"f_\theta")],
+        ),
     ],
 )
 def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
@@ -119,6 +124,8 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "a sim card",
         "approximately 5",
         "sometimes 5 times",
+        "the nabla operator",
+        "a circ of 5",
     ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:
@@ -132,6 +139,8 @@ def test_relation_words_in_prose_are_not_math(text: str) -> None:
         "1=" * 50_000 + " leq 1",
         "x<" * 50_000 + "x leq y",
         "x leq " * 20_000,
+        "x=nabla " * 20_000,
+        "f_theta circ " * 20_000,
     ],
 )
 def test_a_hostile_abstract_is_read_in_linear_time(text: str) -> None:
