@@ -28,6 +28,9 @@ from generator.model import Analysis, Corpus
 from generator.pipeline import default_analyzer
 from generator.render import render_site
 
+# Where the bundled test site says it is published (a project site, under a path).
+PUBLISHED_AT = "https://lab.example.org/reading-group/"
+
 # Fixtures that build sites or run the whole analysis: their tests are slow.
 SLOW_FIXTURES = frozenset(
     {"bundled_analysis", "bundled_site", "fixture_site", "built_site", "e2e_site", "base_url"}
@@ -80,10 +83,14 @@ def fixture_pages(fixture_corpus: Corpus) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The bundled corpus with the project's own analysis, built once."""
+    """The bundled corpus with the project's own analysis, built once, as a published site
+    is (`papersite build --site-url`, the Pages workflow): with its public address, so
+    Material's instant navigation runs and the sitemap and feeds carry addresses."""
     root = tmp_path_factory.mktemp("bundled") / "project"
     shared = _run_folder(tmp_path_factory)
-    return build_shared(shared, "bundled", root, BUNDLED_CORPUS, default_analyzer, None)
+    return build_shared(
+        shared, "bundled", root, BUNDLED_CORPUS, default_analyzer, None, PUBLISHED_AT
+    )
 
 
 @pytest.fixture(scope="session")

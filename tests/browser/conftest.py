@@ -1,5 +1,6 @@
-"""Fixtures of the browser tests: the bundled site built once, served on 127.0.0.1, and
-headless Chromium tabs that record console errors and every request.
+"""Fixtures of the browser tests: the bundled site built once, served on 127.0.0.1 and
+opened under its public address, and headless Chromium tabs that record console errors
+and every request.
 
 The site is built in a temporary project (tests/site/sitebuild.py), never in the
 repository's own docs/ and site/.
@@ -51,15 +52,44 @@ def e2e_site(bundled_site: BuiltSite) -> BuiltSite:
     return bundled_site
 
 
+@dataclass(frozen=True)
+class ServedSite:
+    """The built site as the browser reaches it: its URL, and the Chromium flags that
+    send its host name to the local server."""
+
+    url: str
+    chromium_args: tuple[str, ...]
+
+
 @pytest.fixture(scope="session")
-def base_url(e2e_site: BuiltSite) -> Iterator[str]:
-    """The built site served by a threaded http.server on 127.0.0.1; its URL, with a slash."""
-    with serve_folder(e2e_site.site) as url:
-        yield url
+def served_site(e2e_site: BuiltSite) -> Iterator[ServedSite]:
+    """The built site served on 127.0.0.1 at the path of its public address (as GitHub
+    Pages serves a project site), opened under its public host name: Material's instant
+    navigation follows only links whose host and port are the sitemap's, so a site
+    opened as 127.0.0.1:port reloads on every click, as it never does when published."""
+    public = urlsplit(e2e_site.config.site_url or "http://127.0.0.1/")
+    with serve_folder(e2e_site.site, public.path) as local:
+        if public.hostname == "127.0.0.1":
+            yield ServedSite(local, ())
+            return
+        port = urlsplit(local).port
+        url = f"http://{public.hostname}{public.path}"
+        flags = (
+            f"--host-resolver-rules=MAP {public.hostname}:80 127.0.0.1:{port}",
+            # as on an https site: the clipboard and other secure-context APIs work
+            f"--unsafely-treat-insecure-origin-as-secure=http://{public.hostname}",
+        )
+        yield ServedSite(url, flags)
+
+
+@pytest.fixture(scope="session")
+def base_url(served_site: ServedSite) -> str:
+    """The site's URL in the browser, with a slash."""
+    return served_site.url
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def browser(served_site: ServedSite) -> Iterator[Browser]:
     """Headless Chromium, launched once per module.
 
     Not per session: Playwright's sync API cannot start while another instance runs, and
@@ -68,8 +98,9 @@ def browser() -> Iterator[Browser]:
     _need_browser()
     from playwright.sync_api import sync_playwright
 
+    args = [*CHROMIUM_ARGS, *served_site.chromium_args]
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
         try:
             yield chromium
         finally:
@@ -89,6 +120,12 @@ class Tab:
         """Open a site-relative URL such as `papers/x/`."""
         self.page.goto(self.base_url + path, wait_until="load")
 
+    def path(self, url: str) -> str:
+        """The site-relative path of a URL on this site, with a leading slash
+        (`/topics/x/`), wherever the site is served from."""
+        site_path = urlsplit(self.base_url).path
+        return "/" + urlsplit(url).path.removeprefix(site_path)
+
     def outside(self) -> list[str]:
         """Requested URLs that are not on the local server."""
         host = urlsplit(self.base_url).netloc
@@ -101,7 +138,7 @@ class Tab:
     def assert_clean(self) -> None:
         """No console error or uncaught exception, and nothing fetched from elsewhere."""
         assert not self.errors, f"console errors on {self.page.url}: {self.errors}"
-        assert not self.outside(), f"requests outside 127.0.0.1: {self.outside()}"
+        assert not self.outside(), f"requests outside the local server: {self.outside()}"
 
 
 NewTab = Callable[..., Tab]

@@ -1,7 +1,7 @@
 """The header search of the built bundled site, typed into as a visitor would.
 
 Every test also checks that its pages logged no console error and fetched nothing from
-outside 127.0.0.1 (see conftest.py).
+outside the local server (see conftest.py).
 """
 
 from __future__ import annotations
@@ -129,10 +129,10 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
     tab.assert_clean()
 
 
-def _result_kinds(page: Page) -> list[tuple[str, str]]:
+def _result_kinds(tab: Tab) -> list[tuple[str, str]]:
     """(kind, path) of each result shown: topic, paper or the finder's "more"."""
-    links = page.locator(".ps-search__result a")
-    urls = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
+    links = tab.page.locator(".ps-search__result a")
+    urls = [tab.path(h) for h in links.evaluate_all("as => as.map(a => a.href)")]
     assert len(urls) == len(set(urls)) >= 5, urls  # one result per page
     kinds = ["topic" if "/topics/" in u else "paper" if "/papers/" in u else "more" for u in urls]
     return list(zip(kinds, urls, strict=True))
@@ -143,7 +143,7 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
     page = tab.page
     tab.goto("")
     search(page, "diffusion models")
-    found = _result_kinds(page)
+    found = _result_kinds(tab)
     assert found[0] == ("topic", "/topics/diffusion-model/"), found
     kinds = [kind for kind, _ in found[1:]]
     assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), kinds
@@ -151,11 +151,11 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
     assert (topic.locator(".ps-search__kind").text_content() or "") == "Topic"
     for query in ("denoising", "net", "d"):  # name no topic: any comes after the papers
         search(page, query)
-        kinds = [kind for kind, _ in _result_kinds(page)]
+        kinds = [kind for kind, _ in _result_kinds(tab)]
         assert kinds[0] == "paper", (query, kinds)
         assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), (query, kinds)
     search(page, "u-net")
-    assert _result_kinds(page)[0] == ("topic", "/topics/u-net/")
+    assert _result_kinds(tab)[0] == ("topic", "/topics/u-net/")
     tab.assert_clean()
 
 
@@ -166,7 +166,7 @@ def test_pages_other_than_papers_and_topics_never_match(tab: Tab) -> None:
     for query in ("paper finder", "corpus health", "all papers", "methods"):
         search(page, query)
         hrefs = page.locator(".ps-search__result a").evaluate_all("as => as.map(a => a.href)")
-        paths = [urlsplit(h).path for h in hrefs]
+        paths = [tab.path(h) for h in hrefs]
         assert all(re.match(r"^/(papers|topics)/[^/]+/$", p) for p in paths[:-1]), (query, paths)
         assert not any(p.startswith(("/map/", "/health", "/browse/", "/methods")) for p in paths)
     tab.assert_clean()
@@ -196,7 +196,7 @@ def test_a_pages_own_related_list_never_makes_it_match(tab: Tab, e2e_site: Built
     tab.goto("")
     search(page, query)
     hrefs = page.locator(".ps-search__result a").evaluate_all("as => as.map(a => a.href)")
-    paths = [urlsplit(h).path for h in hrefs]
+    paths = [tab.path(h) for h in hrefs]
     assert f"/papers/{related}/" in paths, (query, paths)
     assert f"/papers/{slug}/" not in paths, (query, paths)
     tab.assert_clean()
@@ -254,7 +254,7 @@ def test_pages_load_only_the_scripts_and_styles_they_use(tab: Tab) -> None:
     assert not loaded & unused, loaded & unused
     assert not any("pagefind" in u or u.endswith("search.js") for u in tab.requests)
     search(page, "optimal transport")
-    paths = [urlsplit(u).path for u in tab.requests]
+    paths = [tab.path(u) for u in tab.requests]
     assert "/assets/javascripts/search.js" in paths and "/pagefind/pagefind.js" in paths
     assert any(p.endswith(".pf_index") for p in paths)
     assert any(p.endswith(".pf_fragment") for p in paths)

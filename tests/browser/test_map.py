@@ -150,8 +150,10 @@ def test_show_on_map_from_a_topic_page_highlights_it(tab: Tab, e2e_site: BuiltSi
     tab.goto(topic["url"])
     link = page.locator("article a.ps-map-link")
     assert link.text_content() == "Show on map"
+    page.evaluate("window.psSamePage = true")  # lost if the browser loads a new document
     link.click()  # Material's instant navigation: the map script runs on the new page
     page.wait_for_selector(READY)
+    assert page.evaluate("window.psSamePage") is True, "not opened by instant navigation"
     assert page.url == f"{tab.base_url}map/#topic={topic['slug']}"
     assert page.get_attribute(".ps-map", "data-highlight") == topic["slug"]
     pressed = page.locator('.ps-map__topic[aria-pressed="true"]')

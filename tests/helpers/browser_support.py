@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,24 +36,32 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """`folder` served by a quiet threaded http.server on 127.0.0.1; its URL, with a slash."""
+def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
+    """`folder` served by a quiet threaded http.server on 127.0.0.1 at `path` (a published
+    project site is under one: https://x.github.io/repo/); its URL, with a slash."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    mount = path.strip("/")
+    with tempfile.TemporaryDirectory() as server_root:
+        root = folder
+        if mount:  # the server's root holds `folder` at `path`
+            root = Path(server_root)
+            root.joinpath(mount).parent.mkdir(parents=True, exist_ok=True)
+            root.joinpath(mount).symlink_to(folder.resolve(), target_is_directory=True)
+        handler = functools.partial(Quiet, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/" + (mount + "/" if mount else "")
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(5)
 
 
 @contextmanager

@@ -130,10 +130,13 @@ def fixture_analyzer(corpus: Corpus, config: Config) -> Analysis:
     return make_analysis(corpus)
 
 
-def make_project(root: Path, corpus_dir: Path, site_name: str | None = None) -> Config:
+def make_project(
+    root: Path, corpus_dir: Path, site_name: str | None = None, site_url: str | None = None
+) -> Config:
     """A project folder at `root` with the repository's mkdocs.yml and a copy of `corpus_dir`.
 
-    Without `site_name`, the repository's papersite.yml is used as well.
+    Without `site_name`, the repository's papersite.yml is used as well; `site_url` is
+    added to it.
     """
     (root / "site_src").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -143,6 +146,14 @@ def make_project(root: Path, corpus_dir: Path, site_name: str | None = None) -> 
         (root / "papersite.yml").write_text(f"site_name: {site_name}\n", encoding="utf-8")
     else:
         shutil.copy(REPO / "papersite.yml", root / "papersite.yml")
+    if site_url is not None:
+        settings = root / "papersite.yml"
+        kept = [
+            line
+            for line in settings.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("site_url:")
+        ]
+        settings.write_text("\n".join([*kept, f"site_url: {site_url}", ""]), encoding="utf-8")
     return load_config(root)
 
 
@@ -239,10 +250,14 @@ def generate_with(config: Config, analyzer: Analyzer, force: bool = False) -> Co
 
 
 def build_once(
-    root: Path, corpus_dir: Path, analyzer: Analyzer, site_name: str | None
+    root: Path,
+    corpus_dir: Path,
+    analyzer: Analyzer,
+    site_name: str | None,
+    site_url: str | None = None,
 ) -> BuiltSite:
     """Make a project, generate docs/ and build site/ strictly, as `papersite build` does."""
-    config = make_project(root, corpus_dir, site_name)
+    config = make_project(root, corpus_dir, site_name, site_url)
     analyses: list[Analysis] = []
 
     def recording(corpus: Corpus, config: Config) -> Analysis:
@@ -290,15 +305,18 @@ def build_shared(
     corpus_dir: Path,
     analyzer: Analyzer,
     site_name: str | None,
+    site_url: str | None = None,
 ) -> BuiltSite:
     """`build_once`, paid once per test run (`once_per_run`); each worker works on its own
     copy at `root`, times kept (papersite's state holds no path outside the project, so
     the copy is as built). Without workers (`shared` None) the site is built at `root`.
     """
     if shared is None:
-        return build_once(root, corpus_dir, analyzer, site_name)
+        return build_once(root, corpus_dir, analyzer, site_name, site_url)
     site = once_per_run(
-        shared, name, lambda folder: build_once(folder / "project", corpus_dir, analyzer, site_name)
+        shared,
+        name,
+        lambda folder: build_once(folder / "project", corpus_dir, analyzer, site_name, site_url),
     )
     shutil.copytree(site.config.root, root, symlinks=True)
     return replace(site, config=load_config(root))

@@ -116,14 +116,17 @@ def page_url(site: Path, page: Path) -> str:
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
-def resolve(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
-    """The file an internal URL of `page` points to, and its fragment; None if external."""
+def resolve(site: Path, page: Path, url: str, root: str = "/") -> tuple[Path, str] | None:
+    """The file an internal URL of `page` points to, and its fragment; None if external.
+    `root` is the site's path on its server (`/papers/` for https://x.org/papers/)."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
     if not path:
         return page, unquote(parts.fragment)
+    if path.startswith(root):  # absolute, as MkDocs writes the 404 page's links
+        path = "/" + path[len(root) :]
     base = "/" if path.startswith("/") else "/" + page_url(site, page)
     base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
     joined = posixpath.normpath(posixpath.join(base_dir, path))

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import (
@@ -111,6 +112,7 @@ def test_every_paper_has_a_page(built_site: BuiltSite) -> None:
 
 def test_every_internal_link_resolves(built_site: BuiltSite) -> None:
     site = built_site.site
+    root = urlsplit(built_site.config.site_url or "/").path
     trees = site_trees(site)
     anchors: dict[Path, set[str]] = {}
     broken: list[str] = []
@@ -118,7 +120,8 @@ def test_every_internal_link_resolves(built_site: BuiltSite) -> None:
     for page, tree in trees.items():
         for node in tree.iter():
             for attr in ("href", "src", "xlink:href"):  # xlink:href: graph links (SVG)
-                target = resolve(site, page, node.attrs[attr]) if attr in node.attrs else None
+                href = node.attrs.get(attr)
+                target = resolve(site, page, href, root) if href is not None else None
                 if target is None:
                     continue
                 path, fragment = target

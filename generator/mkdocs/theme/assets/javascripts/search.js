@@ -303,6 +303,13 @@
       }
     });
     ui.input.addEventListener("keydown", function (event) { onKey(ui, event); });
+    /* Escape closes here, not by the browser's own close request: after Material's
+       instant navigation Chromium let the first Escape pass without closing. */
+    ui.dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      ui.dialog.close();
+    });
     ui.list.addEventListener("mousemove", function (event) {
       var option = event.target instanceof Element && event.target.closest("[role=option]");
       if (option) select(ui, Array.prototype.indexOf.call(options(ui), option));
