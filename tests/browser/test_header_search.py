@@ -292,3 +292,38 @@ def test_tab_moves_between_the_field_and_the_close_button_only(tab: Tab) -> None
     assert not [stop for stop in stops if "ps-search__results" in stop or "link" in stop], stops
     assert any("ps-search__input" in s for s in stops) and any("close" in s for s in stops)
     tab.assert_clean()
+
+
+def test_back_while_the_search_is_open_closes_it(tab: Tab) -> None:
+    """With instant navigation the dialog outlived the page Back left: it stayed open over
+    the previous page (full screen on a phone), holding the focus."""
+    page = tab.page
+    tab.goto("topics/")
+    page.locator(".md-sidebar--primary a", has_text="Methods").first.click()  # instant
+    wait_for_h1(page, "Methods")
+    search(page, "diffusion")
+    page.go_back()
+    page.locator("[data-ps-search-dialog][open]").wait_for(state="detached")
+    assert tab.path(page.url) == "/topics/"
+    tab.assert_clean()
+
+
+def test_all_results_from_the_finder_itself_show_the_new_query(tab: Tab) -> None:
+    """The link to the finder changes only the address's query there: Material's instant
+    navigation kept the page, and the finder went on showing the old query."""
+    page = tab.page
+    tab.goto("topics/")
+    page.locator(".md-sidebar--primary a", has_text="Paper finder").first.click()  # instant
+    page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
+    page.fill(".ps-finder__query", "diffusion")
+    page.wait_for_function("() => location.search.includes('query=diffusion')")
+    page.locator("[data-ps-search-open]").click()  # `/` would be typed in the finder's box
+    page.locator("[data-ps-search-dialog][open]").wait_for()
+    search(page, "network")
+    page.locator(".ps-search__more").click()
+    page.wait_for_function(
+        "() => document.querySelector('.ps-finder__query')?.value === 'network'"
+        " && document.querySelector('.ps-finder')?.dataset.ready === 'ready'"
+    )
+    assert "query=network" in page.url
+    tab.assert_clean()

@@ -180,11 +180,42 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     for index in (0, nodes.count() - 1):
         title = nodes.nth(index).locator("title").text_content()
         assert title == titles[index]
+        page.evaluate("window.psSamePage = true")  # lost if the browser loads a new document
         nodes.nth(index).locator("circle").click()
         wait_for_h1(page, title)
         assert "/papers/" in page.url
+        assert page.evaluate("window.psSamePage") is True, "not opened by instant navigation"
         page.go_back()
         page.wait_for_selector("article svg.ps-graph")
+    tab.assert_clean()
+
+
+def test_a_map_left_while_its_style_loads_draws_when_opened_again(tab: Tab) -> None:
+    """Material's instant navigation removes a style still loading when the reader moves
+    on; it never finished, and the map stayed blank until the page was reloaded."""
+    page = tab.page
+    held: list[Any] = []  # the first request for the map's style, answered late
+
+    def hold_the_first(route: Any) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/map.css", hold_the_first)
+    tab.goto("topics/")
+    page.locator(".md-sidebar--primary a", has_text="Map").first.click()
+    page.wait_for_function("() => !!document.querySelector('.ps-map')")
+    for _ in range(100):  # the request reaches the route a moment after the page
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held  # asked for, still loading
+    page.locator(".md-sidebar--primary a", has_text="Topics").first.click()
+    wait_for_h1(page, "Topics")
+    held[0].continue_()  # too late: its link left the page with the map
+    page.locator(".md-sidebar--primary a", has_text="Map").first.click()
+    page.wait_for_selector(READY)
     tab.assert_clean()
 
 

@@ -55,12 +55,29 @@
       label(link, node[0], node[3], node[4]);
       make("circle", { cx: node[0], cy: node[1], r: 7 }, link);
     });
+    svg.addEventListener("click", followByHtmlLink);
     var centre = make("g", { "class": "ps-graph__self" }, svg);
     make("title", {}, centre).textContent = layout.t;
     label(centre, self[0], self[2], self[3]);
     make("circle", { cx: self[0], cy: self[1], r: 10 }, centre);
     figure.insertBefore(svg, figure.firstChild);
     figure.hidden = false;
+  }
+
+  /* A related paper's node opens it as its HTML link would: Material's instant
+     navigation follows HTML links only (an SVG link reloaded the whole page). */
+  function followByHtmlLink(event) {
+    var node = event.target instanceof Element && event.target.closest("a.ps-graph__node");
+    if (!node || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    var link = document.createElement("a");
+    link.href = node.getAttributeNS(XLINK, "href");
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   }
 
   window.papersite.drawGraphs = function () {

@@ -11,7 +11,9 @@
 
   /* Load a script or style of assets/ once; `done` runs when it is ready. A style that
      left the page (Material's instant navigation swaps the head, e.g. when only the
-     address's #fragment is edited) is added again, and the page told to lay out anew. */
+     address's #fragment is edited) is added again, and the page told to lay out anew;
+     so is one that left while still loading (a reader who moved on at once: it would
+     never finish). One that failed is tried again by the next page that asks. */
   function load(path, done) {
     var entry = loaded[path];
     var url = new URL(path, assets).href;
@@ -25,8 +27,12 @@
       };
     }
     if (entry === true) { if (done) done(); return; }
-    if (entry) { if (done) entry.push(done); return; }
-    loaded[path] = done ? [done] : [];
+    if (entry && (entry.tag.isConnected || !isStyle)) {
+      if (done) entry.waiting.push(done);
+      return;
+    }
+    var waiting = entry ? entry.waiting : [];
+    if (done) waiting.push(done);
     var tag;
     if (isStyle) {
       tag = document.createElement("link");
@@ -36,11 +42,14 @@
       tag = document.createElement("script");
       tag.src = url;
     }
+    loaded[path] = { tag: tag, waiting: waiting };
+    function current() { return loaded[path] && loaded[path].tag === tag; }
     tag.onload = function () {
-      var waiting = loaded[path];
+      if (!current()) return;  /* a newer tag took its place */
       loaded[path] = true;
       waiting.forEach(function (callback) { callback(); });
     };
+    tag.onerror = function () { if (current()) delete loaded[path]; };
     document.head.appendChild(tag);
   }
 

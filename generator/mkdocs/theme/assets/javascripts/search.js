@@ -290,6 +290,10 @@
     }
   }
 
+  function samePageOtherQuery(link) {
+    return link.pathname === window.location.pathname && link.search !== window.location.search;
+  }
+
   function wire(ui) {
     if (ui.dialog.hasAttribute("data-ps-wired")) return;
     ui.dialog.setAttribute("data-ps-wired", "");
@@ -318,10 +322,21 @@
       var target = event.target instanceof Element ? event.target : null;
       if (!target) return;
       /* the close button, the backdrop around the dialog, or a result (its page opens) */
-      if (target === ui.dialog || target.closest("[data-ps-search-close]") || target.closest("a[href]")) {
+      var link = target.closest("a[href]");
+      if (target === ui.dialog || target.closest("[data-ps-search-close]") || link) {
         ui.dialog.close();
       }
+      var plain = !event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+      if (link && plain && samePageOtherQuery(link) && !event.defaultPrevented) {
+        /* the finder's "All results" from the finder itself: Material's instant
+           navigation keeps a page whose path does not change, so the page loads anew */
+        event.preventDefault();
+        event.stopPropagation();
+        window.location.assign(link.href);
+      }
     });
+    /* Back or Forward while the dialog is open: the page under it changes, so it closes */
+    window.addEventListener("popstate", function () { ui.dialog.close(); });
   }
 
   papersite.openSearch = function () {
