@@ -19,6 +19,8 @@ import unicodedata
 
 import ftfy
 
+from generator.greek_letters import GREEK_LETTERS
+
 # \'e \"o \`a \^o \~n \=o \.z \u{g} \v{c} \H{o} \c{c} and the braced forms \'{e}.
 _ACCENTS = {
     "'": "\u0301",
@@ -61,9 +63,12 @@ _LATEX_QUOTES_RE = re.compile(r"``([^`'\n]{0,400}?)''")
 _EM_DASH_RE = re.compile(r"(?<=\w)---(?=\w)")
 _EN_DASH_RE = re.compile(r"(?<=\d)--(?=\d)")
 # A LaTeX tie (a space that does not break) between words: `prior work~smith2023`,
-# `entropy~(VNE)`, `Fig.~3`. After one letter it is math (`x~N(0,1)`), after a space or
-# before a digit or space mostly "about" (`~5%`): those stay.
-_TIE_RE = re.compile(r"(?:(?<=[A-Za-z]{2})~(?=[A-Za-z(\[])|(?<=[A-Za-z]\.)~(?=[A-Za-z0-9]))")
+# `entropy~(VNE)`, `Fig.~3`, `Eq.~(3)`. After one letter or a Greek letter's name it is
+# "distributed as" (`x~N(0,1)`, `theta~Dir(alpha)`), after a space or before a digit or
+# space mostly "about" (`~5%`): those stay.
+_TIE_RE = re.compile(r"(?:(?<=[A-Za-z]{2})~(?=[A-Za-z(\[])|(?<=[A-Za-z]\.)~(?=[A-Za-z0-9(\[]))")
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z]+$")
+_GREEK_NAMES = frozenset(GREEK_LETTERS)
 _SPACE_RE = re.compile(r"\s+")
 # Line, page and field separators (vertical tab, form feed, the ASCII separators, NEL,
 # Unicode line and paragraph separators): spaces between words, not nothing.
@@ -86,7 +91,7 @@ def clean_text(text: str) -> str:
     )
     text = _latex_dashes(_clean_latex(text))
     if "~" in text:
-        text = _TIE_RE.sub(" ", text)
+        text = _TIE_RE.sub(_untie, text)
     text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
     return _SPACE_RE.sub(" ", text).strip()
 
@@ -107,6 +112,12 @@ def _clean_latex(text: str) -> str:
     text = _WORD_COMMAND_RE.sub(r"\1", text)
     text = _BRACED_PROSE_RE.sub(r"\1", text)
     return _LATEX_QUOTES_RE.sub(r'"\1"', text)
+
+
+def _untie(match: re.Match[str]) -> str:
+    """A space for a tie, unless a Greek letter's name is before it (`theta~N(0,1)`)."""
+    before = _WORD_BEFORE_RE.search(match.string, max(0, match.start() - 12), match.start())
+    return "~" if before and before.group() in _GREEK_NAMES else " "
 
 
 def _latex_dashes(text: str) -> str:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_GREEK_LETTERS = (
-    "alpha beta gamma delta epsilon varepsilon theta Theta lambda Lambda mu sigma Sigma tau "
-    "rho phi Phi varphi psi Psi pi omega Omega eta kappa nu xi zeta chi"
-).split()
+from generator.greek_letters import GREEK_LETTERS
+
 _COMMANDS = [
     *"mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell".split(),
-    *_GREEK_LETTERS,
+    *GREEK_LETTERS,
     *"dagger circ cdot top infty log exp min max sum prod sqrt frac partial nabla".split(),
     *"times leq geq neq approx sim propto widetilde tilde hat bar".split(),
     *"rightarrow leftarrow mapsto".split(),
@@ -45,15 +43,15 @@ _LEADING_COMMAND_RE = re.compile(
 _SUPERSCRIPT_RE = re.compile(r"[A-Za-z0-9)}\]]\^[-+*{(A-Za-z0-9]")
 # A subscript: braced or numeric after a short base (`x_{i}`, `CO_2`, `AP_{50}`); a short
 # letter subscript or a Greek letter's name only after one letter, capitals or a command
-# (`x_i`, `ID_a`, `ell_q`, `f_theta`):
-# `my_var` is an identifier, `top_k` prose.
+# (`x_i`, `ID_a`, `ell_q`, `f_theta`): `my_var` is an identifier, `top_k` prose,
+# `F_beta-score` a name.
 _SUBSCRIPT_RE = re.compile(
     r"(?:^|[^A-Za-z])(?:[A-Za-z]{1,4}_(?:\{[^{}\s]{1,12}\}|\d{1,3}(?![A-Za-z0-9]))"
     r"|(?:[A-Za-z]|[A-Z]{2,4}|"
     + "|".join(_LEADING)
-    + r")_(?:[A-Za-z]{1,3}|"
-    + "|".join(_GREEK_LETTERS)
-    + r")(?![A-Za-z0-9]))"
+    + r")_(?:[A-Za-z]{1,3}(?![A-Za-z0-9])|(?:"
+    + "|".join(GREEK_LETTERS)
+    + r")(?![A-Za-z0-9-])))"
 )
 # Prose and code that only look like math: file names (`data_v2.csv`) and a power of
 # two words (`word^word`).
@@ -86,7 +84,7 @@ _PREFIX_OPERATORS = "nabla"
 _RELATION_WORD_RE = re.compile(  # "36times" too
     r"(?:" + _RELATIONS + "|" + _PREFIX_OPERATORS + r")(?![A-Za-z])"
 )
-_GREEK = "|".join(_GREEK_LETTERS)
+_GREEK = "|".join(GREEK_LETTERS)
 _SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|(?:" + _GREEK + r")(?![A-Za-z])|\w{1,3}))?"
 _OPERAND = (
     r"(?:(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?" + _SCRIPT + r"%?(?![\w-]|\.\d)"
@@ -107,7 +105,7 @@ _RELATION_RUN_RE = re.compile(
     + r"|(?<![\w-])[A-Za-z]\(cdot(?:[;,][ \t]{0,3}cdot){0,8}\)"
     + r"|(?:"
     + _OPERAND
-    + r"[ \t]{0,3}=[ \t]{0,3})?(?<![A-Za-z])(?:"
+    + r"[ \t]{0,3}=[ \t]{0,3})?(?<![\w-])(?:"
     + _PREFIX_OPERATORS
     + r")[ \t]{0,3}"
     + _OPERAND

@@ -74,8 +74,9 @@ def served_site(e2e_site: BuiltSite) -> Iterator[ServedSite]:
             return
         port = urlsplit(local).port
         url = f"http://{public.hostname}{public.path}"
-        flags = (
-            f"--host-resolver-rules=MAP {public.hostname}:80 127.0.0.1:{port}",
+        flags = (  # any other name or port resolves to nothing: no request leaves
+            f"--host-resolver-rules=MAP {public.hostname}:80 127.0.0.1:{port},"
+            " MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
             # as on an https site: the clipboard and other secure-context APIs work
             f"--unsafely-treat-insecure-origin-as-secure=http://{public.hostname}",
         )
@@ -128,11 +129,11 @@ class Tab:
 
     def outside(self) -> list[str]:
         """Requested URLs that are not on the local server."""
-        host = urlsplit(self.base_url).netloc
+        site = urlsplit(self.base_url)[:2]  # scheme and host with its port
         return [
             url
             for url in self.requests
-            if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != host
+            if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url)[:2] != site
         ]
 
     def assert_clean(self) -> None:

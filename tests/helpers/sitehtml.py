@@ -127,6 +127,8 @@ def resolve(site: Path, page: Path, url: str, root: str = "/") -> tuple[Path, st
         return page, unquote(parts.fragment)
     if path.startswith(root):  # absolute, as MkDocs writes the 404 page's links
         path = "/" + path[len(root) :]
+    elif path.startswith("/"):  # outside the site's path on its server: broken there
+        return site.parent / path.lstrip("/"), unquote(parts.fragment)
     base = "/" if path.startswith("/") else "/" + page_url(site, page)
     base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
     joined = posixpath.normpath(posixpath.join(base_dir, path))

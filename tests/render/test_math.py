@@ -126,6 +126,8 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "sometimes 5 times",
         "the nabla operator",
         "a circ of 5",
+        "an F_beta-score of 0.8",
+        "the sub_nabla x field",
     ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:
