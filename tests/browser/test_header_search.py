@@ -41,7 +41,7 @@ DONE_JS = (
 )
 
 
-def search(page: Page, query: str, delay: float = 20) -> list[str]:
+def search(page: Page, query: str, delay: float = 5) -> list[str]:
     """Open the header search with `/`, type `query` key by key; the result titles."""
     dialog = page.locator("[data-ps-search-dialog]")
     if not dialog.count() or not dialog.evaluate("d => d.open"):
