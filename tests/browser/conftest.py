@@ -2,7 +2,7 @@
 opened under its public address, and headless Chromium tabs that record console errors
 and every request.
 
-The site is built in a temporary project (tests/site/sitebuild.py), never in the
+The site is built in a temporary project (tests/helpers/sitebuild.py), never in the
 repository's own docs/ and site/.
 """
 

@@ -1,7 +1,8 @@
 """The corpus map and the paper graphs of the built bundled site, in headless Chromium.
 
-The site is built once per session and served on 127.0.0.1 (see conftest.py). Every test
-also checks that its pages logged no console error and fetched nothing from elsewhere.
+The site is built once per session and served locally under its public address (see
+conftest.py). Every test also checks that its pages logged no console error and fetched
+nothing from elsewhere.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """End-to-end tests of the built bundled site in headless Chromium: links, topics, math,
 phones. (Search: test_header_search.py and test_finder.py; the map: test_map.py.)
 
-The site is built once per session and served on 127.0.0.1 (see conftest.py). Every test
-also checks that its pages logged no console error and fetched nothing from elsewhere.
+The site is built once per session and served locally under its public address (see
+conftest.py). Every test also checks that its pages logged no console error and fetched
+nothing from elsewhere.
 """
 
 from __future__ import annotations

@@ -135,8 +135,8 @@ def make_project(
 ) -> Config:
     """A project folder at `root` with the repository's mkdocs.yml and a copy of `corpus_dir`.
 
-    Without `site_name`, the repository's papersite.yml is used as well; `site_url` is
-    added to it.
+    Without `site_name`, the repository's papersite.yml is used as well; `site_url`
+    takes the place of its own.
     """
     (root / "site_src").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

@@ -1,7 +1,7 @@
 """Golden files: the pages (and the search index) generated from the fixture corpus.
 
 The fixture corpus (tests/site/fixtures/corpus/) and its hand-made analysis
-(tests/site/sitebuild.py) are rendered with `render_site` and compared with
+(tests/helpers/sitebuild.py) are rendered with `render_site` and compared with
 tests/site/golden/. After an intended change to rendering, regenerate the golden
 files with:
 
