@@ -17,6 +17,7 @@ from slugify import slugify
 
 from generator.model import Paper
 from generator.render.math import split_math
+from generator.render.text import in_words
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _LATEX_SPECIALS = {
@@ -72,10 +73,7 @@ def cite(paper: Paper, url: str | None) -> Citation:
         for name, known in (("author names", paper.authors), ("date", year), ("link", url))
         if not known
     ]
-    missing = (
-        f"{', '.join(unknown[:-1])} or {unknown[-1]}" if len(unknown) > 1 else "".join(unknown)
-    )
-    return Citation(bibtex, _plain(paper, year, url), missing)
+    return Citation(bibtex, _plain(paper, year, url), in_words(unknown, "or"))
 
 
 def citation_key(paper: Paper) -> str:

@@ -18,7 +18,7 @@ from generator.render.citation import cite
 from generator.render.context import PaperLink, SiteContext
 from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
-from generator.render.text import first_sentence, front_matter, html_escape
+from generator.render.text import first_sentence, front_matter, html_escape, in_words
 
 
 def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> str:
@@ -150,7 +150,7 @@ def _facts(paper: Paper) -> list[str]:
 
 def _names(names: tuple[str, ...]) -> str:
     if len(names) <= 3:
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return in_words(names)
     return f"{', '.join(names[:3])} and {len(names) - 3} more"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import yaml
 from markupsafe import Markup
@@ -41,6 +41,13 @@ def title_order(title: str) -> str:
     """A title as an A-Z list orders it: accents and case folded, opening quotes and
     symbols skipped ("Émile" beside "Emile", not after "Zeta"; "'Mad' networks" under M)."""
     return _LEADING_SYMBOLS_RE.sub("", fold(title))
+
+
+def in_words(items: Sequence[str], conjunction: str = "and") -> str:
+    """`a`, `a and b`, `a, b and c` (or another conjunction: `a, b or c`)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def md_escape(text: str) -> str:

@@ -20,7 +20,7 @@ from generator.model import MIN_DESCRIBED, Topic
 from generator.render.context import UNGROUPED_AREA, PaperLink, SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.svg import year_chart
-from generator.render.text import front_matter, html_escape, html_href, title_order
+from generator.render.text import front_matter, html_escape, html_href, in_words, title_order
 
 KEYWORDS_SHOWN = 5  # in the sentence that opens a topic's page
 
@@ -58,13 +58,6 @@ def _unbroken(keyword: str) -> Markup:
     if "-" in keyword:
         return Markup('<span class="ps-nowrap">{}</span>').format(keyword)
     return Markup.escape(keyword)
-
-
-def _in_words(items: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> str:
@@ -113,7 +106,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         none_of=none_of,
         about=_about(topic, len(named), total),
         keyword_phrase=Markup(
-            _in_words([str(_unbroken(k)) for k in topic.keywords[:KEYWORDS_SHOWN]])
+            in_words([str(_unbroken(k)) for k in topic.keywords[:KEYWORDS_SHOWN]])
         ),
         dated=len(years),
         chart=(

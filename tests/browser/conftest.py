@@ -127,6 +127,15 @@ class Tab:
         site_path = urlsplit(self.base_url).path
         return "/" + urlsplit(url).path.removeprefix(site_path)
 
+    def mark_document(self) -> None:
+        """Mark the page's document: a page reached by Material's instant navigation keeps
+        the mark, one the browser loads anew has none (same_document)."""
+        self.page.evaluate("window.psSamePage = true")
+
+    def same_document(self) -> bool:
+        """Whether the document marked by mark_document is still the one shown."""
+        return self.page.evaluate("window.psSamePage") is True
+
     def outside(self) -> list[str]:
         """Requested URLs that are not on the local server."""
         site = urlsplit(self.base_url)[:2]  # scheme and host with its port

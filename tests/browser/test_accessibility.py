@@ -1,9 +1,8 @@
 """Every kind of page passes axe-core's checks (WCAG 2 A and AA rules and axe's best
 practices), light and dark, and so do the lists that stack on a phone (at 390 px), the
 navigation drawer open there, the header search open on its results and a paper's Cite
-box opened: names for controls,
-contrast of text and links, no focusable content inside a listbox option, all content
-inside landmarks. No finding is allowed.
+box opened: names for controls, contrast of text and links, no focusable content inside
+a listbox option, all content inside landmarks. No finding is allowed.
 """
 
 from __future__ import annotations

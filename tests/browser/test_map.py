@@ -151,10 +151,10 @@ def test_show_on_map_from_a_topic_page_highlights_it(tab: Tab, e2e_site: BuiltSi
     tab.goto(topic["url"])
     link = page.locator("article a.ps-map-link")
     assert link.text_content() == "Show on map"
-    page.evaluate("window.psSamePage = true")  # lost if the browser loads a new document
+    tab.mark_document()
     link.click()  # Material's instant navigation: the map script runs on the new page
     page.wait_for_selector(READY)
-    assert page.evaluate("window.psSamePage") is True, "not opened by instant navigation"
+    assert tab.same_document(), "not opened by instant navigation"
     assert page.url == f"{tab.base_url}map/#topic={topic['slug']}"
     assert page.get_attribute(".ps-map", "data-highlight") == topic["slug"]
     pressed = page.locator('.ps-map__topic[aria-pressed="true"]')
@@ -181,11 +181,11 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     for index in (0, nodes.count() - 1):
         title = nodes.nth(index).locator("title").text_content()
         assert title == titles[index]
-        page.evaluate("window.psSamePage = true")  # lost if the browser loads a new document
+        tab.mark_document()
         nodes.nth(index).locator("circle").click()
         wait_for_h1(page, title)
         assert "/papers/" in page.url
-        assert page.evaluate("window.psSamePage") is True, "not opened by instant navigation"
+        assert tab.same_document(), "not opened by instant navigation"
         page.go_back()
         page.wait_for_selector("article svg.ps-graph")
     tab.assert_clean()

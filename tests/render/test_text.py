@@ -18,7 +18,13 @@ from sitehtml import Node, parse
 from generator.render.paper_page import abstract_html
 from generator.render.rich_text import external_href
 from generator.render.svg import year_chart
-from generator.render.text import first_sentence, front_matter, html_escape, md_escape
+from generator.render.text import (
+    first_sentence,
+    front_matter,
+    html_escape,
+    in_words,
+    md_escape,
+)
 
 MKDOCS_YML = REPO / "mkdocs.yml"
 
@@ -329,3 +335,10 @@ def test_year_chart_escapes_its_label() -> None:
     assert chart.children[0] == chart.find("title") and chart.find("title").text() == label
     assert tree.find_all("script") == []
     assert "<script>" not in svg
+
+
+def test_keywords_are_listed_as_in_a_sentence() -> None:
+    assert in_words([]) == ""
+    assert in_words(["denoising"]) == "denoising"
+    assert in_words(["denoising", "score matching"]) == "denoising and score matching"
+    assert in_words(["a", "b", "c"]) == "a, b and c"

@@ -12,7 +12,6 @@ from generator.render.index_pages import render_home
 from generator.render.text import title_order
 from generator.render.topic_pages import (
     _about,
-    _in_words,
     _unbroken,
     render_topic,
     render_topics_index,
@@ -44,13 +43,6 @@ def test_with_close_members_the_sentence_counts_the_papers_it_describes() -> Non
     )
     # Too few name it to be described apart: the keywords, and the count, are of all.
     assert _about(_topic("Audio"), 2, 8).startswith("8 papers on audio;")
-
-
-def test_keywords_are_listed_as_in_a_sentence() -> None:
-    assert _in_words([]) == ""
-    assert _in_words(["denoising"]) == "denoising"
-    assert _in_words(["denoising", "score matching"]) == "denoising and score matching"
-    assert _in_words(["a", "b", "c"]) == "a, b and c"
 
 
 def test_a_hyphenated_keyword_stays_on_one_line() -> None:
