@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
+from generator.compiled_templates import COMPILED_TEMPLATES
 from generator.config import (
     PROJECT_OVERRIDES,
     Config,
@@ -281,8 +282,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         """Give the theme its partial memo, its function for Material's settings
-        (page_config.py) and its icon classes (icons.py); wait for the worker processes
-        before MkDocs writes pages and checks anchors."""
+        (page_config.py), its icon classes (icons.py) and the templates compiled by an
+        earlier build in this process (compiled_templates.py); wait for the worker
+        processes before MkDocs writes pages and checks anchors."""
+        env.bytecode_cache = COMPILED_TEMPLATES
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
         env.filters[ICON_CLASS_FILTER] = css_class

@@ -17,6 +17,7 @@ import jinja2
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
+from generator.compiled_templates import COMPILED_TEMPLATES
 from generator.render.text import md_escape
 
 # papersite's page templates (package data); a project's own folder comes first.
@@ -118,5 +119,6 @@ def make_environment(project_templates: Sequence[Path] = ()) -> jinja2.Environme
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     return env
