@@ -41,19 +41,6 @@ def test_the_repository_is_a_project_as_init_makes_it(name: str) -> None:
     assert (REPO / name).read_text(encoding="utf-8") == (FILES / name).read_text("utf-8")
 
 
-@pytest.mark.slow
-def test_an_initialised_project_builds(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    runner = CliRunner()
-    assert runner.invoke(main, ["init", str(root)]).exit_code == 0
-    for path in FIXTURE_CORPUS.iterdir():
-        shutil.copy(path, root / "site_src" / "corpus" / path.name)
-    result = runner.invoke(main, ["--root", str(root), "build"])
-    assert result.exit_code == 0, result.output
-    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
-    assert (root / "site" / "assets" / "javascripts" / "search.js").is_file()
-
-
 # Not sources: what builds, runs and tests leave in a checkout.
 LEFT_OUT = (".git", ".venv", "build", "docs", "site", "*.egg-info", "__pycache__", ".*_cache")
 
@@ -71,7 +58,8 @@ def _fresh_environment(root: Path) -> Path:
 @pytest.mark.slow
 def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: Path) -> None:
     """The wheel carries every module, the templates, the theme and the scaffold: installed
-    in a fresh environment, outside the checkout, it makes and builds a project."""
+    in a fresh environment, outside the checkout, it makes a project that builds as it is
+    (with a corpus)."""
     source = tmp_path / "source"  # the checkout's files, without build/ left by earlier builds
     shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*LEFT_OUT))
     wheels = tmp_path / "wheels"
@@ -110,6 +98,7 @@ def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: 
     assert built.returncode == 0, built.stderr
     site = work / "project" / "site"
     assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "assets" / "javascripts" / "search.js").is_file()
     page = next((site / "papers").glob("*/index.html")).read_text(encoding="utf-8")
     assert "ps-search-data" in page and "papersite.js" in page
     found = run("-m", "generator", "--root", "project", "search", "rank pruning")
