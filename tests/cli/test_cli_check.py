@@ -41,8 +41,15 @@ def test_check_on_the_bundled_corpus(run, bundled_project) -> None:
     assert "Errors" not in out
 
 
-def test_listing_year_option_removes_inferred_dates(run, bundled_project) -> None:
-    result = run(bundled_project, "--listing-year", "2025", "check")
+def test_listing_year_option_removes_inferred_dates(run, project) -> None:
+    paper = "\n\n{}\n\n{}\n\n  • 3 authors\n·\n{}\n"
+    daily = "Daily Papers\n\nOct 30" + paper.format("Good One", ABSTRACT, "Oct 12, 2019 7")
+    daily += paper.format("Good Two", OTHER, "Mar 8")
+    root = project({"daily.txt": daily})
+    inferred = run(root, "check")
+    assert inferred.exit_code == 0
+    assert "Dates with an inferred year (1):" in inferred.stdout
+    result = run(root, "--listing-year", "2025", "check")
     assert result.exit_code == 0
     assert "Dates with an inferred year" not in result.stdout
     assert "Warnings" not in result.stdout

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from cli_run import papersite
 from listing_texts import ABSTRACT, OTHER
 from paths import BUNDLED_CORPUS
+
+from generator.render.export import export_json
 
 GOOD = (
     f"Get trending papers in your email inbox!\nSubscribeGood One\n{ABSTRACT}\nGood Two\n{OTHER}\n"
@@ -76,22 +77,17 @@ def check_contract(data: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def bundled_export(tmp_path_factory) -> tuple[Path, bytes, bytes]:
-    """Export the bundled corpus twice to two files (analysis included, so done once)."""
-
+def bundled_export(tmp_path_factory) -> bytes:
+    """The bundled corpus exported by the command line (analysis included, so done once)."""
     root = tmp_path_factory.mktemp("bundled")
     shutil.copytree(BUNDLED_CORPUS, root / "site_src" / "corpus")
-    outputs = []
-    for name in ("first.json", "second.json"):
-        result = papersite(root, "-q", "export", str(root / name))
-        assert result.exit_code == 0, result.output
-        outputs.append((root / name).read_bytes())
-    return root, outputs[0], outputs[1]
+    result = papersite(root, "-q", "export", str(root / "export.json"))
+    assert result.exit_code == 0, result.output
+    return (root / "export.json").read_bytes()
 
 
 def test_export_of_the_bundled_corpus_follows_the_contract(bundled_export) -> None:
-    _, first, _ = bundled_export
-    data = json.loads(first)
+    data = json.loads(bundled_export)
     check_contract(data)
     assert len(data["papers"]) == 554
     assert sum(len(p["sources"]) for p in data["papers"]) == 583
@@ -107,9 +103,12 @@ def test_export_of_the_bundled_corpus_follows_the_contract(bundled_export) -> No
     assert any(p["published"] == "2024-09-16" and p["upvotes"] == 5 for p in data["papers"])
 
 
-def test_export_is_byte_identical_across_runs(bundled_export) -> None:
-    _, first, second = bundled_export
-    assert first == second
+def test_export_is_byte_identical_across_runs(
+    bundled_export, bundled_corpus, bundled_analysis
+) -> None:
+    """The same as the export of the analysis other tests share: another run, in another
+    process when the tests run in several."""
+    assert bundled_export == export_json(bundled_corpus, bundled_analysis).encode("utf-8")
 
 
 def test_export_to_stdout_matches_the_file(run, project, tmp_path) -> None:
