@@ -14,13 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    REQUIRE_BROWSER_ENV,
-    browser_required,
-    serve_folder,
-)
+from browser_support import CHROMIUM, CHROMIUM_ARGS, need_browser, serve_folder
 from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
@@ -29,26 +23,10 @@ if TYPE_CHECKING:
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-def _need_browser() -> None:
-    """Skip without Chromium, or fail where the browser tests must run (CI)."""
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"no {CHROMIUM}"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "Playwright is not installed"
-    if missing and browser_required():
-        pytest.fail(f"{missing}, and {REQUIRE_BROWSER_ENV} says the browser tests must run")
-    if missing:
-        pytest.skip(missing)
-
-
 @pytest.fixture(scope="session")
 def e2e_site(bundled_site: BuiltSite) -> BuiltSite:
     """The bundled corpus with the project's own analysis, built once (as `papersite build`)."""
-    _need_browser()
+    need_browser()
     return bundled_site
 
 
@@ -96,7 +74,7 @@ def browser(served_site: ServedSite) -> Iterator[Browser]:
     Not per session: Playwright's sync API cannot start while another instance runs, and
     other browser tests (tests/search) start their own.
     """
-    _need_browser()
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     args = [*CHROMIUM_ARGS, *served_site.chromium_args]

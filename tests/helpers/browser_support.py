@@ -23,6 +23,24 @@ def browser_required() -> bool:
     return os.environ.get(REQUIRE_BROWSER_ENV, "") not in ("", "0")
 
 
+def need_browser() -> None:
+    """Skip without Chromium, or fail where the browser tests must run (CI)."""
+    import pytest  # the benchmark imports this module without pytest
+
+    missing = None
+    if not CHROMIUM.exists():
+        missing = f"no {CHROMIUM}"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "Playwright is not installed"
+    if missing and browser_required():
+        pytest.fail(f"{missing}, and {REQUIRE_BROWSER_ENV} says the browser tests must run")
+    if missing:
+        pytest.skip(missing)
+
+
 # Without the background-networking flags Chromium tries to reach Google's hosts, which
 # this machine's closed network refuses.
 CHROMIUM_ARGS = [
