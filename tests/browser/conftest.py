@@ -18,7 +18,14 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, need_browser, serve_folder
 from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        CDPSession,
+        ConsoleMessage,
+        Page,
+        Request,
+    )
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -130,38 +137,109 @@ class Tab:
 
 
 NewTab = Callable[..., Tab]
+DESKTOP = {"width": 1280, "height": 900}
+TIMEOUT_MS = 10_000
+
+
+def _record(context: BrowserContext, page: Page, tab: Callable[[], Tab | None]) -> None:
+    """Send the page's console errors, uncaught exceptions and the context's requests to
+    the tab `tab()` returns (none while it returns None)."""
+
+    def on_console(message: ConsoleMessage) -> None:
+        current = tab()
+        if current is not None and message.type == "error":
+            current.errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def on_error(error: Any) -> None:
+        current = tab()
+        if current is not None:
+            current.errors.append(f"uncaught: {error}")
+
+    def on_request(request: Request) -> None:
+        current = tab()
+        if current is not None:
+            current.requests.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    context.on("request", on_request)
+
+
+@dataclass
+class _SharedPage:
+    """The page the module's tests take turns on, and the tab it records for."""
+
+    page: Page
+    cdp: CDPSession
+    current: Tab | None = None
+
+
+@pytest.fixture(scope="module")
+def _shared_page(browser: Browser) -> Iterator[_SharedPage]:
+    """One page for the module's tests: a new page costs Chromium about a second of CPU
+    (a renderer process started and torn down), a new document in a page a fifth."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    shared = _SharedPage(page, context.new_cdp_session(page))
+    _record(context, page, lambda: shared.current)
+    yield shared
+    context.close()
+
+
+# Context options the shared page can take on; a tab with others gets its own context.
+PAGE_OPTIONS = frozenset({"viewport", "color_scheme"})
 
 
 @pytest.fixture
-def new_tab(browser: Browser, base_url: str) -> Iterator[NewTab]:
-    """Open tabs in fresh contexts (keyword arguments go to Browser.new_context)."""
+def new_tab(browser: Browser, base_url: str, _shared_page: _SharedPage) -> Iterator[NewTab]:
+    """Open tabs, each as a fresh context gives it (keyword arguments as for
+    Browser.new_context): the first with only a viewport and colour scheme is the
+    module's shared page made fresh (_take_turn), the others get contexts of their own."""
     contexts = []
 
     def open_tab(**options: Any) -> Tab:
+        if _shared_page.current is None and options.keys() <= PAGE_OPTIONS:
+            return _take_turn(_shared_page, base_url, **options)
         context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         tab = Tab(page, base_url)
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                tab.errors.append(f"{message.text} ({message.location.get('url', '')})")
-
-        def on_request(request: Request) -> None:
-            tab.requests.append(request.url)
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: tab.errors.append(f"uncaught: {error}"))
-        context.on("request", on_request)
+        _record(context, page, lambda: tab)
         return tab
 
     yield open_tab
+    _shared_page.current = None
     for context in contexts:
         context.close()
+
+
+def _take_turn(
+    shared: _SharedPage,
+    base_url: str,
+    viewport: dict[str, int] = DESKTOP,
+    color_scheme: str = "light",
+) -> Tab:
+    """The shared page as a fresh context would give it: blank, with no cookie, storage,
+    cache, permission, route or pointer position left by the module's earlier tests."""
+    page = shared.page
+    page.unroute_all(behavior="ignoreErrors")
+    page.goto("about:blank")
+    scheme, host = urlsplit(base_url)[:2]
+    origin = f"{scheme}://{host}"
+    shared.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    shared.cdp.send("Network.clearBrowserCache")
+    page.context.clear_cookies()
+    page.context.clear_permissions()
+    page.set_viewport_size(viewport)
+    page.emulate_media(media="null", color_scheme=color_scheme, reduced_motion="no-preference")
+    page.mouse.move(0, 0)
+    page.set_default_timeout(TIMEOUT_MS)
+    shared.current = Tab(page, base_url)
+    return shared.current
 
 
 @pytest.fixture
 def tab(new_tab: NewTab) -> Tab:
     """A desktop-sized tab."""
-    return new_tab(viewport={"width": 1280, "height": 900})
+    return new_tab(viewport=DESKTOP)
