@@ -74,8 +74,10 @@ class CompiledTemplates(BytecodeCache):
 def compile_settings(environment: Environment, name: str) -> tuple[Any, ...] | None:
     """What the code Jinja compiles for template `name` depends on besides its source:
     the environment's syntax, whitespace and escaping settings, its finalize function,
-    how each filter and test takes its arguments and its extensions' settings; None
-    when an extension outside KNOWN_EXTENSIONS takes part."""
+    its filters and tests themselves (the optimiser calls them on constants, and the
+    call depends on what they ask to be passed), its policies (filters read them), a
+    sandbox's intercepted operators and its extensions' settings; None when an
+    extension outside KNOWN_EXTENSIONS takes part."""
     env = environment
     extensions = []
     for extension in sorted(env.extensions):
@@ -102,18 +104,29 @@ def compile_settings(environment: Environment, name: str) -> tuple[Any, ...] | N
         env.lstrip_blocks,
         env.newline_sequence,
         env.keep_trailing_newline,
-        _how_called(env.filters),
-        _how_called(env.tests),
+        _frozen(env.filters),
+        _frozen(env.tests),
+        _frozen(env.policies),
+        _frozen(getattr(env, "intercepted_binops", None)),
+        _frozen(getattr(env, "intercepted_unops", None)),
         tuple(extensions),
     )
 
 
-def _how_called(functions: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-    """Each filter's or test's name with what it asks to be passed (context, environment):
-    the compiled call depends on both, and an unknown name compiles to an error."""
-    return tuple(
-        (name, getattr(functions[name], "jinja_pass_arg", None)) for name in sorted(functions)
-    )
+def _frozen(value: Any) -> Hashable:
+    """`value` as a key: mappings and sequences as tuples, other objects themselves (a
+    function by its identity: the key keeps it alive, so no other takes its place)."""
+    if isinstance(value, Mapping):
+        return tuple((key, _frozen(value[key])) for key in sorted(value, key=repr))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(item) for item in value)
+    try:
+        hash(value)
+    except TypeError:
+        return ("unhashable", type(value), repr(value))
+    return value  # type: ignore[no-any-return]
 
 
 COMPILED_TEMPLATES = CompiledTemplates()

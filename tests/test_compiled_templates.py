@@ -62,6 +62,10 @@ def _loud(value: str) -> str:
     return value.upper()
 
 
+def _shout(value: str) -> str:
+    return value.upper() + "!!"
+
+
 @jinja2.pass_context
 def _loud_with_context(context: Any, value: str) -> str:
     return value.upper() + "!"
@@ -77,6 +81,8 @@ def _loud_with_context(context: Any, value: str) -> str:
         ({"finalize": None}, {"finalize": lambda value: f"<{value}>"}),
         ({"filters": {"loud": _loud}}, {"filters": {"loud": _loud_with_context}}),
         ({"filters": {}}, {"filters": {"loud": _loud}}),
+        ({"filters": {"loud": _loud}}, {"filters": {"loud": _shout}}),
+        ({"policies": {"truncate.leeway": 5}}, {"policies": {"truncate.leeway": 0}}),
     ],
     ids=[
         "trim_blocks",
@@ -86,6 +92,8 @@ def _loud_with_context(context: Any, value: str) -> str:
         "finalize",
         "filter",
         "filters",
+        "same filter name",  # the optimiser calls a filter on a constant when compiling
+        "policies",  # truncate reads its leeway when called: on a constant, then
     ],
 )
 def test_an_environment_set_up_differently_compiles_its_own_code(
@@ -93,18 +101,21 @@ def test_an_environment_set_up_differently_compiles_its_own_code(
 ) -> None:
     """Each environment renders what one without the cache would."""
     (tmp_path / "page.html").write_text(
-        "{% if true %}\n{{ x }}[[ x ]]{% if loud %}{{ x|loud }}{% endif %}{% endif %}", "utf-8"
+        "{% if true %}\n{{ x }}[[ x ]]{% if loud %}{{ x|loud }}{{ 'c'|loud }}{% endif %}"
+        "{{ 'twelve chars'|truncate(9) }}{% endif %}",
+        "utf-8",
     )
     cache = CompiledTemplates()
     for setup in (settings, other, settings):
-        filters = setup.get("filters", {})
-        plain = {key: value for key, value in setup.items() if key != "filters"}
+        filters, policies = setup.get("filters", {}), setup.get("policies", {})
+        plain = {key: value for key, value in setup.items() if key not in ("filters", "policies")}
         cached, fresh = (
             _environment(tmp_path, cache, **plain),
             _environment(tmp_path, None, **plain),
         )  # type: ignore[arg-type]
         for env in (cached, fresh):
             env.filters.update(filters)
+            env.policies.update(policies)
         values = {"x": "<b>", "loud": bool(filters)}
         expected = fresh.get_template("page.html").render(values)
         assert cached.get_template("page.html").render(values) == expected

@@ -95,7 +95,8 @@ def browser(served_site: ServedSite) -> Iterator[Browser]:
 
 @dataclass
 class Tab:
-    """A page in its own browser context, with the console errors and requests it caused."""
+    """A page as a fresh browser context gives it (its own, or the module's shared page made
+    fresh: new_tab), with the console errors and requests it caused."""
 
     page: Page
     base_url: str
@@ -221,9 +222,17 @@ def _take_turn(
     color_scheme: str = "light",
 ) -> Tab:
     """The shared page as a fresh context would give it: blank, with no cookie, storage,
-    cache, permission, route or pointer position left by the module's earlier tests."""
+    cache, permission, route, other page, media emulation or pointer state left by the
+    module's earlier tests. Its history stays (tests go back only to their own pages),
+    as do init scripts and listeners a test adds itself (none does: give such a test a
+    context of its own)."""
     page = shared.page
+    for other in page.context.pages:
+        if other is not page:  # opened by a link's target=_blank, say
+            other.close()
     page.unroute_all(behavior="ignoreErrors")
+    page.context.unroute_all(behavior="ignoreErrors")
+    page.mouse.up()  # a test that failed mid-drag left the button down
     page.goto("about:blank")
     scheme, host = urlsplit(base_url)[:2]
     origin = f"{scheme}://{host}"
@@ -232,7 +241,13 @@ def _take_turn(
     page.context.clear_cookies()
     page.context.clear_permissions()
     page.set_viewport_size(viewport)
-    page.emulate_media(media="null", color_scheme=color_scheme, reduced_motion="no-preference")
+    page.emulate_media(
+        media="null",
+        color_scheme=color_scheme,
+        reduced_motion="no-preference",
+        forced_colors="none",
+        contrast="no-preference",
+    )
     page.mouse.move(0, 0)
     page.set_default_timeout(TIMEOUT_MS)
     shared.current = Tab(page, base_url)

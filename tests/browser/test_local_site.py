@@ -36,9 +36,12 @@ def test_links_and_the_search_work_without_a_site_url(fixture_site: BuiltSite) -
         index = next(i for i, href in enumerate(hrefs) if TOPIC_PAGE.search(href))
         topic = page.locator("article a").nth(index)
         name = topic.inner_text().strip()
+        assert name
+        page.evaluate("window.psSamePage = true")
         topic.click()
         page.wait_for_url(TOPIC_PAGE)
         assert name in (h1_text(page) or "")
+        assert page.evaluate("window.psSamePage") is None  # loaded anew: no instant navigation
         page.keyboard.press("/")
         page.locator("[data-ps-search-input]").press_sequentially("rank pruning", delay=5)
         page.wait_for_function(DONE_JS, arg="rank pruning")
