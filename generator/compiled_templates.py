@@ -67,9 +67,6 @@ class CompiledTemplates(BytecodeCache):
                 self._code.clear()
             self._code[bucket.full_key] = bucket.code
 
-    def clear(self) -> None:
-        self._code.clear()
-
 
 def compile_settings(environment: Environment, name: str) -> tuple[Any, ...] | None:
     """What the code Jinja compiles for template `name` depends on besides its source:

@@ -12,7 +12,9 @@ and every word is kept; math-like fragments stay as they are for the renderer to
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 import ftfy
@@ -156,21 +158,14 @@ def _undouble_urls(text: str) -> str:
 def normalize_key(text: str) -> str:
     """Return a comparison key: accents stripped, case folded, only letters and digits kept."""
     if not text.isascii():  # ASCII text has nothing to decompose (the common case: fast)
-        text = unicodedata.normalize("NFKD", text).translate(_WITHOUT_COMBINING_MARKS)
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
     return " ".join(_KEY_WORD_RE.findall(text.casefold()))
 
 
 _KEY_WORD_RE = re.compile(r"[^\W_]+")
 
 
-class _CombiningMarks(dict[int, int | None]):
-    """A str.translate table deleting combining characters (accents and the like), filled
-    in as characters are met: building it for all of Unicode took 0.4 s per process."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_WITHOUT_COMBINING_MARKS = _CombiningMarks()
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining character (accents and the like)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}

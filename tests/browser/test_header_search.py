@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import h1_text, wait_for_h1
+from browser_support import SEARCH_DONE_JS, h1_text, wait_for_h1
 from paths import FIXTURES
 from sitebuild import BuiltSite
 
@@ -35,10 +35,6 @@ FOLDING = [
     ("unet", "U-Net"),
     ("naive", "Naïve"),
 ]
-DONE_JS = (
-    "q => document.querySelector('[data-ps-search-dialog]')"
-    "?.getAttribute('data-ps-search-done') === q"
-)
 
 
 def search(page: Page, query: str, delay: float = 5) -> list[str]:
@@ -50,7 +46,7 @@ def search(page: Page, query: str, delay: float = 5) -> list[str]:
     field.wait_for()
     field.fill("")
     field.press_sequentially(query, delay=delay)
-    page.wait_for_function(DONE_JS, arg=query, timeout=15_000)
+    page.wait_for_function(SEARCH_DONE_JS, arg=query, timeout=15_000)
     titles = page.locator(".ps-search__result .ps-search__title").all_text_contents()
     return [title.strip() for title in titles]
 
@@ -222,7 +218,7 @@ def test_keyboard_opens_moves_through_opens_and_closes(tab: Tab) -> None:
     field.wait_for()
     assert page.evaluate("document.activeElement.matches('[data-ps-search-input]')")
     field.press_sequentially("segmentation", delay=20)
-    page.wait_for_function(DONE_JS, arg="segmentation")
+    page.wait_for_function(SEARCH_DONE_JS, arg="segmentation")
     options = page.locator("[data-ps-search-results] [role=option]")
     selected = page.locator("[data-ps-search-results] [aria-selected=true]")
     assert options.count() >= 3 and selected.count() == 1

@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import browsing, h1_text, need_browser
+from browser_support import SEARCH_DONE_JS, browsing, h1_text, need_browser
 from sitebuild import FIXTURE_TITLES, BuiltSite
 
 pytestmark = pytest.mark.browser
 
 TOPIC_PAGE = re.compile(r"/topics/[^/]+/$")
-DONE_JS = (
-    "q => document.querySelector('[data-ps-search-dialog]')"
-    "?.getAttribute('data-ps-search-done') === q"
-)
 
 
 def test_links_and_the_search_work_without_a_site_url(fixture_site: BuiltSite) -> None:
@@ -44,7 +40,7 @@ def test_links_and_the_search_work_without_a_site_url(fixture_site: BuiltSite) -
         assert page.evaluate("window.psSamePage") is None  # loaded anew: no instant navigation
         page.keyboard.press("/")
         page.locator("[data-ps-search-input]").press_sequentially("rank pruning", delay=5)
-        page.wait_for_function(DONE_JS, arg="rank pruning")
+        page.wait_for_function(SEARCH_DONE_JS, arg="rank pruning")
         results = page.locator(".ps-search__result")
         paper = results.filter(has_not=page.locator(".ps-search__link--topic")).first
         assert FIXTURE_TITLES["trained"] in paper.locator(".ps-search__title").inner_text()

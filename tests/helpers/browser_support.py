@@ -95,6 +95,12 @@ def browsing(folder: Path) -> Iterator[tuple[str, Any]]:
             browser.close()
 
 
+# Whether the header search has shown its results for query `q`.
+SEARCH_DONE_JS = (
+    "q => document.querySelector('[data-ps-search-dialog]')"
+    "?.getAttribute('data-ps-search-done') === q"
+)
+
 # The text of the page's h1 without Material's permalink (¶).
 H1_JS = """() => {
   const h = document.querySelector("article h1");
