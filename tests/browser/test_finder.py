@@ -290,3 +290,37 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
             if f"close to {t.label}" in meta.split(" · "):
                 assert slug in t.close, (slug, t.label)
     tab.assert_clean()
+
+
+def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab: Tab) -> None:
+    """Three screens of results, a result far down followed, then Back: the finder shows
+    the same results at the same place, not the first twenty at the top (Material puts
+    the scroll back before the finder has drawn its results, on a page still too short)."""
+    page = tab.page
+    tab.goto("finder/?query=network")
+    _ready(page)
+    assert _count(page) > 60
+    results = page.locator(".ps-finder__result")
+    for shown in (40, 60):
+        page.locator(".ps-finder__more").click()
+        page.wait_for_function(f"document.querySelectorAll('.ps-finder__result').length >= {shown}")
+    target = results.nth(50).locator(".ps-finder__title")
+    target.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)  # past the scroll's own events
+    title = (target.text_content() or "").strip()
+    place = page.evaluate("window.scrollY")
+    assert place > 2000
+    tab.mark_document()
+    target.click()
+    wait_for_h1(page, title)
+    page.go_back()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.ps-finder__result').length >= n", arg=60
+    )
+    page.wait_for_function("y => Math.abs(window.scrollY - y) < 50", arg=place, timeout=5_000)
+    assert tab.same_document()  # Material's instant navigation, as published
+    assert results.nth(50).locator(".ps-finder__title").is_visible()
+    tab.goto("finder/?query=network")  # the same view reached anew: the first results
+    _ready(page)
+    assert results.count() == 20 and page.evaluate("window.scrollY") == 0
+    tab.assert_clean()

@@ -76,10 +76,50 @@
     this.shown = 0;
     this.results = [];
     this.generation = 0;
+    this.place = returning() ? savedPlace() : null;  /* put back once drawn (refresh) */
     this.build();
     this.sanitize();
     this.refresh();
   }
+
+  /* Back to the finder from a result shows the results shown before, at the place read:
+     Material (or the browser) puts the scroll back before the results are drawn, on a
+     page still too short for it. One place is kept, the last view's, for this tab. */
+  var PLACE_KEY = "papersite.finder.place";
+  var traversed = false;  /* the page Material shows next comes from Back or Forward */
+  var initial = true;  /* the first finder drawn is the page the browser loaded */
+  window.addEventListener("popstate", function () { traversed = true; });
+  document.addEventListener("click", function () { traversed = false; }, true);
+
+  function returning() {
+    var entry = window.performance && performance.getEntriesByType &&
+      performance.getEntriesByType("navigation")[0];
+    var loadedBack = initial && !!entry && entry.type === "back_forward" &&
+      entry.name === window.location.href;  /* a page loaded anew by Back */
+    var back = traversed || loadedBack;
+    traversed = initial = false;
+    return back;
+  }
+
+  function viewKey() {
+    return window.location.pathname + window.location.search;
+  }
+
+  function savedPlace() {
+    try {
+      var place = JSON.parse(window.sessionStorage.getItem(PLACE_KEY) || "null");
+      return place && place.view === viewKey() ? place : null;
+    } catch (error) {
+      return null;  /* storage off: the first results, at the top */
+    }
+  }
+
+  Finder.prototype.savePlace = function () {
+    try {
+      window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(
+        { view: viewKey(), shown: this.shown, y: window.scrollY }));
+    } catch (error) { /* storage off or full: nothing kept */ }
+  };
 
   /* "Only 62 of 554 papers have a date." when under half of the papers have the field. */
   Finder.prototype.coverageNote = function (count, what) {
@@ -160,6 +200,8 @@
       self.refresh();
     });
     this.more.addEventListener("click", function () { self.showMore(); });
+    /* Leaving for a result (or opening one elsewhere): where the reader was. */
+    this.list.addEventListener("click", function () { self.savePlace(); }, true);
   };
 
   /* Drop URL values that name no option (a stale or edited link). */
@@ -256,7 +298,11 @@
           (self.state.query.trim() || filtered ? " match" : "")
         : "No paper matches" + (filtered ? " these words and filters." : " these words.");
       self.container.setAttribute("data-results", String(main.results.length));
-      return self.showMore();
+      var place = self.place;
+      self.place = null;
+      return self.showMore(place && place.shown).then(function () {
+        if (place && mine === self.generation) window.scrollTo(0, place.y);
+      });
     }).catch(function (error) {
       if (mine !== self.generation) return;
       self.status.textContent = "The finder could not search: " + (error && error.message || error);
@@ -293,10 +339,11 @@
     this.codeLabel.textContent = "Has code (" + withCode + ")";
   };
 
-  Finder.prototype.showMore = function () {
+  /* The next PAGE_SIZE results, or `count` of them (at least a page). */
+  Finder.prototype.showMore = function (count) {
     var self = this;
     var mine = this.generation;
-    var slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    var slice = this.results.slice(this.shown, this.shown + Math.max(count || 0, PAGE_SIZE));
     this.shown += slice.length;
     this.more.hidden = this.shown >= this.results.length;
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
