@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 from browser_support import wait_for_h1
@@ -651,4 +653,27 @@ def test_a_tap_on_a_label_highlights_its_topic(new_tab: NewTab) -> None:
         "slug => document.querySelector('.ps-map').dataset.highlight === slug",
         arg=label["slug"],
     )
+    tab.assert_clean()
+
+
+def test_back_to_the_map_shows_the_topic_it_showed(new_tab: NewTab, e2e_site: BuiltSite) -> None:
+    """At phone width, the page scrolled, a link followed: Back brought the map again
+    without its #topic= (under Material's instant navigation), and no topic highlighted."""
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    slug = _points(e2e_site)["topics"][3]["slug"]
+    page = _open_map(tab, "#topic=" + slug)
+    assert page.get_attribute(".ps-map", "data-highlight") == slug
+    for _ in range(3):  # a reader's scroll, in steps Material's tracking sees
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") > 100
+    tab.mark_document()
+    page.locator(f"article a[href$='topics/{slug}/']").first.click()
+    page.wait_for_url(re.compile(rf"/topics/{slug}/$"))
+    page.wait_for_timeout(1000)  # read a moment: Material's scroll handling takes its turn
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert page.get_attribute(".ps-map", "data-highlight") == slug
+    assert urlsplit(page.url).fragment == "topic=" + slug
+    assert tab.same_document()  # instant navigation throughout, as published
     tab.assert_clean()

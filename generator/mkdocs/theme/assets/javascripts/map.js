@@ -689,6 +689,7 @@
     if (fromLegend) {
       var url = window.location.pathname + window.location.search + (topic ? "#topic=" + encodeURIComponent(topic.slug) : "");
       window.history.replaceState(window.history.state, "", url);
+      saveView();
     }
     schedule(state);
   }
@@ -846,6 +847,7 @@
       syncLegend(state);
       window.history.replaceState(window.history.state, "",
         window.location.pathname + window.location.search + "#paper=" + encodeURIComponent(slug));
+      saveView();
       pinPaper(state, index);
       if (window.matchMedia("(pointer: coarse)").matches) input.blur();  /* the keyboard hides the map */
     }
@@ -949,9 +951,37 @@
     };
   }
 
+  /* Back to the map shows the topic or paper it showed: under Material's instant
+     navigation the page can come back without its #topic= or #paper= (seen at phone
+     width, the page scrolled). The map keeps its fragment for the tab (sessionStorage)
+     and puts it back when the page comes from Back or Forward without one. */
+  var VIEW_KEY = "papersite.map.view";
+  var traversed = false;
+  window.addEventListener("popstate", function () { traversed = true; });
+  document.addEventListener("click", function () { traversed = false; }, true);
+
+  function saveView() {
+    try {
+      window.sessionStorage.setItem(VIEW_KEY, JSON.stringify(
+        { path: window.location.pathname, hash: window.location.hash }));
+    } catch (error) { /* storage off or full: nothing kept */ }
+  }
+
+  function restoreView() {
+    if (/(?:^#|&)(?:topic|paper)=/.test(window.location.hash)) return;
+    var view = null;
+    try { view = JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null"); } catch (error) { return; }
+    if (view && view.path === window.location.pathname && /^#(?:topic|paper)=/.test(view.hash)) {
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + window.location.search + view.hash);
+    }
+  }
+
   function setup(container) {
     if (container.getAttribute("data-ready")) return;
     container.setAttribute("data-ready", "loading");
+    var back = traversed;
+    traversed = false;
     var status = container.querySelector(".ps-map > .ps-map__status");
     status.textContent = "Loading the map…";
     var url = new URL(container.getAttribute("data-src") || "", window.location.href).href;
@@ -967,8 +997,10 @@
       wireZoomButtons(state);
       wireFind(state);
       resize(state);
+      if (back) restoreView();
       highlight(state, topicFromHash(state), false);
       pinPaper(state, paperFromHash(state));
+      saveView();
       if (window.ResizeObserver) {
         var width = state.frame.clientWidth;
         state.observer = new ResizeObserver(function () {
@@ -1023,6 +1055,7 @@
     if (current && document.body.contains(current.container)) {
       highlight(current, topicFromHash(current), false);
       pinPaper(current, paperFromHash(current));
+      saveView();
     }
   });
   new MutationObserver(function () {
