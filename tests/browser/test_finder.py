@@ -320,7 +320,17 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab:
     page.wait_for_function("y => Math.abs(window.scrollY - y) < 50", arg=place, timeout=5_000)
     assert tab.same_document()  # Material's instant navigation, as published
     assert results.nth(50).locator(".ps-finder__title").is_visible()
-    tab.goto("finder/?query=network")  # the same view reached anew: the first results
+    page.locator(".md-header a.md-logo").click()  # home, then the same view by a link:
+    page.wait_for_url(re.compile(r"/reading-group/$"))  # a new visit, the first results
+    page.locator("[data-ps-search-open]").first.click()
+    page.locator("[data-ps-search-input]").fill("network")
+    page.locator(".ps-search__more").click()
     _ready(page)
+    assert results.count() == 20 and page.evaluate("window.scrollY") == 0
+    page.locator(".md-header a.md-logo").click()  # and Back to it: as it was left
+    page.wait_for_url(re.compile(r"/reading-group/$"))
+    page.go_back()
+    _ready(page)
+    page.wait_for_timeout(300)  # a place put back would be there by now
     assert results.count() == 20 and page.evaluate("window.scrollY") == 0
     tab.assert_clean()

@@ -677,3 +677,24 @@ def test_back_to_the_map_shows_the_topic_it_showed(new_tab: NewTab, e2e_site: Bu
     assert urlsplit(page.url).fragment == "topic=" + slug
     assert tab.same_document()  # instant navigation throughout, as published
     tab.assert_clean()
+
+
+def test_back_to_a_map_that_showed_no_paper_shows_none(tab: Tab, e2e_site: BuiltSite) -> None:
+    """What Back puts back is the map's own: a later map's paper stays on that map."""
+    page = _open_map(tab)
+    data = _points(e2e_site)
+    index, (x, y) = _client_point(page, data)
+    page.mouse.move(x, y)
+    page.locator(".ps-map__tip").wait_for(state="visible")
+    page.mouse.click(x, y)  # the paper's page
+    wait_for_h1(page, data["title"][index])
+    page.locator("article a.md-button", has_text="Show on map").click()  # a map with the paper
+    page.wait_for_selector(READY)
+    assert page.get_attribute(".ps-map", "data-pinned") == data["url"][index]
+    page.go_back()
+    wait_for_h1(page, data["title"][index])
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert page.get_attribute(".ps-map", "data-pinned") == ""
+    assert urlsplit(page.url).fragment == ""
+    tab.assert_clean()

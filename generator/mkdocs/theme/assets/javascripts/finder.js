@@ -76,50 +76,35 @@
     this.shown = 0;
     this.results = [];
     this.generation = 0;
-    this.place = returning() ? savedPlace() : null;  /* put back once drawn (refresh) */
+    this.place = savedPlace();  /* put back once the first results are drawn (refresh) */
+    current = this;
     this.build();
     this.sanitize();
     this.refresh();
   }
 
-  /* Back to the finder from a result shows the results shown before, at the place read:
-     Material (or the browser) puts the scroll back before the results are drawn, on a
-     page still too short for it. One place is kept, the last view's, for this tab. */
-  var PLACE_KEY = "papersite.finder.place";
-  var traversed = false;  /* the page Material shows next comes from Back or Forward */
-  var initial = true;  /* the first finder drawn is the page the browser loaded */
-  window.addEventListener("popstate", function () { traversed = true; });
-  document.addEventListener("click", function () { traversed = false; }, true);
-
-  function returning() {
-    var entry = window.performance && performance.getEntriesByType &&
-      performance.getEntriesByType("navigation")[0];
-    var loadedBack = initial && !!entry && entry.type === "back_forward" &&
-      entry.name === window.location.href;  /* a page loaded anew by Back */
-    var back = traversed || loadedBack;
-    traversed = initial = false;
-    return back;
-  }
+  /* Back to the finder shows the results shown before, at the place read: Material (or
+     the browser) puts the scroll back before the results are drawn, on a page still too
+     short. Kept for the history entry (papersite.remember) at every click while the
+     finder is on the page: the click may lead away. */
+  var current = null;  /* the finder on the page, if any */
 
   function viewKey() {
     return window.location.pathname + window.location.search;
   }
 
   function savedPlace() {
-    try {
-      var place = JSON.parse(window.sessionStorage.getItem(PLACE_KEY) || "null");
-      return place && place.view === viewKey() ? place : null;
-    } catch (error) {
-      return null;  /* storage off: the first results, at the top */
-    }
+    var place = window.papersite.recall("finder");
+    return place && place.view === viewKey() ? place : null;  /* the view may have changed */
   }
 
-  Finder.prototype.savePlace = function () {
-    try {
-      window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(
-        { view: viewKey(), shown: this.shown, y: window.scrollY }));
-    } catch (error) { /* storage off or full: nothing kept */ }
-  };
+  document.addEventListener("click", function () {
+    if (current && document.body.contains(current.container)) {
+      window.papersite.remember("finder", {
+        view: viewKey(), shown: current.shown, y: window.scrollY
+      });
+    }
+  }, true);
 
   /* "Only 62 of 554 papers have a date." when under half of the papers have the field. */
   Finder.prototype.coverageNote = function (count, what) {
@@ -200,8 +185,6 @@
       self.refresh();
     });
     this.more.addEventListener("click", function () { self.showMore(); });
-    /* Leaving for a result (or opening one elsewhere): where the reader was. */
-    this.list.addEventListener("click", function () { self.savePlace(); }, true);
   };
 
   /* Drop URL values that name no option (a stale or edited link). */
@@ -272,6 +255,8 @@
   Finder.prototype.refresh = function () {
     var self = this;
     var mine = ++this.generation;
+    var place = this.place;  /* only for the first results: a changed view starts anew */
+    this.place = null;
     this.container.setAttribute("data-ready", "loading");
     writeState(this.state);
     var facets = ["topic", "area", "year", "code"];
@@ -298,8 +283,6 @@
           (self.state.query.trim() || filtered ? " match" : "")
         : "No paper matches" + (filtered ? " these words and filters." : " these words.");
       self.container.setAttribute("data-results", String(main.results.length));
-      var place = self.place;
-      self.place = null;
       return self.showMore(place && place.shown).then(function () {
         if (place && mine === self.generation) window.scrollTo(0, place.y);
       });

@@ -953,35 +953,23 @@
 
   /* Back to the map shows the topic or paper it showed: under Material's instant
      navigation the page can come back without its #topic= or #paper= (seen at phone
-     width, the page scrolled). The map keeps its fragment for the tab (sessionStorage)
-     and puts it back when the page comes from Back or Forward without one. */
-  var VIEW_KEY = "papersite.map.view";
-  var traversed = false;
-  window.addEventListener("popstate", function () { traversed = true; });
-  document.addEventListener("click", function () { traversed = false; }, true);
-
+     width, the page scrolled). The map keeps its fragment for the history entry
+     (papersite.remember) and puts it back when the entry's address lost it. */
   function saveView() {
-    try {
-      window.sessionStorage.setItem(VIEW_KEY, JSON.stringify(
-        { path: window.location.pathname, hash: window.location.hash }));
-    } catch (error) { /* storage off or full: nothing kept */ }
+    window.papersite.remember("map", window.location.hash);
   }
 
   function restoreView() {
+    var hash = window.papersite.recall("map");
+    if (typeof hash !== "string" || !/^#(?:topic|paper)=/.test(hash)) return;
     if (/(?:^#|&)(?:topic|paper)=/.test(window.location.hash)) return;
-    var view = null;
-    try { view = JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null"); } catch (error) { return; }
-    if (view && view.path === window.location.pathname && /^#(?:topic|paper)=/.test(view.hash)) {
-      window.history.replaceState(window.history.state, "",
-        window.location.pathname + window.location.search + view.hash);
-    }
+    window.history.replaceState(window.history.state, "",
+      window.location.pathname + window.location.search + hash);
   }
 
   function setup(container) {
     if (container.getAttribute("data-ready")) return;
     container.setAttribute("data-ready", "loading");
-    var back = traversed;
-    traversed = false;
     var status = container.querySelector(".ps-map > .ps-map__status");
     status.textContent = "Loading the map…";
     var url = new URL(container.getAttribute("data-src") || "", window.location.href).href;
@@ -997,7 +985,7 @@
       wireZoomButtons(state);
       wireFind(state);
       resize(state);
-      if (back) restoreView();
+      restoreView();
       highlight(state, topicFromHash(state), false);
       pinPaper(state, paperFromHash(state));
       saveView();

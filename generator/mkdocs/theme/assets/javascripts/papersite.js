@@ -131,7 +131,50 @@
     return out;
   }
 
+  /* What a page's script keeps for one history entry, for Back and Forward to find in
+     this tab: the finder's results shown and place read, the map's topic. Material (or
+     the browser) brings a page back without them: the finder's results are drawn after
+     the scroll is put back, the map's fragment can be lost. Keyed by the Navigation
+     API's entry key, which history writes on the entry keep; without that API nothing
+     is kept (the page starts as its address says). */
+  var ENTRIES = "papersite.entries";
+  var ENTRIES_KEPT = 50;
+
+  function entryKey() {
+    var entry = window.navigation && window.navigation.currentEntry;
+    return entry && entry.key ? entry.key : null;
+  }
+
+  function keptEntries() {
+    try {
+      var kept = JSON.parse(window.sessionStorage.getItem(ENTRIES) || "[]");
+      return Array.isArray(kept) ? kept : [];
+    } catch (error) {
+      return [];  /* storage off */
+    }
+  }
+
+  function remember(name, value) {
+    var key = entryKey();
+    if (!key) return;
+    var kept = keptEntries().filter(function (e) { return e.key !== key || e.name !== name; });
+    kept.push({ key: key, name: name, value: value });
+    try {
+      window.sessionStorage.setItem(ENTRIES, JSON.stringify(kept.slice(-ENTRIES_KEPT)));
+    } catch (error) { /* storage off or full: nothing kept */ }
+  }
+
+  function recall(name) {
+    var key = entryKey();
+    var found = key && keptEntries().filter(function (e) {
+      return e && e.key === key && e.name === name;
+    })[0];
+    return found ? found.value : null;
+  }
+
   window.papersite = {
+    remember: remember,
+    recall: recall,
     load: load,
     pagefind: pagefindApi,
     root: new URL("..", pagefind).href,
