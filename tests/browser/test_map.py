@@ -101,13 +101,20 @@ def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
     tab.assert_clean()
 
 
-def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: BuiltSite) -> None:
+def _hover_a_paper(tab: Tab, data: dict[str, Any]) -> tuple[Page, int, float, float]:
+    """The map opened and an isolated paper hovered until its tip shows: the page, the
+    paper's index and where it is on screen."""
     page = _open_map(tab)
-    data = _points(e2e_site)
     index, (x, y) = _client_point(page, data)
     page.mouse.move(x, y)
+    page.locator(".ps-map__tip").wait_for(state="visible")
+    return page, index, x, y
+
+
+def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: BuiltSite) -> None:
+    data = _points(e2e_site)
+    page, index, x, y = _hover_a_paper(tab, data)
     tip = page.locator(".ps-map__tip")
-    tip.wait_for(state="visible")
     assert tip.locator(".ps-map__tip-title").text_content() == data["title"][index]
     topic = data["topics"][data["topic"][index]]  # the topic and its area, on hover
     assert tip.locator(".ps-map__tip-topic").text_content() == (
@@ -681,11 +688,8 @@ def test_back_to_the_map_shows_the_topic_it_showed(new_tab: NewTab, e2e_site: Bu
 
 def test_back_to_a_map_that_showed_no_paper_shows_none(tab: Tab, e2e_site: BuiltSite) -> None:
     """What Back puts back is the map's own: a later map's paper stays on that map."""
-    page = _open_map(tab)
     data = _points(e2e_site)
-    index, (x, y) = _client_point(page, data)
-    page.mouse.move(x, y)
-    page.locator(".ps-map__tip").wait_for(state="visible")
+    page, index, x, y = _hover_a_paper(tab, data)
     page.mouse.click(x, y)  # the paper's page
     wait_for_h1(page, data["title"][index])
     page.locator("article a.md-button", has_text="Show on map").click()  # a map with the paper
