@@ -33,6 +33,7 @@ _BRACE_ONLY = (
     "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol widetilde tilde hat bar sqrt frac"
 )
 _LEADING = [c for c in _COMMANDS if c not in _BRACE_ONLY.split() and c != "top"]
+_GREEK = "|".join(GREEK_LETTERS)
 _SHORT_SUBSCRIPT = r"_(?:\{|[A-Za-z0-9]{1,3}(?![A-Za-z0-9])|" + _COMMAND_WORD + r"(?![A-Za-z0-9]))"
 _CLOSED_ARGUMENT = r"\((?![a-z]{4,}\))(?:[^()\s]|\([^()\s]*\))*\)"
 _LEADING_COMMAND_RE = re.compile(
@@ -50,7 +51,7 @@ _SUBSCRIPT_RE = re.compile(
     r"|(?:[A-Za-z]|[A-Z]{2,4}|"
     + "|".join(_LEADING)
     + r")_(?:[A-Za-z]{1,3}(?![A-Za-z0-9])|(?:"
-    + "|".join(GREEK_LETTERS)
+    + _GREEK
     + r")(?![A-Za-z0-9-])))"
 )
 # Prose and code that only look like math: file names (`data_v2.csv`) and a power of
@@ -84,7 +85,6 @@ _PREFIX_OPERATORS = "nabla"
 _RELATION_WORD_RE = re.compile(  # "36times" too
     r"(?:" + _RELATIONS + "|" + _PREFIX_OPERATORS + r")(?![A-Za-z])"
 )
-_GREEK = "|".join(GREEK_LETTERS)
 _SCRIPT = r"(?:[_^](?:\{[^{}\s]{1,12}\}|(?:" + _GREEK + r")(?![A-Za-z])|\w{1,3}))?"
 _OPERAND = (
     r"(?:(?<![\w.^_-])\d{1,12}(?:\.\d{1,12})?" + _SCRIPT + r"%?(?![\w-]|\.\d)"

@@ -64,20 +64,12 @@
     figure.hidden = false;
   }
 
-  /* A related paper's node opens it as its HTML link would: Material's instant
-     navigation follows HTML links only (an SVG link reloaded the whole page). */
+  /* A related paper's node opens it as its HTML link would (papersite.follow). */
   function followByHtmlLink(event) {
     var node = event.target instanceof Element && event.target.closest("a.ps-graph__node");
-    if (!node || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-      return;
-    }
+    if (!node || !window.papersite.plainClick(event)) return;
     event.preventDefault();
-    var link = document.createElement("a");
-    link.href = node.getAttributeNS(XLINK, "href");
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    window.papersite.follow(node.getAttributeNS(XLINK, "href"));
   }
 
   window.papersite.drawGraphs = function () {

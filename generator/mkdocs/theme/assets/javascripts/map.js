@@ -456,13 +456,7 @@
   /** Open a paper through a link click, so Material's instant navigation can serve it. */
   function open(state, index) {
     var url = state.data.url[index];
-    if (!SAFE_URL_RE.test(url)) return;
-    var link = element("a");
-    link.href = state.root + url;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    if (SAFE_URL_RE.test(url)) window.papersite.follow(state.root + url);
   }
 
   function zoomAt(state, factor, px, py) {

@@ -172,7 +172,27 @@
     return found ? found.value : null;
   }
 
+  /* Open `href` as a click on an HTML link would: Material's instant navigation follows
+     HTML links only (the map's canvas and the graph's SVG links reloaded the page). */
+  function follow(href) {
+    var link = element("a");
+    link.href = href;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  /* A plain left click: with a modifier or another button the browser's own action
+     (a new tab, a download) is the reader's choice and is left alone. */
+  function plainClick(event) {
+    return !event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey &&
+      !event.altKey;
+  }
+
   window.papersite = {
+    follow: follow,
+    plainClick: plainClick,
     remember: remember,
     recall: recall,
     load: load,

@@ -326,9 +326,8 @@
       if (target === ui.dialog || target.closest("[data-ps-search-close]") || link) {
         ui.dialog.close();
       }
-      var plain = !event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey &&
-        !event.altKey;
-      if (link && plain && samePageOtherQuery(link) && !event.defaultPrevented) {
+      if (link && papersite.plainClick(event) && samePageOtherQuery(link) &&
+          !event.defaultPrevented) {
         /* the finder's "All results" from the finder itself: Material's instant
            navigation keeps a page whose path does not change, so the page loads anew */
         event.preventDefault();
