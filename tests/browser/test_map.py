@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import wait_for_h1
+from browser_support import h1_text, wait_for_h1
 from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
@@ -175,6 +175,8 @@ def test_show_on_map_from_a_topic_page_highlights_it(tab: Tab, e2e_site: BuiltSi
 def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     page = tab.page
     tab.goto(RESIDUAL)
+    page.wait_for_selector("article svg.ps-graph")  # drawn by graph.js, after the load
+    own_title = h1_text(page) or ""
     nodes = page.locator("article svg.ps-graph a.ps-graph__node")
     related = page.locator("h2#related-papers + ul > li a")
     assert nodes.count() == related.count() >= 2
@@ -196,6 +198,7 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
         assert "/papers/" in page.url
         assert tab.same_document(), "not opened by instant navigation"
         page.go_back()
+        wait_for_h1(page, own_title)  # not the related paper's graph, still shown a moment
         page.wait_for_selector("article svg.ps-graph")
     tab.assert_clean()
 
