@@ -34,6 +34,7 @@ STEPS = (
     "topics",
     "methods",
     "code urls",
+    "search aliases",
     "projection",
 )
 

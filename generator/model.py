@@ -171,6 +171,9 @@ class Topic:
     related_topics: tuple[str, ...] = ()
     area: str = ""
     close: tuple[str, ...] = ()
+    # Another name search finds it by: the acronym of its label, or the phrase of the
+    # acronym it is labelled by (analyze/acronym_aliases.py).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,3 +207,6 @@ class Analysis:
     methods: tuple[Method, ...] = ()
     # Each paper's place on the corpus map, (x, y) in the unit square (analyze/projection.py).
     positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    # Words a search finds the paper by that it does not write: the acronym of a phrase it
+    # writes, or the phrase of an acronym (analyze/acronym_aliases.py).
+    search_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

@@ -293,7 +293,7 @@ class Pipeline:
             )
         except (DuplicatePathError, TemplateProblem) as error:
             raise SettingsError(str(error)) from None
-        pages[SEARCH_DOCUMENTS] = documents_json(corpus)
+        pages[SEARCH_DOCUMENTS] = documents_json(corpus, analysis.search_aliases)
         pages[TOPICS_RECORD] = topics_record(analysis.topics)
         return pages
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
+from generator.analyze.acronym_aliases import acronym_aliases
 from generator.analyze.code_urls import find_urls
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.documents import read_documents
@@ -75,19 +77,21 @@ def analyze_timed(
         urls = times.run(
             "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
         )
+        aliases = times.run("search aliases", lambda: acronym_aliases(docs, vectors, stats))
         points = times.run("projection", projection.get)  # the wait (all of it alone)
     except BaseException:
         projection.cancel()
         raise
     analysis = Analysis(
         related=related,
-        topics=topics.topics,
+        topics=tuple(replace(t, aliases=aliases.of_label(t.label)) for t in topics.topics),
         paper_topics=topics.paper_topics,
         mentions=links.mentions,
         mentioned_by=links.mentioned_by,
         code_urls=urls,
         methods=links.methods,
         positions={p.slug: (float(x), float(y)) for p, (x, y) in zip(papers, points, strict=True)},
+        search_aliases=aliases.papers,
     )
     return analysis, times
 

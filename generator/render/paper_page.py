@@ -41,6 +41,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         map_href=_map_href(site, paper),
         search_filters=_search_filters(paper, topics, has_code),
         search_sorts=_search_sorts(paper),
+        # Searched as metadata ("resnet" finds a paper that writes "residual networks"),
+        # shown nowhere; results matched by them alone show the abstract's start.
+        search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[

@@ -13,7 +13,10 @@ ranks them the way Pagefind ranks the site's paper pages:
   finds *UNet*);
 - a paper scores BM25 over its abstract (the text Pagefind indexes), plus a boost for
   the query's words in its title (Pagefind searches the title as metadata and boosts
-  pages whose title holds the query's rare words).
+  pages whose title holds the query's rare words);
+- its search aliases (the acronym of a phrase it writes, or the phrase of an acronym:
+  analyze/acronym_aliases.py) match too, each use worth ALIAS_WEIGHT of a word in the
+  abstract (Pagefind searches them as metadata, below the abstract's words).
 
 Every weight is written out below; tests check that the site's first paper and this
 module's agree on the sample queries.
@@ -24,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +50,7 @@ TITLE_WEIGHT = 5.0
 # less per extra character, so whole-word matches rank first.
 EXTENSION_PENALTY = 0.04
 MIN_EXTENSION_SCORE = 0.3
+ALIAS_WEIGHT = 0.5
 
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
@@ -62,6 +66,7 @@ class SearchDocument:
     title: str
     abstract: str
     year: int | None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,13 +86,15 @@ class SearchResult:
     all_words: bool
 
 
-def documents_json(corpus: Corpus) -> str:
-    """The papers' searchable text as deterministic JSON (written with the pages)."""
+def documents_json(corpus: Corpus, aliases: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The papers' searchable text as deterministic JSON (written with the pages);
+    `aliases`: Analysis.search_aliases."""
     papers = [
         {
             "slug": p.slug,
             "title": p.title,
             "abstract": p.abstract,
+            "aliases": list((aliases or {}).get(p.slug, ())),
             "year": p.published.year if p.published else None,
             "url": paper_url(p.slug),
         }
@@ -104,7 +111,13 @@ def load_documents(text: str) -> list[SearchDocument]:
         raise ValueError("not a papersite search file of a known format")
     try:
         return [
-            SearchDocument(str(p["slug"]), str(p["title"]), str(p["abstract"]), p["year"])
+            SearchDocument(
+                str(p["slug"]),
+                str(p["title"]),
+                str(p["abstract"]),
+                p["year"],
+                tuple(str(alias) for alias in p.get("aliases", ())),  # older files have none
+            )
             for p in data["papers"]
         ]
     except (KeyError, TypeError) as error:
@@ -152,6 +165,7 @@ class TerminalIndex:
         self._titles = [" ".join(tokens(d.title)) for d in self.documents]
         self._abstracts = [tokens(d.abstract) for d in self.documents]
         self._abstract_texts = [" ".join(words) for words in self._abstracts]
+        self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
         lengths = [len(words) for words in self._abstracts]
         self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
 
@@ -181,12 +195,15 @@ class TerminalIndex:
         stem = query_word.stem
         pattern = re.compile(r"(?<![^\W_])" + re.escape(stem) + r"[^\W_]*")
         found: dict[int, tuple[float, float]] = {}
-        for i, (title, abstract) in enumerate(zip(self._titles, self._abstract_texts, strict=True)):
+        texts = zip(self._titles, self._abstract_texts, self._aliases, strict=True)
+        for i, (title, abstract, aliases) in enumerate(texts):
             in_title = pattern.findall(title)
             in_abstract = pattern.findall(abstract) if stem in abstract else []
-            if in_title or in_abstract:
+            in_aliases = pattern.findall(aliases) if stem in aliases else []
+            if in_title or in_abstract or in_aliases:
                 found[i] = (
-                    sum(_closeness(word, w) for w in in_abstract),
+                    sum(_closeness(word, w) for w in in_abstract)
+                    + ALIAS_WEIGHT * sum(_closeness(word, w) for w in in_aliases),
                     max((_closeness(word, w) for w in in_title), default=0.0),
                 )
         return found

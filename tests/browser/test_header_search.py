@@ -155,6 +155,41 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
     tab.assert_clean()
 
 
+# Every page the site's Pagefind index returns for a query, as addresses.
+PAGEFIND_URLS_JS = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  const found = await pagefind.search(query);
+  const data = await Promise.all(found.results.map((result) => result.data()));
+  return data.map((page) => new URL(page.url, location.href).href);
+}"""
+
+
+def test_an_acronym_names_its_topic_and_finds_papers_that_spell_it_out(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """A topic labelled by a phrase is named by its acronym ("vit" names Vision
+    transformers), and the acronym finds the papers that write only the phrase: their
+    search aliases (analyze/acronym_aliases.py), here and in `papersite search`."""
+    analysis = e2e_site.analysis
+    topic = next(t for t in analysis.topics if any(" " not in alias for alias in t.aliases))
+    acronym = next(alias for alias in topic.aliases if " " not in alias)
+    spelled = sorted(slug for slug, names in analysis.search_aliases.items() if acronym in names)
+    papers = {p.slug: p for p in e2e_site.corpus.papers}
+    word = re.compile(rf"\b{re.escape(_fold(acronym))}", re.IGNORECASE)
+    assert spelled and not any(
+        word.search(_fold(f"{papers[s].title} {papers[s].abstract}")) for s in spelled
+    )
+    page = tab.page
+    tab.goto("")
+    search(page, acronym.lower())
+    assert _result_kinds(tab)[0] == ("topic", f"/topics/{topic.slug}/")
+    found = {tab.path(url) for url in page.evaluate(PAGEFIND_URLS_JS, acronym.lower())}
+    assert {f"/papers/{slug}/" for slug in spelled} <= found, (acronym, spelled)
+    terminal = {hit.slug for hit in _terminal_index(e2e_site).search(acronym, 1000).hits}
+    assert set(spelled) <= terminal
+    tab.assert_clean()
+
+
 def test_pages_other_than_papers_and_topics_never_match(tab: Tab) -> None:
     """The finder, map, health and list pages are not in the index."""
     page = tab.page

@@ -88,6 +88,7 @@ def make_analysis(corpus: Corpus) -> Analysis:
         papers=only("trained", "trp", "latex", "versions", "nasty"),
         related_topics=("markdown-safety", "no-such-topic"),
         area="Compression & *speed*",
+        aliases=("RP <i>x</i>",),
     )
     paper_topics: dict[str, tuple[str, ...]] = {}
     for topic in (safety, pruning):
@@ -108,6 +109,9 @@ def make_analysis(corpus: Corpus) -> Analysis:
         mentioned_by={s["trp"]: only("nasty")} if "trp" in s else {},
         code_urls={s["nasty"]: FIXTURE_CODE_URLS} if "nasty" in s else {},
         positions=_fixture_positions(corpus),
+        search_aliases={s["trained"]: ("TRP", '"><script>alert("alias")</script>')}
+        if "trained" in s
+        else {},
         methods=tuple(
             Method(name, s[key], only(*by))
             for name, key, by in (("TRP", "trp", ("nasty",)), ("Stars | *pipes*", "nasty", ()))

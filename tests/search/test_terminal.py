@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from paths import FIXTURES
 
-from generator.model import Corpus
+from generator.model import Analysis, Corpus
 from generator.search.terminal import (
     SearchDocument,
     TerminalIndex,
@@ -93,21 +94,47 @@ def test_ties_are_broken_by_slug_and_limits_hold() -> None:
     assert index.search("same", 0).hits == () and index.search("  ").hits == ()
 
 
-def test_documents_round_trip_deterministically(bundled_corpus: Corpus) -> None:
-    text = documents_json(bundled_corpus)
-    assert documents_json(bundled_corpus) == text
+def test_a_search_alias_matches_below_the_written_word() -> None:
+    """ "resnet" finds the paper that writes only "residual networks" (its alias), after
+    the paper that writes "ResNet"; an alias alone makes no paper match another word."""
+    documents = [
+        SearchDocument("a", "Deep residual learning", "Residual networks of many layers.", None),
+        SearchDocument("b", "Pruning", "We prune a ResNet and other networks.", None),
+        SearchDocument("c", "Other", "Unrelated text.", None),
+    ]
+    aliased = [replace(documents[0], aliases=("ResNet",)), *documents[1:]]
+    assert [h.slug for h in TerminalIndex(documents).search("resnet").hits] == ["b"]
+    assert [h.slug for h in TerminalIndex(aliased).search("resnets").hits] == ["b", "a"]
+    assert TerminalIndex(aliased).search("unrelated").hits[0].slug == "c"
+
+
+def test_documents_round_trip_deterministically(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
+    aliases = bundled_analysis.search_aliases
+    text = documents_json(bundled_corpus, aliases)
+    assert documents_json(bundled_corpus, aliases) == text
     documents = load_documents(text)
     assert len(documents) == len(bundled_corpus.papers)
     assert [d.slug for d in documents] == sorted(p.slug for p in bundled_corpus.papers)
+    assert {d.slug: d.aliases for d in documents if d.aliases} == aliases
+    # A file written before aliases existed still loads.
+    old = json.loads(text)
+    for paper in old["papers"]:
+        del paper["aliases"]
+    assert [d.aliases for d in load_documents(json.dumps(old))] == [()] * len(documents)
     with pytest.raises(ValueError, match="known format"):
         load_documents('{"format": 99, "papers": []}')
     with pytest.raises(ValueError, match="malformed"):
         load_documents('{"format": 1, "papers": [{"slug": "x"}]}')
 
 
-def test_sample_queries_find_their_paper_first(bundled_corpus: Corpus) -> None:
+def test_sample_queries_find_their_paper_first(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
     """The same first paper as the site's header search (tests/browser checks the site)."""
-    index = TerminalIndex(load_documents(documents_json(bundled_corpus)))
+    text = documents_json(bundled_corpus, bundled_analysis.search_aliases)
+    index = TerminalIndex(load_documents(text))
     for query, titles in SAMPLE_QUERIES:
         hits = index.search(query, 3).hits
         assert hits and hits[0].title in titles, (query, [h.title for h in hits])

@@ -74,6 +74,13 @@ def same_family(word: str, other: str) -> bool:
     return stem(word) == stem(other)
 
 
+def same_phrase(phrase: str, other: str) -> bool:
+    """Whether two phrase keys are forms of one phrase, word by word ("convolution neural
+    network" and "convolutional neural networks")."""
+    words, others = phrase.split(" "), other.split(" ")
+    return len(words) == len(others) and all(map(same_family, words, others))
+
+
 def _plural_of(plural: str, singular: str) -> bool:
     """Whether a key is the Latin or Greek plural of another (_IRREGULAR_PLURALS)."""
     for ending, singulars in _IRREGULAR_PLURALS:
@@ -172,7 +179,7 @@ class PhraseUse:
             others: dict[str, set[int]] = {}
             for paper, defined in enumerate(self.docs.defined):
                 for acronym, phrase in defined.items():
-                    if usual.get(acronym, phrase) != phrase:
+                    if not same_phrase(usual.get(acronym, phrase), phrase):
                         others.setdefault(acronym, set()).add(paper)
             self._meanings = {acronym: frozenset(papers) for acronym, papers in others.items()}
         return self._meanings

@@ -17,20 +17,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from generator.analyze.features.acronyms import abbreviates
+from generator.analyze.features.acronyms import abbreviates, usual_expansion
 from generator.analyze.features.display_forms import Surfaces
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.word_families import PhraseUse
 from generator.analyze.topics.label_rules import is_coined_name
 from generator.analyze.topics.seeds import Seed
-
-# Fewest papers writing both the acronym and the phrase, and least share of the phrase's
-# papers that write the acronym too. On the bundled corpus "computed tomography" is
-# written with "CT" by 11 of its 14 papers and "residual networks" with "ResNet" by 3
-# of 10, while a phrase that merely has the letters ("convolutional network" for
-# "ConvNet") shares 1 of 38.
-MIN_TOGETHER = 2
-MIN_TOGETHER_SHARE = 0.25
 
 
 def with_expansions(
@@ -64,22 +56,8 @@ def with_expansions(
     papers = uses.papers({*acronyms.values(), *(k for keys in spelled.values() for k in keys)})
     result = list(seeds)
     for number, acronym in acronyms.items():
-        expansion = _best(papers[acronym], {key: papers[key] for key in spelled[number]})
+        expansion = usual_expansion(papers[acronym], {key: papers[key] for key in spelled[number]})
         if expansion is not None:
             seed = result[number]
             result[number] = replace(seed, phrases=(*seed.phrases, expansion))
     return result
-
-
-def _best(writing_acronym: frozenset[int], options: dict[str, frozenset[int]]) -> str | None:
-    """The phrase most papers write together with the acronym, if enough do."""
-    scored = sorted(
-        ((len(writing_acronym & found), len(found), key) for key, found in options.items()),
-        key=lambda s: (-s[0], -s[1], s[2]),
-    )
-    if not scored:
-        return None
-    together, total, key = scored[0]
-    if together >= MIN_TOGETHER and together >= MIN_TOGETHER_SHARE * total:
-        return key
-    return None

@@ -31,3 +31,20 @@ def test_a_paper_that_means_another_thing_by_an_acronym_does_not_use_it() -> Non
     # With no meaning defined by two papers more than any other, every use counts.
     tied = read_documents(corpus_of(papers[2:]).papers)
     assert len(PhraseUse(tied).papers({"ct"})["ct"]) == 3
+
+
+def test_an_acronym_defined_by_the_abstracts_first_words_is_defined() -> None:
+    """The title's line ends the words (they were read as one: "0\\nNeural")."""
+    text = "Search Spaces 2\nNeural architecture search (NAS) finds networks."
+    assert definitions(text) == [("NAS", "Neural architecture search")]
+
+
+def test_another_form_of_the_usual_phrase_is_the_usual_meaning() -> None:
+    """ "convolution neural network (CNN)" is the others' convolutional neural networks:
+    that paper's "CNN" is a use of the corpus's CNN."""
+    papers = [
+        (f"Nets {n}", f"Convolutional neural networks (CNNs) classify images {n}.")
+        for n in range(3)
+    ] + [("Odd Spelling", "A convolution neural network (CNN) classifies images.")]
+    docs = read_documents(corpus_of(papers).papers)
+    assert len(PhraseUse(docs).papers({"cnn"})["cnn"]) == 4

@@ -163,12 +163,18 @@
   }
 
   /* Whether the query names a topic: each of its words (but "of", "the" ...) is a word
-     of the label, or its plural or singular, and the last, while typed, may be the start
-     of one ("diffus"). "diffusion models" and "u-net" name their topics; "d", "net"
-     ("networks") and "unet" ("UNet++") name none. */
+     of the label or of one of its aliases (the label's acronym, or the phrase of the
+     acronym it is: "vit" names "Vision transformers"), or its plural or singular, and
+     the last, while typed, may be the start of one ("diffus"). "diffusion models" and
+     "u-net" name their topics; "d", "net" ("networks") and "unet" ("UNet++") name none. */
   var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
   function named(query, data) {
-    var label = words(plain(data.meta.title || ""));
+    var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(" · "));
+    return names.some(function (name) { return name && namesLabel(query, name); });
+  }
+
+  function namesLabel(query, name) {
+    var label = words(plain(name));
     var terms = words(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
     return terms.length > 0 && terms.every(function (term, i) {
       var last = i === terms.length - 1;

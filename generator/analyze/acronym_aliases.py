@@ -1,0 +1,201 @@
+"""Search aliases: the acronym a paper does not write for the phrase it does, and back.
+
+A researcher searches "resnet", "cnn" or "vit"; a paper that only writes "residual
+networks", "convolutional neural networks" or "vision transformers" should be found
+too (on the bundled corpus, 64 papers write the phrase of "CNNs" and not the acronym).
+Which phrase an acronym stands for is learnt from the corpus, as topics learn it
+(topics/expansions.py): among the phrases its letters spell out, the one the papers that
+define it in parentheses give, else the one most papers write together with it. Each
+paper then gets, as search aliases, the acronyms of the phrases it writes, and the
+phrase of each acronym it writes when the acronym has one meaning here (no paper
+defines it otherwise: "AD" is Alzheimer's disease in one paper, anomaly detection in
+another). A topic labelled by an acronym or by its phrase gets the other name. The
+aliases are searched, never shown (render/paper_page.py, render/topic_pages.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations, pairwise
+
+from generator.analyze.features.acronyms import MIN_TOGETHER, spells_out, usual_expansion
+from generator.analyze.features.documents import Documents
+from generator.analyze.features.phrases import PhraseStats
+from generator.analyze.features.tokens import Tokenizer, phrase_key
+from generator.analyze.features.vectors import Vectors
+from generator.analyze.features.word_families import same_phrase
+
+# Longest acronym considered, and most words of the phrase it stands for.
+MAX_LETTERS = 8
+MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """An acronym key, the phrase key it stands for here, and the papers writing each."""
+
+    acronym: str
+    phrase: str
+    writing_acronym: frozenset[int]
+    writing_phrase: frozenset[int]
+
+
+@dataclass(frozen=True)
+class AcronymAliases:
+    """Search aliases of papers (by slug, sorted) and of topic labels."""
+
+    papers: dict[str, tuple[str, ...]]
+    # Each acronym key and phrase key of a meaning -> the other, as written.
+    other_name: dict[str, str]
+    tokenizer: Tokenizer
+
+    def of_label(self, label: str) -> tuple[str, ...]:
+        """The other name of a topic labelled by an acronym or by the phrase of one: the
+        topic "Vision transformers" is found by "vit"."""
+        key = phrase_key(label, self.tokenizer)
+        if key is None:
+            return ()
+        if key in self.other_name:
+            return (self.other_name[key],)
+        return tuple(other for name, other in self.other_name.items() if same_phrase(name, key))
+
+
+def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> AcronymAliases:
+    """The search aliases of every paper with any, and of the corpus's acronyms."""
+    meanings = acronym_meanings(docs, vectors, stats)
+    defined_otherwise = _defined_otherwise(docs, meanings)
+    found: dict[int, set[str]] = {}
+    other_name = {}
+    for meaning in meanings:
+        acronym = docs.surfaces.word(meaning.acronym)
+        phrase = docs.surfaces.phrase(meaning.phrase)
+        other_name.update({meaning.acronym: phrase, meaning.phrase: acronym})
+        for paper in meaning.writing_phrase - meaning.writing_acronym:
+            found.setdefault(paper, set()).add(acronym)
+        if meaning.acronym not in defined_otherwise:
+            for paper in meaning.writing_acronym - meaning.writing_phrase:
+                found.setdefault(paper, set()).add(phrase)
+    return AcronymAliases(
+        papers={docs.slugs[paper]: tuple(sorted(names)) for paper, names in sorted(found.items())},
+        other_name=other_name,
+        tokenizer=docs.tokenizer,
+    )
+
+
+def acronym_meanings(docs: Documents, vectors: Vectors, stats: PhraseStats) -> list[Meaning]:
+    """The meaning of each acronym whose phrase the corpus tells, by acronym.
+
+    Which papers write a term is read from the term counts (a column per term); a
+    defined phrase of three words or more, which has none, is looked for in the papers
+    that have its word pairs. A phrase is spelled out letter by letter only once enough
+    papers write it beside the acronym: at 10,000 papers, most candidates never are.
+    """
+    counted = vectors.counts.tocsc()
+    columns: dict[str, frozenset[int]] = {}
+
+    def column(key: str) -> frozenset[int]:
+        if key not in columns:
+            start, end = counted.indptr[stats.index[key] : stats.index[key] + 2]
+            columns[key] = frozenset(counted.indices[start:end].tolist())
+        return columns[key]
+
+    def writing(phrase: str) -> frozenset[int]:
+        if phrase in stats.index:
+            return column(phrase)
+        words = phrase.split(" ")
+        pieces = [" ".join(pair) for pair in pairwise(words)] + words
+        found = [column(piece) for piece in pieces if piece in stats.index]
+        candidates = sorted(frozenset.intersection(*found)) if found else range(len(docs))
+        return frozenset(i for i in candidates if f" {phrase} " in text(i))
+
+    texts: dict[int, str] = {}
+
+    def text(paper: int) -> str:
+        """A paper's keys as one string, runs apart: a phrase is found by `in`."""
+        if paper not in texts:
+            texts[paper] = " " + " ".join(key or "|" for key in docs.full(paper)) + " "
+        return texts[paper]
+
+    defined = _definitions(docs)
+    by_initials: dict[tuple[str, ...], list[str]] = {}
+    for term in stats.terms:
+        if " " in term:
+            by_initials.setdefault(tuple(w[0] for w in term.split(" ")), []).append(term)
+    meanings = []
+    for acronym in stats.terms:
+        if not (
+            " " not in acronym
+            and acronym.isalpha()
+            and 2 <= len(acronym) <= MAX_LETTERS
+            and docs.surfaces.is_coined(acronym)
+        ):
+            continue
+        if acronym in defined:  # the papers that say what it stands for decide
+            options = {
+                form: frozenset().union(*map(writing, forms))
+                for form, forms in _forms(defined[acronym]).items()
+            }
+        else:
+            options = {
+                term: column(term)
+                for initials in _initials(acronym)
+                for term in by_initials.get(initials, ())
+            }
+        uses = column(acronym)
+        shown = docs.surfaces.word(acronym)
+        spelled = {
+            phrase: found
+            for phrase, found in options.items()
+            if len(uses & found) >= MIN_TOGETHER
+            and acronym not in phrase.split(" ")
+            and spells_out(shown, docs.surfaces.phrase(phrase))
+        }
+        meaning = usual_expansion(uses, spelled)
+        if meaning is not None:
+            meanings.append(Meaning(acronym, meaning, uses, spelled[meaning]))
+    return meanings
+
+
+def _forms(definitions: Counter[str]) -> dict[str, list[str]]:
+    """The phrases an acronym is defined as, forms of one phrase together ("convolution
+    neural network" with "convolutional neural networks"), under the form most papers
+    give."""
+    forms: dict[str, list[str]] = {}
+    for phrase, _ in sorted(definitions.items(), key=lambda item: (-item[1], item[0])):
+        usual = next((form for form in forms if same_phrase(form, phrase)), phrase)
+        forms.setdefault(usual, []).append(phrase)
+    return forms
+
+
+def _definitions(docs: Documents) -> dict[str, Counter[str]]:
+    """For each acronym key some paper defines, how often each phrase key is given."""
+    found: dict[str, Counter[str]] = {}
+    for defined in docs.defined:
+        for acronym, phrase in defined.items():
+            found.setdefault(acronym, Counter())[phrase] += 1
+    return found
+
+
+def _defined_otherwise(docs: Documents, meanings: Iterable[Meaning]) -> set[str]:
+    """Acronyms some paper defines as another phrase than the corpus's meaning (not
+    merely another form of it: "convolution neural network" for "CNN")."""
+    meaning = {m.acronym: m.phrase for m in meanings}
+    return {
+        acronym
+        for defined in docs.defined
+        for acronym, phrase in defined.items()
+        if acronym in meaning and not same_phrase(phrase, meaning[acronym])
+    }
+
+
+def _initials(acronym: str) -> list[tuple[str, ...]]:
+    """The first letters a phrase the acronym abbreviates may have: its first letter,
+    then any later letters in order ("resnet": r-e, r-s, r-n, ... r-e-s, ...)."""
+    rest = range(1, len(acronym))
+    return [
+        (acronym[0], *(acronym[i] for i in chosen))
+        for size in range(1, min(len(acronym), MAX_WORDS))
+        for chosen in combinations(rest, size)
+    ]

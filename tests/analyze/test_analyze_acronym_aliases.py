@@ -1,0 +1,134 @@
+"""Search aliases: a paper is found by the acronym of a phrase it writes, and back."""
+
+from __future__ import annotations
+
+from analyze_helpers import corpus_of
+
+from generator.analyze.acronym_aliases import AcronymAliases, acronym_aliases
+from generator.analyze.features.acronyms import spells_out
+from generator.analyze.features.documents import read_documents
+from generator.analyze.features.phrases import phrase_stats
+from generator.analyze.features.vectors import build_vectors
+from generator.model import Analysis
+
+_FILLER = [
+    ("Sparse Coding", "Dictionaries learned from patches of natural images."),
+    ("Speech Enhancement", "Masks on spectrograms remove noise from speech."),
+    ("Pruning Weights", "Small weights are removed after training."),
+    ("Label Noise", "Wrong labels in training sets hurt accuracy."),
+    ("Graph Coarsening", "Message passing over the edges of a coarse graph."),
+    ("Weather Forecasts", "Forecasts of rain from radar images, made hourly."),
+]
+# Two papers write "residual networks" with "ResNets" (the corpus's meaning); one
+# writes only the phrase, one only the acronym; "regression networks" has the letters
+# too but is never written beside it.
+_RESNETS = [
+    ("Deep ResNets", "Deep residual networks (ResNets) train well; ResNets win."),
+    ("Wide ResNets", "Wide residual networks beat deep ResNets on images."),
+    ("Deeper Still", "We train residual networks of a thousand layers on images."),
+    ("Pruned ResNets", "We prune ResNets trained on images to a tenth of their size."),
+    ("Regression Networks for Depth", "Regression networks estimate depth from images."),
+    ("Regression Networks for Pose", "Regression networks estimate the pose of objects."),
+]
+
+
+def _all_aliases(papers: list[tuple[str, str]]) -> AcronymAliases:
+    docs = read_documents(corpus_of(papers).papers)
+    vectors = build_vectors(docs, 0)
+    return acronym_aliases(docs, vectors, phrase_stats(vectors, docs))
+
+
+def _aliases(papers: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    return _all_aliases(papers).papers
+
+
+def test_a_phrase_gets_its_acronym_and_an_acronym_its_phrase() -> None:
+    aliases = _aliases(_RESNETS + _FILLER)
+    assert aliases["deeper-still"] == ("ResNets",)
+    assert aliases["pruned-resnets"] == ("residual networks",)
+    # Papers that write both need neither; a phrase that merely has the letters, none.
+    assert set(aliases) == {"deeper-still", "pruned-resnets"}
+
+
+def test_a_topic_labelled_by_either_name_gets_the_other() -> None:
+    aliases = _all_aliases(_RESNETS + _FILLER)
+    assert aliases.of_label("Residual networks") == ("ResNets",)
+    assert aliases.of_label("Residual network") == ("ResNets",)
+    assert aliases.of_label("ResNets") == ("residual networks",)
+    assert aliases.of_label("Regression networks") == aliases.of_label("") == ()
+
+
+def test_an_acronym_written_beside_its_phrase_by_one_paper_only_is_no_alias() -> None:
+    """One paper is no usage: "regression networks (RNs)" there, "residual networks"
+    elsewhere would be the same letters (acronyms.MIN_TOGETHER)."""
+    papers = [
+        ("Regression Networks", "Regression networks (RNs) estimate depth; RNs are fast."),
+        ("More Regression Networks", "Regression networks estimate the pose of objects."),
+        ("Plain RNs", "RNs estimate depth from images."),
+        *_FILLER,
+    ]
+    assert _aliases(papers) == {}
+
+
+def test_the_definitions_decide_what_an_acronym_stands_for() -> None:
+    """Three papers define NAS as "neural architecture search"; "neural architectures"
+    has the letters too (with a plural's s) and is written beside "NAS" as often."""
+    papers = [
+        (f"Search {n}", f"Neural architecture search (NAS) finds neural architectures {n}.")
+        for n in range(3)
+    ] + [
+        ("Searching Cells", "Neural architecture search over cells of a network."),
+        ("Designing Networks", "Hand-designed neural architectures for images."),
+        *_FILLER,
+    ]
+    aliases = _aliases(papers)
+    assert aliases == {"searching-cells": ("NAS",)}
+
+
+def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
+    """CT is computed tomography for three papers, conditional transport for one: a
+    paper writing "CT" alone may mean either, so it gets no phrase; papers writing
+    "computed tomography" alone still get "CT"."""
+    papers = [
+        (f"Scans {n}", f"Chest computed tomography (CT) scans; CT volumes {n}.") for n in range(3)
+    ] + [
+        ("Transport", "We compare distributions by conditional transport (CT); CT is fast."),
+        ("Plain", "CT of lungs, read by radiologists."),
+        ("Spelled Out", "Computed tomography of lungs, read by radiologists."),
+        *_FILLER,
+    ]
+    aliases = _aliases(papers)
+    assert aliases == {"spelled-out": ("CT",)}
+
+
+def test_forms_of_one_phrase_are_one_meaning() -> None:
+    """ "Convolution neural network (CNN)" in one paper is the others' "convolutional
+    neural networks": the acronym keeps its phrase alias, written as most define it."""
+    papers = [
+        (f"Nets {n}", f"Convolutional neural networks (CNNs) classify images {n}.")
+        for n in range(3)
+    ] + [
+        ("Odd Spelling", "A convolution neural network (CNN) classifies images."),
+        ("Acronym Only", "CNNs classify images of cells."),
+        *_FILLER,
+    ]
+    aliases = _aliases(papers)
+    assert list(aliases) == ["acronym-only"]  # "Odd Spelling" writes CNN: no alias
+    assert [alias.lower() for alias in aliases["acronym-only"]] == ["convolutional neural networks"]
+
+
+def test_a_capital_s_is_a_letter_not_a_plural() -> None:
+    assert spells_out("ResNets", "residual networks")
+    assert spells_out("CNNs", "convolutional neural networks")
+    assert spells_out("NAS", "neural architecture search")
+    assert not spells_out("NAS", "neural architectures")
+    assert not spells_out("BraTS", "brain tumor")
+    assert spells_out("BraTS", "brain tumor segmentation")
+
+
+def test_the_bundled_corpus_has_aliases_for_some_papers_and_names_only_its_papers(
+    bundled_analysis: Analysis,
+) -> None:
+    aliases = bundled_analysis.search_aliases
+    assert aliases and set(aliases) <= set(bundled_analysis.related)
+    assert all(values == tuple(sorted(set(values))) and values for values in aliases.values())
