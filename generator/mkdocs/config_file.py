@@ -6,6 +6,12 @@ MkDocs reads mkdocs.yml with a YAML loader that builds Python objects from tags 
 refused first, with its file and line. `!!python/name:` (a function's name, as
 Material's emoji settings use) only looks a name up and stays allowed, as do MkDocs'
 own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
+
+MkDocs also imports the `hooks` it names while it loads the file, and
+`pymdownx.snippets` copies files into pages: a hook outside the project, or snippets
+read from outside it (an absolute or `..` base path, `restrict_base_path: false`,
+`url_download`), are refused too, since papersite reads and publishes only what is
+inside the project.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from generator.yaml_files import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth,
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
 ALLOWED_PYTHON_TAGS = ("name:",)
+_STRING = "tag:yaml.org,2002:str"
+_RUNS = "papersite runs and publishes only what is inside it"
 _MAX_INHERIT = 10
 
 
@@ -41,6 +49,7 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
         if alias_growth(root) > MAX_YAML_VALUES:
             return f"{path}: {TOO_MANY_VALUES}"
         problem = _old_hooks(path, text) or _code_tag(path, root)
+        problem = problem or _reads_outside(path, root, inside or path.parent.resolve())
         if problem:
             return problem
         if not isinstance(root, yaml.MappingNode):  # MkDocs says so of mkdocs.yml itself
@@ -64,6 +73,49 @@ def _code_tag(path: Path, root: yaml.Node | None) -> str:
                 f"{path}:{node.start_mark.line + 1}: {short} would run code while the file is "
                 "loaded: papersite refuses it (only !!python/name: is allowed)"
             )
+    return ""
+
+
+def _reads_outside(path: Path, root: yaml.Node | None, inside: Path) -> str:
+    """Where the settings at `path` run or publish a file outside the `inside` folder."""
+    if not isinstance(root, yaml.MappingNode):
+        return ""
+    for key, value in root.value:
+        if key.value == "hooks" and isinstance(value, yaml.SequenceNode):
+            for hook in value.value:
+                line = f"{path}:{hook.start_mark.line + 1}"
+                if not isinstance(hook, yaml.ScalarNode) or hook.tag != _STRING:
+                    return f"{line}: a hook must be written as a path (MkDocs imports it)"
+                if not (path.parent / str(hook.value)).resolve().is_relative_to(inside):
+                    return f"{line}: hook {hook.value!r} is outside the project ({_RUNS})"
+        if key.value == "markdown_extensions" and isinstance(value, yaml.SequenceNode):
+            for extension in value.value:
+                problem = _snippets_problem(path, extension)
+                if problem:
+                    return problem
+    return ""
+
+
+def _snippets_problem(path: Path, extension: yaml.Node) -> str:
+    """Why a `markdown_extensions` entry lets pymdownx.snippets read outside the project."""
+    if not isinstance(extension, yaml.MappingNode):
+        return ""
+    for name, options in extension.value:
+        if name.value != "pymdownx.snippets" or not isinstance(options, yaml.MappingNode):
+            continue
+        for option, value in options.value:
+            line = f"{path}:{option.start_mark.line + 1}: pymdownx.snippets {option.value}"
+            if option.value == "base_path":
+                entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                for entry in entries:
+                    written = Path(str(entry.value))
+                    if written.is_absolute() or ".." in written.parts:
+                        return f"{line} {entry.value!r} is outside the project ({_RUNS})"
+            falsy = str(value.value).lower() in ("false", "no", "off", "0")
+            if (option.value == "restrict_base_path" and falsy) or (
+                option.value == "url_download" and not falsy
+            ):
+                return f"{line} would read files outside the project ({_RUNS})"
     return ""
 
 

@@ -93,3 +93,55 @@ def test_an_inherited_file_without_settings_is_a_clear_error(tmp_path: Path, com
     result = papersite(root, command)
     assert result.exit_code == 2, result.output
     assert "holds no settings" in result.output and "Traceback" not in result.output
+
+
+def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
+    """MkDocs imports hooks while loading the file, and pymdownx.snippets copies files into
+    pages: a hook or a snippet folder outside the project ran or was published."""
+    project = tmp_path / "project"
+    (project / "hooks").mkdir(parents=True)
+    (project / "hooks" / "mine.py").write_text("", encoding="utf-8")
+    (tmp_path / "evil.py").write_text("", encoding="utf-8")
+    (project / "hooks" / "link.py").symlink_to(tmp_path / "evil.py")
+    config = project / "mkdocs.yml"
+    cases = {
+        "hooks: [hooks/mine.py]\n": "",
+        "hooks:\n  - ../evil.py\n": ":2: hook '../evil.py' is outside the project",
+        f"hooks: [{tmp_path / 'evil.py'}]\n": ":1: hook",
+        "hooks: [hooks/link.py]\n": ":1: hook 'hooks/link.py' is outside",
+        "hooks: [!ENV HOOK]\n": ":1: a hook must be written as a path",
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs, snippets]\n": "",
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: /etc\n": (
+            ":3: pymdownx.snippets base_path '/etc' is outside"
+        ),
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [., ../x]\n": (
+            ":3: pymdownx.snippets base_path '../x' is outside"
+        ),
+        "markdown_extensions:\n  - pymdownx.snippets:\n      restrict_base_path: false\n": (
+            ":3: pymdownx.snippets restrict_base_path would read files outside"
+        ),
+        "markdown_extensions:\n  - pymdownx.snippets:\n      url_download: true\n": (
+            ":3: pymdownx.snippets url_download would read files outside"
+        ),
+        "markdown_extensions:\n  - pymdownx.snippets:\n      url_download: false\n": "",
+    }
+    for text, expected in cases.items():
+        config.write_text(text, encoding="utf-8")
+        problem = config_file_problem(config, project)
+        assert (problem == "") if not expected else problem.startswith(f"{config}{expected}"), (
+            text,
+            problem,
+        )
+
+
+def test_a_hook_outside_the_project_never_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "HOOK_RAN"
+    (tmp_path / "evil.py").write_text(
+        f"import pathlib\npathlib.Path({str(marker)!r}).write_text('ran')\n", encoding="utf-8"
+    )
+    root = project_with_mkdocs_lines(tmp_path / "project", "hooks: [../evil.py]\n")
+    for command in ("check", "build"):
+        result = papersite(root, command)
+        assert result.exit_code == 2, result.output
+        assert "is outside the project" in result.output and "Traceback" not in result.output
+    assert not marker.exists()
