@@ -16,6 +16,7 @@ from generator.project_paths import (
     fixed_part,
     output_folder_problem,
     path_problem,
+    written_or_hidden,
 )
 from generator.setting_values import site_url_problem, text_problem
 from generator.visible_text import has_visible_character
@@ -29,6 +30,7 @@ from generator.yaml_files import (
 )
 
 CONFIG_NAME = "papersite.yml"
+REDIRECTS_NAME = "redirects.yml"  # old addresses of pages (redirects.py)
 DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
 PROJECT_TEMPLATES = "site_src/templates"
@@ -102,10 +104,19 @@ class Config:
         found: set[Path] = set()
         skipped: list[tuple[Path, str]] = []
         inside = Inside(self.root)
+        settings = {CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME, Path(self.topics_file).as_posix()}
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
-                matches = [p for p in self.root.glob(entry) if not p.is_dir()]
+                # Not papersite's own files: its output (docs/, site/), hidden ones
+                # (`.git/`, its state) and its settings: `**/*.json` read points.json.
+                matches = [
+                    p
+                    for p in self.root.glob(entry)
+                    if not p.is_dir()
+                    and not written_or_hidden(self.root, p)
+                    and p.relative_to(self.root).as_posix() not in settings
+                ]
             elif path.is_dir():
                 matches = []
                 for file in path.iterdir():

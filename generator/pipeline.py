@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from generator.analyze import AnalysisSettings
 from generator.config import (
+    REDIRECTS_NAME,
     Config,
     ConfigError,
 )
@@ -35,7 +36,6 @@ from generator.mkdocs.config_file import (
 from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
-    REDIRECTS_NAME,
     TOPICS_RECORD,
     Redirects,
     RedirectsError,

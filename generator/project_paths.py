@@ -10,6 +10,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
+# Beside each folder papersite writes, the state of the run that wrote it: generate's
+# beside docs/ (state.py), build's beside site/ (mkdocs/site_state.py).
+STATE_SUFFIX = ".papersite-state.json"
+BUILD_STATE_SUFFIX = ".papersite-build.json"
+
+
+def written_or_hidden(root: Path, path: Path) -> bool:
+    """Whether `path`, inside the project at `root`, is hidden (a state file, `.git/`) or
+    lies in a folder papersite wrote (a state file beside it: docs/, a built site/)."""
+    if path.name.startswith("."):
+        return True
+    folder = path.parent
+    while folder != root and root in folder.parents:
+        if folder.name.startswith(".") or any(
+            (folder.parent / f".{folder.name}{suffix}").is_file()
+            for suffix in (STATE_SUFFIX, BUILD_STATE_SUFFIX)
+        ):
+            return True
+        folder = folder.parent
+    return False
 
 
 class Inside:

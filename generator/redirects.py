@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import REDIRECTS_NAME
 from generator.ingest.merge import text_key
 from generator.links import OTHER_TOPIC_SLUG, SLUG_RE
 from generator.model import Paper, Topic
@@ -41,7 +42,6 @@ from generator.yaml_files import (
     yaml_message,
 )
 
-REDIRECTS_NAME = "redirects.yml"
 KINDS = ("papers", "topics")  # the sections of redirects.yml
 # Each topic's papers, written under docs/ with the pages (MkDocs skips dotfiles): the
 # next run finds where a topic whose slug is gone went.

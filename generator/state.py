@@ -19,11 +19,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import NOT_SETTINGS, Config
-from generator.redirects import REDIRECTS_NAME
+from generator.config import NOT_SETTINGS, REDIRECTS_NAME, Config
+from generator.project_paths import STATE_SUFFIX
 from generator.write import MANIFEST, write_text_atomic
 
-STATE_SUFFIX = ".papersite-state.json"
 _CODE_DIR = Path(__file__).resolve().parent
 # Settings that change how fast the output is made, never what it is.
 _NOT_OUTPUT = ("workers",)

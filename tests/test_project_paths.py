@@ -218,3 +218,28 @@ def test_a_theme_custom_dir_stays_inside_the_project(tmp_path: Path) -> None:
     assert "x.txt links outside the project" in custom_dir_problem(
         config.root, str(project / "theme")
     )
+
+
+def test_corpus_globs_never_read_papersites_own_files(tmp_path: Path) -> None:
+    """`**/*.txt` and `**/*` read the map's points.json, Pagefind's files and the settings
+    after a first build: a second build reported other problems (not byte-identical)."""
+    root = _project(tmp_path / "project", 'corpus: ["site_src/corpus/*", "**/*.txt"]\n')
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / ".git").mkdir()
+    (root / ".git" / "notes.txt").write_text("not a listing\n", encoding="utf-8")
+    first = papersite(root, "build")
+    assert first.exit_code == 0, first.output
+    (root / "docs" / "stray.txt").write_text("written into docs/ by hand\n", encoding="utf-8")
+    (root / "site" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    config = load_config(root)
+    corpus = sorted(p.relative_to(root).as_posix() for p in config.corpus_files())
+    assert corpus == sorted(f"site_src/corpus/{p.name}" for p in FIXTURE_CORPUS.iterdir())
+    health = (root / "docs" / "health.md").read_bytes()
+    again = papersite(root, "build")
+    assert again.exit_code == 0, again.output
+    assert (root / "docs" / "health.md").read_bytes() == health
+    (root / "papersite.yml").write_text('corpus: ["**/*"]\n', encoding="utf-8")
+    named = {p.relative_to(root).as_posix() for p in load_config(root).corpus_files()}
+    assert set(corpus) <= named
+    assert not named & {"papersite.yml", "mkdocs.yml", "site_src/topics.yml"}
+    assert not [n for n in named if n.startswith(("docs/", "site/", ".")) or "/." in n]

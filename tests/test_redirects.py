@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from sitebuild import fixture_project, make_analysis
 
-from generator.config import Config, load_config
+from generator.config import REDIRECTS_NAME, Config, load_config
 from generator.errors import SettingsError
 from generator.model import Analysis, Corpus, Paper, SourceRef, Topic
 from generator.pipeline import Pipeline
 from generator.redirects import (
-    REDIRECTS_NAME,
     TOPICS_RECORD,
     RedirectsError,
     found_moves,

@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import PROJECT_OVERRIDES, Config
+from generator.project_paths import BUILD_STATE_SUFFIX
 from generator.state import saved_state
 from generator.write import MANIFEST, generated_pages, write_text_atomic
 
-# Beside site/: the key of the build that wrote it (generate's state is state.STATE_SUFFIX).
-BUILD_STATE_SUFFIX = ".papersite-build.json"
 EPOCH_ENV = "SOURCE_DATE_EPOCH"  # MkDocs' own setting for reproducible build dates
 # Plugins whose output depends only on docs/ and mkdocs.yml.
 PURE_PLUGINS = frozenset({"papersite", "tags", "material/tags"})

@@ -13,7 +13,8 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import PluginError
 from sitebuild import fixture_project, repository_mkdocs_yml
 
-from generator.mkdocs.site_state import BUILD_STATE_SUFFIX, foreign_site_problem, save_site_state
+from generator.mkdocs.site_state import foreign_site_problem, save_site_state
+from generator.project_paths import BUILD_STATE_SUFFIX
 
 
 def _project(root: Path, site_dir: str = "site", extra: str = "") -> Path:
