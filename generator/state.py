@@ -39,13 +39,18 @@ class GeneratedState:
 
 
 def inputs_fingerprint(config: Config) -> str:
-    """SHA-256 over the corpus, topics file, settings, templates and papersite's code."""
+    """SHA-256 over the corpus (and the entries of it not read), topics file, settings,
+    templates and papersite's code."""
     digest = hashlib.sha256()
     skip = (*NOT_SETTINGS, *_NOT_OUTPUT)
     settings = {k: v for k, v in dataclasses.asdict(config).items() if k not in skip}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     listed = [config.root / config.topics_file, config.root / REDIRECTS_NAME]
-    inputs = [*config.corpus_files(), *(path for path in listed if path.is_file())]
+    corpus, skipped = config.corpus_listing()
+    # The entries not read are reported on the corpus page: one added is a change.
+    for path, why in skipped:
+        digest.update(f"{_shown_path(path, config.root)}\0{why}\0".encode())
+    inputs = [*corpus, *(path for path in listed if path.is_file())]
     templates = [p for folder in config.project_templates() for p in sorted(folder.rglob("*"))]
     code = sorted([*_CODE_DIR.rglob("*.py"), *_CODE_DIR.rglob("*.j2")])
     inputs += [p for p in templates if p.is_file()]
