@@ -39,6 +39,10 @@ _ACCENTS = {
 _ACCENT_RE = re.compile(
     r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*\\?([A-Za-z])\s*\}|([A-Za-z]))"""
 )
+# BibTeX's braces around an accented letter: `M{\"o}bius`, `Erd{\H{o}}s`.
+_BRACED_ACCENT_RE = re.compile(
+    r"""\{(\\(?:['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*\\?[A-Za-z]\s*\}|[A-Za-z]))\}"""
+)
 _ESCAPED_CHAR_RE = re.compile(r"\\([%&_#$])")
 _TEXTCOLOR_RE = re.compile(r"\\textcolor(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}?")
 _FONT_GROUP_RE = re.compile(r"\{\\?(?:em|it|bf|rm|tt|sf|sc|sl)\s([^{}]*)\}")  # one \s: linear
@@ -92,8 +96,14 @@ def clean_text(text: str) -> str:
     text = _latex_dashes(_clean_latex(text))
     if "~" in text:
         text = _TIE_RE.sub(_untie, text)
-    text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
+    text = unicodedata.normalize("NFC", without_invisible(text))
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the invisible characters of _INVISIBLE_RE (bidirectional controls
+    would reorder the page around it)."""
+    return _INVISIBLE_RE.sub("", text)
 
 
 def _clean_latex(text: str) -> str:
@@ -106,7 +116,7 @@ def _clean_latex(text: str) -> str:
     text = _undouble_urls(text)
     text = _FONT_COMMAND_RE.sub(r"\1", text)
     text = _FONT_GROUP_RE.sub(r"\1", text)
-    text = _ACCENT_RE.sub(_compose_accent, text)
+    text = _ACCENT_RE.sub(_compose_accent, _BRACED_ACCENT_RE.sub(r"\1", text))
     text = _ESCAPED_CHAR_RE.sub(r"\1", text)
     text = _LINE_BREAK_RE.sub(" ", text)
     text = _WORD_COMMAND_RE.sub(r"\1", text)

@@ -41,6 +41,10 @@ LATEX_CASES = {
     "diaeresis": (r"na\"ive Bayes", "naïve Bayes"),
     "diaeresis on dotless i": (r"na\"{\i}ve Bayes", "naïve Bayes"),
     "umlaut": (r"G\"odel and Schr\"odinger", "Gödel and Schrödinger"),
+    "braced accent": (
+        r"M{\"o}bius and G{\"{o}}del, as BibTeX writes them",
+        "Möbius and Gödel, as BibTeX writes them",
+    ),
     "url command": (r"code at \url{https://github.com/a/b}", "code at https://github.com/a/b"),
     "doubled url": (
         "at https://github.com/a/b{https://github.com/a/b}.",

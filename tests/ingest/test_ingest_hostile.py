@@ -295,3 +295,19 @@ def test_control_characters_in_json_strings_are_removed_and_said(ingest, account
         "a.jsonl:1: warning: title holds control characters (U+0000): removed",
         "a.jsonl:1: warning: abstract holds control characters (U+0007): removed",
     ]
+
+
+def test_bidirectional_and_invisible_characters_leave_authors_and_links(ingest, accounted) -> None:
+    """Titles and abstracts lost them; an author's U+202E reversed the rest of the facts
+    line, the citation and citation_author."""
+    text = _jsonl(
+        _row(title="Listed authors", authors=["Eve \u202eevil", "Zero\u200bWidth", r"Erd{\H{o}}s"]),
+        _row(title="Joined authors", abstract=OTHER, authors="A. \u2066One\u2069; B. Two"),
+        _row(title="A link", abstract=ABSTRACT + " More.", url="https://x.org/\u202ea"),
+    )
+    corpus = ingest({"a.jsonl": text})
+    accounted(corpus)
+    by_title = {p.title: p for p in corpus.papers}
+    assert by_title["Listed authors"].authors == ("Eve evil", "ZeroWidth", "Erdős")
+    assert by_title["Joined authors"].authors == ("A. One", "B. Two")
+    assert by_title["A link"].external_url == "https://x.org/a"

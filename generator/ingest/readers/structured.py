@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.ingest.clean import clean_text, without_invisible
 from generator.ingest.dates import parse_date
 from generator.ingest.pairing import make_record
 from generator.ingest.readers.types import ReadResult
@@ -158,7 +159,7 @@ class _Fields:
     def link(self, name: str) -> str | None:
         """A link field. One that is no web address is kept (the export has it) with a
         warning: pages do not link it (`javascript:`, `data:`, a bare word)."""
-        url = self.optional_text(name)
+        url = without_invisible(self.optional_text(name))
         if url.strip() and not is_web_address(url):
             self.warn(f"{name} {url[:80]!r} is no http(s) address: not linked on pages")
         return url or None
@@ -183,14 +184,14 @@ class _Fields:
                 name, replaced = without_surrogates(item.strip())
                 if replaced:
                     self.warn("an author's name holds invalid characters: replaced by U+FFFD")
-                if name:
-                    names.append(name)
-            return tuple(names)
-        text = self.optional_text("authors")
-        if not text:
-            return ()
-        parts = text.split(";") if ";" in text else text.replace(" and ", ",").split(",")
-        return tuple(p.strip() for p in parts if p.strip())
+                names.append(name)
+        else:
+            text = self.optional_text("authors")
+            names = text.split(";") if ";" in text else text.replace(" and ", ",").split(",")
+        # Cleaned as titles are: invisible and bidirectional characters go, LaTeX accents
+        # are composed ({\"o} is ö).
+        cleaned = [clean_text(name) for name in names]
+        return tuple(name for name in cleaned if name)
 
     def date(self) -> PaperDate | None:
         raw = self.optional_text("date")
