@@ -112,9 +112,10 @@ def _provider_problem(provider: Any, folders: list[str]) -> str:
 def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
     """The first of the project's theme templates (site_src/overrides, or theme
     custom_dir) that cannot be read or parsed, as `file:line: why`, or "": not UTF-8,
-    unreadable, or a Jinja syntax error. Templates are only parsed: an unknown filter
-    (plugins add filters as the build starts) or an error while a page renders is named
-    by the build (template_failure)."""
+    unreadable, a Jinja syntax error, or one that extends itself (`{% extends
+    "main.html" %}` in main.html: the build recursed until Python stopped it).
+    Templates are only parsed: an unknown filter (plugins add filters as the build
+    starts) or an error while a page renders is named by the build (template_failure)."""
     import jinja2
 
     custom = mkdocs_config.theme.custom_dir
@@ -132,7 +133,7 @@ def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
             continue
         where = shown / relative
         try:
-            env.parse(path.read_text(encoding="utf-8"), path.name, str(where))
+            tree = env.parse(path.read_text(encoding="utf-8"), path.name, str(where))
         except UnicodeDecodeError as error:
             return (
                 f"{where}: not UTF-8 text ({error.reason} at byte {error.start}): theme "
@@ -142,6 +143,14 @@ def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
             return f"{where}: cannot be read ({error.strerror or error})"
         except jinja2.TemplateSyntaxError as error:
             return f"{where}:{error.lineno}: {type(error).__name__}: {error.message}"
+        for extends in tree.find_all(jinja2.nodes.Extends):
+            named = extends.template
+            if isinstance(named, jinja2.nodes.Const) and named.value == relative.as_posix():
+                return (
+                    f"{where}:{extends.lineno}: extends itself (this file replaces the "
+                    f"theme's {named.value}, so the build would loop): extend the template "
+                    "the theme's own extends, such as base.html"
+                )
     return ""
 
 

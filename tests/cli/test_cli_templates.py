@@ -65,6 +65,7 @@ def _override(root: Path, text: str | bytes) -> Path:
     [
         ("{% extends 'base.html' %}\n{% if %}\n", ":2: TemplateSyntaxError: Expected an expr"),
         (b"\xff{% extends 'base.html' %}", ": not UTF-8 text"),
+        ("{% extends 'main.html' %}\n", ":1: extends itself"),  # a RecursionError
     ],
 )
 def test_a_broken_theme_override_fails_check_and_build_alike(
