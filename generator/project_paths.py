@@ -51,15 +51,22 @@ class Inside:
         return "" if os.path.join(real, "").startswith(self.root) else real
 
     def first_link_out(self, folder: Path) -> str:
-        """The first entry under `folder` (itself included) that links out, or ""."""
+        """The first entry under `folder` (itself included) that links out, or "".
+        Entries are read once each (a folder's listing says which are links: docs/
+        holds two files per paper)."""
         if self.leaves(folder):
             return str(folder)
-        for parent, folders, files in os.walk(folder):
-            for name in sorted([*folders, *files]):
-                if os.path.islink(os.path.join(parent, name)) and self.leaves(
-                    os.path.join(parent, name)
-                ):
-                    return os.path.join(parent, name)
+        stack = [str(folder)]
+        while stack:
+            try:
+                with os.scandir(stack.pop()) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError:  # unreadable: nothing in it is read or published either
+                continue
+            for entry in entries:
+                if entry.is_symlink() and self.leaves(entry.path):
+                    return entry.path
+            stack.extend(e.path for e in reversed(entries) if e.is_dir(follow_symlinks=False))
         return ""
 
 
@@ -72,6 +79,14 @@ def custom_dir_problem(root: Path, custom_dir: str | None) -> str:
     if link == str(Path(custom_dir or "")):  # the folder itself
         return f"theme custom_dir {custom_dir!r} is {OUTSIDE}"
     return f"theme custom_dir: {link} links {OUTSIDE}"
+
+
+def docs_links_problem(root: Path, docs: Path) -> str:
+    """Why the pages folder cannot be published from the project at `root`, or "": a
+    link in it leads outside (MkDocs copies what a link points to into the site; papersite
+    writes no link, but a file of one's own in docs/ is published too)."""
+    link = Inside(root).first_link_out(docs) if docs.is_dir() else ""
+    return f"docs_dir: {link} links {OUTSIDE}" if link else ""
 
 
 def path_problem(key: str, entries: Sequence[str]) -> str:

@@ -243,3 +243,24 @@ def test_corpus_globs_never_read_papersites_own_files(tmp_path: Path) -> None:
     assert set(corpus) <= named
     assert not named & {"papersite.yml", "mkdocs.yml", "site_src/topics.yml"}
     assert not [n for n in named if n.startswith(("docs/", "site/", ".")) or "/." in n]
+
+
+def test_a_link_out_of_the_project_in_docs_is_never_published(tmp_path: Path) -> None:
+    """papersite writes no link into docs/, but publishes one's own files there: a link
+    to a secret file was copied into site/ (`check` passed)."""
+    root = _project(tmp_path / "project")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("CONFIDENTIAL\n", encoding="utf-8")
+    assert papersite(root, "generate").exit_code == 0
+    (root / "docs" / "assets" / "own").mkdir(parents=True)
+    (root / "docs" / "assets" / "own" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (root / "docs" / "assets" / "own" / "leak.txt").symlink_to(secret)
+    for command in ("check", "build"):
+        result = papersite(root, command)
+        assert result.exit_code == 2, result.output
+        assert "leak.txt links outside the project" in result.output
+    assert not (root / "site").exists()
+    (root / "docs" / "assets" / "own" / "leak.txt").unlink()
+    assert papersite(root, "build").exit_code == 0
+    assert (root / "site" / "assets" / "own" / "notes.txt").is_file()

@@ -19,7 +19,7 @@ from generator.mkdocs.theme_checks import (
     theme_language_problem,
     theme_settings_problem,
 )
-from generator.project_paths import as_written, custom_dir_problem
+from generator.project_paths import as_written, custom_dir_problem, docs_links_problem
 from generator.setting_values import site_url_problem
 
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
@@ -85,6 +85,7 @@ def mkdocs_settings_problem(
     if builds_site_dir:
         problem = problem or project.site_dir_problem(site_dir)
     problem = problem or custom_dir_problem(project.root, mkdocs_config.theme.custom_dir)
+    problem = problem or docs_links_problem(project.root, project.docs)
     if builds_site_dir and empties_site_dir:
         problem = problem or foreign_site_problem(
             Path(site_dir), as_written(project.root, site_dir)
