@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -42,18 +42,19 @@ def ingest_files(
     paths relative to `root` (the project), so the output never depends on where it is."""
     texts: list[tuple[str, bytes]] = []
     ordered = sorted(paths, key=lambda p: (p.name, str(p)))
-    problems = _same_names(ordered, root)
+    names = _source_names(ordered, root)
+    problems: list[Problem] = []
     unreadable: list[MergeEntry] = []
-    for path in ordered:
+    for path, name in zip(ordered, names, strict=True):
         try:
             data = read_corpus_file(path)
         except (OSError, _TooLarge) as error:
             reason = str(error) if isinstance(error, _TooLarge) else error.strerror or str(error)
-            skipped = _unreadable(path.name, 0, f"cannot read file: {reason}", (), ())
+            skipped = _unreadable(name, 0, f"cannot read file: {reason}", (), ())
             problems.extend(skipped.problems)
             unreadable.extend(skipped.rejected)
             continue
-        texts.append((path.name, data))
+        texts.append((name, data))
     corpus = ingest_texts(texts, options, workers)
     return Corpus(
         corpus.papers,
@@ -83,21 +84,20 @@ def read_corpus_file(path: Path) -> bytes:
         return start + file.read(MAX_FILE_BYTES + 1 - len(start))
 
 
-def _same_names(paths: list[Path], root: Path | None) -> list[Problem]:
-    """Warn about corpus files that share a name: provenance names files by name only."""
+def _source_names(paths: list[Path], root: Path | None) -> list[str]:
+    """How messages and pages name each corpus file (`paths` sorted by name): by its
+    name, or, when two share it, by its path in the project (`a/x.txt`, `b/x.txt`)."""
+    counts = Counter(path.name for path in paths)
 
     def shown(path: Path) -> str:
-        if root is None or not path.resolve().is_relative_to(root.resolve()):
+        if counts[path.name] == 1 or root is None:
             return path.name
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:  # (not the machine's path: pages show it)
+            return path.name
 
-    problems = []
-    for first, second in itertools.pairwise(paths):
-        if first.name == second.name:
-            both = f"{shown(first)}, {shown(second)}"
-            message = f"two corpus files have this name ({both}): sources are ambiguous"
-            problems.append(Problem(SourceRef(second.name, 0), Severity.WARNING, message))
-    return problems
+    return [shown(path) for path in paths]
 
 
 def ingest_texts(

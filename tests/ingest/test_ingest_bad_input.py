@@ -264,18 +264,25 @@ def test_unreadable_file_on_disk_is_rejected(tmp_path) -> None:
     assert corpus.records_read == 3  # the two papers and the rejected file
 
 
-def test_files_with_the_same_name_are_reported(tmp_path) -> None:
+def test_files_with_the_same_name_are_named_by_their_path(tmp_path) -> None:
+    """Pages and messages said `listing.txt:3` for either file (a warning said the
+    sources were ambiguous); they name each by its path in the project now."""
     from generator.ingest import ingest_files
 
     for folder in ("one", "two"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "listing.txt").write_text(GOOD, encoding="utf-8")
-    files = [tmp_path / "two" / "listing.txt", tmp_path / "one" / "listing.txt"]
+    (tmp_path / "other.txt").write_text("", encoding="utf-8")
+    files = [
+        tmp_path / "two" / "listing.txt",
+        tmp_path / "other.txt",
+        tmp_path / "one" / "listing.txt",
+    ]
     corpus = ingest_files(files, root=tmp_path)
-    assert [p.severity for p in corpus.problems] == [Severity.WARNING]
-    assert corpus.problems[0].message == (
-        "two corpus files have this name (one/listing.txt, two/listing.txt): sources are ambiguous"
-    )  # paths within the project: the output never depends on where the project is
+    assert sorted(f.file for f in corpus.files) == ["one/listing.txt", "other.txt", "two/listing.txt"]
+    sources = {str(s) for paper in corpus.papers for s in paper.sources}
+    assert {s.split(":")[0] for s in sources} == {"one/listing.txt", "two/listing.txt"}
+    assert [p.source.file for p in corpus.problems] == ["other.txt"]  # empty, by its name
 
 
 def test_a_binary_file_is_judged_by_its_start_without_reading_it_whole(tmp_path) -> None:
