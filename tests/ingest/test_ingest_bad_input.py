@@ -279,7 +279,8 @@ def test_files_with_the_same_name_are_named_by_their_path(tmp_path) -> None:
         tmp_path / "one" / "listing.txt",
     ]
     corpus = ingest_files(files, root=tmp_path)
-    assert sorted(f.file for f in corpus.files) == ["one/listing.txt", "other.txt", "two/listing.txt"]
+    names = sorted(f.file for f in corpus.files)
+    assert names == ["one/listing.txt", "other.txt", "two/listing.txt"]
     sources = {str(s) for paper in corpus.papers for s in paper.sources}
     assert {s.split(":")[0] for s in sources} == {"one/listing.txt", "two/listing.txt"}
     assert [p.source.file for p in corpus.problems] == ["other.txt"]  # empty, by its name
