@@ -406,6 +406,46 @@ def test_the_legend_filters_by_area(tab: Tab, e2e_site: BuiltSite) -> None:
     tab.assert_clean()
 
 
+PIXEL_JS = """([x, y]) => {
+  const c = document.querySelector(".ps-map__canvas");
+  const r = c.getBoundingClientRect();
+  const px = Math.round((x - r.left) * c.width / r.width);
+  const py = Math.round((y - r.top) * c.height / r.height);
+  return Array.from(c.getContext("2d").getImageData(px, py, 1, 1).data);
+}"""
+
+
+def test_papers_shown_for_a_picked_area_take_its_colour(tab: Tab, e2e_site: BuiltSite) -> None:
+    """A paper shown under a picked area by a second topic was drawn in its own area's
+    colour: the legend said Segmentation, the map showed purple and green points."""
+    page = _open_map(tab)
+    data = _points(e2e_site)
+    topics = data["topics"]
+    own = [topics[t]["area"] if t >= 0 else -1 for t in data["topic"]]
+    isolated = _isolated(data, len(data["x"]))
+    for area in range(len(data["areas"])):
+        members = {i for t in topics if t["area"] == area for i in t["papers"]}
+        native = [i for i in isolated[:60] if own[i] == area]
+        guests = [i for i in isolated[:60] if i in members and own[i] != area]
+        if native and guests:
+            break
+    else:
+        pytest.fail("no area has isolated papers of its own and of other areas")
+    page.locator(f'.ps-map__area[data-area="{area}"]').click()
+    page.wait_for_timeout(100)
+
+    def pixel(i: int) -> list[int]:
+        where = page.evaluate("i => window.papersiteMap.clientPoint(i)", i)
+        return list(page.evaluate(PIXEL_JS, where))
+
+    expected = pixel(native[0])
+    assert expected[3] > 200  # drawn, not faded
+    for guest in guests[:3]:
+        found = pixel(guest)
+        assert all(abs(a - b) <= 3 for a, b in zip(found, expected, strict=True)), (guest, found)
+    tab.assert_clean()
+
+
 def _slug(url: str) -> str:
     return url.removeprefix("papers/").removesuffix("/")
 

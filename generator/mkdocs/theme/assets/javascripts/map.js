@@ -275,9 +275,33 @@
     return false;
   }
 
+  /** The style a shown paper is drawn in while areas are picked: its own (`g`) when its
+      own area is picked, else that of its first topic in a picked area, so that every
+      point shown has a colour of the legend's picks (a paper shown under Segmentation
+      by a second topic was drawn in its own area's colour). */
+  function pickedStyle(state, i, g) {
+    var t = state.data.topic[i];
+    if (t >= 0 && state.picked.indexOf(state.data.topics[t].area) >= 0) return g;
+    var topics = state.topicsOf[i];
+    for (var k = 0; k < topics.length; k++) {
+      if (state.picked.indexOf(state.data.topics[topics[k]].area) >= 0) return state.topicStyle[topics[k]];
+    }
+    return g;
+  }
+
   /** The areas of each paper: those of all its topics, not only of the one that colours
       it, so that an area counts and shows every paper of its topics (as the finder's
       area filter does, and as its topics' own counts in the legend imply). */
+  /** The topics of each paper, in the topics' order. */
+  function paperTopics(data, n) {
+    var topics = [];
+    for (var i = 0; i < n; i++) topics.push([]);
+    data.topics.forEach(function (topic, t) {
+      topic.papers.forEach(function (i) { topics[i].push(t); });
+    });
+    return topics;
+  }
+
   function paperAreas(data, n) {
     var areas = [];
     for (var i = 0; i < n; i++) areas.push([]);
@@ -299,14 +323,16 @@
     var radius = (state.n > 3000 ? 1.8 : 3) * zoomBoost;
     var lit = state.highlight;
     var faint = [];  /* by shape: faded points share one colour */
-    var byStyle = state.byStyle.map(function (group) {
-      if (lit < 0 && !state.picked.length) return group.indices;
-      return group.indices.filter(function (i) {
-        var keep = lit < 0 && shown(state, i);
-        if (!keep) (faint[group.shape] = faint[group.shape] || []).push(i);
-        return keep;
+    var byStyle = state.byStyle.map(function (group) { return group.indices; });
+    if (lit >= 0 || state.picked.length) {
+      byStyle = state.byStyle.map(function () { return []; });
+      state.byStyle.forEach(function (group, g) {
+        group.indices.forEach(function (i) {
+          if (lit < 0 && shown(state, i)) byStyle[pickedStyle(state, i, g)].push(i);
+          else (faint[group.shape] = faint[group.shape] || []).push(i);
+        });
       });
-    });
+    }
     ctx.globalAlpha = 1;
     ctx.fillStyle = palette.faint;
     faint.forEach(function (indices, shape) { dots(ctx, state, indices, radius, shape); });
@@ -938,6 +964,8 @@
       root: container.getAttribute("data-root") || "",
       data: data, n: n, xs: xs, ys: ys, byStyle: byStyle, labelOrder: labelOrder, extent: extent,
       areasOf: paperAreas(data, n),
+      topicsOf: paperTopics(data, n),
+      topicStyle: topicStyle,
       view: { k: 1, tx: 0, ty: 0 },
       highlight: -1, hover: -1, hoverLabel: -1, pinned: -1, picked: [],
       swatches: [], buttons: [], areaButtons: [], topicLists: [], labelsDrawn: [], labelWidths: [],
