@@ -119,9 +119,11 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
             words = query.split()
             assert marked and all(any(m.startswith(w[:5]) for w in words) for m in marked), marked
             text = " ".join((excerpt.text_content() or "").split())
-            assert text[-1] in '.!?…)"”', text  # a cut excerpt says so
-            text = text.removesuffix("…").rstrip(" .")
+            assert text[-1] in '.!?…)"”', text  # a cut excerpt says so, at either end
+            cut = text.startswith("… ")
+            text = text.removeprefix("… ").removesuffix("…").rstrip(" .")
             assert text[:60] in abstracts[title], (title, text)
+            assert abstracts[title].startswith(text[:60]) != cut, (title, text)
     tab.assert_clean()
 
 

@@ -351,7 +351,7 @@
     facts = facts.concat(papersite.topicNames(data.filters));
     if (facts.length) item.appendChild(element("span", "ps-finder__meta", facts.join(" · ")));
     var excerpt = element("span", "ps-finder__summary");
-    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
     item.appendChild(excerpt);
     return item;
   };

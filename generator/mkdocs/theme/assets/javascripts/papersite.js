@@ -118,8 +118,9 @@
   }
 
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
-     excerpt cut inside a sentence ends with "…", so it does not read as the whole. */
-  function excerptNodes(html) {
+     excerpt cut inside a sentence ends with "…", and one that does not start where the
+     page's text (`content`) does starts with "…", so it does not read as the whole. */
+  function excerptNodes(html, content) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
     var out = [];
     parsed.body.firstChild.childNodes.forEach(function (node) {
@@ -127,6 +128,10 @@
       else out.push(document.createTextNode(node.textContent));
     });
     var text = parsed.body.textContent.trim();
+    var start = text.split(/\s+/).slice(0, 6).join(" ");
+    if (text && content && content.replace(/\s+/g, " ").trim().indexOf(start) !== 0) {
+      out.unshift(document.createTextNode("… "));
+    }
     if (text && !/[.!?…)"”]$/.test(text)) out.push(document.createTextNode(" …"));
     return out;
   }

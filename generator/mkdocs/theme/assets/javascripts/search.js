@@ -129,7 +129,7 @@
     var title = titled("ps-search__title", data.meta.title || data.url);
     link.appendChild(papersite.markInferred(title, data.filters));
     var excerpt = element("span", "ps-search__excerpt");
-    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
     link.appendChild(excerpt);
     var facts = papersite.topicNames(data.filters);
     if (data.filters.year) facts.push(data.filters.year[0]);
