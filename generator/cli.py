@@ -32,7 +32,7 @@ from generator.pipeline import Generated, Pipeline
 from generator.redirects import notes
 from generator.render.export import export_json, is_replaceable_export
 from generator.scaffold import ScaffoldError, init_project
-from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
+from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents, query_words
 from generator.stage_times import StageTimes
 from generator.write import write_text_atomic
 
@@ -407,6 +407,8 @@ def address_problem(address: str) -> str:
 @click.pass_obj
 def search_command(context: Context, query: str, limit: int) -> None:
     """Search the papers as the site's search does: rank, score, slug, title."""
+    if not query_words(query):
+        _fail("the query has no word to search for (letters or digits)")
     path = context.config.docs / SEARCH_DOCUMENTS
     if not path.is_file():
         _fail(f"no search data at {path}; run `papersite generate` first")

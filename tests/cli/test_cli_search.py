@@ -37,3 +37,13 @@ def test_search_before_generate_says_what_to_run(run: Run, project) -> None:
     root = project({"a.txt": LISTING})
     result = run(root, "search", "transport")
     assert result.exit_code == 1 and "run `papersite generate` first" in result.stderr
+
+
+def test_a_query_without_a_word_is_refused(run: Run, project) -> None:
+    """`search ""` said "No paper matches." as if it had searched."""
+    root = project({"a.txt": LISTING})
+    run(root, "generate")
+    for query in ("", "  ", "... !"):
+        result = run(root, "search", query)
+        assert result.exit_code == 1, (query, result.output)
+        assert "the query has no word to search for" in result.stderr
