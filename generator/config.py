@@ -114,7 +114,7 @@ class Config:
                     p
                     for p in self.root.glob(entry)
                     if not p.is_dir()
-                    and not written_or_hidden(self.root, p)
+                    and not written_or_hidden(self.root, p, self.root / fixed_part(entry))
                     and p.relative_to(self.root).as_posix() not in settings
                 ]
             elif path.is_dir():

@@ -16,14 +16,17 @@ STATE_SUFFIX = ".papersite-state.json"
 BUILD_STATE_SUFFIX = ".papersite-build.json"
 
 
-def written_or_hidden(root: Path, path: Path) -> bool:
+def written_or_hidden(root: Path, path: Path, named: Path | None = None) -> bool:
     """Whether `path`, inside the project at `root`, is hidden (a state file, `.git/`) or
-    lies in a folder papersite wrote (a state file beside it: docs/, a built site/)."""
+    lies in a folder papersite wrote (a state file beside it: docs/, a built site/).
+    Folders of `named` (a glob's part before its first wildcard: `.data/` in
+    `.data/*.jsonl`) were named on purpose: hidden, they still count."""
     if path.name.startswith("."):
         return True
     folder = path.parent
     while folder != root and root in folder.parents:
-        if folder.name.startswith(".") or any(
+        hidden = folder.name.startswith(".") and not (named and named.is_relative_to(folder))
+        if hidden or any(
             (folder.parent / f".{folder.name}{suffix}").is_file()
             for suffix in (STATE_SUFFIX, BUILD_STATE_SUFFIX)
         ):
@@ -56,7 +59,7 @@ class Inside:
         holds two files per paper)."""
         if self.leaves(folder):
             return str(folder)
-        stack = [str(folder)]
+        stack, seen = [str(folder)], {os.path.realpath(folder)}
         while stack:
             try:
                 with os.scandir(stack.pop()) as listing:
@@ -66,7 +69,13 @@ class Inside:
             for entry in entries:
                 if entry.is_symlink() and self.leaves(entry.path):
                     return entry.path
-            stack.extend(e.path for e in reversed(entries) if e.is_dir(follow_symlinks=False))
+            # MkDocs follows links to folders: a link inside leads on (once each).
+            for entry in reversed(entries):
+                if entry.is_dir(follow_symlinks=True):
+                    real = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+                    if real not in seen:
+                        seen.add(real)
+                        stack.append(entry.path)
         return ""
 
 

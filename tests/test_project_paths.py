@@ -243,6 +243,10 @@ def test_corpus_globs_never_read_papersites_own_files(tmp_path: Path) -> None:
     assert set(corpus) <= named
     assert not named & {"papersite.yml", "mkdocs.yml", "site_src/topics.yml"}
     assert not [n for n in named if n.startswith(("docs/", "site/", ".")) or "/." in n]
+    (root / ".data").mkdir()  # a hidden folder named on purpose is read
+    (root / ".data" / "more.txt").write_text("x\n", encoding="utf-8")
+    (root / "papersite.yml").write_text('corpus: [".data/*.txt"]\n', encoding="utf-8")
+    assert [p.name for p in load_config(root).corpus_files()] == ["more.txt"]
 
 
 def test_a_link_out_of_the_project_in_docs_is_never_published(tmp_path: Path) -> None:
@@ -264,3 +268,20 @@ def test_a_link_out_of_the_project_in_docs_is_never_published(tmp_path: Path) ->
     (root / "docs" / "assets" / "own" / "leak.txt").unlink()
     assert papersite(root, "build").exit_code == 0
     assert (root / "site" / "assets" / "own" / "notes.txt").is_file()
+
+
+def test_a_link_out_behind_a_linked_folder_in_docs_is_found(tmp_path: Path) -> None:
+    """MkDocs follows a link to a folder: docs/x -> ../other, other/secret.txt -> a file
+    outside was published (the walk did not enter linked folders)."""
+    from generator.project_paths import docs_links_problem
+
+    project, secret = _outside(tmp_path)
+    (project / "docs").mkdir()
+    (project / "other").mkdir()
+    (project / "other" / "fine.txt").write_text("mine\n", encoding="utf-8")
+    (project / "docs" / "x").symlink_to(project / "other", target_is_directory=True)
+    (project / "docs" / "loop").symlink_to(project / "docs", target_is_directory=True)
+    assert docs_links_problem(project, project / "docs") == ""
+    (project / "other" / "secret.txt").symlink_to(secret)
+    problem = docs_links_problem(project, project / "docs")
+    assert problem.startswith("docs_dir: ") and "secret.txt links outside" in problem

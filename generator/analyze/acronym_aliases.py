@@ -71,7 +71,9 @@ def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> Ac
     for meaning in meanings:
         acronym = docs.surfaces.word(meaning.acronym)
         phrase = docs.surfaces.phrase(meaning.phrase)
-        other_name.update({meaning.acronym: phrase, meaning.phrase: acronym})
+        other_name[meaning.phrase] = acronym
+        if meaning.acronym not in defined_otherwise:  # (a topic "CT" may mean either)
+            other_name[meaning.acronym] = phrase
         for paper in meaning.writing_phrase - meaning.writing_acronym:
             found.setdefault(paper, set()).add(acronym)
         if meaning.acronym not in defined_otherwise:

@@ -92,10 +92,9 @@ def _source_names(paths: list[Path], root: Path | None) -> list[str]:
     def shown(path: Path) -> str:
         if counts[path.name] == 1 or root is None:
             return path.name
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:  # (not the machine's path: pages show it)
-            return path.name
+        # As written, links not followed: `a/x.txt`, a link to `b/x.txt`, is `a/x.txt`.
+        shown = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        return path.name if shown.startswith("..") else Path(shown).as_posix()
 
     return [shown(path) for path in paths]
 

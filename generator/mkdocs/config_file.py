@@ -16,13 +16,16 @@ inside the project.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown.util import parseBoolValue
 
+from generator.project_paths import Inside
 from generator.yaml_files import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth, all_nodes
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
@@ -38,6 +41,7 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
     any symbolic link)."""
     named_at = ""  # where the file being read was named by INHERIT
     inside = project.resolve() if project is not None else None
+    main = path
     for _ in range(_MAX_INHERIT):
         if named_at and inside is not None and not path.resolve().is_relative_to(inside):
             return f"{named_at}: INHERIT {str(path)!r} is outside the project (settings stay in it)"
@@ -49,14 +53,20 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
         if alias_growth(root) > MAX_YAML_VALUES:
             return f"{path}: {TOO_MANY_VALUES}"
         problem = _old_hooks(path, text) or _code_tag(path, root)
-        problem = problem or _reads_outside(path, root, inside or path.parent.resolve())
+        if root is not None and not problem:
+            problem = _reads_outside(path, text, root, inside or main.parent.resolve(), main)
         if problem:
             return problem
         if not isinstance(root, yaml.MappingNode):  # MkDocs says so of mkdocs.yml itself
             return f"{named_at}: INHERIT {str(path)!r} holds no settings" if named_at else ""
         parent = next((v for k, v in root.value if k.value == "INHERIT"), None)
-        if not isinstance(parent, yaml.ScalarNode):
+        if parent is None:
             return ""
+        if not isinstance(parent, yaml.ScalarNode) or parent.tag != _STRING:
+            return (
+                f"{path}:{parent.start_mark.line + 1}: INHERIT must name a file, written out "
+                "(a value computed while MkDocs loads it is never checked)"
+            )
         named_at = f"{path}:{parent.start_mark.line + 1}"
         path = path.parent / str(parent.value)
     return f"{path}: INHERIT goes deeper than {_MAX_INHERIT} files"
@@ -76,47 +86,137 @@ def _code_tag(path: Path, root: yaml.Node | None) -> str:
     return ""
 
 
-def _reads_outside(path: Path, root: yaml.Node | None, inside: Path) -> str:
-    """Where the settings at `path` run or publish a file outside the `inside` folder."""
-    if not isinstance(root, yaml.MappingNode):
-        return ""
-    for key, value in root.value:
-        if key.value == "hooks" and isinstance(value, yaml.SequenceNode):
-            for hook in value.value:
-                line = f"{path}:{hook.start_mark.line + 1}"
-                if not isinstance(hook, yaml.ScalarNode) or hook.tag != _STRING:
-                    return f"{line}: a hook must be written as a path (MkDocs imports it)"
-                if not (path.parent / str(hook.value)).resolve().is_relative_to(inside):
-                    return f"{line}: hook {hook.value!r} is outside the project ({_RUNS})"
-        if key.value == "markdown_extensions" and isinstance(value, yaml.SequenceNode):
-            for extension in value.value:
-                problem = _snippets_problem(path, extension)
-                if problem:
-                    return problem
-    return ""
+class _Computed:
+    """A value MkDocs computes while it loads the file (`!ENV`, `!relative`): unknown
+    until then, so never taken as a safe one."""
 
 
-def _snippets_problem(path: Path, extension: yaml.Node) -> str:
-    """Why a `markdown_extensions` entry lets pymdownx.snippets read outside the project."""
-    if not isinstance(extension, yaml.MappingNode):
+class _SettingsLoader(yaml.SafeLoader):
+    """PyYAML's safe loader (merge keys `<<` flattened as MkDocs' loader does), with tagged
+    values as _Computed."""
+
+
+_SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: _Computed())
+_SettingsLoader.add_multi_constructor(PYTHON_TAG, lambda loader, suffix, node: _Computed())
+
+# Extensions that read files into pages, from folders relative to where papersite runs
+# (the plugin makes them the project's: plugin.pin_file_extensions).
+FILE_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
+
+
+def _reads_outside(path: Path, text: str, root: yaml.Node, inside: Path, main: Path) -> str:
+    """Where the settings at `path` (INHERITed by the file `main`, or `main` itself) run
+    or publish a file outside the `inside` folder: a hook (MkDocs finds hooks from the
+    main file's folder), or an extension that reads files from outside."""
+    try:
+        settings = yaml.load(text, Loader=_SettingsLoader)
+    except yaml.YAMLError:
+        return ""  # MkDocs reports it, with its own words
+    if not isinstance(settings, dict):
         return ""
-    for name, options in extension.value:
-        if name.value != "pymdownx.snippets" or not isinstance(options, yaml.MappingNode):
+    hooks = settings.get("hooks")
+    if hooks is not None:
+        if not isinstance(hooks, list) or not all(isinstance(h, str) for h in hooks):
+            return (
+                f"{_at(path, root, 'hooks')}: hooks must be a list of paths, written out ({_RUNS})"
+            )
+        for hook in hooks:
+            if not (main.parent / hook).resolve().is_relative_to(inside):
+                where = _at(path, root, hook)
+                return f"{where}: hook {hook!r} is outside the project ({_RUNS})"
+    for name, options in _extensions(settings.get("markdown_extensions")):
+        if name is None:
+            return (
+                f"{_at(path, root, 'markdown_extensions')}: markdown_extensions must be written out"
+            )
+        if name.split(":")[0] not in FILE_EXTENSIONS:
             continue
-        for option, value in options.value:
-            line = f"{path}:{option.start_mark.line + 1}: pymdownx.snippets {option.value}"
-            if option.value == "base_path":
-                entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
-                for entry in entries:
-                    written = Path(str(entry.value))
-                    if written.is_absolute() or ".." in written.parts:
-                        return f"{line} {entry.value!r} is outside the project ({_RUNS})"
-            falsy = str(value.value).lower() in ("false", "no", "off", "0")
-            if (option.value == "restrict_base_path" and falsy) or (
-                option.value == "url_download" and not falsy
-            ):
-                return f"{line} would read files outside the project ({_RUNS})"
+        problem = _file_extension_problem(name, options)
+        if problem:
+            return f"{_at(path, root, name)}: {problem}"
     return ""
+
+
+def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
+    """Make the folders FILE_EXTENSIONS read from the project's (a relative base_path, the
+    default `.` too, was relative to where papersite runs: `papersite --root proj build`
+    run from one's home folder read `~/.ssh`), and say why one may not be read, or "":
+    a link in it leads outside the project (snippets check paths without following
+    links). Changes `mkdocs_config`'s extension settings in place."""
+    inside = Inside(root)
+    for name in mkdocs_config.markdown_extensions:
+        if name.split(":")[0] not in FILE_EXTENSIONS:
+            continue
+        options = mkdocs_config.mdx_configs.setdefault(name, {})
+        written = options.get("base_path", ".")
+        entries = written if isinstance(written, list) else [written]
+        folders = [os.path.normpath(root / str(entry)) for entry in entries]
+        for folder in folders:
+            link = inside.first_link_out(Path(folder)) if os.path.isdir(folder) else ""
+            if link:
+                return f"{name} base_path: {link} links outside the project ({_RUNS})"
+        options["base_path"] = folders if isinstance(written, list) else folders[0]
+    return ""
+
+
+def _extensions(value: object) -> list[tuple[str | None, object]]:
+    """(name, options) of each entry of `markdown_extensions`, a list of names or of
+    {name: options}, or one mapping (MkDocs reads all three); (None, ...) for a value
+    computed at load time."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        value = [{name: options} for name, options in value.items()]
+    if not isinstance(value, list):
+        return [(None, value)]
+    found: list[tuple[str | None, object]] = []
+    for entry in value:
+        if isinstance(entry, str):
+            found.append((entry, None))
+        elif isinstance(entry, dict):
+            found += [(str(n), o) if isinstance(n, str) else (None, o) for n, o in entry.items()]
+        else:
+            found.append((None, entry))
+    return found
+
+
+def _file_extension_problem(name: str, options: object) -> str:
+    """Why an extension that reads files (FILE_EXTENSIONS) may read outside the project."""
+    if options is None:
+        return ""
+    if not isinstance(options, dict) or _holds_computed(options):
+        return f"{name}'s options must be written out ({_RUNS})"
+    entries = options.get("base_path", [])
+    for entry in entries if isinstance(entries, list) else [entries]:
+        written = Path(str(entry))
+        if not isinstance(entry, str) or written.is_absolute() or ".." in written.parts:
+            return f"{name} base_path {entry!r} is outside the project ({_RUNS})"
+    # As Python-Markdown reads a setting (util.parseBoolValue): "no", "none", null are off.
+    restricted = parseBoolValue(options.get("restrict_base_path", True), fail_on_errors=False)
+    downloads = parseBoolValue(options.get("url_download", False), fail_on_errors=False)
+    if restricted is not True or downloads is not False:
+        key = "url_download" if downloads is not False else "restrict_base_path"
+        return f"{name} {key} would read files outside the project ({_RUNS})"
+    return ""
+
+
+def _holds_computed(value: object) -> bool:
+    if isinstance(value, _Computed):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_computed(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_computed(v) for v in value)
+    return False
+
+
+def _at(path: Path, root: yaml.Node, value: str) -> str:
+    """`path:line` of the first place the file writes `value` (a key or a value), else
+    `path`: constructed settings keep no lines."""
+    for node in all_nodes(root):
+        if isinstance(node, yaml.ScalarNode) and node.value == value:
+            return f"{path}:{node.start_mark.line + 1}"
+    return str(path)
 
 
 def _old_hooks(path: Path, text: str) -> str:

@@ -11,7 +11,11 @@ from typing import Any
 
 from generator.config import Config
 from generator.errors import SettingsError
-from generator.mkdocs.config_file import config_file_problem, directory_urls_problem
+from generator.mkdocs.config_file import (
+    config_file_problem,
+    directory_urls_problem,
+    pin_file_extensions,
+)
 from generator.mkdocs.page_settings import settings_problem
 from generator.mkdocs.site_state import foreign_site_problem
 from generator.mkdocs.theme_checks import (
@@ -86,6 +90,7 @@ def mkdocs_settings_problem(
         problem = problem or project.site_dir_problem(site_dir)
     problem = problem or custom_dir_problem(project.root, mkdocs_config.theme.custom_dir)
     problem = problem or docs_links_problem(project.root, project.docs)
+    problem = problem or pin_file_extensions(mkdocs_config, project.root)
     if builds_site_dir and empties_site_dir:
         problem = problem or foreign_site_problem(
             Path(site_dir), as_written(project.root, site_dir)

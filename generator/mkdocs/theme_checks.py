@@ -6,6 +6,7 @@ renders, is named by the build by file and line, not with a Jinja traceback."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import traceback
 from pathlib import Path
@@ -112,7 +113,7 @@ def _provider_problem(provider: Any, folders: list[str]) -> str:
 def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
     """The first of the project's theme templates (site_src/overrides, or theme
     custom_dir) that cannot be read or parsed, as `file:line: why`, or "": not UTF-8,
-    unreadable, a Jinja syntax error, or one that extends itself (`{% extends
+    unreadable, a Jinja syntax error, or one that extends or includes itself (`{% extends
     "main.html" %}` in main.html: the build recursed until Python stopped it).
     Templates are only parsed: an unknown filter (plugins add filters as the build
     starts) or an error while a page renders is named by the build (template_failure)."""
@@ -143,15 +144,26 @@ def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
             return f"{where}: cannot be read ({error.strerror or error})"
         except jinja2.TemplateSyntaxError as error:
             return f"{where}:{error.lineno}: {type(error).__name__}: {error.message}"
-        for extends in tree.find_all(jinja2.nodes.Extends):
-            named = extends.template
-            if isinstance(named, jinja2.nodes.Const) and named.value == relative.as_posix():
+        for node in tree.find_all((jinja2.nodes.Extends, jinja2.nodes.Include)):
+            if relative.as_posix() in _names(node.template):
                 return (
-                    f"{where}:{extends.lineno}: extends itself (this file replaces the "
-                    f"theme's {named.value}, so the build would loop): extend the template "
+                    f"{where}:{node.lineno}: uses itself (this file replaces the theme's "
+                    f"{relative.as_posix()}, so the build would loop): extend the template "
                     "the theme's own extends, such as base.html"
                 )
     return ""
+
+
+def _names(template: Any) -> set[str]:
+    """The template names an `extends` or `include` may load: its constant names, of
+    either branch of an `if` too, as paths (`./main.html` is main.html)."""
+    import jinja2
+
+    return {
+        posixpath.normpath(str(const.value))
+        for const in [template, *template.find_all(jinja2.nodes.Const)]
+        if isinstance(const, jinja2.nodes.Const) and isinstance(const.value, str)
+    }
 
 
 def template_failure(error: BaseException, theme_dirs: list[str]) -> str | None:

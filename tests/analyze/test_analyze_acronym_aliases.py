@@ -97,8 +97,10 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
         ("Spelled Out", "Computed tomography of lungs, read by radiologists."),
         *_FILLER,
     ]
-    aliases = _aliases(papers)
-    assert aliases == {"spelled-out": ("CT",)}
+    all_aliases = _all_aliases(papers)
+    assert all_aliases.papers == {"spelled-out": ("CT",)}
+    assert all_aliases.of_label("CT") == ()  # a topic "CT" gets no phrase either
+    assert all_aliases.of_label("Computed tomography") == ("CT",)
 
 
 def test_forms_of_one_phrase_are_one_meaning() -> None:

@@ -65,7 +65,12 @@ def _override(root: Path, text: str | bytes) -> Path:
     [
         ("{% extends 'base.html' %}\n{% if %}\n", ":2: TemplateSyntaxError: Expected an expr"),
         (b"\xff{% extends 'base.html' %}", ": not UTF-8 text"),
-        ("{% extends 'main.html' %}\n", ":1: extends itself"),  # a RecursionError
+        ("{% extends 'main.html' %}\n", ":1: uses itself"),  # a RecursionError
+        ("{% extends 'base.html' %}\n\n{% extends './main.html' if 1 else 'x' %}", ":3: uses"),
+        (
+            "{% extends 'base.html' %}{% block c %}{% include 'main.html' %}{% endblock %}",
+            ":1: uses itself",
+        ),
     ],
 )
 def test_a_broken_theme_override_fails_check_and_build_alike(

@@ -281,6 +281,10 @@ def test_files_with_the_same_name_are_named_by_their_path(tmp_path) -> None:
     corpus = ingest_files(files, root=tmp_path)
     names = sorted(f.file for f in corpus.files)
     assert names == ["one/listing.txt", "other.txt", "two/listing.txt"]
+    (tmp_path / "three").mkdir()  # a link is named as written, not as what it points to
+    (tmp_path / "three" / "listing.txt").symlink_to(tmp_path / "two" / "listing.txt")
+    linked = ingest_files([*files, tmp_path / "three" / "listing.txt"], root=tmp_path)
+    assert "three/listing.txt" in {f.file for f in linked.files}
     sources = {str(s) for paper in corpus.papers for s in paper.sources}
     assert {s.split(":")[0] for s in sources} == {"one/listing.txt", "two/listing.txt"}
     assert [p.source.file for p in corpus.problems] == ["other.txt"]  # empty, by its name

@@ -104,26 +104,42 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
     (tmp_path / "evil.py").write_text("", encoding="utf-8")
     (project / "hooks" / "link.py").symlink_to(tmp_path / "evil.py")
     config = project / "mkdocs.yml"
+    snippets = "markdown_extensions:\n  - pymdownx.snippets:\n      "
     cases = {
         "hooks: [hooks/mine.py]\n": "",
         "hooks:\n  - ../evil.py\n": ":2: hook '../evil.py' is outside the project",
         f"hooks: [{tmp_path / 'evil.py'}]\n": ":1: hook",
         "hooks: [hooks/link.py]\n": ":1: hook 'hooks/link.py' is outside",
-        "hooks: [!ENV HOOK]\n": ":1: a hook must be written as a path",
-        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs, snippets]\n": "",
-        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: /etc\n": (
-            ":3: pymdownx.snippets base_path '/etc' is outside"
+        "hooks: [!ENV HOOK]\n": ":1: hooks must be a list of paths, written out",
+        # A merge key hides the hook from a reading of the top-level keys alone.
+        "x: &a {hooks: [../evil.py]}\n<<: *a\n": ":1: hook '../evil.py' is outside",
+        f"{snippets}base_path: [docs, snippets]\n": "",
+        f"{snippets}base_path: /etc\n": ":2: pymdownx.snippets base_path '/etc' is outside",
+        f"{snippets}base_path: [., ../x]\n": ":2: pymdownx.snippets base_path '../x' is outside",
+        f"{snippets}restrict_base_path: false\n": (
+            ":2: pymdownx.snippets restrict_base_path would read files outside"
         ),
-        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [., ../x]\n": (
-            ":3: pymdownx.snippets base_path '../x' is outside"
+        # Python-Markdown reads null, "none", "n" as false.
+        f"{snippets}restrict_base_path: null\n": ":2: pymdownx.snippets restrict_base_path",
+        f"{snippets}restrict_base_path: n\n": ":2: pymdownx.snippets restrict_base_path",
+        f"{snippets}url_download: true\n": ":2: pymdownx.snippets url_download would read",
+        f"{snippets}url_download: false\n": "",
+        f"{snippets}url_download: null\n": "",
+        f"{snippets}restrict_base_path: !ENV [NOPE, false]\n": (
+            ":2: pymdownx.snippets's options must be written out"
         ),
-        "markdown_extensions:\n  - pymdownx.snippets:\n      restrict_base_path: false\n": (
-            ":3: pymdownx.snippets restrict_base_path would read files outside"
+        # Other spellings MkDocs accepts: a mapping, the extension's class named.
+        "markdown_extensions:\n  pymdownx.snippets: {restrict_base_path: false}\n": (
+            ":2: pymdownx.snippets restrict_base_path"
         ),
-        "markdown_extensions:\n  - pymdownx.snippets:\n      url_download: true\n": (
-            ":3: pymdownx.snippets url_download would read files outside"
+        "markdown_extensions:\n  - pymdownx.snippets:SnippetExtension:\n"
+        "      restrict_base_path: false\n": ":2: pymdownx.snippets:SnippetExtension",
+        "markdown_extensions: !ENV [NOPE, [pymdownx.snippets]]\n": (
+            ":1: markdown_extensions must be written out"
         ),
-        "markdown_extensions:\n  - pymdownx.snippets:\n      url_download: false\n": "",
+        "markdown_extensions:\n  - pymdownx.b64:\n      base_path: ../pictures\n": (
+            ":2: pymdownx.b64 base_path '../pictures' is outside"
+        ),
     }
     for text, expected in cases.items():
         config.write_text(text, encoding="utf-8")
@@ -132,6 +148,22 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
             text,
             problem,
         )
+
+
+def test_an_inherited_file_is_checked_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    """An INHERIT computed by !ENV was never checked (its default file ran code), and a
+    hook in an INHERITed file is found from the main file's folder, as MkDocs finds it."""
+    project = tmp_path / "project"
+    (project / "settings").mkdir(parents=True)
+    config = project / "mkdocs.yml"
+    config.write_text("INHERIT: !ENV [NOPE, settings/base.yml]\n", encoding="utf-8")
+    assert config_file_problem(config, project).startswith(f"{config}:1: INHERIT must name")
+    base = project / "settings" / "base.yml"
+    base.write_text("hooks: [../evil.py]\n", encoding="utf-8")  # next to settings/: inside
+    config.write_text("INHERIT: settings/base.yml\n", encoding="utf-8")
+    assert config_file_problem(config, project).startswith(f"{base}:1: hook '../evil.py'")
+    base.write_text("hooks: [settings/mine.py]\n", encoding="utf-8")
+    assert config_file_problem(config, project) == ""
 
 
 def test_a_hook_outside_the_project_never_runs(tmp_path: Path) -> None:
@@ -145,3 +177,25 @@ def test_a_hook_outside_the_project_never_runs(tmp_path: Path) -> None:
         assert result.exit_code == 2, result.output
         assert "is outside the project" in result.output and "Traceback" not in result.output
     assert not marker.exists()
+
+
+def test_snippets_read_from_the_project_wherever_papersite_runs(tmp_path: Path) -> None:
+    """pymdownx.snippets read its relative base_path (`.` by default) from the working
+    folder: `papersite --root project build` run elsewhere included that folder's files."""
+    extensions = "markdown_extensions:\n  - pymdownx.snippets\n"
+    extensions += "validation:\n  nav:\n    omitted_files: info\n"  # own.md is in no nav
+    root = project_with_mkdocs_lines(tmp_path / "project", extensions)
+    (root / "shared.md").write_text("SHARED-TEXT\n", encoding="utf-8")
+    assert papersite(root, "generate").exit_code == 0
+    own = root / "docs" / "own.md"
+    # README.md is in the working folder (the repository) but not in the project.
+    own.write_text('# Own page\n\n--8<-- "shared.md"\n\n--8<-- "README.md"\n', encoding="utf-8")
+    assert Path("README.md").is_file()
+    result = papersite(root, "build")
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "own" / "index.html").read_text(encoding="utf-8")
+    article = page.split("<article")[1].split("</article>")[0]
+    assert "SHARED-TEXT" in article and "Set-up: two commands" not in article
+    (root / "link").symlink_to(tmp_path, target_is_directory=True)
+    result = papersite(root, "check")
+    assert result.exit_code == 2 and "link links outside the project" in result.output
