@@ -16,6 +16,11 @@ STATE_SUFFIX = ".papersite-state.json"
 BUILD_STATE_SUFFIX = ".papersite-build.json"
 
 
+def state_beside(folder: Path, suffix: str) -> Path:
+    """The hidden file beside `folder` that keeps the state of the run that wrote it."""
+    return folder.parent / f".{folder.name}{suffix}"
+
+
 def written_or_hidden(root: Path, path: Path, named: Path | None = None) -> bool:
     """Whether `path`, inside the project at `root`, is hidden (a state file, `.git/`) or
     lies in a folder papersite wrote (a state file beside it: docs/, a built site/).
@@ -27,8 +32,7 @@ def written_or_hidden(root: Path, path: Path, named: Path | None = None) -> bool
     while folder != root and root in folder.parents:
         hidden = folder.name.startswith(".") and not (named and named.is_relative_to(folder))
         if hidden or any(
-            (folder.parent / f".{folder.name}{suffix}").is_file()
-            for suffix in (STATE_SUFFIX, BUILD_STATE_SUFFIX)
+            state_beside(folder, suffix).is_file() for suffix in (STATE_SUFFIX, BUILD_STATE_SUFFIX)
         ):
             return True
         folder = folder.parent

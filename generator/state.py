@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import NOT_SETTINGS, REDIRECTS_NAME, Config
-from generator.project_paths import STATE_SUFFIX
+from generator.project_paths import STATE_SUFFIX, state_beside
 from generator.write import MANIFEST, write_text_atomic
 
 _CODE_DIR = Path(__file__).resolve().parent
@@ -73,7 +73,7 @@ def _shown_path(path: Path, root: Path) -> str:
 
 def state_file(docs_dir: Path) -> Path:
     """Where the state of `docs_dir` is kept: beside it, hidden."""
-    return docs_dir.parent / f".{docs_dir.name}{STATE_SUFFIX}"
+    return state_beside(docs_dir, STATE_SUFFIX)
 
 
 def save_state(docs_dir: Path, state: GeneratedState) -> GeneratedState:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import PROJECT_OVERRIDES, Config
-from generator.project_paths import BUILD_STATE_SUFFIX
+from generator.project_paths import BUILD_STATE_SUFFIX, state_beside
 from generator.state import saved_state
 from generator.write import MANIFEST, generated_pages, write_text_atomic
 
@@ -170,7 +170,7 @@ def foreign_site_problem(site: Path, shown: str) -> str:
 
 
 def _state_file(site: Path) -> Path:
-    return site.parent / f".{site.name}{BUILD_STATE_SUFFIX}"
+    return state_beside(site, BUILD_STATE_SUFFIX)
 
 
 def _extension_names(extensions: Any) -> list[str]:

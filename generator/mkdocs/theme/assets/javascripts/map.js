@@ -276,9 +276,10 @@
   }
 
   /** The style a shown paper is drawn in while areas are picked: its own (`g`) when its
-      own area is picked, else that of its first topic in a picked area, so that every
-      point shown has a colour of the legend's picks (a paper shown under Segmentation
-      by a second topic was drawn in its own area's colour). */
+      own area is picked, else that of the first of its topics (in the site's order of
+      topics) whose area is picked, so that every point shown has a colour of the
+      legend's picks (a paper shown under Segmentation by a second topic was drawn in
+      its own area's colour). */
   function pickedStyle(state, i, g) {
     var t = state.data.topic[i];
     if (t >= 0 && state.picked.indexOf(state.data.topics[t].area) >= 0) return g;
@@ -289,10 +290,7 @@
     return g;
   }
 
-  /** The areas of each paper: those of all its topics, not only of the one that colours
-      it, so that an area counts and shows every paper of its topics (as the finder's
-      area filter does, and as its topics' own counts in the legend imply). */
-  /** The topics of each paper, in the topics' order. */
+  /** The topics of each paper, in the site's order of topics. */
   function paperTopics(data, n) {
     var topics = [];
     for (var i = 0; i < n; i++) topics.push([]);
@@ -302,15 +300,17 @@
     return topics;
   }
 
-  function paperAreas(data, n) {
-    var areas = [];
-    for (var i = 0; i < n; i++) areas.push([]);
-    data.topics.forEach(function (topic) {
-      topic.papers.forEach(function (i) {
-        if (areas[i].indexOf(topic.area) < 0) areas[i].push(topic.area);
+  /** The areas of each paper: those of all its topics, not only of the one that colours
+      it, so that an area counts and shows every paper of its topics (as the finder's
+      area filter does, and as its topics' own counts in the legend imply). */
+  function paperAreas(data, topicsOf) {
+    return topicsOf.map(function (topics) {
+      var areas = [];
+      topics.forEach(function (t) {
+        if (areas.indexOf(data.topics[t].area) < 0) areas.push(data.topics[t].area);
       });
+      return areas;
     });
-    return areas;
   }
 
   function draw(state) {
@@ -953,6 +953,7 @@
     data.topics.forEach(function (topic, t) { if (topic.at && topic.colour >= 0) labelOrder.push(t); });
     labelOrder.sort(function (p, q) { return primary[q] - primary[p] || p - q; });
     var canvas = container.querySelector(".ps-map__canvas");
+    var topicsOf = paperTopics(data, n);
     return {
       container: container,
       frame: container.querySelector(".ps-map__frame"),
@@ -963,8 +964,8 @@
       status: container.querySelector(".ps-map > .ps-map__status"),
       root: container.getAttribute("data-root") || "",
       data: data, n: n, xs: xs, ys: ys, byStyle: byStyle, labelOrder: labelOrder, extent: extent,
-      areasOf: paperAreas(data, n),
-      topicsOf: paperTopics(data, n),
+      areasOf: paperAreas(data, topicsOf),
+      topicsOf: topicsOf,
       topicStyle: topicStyle,
       view: { k: 1, tx: 0, ty: 0 },
       highlight: -1, hover: -1, hoverLabel: -1, pinned: -1, picked: [],
