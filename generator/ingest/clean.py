@@ -35,13 +35,21 @@ _ACCENTS = {
     "H": "\u030b",
     "c": "\u0327",
 }
-# The braced letter may be a dotless `\i` or `\j`: `na\"{\i}ve`.
+# The letter may be a dotless `\i` or `\j`, braced or not: `na\"{\i}ve`, `Garc\'\ia`.
 _ACCENT_RE = re.compile(
-    r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*\\?([A-Za-z])\s*\}|([A-Za-z]))"""
+    r"""\\(['"`^~=.]|[uvHc](?=[{\s]))\s*"""
+    r"""(?:\{\s*\\?([A-Za-z])\s*\}|\\([ij])(?:\{\}|(?![A-Za-z]))|([A-Za-z]))"""
 )
-# BibTeX's braces around an accented letter: `M{\"o}bius`, `Erd{\H{o}}s`.
+# BibTeX's braces around an accented letter: `M{\"o}bius`, `Erd{\H{o}}s`, `Garc{\'\i}a`.
 _BRACED_ACCENT_RE = re.compile(
-    r"""\{(\\(?:['"`^~=.]|[uvHc](?=[{\s]))\s*(?:\{\s*\\?[A-Za-z]\s*\}|[A-Za-z]))\}"""
+    r"""\{(\\(?:['"`^~=.]|[uvHc](?=[{\s]))\s*"""
+    r"""(?:\{\s*\\?[A-Za-z]\s*\}|\\[ij](?:\{\}|(?![A-Za-z]))|[A-Za-z]))\}"""
+)
+# Letters LaTeX writes as commands, braced by BibTeX or not: `{\ss}`, `\o`, `{\L}ukasz`.
+_LETTERS = {"ss": "ß", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ"}
+_LETTERS |= {"o": "ø", "O": "Ø", "l": "ł", "L": "Ł"}
+_LETTER_RE = re.compile(
+    r"\{\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L)\}|\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L)(?:\{\}|(?![A-Za-z]))"
 )
 _ESCAPED_CHAR_RE = re.compile(r"\\([%&_#$])")
 _TEXTCOLOR_RE = re.compile(r"\\textcolor(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}?")
@@ -116,7 +124,10 @@ def _clean_latex(text: str) -> str:
     text = _undouble_urls(text)
     text = _FONT_COMMAND_RE.sub(r"\1", text)
     text = _FONT_GROUP_RE.sub(r"\1", text)
-    text = _ACCENT_RE.sub(_compose_accent, _BRACED_ACCENT_RE.sub(r"\1", text))
+    # Composed inside its braces first: `{\'\i}a` unbraced would read as a command `\ia`.
+    text = _BRACED_ACCENT_RE.sub(lambda m: _ACCENT_RE.sub(_compose_accent, m.group(1)), text)
+    text = _ACCENT_RE.sub(_compose_accent, text)
+    text = _LETTER_RE.sub(lambda m: _LETTERS[m.group(1) or m.group(2)], text)
     text = _ESCAPED_CHAR_RE.sub(r"\1", text)
     text = _LINE_BREAK_RE.sub(" ", text)
     text = _WORD_COMMAND_RE.sub(r"\1", text)
@@ -139,7 +150,7 @@ def _latex_dashes(text: str) -> str:
 
 def _compose_accent(match: re.Match[str]) -> str:
     """Turn an accent command and its letter into one composed character."""
-    letter = match.group(2) or match.group(3)
+    letter = match.group(2) or match.group(3) or match.group(4)
     return unicodedata.normalize("NFC", letter + _ACCENTS[match.group(1)])
 
 

@@ -151,6 +151,21 @@ def test_cleaning_keeps_every_word_of_each_case(raw) -> None:
     assert _letters(clean_text(raw)) == _letters(_MARKUP_RE.sub(" ", raw))
 
 
+# Letters LaTeX writes as commands (author names, mostly): the command's own letters go.
+LETTER_CASES = {
+    "dotless i": (r"Garc{\'\i}a, Garc\'\i{}a and Ji{\v r}{\'\i}", "García, García and Jiří"),
+    "letters as commands": (
+        r"Stra{\ss}e, {\aa}ngstr{\"o}m, {\L}ukasz and \o{}re, not \omega",
+        "Straße, ångström, Łukasz and øre, not omega",
+    ),
+}
+
+
+@pytest.mark.parametrize("raw, expected", LETTER_CASES.values(), ids=LETTER_CASES.keys())
+def test_latex_letters_become_the_letters(raw, expected) -> None:
+    assert clean_text(raw) == expected
+
+
 AS_WRITTEN_CASES = {
     "html entity": ("if a &lt; b then &amp;", "if a &lt; b then &amp;"),
     "lone closing quotes": ("the model''s output", "the model''s output"),
