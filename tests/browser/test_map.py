@@ -111,15 +111,55 @@ def _hover_a_paper(tab: Tab, data: dict[str, Any]) -> tuple[Page, int, float, fl
     return page, index, x, y
 
 
+def _tip_topic(data: dict[str, Any], index: int) -> str:
+    """The topic line of a paper's tip: its topic, and its area when that says more than
+    the topic (not "More topics", not an area named as the topic)."""
+    topic = data["topics"][data["topic"][index]]
+    area = data["areas"][topic["area"]]
+    if topic["area"] == data["loose"] or area == topic["label"]:
+        return str(topic["label"])
+    return f"{topic['label']} · {area}"
+
+
+def test_a_tip_names_the_area_only_when_it_says_more(tab: Tab, e2e_site: BuiltSite) -> None:
+    """Tips said "Optimal transport · More topics" and "Pruning · Pruning"."""
+    page = _open_map(tab)
+    data = _points(e2e_site)
+    kinds: dict[str, int] = {}
+    for index in _isolated(data, len(data["x"])):
+        t = data["topic"][index]
+        if t < 0:
+            continue
+        topic = data["topics"][t]
+        kind = (
+            "loose"
+            if topic["area"] == data["loose"]
+            else "same"
+            if data["areas"][topic["area"]] == topic["label"]
+            else "area"
+        )
+        where = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)
+        if (
+            kind not in kinds
+            and page.evaluate("([x, y]) => window.papersiteMap.hitTest(x, y)", where) == index
+        ):
+            kinds[kind] = index
+    assert set(kinds) == {"loose", "same", "area"}, kinds
+    for kind, index in kinds.items():
+        page.mouse.move(*page.evaluate("i => window.papersiteMap.clientPoint(i)", index))
+        tip = page.locator(".ps-map__tip-topic")
+        tip.wait_for()
+        assert tip.text_content() == _tip_topic(data, index), kind
+        assert ("·" in (tip.text_content() or "")) == (kind == "area")
+    tab.assert_clean()
+
+
 def test_hover_shows_the_title_and_click_opens_the_paper(tab: Tab, e2e_site: BuiltSite) -> None:
     data = _points(e2e_site)
     page, index, x, y = _hover_a_paper(tab, data)
     tip = page.locator(".ps-map__tip")
     assert tip.locator(".ps-map__tip-title").text_content() == data["title"][index]
-    topic = data["topics"][data["topic"][index]]  # the topic and its area, on hover
-    assert tip.locator(".ps-map__tip-topic").text_content() == (
-        f"{topic['label']} · {data['areas'][topic['area']]}"
-    )
+    assert tip.locator(".ps-map__tip-topic").text_content() == _tip_topic(data, index)
     page.mouse.click(x, y)
     wait_for_h1(page, data["title"][index])
     assert page.url == tab.base_url + data["url"][index]

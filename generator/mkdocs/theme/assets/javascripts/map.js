@@ -432,7 +432,11 @@
       var topic = state.data.topics[t];
       var line = element("span", "ps-map__tip-topic");
       line.appendChild(swatch(topic, state.palette));
-      line.appendChild(document.createTextNode(topic.label + " · " + state.data.areas[topic.area]));
+      /* Its area after it, unless that says nothing more: the group of topics without one
+         ("More topics"), or an area named as the topic ("Pruning · Pruning"). */
+      var area = state.data.areas[topic.area];
+      var more = topic.area !== state.data.loose && area !== topic.label;
+      line.appendChild(document.createTextNode(more ? topic.label + " · " + area : topic.label));
       tip.appendChild(line);
     }
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
