@@ -11,6 +11,8 @@ import pytest
 from browser_support import wait_for_h1
 from sitebuild import BuiltSite
 
+from generator.render.text import title_order
+
 if TYPE_CHECKING:
     from conftest import NewTab, Tab
     from playwright.sync_api import Page
@@ -93,8 +95,11 @@ def test_year_range_says_how_few_papers_have_a_date(tab: Tab) -> None:
     _ready(page)
     note = page.locator(".ps-finder__field", has_text="Year").locator(".ps-finder__note")
     assert re.fullmatch(r"Only \d+ of \d+ papers have a date\.", note.text_content() or "")
-    # Sorted newest first, the sort's note does not say the count again.
-    assert page.locator("select[name=sort]").input_value() == "newest"
+    # So few have one that the papers come A-Z; newest first, the sort's note does not
+    # say the count again.
+    assert page.locator("select[name=sort]").input_value() == "title"
+    page.select_option("select[name=sort]", "newest")
+    page.wait_for_function("() => location.search.includes('sort=newest')")
     sort_note = page.locator("[data-ps-note=sort]").text_content() or ""
     assert sort_note == "The papers with a date come first."
     everything = _count(page)
@@ -125,22 +130,32 @@ def _sort_options(page: Page) -> list[str]:
     return page.locator("select[name=sort] option").all_text_contents()
 
 
-def test_the_sort_control_names_the_order_shown(tab: Tab) -> None:
-    """Without a query the papers come newest first, and the control says so: Relevance is
-    offered only with a query (there is nothing to rank by without one)."""
+def test_the_sort_control_names_the_order_shown(tab: Tab, e2e_site: BuiltSite) -> None:
+    """Without a query the papers come newest first, or A-Z when fewer than half of them
+    have a date (newest first listed a few dated papers, then hundreds in slug order),
+    and the control says so: Relevance is offered only with a query (there is nothing to
+    rank by without one)."""
+    papers = e2e_site.corpus.papers
+    dated = sum(p.published is not None for p in papers)
+    plain = "title" if dated * 2 < len(papers) else "newest"
     page = tab.page
     tab.goto("finder/")
     _ready(page)
-    assert _sort_options(page) == ["Newest first", "Most upvoted"]
-    assert page.locator("select[name=sort]").input_value() == "newest"
+    orders = ["Newest first", "Most upvoted", "Title A–Z"]
+    assert _sort_options(page) == orders
+    assert page.locator("select[name=sort]").input_value() == plain
+    if plain == "title":  # as All papers lists them A-Z
+        titles = page.locator(".ps-finder__results li a").first.text_content() or ""
+        first = sorted(papers, key=lambda p: (title_order(p.title), p.slug))[0].title
+        assert titles.strip() == first
     page.fill(".ps-finder__query", "segmentation")
     everything = _wait_for_count(page, _count(page))
-    assert _sort_options(page) == ["Relevance", "Newest first", "Most upvoted"]
+    assert _sort_options(page) == ["Relevance", *orders]
     assert page.locator("select[name=sort]").input_value() == ""
     assert "sort" not in _query(page)  # the default order was shown, not chosen
     page.fill(".ps-finder__query", "")
     _wait_for_count(page, everything)
-    assert page.locator("select[name=sort]").input_value() == "newest"
+    assert page.locator("select[name=sort]").input_value() == plain
     page.select_option("select[name=sort]", "upvotes")
     page.wait_for_function("() => location.search.includes('sort=upvotes')")
     page.select_option("select[name=sort]", "newest")  # chosen: it sticks with a query

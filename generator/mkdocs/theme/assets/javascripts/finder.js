@@ -1,9 +1,10 @@
 /* papersite: the Paper finder (finder.md.j2), on Pagefind's search API.
 
    A query (every word must match) narrowed by topic, area, a year range and "has code",
-   sorted by relevance, newest or most upvoted. Without a query there is nothing to rank
-   by relevance: the papers come newest first, and the sort control says so (it offers
-   Relevance only while there is a query). Each option shows how many papers it
+   sorted by relevance, newest, most upvoted or title. Without a query there is nothing to
+   rank by relevance: the papers come newest first (title A-Z when fewer than half of them
+   have a date), and the sort control says so (it offers Relevance only while there is a
+   query). Each option shows how many papers it
    would leave, given the other choices. The state lives in the page's URL (query,
    topic, area, from, to, code, sort), so a copied link opens the same view; the header
    search reads none of these keys. A filter or sort on a field that fewer than half of
@@ -59,11 +60,12 @@
     return filters;
   }
 
-  function sortFor(state) {
-    if (state.sort === "newest") return { date: "desc" };
-    if (state.sort === "upvotes") return { upvotes: "desc" };
-    if (!state.query.trim()) return { date: "desc" };  /* no query: nothing to rank by */
-    return {};
+  var ORDERS = { newest: { date: "desc" }, upvotes: { upvotes: "desc" }, title: { title: "asc" } };
+
+  /* Pagefind's sort for a view; without a query (nothing to rank by) the `plain` order. */
+  function sortFor(state, plain) {
+    if (ORDERS[state.sort]) return ORDERS[state.sort];
+    return state.query.trim() ? {} : ORDERS[plain];
   }
 
   function Finder(container, api, all) {
@@ -133,7 +135,8 @@
     '</span></label></div><label class="ps-finder__field">' +
     '<span class="ps-finder__label">Sort</span><select class="ps-finder__select" name="sort"' +
     ' aria-label="Sort"><option value="">Relevance</option><option value="newest">Newest' +
-    ' first</option><option value="upvotes">Most upvoted</option></select>' +
+    ' first</option><option value="upvotes">Most upvoted</option><option value="title">Title' +
+    ' A\u2013Z</option></select>' +
     '<span class="ps-finder__note" data-ps-note="sort"></span></label></div></details></form>' +
     '<div class="ps-finder__bar"><p class="ps-finder__status" aria-live="polite"></p>' +
     '<button type="button" class="ps-finder__clear">Clear all</button></div>' +
@@ -164,6 +167,8 @@
     this.list = find(".ps-finder__results");
     this.more = find(".ps-finder__more");
     find("[data-ps-note=year]").textContent = this.coverageNote(dated, "have a date");
+    /* Without a query: newest first, unless most papers have no date (then A-Z). */
+    this.plainOrder = this.coverageNote(dated, "") ? "title" : "newest";
     find("[data-ps-area]").hidden = !Object.keys(this.all.area || {}).length;
     this.sortNotes = {
       /* The count is under the year fields already (the same condition). */
@@ -195,7 +200,7 @@
     if (s.from && this.years.indexOf(s.from) < 0) s.from = "";
     if (s.to && this.years.indexOf(s.to) < 0) s.to = "";
     if (s.code && s.code !== "1") s.code = "1";
-    if (s.sort !== "newest" && s.sort !== "upvotes") s.sort = "";
+    if (!ORDERS[s.sort]) s.sort = "";
     this.showState();
   };
 
@@ -211,7 +216,7 @@
   };
 
   /* The sort control names the order the results are in: Relevance is an option only
-     with a query; without one the default order (state "") is newest first. */
+     with a query; without one the default order (state "") is `plainOrder`. */
   Finder.prototype.showSort = function () {
     var ranked = !!this.state.query.trim();
     if (ranked && !this.relevance.parentNode) {
@@ -219,15 +224,15 @@
     } else if (!ranked && this.relevance.parentNode) {
       this.sort.removeChild(this.relevance);
     }
-    this.sort.value = this.state.sort || (ranked ? "" : "newest");
+    this.sort.value = this.state.sort || (ranked ? "" : this.plainOrder);
     this.sortNote.textContent = this.sortNotes[this.sort.value] || "";
   };
 
-  /* The view after a control changed. "Newest first" shown by default (no query) is not a
+  /* The view after a control changed. The order shown by default (no query) is not a
      choice: typing a query then ranks by relevance. Picked in the sort control, it sticks. */
   Finder.prototype.change = function (source) {
     var sort = this.sort.value;
-    if (sort === "newest" && source !== this.sort && !this.state.sort) sort = "";
+    if (sort === this.plainOrder && source !== this.sort && !this.state.sort) sort = "";
     this.state = {
       query: this.query.value,
       topic: this.topic.value,
@@ -248,7 +253,7 @@
     var query = this.state.query.trim() ? this.state.query : null;
     return this.api.search(query, {
       filters: filtersFor(this.state, this.years, except),
-      sort: sortFor(this.state)
+      sort: sortFor(this.state, this.plainOrder)
     });
   };
 
