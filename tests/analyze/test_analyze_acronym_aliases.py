@@ -32,6 +32,12 @@ _RESNETS = [
 ]
 
 
+def _defined_thrice(title: str, abstract: str, *others: tuple[str, str]) -> list[tuple[str, str]]:
+    """Three papers that define an acronym (`abstract` holds `{n}`), then `others` and the
+    filler papers."""
+    return [(f"{title} {n}", abstract.format(n=n)) for n in range(3)] + [*others, *_FILLER]
+
+
 def _all_aliases(papers: list[tuple[str, str]]) -> AcronymAliases:
     docs = read_documents(corpus_of(papers).papers)
     vectors = build_vectors(docs, 0)
@@ -73,14 +79,12 @@ def test_an_acronym_written_beside_its_phrase_by_one_paper_only_is_no_alias() ->
 def test_the_definitions_decide_what_an_acronym_stands_for() -> None:
     """Three papers define NAS as "neural architecture search"; "neural architectures"
     has the letters too (with a plural's s) and is written beside "NAS" as often."""
-    papers = [
-        (f"Search {n}", f"Neural architecture search (NAS) finds neural architectures {n}.")
-        for n in range(3)
-    ] + [
+    papers = _defined_thrice(
+        "Search",
+        "Neural architecture search (NAS) finds neural architectures {n}.",
         ("Searching Cells", "Neural architecture search over cells of a network."),
         ("Designing Networks", "Hand-designed neural architectures for images."),
-        *_FILLER,
-    ]
+    )
     aliases = _aliases(papers)
     assert aliases == {"searching-cells": ("NAS",)}
 
@@ -89,14 +93,13 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
     """CT is computed tomography for three papers, conditional transport for one: a
     paper writing "CT" alone may mean either, so it gets no phrase; papers writing
     "computed tomography" alone still get "CT"."""
-    papers = [
-        (f"Scans {n}", f"Chest computed tomography (CT) scans; CT volumes {n}.") for n in range(3)
-    ] + [
+    papers = _defined_thrice(
+        "Scans",
+        "Chest computed tomography (CT) scans; CT volumes {n}.",
         ("Transport", "We compare distributions by conditional transport (CT); CT is fast."),
         ("Plain", "CT of lungs, read by radiologists."),
         ("Spelled Out", "Computed tomography of lungs, read by radiologists."),
-        *_FILLER,
-    ]
+    )
     all_aliases = _all_aliases(papers)
     assert all_aliases.papers == {"spelled-out": ("CT",)}
     assert all_aliases.of_label("CT") == ()  # a topic "CT" gets no phrase either
@@ -106,14 +109,12 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
 def test_forms_of_one_phrase_are_one_meaning() -> None:
     """ "Convolution neural network (CNN)" in one paper is the others' "convolutional
     neural networks": the acronym keeps its phrase alias, written as most define it."""
-    papers = [
-        (f"Nets {n}", f"Convolutional neural networks (CNNs) classify images {n}.")
-        for n in range(3)
-    ] + [
+    papers = _defined_thrice(
+        "Nets",
+        "Convolutional neural networks (CNNs) classify images {n}.",
         ("Odd Spelling", "A convolution neural network (CNN) classifies images."),
         ("Acronym Only", "CNNs classify images of cells."),
-        *_FILLER,
-    ]
+    )
     aliases = _aliases(papers)
     assert list(aliases) == ["acronym-only"]  # "Odd Spelling" writes CNN: no alias
     assert [alias.lower() for alias in aliases["acronym-only"]] == ["convolutional neural networks"]
