@@ -26,6 +26,7 @@ from generator.config import (
 )
 from generator.errors import PipelineError
 from generator.ingest.report import quality_report
+from generator.mkdocs.config_file import config_file_problem
 from generator.mkdocs.theme_checks import template_failure
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Generated, Pipeline
@@ -352,6 +353,11 @@ def serve(context: Context, dev_addr: str) -> None:
     if problem:
         _fail(f"--dev-addr {dev_addr!r}: {problem}", EXIT_USAGE)
     config = context.config
+    # MkDocs loads mkdocs.yml itself here: what `build` refuses before loading it (code
+    # tags, hooks and settings files outside the project) is refused first, as there.
+    problem = config_file_problem(config.root / "mkdocs.yml", config.root)
+    if problem:
+        _fail(problem, EXIT_USAGE)
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs wants it before the plugin runs
     logging.basicConfig(
         level=logging.WARNING if context.quiet else logging.INFO,

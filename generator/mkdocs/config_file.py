@@ -31,6 +31,7 @@ from generator.yaml_files import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth,
 PYTHON_TAG = "tag:yaml.org,2002:python/"
 ALLOWED_PYTHON_TAGS = ("name:",)
 _STRING = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _RUNS = "papersite runs and publishes only what is inside it"
 _MAX_INHERIT = 10
 
@@ -52,7 +53,7 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
             return ""  # MkDocs reports a file it cannot read or parse, with its own words
         if alias_growth(root) > MAX_YAML_VALUES:
             return f"{path}: {TOO_MANY_VALUES}"
-        problem = _old_hooks(path, text) or _code_tag(path, root)
+        problem = _old_hooks(path, text) or _code_tag(path, root) or _computed_key(path, root)
         if root is not None and not problem:
             problem = _reads_outside(path, text, root, inside or main.parent.resolve(), main)
         if problem:
@@ -70,6 +71,20 @@ def config_file_problem(path: Path, project: Path | None = None) -> str:
         named_at = f"{path}:{parent.start_mark.line + 1}"
         path = path.parent / str(parent.value)
     return f"{path}: INHERIT goes deeper than {_MAX_INHERIT} files"
+
+
+def _computed_key(path: Path, root: yaml.Node | None) -> str:
+    """A mapping key computed while MkDocs loads the file (`!ENV [X, hooks]: ...`): the
+    checks below read keys as written, so it would pass them all."""
+    for node in all_nodes(root):
+        if isinstance(node, yaml.MappingNode):
+            for key, _value in node.value:
+                if key.tag not in (_STRING, _MERGE):
+                    return (
+                        f"{path}:{key.start_mark.line + 1}: a setting's name must be written "
+                        "out, not computed while MkDocs loads the file"
+                    )
+    return ""
 
 
 def _code_tag(path: Path, root: yaml.Node | None) -> str:
@@ -137,25 +152,47 @@ def _reads_outside(path: Path, text: str, root: yaml.Node, inside: Path, main: P
     return ""
 
 
+# Per extension that reads files: its options naming where from, and its switches that
+# must be on (restricting reads to those folders) or off (downloads).
+_PLACES = {"pymdownx.snippets": ("base_path",), "pymdownx.b64": ("base_path", "root_path")}
+_MUST_BE = {
+    "pymdownx.snippets": {"restrict_base_path": True, "url_download": False},
+    "pymdownx.b64": {"restrict_path": True},
+}
+
+
 def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
-    """Make the folders FILE_EXTENSIONS read from the project's (a relative base_path, the
-    default `.` too, was relative to where papersite runs: `papersite --root proj build`
-    run from one's home folder read `~/.ssh`), and say why one may not be read, or "":
-    a link in it leads outside the project (snippets check paths without following
-    links). Changes `mkdocs_config`'s extension settings in place."""
+    """Check the loaded settings of FILE_EXTENSIONS and make the places they read from the
+    project's, or say why they may not read, as "": a switch that lets them read beyond
+    those places (`restrict_base_path`, `url_download`, b64's `restrict_path`), or a
+    place that is or holds a link out of the project. A relative place (the default `.`
+    too) was relative to where papersite runs: `papersite --root proj build` from one's
+    home folder read `~`. Values here are as loaded (an `!ENV` resolved), under plain
+    `mkdocs build` too. Changes `mkdocs_config`'s extension settings in place."""
     inside = Inside(root)
     for name in mkdocs_config.markdown_extensions:
-        if name.split(":")[0] not in FILE_EXTENSIONS:
+        base = name.split(":")[0]
+        if base not in FILE_EXTENSIONS:
             continue
         options = mkdocs_config.mdx_configs.setdefault(name, {})
-        written = options.get("base_path", ".")
-        entries = written if isinstance(written, list) else [written]
-        folders = [os.path.normpath(root / str(entry)) for entry in entries]
-        for folder in folders:
-            link = inside.first_link_out(Path(folder)) if os.path.isdir(folder) else ""
-            if link:
-                return f"{name} base_path: {link} links outside the project ({_RUNS})"
-        options["base_path"] = folders if isinstance(written, list) else folders[0]
+        for key, wanted in _MUST_BE[base].items():  # (the extensions' defaults are these)
+            if parseBoolValue(options.get(key, wanted), fail_on_errors=False) is not wanted:
+                return f"{name} {key} would read files outside the project ({_RUNS})"
+        for key in _PLACES[base]:
+            written = options.get(key, "." if key == "base_path" else "")
+            if key == "root_path" and not written:
+                continue  # b64 reads no absolute path then
+            entries = written if isinstance(written, list) else [written]
+            places = [os.path.normpath(root / str(entry)) for entry in entries]
+            for place in places:
+                link = inside.first_link_out(Path(place)) if os.path.isdir(place) else ""
+                link = link or (place if os.path.lexists(place) and inside.leaves(place) else "")
+                if link:
+                    return (
+                        f"{name} {key}: {link} links outside the project ({_RUNS}); give "
+                        f"{key} a folder of its own, such as site_src/snippets"
+                    )
+            options[key] = places if isinstance(written, list) else places[0]
     return ""
 
 
@@ -181,22 +218,23 @@ def _extensions(value: object) -> list[tuple[str | None, object]]:
 
 
 def _file_extension_problem(name: str, options: object) -> str:
-    """Why an extension that reads files (FILE_EXTENSIONS) may read outside the project."""
+    """Why an extension that reads files (FILE_EXTENSIONS) may read outside the project,
+    as written (pin_file_extensions checks the loaded values again)."""
     if options is None:
         return ""
     if not isinstance(options, dict) or _holds_computed(options):
         return f"{name}'s options must be written out ({_RUNS})"
-    entries = options.get("base_path", [])
-    for entry in entries if isinstance(entries, list) else [entries]:
-        written = Path(str(entry))
-        if not isinstance(entry, str) or written.is_absolute() or ".." in written.parts:
-            return f"{name} base_path {entry!r} is outside the project ({_RUNS})"
+    base = name.split(":")[0]
+    for key in _PLACES[base]:
+        entries = options.get(key, [])
+        for entry in entries if isinstance(entries, list) else [entries]:
+            written = Path(str(entry))
+            if not isinstance(entry, str) or written.is_absolute() or ".." in written.parts:
+                return f"{name} {key} {entry!r} is outside the project ({_RUNS})"
     # As Python-Markdown reads a setting (util.parseBoolValue): "no", "none", null are off.
-    restricted = parseBoolValue(options.get("restrict_base_path", True), fail_on_errors=False)
-    downloads = parseBoolValue(options.get("url_download", False), fail_on_errors=False)
-    if restricted is not True or downloads is not False:
-        key = "url_download" if downloads is not False else "restrict_base_path"
-        return f"{name} {key} would read files outside the project ({_RUNS})"
+    for key, wanted in _MUST_BE[base].items():
+        if parseBoolValue(options.get(key, wanted), fail_on_errors=False) is not wanted:
+            return f"{name} {key} would read files outside the project ({_RUNS})"
     return ""
 
 

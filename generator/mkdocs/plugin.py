@@ -44,7 +44,12 @@ from generator.errors import PipelineError
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.assets import prepare_theme_files
 from generator.mkdocs.compact_html import compact
-from generator.mkdocs.config_file import directory_urls_problem, left_out_pages, nav_paths
+from generator.mkdocs.config_file import (
+    config_file_problem,
+    directory_urls_problem,
+    left_out_pages,
+    nav_paths,
+)
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
@@ -176,7 +181,11 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         serve` builds into a temporary folder of its own; `--dirty` empties nothing."""
         serving = self.command == "serve"
         config_file = Path(config.config_file_path)
-        problem = mkdocs_settings_problem(project, config, config_file, not serving, not self.dirty)
+        # MkDocs has loaded the file already (a hook ran): the build is refused all the same.
+        problem = config_file_problem(config_file, project.root)
+        problem = problem or mkdocs_settings_problem(
+            project, config, config_file, not serving, not self.dirty
+        )
         if problem:
             raise PluginError(f"papersite: {problem}")
 

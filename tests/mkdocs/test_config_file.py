@@ -140,6 +140,18 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
         "markdown_extensions:\n  - pymdownx.b64:\n      base_path: ../pictures\n": (
             ":2: pymdownx.b64 base_path '../pictures' is outside"
         ),
+        # b64's own names: it read any file with restrict_path off or root_path at /.
+        "markdown_extensions:\n  - pymdownx.b64:\n      restrict_path: false\n": (
+            ":2: pymdownx.b64 restrict_path would read files outside"
+        ),
+        "markdown_extensions:\n  - pymdownx.b64:\n      root_path: /\n": (
+            ":2: pymdownx.b64 root_path '/' is outside"
+        ),
+        # A setting's name computed while MkDocs loads the file passed every check.
+        "!ENV [UNSET, hooks]: [../evil.py]\n": ":1: a setting's name must be written out",
+        "markdown_extensions:\n  - pymdownx.snippets:\n      !ENV [X, url_download]: true\n": (
+            ":3: a setting's name must be written out"
+        ),
     }
     for text, expected in cases.items():
         config.write_text(text, encoding="utf-8")
@@ -199,3 +211,29 @@ def test_snippets_read_from_the_project_wherever_papersite_runs(tmp_path: Path) 
     (root / "link").symlink_to(tmp_path, target_is_directory=True)
     result = papersite(root, "check")
     assert result.exit_code == 2 and "link links outside the project" in result.output
+    assert "give base_path a folder of its own" in result.output
+
+
+def test_the_loaded_settings_of_file_extensions_are_checked(tmp_path: Path) -> None:
+    """Under plain `mkdocs build` only the loaded settings are seen: snippets with
+    restrict_base_path off published a file outside; a base_path that is a file linking
+    out was read through the link."""
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import PluginError
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    for options, expected in (
+        ("{restrict_base_path: false}", "restrict_base_path would read files outside"),
+        ("{base_path: [notes.txt]}", "notes.txt links outside the project"),
+    ):
+        extensions = f"markdown_extensions:\n  - pymdownx.snippets: {options}\n"
+        root = project_with_mkdocs_lines(tmp_path / f"project{len(expected)}", extensions)
+        (root / "notes.txt").symlink_to(secret)
+        (root / "docs").mkdir()  # MkDocs wants it before the plugin runs
+        config = load_mkdocs_config(config_file=str(root / "mkdocs.yml"))
+        plugin = config.plugins["papersite"]
+        plugin.on_startup(command="build", dirty=False)
+        with pytest.raises(PluginError, match=expected):
+            plugin.on_config(config)
+        plugin.on_shutdown()

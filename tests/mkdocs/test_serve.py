@@ -217,3 +217,24 @@ def test_a_file_error_of_the_first_build_names_the_file(
     assert result.exit_code != 0
     assert "cannot serve (/gone/site/hooked.txt): No such file or directory" in result.output
     assert address not in result.output.split("Error:")[-1]
+
+
+def test_serve_refuses_a_mkdocs_yml_that_would_run_code(tmp_path: Path) -> None:
+    """`serve` let MkDocs load mkdocs.yml unchecked: a code tag ran before anything was
+    served (`build` and `check` refuse it before loading)."""
+    marker = tmp_path / "CODE_RAN"
+    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
+    mkdocs_yml = config.root / "mkdocs.yml"
+    code = f'extra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n'
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + code, encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "--root", str(config.root), "serve"]
+    result = subprocess.run(
+        [*command, "-a", f"127.0.0.1:{_free_port()}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "would run code while the file is loaded" in result.stderr
+    assert not marker.exists()
