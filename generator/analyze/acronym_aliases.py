@@ -4,11 +4,11 @@ A researcher searches "resnet", "cnn" or "vit"; a paper that only writes "residu
 networks", "convolutional neural networks" or "vision transformers" should be found
 too (on the bundled corpus, 64 papers write the phrase of "CNNs" and not the acronym).
 Which phrase an acronym stands for is learnt from the corpus, as topics learn it
-(topics/expansions.py): among the phrases its letters spell out, the one the papers that
-define it in parentheses give, else the one most papers write together with it. Each
-paper then gets, as search aliases, the acronyms of the phrases it writes, and the
-phrase of each acronym it writes when the acronym has one meaning here (no paper
-defines it otherwise: "AD" is Alzheimer's disease in one paper, anomaly detection in
+(topics/expansions.py): among the phrases its letters spell out (and, when papers define
+it in parentheses, among the phrases they give), the one most papers write together with
+it, if enough do. Each paper then gets, as search aliases, the acronyms of the phrases
+it writes, and the phrase of each acronym it writes when the acronym has one meaning
+here (no paper defines it otherwise: "AD" is Alzheimer's disease in one paper, anomaly detection in
 another). A topic labelled by an acronym or by its phrase gets the other name. The
 aliases are searched, never shown (render/paper_page.py, render/topic_pages.py).
 """
@@ -20,16 +20,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from generator.analyze.features.acronyms import MIN_TOGETHER, spells_out, usual_expansion
+from generator.analyze.features.acronyms import (
+    MAX_WORDS,
+    MIN_TOGETHER,
+    spells_out,
+    usual_expansion,
+)
 from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import PhraseStats
 from generator.analyze.features.tokens import Tokenizer, phrase_key
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_families import same_phrase
 
-# Longest acronym considered, and most words of the phrase it stands for.
+# Longest acronym considered (the phrase it stands for has at most acronyms.MAX_WORDS).
 MAX_LETTERS = 8
-MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,13 @@ def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> Ac
         acronym = docs.surfaces.word(meaning.acronym)
         phrase = docs.surfaces.phrase(meaning.phrase)
         other_name[meaning.phrase] = acronym
-        if meaning.acronym not in defined_otherwise:  # (a topic "CT" may mean either)
-            other_name[meaning.acronym] = phrase
         for paper in meaning.writing_phrase - meaning.writing_acronym:
             found.setdefault(paper, set()).add(acronym)
-        if meaning.acronym not in defined_otherwise:
-            for paper in meaning.writing_acronym - meaning.writing_phrase:
-                found.setdefault(paper, set()).add(phrase)
+        if meaning.acronym in defined_otherwise:  # a paper, or a topic "CT", may mean either
+            continue
+        other_name[meaning.acronym] = phrase
+        for paper in meaning.writing_acronym - meaning.writing_phrase:
+            found.setdefault(paper, set()).add(phrase)
     return AcronymAliases(
         papers={docs.slugs[paper]: tuple(sorted(names)) for paper, names in sorted(found.items())},
         other_name=other_name,
@@ -109,6 +113,7 @@ def acronym_meanings(docs: Documents, vectors: Vectors, stats: PhraseStats) -> l
         words = phrase.split(" ")
         pieces = [" ".join(pair) for pair in pairwise(words)] + words
         found = [column(piece) for piece in pieces if piece in stats.index]
+        # (No word or pair of it counted, a rare case: every paper is read.)
         candidates = sorted(frozenset.intersection(*found)) if found else range(len(docs))
         return frozenset(i for i in candidates if f" {phrase} " in text(i))
 

@@ -8,10 +8,14 @@ Material's emoji settings use) only looks a name up and stays allowed, as do MkD
 own `!ENV` and `!relative`. A file named by `INHERIT` is checked the same way.
 
 MkDocs also imports the `hooks` it names while it loads the file, and
-`pymdownx.snippets` copies files into pages: a hook outside the project, or snippets
-read from outside it (an absolute or `..` base path, `restrict_base_path: false`,
-`url_download`), are refused too, since papersite reads and publishes only what is
-inside the project.
+`pymdownx.snippets` and `pymdownx.b64` copy files into pages: a hook outside the project,
+or such an extension reading from outside it (an absolute or `..` place, its
+restriction off, `url_download`), are refused too, since papersite reads and publishes
+only what is inside the project. So are settings these checks cannot read as written:
+an `INHERIT`, a hook, an extension's options or any setting's name computed by `!ENV`.
+The settings are read as MkDocs reads them (merge keys, `markdown_extensions` as a
+list or a mapping); pin_file_extensions checks the loaded values again, for plain
+`mkdocs build` too.
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ _SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: _Compute
 _SettingsLoader.add_multi_constructor(PYTHON_TAG, lambda loader, suffix, node: _Computed())
 
 # Extensions that read files into pages, from folders relative to where papersite runs
-# (the plugin makes them the project's: plugin.pin_file_extensions).
+# (pin_file_extensions makes them the project's).
 FILE_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64")
 
 

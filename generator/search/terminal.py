@@ -50,6 +50,8 @@ TITLE_WEIGHT = 5.0
 # less per extra character, so whole-word matches rank first.
 EXTENSION_PENALTY = 0.04
 MIN_EXTENSION_SCORE = 0.3
+# A search alias matches as half a use of the word in the abstract: papers that write the
+# word come first, as on the site (Pagefind scores metadata below the page's words).
 ALIAS_WEIGHT = 0.5
 
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).

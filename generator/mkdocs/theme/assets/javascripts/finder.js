@@ -100,6 +100,29 @@
     return place && place.view === viewKey() ? place : null;  /* the view may have changed */
   }
 
+  /* Scroll to `y`, and again while the page still grows for a moment after its results
+     are drawn (the scroll stopped short, at the end of a page not yet laid out whole),
+     unless the reader scrolls meanwhile. */
+  function scrollBack(y) {
+    window.scrollTo(0, y);
+    if (Math.abs(window.scrollY - y) < 2 || !window.ResizeObserver) return;
+    var observer = new ResizeObserver(function () {
+      window.scrollTo(0, y);
+      if (Math.abs(window.scrollY - y) < 2) stop();
+    });
+    function stop() {
+      observer.disconnect();
+      ["wheel", "touchstart", "keydown"].forEach(function (name) {
+        window.removeEventListener(name, stop, true);
+      });
+    }
+    ["wheel", "touchstart", "keydown"].forEach(function (name) {
+      window.addEventListener(name, stop, true);
+    });
+    observer.observe(document.body);
+    setTimeout(stop, 1000);
+  }
+
   document.addEventListener("click", function () {
     if (current && document.body.contains(current.container)) {
       window.papersite.remember("finder", {
@@ -109,8 +132,13 @@
   }, true);
 
   /* "Only 62 of 554 papers have a date." when under half of the papers have the field. */
+  /* Whether fewer than half of the papers have a field (`count` of them do). */
+  Finder.prototype.fewHave = function (count) {
+    return !!this.papers && count * 2 < this.papers;
+  };
+
   Finder.prototype.coverageNote = function (count, what) {
-    if (!this.papers || count * 2 >= this.papers) return "";
+    if (!this.fewHave(count)) return "";
     return "Only " + count + " of " + this.papers + " papers " + what + ".";
   };
 
@@ -168,7 +196,7 @@
     this.more = find(".ps-finder__more");
     find("[data-ps-note=year]").textContent = this.coverageNote(dated, "have a date");
     /* Without a query: newest first, unless most papers have no date (then A-Z). */
-    this.plainOrder = this.coverageNote(dated, "") ? "title" : "newest";
+    this.plainOrder = this.fewHave(dated) ? "title" : "newest";
     find("[data-ps-area]").hidden = !Object.keys(this.all.area || {}).length;
     this.sortNotes = {
       /* The count is under the year fields already (the same condition). */
@@ -289,7 +317,7 @@
         : "No paper matches" + (filtered ? " these words and filters." : " these words.");
       self.container.setAttribute("data-results", String(main.results.length));
       return self.showMore(place && place.shown).then(function () {
-        if (place && mine === self.generation) window.scrollTo(0, place.y);
+        if (place && mine === self.generation) scrollBack(place.y);
       });
     }).catch(function (error) {
       if (mine !== self.generation) return;
