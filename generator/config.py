@@ -30,6 +30,13 @@ from generator.yaml_files import (
 )
 
 CONFIG_NAME = "papersite.yml"
+# Longest texts of the settings: the site's name heads every page (a 300,000-character
+# name made a 12-paper site of 64 MB), the intro opens the home page.
+MAX_TEXT = {"site_name": 200, "intro": 5_000}
+_TEXT_USE = {
+    "site_name": "it heads every page; a longer text belongs in intro",
+    "intro": "it opens the home page; link to a page of its own for more",
+}
 REDIRECTS_NAME = "redirects.yml"  # old addresses of pages (redirects.py)
 DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
@@ -262,6 +269,9 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         problem = text_problem(key, values.get(key))
         if problem:
             raise _SettingError(key, problem)
+        if len(values.get(key) or "") > MAX_TEXT[key]:
+            message = f"{key} is longer than {MAX_TEXT[key]:,} characters: {_TEXT_USE[key]}"
+            raise _SettingError(key, message)
     if "site_name" in values and not has_visible_character(values["site_name"]):
         message = "site_name is empty: it names every page (leave it out for the default)"
         raise _SettingError("site_name", message)

@@ -88,3 +88,16 @@ def test_an_empty_site_name_is_refused(tmp_path: Path, name: str) -> None:
     (tmp_path / "papersite.yml").write_text(f"site_name: {name}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="site_name is empty"):
         load_config(tmp_path)
+
+
+def test_texts_too_long_for_their_place_are_refused(tmp_path: Path) -> None:
+    """A 300,000-character site_name was taken: it heads every page (a 12-paper site grew
+    from 3 to 64 MB)."""
+    from generator.config import MAX_TEXT
+
+    for key, limit in MAX_TEXT.items():
+        (tmp_path / "papersite.yml").write_text(f"{key}: '{'x' * limit}'\n", encoding="utf-8")
+        assert len(getattr(load_config(tmp_path), key)) == limit
+        (tmp_path / "papersite.yml").write_text(f"{key}: '{'x' * (limit + 1)}'\n", "utf-8")
+        with pytest.raises(ConfigError, match=f"{key} is longer than {limit:,} characters"):
+            load_config(tmp_path)
