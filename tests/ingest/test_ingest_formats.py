@@ -376,6 +376,14 @@ def test_csv_extra_cells_are_reported(ingest) -> None:
     assert "more cells than column names" in corpus.problems[0].message
 
 
+def test_a_csv_file_of_a_header_alone_says_so(ingest) -> None:
+    """It read as nothing at all, without a word."""
+    corpus = ingest({"p.csv": "\n\ntitle,abstract\n"})
+    assert corpus.papers == ()
+    assert [str(p.source) for p in corpus.problems] == ["p.csv:3"]
+    assert "only a header row: the file holds no papers" in corpus.problems[0].message
+
+
 # --- format detection ----------------------------------------------------------------------
 
 DETECT_CASES = {

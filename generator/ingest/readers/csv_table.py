@@ -22,9 +22,10 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
     problems: list[Problem] = []
     rejected: list[MergeEntry] = []
     header: list[str] | None = None
+    header_line = 0
     for line, cells in _numbered_rows(source, dialect, problems, rejected):
         if header is None:
-            header = cells
+            header, header_line = cells, line
             _check_columns(header, line, source.file, problems)
             continue
         if len(cells) > len(header):
@@ -33,6 +34,8 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
         for name, cell in zip(header, cells, strict=False):
             row.setdefault(name, cell)
         rows.append((line, row))
+    if header is not None and not rows:  # (a blank file is reported before it is read)
+        warn(source.file, header_line, "only a header row: the file holds no papers", problems)
     return read_rows(source.file, rows, problems, rejected, texts_only=True)
 
 
