@@ -191,9 +191,12 @@ def init(context: Context, folder: str) -> None:
         _fail(str(error), EXIT_USAGE)
     for path in written:
         context.say(f"created {path}")
-    context.say(  # quoted: the command is to be pasted into a shell ("my papers")
+    # Quoted, as a path that cannot read as an option: the command is to be pasted into a
+    # shell ("my papers", "-weird" would be an option: "./-weird").
+    shown = f"./{directory}" if str(directory).startswith("-") else str(directory)
+    context.say(
         f"Put corpus files in {directory / 'site_src' / 'corpus'}, then run "
-        f"`papersite --root {shlex.quote(str(directory))} build`."
+        f"`papersite --root {shlex.quote(shown)} build`."
     )
 
 

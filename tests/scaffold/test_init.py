@@ -129,3 +129,6 @@ def test_init_prints_a_command_that_can_be_pasted(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         command = result.output.split("then run `")[1].split("`")[0]
         assert shlex.split(command) == ["papersite", "--root", "sp ace/pr oj", "build"]
+        dashed = runner.invoke(main, ["init", "--", "-weird"])  # not read as an option
+        command = dashed.output.split("then run `")[1].split("`")[0]
+        assert shlex.split(command) == ["papersite", "--root", "./-weird", "build"]
