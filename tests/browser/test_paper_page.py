@@ -56,3 +56,29 @@ def test_the_title_reads_u2_net_and_keeps_its_text(new_tab: NewTab) -> None:
     assert title.text_content().startswith("U^2-Net: Going Deeper")  # what the page holds
     assert tab.page.title().startswith("U²-Net: Going Deeper")  # plain text: raised too
     tab.assert_clean()
+
+
+# Per label of the graph: [halo's stroke, halo's fill, text's stroke, halo before text].
+GRAPH_LABELS_JS = """() => Array.from(document.querySelectorAll(
+  "article svg.ps-graph .ps-graph__node, article svg.ps-graph .ps-graph__self"
+)).map((group) => {
+  const [halo, text] = group.querySelectorAll("text");
+  const style = (el, name) => getComputedStyle(el).getPropertyValue(name);
+  return [style(halo, "stroke"), style(halo, "fill"), style(text, "stroke"),
+          halo.nextElementSibling === text, halo.textContent === text.textContent];
+})"""
+
+
+def test_a_graph_labels_halo_never_covers_a_line_of_it(new_tab: NewTab) -> None:
+    """A label was one text with a halo: on a phone the second line's halo cut the foot
+    of the first ("Fully Convolutional" in half). Each label is now its halo, then its
+    lines without one."""
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    tab.goto(U2NET)
+    tab.page.wait_for_selector("article svg.ps-graph")
+    labels = tab.page.evaluate(GRAPH_LABELS_JS)
+    assert len(labels) >= 3
+    for halo_stroke, halo_fill, text_stroke, in_order, same in labels:
+        assert halo_stroke != "none" and halo_fill == "none" and text_stroke == "none"
+        assert in_order and same
+    tab.assert_clean()

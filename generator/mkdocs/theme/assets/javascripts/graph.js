@@ -19,10 +19,15 @@
     return node;
   }
 
+  /* A label's lines, over a halo of the page's colour drawn apart beneath them: as one
+     text, a line's halo covered the foot of the line above it (the centre's wide one cut
+     "Fully Convolutional" in half on a phone). */
   function label(parent, x, y, lines) {
-    var text = make("text", {}, parent);
-    lines.forEach(function (line, i) {
-      make("tspan", { x: x, y: y + LINE_HEIGHT * i }, text).textContent = line;
+    [{ "class": "ps-graph__halo", "aria-hidden": "true" }, {}].forEach(function (attributes) {
+      var text = make("text", attributes, parent);
+      lines.forEach(function (line, i) {
+        make("tspan", { x: x, y: y + LINE_HEIGHT * i }, text).textContent = line;
+      });
     });
   }
 
