@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from sitebuild import BuiltSite
 
 if TYPE_CHECKING:
     from conftest import NewTab
@@ -81,4 +82,21 @@ def test_a_graph_labels_halo_never_covers_a_line_of_it(new_tab: NewTab) -> None:
     for halo_stroke, halo_fill, text_stroke, in_order, same in labels:
         assert halo_stroke != "none" and halo_fill == "none" and text_stroke == "none"
         assert in_order and same
+    tab.assert_clean()
+
+
+def test_another_version_of_the_abstract_shows_no_pencil(
+    new_tab: NewTab, e2e_site: BuiltSite
+) -> None:
+    """Material's "note" icon (a pencil) on "Version 2" read as "edit this"."""
+    page_file = next(
+        p
+        for p in sorted((e2e_site.site / "papers").glob("*/index.html"))
+        if 'class="ps-version"' in p.read_text(encoding="utf-8")
+    )
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    tab.goto(f"papers/{page_file.parent.name}/")
+    summary = tab.page.locator(".ps-version > summary").first
+    assert summary.is_visible()
+    assert summary.evaluate("(el) => getComputedStyle(el, '::before').display") == "none"
     tab.assert_clean()
