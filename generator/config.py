@@ -112,6 +112,7 @@ class Config:
         skipped: list[tuple[Path, str]] = []
         inside = Inside(self.root)
         settings = {CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME, Path(self.topics_file).as_posix()}
+        written: dict[Path, bool] = {}  # folders papersite wrote, looked up once each
         for entry in self.corpus:
             path = self.root / entry
             if any(ch in entry for ch in "*?["):
@@ -121,7 +122,7 @@ class Config:
                     p
                     for p in self.root.glob(entry)
                     if not p.is_dir()
-                    and not written_or_hidden(self.root, p, self.root / fixed_part(entry))
+                    and not written_or_hidden(self.root, p, self.root / fixed_part(entry), written)
                     and p.relative_to(self.root).as_posix() not in settings
                 ]
             elif path.is_dir():

@@ -21,19 +21,24 @@ def state_beside(folder: Path, suffix: str) -> Path:
     return folder.parent / f".{folder.name}{suffix}"
 
 
-def written_or_hidden(root: Path, path: Path, named: Path | None = None) -> bool:
+def written_or_hidden(
+    root: Path, path: Path, named: Path | None = None, written: dict[Path, bool] | None = None
+) -> bool:
     """Whether `path`, inside the project at `root`, is hidden (a state file, `.git/`) or
     lies in a folder papersite wrote (a state file beside it: docs/, a built site/).
     Folders of `named` (a glob's part before its first wildcard: `.data/` in
-    `.data/*.jsonl`) were named on purpose: hidden, they still count."""
+    `.data/*.jsonl`) were named on purpose: hidden, they still count. `written` keeps
+    each folder's answer across calls (the files of a glob share their folders)."""
     if path.name.startswith("."):
         return True
+    known = {} if written is None else written
     folder = path.parent
     while folder != root and root in folder.parents:
+        if folder not in known:
+            suffixes = (STATE_SUFFIX, BUILD_STATE_SUFFIX)
+            known[folder] = any(state_beside(folder, suffix).is_file() for suffix in suffixes)
         hidden = folder.name.startswith(".") and not (named and named.is_relative_to(folder))
-        if hidden or any(
-            state_beside(folder, suffix).is_file() for suffix in (STATE_SUFFIX, BUILD_STATE_SUFFIX)
-        ):
+        if hidden or known[folder]:
             return True
         folder = folder.parent
     return False

@@ -179,9 +179,9 @@ def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
         if base not in FILE_EXTENSIONS:
             continue
         options = mkdocs_config.mdx_configs.setdefault(name, {})
-        for key, wanted in _MUST_BE[base].items():  # (the extensions' defaults are these)
-            if parseBoolValue(options.get(key, wanted), fail_on_errors=False) is not wanted:
-                return f"{name} {key} would read files outside the project ({_RUNS})"
+        problem = _switch_problem(name, options)
+        if problem:
+            return problem
         for key in _PLACES[base]:
             written = options.get(key, "." if key == "base_path" else "")
             if key == "root_path" and not written:
@@ -235,8 +235,14 @@ def _file_extension_problem(name: str, options: object) -> str:
             written = Path(str(entry))
             if not isinstance(entry, str) or written.is_absolute() or ".." in written.parts:
                 return f"{name} {key} {entry!r} is outside the project ({_RUNS})"
-    # As Python-Markdown reads a setting (util.parseBoolValue): "no", "none", null are off.
-    for key, wanted in _MUST_BE[base].items():
+    return _switch_problem(name, options)
+
+
+def _switch_problem(name: str, options: dict[str, Any]) -> str:
+    """Why a switch of a file-reading extension (_MUST_BE) lets it read outside, or "".
+    Read as Python-Markdown reads a setting (util.parseBoolValue): "no", "none", null
+    are off; unset, a switch has its safe default."""
+    for key, wanted in _MUST_BE[name.split(":")[0]].items():
         if parseBoolValue(options.get(key, wanted), fail_on_errors=False) is not wanted:
             return f"{name} {key} would read files outside the project ({_RUNS})"
     return ""
