@@ -23,6 +23,7 @@ from generator.render.text import front_matter, html_href, title_order
 
 PAGE_SIZE = 50
 PAGER_SPAN = 2  # pages shown on each side of the current one
+GAP = "…"  # in the pager, for pages not shown
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
                 total=len(papers),
                 entries=entries,
                 any_close=any(close for entry in entries for _, _, close in entry.topics),
-                pager=_pager(doc, order, number, len(chunks), first_order),
+                pager=pager(doc, order, number, len(chunks), first_order),
                 undated=len(papers) - dated if order == NEWEST else 0,
                 finder_href=html_href(doc, FINDER_DOC),
             )
@@ -114,29 +115,56 @@ def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
     return Entry(link.title_html, link.href, facts, topics)
 
 
-def _pager(
-    doc: str, order: Order, number: int, count: int, first_order: Order
-) -> list[tuple[str, Markup | None]]:
-    """(label, href) of the pager's items; href None: the current page, or a gap."""
+@dataclass(frozen=True)
+class PagerItem:
+    """A page number (href None: the current page) or a gap ("…", no href). A far page,
+    two from the current one next to a gap, is left out on a phone (the gap stands for
+    it): the numbers then fit one row of a 390 px screen at 1,000 pages."""
+
+    label: str
+    href: Markup | None = None
+    far: bool = False
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links between the pages of one order: a step each way (None at either end) and
+    the page numbers near the current one. Steps and numbers are kept apart so a phone
+    can give each its own row."""
+
+    previous: Markup | None
+    pages: list[PagerItem]
+    next: Markup | None
+
+
+def pager(doc: str, order: Order, number: int, count: int, first_order: Order) -> Pager | None:
     if count <= 1:
-        return []
+        return None
 
     def href(page: int) -> Markup:
         return html_href(doc, browse_page_doc(order.name, page, first_order.name))
 
     shown = {1, count, *range(max(1, number - PAGER_SPAN), min(count, number + PAGER_SPAN) + 1)}
-    items: list[tuple[str, Markup | None]] = []
-    if number > 1:
-        items.append(("« Previous", href(number - 1)))
-    previous = 0
+    labels: list[str] = []
     for page in sorted(shown):
-        if page > previous + 1:
-            items.append(("…", None))
-        items.append((str(page), None if page == number else href(page)))
-        previous = page
-    if number < count:
-        items.append(("Next »", href(number + 1)))
-    return items
+        if labels and page > int(labels[-1]) + 1:
+            labels.append(GAP)
+        labels.append(str(page))
+    pages = []
+    for i, label in enumerate(labels):
+        if label == GAP:
+            pages.append(PagerItem(GAP))
+            continue
+        page = int(label)
+        # The first and last pages are always shown, so a far page has both neighbours.
+        far = abs(page - number) == PAGER_SPAN and page not in (1, count)
+        outer = labels[i - 1] if page < number else labels[i + 1] if far else ""
+        pages.append(PagerItem(label, None if page == number else href(page), far and outer == GAP))
+    return Pager(
+        previous=href(number - 1) if number > 1 else None,
+        pages=pages,
+        next=href(number + 1) if number < count else None,
+    )
 
 
 def newest_first(paper: Paper) -> tuple[int, str, str]:

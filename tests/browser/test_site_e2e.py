@@ -198,3 +198,38 @@ def test_the_methods_list_of_names_breaks_between_names_only(new_tab: NewTab) ->
     separator = names.first.evaluate("(li) => getComputedStyle(li, '::after').content")
     assert separator.startswith('"\u00a0·'), separator
     tab.assert_clean()
+
+
+PAGER_JS = """(nav) => Array.from(nav.querySelectorAll("a, strong, .ps-pager__gap"), (el) => {
+    const box = el.getBoundingClientRect();
+    return { text: el.textContent.trim(), step: el.classList.contains("ps-pager__step"),
+      shown: box.width > 0, top: Math.round(box.top), width: box.width, height: box.height };
+  })"""
+
+
+def test_the_pager_fits_a_phone_with_its_steps_above_its_numbers(
+    new_tab: NewTab, e2e_site: BuiltSite
+) -> None:
+    """On a phone the pager wrapped wherever the row ran out ("12 Next »" alone on a second
+    line), with targets 20 px tall; a desktop keeps one row."""
+    middle = next(
+        p.parent.name
+        for p in sorted((e2e_site.site / "browse").glob("*/index.html"))
+        if p.read_text(encoding="utf-8").count("ps-pager__far") == 2
+    )
+    phone = new_tab(viewport={"width": 390, "height": 844})
+    phone.goto(f"browse/{middle}/")
+    items = phone.page.locator("nav.ps-pager").evaluate(PAGER_JS)
+    steps = [i for i in items if i["step"]]
+    numbers = [i for i in items if not i["step"] and i["shown"]]
+    assert [s["text"] for s in steps] == ["« Previous", "Next »"]
+    assert len({s["top"] for s in steps}) == 1 and len({n["top"] for n in numbers}) == 1
+    assert steps[0]["top"] < numbers[0]["top"]
+    assert len(numbers) == len(items) - 2 - 2  # the two pages two away are left out
+    assert min(min(i["width"], i["height"]) for i in steps + numbers) >= 24
+    desktop = new_tab(viewport={"width": 1280, "height": 900})
+    desktop.goto(f"browse/{middle}/")
+    items = desktop.page.locator("nav.ps-pager").evaluate(PAGER_JS)
+    assert all(i["shown"] for i in items) and len({i["top"] for i in items}) == 1
+    phone.assert_clean()
+    desktop.assert_clean()
