@@ -13,8 +13,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.links import HEALTH_DOC, health_part_doc, markdown_link
-from generator.model import MergeAction
+from generator.links import HEALTH_DOC, MAP_DOC, TOPICS_INDEX_DOC, health_part_doc, markdown_link
+from generator.model import MergeAction, Paper
 from generator.render.context import ENOUGH_PAPERS, SiteContext
 from generator.render.text import front_matter, html_href
 
@@ -46,17 +46,55 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     pages: dict[str, str] = {}
     sections = [_section(env, site, health_list, pages) for health_list in _lists(site)]
     corpus = site.corpus
+    topics = site.named_topics
     pages[HEALTH_DOC] = env.get_template("health.md.j2").render(
         front=front_matter({"title": "About this corpus"}),
+        given=_given(corpus.papers),
+        all_given=all(p.published and p.authors and p.external_url for p in corpus.papers),
+        topic_count=len(topics),
+        area_count=len({t.area for t in topics if t.area}),
+        other_count=site.other_papers,
+        topics_href=Markup(markdown_link(HEALTH_DOC, TOPICS_INDEX_DOC)),
+        map_href=Markup(markdown_link(HEALTH_DOC, MAP_DOC)),
         files=corpus.files,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),
-        dated_count=sum(1 for p in corpus.papers if p.published),
-        upvoted_count=sum(1 for p in corpus.papers if p.upvotes),
         enough=ENOUGH_PAPERS,
         sections=sections,
     )
     return pages
+
+
+def _given(papers: tuple[Paper, ...]) -> str:
+    """What the listings give of a full reference, for how many papers, and what none
+    of them gives: a reader wonders why pages have no authors (a daily listing gives
+    only their count)."""
+    total = len(papers)
+    years = sorted(p.published.year for p in papers if p.published)
+    span = f" ({years[0]}–{years[-1]})" if years and years[0] < years[-1] else ""
+    counts = [
+        ("a date", "dates", len(years), span),
+        ("author names", "author names", sum(1 for p in papers if p.authors), ""),
+        ("a link", "links", sum(1 for p in papers if p.external_url), ""),
+        ("upvotes", "", sum(1 for p in papers if p.upvotes is not None), ""),
+    ]
+    every = [what + extra for what, _, count, extra in counts if count == total]
+    given = [f"{_listed(every, 'and')} for every paper"] if every else []
+    for what, _, count, extra in counts:
+        if 0 < count < total:
+            given.append(f"{what}{extra} for {count:,}" + ("" if given else " papers"))
+    none = [plural for _, plural, count, _ in counts if plural and not count]
+    if not total:
+        return ""
+    if not given:
+        return f"The listings give no {_listed(none, 'or')}."
+    return f"The listings give {_listed(given, 'and')}" + (
+        f", but no {_listed(none, 'or')}." if none else "."
+    )
+
+
+def _listed(items: list[str], last: str) -> str:
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else items[0]
 
 
 def _lists(site: SiteContext) -> list[_List]:
