@@ -226,7 +226,8 @@ def test_the_pager_fits_a_phone_with_its_steps_above_its_numbers(
     assert len({s["top"] for s in steps}) == 1 and len({n["top"] for n in numbers}) == 1
     assert steps[0]["top"] < numbers[0]["top"]
     assert len(numbers) == len(items) - 2 - 2  # the two pages two away are left out
-    assert min(min(i["width"], i["height"]) for i in steps + numbers) >= 24
+    targets = [i for i in steps + numbers if i["text"] != "…"]
+    assert min(min(i["width"], i["height"]) for i in targets) >= 24
     desktop = new_tab(viewport={"width": 1280, "height": 900})
     desktop.goto(f"browse/{middle}/")
     items = desktop.page.locator("nav.ps-pager").evaluate(PAGER_JS)
