@@ -139,8 +139,8 @@ def _facts(paper: Paper) -> list[str]:
     facts: list[str] = []
     if paper.authors:
         facts.append(_names(paper.authors))
-    elif paper.authors_count:
-        facts.append(_count(paper.authors_count, "author"))
+    elif paper.authors_count:  # a count alone had readers looking for the names
+        facts.append(_count(paper.authors_count, "author") + " (names not in the listing)")
     if paper.published:
         day = paper.published
         words = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
