@@ -66,10 +66,15 @@ def merge_group(records: list[Record]) -> tuple[MergedPaper, list[MergeEntry]]:
     log: list[MergeEntry] = []
     sources = tuple(r.source for r in records)
     if len(records) > 1:
-        detail = f"{len(records)} records of one paper merged"
+        detail = f"{len(records)} records of one paper merged into one page"
+        if len(versions) > 1:  # else "merged" and "kept" read as a contradiction
+            detail += f"; its {len(versions)} abstracts differ and are all kept"
         log.append(MergeEntry(MergeAction.MERGED, pid, sources, detail))
     if len(versions) > 1:
-        detail = f"{len(versions)} different abstracts under one title: kept as versions"
+        detail = (
+            f"{len(versions)} different abstracts under one title: "
+            "one page shows them all, as versions"
+        )
         log.append(MergeEntry(MergeAction.VERSION, pid, sources, detail))
     log.extend(_conflicts(pid, records))
     return paper, log

@@ -136,6 +136,9 @@ def test_one_title_with_two_abstracts_is_one_paper_with_two_versions(ingest, acc
     assert paper.sources == (SourceRef("a.txt", 2), SourceRef("a.txt", 4))
     (version,) = entries(corpus, MergeAction.VERSION)
     assert version.paper == paper.slug and "2 different abstracts" in version.detail
+    # The merge's entry says so too: "merged" beside "kept as versions" read as a clash.
+    (merged,) = entries(corpus, MergeAction.MERGED)
+    assert merged.detail.endswith("; its 2 abstracts differ and are all kept")
 
 
 def test_abstracts_differing_only_in_spacing_and_punctuation_are_one_version(ingest) -> None:
