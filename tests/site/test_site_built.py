@@ -336,7 +336,7 @@ def test_paper_page_facts(fixture_site: BuiltSite) -> None:
     def facts(key: str) -> str:
         return _paper_tree(fixture_site, _by_key(fixture_site, key)).find(cls="ps-facts").text()
 
-    assert facts("trained") == "3 authors · 12 Oct 2019 · 7 upvotes"
+    assert facts("trained") == "3 authors (names not in the listing) · 12 Oct 2019 · 7 upvotes"
     trained = _paper_tree(fixture_site, _by_key(fixture_site, "trained")).find("article").text()
     assert "Possibly the same work" in trained and "TRP: Trained Rank Pruning" in trained
     assert "(year inferred)" in facts("versions")
