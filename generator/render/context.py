@@ -42,6 +42,7 @@ class PaperLink:
     summary: str
     upvotes: int | None
     title_html: Markup  # the title with its math and name scripts shown
+    date_inferred: bool = False  # the listing printed no year: lists say so beside the date
 
 
 @dataclass
@@ -153,6 +154,7 @@ class SiteContext:
             summary=self.summary(slug),
             upvotes=paper.upvotes,
             title_html=self.title_html(slug),
+            date_inferred=paper.date_inferred,
         )
 
     def topic_href(self, from_doc: str, slug: str, *, html: bool = False) -> Markup:

@@ -298,6 +298,8 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
     filters += [("area", area) for area in dict.fromkeys(t.area for t in topics if t.area)]
     if paper.published:
         filters.append(("year", str(paper.published.year)))
+        if paper.date_inferred:  # results say so beside the year (papersite.yearOf)
+            filters.append(("year_inferred", "yes"))
     if has_code:
         filters.append(("code", "yes"))
     if paper.upvotes:

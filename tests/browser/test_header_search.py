@@ -118,6 +118,8 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
             marked = [m.lower() for m in excerpt.locator("mark").all_text_contents()]
             words = query.split()
             assert marked and all(any(m.startswith(w[:5]) for w in words) for m in marked), marked
+            # Pagefind marks "transport," with its comma: the mark holds the word alone.
+            assert all(m[0].isalnum() and m[-1].isalnum() for m in marked), marked
             text = " ".join((excerpt.text_content() or "").split())
             assert text[-1] in '.!?…)"”', text  # a cut excerpt says so, at either end
             cut = text.startswith("… ")
@@ -308,6 +310,21 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
     assert mine.count() == 1
     facts = (mine.locator(".ps-search__meta").text_content() or "").split(" · ")
     assert f"close to {topic.label}" in facts and topic.label not in facts
+    tab.assert_clean()
+
+
+def test_a_year_the_listing_did_not_print_says_so(tab: Tab, e2e_site: BuiltSite) -> None:
+    """A daily listing prints "16 Jul": the year shown is inferred, and results say so as
+    the paper's page does (they showed "2025" as a fact)."""
+    inferred = next(p for p in e2e_site.corpus.papers if p.date_inferred and p.published)
+    printed = next(p for p in e2e_site.corpus.papers if p.published and not p.date_inferred)
+    tab.goto("")
+    for paper, year in ((inferred, "{} (year inferred)"), (printed, "{}")):
+        assert paper.published
+        search(tab.page, paper.title)
+        mine = tab.page.locator(f".ps-search__result a[href$='{paper.url}']")
+        facts = (mine.locator(".ps-search__meta").text_content() or "").split(" · ")
+        assert year.format(paper.published.year) in facts, (paper.title, facts)
     tab.assert_clean()
 
 

@@ -378,7 +378,7 @@
     link.href = data.url;
     item.appendChild(papersite.markInferred(link, data.filters));
     var facts = [];
-    if (data.filters.year) facts.push(data.filters.year[0]);
+    if (data.filters.year) facts.push(papersite.yearOf(data.filters));
     if (data.filters.upvotes) facts.push(plural(Number(data.filters.upvotes[0]), "upvote", "upvotes"));
     if (data.filters.code) facts.push("has code");
     facts = facts.concat(papersite.topicNames(data.filters));

@@ -117,15 +117,31 @@
     });
   }
 
+  /* A result's year, as its page gives it: a year the listing did not print says so. */
+  function yearOf(filters) {
+    if (!filters.year) return "";
+    return filters.year[0] + (filters.year_inferred ? " (year inferred)" : "");
+  }
+
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
      excerpt cut inside a sentence ends with "…", and one that does not start where the
-     page's text (`content`) does starts with "…", so it does not read as the whole. */
+     page's text (`content`) does starts with "…", so it does not read as the whole.
+     Pagefind marks a word with the punctuation around it ("distribution,"): that stays
+     outside the mark. */
+  var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
+
   function excerptNodes(html, content) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
     var out = [];
     parsed.body.firstChild.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") out.push(element("mark", "", node.textContent));
-      else out.push(document.createTextNode(node.textContent));
+      var parts = node.nodeName === "MARK" ? AROUND_WORD.exec(node.textContent) : null;
+      if (!parts || !parts[2]) {
+        out.push(document.createTextNode(node.textContent));
+        return;
+      }
+      if (parts[1]) out.push(document.createTextNode(parts[1]));
+      out.push(element("mark", "", parts[2]));
+      if (parts[3]) out.push(document.createTextNode(parts[3]));
     });
     var text = parsed.body.textContent.trim();
     var start = text.split(/\s+/).slice(0, 6).join(" ");
@@ -207,6 +223,7 @@
     titleNodes: titleNodes,
     markInferred: markInferred,
     topicNames: topicNames,
+    yearOf: yearOf,
     excerptNodes: excerptNodes
   };
 

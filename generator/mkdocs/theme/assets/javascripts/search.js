@@ -132,7 +132,7 @@
     excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
     link.appendChild(excerpt);
     var facts = papersite.topicNames(data.filters);
-    if (data.filters.year) facts.push(data.filters.year[0]);
+    if (data.filters.year) facts.push(papersite.yearOf(data.filters));
     if (facts.length) link.appendChild(element("span", "ps-search__meta", facts.join(" · ")));
     return link;
   }
