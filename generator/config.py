@@ -83,10 +83,10 @@ class Config:
 
     def inputs(self) -> list[str]:
         """What papersite reads, as written (corpus folders up to a glob's first wildcard,
-        the topics file, site_src, the settings and mkdocs.yml): no output folder may
-        overlap one."""
+        the topics file, site_src, the settings, mkdocs.yml and the redirects file, which
+        it also writes): no output folder may overlap one."""
         corpus = (fixed_part(entry) for entry in self.corpus)
-        return [*corpus, self.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml"]
+        return [*corpus, self.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME]
 
     def site_dir_problem(self, site_dir: str) -> str:
         """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or

@@ -139,6 +139,16 @@ def output_folder_problem(root: Path, folder: str, key: str, apart_from: Sequenc
         return f"{key} must name a folder of its own inside the project, not the project itself"
     if not given.is_relative_to(root):
         return f"{key} {folder!r} must be a folder inside the project"
+    if any(part.startswith(".") for part in given.relative_to(root).parts):
+        return (
+            f"{key} {folder!r} is a hidden folder or inside one (`.git`, `.venv`): "
+            "papersite replaces it whole; choose a plain folder of its own"
+        )
+    if given.exists() and not given.is_dir():
+        return (
+            f"{key} {folder!r} is a file, not a folder: papersite would put its pages in "
+            "its place; choose a folder of its own"
+        )
     target = given.resolve()
     if target != given:
         return (

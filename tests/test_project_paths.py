@@ -38,6 +38,10 @@ def _files(folder: Path) -> set[str]:
         ("docs_dir: site_src/corpus\n", 1, "overlaps 'site_src"),
         ("docs_dir: site_src\n", 1, "overlaps 'site_src"),
         ("docs_dir: site\n", 1, "overlaps 'site'"),
+        # A user's redirects vanished into a hidden copy, pages went into the repository.
+        ("docs_dir: redirects.yml\n", 1, "overlaps 'redirects.yml'"),
+        ("docs_dir: .git\n", 1, "is a hidden folder or inside one"),
+        ("docs_dir: out/.cache/docs\n", 1, "is a hidden folder or inside one"),
         ("corpus: ../../etc\n", 1, "must be a path inside the project"),
         ("topics_file: /etc/passwd\n", 1, "must be a path inside the project"),
         ('docs_dir: "x\\0y"\n', 1, "holds a control character"),
@@ -54,6 +58,18 @@ def test_path_settings_outside_or_over_the_inputs_are_refused(
     assert result.exit_code == 2, result.output
     assert f"papersite.yml:{line}: " in result.output and words in result.output
     assert _files(tmp_path) == before  # nothing written anywhere
+
+
+def test_a_docs_dir_that_is_a_file_is_refused_and_the_file_kept(tmp_path: Path) -> None:
+    """It became a folder of pages, the file a hidden copy beside it."""
+    root = _project(tmp_path / "project", "docs_dir: NOTES.txt\n")
+    (root / "NOTES.txt").write_text("my notes\n", encoding="utf-8")
+    before = _files(tmp_path)
+    result = papersite(root, "generate")
+    assert result.exit_code == 2, result.output
+    assert "papersite.yml:1: docs_dir 'NOTES.txt' is a file, not a folder" in result.output
+    assert _files(tmp_path) == before
+    assert (root / "NOTES.txt").read_text(encoding="utf-8") == "my notes\n"
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,7 @@ def test_a_file_at_site_dir_is_refused_and_kept(tmp_path: Path) -> None:
     root = _project(tmp_path, "notes.txt")
     (root / "notes.txt").write_text("mine\n", encoding="utf-8")
     result = papersite(root, "build")
-    assert result.exit_code == 2 and "site_dir 'notes.txt' is not a folder" in result.output
+    assert result.exit_code == 2 and "site_dir 'notes.txt' is a file, not a folder" in result.output
     assert (root / "notes.txt").read_text("utf-8") == "mine\n"
 
 
