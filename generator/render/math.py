@@ -23,6 +23,7 @@ _COMMANDS = [
 _LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
 _COMMAND_SET = frozenset(_COMMANDS)
 _MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
+_MIN_GLUED = 3  # letters of commands glued to a letter before them (`hcirc`)
 _COMMAND_WORD = "(?:" + "|".join(sorted(_COMMANDS, key=len, reverse=True)) + ")"
 # Commands that read as math when they open a token: accents and fonts only before a
 # brace (`hat{x}`); the rest also before a short subscript (`ell_1`, `tau_max`, not
@@ -204,11 +205,18 @@ def to_tex(fragment: str) -> str:
 
 
 def _restore_commands(match: re.Match[str]) -> str:
-    """Backslash a run of letters made only of command words (`widetildeTheta`)."""
-    if len(match.group()) > _MAX_COMMAND_RUN:
-        return match.group()
-    parts = _as_commands(match.group())
-    return "".join("\\" + part for part in parts) if parts else match.group()
+    """Backslash a run of letters made only of command words (`widetildeTheta`), or of
+    one letter and command words of MIN_GLUED letters or more: the listing lost the
+    space with the backslash (`hcirc` for `h \\circ`, `R^drightarrow` for `R^d
+    \\rightarrow`); shorter ones (`dpi`, `xmu`) may be names."""
+    run = match.group()
+    if len(run) > _MAX_COMMAND_RUN:
+        return run
+    parts = _as_commands(run)
+    if parts:
+        return "".join("\\" + part for part in parts)
+    glued = _as_commands(run[1:]) if len(run) > _MIN_GLUED else None
+    return run[0] + "".join("\\" + part for part in glued) if glued else run
 
 
 def _as_commands(letters: str) -> list[str] | None:

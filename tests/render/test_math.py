@@ -72,6 +72,16 @@ def test_glued_commands_are_split_and_long_runs_left_alone() -> None:
     assert to_tex(long_run) == long_run
 
 
+def test_a_command_glued_to_the_letter_before_it_is_restored() -> None:
+    """The listing lost the space with the backslash: KaTeX set `hcirc` as five italic
+    letters."""
+    assert to_tex("T:R^drightarrow") == r"T:R^d\rightarrow"
+    assert to_tex("f^{*}=hcirc") == r"f^{*}=h\circ"
+    assert to_tex("O(nlog n)") == r"O(n\log n)"
+    # Short commands after a letter may be a name: `dpi`, `xmu` stay letters.
+    assert to_tex("dpi^2 xmu_1") == "dpi^2 xmu_1"
+
+
 def test_dollar_delimited_math_keeps_its_text_and_loses_the_dollars_in_tex() -> None:
     assert _math("so $x^2$ grows") == [("$x^2$", "x^2")]
 
