@@ -63,6 +63,12 @@ def _math_page(site: BuiltSite) -> str:
     pytest.fail("no paper page of the bundled site has math")
 
 
+HOSTILE_MATH_JS = """(tex) => { const span = document.createElement("span");
+  span.className = "ps-math"; span.setAttribute("data-tex", tex); span.textContent = tex;
+  document.querySelector(".ps-abstract").appendChild(span); window.papersite.typeset();
+  return span.querySelector(".katex") ? span.getBoundingClientRect().width : -1; }"""
+
+
 def test_math_is_typeset_by_bundled_katex(tab: Tab, e2e_site: BuiltSite) -> None:
     page = tab.page
     tab.goto(_math_page(e2e_site))
@@ -72,6 +78,9 @@ def test_math_is_typeset_by_bundled_katex(tab: Tab, e2e_site: BuiltSite) -> None
     )
     assert page.locator(".ps-math .katex").count() >= 1
     assert page.evaluate("typeof window.katex") == "object"
+    # An abstract is untrusted: a 400 em rule covered the page. Sizes are capped.
+    width = page.evaluate(HOSTILE_MATH_JS, r"x^{2}\rule{400em}{400em}")
+    assert 0 < width < 200, width
     katex = [url for url in tab.requests if Path(url.split("?")[0]).name == "katex.min.js"]
     assert katex and all(url.startswith(tab.base_url) for url in katex), katex
     tab.assert_clean()

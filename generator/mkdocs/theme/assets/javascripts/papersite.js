@@ -224,7 +224,8 @@
     markInferred: markInferred,
     topicNames: topicNames,
     yearOf: yearOf,
-    excerptNodes: excerptNodes
+    excerptNodes: excerptNodes,
+    typeset: typeset  /* math added to a page after it was set up */
   };
 
   /* The header search: open on the button, `/` or `s` (as Material's search did). */
@@ -446,14 +447,18 @@
     }
   });
 
-  /* KaTeX typesets the math-like fragments of abstracts; without it they stay text. */
+  /* KaTeX typesets the math-like fragments of abstracts; without it they stay text.
+     An abstract is untrusted: sizes are capped (`\rule{400em}{400em}` covered the page)
+     and so are macro expansions; `trust` stays off (no links, classes or styles). */
+  var KATEX_OPTIONS = { throwOnError: true, maxSize: 5, maxExpand: 100, trust: false };
+
   function typeset() {
     var nodes = document.querySelectorAll(".ps-math[data-tex]:not([data-typeset])");
     Array.prototype.forEach.call(nodes, function (node) {
       node.setAttribute("data-typeset", "");
       try {
         var holder = document.createElement("span");
-        window.katex.render(node.getAttribute("data-tex"), holder, { throwOnError: true });
+        window.katex.render(node.getAttribute("data-tex"), holder, KATEX_OPTIONS);
         node.title = node.textContent;
         node.textContent = "";
         node.appendChild(holder);
