@@ -11,6 +11,7 @@ import yaml
 
 from generator.project_paths import (
     OUTSIDE,
+    SPECIAL_FILE,
     Inside,
     as_written,
     fixed_part,
@@ -160,7 +161,9 @@ def _check_links(config: Config) -> None:
     for folder in (config.root / PROJECT_TEMPLATES, config.root / PROJECT_OVERRIDES):
         link = inside.first_link_out(folder) if folder.exists() else ""
         if link:
-            message = f"a link to {inside.leaves(link)!r}: {OUTSIDE}"
+            target = inside.leaves(link)
+            message = f"a link to {target!r}: {OUTSIDE}"
+            message = message if target else SPECIAL_FILE.removeprefix("is ")
             raise _SettingError("", message, path=link)
 
 
@@ -193,6 +196,8 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         except _SettingError as error:
             where = error.path or f"{root} (no {CONFIG_NAME}, defaults)"
             raise ConfigError(f"{where}: {error.message}") from None
+    if not config_path.is_file():  # a pipe: reading it would wait forever
+        raise ConfigError(f"{config_path}: {SPECIAL_FILE.removeprefix('is ')}")
     try:
         text = config_path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=SAFE_LOADER)
@@ -291,8 +296,11 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     problem = output_folder_problem(checked.root, checked.docs_dir, "docs_dir", apart)
     if problem:
         raise _SettingError("docs_dir", problem)
-    if (checked.root / checked.topics_file).is_dir():
+    topics = checked.root / checked.topics_file
+    if topics.is_dir():
         raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is a folder")
+    if topics.exists() and not topics.is_file():  # it was taken for no topics file
+        raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} {SPECIAL_FILE}")
     return checked
 
 

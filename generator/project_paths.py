@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
+SPECIAL_FILE = (
+    "is no file or folder but a pipe, socket or device (reading it would wait forever): remove it"
+)
 # Beside each folder papersite writes, the state of the run that wrote it: generate's
 # beside docs/ (state.py), build's beside site/ (mkdocs/site_state.py).
 STATE_SUFFIX = ".papersite-state.json"
@@ -63,9 +66,10 @@ class Inside:
         return "" if os.path.join(real, "").startswith(self.root) else real
 
     def first_link_out(self, folder: Path) -> str:
-        """The first entry under `folder` (itself included) that links out, or "".
-        Entries are read once each (a folder's listing says which are links: docs/
-        holds two files per paper)."""
+        """The first entry under `folder` (itself included) that links out or is no
+        file or folder (a pipe, socket or device: reading it waits forever), or "";
+        `why` says which. Entries are read once each (a folder's listing says which are
+        links: docs/ holds two files per paper)."""
         if self.leaves(folder):
             return str(folder)
         stack, seen = [str(folder)], {os.path.realpath(folder)}
@@ -78,6 +82,8 @@ class Inside:
             for entry in entries:
                 if entry.is_symlink() and self.leaves(entry.path):
                     return entry.path
+                if not entry.is_file() and not entry.is_dir() and os.path.exists(entry.path):
+                    return entry.path
             # MkDocs follows links to folders: a link inside leads on (once each).
             for entry in reversed(entries):
                 if entry.is_dir(follow_symlinks=True):
@@ -87,24 +93,30 @@ class Inside:
                         stack.append(entry.path)
         return ""
 
+    def why(self, path: str) -> str:
+        """What is wrong with an entry `first_link_out` found."""
+        return f"links {OUTSIDE}" if self.leaves(path) else SPECIAL_FILE
+
 
 def custom_dir_problem(root: Path, custom_dir: str | None) -> str:
     """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
     published from the project at `root`, or "": it, or a link in it, leads outside."""
-    link = Inside(root).first_link_out(Path(custom_dir)) if custom_dir else ""
+    inside = Inside(root)
+    link = inside.first_link_out(Path(custom_dir)) if custom_dir else ""
     if not link:
         return ""
     if link == str(Path(custom_dir or "")):  # the folder itself
         return f"theme custom_dir {custom_dir!r} is {OUTSIDE}"
-    return f"theme custom_dir: {link} links {OUTSIDE}"
+    return f"theme custom_dir: {link} {inside.why(link)}"
 
 
 def docs_links_problem(root: Path, docs: Path) -> str:
     """Why the pages folder cannot be published from the project at `root`, or "": a
     link in it leads outside (MkDocs copies what a link points to into the site; papersite
     writes no link, but a file of one's own in docs/ is published too)."""
-    link = Inside(root).first_link_out(docs) if docs.is_dir() else ""
-    return f"docs_dir: {link} links {OUTSIDE}" if link else ""
+    inside = Inside(root)
+    link = inside.first_link_out(docs) if docs.is_dir() else ""
+    return f"docs_dir: {link} {inside.why(link)}" if link else ""
 
 
 def path_problem(key: str, entries: Sequence[str]) -> str:

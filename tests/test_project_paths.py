@@ -4,8 +4,12 @@ out of the project are neither read nor published."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -301,3 +305,57 @@ def test_a_link_out_behind_a_linked_folder_in_docs_is_found(tmp_path: Path) -> N
     (project / "other" / "secret.txt").symlink_to(secret)
     problem = docs_links_problem(project, project / "docs")
     assert problem.startswith("docs_dir: ") and "secret.txt links outside" in problem
+
+
+@contextmanager
+def _pipe_nobody_may_read(path: Path) -> Iterator[list[bool]]:
+    """A named pipe at `path`; the list says whether anything opened it to read. A
+    reader is let go at once (given an empty file) so a failing test ends, not hangs."""
+    os.mkfifo(path)
+    opened: list[bool] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.02):
+            try:  # succeeds only while a reader waits on the pipe
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                continue
+            opened.append(True)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield opened
+    finally:
+        stop.set()
+        watcher.join()
+
+
+@pytest.mark.parametrize(
+    ("place", "args", "words"),
+    [
+        ("site_src/overrides/main.html", ["check"], "site_src/overrides/main.html: no file"),
+        ("site_src/topics.yml", ["check"], "topics_file 'site_src/topics.yml' is no file"),
+        ("settings.yml", ["--config", "{root}/settings.yml", "check"], "settings.yml: no file"),
+        ("mkdocs.yml", ["build"], "mkdocs.yml: no file or folder"),
+        ("docs/extra.txt", ["build"], "docs_dir: {root}/docs/extra.txt is no file"),
+    ],
+)
+def test_a_named_pipe_among_the_inputs_is_refused_unread(
+    tmp_path: Path, place: str, args: list[str], words: str
+) -> None:
+    """A pipe in docs/ or the theme overrides made a build wait forever (check passed); a
+    pipe as the topics file was taken for none."""
+    root = _project(tmp_path / "project")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if place.startswith("docs/"):
+        assert papersite(root, "generate").exit_code == 0
+    path = root / place
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    with _pipe_nobody_may_read(path) as opened:
+        result = papersite(root, *(arg.format(root=root) for arg in args))
+    assert result.exit_code == 2, result.output
+    assert words.format(root=root) in result.output and "pipe, socket or device" in result.output
+    assert not opened

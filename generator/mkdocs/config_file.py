@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from markdown.util import parseBoolValue
 
-from generator.project_paths import Inside
+from generator.project_paths import SPECIAL_FILE, Inside
 from generator.yaml_files import MAX_YAML_VALUES, TOO_MANY_VALUES, alias_growth, all_nodes
 
 PYTHON_TAG = "tag:yaml.org,2002:python/"
@@ -191,6 +191,8 @@ def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
             for place in places:
                 link = inside.first_link_out(Path(place)) if os.path.isdir(place) else ""
                 link = link or (place if os.path.lexists(place) and inside.leaves(place) else "")
+                if link and not inside.leaves(link):
+                    return f"{name} {key}: {link} {SPECIAL_FILE}"
                 if link:
                     return (
                         f"{name} {key}: {link} links outside the project ({_RUNS}); give "

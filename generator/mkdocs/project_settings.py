@@ -23,7 +23,12 @@ from generator.mkdocs.theme_checks import (
     theme_language_problem,
     theme_settings_problem,
 )
-from generator.project_paths import as_written, custom_dir_problem, docs_links_problem
+from generator.project_paths import (
+    SPECIAL_FILE,
+    as_written,
+    custom_dir_problem,
+    docs_links_problem,
+)
 from generator.setting_values import site_url_problem
 
 PLUGIN_NAME = "papersite"  # the MkDocs plugin's entry point (pyproject.toml)
@@ -44,6 +49,8 @@ def load_mkdocs_settings(
     from mkdocs.exceptions import MkDocsException
 
     config_file = config.root / "mkdocs.yml"
+    if config_file.exists() and not config_file.is_file():
+        raise SettingsError(f"{config_file}: {SPECIAL_FILE.removeprefix('is ')}")
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
     problem = config_file_problem(config_file, config.root)
