@@ -127,7 +127,7 @@ def recover_folder(folder: Path) -> None:
     previous = _previous_folder(folder)
     if previous.is_dir():
         if folder.exists():
-            remove_folder(previous)
+            _remove_previous(folder)
         else:
             previous.rename(folder)
     remove_folder(staging_folder(folder))
@@ -136,11 +136,31 @@ def recover_folder(folder: Path) -> None:
 def replace_folder(folder: Path, new: Path) -> None:
     """Put the finished folder `new` in `folder`'s place; the old one is removed."""
     previous = _previous_folder(folder)
-    remove_folder(previous)
+    _remove_previous(folder)
     if folder.exists():
         folder.rename(previous)
     new.rename(folder)
-    remove_folder(previous)
+    _remove_previous(folder)
+
+
+def _remove_previous(folder: Path) -> None:
+    """Remove the previous version of `folder`. One that cannot be removed (a read-only
+    folder in it) is named, with what to do: left silently, it made every later run
+    fail with "Directory not empty"."""
+    previous = _previous_folder(folder)
+    if previous.is_symlink() or not previous.exists():
+        remove_folder(previous)
+        return
+    try:
+        shutil.rmtree(previous)
+    except OSError as error:
+        raise OSError(
+            error.errno,
+            f"{error.strerror or error}: it holds the previous {folder.name}/, which could "
+            "not be removed and stops every later run (make its folders writable, or "
+            "delete it)",
+            str(previous),  # rmtree names a file relative to a folder it does not say
+        ) from None
 
 
 def remove_folder(folder: Path) -> None:

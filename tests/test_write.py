@@ -169,6 +169,37 @@ def test_a_run_that_dies_mid_swap_leaves_the_previous_docs(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
 
 
+def test_a_previous_docs_that_cannot_be_removed_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder in docs/ kept the old version beside it, silently; every later
+    run then failed with "Directory not empty" (root ignores modes: removal is refused
+    here by replacing it)."""
+    docs = tmp_path / "docs"
+    write_docs(docs, PAGES)
+    remove = shutil.rmtree
+
+    def read_only(path: str | Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name == ".docs.papersite-old" and not kwargs.get("ignore_errors"):
+            raise PermissionError(13, "Permission denied", str(Path(path) / "papers" / "a.md"))
+        remove(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", read_only)
+    changed = {**PAGES, "papers/a.md": "# A, revised\n"}
+    for _ in range(2):  # the run that leaves it, and the next one, which it stops
+        with pytest.raises(OSError) as raised:
+            write_docs(docs, changed)
+        assert raised.value.filename == str(tmp_path / ".docs.papersite-old")
+        assert raised.value.strerror == (
+            "Permission denied: it holds the previous docs/, which could not be removed and "
+            "stops every later run (make its folders writable, or delete it)"
+        )
+        assert (docs / "papers" / "a.md").read_text(encoding="utf-8") == "# A, revised\n"
+    monkeypatch.setattr(shutil, "rmtree", remove)
+    write_docs(docs, changed)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
 def test_a_killed_generate_leaves_the_previous_docs_whole(tmp_path: Path) -> None:
     """Generate, add papers, kill the next generate while it writes, take the papers out
     again: docs/ is exactly the first run's, and says so (issue 16, item 2)."""
