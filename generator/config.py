@@ -20,7 +20,7 @@ from generator.project_paths import (
     written_or_hidden,
 )
 from generator.setting_values import site_url_problem, text_problem
-from generator.visible_text import has_visible_character
+from generator.visible_text import has_visible_character, hidden_in_name
 from generator.workers import default_workers
 from generator.yaml_files import (
     MAX_YAML_VALUES,
@@ -139,13 +139,21 @@ class Config:
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
             for match in matches:
-                if inside.leaves(match):  # (where to is not said: the report is published)
+                if hidden_in_name(match.relative_to(self.root).as_posix()):
+                    skipped.append((match, HIDDEN_NAME))
+                elif inside.leaves(match):  # (where to is not said: the report is published)
                     skipped.append((match, "a link to a file outside the project (copy it in)"))
                 elif match.is_file():
                     found.add(match)
                 else:
                     skipped.append((match, "not a regular file (a pipe, device or broken link)"))
         return sorted(found, key=lambda p: (p.name, str(p))), sorted(set(skipped))
+
+
+HIDDEN_NAME = (
+    "its name holds a control or invisible character (shown escaped; a line break or a "
+    "right-to-left mark would garble the pages and messages that name it): rename it"
+)
 
 
 def _check_links(config: Config) -> None:

@@ -56,6 +56,7 @@ from generator.state import (
     save_state,
     unchanged_state,
 )
+from generator.visible_text import escaped_name
 from generator.write import (
     FolderBusy,
     HandMadeCollision,
@@ -138,7 +139,7 @@ class Pipeline:
         options = ReadOptions(listing_year=config.listing_year)
         corpus = ingest_files(files, options, config.worker_count(), config.root)
         notes = tuple(
-            Problem(SourceRef(path.name, 0), Severity.WARNING, f"{why}: not read")
+            Problem(SourceRef(escaped_name(path.name), 0), Severity.WARNING, f"{why}: not read")
             for path, why in skipped
         )
         corpus = replace(corpus, problems=(*notes, *corpus.problems))

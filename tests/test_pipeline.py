@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,27 @@ def test_pipes_folders_and_broken_links_in_the_corpus_are_named_not_read(tmp_pat
         "or use a glob): not read",
         "pipe.txt: warning: not a regular file (a pipe, device or broken link): not read",
     ]
+
+
+def test_a_corpus_file_whose_name_hides_characters_is_named_escaped_not_read(
+    tmp_path: Path,
+) -> None:
+    """U+202E in a name reversed the About page's sources line; a line break in one split
+    a warning into two lines, the second of the name's own making."""
+    root = _project(tmp_path)
+    corpus = root / "site_src" / "corpus"
+    good = sorted(p.name for p in corpus.iterdir())
+    for name in ("\u202eLPS.txt", "a\nwarning: fake.txt"):
+        shutil.copy(corpus / good[0], corpus / name)
+    (root / "papersite.yml").write_text("corpus: [site_src/corpus/*.txt]\n", encoding="utf-8")
+    read, skipped = _read_and_skipped(root)
+    assert read == good
+    why = "its name holds a control or invisible character (shown escaped; a line break"
+    assert sorted(line.split(": ", 2)[0] for line in skipped) == [
+        "\\u202eLPS.txt",
+        "a\\u000awarning",  # the escaped line break, then the name's own ": "
+    ]
+    assert all(why in line and "\n" not in line for line in skipped), skipped
 
 
 def test_a_site_url_that_is_no_plain_web_address_is_refused_from_every_source(
