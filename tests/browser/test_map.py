@@ -111,18 +111,29 @@ def _hover_a_paper(tab: Tab, data: dict[str, Any]) -> tuple[Page, int, float, fl
     return page, index, x, y
 
 
+def _tip_labels(data: dict[str, Any], index: int) -> list[str]:
+    """The labels of every topic of a paper, its own (colour) topic first."""
+    own = data["topic"][index]
+    others = [t for t, topic in enumerate(data["topics"]) if index in topic["papers"] and t != own]
+    return [data["topics"][t]["label"] for t in [own, *others]]
+
+
 def _tip_topic(data: dict[str, Any], index: int) -> str:
-    """The topic line of a paper's tip: its topic, and its area when that says more than
-    the topic (not "More topics", not an area named as the topic)."""
+    """The topic line of a paper's tip: its topics, and its area when that says more
+    (not "More topics", not an area named after a topic listed)."""
+    labels = _tip_labels(data, index)
     topic = data["topics"][data["topic"][index]]
     area = data["areas"][topic["area"]]
-    if topic["area"] == data["loose"] or area == topic["label"]:
-        return str(topic["label"])
-    return f"{topic['label']} · {area}"
+    if topic["area"] == data["loose"] or any(x.lower() in area.lower() for x in labels):
+        return ", ".join(labels)
+    return f"{', '.join(labels)} · {area}"
 
 
-def test_a_tip_names_the_area_only_when_it_says_more(tab: Tab, e2e_site: BuiltSite) -> None:
-    """Tips said "Optimal transport · More topics" and "Pruning · Pruning"."""
+def test_a_tip_names_every_topic_and_the_area_only_when_it_says_more(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """Tips said "Optimal transport · More topics", "Pruning · Pruning" and "Image
+    classification · Image classification and ResNets", and named one topic of two."""
     page = _open_map(tab)
     data = _points(e2e_site)
     kinds: dict[str, int] = {}
@@ -131,26 +142,31 @@ def test_a_tip_names_the_area_only_when_it_says_more(tab: Tab, e2e_site: BuiltSi
         if t < 0:
             continue
         topic = data["topics"][t]
+        area = data["areas"][topic["area"]].lower()
+        labels = _tip_labels(data, index)
         kind = (
             "loose"
             if topic["area"] == data["loose"]
-            else "same"
-            if data["areas"][topic["area"]] == topic["label"]
+            else "named"
+            if any(label.lower() in area for label in labels)
             else "area"
         )
         where = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)
-        if (
-            kind not in kinds
-            and page.evaluate("([x, y]) => window.papersiteMap.hitTest(x, y)", where) == index
-        ):
-            kinds[kind] = index
-    assert set(kinds) == {"loose", "same", "area"}, kinds
+        for found in (kind, "several" if len(labels) > 1 else ""):
+            if (
+                found
+                and found not in kinds
+                and page.evaluate("([x, y]) => window.papersiteMap.hitTest(x, y)", where) == index
+            ):
+                kinds[found] = index
+    assert set(kinds) == {"loose", "named", "area", "several"}, kinds
     for kind, index in kinds.items():
         page.mouse.move(*page.evaluate("i => window.papersiteMap.clientPoint(i)", index))
         tip = page.locator(".ps-map__tip-topic")
         tip.wait_for()
         assert tip.text_content() == _tip_topic(data, index), kind
-        assert ("·" in (tip.text_content() or "")) == (kind == "area")
+        if kind != "several":
+            assert ("·" in (tip.text_content() or "")) == (kind == "area")
     tab.assert_clean()
 
 
@@ -194,9 +210,22 @@ def test_legend_highlights_a_topic(tab: Tab, e2e_site: BuiltSite) -> None:
     tab.assert_clean()
 
 
-def test_show_on_map_from_a_topic_page_highlights_it(tab: Tab, e2e_site: BuiltSite) -> None:
+IN_VIEW_JS = """(papers) => { const header = document.querySelector(".md-header")
+    .getBoundingClientRect().bottom;
+  return papers.filter((i) => { const [x, y] = window.papersiteMap.clientPoint(i);
+    return !(x >= 0 && x <= innerWidth && y >= header && y <= innerHeight); }).length; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_show_on_map_from_a_topic_page_highlights_it_and_shows_its_papers(
+    new_tab: NewTab, e2e_site: BuiltSite, width: int
+) -> None:
+    """On a phone the map began below the first screen and nothing seemed to happen; the
+    topic is also zoomed to (a few points in a corner before)."""
+    tab = new_tab(viewport={"width": width, "height": 844})
     page = tab.page
-    topic = _points(e2e_site)["topics"][-1]
+    data = _points(e2e_site)
+    topic = max(data["topics"][:-1], key=lambda t: (len(t["papers"]), t["slug"]))
     tab.goto(topic["url"])
     link = page.locator("article a.ps-map-link")
     assert link.text_content() == "Show on map"
@@ -209,6 +238,8 @@ def test_show_on_map_from_a_topic_page_highlights_it(tab: Tab, e2e_site: BuiltSi
     pressed = page.locator('.ps-map__topic[aria-pressed="true"]')
     assert pressed.count() == 1
     assert pressed.get_attribute("data-topic") == topic["slug"]
+    assert page.evaluate(IN_VIEW_JS, topic["papers"]) == 0
+    assert page.evaluate("window.papersiteMap.zoom()") > 1
     tab.assert_clean()
 
 

@@ -27,6 +27,8 @@
   var GRID = 64;           /* hit-test buckets per side */
   var MAX_ZOOM = 40;
   var PIN_ZOOM = 4;
+  var FIT_ZOOM = 6;        /* the most a topic is zoomed to from its link */
+  var FIT_MARGIN = 28;     /* CSS pixels around a topic's papers when zoomed to */
   var DRAG_SLOP = 5;
   var LABEL_FONT = "600 12px ";
   var LABEL_MARGIN = 10;   /* px between a label and the map's edge: on a phone, the screen's */
@@ -432,11 +434,18 @@
       var topic = state.data.topics[t];
       var line = element("span", "ps-map__tip-topic");
       line.appendChild(swatch(topic, state.palette));
-      /* Its area after it, unless that says nothing more: the group of topics without one
-         ("More topics"), or an area named as the topic ("Pruning · Pruning"). */
+      /* Every topic of the paper, its own first (the tip named one of two); then its
+         area, unless that says nothing more: the group of topics without one ("More
+         topics"), or an area named after a topic listed ("Image classification ·
+         Image classification and ResNets"). */
+      var labels = [topic.label].concat(state.topicsOf[index].filter(function (u) {
+        return u !== t;
+      }).map(function (u) { return state.data.topics[u].label; }));
       var area = state.data.areas[topic.area];
-      var more = topic.area !== state.data.loose && area !== topic.label;
-      line.appendChild(document.createTextNode(more ? topic.label + " · " + area : topic.label));
+      var more = topic.area !== state.data.loose && !labels.some(function (label) {
+        return area.toLowerCase().indexOf(label.toLowerCase()) >= 0;
+      });
+      line.appendChild(document.createTextNode(labels.join(", ") + (more ? " · " + area : "")));
       tip.appendChild(line);
     }
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
@@ -793,6 +802,37 @@
     return state.data.url.indexOf(url);
   }
 
+  /** Zoom to the papers of topic `t`, beside a legend that floats over the map, at
+      most FIT_ZOOM (a small topic is not blown up to a few dots across the screen). */
+  function fitTopic(state, t) {
+    var papers = state.data.topics[t].papers;
+    if (!papers.length) return;
+    var lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
+    papers.forEach(function (i) {
+      var b = toBase(state, state.xs[i], state.ys[i]);
+      for (var d = 0; d < 2; d++) { lo[d] = Math.min(lo[d], b[d]); hi[d] = Math.max(hi[d], b[d]); }
+    });
+    var left = state.floating ? state.legend.offsetLeft + state.legend.offsetWidth : 0;
+    var room = [state.width - left - 2 * FIT_MARGIN, state.height - 2 * FIT_MARGIN];
+    var k = Math.min(FIT_ZOOM, room[0] / Math.max(1, hi[0] - lo[0]), room[1] / Math.max(1, hi[1] - lo[1]));
+    var v = state.view;
+    if (k <= 1) { v.k = 1; v.tx = 0; v.ty = 0; return; }
+    v.k = k;
+    v.tx = left + (state.width - left) / 2 - (lo[0] + hi[0]) / 2 * k;
+    v.ty = state.height / 2 - (lo[1] + hi[1]) / 2 * k;
+  }
+
+  /** A reader who arrives at a topic or paper of the map, the page still at its top,
+      sees the map whole: on a phone it began below the first screen, and what the link
+      showed went unseen. */
+  function bringIntoView(state) {
+    if (window.scrollY > 0) return;  /* Back, or the reader has scrolled: theirs */
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var box = state.frame.getBoundingClientRect();
+    if (box.bottom > window.innerHeight) window.scrollBy(0, box.top - top - 8);
+  }
+
   /** Zoom in on paper `index` (-1: none), ring it and name it. */
   function pinPaper(state, index) {
     state.pinned = index;
@@ -1013,9 +1053,7 @@
       wireFind(state);
       resize(state);
       restoreView();
-      highlight(state, topicFromHash(state), false);
-      pinPaper(state, paperFromHash(state));
-      saveView();
+      arrive(state);
       if (window.ResizeObserver) {
         var width = state.frame.clientWidth;
         state.observer = new ResizeObserver(function () {
@@ -1066,12 +1104,18 @@
     },
   };
 
+  /** Show what the address names: a topic (highlighted, zoomed to) or a paper. */
+  function arrive(state) {
+    var topic = topicFromHash(state), paper = paperFromHash(state);
+    highlight(state, topic, false);
+    if (topic >= 0 && paper < 0) fitTopic(state, topic);
+    pinPaper(state, paper);
+    saveView();
+    if (topic >= 0 || paper >= 0) bringIntoView(state);
+  }
+
   window.addEventListener("hashchange", function () {
-    if (current && document.body.contains(current.container)) {
-      highlight(current, topicFromHash(current), false);
-      pinPaper(current, paperFromHash(current));
-      saveView();
-    }
+    if (current && document.body.contains(current.container)) arrive(current);
   });
   new MutationObserver(function () {
     if (current && document.body.contains(current.container)) schedule(current);
