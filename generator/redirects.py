@@ -177,14 +177,64 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
 
 
 def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
-    """Write `moves` (by kind) to `path`, sorted, in the format `load_moves` reads; a
-    kind without moves is left out, but for `papers:`."""
-    text = _HEADER
-    for kind in KINDS:
-        lines = [f"  {old}: {new}\n" for old, new in sorted(moves.get(kind, {}).items())]
-        if lines or kind == "papers":
-            text += f"{kind}:\n" + "".join(lines)
+    """Write `moves` (by kind) to `path` in the format `load_moves` reads. An existing
+    file is edited line by line (`_edited`: the user's comments and order stay); a new
+    one is written sorted, each kind without moves left out but `papers:`."""
+    text = _edited(path, moves) if path.is_file() else None
+    if text is None:
+        text = _HEADER
+        for kind in KINDS:
+            lines = [f"  {old}: {new}\n" for old, new in sorted(moves.get(kind, {}).items())]
+            if lines or kind == "papers":
+                text += f"{kind}:\n" + "".join(lines)
     write_text_atomic(path, text)
+
+
+def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
+    """The file's text with only the lines of moves that changed edited: a move gone is
+    its line removed, a move changed its new slug replaced (a comment after it kept), a
+    move added a line after the last of its kind. The file is the user's too: their
+    comments were lost when it was written afresh. None for a file that is not one
+    move per line (`papers: {a: b}`): it is written afresh."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    sections = {key.value: (key, value) for key, value in node.value} if node else {}
+    after: dict[int, list[str]] = {}  # new lines to put after line n (-1: at the end)
+    for kind in KINDS:
+        wanted = moves.get(kind, {})
+        if kind not in sections:
+            if wanted:
+                after.setdefault(-1, []).append(f"{kind}:\n")
+                after[-1] += [f"  {old}: {new}\n" for old, new in sorted(wanted.items())]
+            continue
+        key, value = sections[kind]
+        pairs = value.value if isinstance(value, yaml.MappingNode) else []
+        if isinstance(value, yaml.MappingNode) and (value.flow_style or not pairs):
+            return None
+        last, indent, kept = key.start_mark.line, "  ", set()
+        if not pairs and value.end_mark.line == last and value.value:  # `papers: ~`
+            lines[last] = f"{kind}:\n"
+        for old, new in pairs:
+            line = old.start_mark.line
+            if new.start_mark.line != line or new.end_mark.line != line:
+                return None
+            last, indent = line, " " * old.start_mark.column
+            if old.value not in wanted:
+                lines[line] = ""
+            elif wanted[old.value] != new.value:
+                start, end = new.start_mark.column, new.end_mark.column
+                lines[line] = lines[line][:start] + wanted[old.value] + lines[line][end:]
+            kept.add(old.value)
+        added = sorted(old for old in wanted if old not in kept)
+        after.setdefault(last, []).extend(f"{indent}{old}: {wanted[old]}\n" for old in added)
+    edited = [line + "".join(after.get(n, [])) for n, line in enumerate(lines)]
+    return "".join(edited) + "".join(after.get(-1, []))
 
 
 def without_stale(moves: Mapping[str, str], added: Mapping[str, str]) -> dict[str, str]:

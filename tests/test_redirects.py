@@ -78,6 +78,42 @@ def test_moves_are_settled_against_the_papers_there_are_now() -> None:
     )
 
 
+def test_a_users_comments_and_order_are_kept_when_moves_are_recorded(tmp_path: Path) -> None:
+    """The file was written afresh on every recorded move: the user's notes went."""
+    path = tmp_path / REDIRECTS_NAME
+    path.write_text(
+        "# DO NOT REMOVE: old links from the 2024 newsletter (ticket #4411)\n"
+        "papers:\n"
+        "  zeta-old: zeta  # from the newsletter\n"
+        "  alpha-old: alpha\n"
+        "  gone-old: gone\n"
+        "# topics come later\n",
+        encoding="utf-8",
+    )
+    moves = {
+        "papers": {"zeta-old": "zeta-2", "alpha-old": "alpha", "beta-old": "beta"},
+        "topics": {"implicit-bias": "regularization"},
+    }
+    save_moves(path, moves)
+    assert path.read_text(encoding="utf-8") == (
+        "# DO NOT REMOVE: old links from the 2024 newsletter (ticket #4411)\n"
+        "papers:\n"
+        "  zeta-old: zeta-2  # from the newsletter\n"
+        "  alpha-old: alpha\n"
+        "  beta-old: beta\n"
+        "# topics come later\n"
+        "topics:\n"
+        "  implicit-bias: regularization\n"
+    )
+    assert load_moves(path) == moves
+    path.write_text("papers: {a-old: a}  # flow style: rewritten\ntopics: ~\n", encoding="utf-8")
+    save_moves(path, {"papers": {"a-old": "a", "b-old": "b"}, "topics": {}})
+    assert load_moves(path) == {"papers": {"a-old": "a", "b-old": "b"}, "topics": {}}
+    path.write_text("papers:\ntopics: ~  # none yet\n", encoding="utf-8")
+    save_moves(path, {"papers": {}, "topics": {"t-old": "t"}})
+    assert path.read_text(encoding="utf-8") == "papers:\ntopics:\n  t-old: t\n"
+
+
 def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
     path = tmp_path / REDIRECTS_NAME
     assert load_moves(path) == {"papers": {}, "topics": {}}
