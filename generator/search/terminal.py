@@ -15,8 +15,8 @@ ranks them the way Pagefind ranks the site's paper pages:
   the query's words in its title (Pagefind searches the title as metadata and boosts
   pages whose title holds the query's rare words);
 - its search aliases (the acronym of a phrase it writes, or the phrase of an acronym:
-  analyze/acronym_aliases.py) match too, each use worth ALIAS_WEIGHT of a word in the
-  abstract (Pagefind searches them as metadata, below the abstract's words).
+  analyze/acronym_aliases.py) match too, boosting it as its title does (the site gives
+  Pagefind's `aliases` metadata the title's weight: papersite.js RANKING).
 
 Every weight is written out below; tests check that the site's first paper and this
 module's agree on the sample queries.
@@ -50,9 +50,8 @@ TITLE_WEIGHT = 5.0
 # less per extra character, so whole-word matches rank first.
 EXTENSION_PENALTY = 0.04
 MIN_EXTENSION_SCORE = 0.3
-# A search alias matches as half a use of the word in the abstract: papers that write the
-# word come first, as on the site (Pagefind scores metadata below the page's words).
-ALIAS_WEIGHT = 0.5
+# A query word among the search aliases boosts as in the title (papersite.js RANKING).
+ALIAS_WEIGHT = TITLE_WEIGHT
 
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
@@ -191,12 +190,13 @@ class TerminalIndex:
         )
         return SearchResult(hits, all_words)
 
-    def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float]]:
-        """Papers holding the word: (weighted count in the abstract, best match in the title)."""
+    def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
+        """Papers holding the word: (weighted count in the abstract, best match in the
+        title, best match among the aliases)."""
         word = query_word.typed
         stem = query_word.stem
         pattern = re.compile(r"(?<![^\W_])" + re.escape(stem) + r"[^\W_]*")
-        found: dict[int, tuple[float, float]] = {}
+        found: dict[int, tuple[float, float, float]] = {}
         texts = zip(self._titles, self._abstract_texts, self._aliases, strict=True)
         for i, (title, abstract, aliases) in enumerate(texts):
             in_title = pattern.findall(title)
@@ -204,9 +204,9 @@ class TerminalIndex:
             in_aliases = pattern.findall(aliases) if stem in aliases else []
             if in_title or in_abstract or in_aliases:
                 found[i] = (
-                    sum(_closeness(word, w) for w in in_abstract)
-                    + ALIAS_WEIGHT * sum(_closeness(word, w) for w in in_aliases),
+                    sum(_closeness(word, w) for w in in_abstract),
                     max((_closeness(word, w) for w in in_title), default=0.0),
+                    max((_closeness(word, w) for w in in_aliases), default=0.0),
                 )
         return found
 
@@ -218,19 +218,23 @@ class TerminalIndex:
         self,
         i: int,
         words: Iterable[QueryWord],
-        matches: dict[QueryWord, dict[int, tuple[float, float]]],
+        matches: dict[QueryWord, dict[int, tuple[float, float, float]]],
         idf: dict[QueryWord, float],
     ) -> float:
         length = len(self._abstracts[i]) or 1
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (self._average_length or 1))
-        body = title_idf = query_idf = 0.0
+        body = title_idf = alias_idf = query_idf = 0.0
         for word in words:
             query_idf += idf[word]
-            count, in_title = matches[word].get(i, (0.0, 0.0))
+            count, in_title, in_aliases = matches[word].get(i, (0.0, 0.0, 0.0))
             body += idf[word] * count * (BM25_K1 + 1) / (count + norm)
             title_idf += idf[word] * in_title
-        coverage = title_idf / query_idf if query_idf else 0.0
-        return body + TITLE_WEIGHT * title_idf * coverage * coverage
+            alias_idf += idf[word] * in_aliases
+        score = body
+        for weight, meta_idf in ((TITLE_WEIGHT, title_idf), (ALIAS_WEIGHT, alias_idf)):
+            coverage = meta_idf / query_idf if query_idf else 0.0
+            score += weight * meta_idf * coverage * coverage
+        return score
 
 
 def _closeness(word: str, found: str) -> float:
