@@ -23,14 +23,21 @@ RESERVED_SLUGS = frozenset({"index"})
 
 def is_web_address(url: str) -> bool:
     """Whether a URL from the corpus may be linked: http(s), a host, no spaces or
-    control characters (`javascript:...` and `files/x.pdf` may not)."""
+    control characters (`javascript:...` and `files/x.pdf` may not), and no user name or
+    password before the host: `https://arxiv.org@evil.example/` leads to evil.example
+    (a button read "Web page (user:pass@evil.example)")."""
     address = url.strip()
     try:
         parts = urlsplit(address)
     except ValueError:  # "http://[oops": a host that cannot be read
         return False
     scheme = parts.scheme.lower()
-    return scheme in ("http", "https") and bool(parts.netloc) and not _SPACE_RE.search(address)
+    return (
+        scheme in ("http", "https")
+        and bool(parts.netloc)
+        and "@" not in parts.netloc
+        and not _SPACE_RE.search(address)
+    )
 
 
 _SPACE_RE = re.compile(r"[\x00-\x20]")

@@ -305,3 +305,6 @@ def test_a_url_that_cannot_be_read_is_no_web_address() -> None:
     assert not is_web_address("javascript:alert(1)") and not is_web_address("files/x.pdf")
     assert not is_web_address("https://example.org/a b")
     assert is_web_address(" HTTPS://example.org/x ")
+    assert not is_web_address("https://arxiv.org@evil.example/")
+    assert not is_web_address("https://user:pass@evil.example/x")
+    assert is_web_address("https://example.org/people/@ada")  # an @ after the host is fine
