@@ -88,6 +88,7 @@ def pair_items(
     records: list[Record] = []
     problems: list[Problem] = []
     pending: Line | None = None
+    with_metadata: dict[int, int] = {}  # records that have their metadata: its line
 
     def warn(line: int, message: str) -> None:
         problems.append(Problem(SourceRef(file, line), Severity.WARNING, message))
@@ -125,6 +126,14 @@ def pair_items(
             if not records or item.meta is None:
                 warn(item.line.number, "metadata with no paper before it: ignored")
                 continue
+            if len(records) in with_metadata:  # it silently replaced the first
+                first = with_metadata[len(records)]
+                warn(
+                    item.line.number,
+                    f"second metadata for the paper (first: line {first}): ignored",
+                )
+                continue
+            with_metadata[len(records)] = item.line.number
             records[-1] = _with_metadata(records[-1], item.meta)
     if pending is not None:
         lost = _rejected_between(rejected, pending.number, float("inf"))

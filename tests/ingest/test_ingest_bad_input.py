@@ -7,7 +7,7 @@ import json
 import pytest
 from listing_texts import ABSTRACT, HEADER, OTHER
 
-from generator.model import MergeAction, Severity, SourceRef
+from generator.model import MergeAction, PaperDate, Severity, SourceRef
 
 GOOD = (
     "Get trending papers in your email inbox!\n"
@@ -238,6 +238,20 @@ def test_truncated_metadata_creates_no_paper(ingest) -> None:
     first = next(p for p in corpus.papers if p.title == "First")
     assert first.authors_count == 2 and first.published is None
     assert [str(p.source) for p in corpus.problems] == ["d.txt:9"]
+
+
+def test_a_second_metadata_block_is_named_and_the_first_kept(ingest) -> None:
+    """The second silently replaced the first (authors, date and upvotes)."""
+    text = (
+        f"Daily Papers\n\nFirst\n\n{ABSTRACT}\n\n  • 3 authors\n·\nMar 8, 2024\n\n"
+        "  • 5 authors\n·\nApr 9, 2023\n"
+    )
+    corpus = ingest({"d.txt": text})
+    (paper,) = corpus.papers
+    assert (paper.authors_count, paper.published) == (3, PaperDate(2024, 3, 8))
+    assert [f"{p.source}: {p.message}" for p in corpus.problems] == [
+        "d.txt:11: second metadata for the paper (first: line 7): ignored"
+    ]
 
 
 def test_metadata_block_that_lost_its_blank_line_keeps_the_next_title(ingest) -> None:
