@@ -201,6 +201,25 @@ def test_a_csv_field_longer_than_the_csv_modules_limit_is_one_field(ingest, acco
     assert not [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
 
 
+def test_a_csv_row_over_a_line_rejected_as_too_long_is_rejected_whole(
+    ingest, accounted
+) -> None:
+    """Its abstract was published without that line, reading as if complete."""
+    from generator.ingest.source import MAX_LINE_CHARS
+
+    huge = "x" * (MAX_LINE_CHARS + 1)
+    csv = f'title,abstract\n"Spanning","First part.\n{huge}\nLast part."\nNext,"{OTHER}"\n'
+    corpus = ingest({"p.csv": csv})
+    accounted(corpus)
+    assert _titles(corpus) == {"Next"}
+    rejected = [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
+    assert sorted(e.sources[0].line for e in rejected) == [2, 3]
+    assert any(
+        m.startswith("p.csv:2: error: CSV row runs over line 3, rejected (too long)")
+        for m in _messages(corpus)
+    ), _messages(corpus)
+
+
 def test_a_stray_byte_in_utf16_costs_one_character(ingest, accounted) -> None:
     text = f"{HEADER}SubscribeFirst Paper\n{ABSTRACT}\nSecond Paper\n{OTHER}\n"
     data = text.encode("utf-16-le")

@@ -8,6 +8,7 @@ import csv
 from collections.abc import Iterator
 from typing import Any
 
+from generator.ingest.pairing import rejected_lines
 from generator.ingest.readers.structured import normalise_keys, read_rows, reject, warn
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import Line, SourceText
@@ -86,15 +87,29 @@ def _rows_from(
     rejected: list[MergeEntry],
 ) -> Iterator[tuple[int, list[str]]]:
     start = 0  # index into `lines` of the first line not read yet
+    lost = rejected_lines(source)
     while start < len(lines):
         texts = (line.text + "\n" for line in lines[start:])
         reader = csv.reader(texts, dialect=dialect, strict=True)
         row_start = start
         try:
             for cells in reader:
-                if any(cell.strip() for cell in cells):
-                    yield lines[row_start].number, cells
-                row_start = start + reader.line_num
+                end = start + reader.line_num  # index of the line after the row
+                first, last = lines[row_start].number, lines[end - 1].number
+                gap = (
+                    sorted(n for n in lost if first < n < last)
+                    if last - first >= end - row_start
+                    else []
+                )
+                if gap:  # a quoted cell ran over a line rejected as too long: not read cut
+                    message = (
+                        f"CSV row runs over line {gap[0]}, rejected (too long): "
+                        "the row is rejected whole"
+                    )
+                    reject(source.file, first, message, problems, rejected)
+                elif any(cell.strip() for cell in cells):
+                    yield first, cells
+                row_start = end
             return
         except csv.Error as error:
             hint = " (an unterminated quote?)" if "end of data" in str(error) else ""
