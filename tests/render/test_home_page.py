@@ -40,3 +40,32 @@ def test_the_newest_papers_of_one_day_come_a_to_z_as_on_the_browse_pages() -> No
     page = render_home(make_environment(), SiteContext(Corpus(papers), Analysis(), "R", None))
     newest = page.split("## Newest papers")[1]
     assert newest.index("Alpha nets") < newest.index("Mid nets") < newest.index("Zeta nets")
+
+
+def _dated(slug: str, day: int, inferred: bool) -> Paper:
+    return Paper(
+        slug,
+        slug,
+        f"papers/{slug}/",
+        slug.upper(),
+        False,
+        "Text.",
+        ("Text.",),
+        (),
+        published=PaperDate(2025, 3, day, year_inferred=inferred),
+    )
+
+
+def test_inferred_years_are_said_once_when_every_date_shown_is_inferred() -> None:
+    """Ten "(year inferred)" in a row were noise; a mixed list marks each one."""
+
+    def home(*papers: Paper) -> str:
+        site = SiteContext(Corpus(papers), Analysis(), "Site", None)
+        return render_home(make_environment(), site)
+
+    inferred = home(_dated("a", 1, True), _dated("b", 2, True))
+    assert inferred.count("(year inferred)") == 0
+    assert inferred.count("without a year: the years are inferred") == 1
+    mixed = home(_dated("a", 1, True), _dated("b", 2, False))
+    assert mixed.count('<span class="ps-nowrap">(year inferred)</span>') == 1
+    assert "the years are inferred" not in mixed
