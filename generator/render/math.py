@@ -24,6 +24,40 @@ _LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
 _COMMAND_SET = frozenset(_COMMANDS)
 _MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
 _MIN_GLUED = 3  # letters of commands glued to a letter before them (`hcirc`)
+# Operators, relations and arrows: the commands that follow a letter they lost the space
+# to (`hcirc`, `xcdot`). Greek letters, accents and fonts do not: they end words.
+_GLUED = frozenset(
+    "circ cdot times rightarrow leftarrow mapsto leq geq neq approx sim propto infty "
+    "partial nabla sum prod log exp".split()
+)
+# Runs that are TeX commands themselves, not a letter and a command (`n` + `leq`).
+_WHOLE_COMMANDS = frozenset(
+    "hbar dfrac tfrac otimes oplus ominus odot nleq ngeq nsim ncong xrightarrow "
+    "xleftarrow".split()
+)
+_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+)")
+# The commands a fragment may hold to be typeset: those this module restores, those
+# abstracts write with their backslash, and nothing that draws outside the line.
+_SAFE_COMMANDS = frozenset(
+    [
+        *_COMMANDS,
+        *_WHOLE_COMMANDS,
+        *"frac sqrt sum prod int oint lim liminf limsup sup inf arg argmin argmax det "
+        "min max log ln exp sin cos tan tanh sinh cosh Pr".split(),
+        *"le ge ll gg leq geq neq equiv cong simeq in notin ni subset subseteq supset "
+        "supseteq cup cap setminus emptyset forall exists neg land lor wedge vee mid "
+        "parallel perp pm mp div ast star bullet cdots ldots dots vdots ddots".split(),
+        *"to gets Rightarrow Leftarrow Leftrightarrow leftrightarrow longrightarrow "
+        "uparrow downarrow implies iff".split(),
+        *"hat tilde widetilde widehat bar overline underline vec dot ddot check breve "
+        "mathcal mathbb mathbf mathrm mathsf mathit mathtt mathfrak boldsymbol bm "
+        "operatorname text textrm textbf textit".split(),
+        *"left right big Big bigg Bigg langle rangle lfloor rfloor lceil rceil vert "
+        "Vert lvert rvert lVert rVert quad qquad prime infty partial nabla ell top "
+        "bot dagger circ cdot times propto approx sim varepsilon vartheta varphi "
+        "varrho varsigma".split(),
+    ]
+)
 _COMMAND_WORD = "(?:" + "|".join(sorted(_COMMANDS, key=len, reverse=True)) + ")"
 # Commands that read as math when they open a token: accents and fonts only before a
 # brace (`hat{x}`); the rest also before a short subscript (`ell_1`, `tau_max`, not
@@ -129,7 +163,10 @@ def split_math(text: str) -> list[Fragment]:
         if start > position:
             fragments.append(Fragment(text[position:start]))
         original = text[start:end]
-        fragments.append(Fragment(original, to_tex(original)))
+        tex = to_tex(original)
+        # A command KaTeX would draw outside the line (`\\rule[-40em]`, `\\kern`,
+        # `\\raisebox`) keeps the fragment as text: abstracts are untrusted.
+        fragments.append(Fragment(original, tex if _safe_tex(tex) else None))
         position = end
     if position < len(text):
         fragments.append(Fragment(text[position:]))
@@ -206,17 +243,28 @@ def to_tex(fragment: str) -> str:
 
 def _restore_commands(match: re.Match[str]) -> str:
     """Backslash a run of letters made only of command words (`widetildeTheta`), or of
-    one letter and command words of MIN_GLUED letters or more: the listing lost the
-    space with the backslash (`hcirc` for `h \\circ`, `R^drightarrow` for `R^d
-    \\rightarrow`); shorter ones (`dpi`, `xmu`) may be names."""
+    one letter and operators or arrows (`hcirc` for `h \\circ`, `R^drightarrow` for
+    `R^d \\rightarrow`: the listing lost the space with the backslash). Only those glue:
+    `meta` is no m-eta, `cell` no c-ell, `what` no w-hat; and a run that is a TeX command
+    of its own (`hbar`, `nleq`, `otimes`) is left whole."""
     run = match.group()
     if len(run) > _MAX_COMMAND_RUN:
         return run
     parts = _as_commands(run)
     if parts:
         return "".join("\\" + part for part in parts)
+    if run in _WHOLE_COMMANDS:
+        return run
     glued = _as_commands(run[1:]) if len(run) > _MIN_GLUED else None
-    return run[0] + "".join("\\" + part for part in glued) if glued else run
+    if not glued or not all(part in _GLUED for part in glued):
+        return run
+    return run[0] + "".join("\\" + part for part in glued)
+
+
+def _safe_tex(tex: str) -> bool:
+    """True when every command in `tex` is one KaTeX sets in the line (no rules, kerns,
+    boxes, colours, macros or links)."""
+    return all(name in _SAFE_COMMANDS for name in _TEX_COMMAND_RE.findall(tex))
 
 
 def _as_commands(letters: str) -> list[str] | None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.math import split_math, to_tex
+from generator.render.math import Fragment, split_math, to_tex
 
 
 def _math(text: str) -> list[tuple[str, str | None]]:
@@ -78,8 +78,24 @@ def test_a_command_glued_to_the_letter_before_it_is_restored() -> None:
     assert to_tex("T:R^drightarrow") == r"T:R^d\rightarrow"
     assert to_tex("f^{*}=hcirc") == r"f^{*}=h\circ"
     assert to_tex("O(nlog n)") == r"O(n\log n)"
-    # Short commands after a letter may be a name: `dpi`, `xmu` stay letters.
-    assert to_tex("dpi^2 xmu_1") == "dpi^2 xmu_1"
+    # Only operators and arrows glue: Greek letters, accents and `ell` end words
+    # (`meta` is no m-eta), and a run that is a command itself is no letter and command.
+    for kept in ("dpi^2 xmu_1", "L_{meta}", "h_{cell}", "x^{what}", "Beta(a,b)^2"):
+        assert to_tex(kept) == kept
+    for whole in ("nleq", "otimes", "hbar", "dfrac{1}{2}", "xpimu^2"):
+        assert to_tex(whole) == whole
+
+
+def test_a_fragment_with_a_command_that_draws_outside_the_line_stays_text() -> None:
+    """A rule, kern or box would cover the page (an abstract is untrusted)."""
+    for hostile in (
+        r"$x^{2}\rule[-40em]{5em}{5em}$",
+        r"$x\kern-300em{}^2$",
+        r"$\raisebox{-30em}{y}^2$",
+    ):
+        text = f"where {hostile} holds"
+        assert split_math(text) == [Fragment(text)]
+    assert split_math(r"with $\frac{1}{2}\|x\|_2^2$ here")[1].tex == r"\frac{1}{2}\|x\|_2^2"
 
 
 def test_dollar_delimited_math_keeps_its_text_and_loses_the_dollars_in_tex() -> None:
