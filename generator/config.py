@@ -139,7 +139,7 @@ class Config:
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
             for match in matches:
-                if hidden_in_name(match.relative_to(self.root).as_posix()):
+                if hidden_in_name(match.name):  # the name messages and pages show
                     skipped.append((match, HIDDEN_NAME))
                 elif inside.leaves(match):  # (where to is not said: the report is published)
                     skipped.append((match, "a link to a file outside the project (copy it in)"))
@@ -204,6 +204,8 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         except _SettingError as error:
             where = error.path or f"{root} (no {CONFIG_NAME}, defaults)"
             raise ConfigError(f"{where}: {error.message}") from None
+    if config_path.is_dir():
+        raise ConfigError(f"{config_path}: a folder, not a configuration file")
     if not config_path.is_file():  # a pipe: reading it would wait forever
         raise ConfigError(f"{config_path}: {SPECIAL_FILE.removeprefix('is ')}")
     try:

@@ -21,18 +21,24 @@ def has_visible_character(text: str) -> bool:
     return any(unicodedata.category(c) not in _UNSEEN_CATEGORIES for c in text)
 
 
-# Characters a name shows nothing of, or shows wrongly: controls (a line break splits a
-# message in two), format characters (U+202E reverses what follows) and line breaks.
-_HIDDEN_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Characters a name must not hold: controls and line breaks (one splits a message in
+# two) and the bidirectional controls (U+202E reverses what follows). Other format
+# characters stay: the zero-width non-joiner of Persian names, the joiner of emoji.
+_HIDDEN_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def _hidden(c: str) -> bool:
+    return c in _BIDI_CONTROLS or unicodedata.category(c) in _HIDDEN_IN_NAMES
 
 
 def hidden_in_name(name: str) -> bool:
-    """True when a file name holds a character that does not show, or reorders text."""
-    return any(unicodedata.category(c) in _HIDDEN_IN_NAMES for c in name)
+    """True when a file name holds a control, a line break or a bidirectional control."""
+    return any(_hidden(c) for c in name)
 
 
 def escaped_name(name: str) -> str:
     """`name` with each such character written as an escape (`\\u202e`)."""
-    return "".join(
-        f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN_IN_NAMES else c for c in name
-    )
+    return "".join(f"\\u{ord(c):04x}" if _hidden(c) else c for c in name)

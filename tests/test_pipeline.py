@@ -187,6 +187,9 @@ def test_a_corpus_file_whose_name_hides_characters_is_named_escaped_not_read(
     good = sorted(p.name for p in corpus.iterdir())
     for name in ("\u202eLPS.txt", "a\nwarning: fake.txt"):
         shutil.copy(corpus / good[0], corpus / name)
+    # Format characters of names stay readable: a Persian name's zero-width non-joiner.
+    shutil.copy(corpus / good[0], corpus / "mi\u200cravam.txt")
+    good = sorted([*good, "mi\u200cravam.txt"])
     (root / "papersite.yml").write_text("corpus: [site_src/corpus/*.txt]\n", encoding="utf-8")
     read, skipped = _read_and_skipped(root)
     assert read == good

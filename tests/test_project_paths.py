@@ -359,3 +359,17 @@ def test_a_named_pipe_among_the_inputs_is_refused_unread(
     assert result.exit_code == 2, result.output
     assert words.format(root=root) in result.output and "pipe, socket or device" in result.output
     assert not opened
+
+
+def test_a_folder_where_a_settings_file_goes_is_called_a_folder(tmp_path: Path) -> None:
+    """It was called a pipe, socket or device, to be removed."""
+    root = _project(tmp_path / "project")
+    (root / "mkdocs.yml").mkdir()
+    built = papersite(root, "build")
+    assert built.exit_code == 2, built.output
+    assert "mkdocs.yml: a folder, not MkDocs' settings file" in built.output
+    (root / "papersite.yml").unlink()
+    (root / "papersite.yml").mkdir()
+    checked = papersite(root, "check")
+    assert checked.exit_code == 2, checked.output
+    assert "papersite.yml: a folder, not a configuration file" in checked.output

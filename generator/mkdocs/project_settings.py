@@ -49,6 +49,8 @@ def load_mkdocs_settings(
     from mkdocs.exceptions import MkDocsException
 
     config_file = config.root / "mkdocs.yml"
+    if config_file.is_dir():
+        raise SettingsError(f"{config_file}: a folder, not MkDocs' settings file")
     if config_file.exists() and not config_file.is_file():
         raise SettingsError(f"{config_file}: {SPECIAL_FILE.removeprefix('is ')}")
     if not config_file.is_file():

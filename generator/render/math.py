@@ -32,8 +32,7 @@ _GLUED = frozenset(
 )
 # Runs that are TeX commands themselves, not a letter and a command (`n` + `leq`).
 _WHOLE_COMMANDS = frozenset(
-    "hbar dfrac tfrac otimes oplus ominus odot nleq ngeq nsim ncong xrightarrow "
-    "xleftarrow".split()
+    "hbar dfrac tfrac otimes oplus ominus odot nleq ngeq nsim ncong xrightarrow xleftarrow".split()
 )
 _TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+)")
 # The commands a fragment may hold to be typeset: those this module restores, those
