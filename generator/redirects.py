@@ -21,6 +21,7 @@ slug has a page again, so the line is stale: `without_stale`).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -176,6 +177,14 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
     return found
 
 
+# A line and its ending, as YAML counts lines (str.splitlines also splits at \x0c and
+# others, which YAML reads as text).
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
+# What line-by-line editing does not handle: document markers, and characters YAML reads
+# as line breaks that the lines above do not split at.
+_ODD_LAYOUT_RE = re.compile(r"^(?:---|\.\.\.)(?:\s|$)|[\x85\u2028\u2029]", re.MULTILINE)
+
+
 def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
     """Write `moves` (by kind) to `path` in the format `load_moves` reads. An existing
     file is edited line by line (`_edited`: the user's comments and order stay); a new
@@ -197,29 +206,36 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
     comments were lost when it was written afresh. None for a file that is not one
     move per line (`papers: {a: b}`): it is written afresh."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as file:  # its own line endings kept
+            text = file.read()
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    eol = "\r\n" if "\r\n" in text else "\n"
+    lines = _LINE_RE.findall(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += eol
+    keys = [key.value for key, _ in node.value] if node else []
+    if _ODD_LAYOUT_RE.search(text) or len(keys) != len(set(keys)):
+        return None  # document markers, other line breaks, a kind written twice
     sections = {key.value: (key, value) for key, value in node.value} if node else {}
     after: dict[int, list[str]] = {}  # new lines to put after line n (-1: at the end)
     for kind in KINDS:
         wanted = moves.get(kind, {})
         if kind not in sections:
             if wanted:
-                after.setdefault(-1, []).append(f"{kind}:\n")
-                after[-1] += [f"  {old}: {new}\n" for old, new in sorted(wanted.items())]
+                after.setdefault(-1, []).append(f"{kind}:{eol}")
+                after[-1] += [f"  {old}: {new}{eol}" for old, new in sorted(wanted.items())]
             continue
         key, value = sections[kind]
         pairs = value.value if isinstance(value, yaml.MappingNode) else []
         if isinstance(value, yaml.MappingNode) and (value.flow_style or not pairs):
             return None
+        if isinstance(value, yaml.ScalarNode) and value.style:  # `papers: ''`
+            return None
         last, indent, kept = key.start_mark.line, "  ", set()
         if not pairs and value.end_mark.line == last and value.value:  # `papers: ~`
-            lines[last] = f"{kind}:\n"
+            lines[last] = f"{kind}:{eol}"
         for old, new in pairs:
             line = old.start_mark.line
             if new.start_mark.line != line or new.end_mark.line != line:
@@ -232,7 +248,7 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
                 lines[line] = lines[line][:start] + wanted[old.value] + lines[line][end:]
             kept.add(old.value)
         added = sorted(old for old in wanted if old not in kept)
-        after.setdefault(last, []).extend(f"{indent}{old}: {wanted[old]}\n" for old in added)
+        after.setdefault(last, []).extend(f"{indent}{old}: {wanted[old]}{eol}" for old in added)
     edited = [line + "".join(after.get(n, [])) for n, line in enumerate(lines)]
     return "".join(edited) + "".join(after.get(-1, []))
 

@@ -112,6 +112,27 @@ def test_a_users_comments_and_order_are_kept_when_moves_are_recorded(tmp_path: P
     path.write_text("papers:\ntopics: ~  # none yet\n", encoding="utf-8")
     save_moves(path, {"papers": {}, "topics": {"t-old": "t"}})
     assert path.read_text(encoding="utf-8") == "papers:\ntopics:\n  t-old: t\n"
+    path.write_bytes(b"# mine\r\npapers:\r\n  a-old: a\r\n")  # its line endings stay
+    save_moves(path, {"papers": {"a-old": "a", "b-old": "b"}})
+    assert path.read_bytes() == b"# mine\r\npapers:\r\n  a-old: a\r\n  b-old: b\r\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "papers: ''\n",  # a quoted empty value: no line can go under it
+        "---\npapers:\n  a-old: a\n...\n",  # a line after `...` is no YAML
+        "papers:\n  a-old: a\ntopics:\npapers:\n  c-old: c\n",  # a kind twice
+    ],
+)
+def test_a_file_laid_out_otherwise_is_written_afresh_and_reads_back(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / REDIRECTS_NAME
+    path.write_text(text, encoding="utf-8")
+    moves = {"papers": {**load_moves(path)["papers"], "b-old": "b"}, "topics": {"t-old": "t"}}
+    save_moves(path, moves)
+    assert load_moves(path) == moves
 
 
 def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
