@@ -28,6 +28,8 @@ class SourceText:
     problems: tuple[Problem, ...]
     rejected: tuple[MergeEntry, ...]
     binary: bool = False
+    # Rejected lines holding an odd number of `"`: a CSV cell opens or closes in them.
+    odd_quotes: frozenset[int] = frozenset()
 
 
 def decode_source(file: str, data: bytes) -> SourceText:
@@ -54,6 +56,7 @@ def decode_source(file: str, data: bytes) -> SourceText:
         data = data[3:]
     lines: list[Line] = []
     rejected: list[MergeEntry] = []
+    odd_quotes: set[int] = set()
     for number, raw in enumerate(data.splitlines(), start=1):
         if b"\x00" in raw:
             raw = raw.replace(b"\x00", b"")
@@ -67,9 +70,13 @@ def decode_source(file: str, data: bytes) -> SourceText:
             )
             problems.append(_problem(file, number, Severity.ERROR, message))
             rejected.append(_rejection(file, number, f"overlong line ({len(text):,} characters)"))
+            if text.count('"') % 2:
+                odd_quotes.add(number)
             continue
         lines.append(Line(number, text))
-    return SourceText(file, tuple(lines), tuple(problems), tuple(rejected))
+    return SourceText(
+        file, tuple(lines), tuple(problems), tuple(rejected), False, frozenset(odd_quotes)
+    )
 
 
 def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) -> str:

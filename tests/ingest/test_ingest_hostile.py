@@ -218,6 +218,13 @@ def test_a_csv_row_over_a_line_rejected_as_too_long_is_rejected_whole(
         m.startswith("p.csv:2: error: CSV row runs over line 3, rejected (too long)")
         for m in _messages(corpus)
     ), _messages(corpus)
+    # The rejected line opens the cell: its last line was read as a paper of its own.
+    csv = f'title,abstract\nA,"{huge}\nHow we did it, ""fast"" and more."\nNext,"{OTHER}"\n'
+    corpus = ingest({"q.csv": csv})
+    accounted(corpus)
+    assert _titles(corpus) == {"Next"}
+    rejected = [e for e in corpus.merge_log if e.action is MergeAction.REJECTED]
+    assert sorted(e.sources[0].line for e in rejected) == [2, 3]
 
 
 def test_a_stray_byte_in_utf16_costs_one_character(ingest, accounted) -> None:

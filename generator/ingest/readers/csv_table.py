@@ -88,6 +88,10 @@ def _rows_from(
 ) -> Iterator[tuple[int, list[str]]]:
     start = 0  # index into `lines` of the first line not read yet
     lost = rejected_lines(source)
+    # A rejected line stands in as its quotes' parity, so that a cell it opens or closes
+    # still does: the rows it belongs to are then rejected whole, not read in pieces.
+    stand_ins = [Line(n, '"' if n in source.odd_quotes else "") for n in lost]
+    lines = tuple(sorted([*lines, *stand_ins], key=lambda line: line.number))
     while start < len(lines):
         texts = (line.text + "\n" for line in lines[start:])
         reader = csv.reader(texts, dialect=dialect, strict=True)
@@ -96,23 +100,23 @@ def _rows_from(
             for cells in reader:
                 end = start + reader.line_num  # index of the line after the row
                 first, last = lines[row_start].number, lines[end - 1].number
-                gap = (
-                    sorted(n for n in lost if first < n < last)
-                    if last - first >= end - row_start
-                    else []
-                )
-                if gap:  # a quoted cell ran over a line rejected as too long: not read cut
+                over = [line.number for line in lines[row_start:end] if line.number in lost]
+                if over and (first, last) != (over[0], over[0]):
+                    # A cell ran over (or began in) a line rejected as too long: the rest
+                    # of the row goes too, never read as if whole.
                     message = (
-                        f"CSV row runs over line {gap[0]}, rejected (too long): "
+                        f"CSV row runs over line {over[0]}, rejected (too long): "
                         "the row is rejected whole"
                     )
-                    reject(source.file, first, message, problems, rejected)
-                elif any(cell.strip() for cell in cells):
+                    at = first if first not in lost else lines[row_start + 1].number
+                    reject(source.file, at, message, problems, rejected)
+                elif not over and any(cell.strip() for cell in cells):
                     yield first, cells
                 row_start = end
             return
         except csv.Error as error:
-            hint = " (an unterminated quote?)" if "end of data" in str(error) else ""
-            message = f"CSV row cannot be read: {error}{hint}"
-            reject(source.file, lines[row_start].number, message, problems, rejected)
+            if lines[row_start].number not in lost:  # (a rejected line is said once)
+                hint = " (an unterminated quote?)" if "end of data" in str(error) else ""
+                message = f"CSV row cannot be read: {error}{hint}"
+                reject(source.file, lines[row_start].number, message, problems, rejected)
             start = row_start + 1
