@@ -126,6 +126,12 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
             text = text.removeprefix("… ").removesuffix("…").rstrip(" .")
             assert text[:60] in abstracts[title], (title, text)
             assert abstracts[title].startswith(text[:60]) != cut, (title, text)
+    marks = page.evaluate(
+        """() => window.papersite.excerptNodes('<mark>C++</mark>, <mark>(F#)</mark> and '
+          + '<mark>networks.</mark>', '').filter((n) => n.nodeName === 'MARK')
+          .map((n) => n.textContent)"""
+    )
+    assert marks == ["C++", "F#", "networks"]  # a name's own signs stay marked
     tab.assert_clean()
 
 

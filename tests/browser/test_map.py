@@ -118,13 +118,19 @@ def _tip_labels(data: dict[str, Any], index: int) -> list[str]:
     return [data["topics"][t]["label"] for t in [own, *others]]
 
 
+def _names(text: str, phrase: str) -> bool:
+    """Whether `text` holds the words of `phrase` in a row, case aside."""
+    words, part = re.findall(r"\w+", text.lower()), re.findall(r"\w+", phrase.lower())
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
 def _tip_topic(data: dict[str, Any], index: int) -> str:
     """The topic line of a paper's tip: its topics, and its area when that says more
     (not "More topics", not an area named after a topic listed)."""
     labels = _tip_labels(data, index)
     topic = data["topics"][data["topic"][index]]
     area = data["areas"][topic["area"]]
-    if topic["area"] == data["loose"] or any(x.lower() in area.lower() for x in labels):
+    if topic["area"] == data["loose"] or any(_names(area, x) for x in labels):
         return ", ".join(labels)
     return f"{', '.join(labels)} · {area}"
 
@@ -148,7 +154,7 @@ def test_a_tip_names_every_topic_and_the_area_only_when_it_says_more(
             "loose"
             if topic["area"] == data["loose"]
             else "named"
-            if any(label.lower() in area for label in labels)
+            if any(_names(area, label) for label in labels)
             else "area"
         )
         where = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)

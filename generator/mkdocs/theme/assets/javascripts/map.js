@@ -443,7 +443,7 @@
       }).map(function (u) { return state.data.topics[u].label; }));
       var area = state.data.areas[topic.area];
       var more = topic.area !== state.data.loose && !labels.some(function (label) {
-        return area.toLowerCase().indexOf(label.toLowerCase()) >= 0;
+        return namesPhrase(area, label);
       });
       line.appendChild(document.createTextNode(labels.join(", ") + (more ? " · " + area : "")));
       tip.appendChild(line);
@@ -455,6 +455,17 @@
     var top = s[1] + 14 + tip.offsetHeight > state.height ? s[1] - 14 - tip.offsetHeight : s[1] + 14;
     tip.style.left = left + "px";
     tip.style.top = Math.max(0, top) + "px";
+  }
+
+  /** Whether `text` holds the words of `phrase` in a row ("GAN" is no word of
+      "Organs"), case aside. */
+  function namesPhrase(text, phrase) {
+    function words(value) { return value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+    var all = words(text), part = words(phrase);
+    for (var i = 0; part.length && i + part.length <= all.length; i++) {
+      if (part.every(function (word, k) { return all[i + k] === word; })) return true;
+    }
+    return false;
   }
 
   function setHover(state, index, touch) {

@@ -133,8 +133,8 @@
      excerpt cut inside a sentence ends with "…", and one that does not start where the
      page's text (`content`) does starts with "…", so it does not read as the whole.
      Pagefind marks a word with the punctuation around it ("distribution,"): that stays
-     outside the mark. */
-  var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
+     outside the mark, but for the signs that end a name ("C++", "C#"). */
+  var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}+#]*)$/u;
 
   function excerptNodes(html, content) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
