@@ -170,8 +170,7 @@ def _check_links(config: Config) -> None:
         link = inside.first_link_out(folder) if folder.exists() else ""
         if link:
             target = inside.leaves(link)
-            message = f"a link to {target!r}: {OUTSIDE}"
-            message = message if target else SPECIAL_FILE.removeprefix("is ")
+            message = f"a link to {target!r}: {OUTSIDE}" if target else SPECIAL_FILE
             raise _SettingError("", message, path=link)
 
 
@@ -207,7 +206,7 @@ def load_config(root: Path, path: Path | None = None) -> Config:
     if config_path.is_dir():
         raise ConfigError(f"{config_path}: a folder, not a configuration file")
     if not config_path.is_file():  # a pipe: reading it would wait forever
-        raise ConfigError(f"{config_path}: {SPECIAL_FILE.removeprefix('is ')}")
+        raise ConfigError(f"{config_path}: {SPECIAL_FILE}")
     try:
         text = config_path.read_text(encoding="utf-8")
         node = yaml.compose(text, Loader=SAFE_LOADER)
@@ -310,7 +309,7 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
     if topics.is_dir():
         raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is a folder")
     if topics.exists() and not topics.is_file():  # it was taken for no topics file
-        raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} {SPECIAL_FILE}")
+        raise _SettingError("topics_file", f"topics_file {checked.topics_file!r} is {SPECIAL_FILE}")
     return checked
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 OUTSIDE = "outside the project (papersite reads and publishes only what is inside it)"
 SPECIAL_FILE = (
-    "is no file or folder but a pipe, socket or device (reading it would wait forever): remove it"
+    "no file or folder but a pipe, socket or device (reading it would wait forever): remove it"
 )
 # Beside each folder papersite writes, the state of the run that wrote it: generate's
 # beside docs/ (state.py), build's beside site/ (mkdocs/site_state.py).
@@ -95,7 +95,7 @@ class Inside:
 
     def why(self, path: str) -> str:
         """What is wrong with an entry `first_link_out` found."""
-        return f"links {OUTSIDE}" if self.leaves(path) else SPECIAL_FILE
+        return f"links {OUTSIDE}" if self.leaves(path) else f"is {SPECIAL_FILE}"
 
 
 def custom_dir_problem(root: Path, custom_dir: str | None) -> str:

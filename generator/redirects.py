@@ -211,7 +211,7 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    eol = "\r\n" if "\r\n" in text else "\n"
+    eol = next((end for end in ("\r\n", "\r", "\n") if end in text), "\n")
     lines = _LINE_RE.findall(text)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += eol

@@ -192,7 +192,7 @@ def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
                 link = inside.first_link_out(Path(place)) if os.path.isdir(place) else ""
                 link = link or (place if os.path.lexists(place) and inside.leaves(place) else "")
                 if link and not inside.leaves(link):
-                    return f"{name} {key}: {link} {SPECIAL_FILE}"
+                    return f"{name} {key}: {link} is {SPECIAL_FILE}"
                 if link:
                     return (
                         f"{name} {key}: {link} links outside the project ({_RUNS}); give "

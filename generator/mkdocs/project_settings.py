@@ -52,7 +52,7 @@ def load_mkdocs_settings(
     if config_file.is_dir():
         raise SettingsError(f"{config_file}: a folder, not MkDocs' settings file")
     if config_file.exists() and not config_file.is_file():
-        raise SettingsError(f"{config_file}: {SPECIAL_FILE.removeprefix('is ')}")
+        raise SettingsError(f"{config_file}: {SPECIAL_FILE}")
     if not config_file.is_file():
         raise SettingsError(f"{config_file}: no such file (`papersite init` writes one)")
     problem = config_file_problem(config_file, config.root)

@@ -158,8 +158,9 @@ def pager(doc: str, order: Order, number: int, count: int, first_order: Order) -
         page = int(label)
         # The first and last pages are always shown, so a far page has both neighbours.
         far = abs(page - number) == PAGER_SPAN and page not in (1, count)
-        outer = labels[i - 1] if page < number else labels[i + 1] if far else ""
-        pages.append(PagerItem(label, None if page == number else href(page), far and outer == GAP))
+        if far:  # left out on a phone only where a gap stands beside it, outwards
+            far = labels[i - 1 if page < number else i + 1] == GAP
+        pages.append(PagerItem(label, None if page == number else href(page), far))
     return Pager(
         previous=href(number - 1) if number > 1 else None,
         pages=pages,

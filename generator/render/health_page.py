@@ -70,6 +70,8 @@ def _given(papers: tuple[Paper, ...]) -> str:
     of them gives: a reader wonders why pages have no authors (a daily listing gives
     only their count)."""
     total = len(papers)
+    if not total:
+        return ""
     years = sorted(p.published.year for p in papers if p.published)
     span = f" ({years[0]}–{years[-1]})" if years and years[0] < years[-1] else ""
     counts = [
@@ -84,8 +86,6 @@ def _given(papers: tuple[Paper, ...]) -> str:
         if 0 < count < total:
             given.append(f"{what}{extra} for {count:,}" + ("" if given else " papers"))
     none = [plural for _, plural, count, _ in counts if plural and not count]
-    if not total:
-        return ""
     if not given:
         return f"The listings give no {_listed(none, 'or')}."
     return f"The listings give {_listed(given, 'and')}" + (
