@@ -139,7 +139,7 @@ class Config:
             else:
                 raise ConfigError(f"{CONFIG_NAME}: corpus entry {entry!r}: no such file or folder")
             for match in matches:
-                if hidden_in_name(match.name):  # the name messages and pages show
+                if hidden_in_name(match.relative_to(self.root).as_posix()):  # shown whole
                     skipped.append((match, HIDDEN_NAME))
                 elif inside.leaves(match):  # (where to is not said: the report is published)
                     skipped.append((match, "a link to a file outside the project (copy it in)"))
@@ -151,8 +151,9 @@ class Config:
 
 
 HIDDEN_NAME = (
-    "its name holds a control or invisible character (shown escaped; a line break or a "
-    "right-to-left mark would garble the pages and messages that name it): rename it"
+    "its name, or a folder's on its path, holds a control or invisible character (shown "
+    "escaped; a line break or a right-to-left mark would garble the pages and messages "
+    "that name it): rename it"
 )
 
 

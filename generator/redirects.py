@@ -182,7 +182,8 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
 # What line-by-line editing does not handle: document markers, and characters YAML reads
 # as line breaks that the lines above do not split at.
-_ODD_LAYOUT_RE = re.compile(r"^(?:---|\.\.\.)(?:\s|$)|[\x85\u2028\u2029]", re.MULTILINE)
+_ODD_LAYOUT_RE = re.compile(r"^(?:---|\.\.\.)(?:\s|$)|[\x85\u2028\u2029]")
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
 def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
@@ -211,12 +212,13 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    eol = next((end for end in ("\r\n", "\r", "\n") if end in text), "\n")
     lines = _LINE_RE.findall(text)
+    first_end = _LINE_END_RE.search(text)
+    eol = first_end.group() if first_end else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += eol
     keys = [key.value for key, _ in node.value] if node else []
-    if _ODD_LAYOUT_RE.search(text) or len(keys) != len(set(keys)):
+    if any(_ODD_LAYOUT_RE.search(line) for line in lines) or len(keys) != len(set(keys)):
         return None  # document markers, other line breaks, a kind written twice
     sections = {key.value: (key, value) for key, value in node.value} if node else {}
     after: dict[int, list[str]] = {}  # new lines to put after line n (-1: at the end)

@@ -49,7 +49,7 @@ def inputs_fingerprint(config: Config) -> str:
     corpus, skipped = config.corpus_listing()
     # The entries not read are reported on the corpus page: one added is a change.
     for path, why in skipped:
-        digest.update(f"{_shown_path(path, config.root)}\0{why}\0".encode())
+        digest.update(f"{_shown_path(path, config.root)}\0{why}\0".encode(errors="surrogateescape"))
     inputs = [*corpus, *(path for path in listed if path.is_file())]
     templates = [p for folder in config.project_templates() for p in sorted(folder.rglob("*"))]
     code = sorted([*_CODE_DIR.rglob("*.py"), *_CODE_DIR.rglob("*.j2")])

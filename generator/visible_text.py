@@ -24,7 +24,7 @@ def has_visible_character(text: str) -> bool:
 # Characters a name must not hold: controls and line breaks (one splits a message in
 # two) and the bidirectional controls (U+202E reverses what follows). Other format
 # characters stay: the zero-width non-joiner of Persian names, the joiner of emoji.
-_HIDDEN_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
+_HIDDEN_IN_NAMES = frozenset({"Cc", "Cs", "Zl", "Zp"})  # Cs: a name that is not UTF-8
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )

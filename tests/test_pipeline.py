@@ -17,6 +17,7 @@ from generator.build import build_site, mkdocs_build
 from generator.config import load_config
 from generator.errors import BuildError, DataError, PipelineError, SettingsError
 from generator.pipeline import Pipeline
+from generator.state import inputs_fingerprint
 
 BAD_FILE = "bad.txt"
 
@@ -180,25 +181,31 @@ def test_pipes_folders_and_broken_links_in_the_corpus_are_named_not_read(tmp_pat
 def test_a_corpus_file_whose_name_hides_characters_is_named_escaped_not_read(
     tmp_path: Path,
 ) -> None:
-    """U+202E in a name reversed the About page's sources line; a line break in one split
-    a warning into two lines, the second of the name's own making."""
+    """U+202E in a name reversed the About page's sources line; a line break in one (or in
+    a folder's, shown when two files share a name) split a warning into two lines, the
+    second of the name's own making; a name that is not UTF-8 crashed the build."""
     root = _project(tmp_path)
     corpus = root / "site_src" / "corpus"
     good = sorted(p.name for p in corpus.iterdir())
-    for name in ("\u202eLPS.txt", "a\nwarning: fake.txt"):
+    for name in ("\u202eLPS.txt", "a\nwarning: fake.txt", "b\nwarning: fake/x.txt"):
+        (corpus / name).parent.mkdir(exist_ok=True)
         shutil.copy(corpus / good[0], corpus / name)
+    shutil.copy(corpus / good[0], corpus / os.fsdecode(b"bad\xff.txt"))
     # Format characters of names stay readable: a Persian name's zero-width non-joiner.
     shutil.copy(corpus / good[0], corpus / "mi\u200cravam.txt")
     good = sorted([*good, "mi\u200cravam.txt"])
-    (root / "papersite.yml").write_text("corpus: [site_src/corpus/*.txt]\n", encoding="utf-8")
+    (root / "papersite.yml").write_text("corpus: [site_src/corpus/**/*.txt]\n", encoding="utf-8")
     read, skipped = _read_and_skipped(root)
     assert read == good
-    why = "its name holds a control or invisible character (shown escaped; a line break"
+    why = "its name, or a folder's on its path, holds a control or invisible character"
     assert sorted(line.split(": ", 2)[0] for line in skipped) == [
         "\\u202eLPS.txt",
         "a\\u000awarning",  # the escaped line break, then the name's own ": "
+        "bad\\udcff.txt",
+        "x.txt",
     ]
     assert all(why in line and "\n" not in line for line in skipped), skipped
+    assert len(inputs_fingerprint(load_config(root))) == 64
 
 
 def test_a_site_url_that_is_no_plain_web_address_is_refused_from_every_source(

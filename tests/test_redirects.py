@@ -123,6 +123,7 @@ def test_a_users_comments_and_order_are_kept_when_moves_are_recorded(tmp_path: P
         "papers: ''\n",  # a quoted empty value: no line can go under it
         "---\npapers:\n  a-old: a\n...\n",  # a line after `...` is no YAML
         "papers:\n  a-old: a\ntopics:\npapers:\n  c-old: c\n",  # a kind twice
+        "papers:\r  a-old: a\r...\r",  # the marker after a lone CR ending
     ],
 )
 def test_a_file_laid_out_otherwise_is_written_afresh_and_reads_back(

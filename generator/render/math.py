@@ -20,7 +20,7 @@ _COMMANDS = [
     *"times leq geq neq approx sim propto widetilde tilde hat bar".split(),
     *"rightarrow leftarrow mapsto".split(),
 ]
-_LETTERS_RE = re.compile(r"(?<!\\)[A-Za-z]+")
+_LETTERS_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]+")  # not a written command's tail
 _COMMAND_SET = frozenset(_COMMANDS)
 _MAX_COMMAND_RUN = 40  # longer letter runs are words, not glued commands
 _MIN_GLUED = 3  # letters of commands glued to a letter before them (`hcirc`)
@@ -34,7 +34,11 @@ _GLUED = frozenset(
 _WHOLE_COMMANDS = frozenset(
     "hbar dfrac tfrac otimes oplus ominus odot nleq ngeq nsim ncong xrightarrow xleftarrow".split()
 )
-_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+)")
+# A command: a backslash and letters, or a backslash and one other character.
+_TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+|[^A-Za-z]?)")
+# Escaped characters and small spaces set in the line (not `\\\\[-40em]`, a line break
+# that moves what follows, nor `\\!`, a negative space).
+_SAFE_SYMBOLS = frozenset(",;:{}|%&#_ $")
 # The commands a fragment may hold to be typeset: those this module restores, those
 # abstracts write with their backslash, and nothing that draws outside the line.
 _SAFE_COMMANDS = frozenset(
@@ -55,6 +59,19 @@ _SAFE_COMMANDS = frozenset(
         "Vert lvert rvert lVert rVert quad qquad prime infty partial nabla ell top "
         "bot dagger circ cdot times propto approx sim varepsilon vartheta varphi "
         "varrho varsigma".split(),
+        *"Gamma Delta Xi Pi Upsilon iota upsilon varpi varkappa digamma aleph hbar imath "
+        "jmath wp Re Im".split(),
+        *"ne leqslant geqslant lesssim gtrsim prec succ preceq succeq asymp triangleq "
+        "doteq not nmid varnothing nparallel sqsubset sqsubseteq vdash models "
+        "coloneqq".split(),
+        *"mathscr texttt emph textsf textnormal mathnormal bigcup bigcap bigoplus "
+        "bigotimes bigvee bigwedge coprod iint iiint hookrightarrow Longrightarrow "
+        "Longleftarrow longleftarrow Longleftrightarrow longmapsto rightharpoonup "
+        "leftharpoonup uparrow Uparrow Downarrow updownarrow nearrow searrow".split(),
+        *"overset underset stackrel binom tbinom dbinom choose dim ker gcd lcm bmod pmod "
+        "mod colon cdotp intercal oslash odot triangle nabla square blacksquare "
+        "lozenge star diamond sharp flat natural checkmark angle measuredangle "
+        "overrightarrow overleftarrow underbrace overbrace boxed cancel".split(),
     ]
 )
 _COMMAND_WORD = "(?:" + "|".join(sorted(_COMMANDS, key=len, reverse=True)) + ")"
@@ -263,7 +280,10 @@ def _restore_commands(match: re.Match[str]) -> str:
 def _safe_tex(tex: str) -> bool:
     """True when every command in `tex` is one KaTeX sets in the line (no rules, kerns,
     boxes, colours, macros or links)."""
-    return all(name in _SAFE_COMMANDS for name in _TEX_COMMAND_RE.findall(tex))
+    return all(
+        name in _SAFE_COMMANDS if name[:1].isalpha() else name in _SAFE_SYMBOLS and name != ""
+        for name in _TEX_COMMAND_RE.findall(tex)
+    )
 
 
 def _as_commands(letters: str) -> list[str] | None:

@@ -166,6 +166,9 @@ def test_a_tip_names_every_topic_and_the_area_only_when_it_says_more(
             ):
                 kinds[found] = index
     assert set(kinds) == {"loose", "named", "area", "several"}, kinds
+    names = "([text, phrase]) => window.papersiteMap.namesPhrase(text, phrase)"
+    assert not page.evaluate(names, ["Organs and imaging", "GAN"])  # a word, not letters
+    assert page.evaluate(names, ["Image classification and ResNets", "ResNets"])
     for kind, index in kinds.items():
         page.mouse.move(*page.evaluate("i => window.papersiteMap.clientPoint(i)", index))
         tip = page.locator(".ps-map__tip-topic")

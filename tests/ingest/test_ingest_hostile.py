@@ -213,6 +213,8 @@ HUGE = "x" * 100_001  # one character over source.MAX_LINE_CHARS (checked below)
             '"Spanning","First part.\n{huge}\nLast part."',
             "p.csv:2: error: CSV row runs over line 3",
         ),
+        # Two long lines make the row: each is said once, no more (one was said twice).
+        ('A,"{huge}\n{huge}"', "p.csv:3: error: line is 100,002 characters long"),
         # The long line opens it: its last line was read as a paper of its own.
         (
             'A,"{huge}\nHow we did it, ""fast"" and more."',

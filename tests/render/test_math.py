@@ -87,15 +87,26 @@ def test_a_command_glued_to_the_letter_before_it_is_restored() -> None:
 
 
 def test_a_fragment_with_a_command_that_draws_outside_the_line_stays_text() -> None:
-    """A rule, kern or box would cover the page (an abstract is untrusted)."""
+    """A rule, kern, box, line break or negative space would cover the page (an abstract
+    is untrusted; KaTeX's size cap lets negative sizes through)."""
     for hostile in (
         r"$x^{2}\rule[-40em]{5em}{5em}$",
         r"$x\kern-300em{}^2$",
         r"$\raisebox{-30em}{y}^2$",
+        r"$x^2\\[-40em]y$",
+        r"$a\!\!\!b^2$",
     ):
         text = f"where {hostile} holds"
-        assert split_math(text) == [Fragment(text)]
-    assert split_math(r"with $\frac{1}{2}\|x\|_2^2$ here")[1].tex == r"\frac{1}{2}\|x\|_2^2"
+        assert split_math(text) == [Fragment(text)], hostile
+    for fine, tex in (
+        (r"$\frac{1}{2}\|x\|_2^2$", r"\frac{1}{2}\|x\|_2^2"),
+        (r"$O(\Delta^{2})$", r"O(\Delta^{2})"),
+        (r"$\binom{n}{k}^2$", r"\binom{n}{k}^2"),
+        (r"$x\,y^2$", r"x\,y^2"),
+        # A written command is not cut after its backslash (`\beta` read as `\b` `\eta`).
+        (r"$\beta_1+\zeta_2\otimes{x}^2$", r"\beta_1+\zeta_2\otimes{x}^2"),
+    ):
+        assert split_math(f"with {fine} here")[1].tex == tex, fine
 
 
 def test_dollar_delimited_math_keeps_its_text_and_loses_the_dollars_in_tex() -> None:

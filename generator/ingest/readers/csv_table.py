@@ -99,17 +99,17 @@ def _rows_from(
         try:
             for cells in reader:
                 end = start + reader.line_num  # index of the line after the row
-                first, last = lines[row_start].number, lines[end - 1].number
+                first = lines[row_start].number
                 over = [line.number for line in lines[row_start:end] if line.number in lost]
-                if over and (first, last) != (over[0], over[0]):
+                rest = [line.number for line in lines[row_start:end] if line.number not in lost]
+                if over and rest:
                     # A cell ran over (or began in) a line rejected as too long: the rest
                     # of the row goes too, never read as if whole.
                     message = (
                         f"CSV row runs over line {over[0]}, rejected (too long): "
                         "the row is rejected whole"
                     )
-                    at = first if first not in lost else lines[row_start + 1].number
-                    reject(source.file, at, message, problems, rejected)
+                    reject(source.file, rest[0], message, problems, rejected)
                 elif not over and any(cell.strip() for cell in cells):
                     yield first, cells
                 row_start = end

@@ -1094,6 +1094,7 @@
   window.papersiteMap = {
     clientPoint: clientPoint,
     drawMs: function () { return current ? current.drawMs : null; },
+    namesPhrase: namesPhrase,
     zoom: function () { return current ? current.view.k : null; },
     /* The labels drawn, largest topic first: slug and box [left, top, right, bottom]
        in client coordinates. */
