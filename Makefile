@@ -20,13 +20,14 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/papersite serve
 
-## Run the whole test suite (lint and types included), one process per core.
+## Run the whole test suite (lint and types included), one process per core; tests of
+## one xdist_group share a process (and what they cache).
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 ## The fast tier: everything but the tests that build whole sites or drive Chromium.
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -10,7 +10,8 @@ from analyze_synthetic import Prepared, synthetic
 from generator.analyze.features.tokens import phrase_key
 from generator.analyze.methods.mentions import MIN_SIMILARITY, _Similarity
 
-SIZE = 1500
+SIZE = 2000  # the corpus test_analyze_candidates.py uses: built once per worker
+pytestmark = pytest.mark.xdist_group("synthetic-2000")
 
 
 @pytest.fixture(scope="module")

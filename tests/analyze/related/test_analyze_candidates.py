@@ -14,6 +14,8 @@ from generator.analyze.related.cell_index import top_columns
 from generator.model import RelatedPaper
 
 SIZE = 2000
+# With test_analyze_mentions_scale.py in one worker: they share the cached corpus.
+pytestmark = pytest.mark.xdist_group("synthetic-2000")
 
 
 def _related(
