@@ -168,7 +168,7 @@ def _check_links(config: Config) -> None:
         if target:
             raise _SettingError(key, f"{key} {entry!r} leads to {target!r}: {OUTSIDE}")
     for folder in (config.root / PROJECT_TEMPLATES, config.root / PROJECT_OVERRIDES):
-        link = inside.first_link_out(folder) if folder.exists() else ""
+        link = inside.first_unsafe_entry(folder) if folder.exists() else ""
         if link:
             target = inside.leaves(link)
             message = f"a link to {target!r}: {OUTSIDE}" if target else SPECIAL_FILE

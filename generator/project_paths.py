@@ -65,7 +65,7 @@ class Inside:
         real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
         return "" if os.path.join(real, "").startswith(self.root) else real
 
-    def first_link_out(self, folder: Path) -> str:
+    def first_unsafe_entry(self, folder: Path) -> str:
         """The first entry under `folder` (itself included) that links out or is no
         file or folder (a pipe, socket or device: reading it waits forever), or "";
         `why` says which. Entries are read once each (a folder's listing says which are
@@ -94,7 +94,7 @@ class Inside:
         return ""
 
     def why(self, path: str) -> str:
-        """What is wrong with an entry `first_link_out` found."""
+        """What is wrong with an entry `first_unsafe_entry` found."""
         return f"links {OUTSIDE}" if self.leaves(path) else f"is {SPECIAL_FILE}"
 
 
@@ -102,7 +102,7 @@ def custom_dir_problem(root: Path, custom_dir: str | None) -> str:
     """Why mkdocs.yml's theme custom_dir (absolute, as MkDocs resolved it) cannot be
     published from the project at `root`, or "": it, or a link in it, leads outside."""
     inside = Inside(root)
-    link = inside.first_link_out(Path(custom_dir)) if custom_dir else ""
+    link = inside.first_unsafe_entry(Path(custom_dir)) if custom_dir else ""
     if not link:
         return ""
     if link == str(Path(custom_dir or "")):  # the folder itself
@@ -115,7 +115,7 @@ def docs_links_problem(root: Path, docs: Path) -> str:
     link in it leads outside (MkDocs copies what a link points to into the site; papersite
     writes no link, but a file of one's own in docs/ is published too)."""
     inside = Inside(root)
-    link = inside.first_link_out(docs) if docs.is_dir() else ""
+    link = inside.first_unsafe_entry(docs) if docs.is_dir() else ""
     return f"docs_dir: {link} {inside.why(link)}" if link else ""
 
 

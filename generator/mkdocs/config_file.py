@@ -189,7 +189,7 @@ def pin_file_extensions(mkdocs_config: Any, root: Path) -> str:
             entries = written if isinstance(written, list) else [written]
             places = [os.path.normpath(root / str(entry)) for entry in entries]
             for place in places:
-                link = inside.first_link_out(Path(place)) if os.path.isdir(place) else ""
+                link = inside.first_unsafe_entry(Path(place)) if os.path.isdir(place) else ""
                 link = link or (place if os.path.lexists(place) and inside.leaves(place) else "")
                 if link and not inside.leaves(link):
                     return f"{name} {key}: {link} is {SPECIAL_FILE}"

@@ -143,11 +143,7 @@ def foreign_site_problem(site: Path, shown: str) -> str:
     at a folder of documents) is refused, and nothing is removed."""
     if not site.exists() and not site.is_symlink():
         return ""
-    if not site.is_dir() or site.is_symlink():
-        return (
-            f"site_dir {shown!r} is not a folder: a build would replace it whole; move it "
-            "away or choose another site_dir"
-        )
+    # (A file or a link at site_dir was refused before: project_paths.output_folder_problem.)
     if _state_file(site).is_file():
         return ""
     try:
