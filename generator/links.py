@@ -7,7 +7,8 @@ import itertools
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 from urllib.parse import quote_plus, urlsplit
 
 from slugify import slugify
@@ -19,6 +20,7 @@ SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 OTHER_TOPIC_SLUG = "other"
 # Slugs no paper or topic may have: `index.md` is the page of the folder itself.
 RESERVED_SLUGS = frozenset({"index"})
+K = TypeVar("K", bound=Hashable)
 
 
 def is_web_address(url: str) -> bool:
@@ -59,17 +61,23 @@ def area_anchors(areas: Iterable[str]) -> dict[str, str]:
     """The id of each area's heading on the topics index ("area-segmentation"), which a
     topic page's "Area:" link points at; unique, in the order given ("Vision & Language"
     and "Vision-Language" make "area-vision-language" and "area-vision-language-2")."""
-    anchors: dict[str, str] = {}
+    return numbered_anchors(((area, area) for area in areas), "area-", "topics")
+
+
+def numbered_anchors(items: Iterable[tuple[K, str]], prefix: str, fallback: str) -> dict[K, str]:
+    """An id for each (key, text): `prefix` and the text's slug, numbered from 2 when
+    taken by an earlier item (in the order given); a key given twice keeps its first."""
+    anchors: dict[K, str] = {}
     taken: set[str] = set()
-    for area in areas:
-        if area in anchors:
+    for key, text in items:
+        if key in anchors:
             continue
-        base = "area-" + base_slug(area, "topics")
+        base = prefix + base_slug(text, fallback)
         anchor, number = base, 1
         while anchor in taken:
             number += 1
             anchor = f"{base}-{number}"
-        anchors[area] = anchor
+        anchors[key] = anchor
         taken.add(anchor)
     return anchors
 

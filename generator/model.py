@@ -202,7 +202,7 @@ class Analysis:
     topics: tuple[Topic, ...] = ()
     paper_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     mentions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    mentioned_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mentioned_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # closest first
     code_urls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     methods: tuple[Method, ...] = ()
     # Each paper's place on the corpus map, (x, y) in the unit square (analyze/projection.py).

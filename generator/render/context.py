@@ -17,6 +17,7 @@ from generator.links import (
     topic_doc,
 )
 from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
+from generator.render.method_places import MethodPlace, listed_methods, method_places
 from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
 
@@ -63,6 +64,7 @@ class SiteContext:
     _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
     _area_anchors: dict[str, str] = field(init=False, default_factory=dict)
     _methods_by_paper: dict[str, list[Method]] | None = field(init=False, default=None)
+    _method_places: dict[Method, MethodPlace] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.papers = {p.slug: p for p in self.corpus.papers}
@@ -90,6 +92,13 @@ class SiteContext:
                     index.setdefault(paper, []).append(method)
             self._methods_by_paper = index
         return self._methods_by_paper.get(slug, [])
+
+    @property
+    def method_places(self) -> dict[Method, MethodPlace]:
+        """The methods the methods pages list, by name, each with its page and row."""
+        if self._method_places is None:
+            self._method_places = method_places(listed_methods(self.analysis.methods, self.papers))
+        return self._method_places
 
     @property
     def named_topics(self) -> list[Topic]:

@@ -9,7 +9,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.ingest.clean import normalize_key
 from generator.links import (
     BROWSE_INDEX_DOC,
     FINDER_DOC,
@@ -29,7 +28,6 @@ from generator.render.feeds import feed_papers
 from generator.render.rich_text import rich_text
 from generator.render.text import front_matter, html_href
 
-METHODS_SINGLE_LIMIT = 500  # above this many methods, the methods page is split by letter
 HOME_LIST_LENGTH = 10
 HOME_TOPICS = 12
 
@@ -74,44 +72,47 @@ def render_methods(env: jinja2.Environment, site: SiteContext) -> dict[str, str]
     """Render the named methods with their origin paper and the papers that mention them.
 
     Above METHODS_SINGLE_LIMIT methods, the page becomes an index of per-letter pages
-    (`methods/<letter>.md`).
+    (`methods/<letter>.md`; method_places.py says which method is where).
     """
-    methods = [
-        m
-        for m in sorted(site.analysis.methods, key=lambda m: (m.name.casefold(), m.name))
-        if m.paper in site.papers
-    ]
     front = front_matter(
         {
             "title": "Methods",
             "description": "Methods named in the corpus.",
         }
     )
-    if len(methods) <= METHODS_SINGLE_LIMIT:
+    by_group: dict[str, list[Method]] = defaultdict(list)
+    for method, place in site.method_places.items():
+        by_group[place.group].append(method)
+    if not any(by_group):  # one page
         return {
             METHODS_DOC: env.get_template("methods.md.j2").render(
-                front=front, groups=[], heading="Methods", **_listings(site, METHODS_DOC, methods)
+                front=front,
+                groups=[],
+                heading="Methods",
+                **_listings(site, METHODS_DOC, by_group[""]),
             )
         }
-    by_letter: dict[str, list[Method]] = defaultdict(list)
-    for method in methods:
-        by_letter[_initial(method.name)].append(method)
     pages = {}
     groups = []
-    for letter in sorted(by_letter):
+    for letter in sorted(by_group):
         doc = methods_doc(letter)
         name = letter.upper() if len(letter) == 1 else letter.capitalize()
         heading = f"Methods: {name}"
         pages[doc] = env.get_template("methods.md.j2").render(
             front=front_matter({"title": heading}),
-            **_listings(site, doc, by_letter[letter]),
+            **_listings(site, doc, by_group[letter]),
             groups=[],
             heading=heading,
             index_href=html_href(doc, METHODS_DOC),
         )
-        groups.append((name, _href(METHODS_DOC, doc), len(by_letter[letter])))
+        groups.append((name, _href(METHODS_DOC, doc), len(by_group[letter])))
     pages[METHODS_DOC] = env.get_template("methods.md.j2").render(
-        front=front, methods=[], datasets=[], groups=groups, heading="Methods", total=len(methods)
+        front=front,
+        methods=[],
+        datasets=[],
+        groups=groups,
+        heading="Methods",
+        total=len(site.method_places),
     )
     return pages
 
@@ -125,7 +126,7 @@ def _listings(site: SiteContext, doc: str, methods: list[Method]) -> dict[str, l
 
 
 def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any]:
-    """(name, origin links, mentioning links) per method: the methods other papers
+    """(name, origin links, mentioning links, row id) per method: the methods other papers
     mention first, most mentioned first; then the rest, by name (the page lists those
     compactly, linking the first origin only). A method named by several papers' titles
     (Method.also) is one row whose origins are all of them."""
@@ -134,19 +135,12 @@ def _method_rows(site: SiteContext, doc: str, methods: list[Method]) -> list[Any
             rich_text(m.name, links=False),
             [site.paper_link(doc, s, html=True) for s in (m.paper, *m.also) if s in site.papers],
             [site.paper_link(doc, s, html=True) for s in m.mentioned_by if s in site.papers],
+            site.method_places[m].anchor,
         )
         for m in methods
     ]
     mentioned = sorted((r for r in rows if r[2]), key=lambda r: -len(r[2]))  # stable: by name
     return mentioned + [r for r in rows if not r[2]]
-
-
-def _initial(name: str) -> str:
-    """The group of a method name: its first letter (accents folded), `0-9` or `other`."""
-    folded = normalize_key(name)[:1]
-    if folded.isascii() and folded.isalpha():
-        return folded
-    return "0-9" if folded.isdigit() else "other"
 
 
 def _href(from_doc: str, to_doc: str) -> Markup:

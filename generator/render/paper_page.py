@@ -20,6 +20,9 @@ from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
 from generator.render.text import first_sentence, front_matter, html_escape, in_words, title_order
 
+# A paper page lists this many of the papers that mention its methods (the closest).
+MENTIONED_BY_SHOWN = 10
+
 
 def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> str:
     """Render the Markdown page of `paper`."""
@@ -62,10 +65,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
             for target in analysis.mentions.get(paper.slug, ())
             for m in site.methods_of(target)
         ),
-        mentioned_by=_links(site, doc, analysis.mentioned_by.get(paper.slug, ())),
-        mentioned_names=_method_names(
-            [m.name for m in site.methods_of(paper.slug) if m.mentioned_by], " or "
-        ),
+        **_mentioned_by(site, doc, paper),
         about=record_notes(site, paper),
     )
 
@@ -252,6 +252,26 @@ def _method_mentions(site: SiteContext, doc: str, paper: Paper) -> list[tuple[Pa
         ]
         out.append((site.paper_link(doc, target, html=True), _method_names(names, ", ")))
     return out
+
+
+def _mentioned_by(site: SiteContext, doc: str, paper: Paper) -> dict[str, Any]:
+    """The papers that mention this one's methods, the closest first (analysis order),
+    at most MENTIONED_BY_SHOWN of them: a method many name ("ViT") is named by hundreds,
+    a list no one reads and most of the page's bytes. Then the methods-page rows that
+    list them all."""
+    links = _links(site, doc, site.analysis.mentioned_by.get(paper.slug, ()))
+    methods = [m for m in site.methods_of(paper.slug) if m.mentioned_by]
+    full_lists = [
+        (rich_text(m.name, links=False), f"{html_link(doc, place.doc)}#{place.anchor}")
+        for m in methods
+        if (place := site.method_places.get(m))
+    ]
+    return {
+        "mentioned_by": links[:MENTIONED_BY_SHOWN],
+        "mentioned_total": len(links),
+        "mentioned_names": _method_names([m.name for m in methods], " or "),
+        "mentioned_lists": full_lists if len(links) > MENTIONED_BY_SHOWN else [],
+    }
 
 
 def _method_names(names: list[str], joiner: str) -> Markup:

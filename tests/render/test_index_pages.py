@@ -12,7 +12,7 @@ from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_do
 from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method, Paper, SourceRef
 from generator.render import render_site
 from generator.render.health_page import HEALTH_INLINE, HEALTH_PART
-from generator.render.index_pages import METHODS_SINGLE_LIMIT
+from generator.render.method_places import METHODS_SINGLE_LIMIT
 
 
 def _corpus(count: int) -> Corpus:

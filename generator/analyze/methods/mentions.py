@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -105,7 +105,11 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
     groups = {
         name: _same_method(name, owners, duplicates, similar) for name, owners in defined.items()
     }
-    return _links(papers, groups, by_name)
+    links = _links(papers, groups, by_name)
+    slugs = [p.slug for p in papers]
+    return replace(
+        links, mentioned_by=_closest_first(links.mentioned_by, slugs, vectors.family_tfidf)
+    )
 
 
 def _defined_names(
@@ -310,6 +314,34 @@ def _links(
         mentions={s: forward.get(s, ()) for s in slugs},
         mentioned_by={s: tuple(sorted(backward.get(s, ()))) for s in slugs},
     )
+
+
+def _closest_first(
+    backward: Mapping[str, Sequence[str]], slugs: Sequence[str], tfidf: sp.csr_matrix
+) -> dict[str, tuple[str, ...]]:
+    """Each paper's mentioners, the closest in content first (the cosine related papers
+    are scored by), ties by slug: a paper page shows the first few of a long list ("ViT"
+    is named by hundreds), and the closest are the ones building on it.
+
+    Sparse products, summed in row order without BLAS: the same order on every machine.
+    """
+    row = {slug: i for i, slug in enumerate(slugs)}
+    pairs = [
+        (row[target], row[source]) for target, sources in backward.items() for source in sources
+    ]
+    order: dict[str, tuple[str, ...]] = {s: () for s in slugs}
+    if not pairs:
+        return order
+    targets, sources = (np.array(column, dtype=np.int64) for column in zip(*pairs, strict=True))
+    cosines = np.asarray(tfidf[targets].multiply(tfidf[sources]).sum(axis=1)).ravel()
+    scored: dict[str, list[tuple[float, str]]] = {}
+    for target, source, cosine in zip(
+        targets.tolist(), sources.tolist(), cosines.tolist(), strict=True
+    ):
+        scored.setdefault(slugs[target], []).append((-round(cosine, 6), slugs[source]))
+    for target, entries in scored.items():
+        order[target] = tuple(source for _, source in sorted(entries))
+    return order
 
 
 def _mention_pattern(name: str, case_free: bool = False) -> re.Pattern[str]:

@@ -289,3 +289,33 @@ def test_a_name_coined_in_a_datasets_abstract_is_a_method() -> None:
     )
     kinds = {m.name: m.dataset for m in analyze(corpus).methods}
     assert kinds == {"KiteSet": True, "KiteFormer": False}
+
+
+def test_a_papers_mentioners_come_closest_first() -> None:
+    """A paper page shows the first few of a long "Mentioned by" list: the papers most
+    like the mentioned one come first, whatever their titles' order."""
+    corpus = corpus_of(
+        [
+            (
+                "KiteNet: Tethered Kites for Wind Mapping",
+                "Tethered kites map wind speed over coastal dunes with onboard anemometers.",
+            ),
+            (
+                "A Study of Protein Folding",
+                "We fold proteins with molecular dynamics and pool residues as KiteNet does.",
+            ),
+            (
+                "Night Flights over Sand",
+                "Anemometers on tethered kites, as in KiteNet, record gusts above dunes at night.",
+            ),
+            (
+                "Graph Kernels for Chemistry",
+                "Molecules are compared with graph kernels and KiteNet.",
+            ),
+        ]
+    )
+    result = analyze(corpus)
+    kitenet = slug_of(corpus, "KiteNet: Tethered Kites for Wind Mapping")
+    order = result.mentioned_by[kitenet]
+    assert len(order) == 3
+    assert order[0] == slug_of(corpus, "Night Flights over Sand")  # last by slug
