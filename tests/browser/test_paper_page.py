@@ -1,5 +1,5 @@
-"""A paper page's header in headless Chromium: Cite copies the citation, Show on map
-finds the paper on the map, names read with their scripts raised."""
+"""A paper page's header in headless Chromium: Cite drops the citation down and copies
+it, Show on map finds the paper on the map, names read with their scripts raised."""
 
 from __future__ import annotations
 
@@ -21,7 +21,14 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab.goto(U2NET)
     assert not tab.page.is_visible("#cite-bibtex")
-    tab.page.click(".ps-cite > summary")
+    button = tab.page.locator(".ps-cite > summary")
+    closed_at = button.bounding_box()
+    button.click()
+    assert button.bounding_box() == closed_at  # it jumped to a row of its own
+    panel = tab.page.locator(".ps-cite__body").bounding_box()
+    assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= 390
+    lookups = tab.page.locator(".ps-lookups").bounding_box()
+    assert lookups and lookups["y"] + lookups["height"] <= panel["y"]  # links in sight
     shown = tab.page.inner_text("#cite-bibtex")
     assert shown.startswith("@misc{") and "title = {{U\\^{}2-Net: Going Deeper" in shown
     for target in ("cite-bibtex", "cite-plain"):
@@ -31,6 +38,12 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
         )
         copied = tab.page.evaluate("navigator.clipboard.readText()")
         assert copied == tab.page.text_content(f"#{target}")
+    tab.page.keyboard.press("Escape")  # the focus is on a Copy button, inside
+    assert not tab.page.is_visible("#cite-bibtex")
+    assert tab.page.evaluate("document.activeElement.matches('.ps-cite > summary')")
+    button.click()
+    tab.page.click("article h1.ps-title")  # a click elsewhere closes it too
+    assert not tab.page.is_visible("#cite-bibtex")
     tab.assert_clean()
 
 

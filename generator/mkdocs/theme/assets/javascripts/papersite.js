@@ -247,7 +247,19 @@
     if (drawer && target && target.closest("[data-ps-menu]")) drawer.click();
     var copy = target && target.closest("button[data-copy]");
     if (copy) copyText(copy);
+    closeCitation(target);
   });
+
+  /* The open citation drops down over the page: a click outside it or Escape closes it
+     (the focus inside goes back to its button); true when one was open. */
+  function closeCitation(target) {
+    var open = document.querySelector("details.ps-cite[open]");
+    if (!open || (target && open.contains(target))) return false;
+    var inside = open.contains(document.activeElement);
+    open.open = false;
+    if (inside) open.querySelector("summary").focus();
+    return true;
+  }
 
   /* A Copy button copies the text of the element its data-copy names (a citation). */
   function copyText(button) {
@@ -433,7 +445,7 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "Escape" && closeDrawerPanel()) {
+    if (event.key === "Escape" && (closeCitation(null) || closeDrawerPanel())) {
       event.preventDefault();
       return;
     }
