@@ -318,8 +318,10 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
     filters += [("area", area) for area in dict.fromkeys(t.area for t in topics if t.area)]
     if paper.published:
         filters.append(("year", str(paper.published.year)))
-        if paper.date_inferred:  # results say so beside the year (papersite.yearOf)
-            filters.append(("year_inferred", "yes"))
+        # Results say so beside the year (papersite.yearOf); valued by the year, so that
+        # the finder's year menus count the guessed years apart ("2025 (14, inferred)").
+        if paper.date_inferred:
+            filters.append(("year_inferred", str(paper.published.year)))
     if has_code:
         filters.append(("code", "yes"))
     if paper.upvotes:

@@ -305,6 +305,8 @@
       facets.forEach(function (facet, i) {
         counts[facet] = (found[i + 1] || main).filters[facet] || {};
       });
+      /* the guessed years among the papers the year menus count */
+      counts.year_inferred = (found[facets.indexOf("year") + 1] || main).filters.year_inferred || {};
       self.fillOptions(counts);
       self.results = main.results;
       self.shown = 0;
@@ -331,7 +333,8 @@
     any.value = "";
     select.appendChild(any);
     entries.forEach(function (entry) {
-      var option = element("option", "", entry[0] + " (" + entry[1] + ")");
+      var note = entry[2] ? ", " + entry[2] : "";
+      var option = element("option", "", entry[0] + " (" + entry[1] + note + ")");
       option.value = entry[0];
       if (!entry[1] && entry[0] !== current) option.disabled = true;
       select.appendChild(option);
@@ -348,7 +351,14 @@
     }
     setOptions(this.topic, entries("topic"), this.state.topic, "Any topic");
     setOptions(this.area, entries("area"), this.state.area, "Any area");
-    var years = entries("year");
+    /* A year the listings did not print (read as the one after the newest printed) says
+       so: "2025 (14, inferred)", "2024 (20, 3 inferred)". */
+    var guessed = counts.year_inferred || {};
+    var years = entries("year").map(function (entry) {
+      var inferred = guessed[entry[0]] || 0;
+      if (!inferred) return entry;
+      return [entry[0], entry[1], inferred === entry[1] ? "inferred" : inferred + " inferred"];
+    });
     setOptions(this.from, years, this.state.from, "Any");
     setOptions(this.to, years.slice().reverse(), this.state.to, "Any");
     var withCode = (counts.code || {}).yes || 0;
