@@ -17,7 +17,7 @@ _COMMANDS = [
     *"mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell".split(),
     *GREEK_LETTERS,
     *"dagger circ cdot top infty log exp min max sum prod sqrt frac partial nabla".split(),
-    *"times leq geq neq approx sim propto widetilde tilde hat bar".split(),
+    *"times leq geq neq approx sim propto pm widetilde tilde hat bar".split(),
     *"rightarrow leftarrow mapsto".split(),
 ]
 _LETTERS_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]+")  # not a written command's tail
@@ -123,13 +123,13 @@ _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 
 
 # A relation or operator written as its lost command between two operands: "0 leq q <
-# 1", "xi cdot 100%", "256 times 256". Operands are whole numbers, single letters and
-# Greek letters only (not "a", "A" or "I", which are words), so prose ("two times
-# faster", "3 times a day", "ResNet-50 times 2") is no math; a command glued to a number
-# ("approx1%", "36times faster" for 36×, "512times 512") or filling a function's places
-# ("I(cdot;cdot)") is too. Every repeat is
-# bounded: a run is tried from each operand of a hostile line of "1=1=1=...".
-_RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|rightarrow|leftarrow|mapsto|circ"
+# 1", "xi cdot 100%", "256 times 256", "0.78 pm 0.10". Operands are whole numbers,
+# single letters and Greek letters only (not "a", "A" or "I", which are words), so prose
+# ("two times faster", "3 times a day", "ResNet-50 times 2", "5 pm on") is no math; a
+# command glued to a number ("approx1%", "36times faster" for 36×, "512times 512") or
+# filling a function's places ("I(cdot;cdot)") is too. Every repeat is bounded: a run is
+# tried from each operand of a hostile line of "1=1=1=...".
+_RELATIONS = "leq|geq|neq|approx|cdot|times|sim|propto|pm|rightarrow|leftarrow|mapsto|circ"
 # A gradient written as its lost command before one operand: "T=nabla f_theta". No
 # English word is "nabla", so the operator needs no second operand to be math.
 _PREFIX_OPERATORS = "nabla"

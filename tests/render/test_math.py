@@ -138,6 +138,7 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
         ("a 36times faster run", [("36times", r"36\times")]),  # "36\times": 36×
         ("AFHQ 512times 512 images", [("512times 512", r"512\times 512")]),
         ("of the form h = g circ p where", [("h = g circ p", r"h = g \circ p")]),
+        ("an AUROC of 0.78 pm 0.10, and", [("0.78 pm 0.10", r"0.78 \pm 0.10")]),
         (
             "maps T=nabla f_theta, where f_theta is",
             [("T=nabla f_theta", r"T=\nabla f_\theta"), ("f_theta", r"f_\theta")],
@@ -165,6 +166,8 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "a circ of 5",
         "an F_beta-score of 0.8",
         "the sub_nabla x field",
+        "we met at 5 pm on Friday",
+        "the pmax value and pm2.5 levels",
     ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:
