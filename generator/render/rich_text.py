@@ -22,6 +22,8 @@ from generator.render.math import split_math
 # Kept as they are in external links; every other character is percent-encoded. Quotes
 # are not kept: Markdown reads `'…'` after a URL as a link title.
 _SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
+# An encoded IPv6 host: the brackets are its own (`http://[::1]/`; encoded, no host).
+_IPV6_HOST_RE = re.compile(r"^([A-Za-z]+://)%5B([0-9A-Fa-f:.]+)%5D(?=[:/?#]|$)")
 # A name's superscript: braced, digits, or one letter: `U^2`, `SL^{2}A`, `X^{2}`, `Net^{dagger}`.
 _NAME_SCRIPT_RE = re.compile(
     r"(?<=[A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))"
@@ -170,4 +172,7 @@ def external_href(url: str) -> Markup | None:
     """
     if not is_web_address(url):
         return None
-    return Markup(quote(url.strip(), safe=_SAFE_URL_CHARS).replace("&", "&amp;"))
+    quoted = quote(url.strip(), safe=_SAFE_URL_CHARS)
+    # An IPv6 host keeps its brackets (`http://[::1]/`): encoded, it names no host.
+    quoted = _IPV6_HOST_RE.sub(lambda m: f"{m[1]}[{m[2]}]", quoted, count=1)
+    return Markup(quoted.replace("&", "&amp;"))

@@ -240,6 +240,10 @@ def test_first_sentence_never_exceeds_the_limit(text: str, limit: int) -> None:
         ("HTTPS://example.com/`x`", "HTTPS://example.com/%60x%60"),
         ("https://example.com/a'b'", "https://example.com/a%27b%27"),
         ("https://example.com/a;b?c=&lt;&#60", "https://example.com/a;b?c=&amp;lt;&amp;#60"),
+        # an IPv6 host keeps its brackets (encoded, the link named no host); a path's go
+        ("http://[2001:db8::1]:8080/a[0]", "http://[2001:db8::1]:8080/a%5B0%5D"),
+        ("http://[::1]?q=[1]", "http://[::1]?q=%5B1%5D"),
+        ("https://example.com/[::1]", "https://example.com/%5B::1%5D"),
     ],
 )
 def test_external_href_keeps_http_urls(url: str, expected: str) -> None:
