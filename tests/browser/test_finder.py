@@ -259,6 +259,38 @@ def test_show_more_is_gone_when_every_result_is_shown(tab: Tab) -> None:
     tab.assert_clean()
 
 
+def test_a_word_no_paper_has_and_a_reversed_range_are_not_widened(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """Pagefind answers a word no page has with the papers of its longest known start
+    ("bert" as "be"), and a year range that ends before it starts searched every year:
+    both listed papers that do not match."""
+    page = tab.page
+    word = "segmentationqzx"  # "segmentation" and letters no paper writes
+    assert not any(word in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers)
+    tab.goto(f"finder/?query={word}")
+    _ready(page)
+    assert (
+        page.locator(".ps-finder__status").text_content()
+        == f"No paper has the word \u201c{word}\u201d."
+    )
+    assert page.locator(".ps-finder__result").count() == 0
+    assert set(_options(page, "topic").values()) == {0}
+    years = sorted({str(p.published.year) for p in e2e_site.corpus.papers if p.published})
+    low, high = years[0], years[-1]
+    tab.goto(f"finder/?from={high}&to={low}")
+    _ready(page)
+    assert page.locator("select[name=to]").input_value() == high
+    in_year = sum(
+        1 for p in e2e_site.corpus.papers if p.published and str(p.published.year) == high
+    )
+    status = page.locator(".ps-finder__status").text_content()
+    assert (
+        status == f"{in_year} paper{'s' if in_year > 1 else ''} match{'es' if in_year == 1 else ''}"
+    )
+    tab.assert_clean()
+
+
 def test_names_with_a_superscript_read_as_on_the_paper_page(tab: Tab) -> None:
     page = tab.page
     tab.goto("finder/?query=nested+salient+object")

@@ -220,13 +220,15 @@
     this.more.addEventListener("click", function () { self.showMore(); });
   };
 
-  /* Drop URL values that name no option (a stale or edited link). */
+  /* Drop URL values that name no option (a stale or edited link); a range that ends
+     before it starts ends where it starts (it searched every year, undated papers too). */
   Finder.prototype.sanitize = function () {
     var s = this.state;
     if (s.topic && !(this.all.topic || {})[s.topic]) s.topic = "";
     if (s.area && !(this.all.area || {})[s.area]) s.area = "";
     if (s.from && this.years.indexOf(s.from) < 0) s.from = "";
     if (s.to && this.years.indexOf(s.to) < 0) s.to = "";
+    if (s.from && s.to && s.from > s.to) s.to = s.from;  /* as the menus do: no empty range */
     if (s.code && s.code !== "1") s.code = "1";
     if (!ORDERS[s.sort]) s.sort = "";
     this.showState();
@@ -277,8 +279,19 @@
     this.refresh();
   };
 
+  /* The query's words as the pages hold them (papersite.searchHeld: a compound Pagefind
+     finds by its parts, the words no page has), checked once per query. */
+  Finder.prototype.held = function () {
+    var query = this.state.query.trim();
+    if (!query) return Promise.resolve({ query: "", unknown: [] });
+    if (this.heldQuery && this.heldQuery.typed === query) return this.heldQuery.answer;
+    var answer = papersite.searchHeld(this.api, query, {});
+    this.heldQuery = { typed: query, answer: answer };
+    return answer;
+  };
+
   Finder.prototype.search = function (except) {
-    var query = this.state.query.trim() ? this.state.query : null;
+    var query = this.searched || null;
     return this.api.search(query, {
       filters: filtersFor(this.state, this.years, except),
       sort: sortFor(this.state, this.plainOrder)
@@ -295,12 +308,21 @@
     var facets = ["topic", "area", "year", "code"];
     var active = { topic: this.state.topic, area: this.state.area,
       year: this.state.from || this.state.to, code: this.state.code };
-    var searches = [this.search(null)].concat(facets.map(function (facet) {
-      return active[facet] ? self.search(facet) : null;
-    }));
-    Promise.all(searches).then(function (found) {
-      if (mine !== self.generation) return;
+    this.held().then(function (held) {
+      if (mine !== self.generation) return null;
+      self.searched = held.query;
+      self.unknown = held.unknown;
+      var searches = [self.search(null)].concat(facets.map(function (facet) {
+        return active[facet] ? self.search(facet) : null;
+      }));
+      return Promise.all(searches);
+    }).then(function (found) {
+      if (!found || mine !== self.generation) return;
       var main = found[0];
+      if (self.unknown.length) {  /* Pagefind's results are for another word: none */
+        main = { results: [], filters: {} };
+        found = [main];
+      }
       var counts = {};
       facets.forEach(function (facet, i) {
         counts[facet] = (found[i + 1] || main).filters[facet] || {};
@@ -313,10 +335,17 @@
       self.list.textContent = "";
       var filtered = facets.some(function (facet) { return active[facet]; });
       self.clear.hidden = !filtered && !self.state.query && !self.state.sort;
-      self.status.textContent = main.results.length
-        ? plural(main.results.length, "paper", "papers") +
-          (self.state.query.trim() || filtered ? " match" : "")
-        : "No paper matches" + (filtered ? " these words and filters." : " these words.");
+      var count = main.results.length;
+      var unknown = self.unknown.map(function (word) { return "\u201c" + word + "\u201d"; });
+      if (unknown.length) {
+        self.status.textContent = "No paper has the word" + (unknown.length > 1 ? "s " : " ") +
+          unknown.join(", ") + ".";
+      } else if (count) {
+        self.status.textContent = plural(count, "paper", "papers") +
+          (self.state.query.trim() || filtered ? (count === 1 ? " matches" : " match") : "");
+      } else {
+        self.status.textContent = "No paper matches" + (filtered ? " these words and filters." : " these words.");
+      }
       self.container.setAttribute("data-results", String(main.results.length));
       return self.showMore(place && place.shown).then(function () {
         if (place && mine === self.generation) scrollBack(place.y);

@@ -129,6 +129,114 @@
     return filters.year[0] + (filters.year_inferred ? " (year inferred)" : "");
   }
 
+  /* The words of a query that a result does not hold. Pagefind, finding no indexed word
+     that starts with a query word's stem, searches the longest start of the word that is
+     one instead: "bert" finds "be" and "being", "llama" finds "LLMs" (Pagefind's
+     longest-prefix fallback), which would list unrelated papers as matches. A query word
+     is held when a word the result matched (in its text, title or aliases; as Pagefind
+     splits it too: "MultiBox", "18kbps", "AILab-CVC") starts with the query word's core,
+     the word without the endings English stemming may take off ("studies" -> "stud",
+     "using" -> "us", "scalability" -> "scal"), its last letter aside ("remedial" is
+     found as "remedy"). Words of three letters or fewer are not judged. Pagefind's
+     fallback is all or nothing for a word (taken only when no page has it), so the
+     first result tells for all; a word that differs from one the corpus has by its last
+     letter only is taken as found, and so is a compound whose long parts are found. */
+  var ENDINGS = ("abilities ibilities alities ivities ities ability ibility ality ivity " +
+    "icity ity ational tional izations ization ations ation atively ative ator alism " +
+    "aliti alli fulness ousli ousness iveness nesses ness iviti biliti bli ogi ogy fulli " +
+    "lessli encies ancies ency ancy enci anci ably ibly abli entli izer izing ized alize " +
+    "icate iciti ical ful ance ence able ible ement ment ent ism ate iti ous ive ize ion " +
+    "al er ic ant eedly ingly edly eed ing ed sses ied ies us ss s li ly at iz bl y e")
+    .split(" ").sort(function (a, b) { return b.length - a.length; });
+  var IRREGULAR = { dying: "die", lying: "lie", tying: "tie", skies: "sky", skis: "ski" };
+  var SUBWORDS = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+
+  function folded(word) {
+    return word.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+  }
+
+  function core(word) {
+    var stem = IRREGULAR[word] || word;
+    for (var round = 0; round < 3; round++) {
+      var ending = ENDINGS.filter(function (end) {
+        return stem.length - end.length >= 2 && stem.slice(-end.length) === end;
+      })[0];
+      if (!ending) break;
+      stem = stem.slice(0, -ending.length);
+    }
+    return /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : stem;  /* "hopp" -> "hop" */
+  }
+
+  /* A matched word as Pagefind may have indexed it: whole, and each run of its parts. */
+  function heldForms(word, into) {
+    var parts = [];
+    word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) {
+      parts.push.apply(parts, part.split(SUBWORDS));
+    });
+    parts = parts.map(folded).filter(Boolean);
+    for (var i = 0; i < parts.length; i++) {
+      for (var j = i + 1; j <= parts.length; j++) into[parts.slice(i, j).join("")] = true;
+    }
+    into[folded(word)] = true;
+  }
+
+  function unknownWords(query, data) {
+    var content = (data.content || "").split(/\s+/);
+    var meta = data.meta || {};
+    var held = {};
+    (data.locations || []).map(function (i) { return content[i] || ""; })
+      .concat((meta.title || "").split(/\s+/), (meta.aliases || "").split(/\s+/))
+      .forEach(function (word) { if (word.length < 200) heldForms(word, held); });
+    var forms = Object.keys(held);
+    function unheld(word) {
+      var start = core(word);
+      if (word.length <= 3 || start.length < 2) return false;
+      var enough = start.slice(0, Math.max(start.length - 1, 2));
+      return !forms.some(function (form) { return form.indexOf(enough) === 0; });
+    }
+    /* A compound is held whole ("multi-modal" as "multimodal") or by its parts: Pagefind
+       finds "SpineNet" or "wide-residual-networks" by a part. */
+    return query.split(/\s+/).filter(function (word) {
+      var parts = partsOf(word).map(folded);
+      return unheld(folded(word)) && (parts.length < 2 || parts.some(unheld));
+    });
+  }
+
+  /* The query's words that no result of a Pagefind search holds (see unknownWords). */
+  function unknownIn(query, results) {
+    if (!results.length || !query.trim()) return Promise.resolve([]);
+    return results[0].data().then(function (data) { return unknownWords(query, data); });
+  }
+
+  function partsOf(word) {
+    var parts = [];
+    word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) {
+      parts.push.apply(parts, part.split(SUBWORDS));
+    });
+    return parts.filter(Boolean);
+  }
+
+  /* Search `query` for the words the pages hold: { query, found, unknown }. A compound
+     Pagefind does not find whole ("decision-boundary": it indexed the parts) is searched
+     as its parts; `unknown` lists the words no page holds, whose results Pagefind would
+     have drawn from another word. */
+  function searchHeld(api, query, options) {
+    return api.search(query, options).then(function (found) {
+      return unknownIn(query, found.results).then(function (unknown) {
+        var compounds = unknown.filter(function (word) { return partsOf(word).length > 1; });
+        if (!compounds.length) return { query: query, found: found, unknown: unknown };
+        var split = query.split(/\s+/).map(function (word) {
+          return compounds.indexOf(word) >= 0 ? partsOf(word).join(" ") : word;
+        }).join(" ");
+        return api.search(split, options).then(function (again) {
+          return unknownIn(split, again.results).then(function (left) {
+            return { query: split, found: again, unknown: left };
+          });
+        });
+      });
+    });
+  }
+
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
      excerpt cut inside a sentence ends with "…", and one that does not start where the
      page's text (`content`) does starts with "…", so it does not read as the whole.
@@ -231,6 +339,9 @@
     topicNames: topicNames,
     yearOf: yearOf,
     excerptNodes: excerptNodes,
+    unknownWords: unknownWords,
+    unknownIn: unknownIn,
+    searchHeld: searchHeld,
     typeset: typeset  /* math added to a page after it was set up */
   };
 

@@ -73,25 +73,36 @@
     return query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
   }
 
-  /* Results with every word; if none and the query has several words, any word. */
+  /* Results with every word; if none and the query has several words, any word. A word
+     no page holds (papersite.searchHeld) is left out and named in `unknown`. */
   function find(api, query, filters) {
     var options = filters ? { filters: filters } : {};
-    return api.search(query, options).then(function (all) {
-      var terms = words(query);
-      if (all.results.length || terms.length < 2) return { results: all.results, allWords: true };
-      return Promise.all(terms.map(function (term) { return api.search(term, options); }))
+    return papersite.searchHeld(api, query, options).then(function (held) {
+      var all = held.found;
+      var terms = words(held.query).filter(function (term) { return held.unknown.indexOf(term) < 0; });
+      var result = { results: all.results, allWords: true, unknown: held.unknown };
+      if (all.results.length && !held.unknown.length) return result;
+      result.results = [];
+      if (!terms.length || (terms.length < 2 && !held.unknown.length)) return result;
+      result.allWords = false;
+      return Promise.all(terms.map(function (term) { return papersite.searchHeld(api, term, options); }))
         .then(function (each) {
           var merged = {};
-          each.forEach(function (search) {
-            search.results.forEach(function (result) {
-              var entry = merged[result.id] || (merged[result.id] = { result: result, words: 0, score: 0 });
+          each.forEach(function (alone, i) {
+            if (alone.unknown.length) {
+              result.unknown.push(terms[i]);
+              return;
+            }
+            alone.found.results.forEach(function (found) {
+              var entry = merged[found.id] || (merged[found.id] = { result: found, words: 0, score: 0 });
               entry.words += 1;
-              entry.score += result.score;
+              entry.score += found.score;
             });
           });
           var ranked = Object.keys(merged).map(function (id) { return merged[id]; });
           ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
-          return { results: ranked.map(function (entry) { return entry.result; }), allWords: false };
+          result.results = ranked.map(function (entry) { return entry.result; });
+          return result;
         });
     });
   }
@@ -109,7 +120,8 @@
         return {
           papers: papers,
           topics: found[1].results,
-          allWords: found[0].allWords
+          allWords: found[0].allWords,
+          unknown: found[0].unknown
         };
       });
   }
@@ -208,11 +220,17 @@
     });
     var count = found.papers.length;
     var status;
-    if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
+    var unknown = found.unknown.map(function (word) { return "\u201c" + word + "\u201d"; });
+    var missing = unknown.length === 1 ? "No paper has the word " + unknown[0]
+      : "No paper has the words " + unknown.join(", ");
+    if (unknown.length && (count || found.topics.length)) status = missing + "; showing papers with the other words.";
+    else if (unknown.length) status = missing + ".";
+    else if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
     else status = count === 1 ? "1 paper" : count + " papers";
     ui.status.textContent = status;
-    ui.status.classList.toggle("ps-search__status--fallback", !found.allWords && count > 0);
+    ui.status.classList.toggle("ps-search__status--fallback",
+      (!found.allWords || unknown.length > 0) && count > 0);
     ui.input.setAttribute("aria-expanded", items.length ? "true" : "false");
     select(ui, items.length ? 0 : -1);
     ui.list.setAttribute("data-ps-search-ms", String(Math.round(performance.now() - typedAt)));
