@@ -17,6 +17,7 @@ from slugify import slugify
 
 from generator.model import Paper
 from generator.render.math import split_math
+from generator.render.rich_text import NAME_SCRIPT_RE, SCRIPT_SYMBOLS, unicode_scripts
 from generator.render.text import in_words
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -34,6 +35,7 @@ _LATEX_SPECIALS = {
     "~": r"\~{}",
 }
 _LATEX_SPECIALS_RE = re.compile("|".join(re.escape(ch) for ch in _LATEX_SPECIALS))
+_PLAIN_SCRIPT_RE = re.compile(r"[A-Za-z0-9+-]+")  # set in math as written
 # Words a citation key skips: it starts with the first word that says something.
 # Title words a key takes when there is no author to tell two papers apart.
 KEY_WORDS_ALONE = 3
@@ -47,7 +49,7 @@ class Citation:
 
     bibtex: str
     plain: str
-    missing: str = ""  # "author names, date or link": what the listing does not give
+    missing: str = ""  # "author names, date or link to the paper": not in the listing
 
 
 def cite(paper: Paper, url: str | None) -> Citation:
@@ -68,9 +70,16 @@ def cite(paper: Paper, url: str | None) -> Citation:
         for name, value in fields
     )
     bibtex = f"@misc{{{citation_key(paper)},\n{body}\n}}"
+    # What the page shows but a citation leaves out is named as such: a year the listing
+    # did not print (the page marks it inferred), a project page or code (not the paper).
+    date = "printed year" if paper.date_inferred else "date"
     unknown = [
         name
-        for name, known in (("author names", paper.authors), ("date", year), ("link", url))
+        for name, known in (
+            ("author names", paper.authors),
+            (date, year),
+            ("link to the paper", url),
+        )
         if not known
     ]
     return Citation(bibtex, _plain(paper, year, url), in_words(unknown, "or"))
@@ -109,7 +118,7 @@ def _year(paper: Paper) -> str:
 def _plain(paper: Paper, year: str, url: str | None) -> str:
     """`A. Author, B. Author. Title. 2024. URL` with the parts that are known."""
     parts = [_join_names(paper.authors)] if paper.authors else []
-    parts += [paper.title, year, url or ""]
+    parts += [unicode_scripts(paper.title), year, url or ""]  # U²-Net, as the page reads
     return " ".join(_sentence(part) if part != url else part for part in parts if part)
 
 
@@ -135,9 +144,28 @@ def _latex_title(title: str) -> str:
     return "".join(
         f"${fragment.tex}$"
         if fragment.tex is not None and "\\" not in fragment.text and _balanced(fragment.tex)
-        else _latex(fragment.text)
+        else _raised_names(fragment.text)
         for fragment in split_math(title)
     )
+
+
+def _raised_names(text: str) -> str:
+    """Escaped `text` with each name's superscript raised as the page raises it (`U^2-Net`
+    and `X^{2}-Gaussian` as `U$^{2}$-Net`, `X$^{2}$-Gaussian`: escaped, the reference read
+    "X^{2}-Gaussian"); a script of other characters stays escaped text."""
+    out, position = [], 0
+    for match in NAME_SCRIPT_RE.finditer(text):
+        script = next(group for group in match.groups() if group)
+        if script in SCRIPT_SYMBOLS:
+            raised = "\\ast" if script == "star" else "\\" + script
+        elif _PLAIN_SCRIPT_RE.fullmatch(script):
+            raised = script
+        else:
+            continue
+        out += [_latex(text[position : match.start()]), f"$^{{{raised}}}$"]
+        position = match.end()
+    out.append(_latex(text[position:]))
+    return "".join(out)
 
 
 def _balanced(tex: str) -> bool:

@@ -25,10 +25,10 @@ _SAFE_URL_CHARS = ":/?&=#%~+@,;!$*-._"
 # An encoded IPv6 host: the brackets are its own (`http://[::1]/`; encoded, no host).
 _IPV6_HOST_RE = re.compile(r"^([A-Za-z]+://)%5B([0-9A-Fa-f:.]+)%5D(?=[:/?#]|$)")
 # A name's superscript: braced, digits, or one letter: `U^2`, `SL^{2}A`, `X^{2}`, `Net^{dagger}`.
-_NAME_SCRIPT_RE = re.compile(
+NAME_SCRIPT_RE = re.compile(
     r"(?<=[A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))"
 )
-_SCRIPT_SYMBOLS = {
+SCRIPT_SYMBOLS = {
     "dagger": "\u2020",
     "ddagger": "\u2021",
     "prime": "\u2032",
@@ -73,7 +73,7 @@ def unicode_scripts(text: str) -> str:
         )
 
     return "".join(
-        _unicode_math(f.text, f.tex) if f.tex is not None else _NAME_SCRIPT_RE.sub(raised, f.text)
+        _unicode_math(f.text, f.tex) if f.tex is not None else NAME_SCRIPT_RE.sub(raised, f.text)
         for f in split_math(text)
     )
 
@@ -141,7 +141,7 @@ def _scripts(text: str) -> Markup:
     the page, hidden (`ps-caret`): the page's text is still exactly the listing's. A
     symbol word (`^{dagger}`) is shown by CSS from `data-symbol`, its word hidden."""
     parts, position = [], 0
-    for match in _NAME_SCRIPT_RE.finditer(text):
+    for match in NAME_SCRIPT_RE.finditer(text):
         script = next(group for group in match.groups() if group)
         written = match.group()
         opening, closing = (
@@ -149,11 +149,11 @@ def _scripts(text: str) -> Markup:
             written[written.index(script) + len(script) :],
         )
         parts.append(Markup.escape(text[position : match.start()]))
-        if script in _SCRIPT_SYMBOLS:
+        if script in SCRIPT_SYMBOLS:
             sup = Markup(
                 '<sup class="ps-sup" data-symbol="{}"><span class="ps-caret">{}</span></sup>'
             )
-            parts.append(sup.format(_SCRIPT_SYMBOLS[script], written))
+            parts.append(sup.format(SCRIPT_SYMBOLS[script], written))
         else:
             sup = Markup('<sup class="ps-sup"><span class="ps-caret">{}</span>{}{}</sup>')
             hidden = Markup('<span class="ps-caret">{}</span>').format(closing) if closing else ""

@@ -30,7 +30,7 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     lookups = tab.page.locator(".ps-lookups").bounding_box()
     assert lookups and lookups["y"] + lookups["height"] <= panel["y"]  # links in sight
     shown = tab.page.inner_text("#cite-bibtex")
-    assert shown.startswith("@misc{") and "title = {{U\\^{}2-Net: Going Deeper" in shown
+    assert shown.startswith("@misc{") and "title = {{U$^{2}$-Net: Going Deeper" in shown
     for target in ("cite-bibtex", "cite-plain"):
         tab.page.click(f"button[data-copy={target}]")
         tab.page.wait_for_function(
@@ -38,6 +38,10 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
         )
         copied = tab.page.evaluate("navigator.clipboard.readText()")
         assert copied == tab.page.text_content(f"#{target}")
+    tab.page.keyboard.press("Tab")  # from the last Copy button out of the panel
+    assert not tab.page.is_visible("#cite-bibtex")
+    button.click()
+    tab.page.focus("button[data-copy=cite-bibtex]")
     tab.page.keyboard.press("Escape")  # the focus is on a Copy button, inside
     assert not tab.page.is_visible("#cite-bibtex")
     assert tab.page.evaluate("document.activeElement.matches('.ps-cite > summary')")

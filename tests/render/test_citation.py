@@ -22,7 +22,7 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
     assert citation.bibtex == (
         "@misc{qin2020u2net,\n"
         "  author = {Xuebin Qin and Zichen Zhang},\n"
-        r"  title = {{U\^{}2-Net: 90\% \& $more_{x}$ \#1 \~{}ok "
+        r"  title = {{U$^{2}$-Net: 90\% \& $more_{x}$ \#1 \~{}ok "
         r"\textbraceleft{}sic\textbraceright{} \textbackslash{}path}},"
         "\n  year = {2020},\n"
         "  month = may,\n"
@@ -30,9 +30,25 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
         "}"
     )
     assert citation.plain == (
-        "Xuebin Qin, Zichen Zhang. U^2-Net: 90% & more_{x} #1 ~ok {sic} \\path. 2020. "
+        "Xuebin Qin, Zichen Zhang. U²-Net: 90% & moreₓ #1 ~ok {sic} \\path. 2020. "
         "https://example.org/papers/u-2-net/"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "field", "plain"),
+    [
+        ("X^{2}-Gaussian: 4D Radiative", "X$^{2}$-Gaussian: 4D Radiative", "X²-Gaussian"),
+        ("SL^{2}A-INR: Single-Layer", "SL$^{2}$A-INR: Single-Layer", "SL²A-INR"),
+        ("U^2-Net: Going Deeper", "U$^{2}$-Net: Going Deeper", "U²-Net"),
+    ],
+)
+def test_a_names_superscript_is_raised_as_on_the_page(title: str, field: str, plain: str) -> None:
+    """Escaped, "X^{2}-Gaussian" printed as written in a bibliography."""
+    citation = cite(_paper(title), None)
+    assert f"title = {{{{{field}}}}}" in citation.bibtex
+    assert citation.plain.startswith(plain)
+    assert _closes(citation.bibtex)
 
 
 def test_what_the_listing_does_not_say_is_left_out() -> None:
@@ -69,7 +85,9 @@ def test_braces_and_backslashes_of_a_url_cannot_end_the_field() -> None:
 
 
 def test_what_is_missing_is_said_and_a_full_entry_says_nothing() -> None:
-    assert cite(_paper(), None).missing == "author names, date or link"
+    assert cite(_paper(), None).missing == "author names, date or link to the paper"
+    guessed = _paper(published=PaperDate(2025, 8, 19, year_inferred=True))  # shown inferred
+    assert cite(guessed, None).missing == "author names, printed year or link to the paper"
     dated = _paper(published=PaperDate(2020, 5, 18))
     assert cite(dated, "https://example.org/").missing == "author names"
     full = _paper(authors=("A. Author",), published=PaperDate(2020, 5, 18))

@@ -361,6 +361,12 @@
     closeCitation(target);
   });
 
+  /* Tabbing out of the open citation closes it: it would cover what the focus reaches. */
+  document.addEventListener("focusin", function (event) {
+    var open = document.querySelector("details.ps-cite[open]");
+    if (open && event.target instanceof Node && !open.contains(event.target)) open.open = false;
+  });
+
   /* The open citation drops down over the page: a click outside it or Escape closes it
      (the focus inside goes back to its button); true when one was open. */
   function closeCitation(target) {
