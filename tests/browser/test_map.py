@@ -268,6 +268,8 @@ def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     assert order.count("line") >= nodes.count() and order.count("circle") == nodes.count() + 1
     assert len(order) - order[::-1].index("line") <= order.index("text")
     assert page.locator(".ps-graph-figure").is_visible()
+    # the picture (role img) repeats the list's links: a keyboard passes over it
+    assert nodes.evaluate_all("ns => ns.map(n => n.tabIndex)") == [-1] * nodes.count()
     for index in (0, nodes.count() - 1):
         title = nodes.nth(index).locator("title").text_content()
         assert title == titles[index]

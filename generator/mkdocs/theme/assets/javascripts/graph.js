@@ -54,7 +54,9 @@
     nodes.forEach(function (node, i) {
       /* xlink:href, not href: Material's instant navigation assigns `el.href` of every
          [href] element, which throws for SVG links (their href is read-only) */
-      var link = make("a", { "class": "ps-graph__node" }, svg);
+      /* Out of the tab order: the picture (role img) repeats the related list's links,
+         which keyboards and screen readers use; a focus inside it went unannounced. */
+      var link = make("a", { "class": "ps-graph__node", tabindex: "-1" }, svg);
       link.setAttributeNS(XLINK, "xlink:href", links[i].getAttribute("href"));
       make("title", {}, link).textContent = links[i].textContent;
       label(link, node[0], node[3], node[4]);
