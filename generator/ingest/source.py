@@ -57,7 +57,11 @@ def decode_source(file: str, data: bytes) -> SourceText:
     lines: list[Line] = []
     rejected: list[MergeEntry] = []
     odd_quotes: set[int] = set()
-    for number, raw in enumerate(data.splitlines(), start=1):
+    raw_lines, lone_cr = _split_lines(data)
+    if lone_cr:
+        message = "a carriage return inside a line (the first on this line) read as a space"
+        problems.append(_problem(file, lone_cr, Severity.WARNING, message))
+    for number, raw in enumerate(raw_lines, start=1):
         if b"\x00" in raw:
             raw = raw.replace(b"\x00", b"")
             message = "NUL bytes (corrupted text?) removed from this line"
@@ -77,6 +81,24 @@ def decode_source(file: str, data: bytes) -> SourceText:
     return SourceText(
         file, tuple(lines), tuple(problems), tuple(rejected), False, frozenset(odd_quotes)
     )
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], int]:
+    """The lines of `data` and the number of the first line holding a lone carriage
+    return (else 0). A file of CR line ends (classic Mac) is split at them; in a file of
+    LF or CRLF ends, a lone CR is a stray character, read as a space: split there, it cut
+    an abstract in two, which then read as a title and a paper (and every later line
+    number was one off)."""
+    if b"\n" not in data:
+        return data.splitlines(), 0
+    lines = data.split(b"\n")
+    if not lines[-1]:
+        lines.pop()
+    lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
+    first = next((n for n, line in enumerate(lines, start=1) if b"\r" in line), 0)
+    if first:
+        lines = [line.replace(b"\r", b" ") for line in lines]
+    return lines, first
 
 
 def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) -> str:

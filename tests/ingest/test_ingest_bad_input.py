@@ -213,6 +213,28 @@ def test_a_rejected_abstract_line_leaves_its_title_alone(ingest, tail: str) -> N
     )
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_stray_carriage_return_is_a_space_not_a_line_break(ingest, ending: str) -> None:
+    """Split at the CR, an abstract of bare abstracts was cut in two: its tail became a
+    title and the file read as a search listing, every later line number one off."""
+    abstracts = [f"{ABSTRACT} Variant {n}." for n in range(4)]
+    abstracts[0] = abstracts[0].replace(" Variant 0.", " Variant\r0.")
+    corpus = ingest({"b.txt": ending.join(abstracts) + ending})
+    assert corpus.files[0].format == "bare-abstracts"
+    assert sorted(str(s) for p in corpus.papers for s in p.sources) == [
+        f"b.txt:{n}" for n in range(1, 5)
+    ]
+    assert any(p.abstract.endswith("Variant 0.") for p in corpus.papers)
+    (warning,) = [p for p in corpus.problems if "carriage return" in p.message]
+    assert str(warning.source) == "b.txt:1"
+
+
+def test_a_file_of_carriage_return_line_ends_is_split_at_them(ingest) -> None:
+    abstracts = [f"{ABSTRACT} Variant {n}." for n in range(4)]
+    corpus = ingest({"b.txt": "\r".join(abstracts) + "\r"})
+    assert len(corpus.papers) == 4 and not corpus.problems
+
+
 def test_non_utf8_line_is_read_as_windows_1252(ingest) -> None:
     data = (HEADER + "A Caf\xe9 Paper \u2013 Na\xefve\n" + ABSTRACT + "\n").encode("cp1252")
     corpus = ingest({"s.txt": data})
