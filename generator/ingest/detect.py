@@ -17,6 +17,10 @@ _SAMPLE = 400
 # search listing has a title per abstract, so with fewer it is another format, or none.
 _ABSTRACTS_PER_OTHER_LINE = 2
 _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
+# A file of nothing but lines this long that end with a full stop is bare abstracts,
+# however short for abstracts: a title seldom runs so long and seldom ends so (a title
+# may end with "?" or ")").
+_SHORT_PROSE = 150
 
 
 def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
@@ -40,7 +44,16 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
         return "search-listing"
     if abstracts >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - abstracts):
         return "bare-abstracts"  # with a few other lines, each warned about
+    prose = sum(1 for t in texts if looks_like_abstract(t) or _short_prose(t))
+    if prose >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose):
+        return "bare-abstracts"  # short abstracts among them, each warned about
     return None
+
+
+def _short_prose(text: str) -> bool:
+    """A sentence longer than titles run, ending as prose ends: a short abstract (or
+    one cut off), which the bare reader keeps with a warning."""
+    return len(text) >= _SHORT_PROSE and text[-1:] in ".!"
 
 
 def _is_json_object(text: str) -> bool:

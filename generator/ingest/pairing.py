@@ -107,7 +107,7 @@ def pair_items(
             flush_title_without_abstract(f"the line after it, {lost}, was rejected")
             pending = None
         if item.kind == "short-abstract":
-            warn(item.line.number, _short_abstract_message(item.line.text))
+            warn(item.line.number, short_abstract_message(item.line.text))
         if item.kind == "title":
             if pending is not None:
                 flush_title_without_abstract("next line is another title")
@@ -158,12 +158,11 @@ def is_invisible(text: str) -> bool:
     return _WORD_RE.search(text) is None and not has_visible_character(text)
 
 
-def _short_abstract_message(text: str) -> str:
+def short_abstract_message(
+    text: str, kept: str = "kept as the abstract of the title above it"
+) -> str:
     """Warning for an abstract too short to look like one."""
-    return (
-        f"abstract is only {len(text.strip())} characters long: may be truncated; "
-        "kept as the abstract of the title above it"
-    )
+    return f"abstract is only {len(text.strip())} characters long: may be truncated; {kept}"
 
 
 def _with_metadata(record: Record, meta: Metadata) -> Record:

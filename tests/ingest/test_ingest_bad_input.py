@@ -235,6 +235,20 @@ def test_a_file_of_carriage_return_line_ends_is_split_at_them(ingest) -> None:
     assert len(corpus.papers) == 4 and not corpus.problems
 
 
+def test_a_file_of_short_abstracts_is_read_each_warned_about(ingest) -> None:
+    """One-sentence abstracts of under 300 characters: the file was skipped whole."""
+    sentence = (
+        "We study deep neural networks for image segmentation and evaluate them on several "
+        "benchmarks with careful ablations of the training procedure and the losses used"
+    )
+    corpus = ingest({"b.txt": "".join(f"{sentence} {n}.\n" for n in range(4)) + "Short note\n"})
+    assert len(corpus.papers) == 4
+    warned = sorted(p.source.line for p in corpus.problems if "may be truncated; kept" in p.message)
+    assert warned == [1, 2, 3, 4]
+    (rejected,) = [p for p in corpus.problems if "too short for an abstract" in p.message]
+    assert rejected.source.line == 5
+
+
 def test_non_utf8_line_is_read_as_windows_1252(ingest) -> None:
     data = (HEADER + "A Caf\xe9 Paper \u2013 Na\xefve\n" + ABSTRACT + "\n").encode("cp1252")
     corpus = ingest({"s.txt": data})

@@ -15,6 +15,11 @@ ABSTRACT_A = (
     "We propose a segmentation network for medical images. It outperforms earlier "
     "convolutional baselines on three public benchmarks while using fewer parameters."
 )
+# One sentence of 170 characters: short for an abstract, long for a title.
+SHORT = (
+    "We study deep neural networks for image segmentation and evaluate them on several "
+    "benchmarks with careful ablations of the training procedure and the losses used"
+)
 ABSTRACT_B = (
     "This paper studies stochastic gradient descent on nonconvex objectives. We prove "
     "tight convergence rates and confirm them with experiments on standard datasets."
@@ -410,6 +415,12 @@ DETECT_CASES = {
     "tsv by header": ("a.txt", "Title\tSummary\nx\ty\n", "csv"),
     "braced prose is not JSON": ("a.txt", f"{{{ABSTRACT_A}}}\n{ABSTRACT_B}\n", "search-listing"),
     "unrecognised": ("a.txt", "hello\nworld\n", None),
+    "short one-sentence abstracts": (
+        "a.txt",
+        "".join(f"{SHORT} {n}.\n" for n in range(4)),
+        "bare-abstracts",
+    ),
+    "long titles are no abstracts": ("a.txt", "".join(f"{SHORT} {n}?\n" for n in range(4)), None),
     "blank": ("a.txt", "\n  \n", None),
 }
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from generator.ingest.pairing import is_invisible, make_record
+from generator.ingest.pairing import (
+    is_invisible,
+    looks_like_abstract,
+    make_record,
+    short_abstract_message,
+)
 from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
 from generator.model import MergeAction, MergeEntry, Problem, Severity, SourceRef
@@ -29,5 +34,8 @@ def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
             problems.append(Problem(where, Severity.WARNING, f"{reason}: rejected"))
             rejected.append(MergeEntry(MergeAction.REJECTED, "", (where,), reason))
             continue
+        if not looks_like_abstract(line.text):
+            message = short_abstract_message(line.text, "kept")
+            problems.append(Problem(where, Severity.WARNING, message))
         records.append(make_record(source.file, line.number, None, line.text))
     return ReadResult(tuple(records), tuple(problems), tuple(rejected))
