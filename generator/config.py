@@ -271,6 +271,10 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
         values["corpus"] = (corpus,) if isinstance(corpus, str) else tuple(corpus)
         if not values["corpus"]:
             raise _SettingError("corpus", "corpus must name at least one file, folder or pattern")
+        if not all(entry.strip() for entry in values["corpus"]):
+            raise _SettingError(
+                "corpus", "corpus names an empty path: name a file, folder or pattern"
+            )
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise _SettingError("listing_year", "listing_year must be a four-digit year")
     problem = site_url_problem(values.get("site_url"))

@@ -166,6 +166,7 @@ CONFIG_ERRORS = {
     "wrong type": ("listing_year: soon\n", "listing_year must be int or null, not 'soon'"),
     "year out of range": ("listing_year: 20250\n", "listing_year must be a four-digit year"),
     "corpus not paths": ("corpus: [1, 2]\n", "corpus must be a path or a list of paths"),
+    "corpus empty path": ('corpus: [a, " "]\n', "papersite.yml:1: corpus names an empty path"),
     "missing corpus": (
         "corpus: nowhere\n",
         "papersite.yml:1: corpus entry 'nowhere': no such file or folder",

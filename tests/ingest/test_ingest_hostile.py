@@ -321,14 +321,14 @@ def test_a_link_that_is_no_web_address_is_kept_and_said(ingest, accounted) -> No
 
 def test_control_characters_in_json_strings_are_removed_and_said(ingest, accounted) -> None:
     """A text file's NUL bytes were warned about; JSON's "\\u0000" went without a word."""
-    row = _raw(title='"Null\\u0000 byte"', abstract=json.dumps(ABSTRACT + "\a"))
+    row = _raw(title='"Null\\u0000 byte"', abstract=json.dumps(ABSTRACT + "\a\x1b\a"))
     corpus = ingest({"a.jsonl": _jsonl(row)})
     accounted(corpus)
     assert [p.title for p in corpus.papers] == ["Null byte"]
     assert "\a" not in corpus.papers[0].abstract
     assert _messages(corpus) == [
         "a.jsonl:1: warning: title holds control characters (U+0000): removed",
-        "a.jsonl:1: warning: abstract holds control characters (U+0007): removed",
+        "a.jsonl:1: warning: abstract holds control characters (U+0007, U+001B): removed",
     ]
 
 

@@ -151,9 +151,10 @@ class _Fields:
         text, replaced = without_surrogates(value.strip())
         if replaced:
             self.warn(f"{name} holds invalid characters (lone surrogates): replaced by U+FFFD")
-        control = _CONTROL_RE.search(text)
-        if control:  # JSON may write "\u0000"; cleaning removes them (ingest/clean.py)
-            self.warn(f"{name} holds control characters (U+{ord(control.group()):04X}): removed")
+        controls = sorted(set(_CONTROL_RE.findall(text)))
+        if controls:  # JSON may write "\u0000"; cleaning removes them (ingest/clean.py)
+            codes = ", ".join(f"U+{ord(c):04X}" for c in controls)
+            self.warn(f"{name} holds control characters ({codes}): removed")
         return text
 
     def link(self, name: str) -> str | None:
