@@ -230,6 +230,9 @@ def test_a_shared_link_reopens_the_same_view_without_the_header_search(
     other.page.goto(shared)
     _ready(other.page)
     assert _count(other.page) == count
+    # the open filters fill a phone's screen: the count is beside their heading too
+    tally = other.page.locator(".ps-finder__panel > summary").inner_text()
+    assert tally.endswith(f"\u00b7 {count} paper{'s' if count > 1 else ''}"), tally
     assert other.page.locator(".ps-finder__result .ps-finder__title").all_text_contents() == titles
     assert other.page.locator(".ps-finder__query").input_value() == "segmentation"
     assert other.page.locator("select[name=topic]").input_value() == topic

@@ -148,7 +148,7 @@
     '<span class="ps-finder__label">Search</span><input class="ps-finder__query" type="search"' +
     ' name="query" placeholder="Words in titles and abstracts" aria-label="Search papers"' +
     ' autocomplete="off"></label><details class="ps-finder__panel"><summary>Filters and sort' +
-    '</summary><div class="ps-finder__filters"><label class="ps-finder__field">' +
+    '<span class="ps-finder__tally" aria-hidden="true"></span></summary><div class="ps-finder__filters"><label class="ps-finder__field">' +
     '<span class="ps-finder__label">Topic</span><select class="ps-finder__select" name="topic"' +
     ' aria-label="Topic"></select></label><label class="ps-finder__field" data-ps-area>' +
     '<span class="ps-finder__label">Area</span><select class="ps-finder__select" name="area"' +
@@ -191,6 +191,7 @@
     this.panel = find(".ps-finder__panel");  /* folds away on phones (see showState) */
     this.sortNote = find("[data-ps-note=sort]");
     this.status = find(".ps-finder__status");
+    this.tally = find(".ps-finder__tally");  /* the count beside the phone's filters */
     this.clear = find(".ps-finder__clear");
     this.list = find(".ps-finder__results");
     this.more = find(".ps-finder__more");
@@ -346,6 +347,9 @@
       } else {
         self.status.textContent = "No paper matches" + (filtered ? " these words and filters." : " these words.");
       }
+      /* On a phone the open filters fill the screen and the status is below it: the
+         count is said beside them too (the status alone is read out). */
+      self.tally.textContent = " \u00b7 " + (count ? plural(count, "paper", "papers") : "no paper");
       self.container.setAttribute("data-results", String(main.results.length));
       return self.showMore(place && place.shown).then(function () {
         if (place && mine === self.generation) scrollBack(place.y);
