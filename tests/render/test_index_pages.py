@@ -6,29 +6,18 @@ import re
 
 from markdown_pages import by_fast_path, by_markdown
 from mkdocs.utils.meta import get_data
+from numbered_papers import numbered_papers
 from sitehtml import parse
 
-from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_doc, paper_url
-from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method, Paper, SourceRef
+from generator.links import HEALTH_DOC, METHODS_DOC, health_part_doc, methods_doc
+from generator.model import Analysis, Corpus, MergeAction, MergeEntry, Method
 from generator.render import render_site
 from generator.render.health_page import HEALTH_INLINE, HEALTH_PART
 from generator.render.method_places import METHODS_SINGLE_LIMIT
 
 
 def _corpus(count: int) -> Corpus:
-    papers = tuple(
-        Paper(
-            id=str(i),
-            slug=f"paper-{i:05d}",
-            url=paper_url(f"paper-{i:05d}"),
-            title=f"Generated title number {i}",
-            title_inferred=True,
-            abstract=f"Abstract {i}.",
-            versions=(f"Abstract {i}.",),
-            sources=(SourceRef("bare.txt", i + 1),),
-        )
-        for i in range(count)
-    )
+    papers = numbered_papers(count, title_inferred=True)
     log = tuple(
         MergeEntry(MergeAction.POSSIBLE_DUPLICATE, p.slug, p.sources, f"pair {i}")
         for i, p in enumerate(papers)

@@ -5,31 +5,18 @@ from __future__ import annotations
 
 import posixpath
 
+from numbered_papers import numbered_papers
 from sitehtml import ids, parse
 
-from generator.links import doc_url, paper_doc, paper_url
-from generator.model import Analysis, Corpus, Method, Paper, SourceRef
+from generator.links import doc_url, paper_doc
+from generator.model import Analysis, Corpus, Method
 from generator.render import render_site
 from generator.render.method_places import METHODS_SINGLE_LIMIT
 from generator.render.paper_page import MENTIONED_BY_SHOWN
 
 
 def _corpus(count: int) -> Corpus:
-    return Corpus(
-        papers=tuple(
-            Paper(
-                id=str(i),
-                slug=f"paper-{i:05d}",
-                url=paper_url(f"paper-{i:05d}"),
-                title=f"Paper title number {i}",
-                title_inferred=False,
-                abstract=f"Abstract {i}.",
-                versions=(f"Abstract {i}.",),
-                sources=(SourceRef("bare.txt", i + 1),),
-            )
-            for i in range(count)
-        )
-    )
+    return Corpus(papers=numbered_papers(count))
 
 
 def _target(pages: dict[str, str], from_doc: str, href: str) -> tuple[str, str]:
