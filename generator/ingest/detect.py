@@ -21,6 +21,8 @@ _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 # however short for abstracts: a title seldom runs so long and seldom ends so (a title
 # may end with "?" or ")").
 _SHORT_PROSE = 150
+# ... and there are at least this many (a note of a paragraph or two stays unread).
+_MIN_SHORT_PROSE = 3
 
 
 def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
@@ -45,7 +47,7 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
     if abstracts >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - abstracts):
         return "bare-abstracts"  # with a few other lines, each warned about
     prose = sum(1 for t in texts if looks_like_abstract(t) or _short_prose(t))
-    if prose >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose):
+    if prose >= max(_MIN_SHORT_PROSE, _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose)):
         return "bare-abstracts"  # short abstracts among them, each warned about
     return None
 

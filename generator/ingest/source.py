@@ -59,7 +59,10 @@ def decode_source(file: str, data: bytes) -> SourceText:
     odd_quotes: set[int] = set()
     raw_lines, lone_cr = _split_lines(data)
     if lone_cr:
-        message = "a carriage return inside a line (the first on this line) read as a space"
+        message = (
+            "a carriage return inside a line (the first on this line; the file's lines end "
+            "with line feeds) read as a space: if it ends a line, convert the line ends"
+        )
         problems.append(_problem(file, lone_cr, Severity.WARNING, message))
     for number, raw in enumerate(raw_lines, start=1):
         if b"\x00" in raw:
@@ -85,20 +88,21 @@ def decode_source(file: str, data: bytes) -> SourceText:
 
 def _split_lines(data: bytes) -> tuple[list[bytes], int]:
     """The lines of `data` and the number of the first line holding a lone carriage
-    return (else 0). A file of CR line ends (classic Mac) is split at them; in a file of
-    LF or CRLF ends, a lone CR is a stray character, read as a space: split there, it cut
-    an abstract in two, which then read as a title and a paper (and every later line
-    number was one off)."""
-    if b"\n" not in data:
+    return read as a space (else 0). Where lone CRs are at least as many as LFs, CR ends
+    lines (a classic Mac file, an old Excel CSV whose cells break at LF, or such a file
+    joined to another): split at every line end, as before. Where they are rarer, a lone
+    CR is a stray character and reads as a space: split there, it cut an abstract in
+    two, which then read as a title and a paper (and every later line number was one
+    off)."""
+    lone = data.count(b"\r") - data.count(b"\r\n")
+    if not lone or lone >= data.count(b"\n"):
         return data.splitlines(), 0
     lines = data.split(b"\n")
     if not lines[-1]:
         lines.pop()
     lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
     first = next((n for n, line in enumerate(lines, start=1) if b"\r" in line), 0)
-    if first:
-        lines = [line.replace(b"\r", b" ") for line in lines]
-    return lines, first
+    return [line.replace(b"\r", b" ") for line in lines], first
 
 
 def _decode_line(file: str, number: int, raw: bytes, problems: list[Problem]) -> str:

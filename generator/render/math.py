@@ -163,6 +163,15 @@ _RELATION_RUN_RE = re.compile(
 )
 
 
+def _clock_time(run: str) -> bool:
+    """A run of whole numbers around "pm" only: a time of day ("5 pm 7 days a week"),
+    not a plus-minus, which measurements write with decimals ("0.78 pm 0.10")."""
+    return " pm " in run and "." not in run and not _OTHER_RELATION_RE.search(run)
+
+
+_OTHER_RELATION_RE = re.compile(r"(?:" + _RELATIONS.replace("|pm", "") + r")(?![A-Za-z])|[<>=]")
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A piece of abstract text: plain, or math with its TeX form."""
@@ -194,7 +203,7 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
     tokens shaped like math, one span where they overlap ("epsilon leq 10^{-3}")."""
     spans = []
     if _RELATION_WORD_RE.search(text):
-        spans = [m.span() for m in _RELATION_RUN_RE.finditer(text)]
+        spans = [m.span() for m in _RELATION_RUN_RE.finditer(text) if not _clock_time(m.group())]
     for match in _TOKEN_RE.finditer(text):
         if not _MAYBE_MATH_RE.search(match.group()):
             continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)

@@ -293,7 +293,7 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
         w.lower() in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers for w in made_up
     )
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}
-    assert search(page, made_up[0]) == []
+    assert search(page, f'"{made_up[0]}",') == []  # named as a word, without its quotes
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert status == f"No paper has the word \u201c{made_up[0]}\u201d."
     found = search(page, f"{made_up[0]} {common}")  # the other word's papers, labelled

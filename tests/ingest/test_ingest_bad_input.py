@@ -229,10 +229,26 @@ def test_a_stray_carriage_return_is_a_space_not_a_line_break(ingest, ending: str
     assert str(warning.source) == "b.txt:1"
 
 
-def test_a_file_of_carriage_return_line_ends_is_split_at_them(ingest) -> None:
-    abstracts = [f"{ABSTRACT} Variant {n}." for n in range(4)]
-    corpus = ingest({"b.txt": "\r".join(abstracts) + "\r"})
+@pytest.mark.parametrize(
+    "ends",
+    [
+        ["\r"] * 4,  # classic Mac
+        ["\r", "\r", "\r", "\r\n"],  # with a final CRLF
+        ["\r", "\r", "\n", "\n"],  # a CR file joined to an LF one
+    ],
+)
+def test_a_file_of_carriage_return_line_ends_is_split_at_them(ingest, ends: list[str]) -> None:
+    corpus = ingest(
+        {"b.txt": "".join(f"{ABSTRACT} Variant {n}.{end}" for n, end in enumerate(ends))}
+    )
     assert len(corpus.papers) == 4 and not corpus.problems
+
+
+def test_an_old_excel_csv_ends_rows_with_cr_and_breaks_cells_with_lf(ingest) -> None:
+    rows = [f'"P{n}","{ABSTRACT}\nVariant {n}."' for n in range(2)]
+    corpus = ingest({"c.csv": "title,abstract\r" + "\r".join(rows) + "\r"})
+    assert sorted(p.title for p in corpus.papers) == ["P0", "P1"]
+    assert all(p.abstract.endswith(f"Variant {p.title[1]}.") for p in corpus.papers)
 
 
 def test_a_file_of_short_abstracts_is_read_each_warned_about(ingest) -> None:

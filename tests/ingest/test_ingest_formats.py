@@ -421,6 +421,7 @@ DETECT_CASES = {
         "bare-abstracts",
     ),
     "long titles are no abstracts": ("a.txt", "".join(f"{SHORT} {n}?\n" for n in range(4)), None),
+    "a note of two paragraphs": ("a.txt", "".join(f"{SHORT} {n}.\n" for n in range(2)), None),
     "blank": ("a.txt", "\n  \n", None),
 }
 

@@ -168,6 +168,7 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "the sub_nabla x field",
         "we met at 5 pm on Friday",
         "the pmax value and pm2.5 levels",
+        "open from 9 am to 5 pm 7 days a week",
     ],
 )
 def test_relation_words_in_prose_are_not_math(text: str) -> None:

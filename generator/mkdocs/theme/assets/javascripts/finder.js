@@ -286,8 +286,10 @@
     var query = this.state.query.trim();
     if (!query) return Promise.resolve({ query: "", unknown: [] });
     if (this.heldQuery && this.heldQuery.typed === query) return this.heldQuery.answer;
+    var self = this;
     var answer = papersite.searchHeld(this.api, query, {});
     this.heldQuery = { typed: query, answer: answer };
+    answer.catch(function () { self.heldQuery = null; });  /* a failure is tried again */
     return answer;
   };
 

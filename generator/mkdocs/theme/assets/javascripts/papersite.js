@@ -190,8 +190,8 @@
     var forms = Object.keys(held);
     function unheld(word) {
       var start = core(word);
-      if (word.length <= 3 || start.length < 2) return false;
-      var enough = start.slice(0, Math.max(start.length - 1, 2));
+      if (word.length <= 3 || start.length < 3) return false;  /* too short to judge */
+      var enough = start.slice(0, Math.max(start.length - 1, 3));
       return !forms.some(function (form) { return form.indexOf(enough) === 0; });
     }
     /* A compound is held whole ("multi-modal" as "multimodal") or by its parts: Pagefind
@@ -199,13 +199,19 @@
     return query.split(/\s+/).filter(function (word) {
       var parts = partsOf(word).map(folded);
       return unheld(folded(word)) && (parts.length < 2 || parts.some(unheld));
-    });
+    }).map(wordOf);
+  }
+
+  /* A query token as a word, to be named: "bert", not '"bert",'. */
+  function wordOf(token) {
+    return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, "") || token;
   }
 
   /* The query's words that no result of a Pagefind search holds (see unknownWords). */
   function unknownIn(query, results) {
     if (!results.length || !query.trim()) return Promise.resolve([]);
-    return results[0].data().then(function (data) { return unknownWords(query, data); });
+    return results[0].data().then(function (data) { return unknownWords(query, data); },
+      function () { return []; });  /* a fragment that does not load: judge nothing */
   }
 
   function partsOf(word) {
@@ -223,10 +229,15 @@
   function searchHeld(api, query, options) {
     return api.search(query, options).then(function (found) {
       return unknownIn(query, found.results).then(function (unknown) {
-        var compounds = unknown.filter(function (word) { return partsOf(word).length > 1; });
+        /* split only into words long enough to be judged: "k-means" as "k" and "means"
+           would pass unjudged and list papers with "means" */
+        var compounds = unknown.filter(function (word) {
+          var parts = partsOf(word);
+          return parts.length > 1 && parts.every(function (part) { return folded(part).length > 3; });
+        });
         if (!compounds.length) return { query: query, found: found, unknown: unknown };
         var split = query.split(/\s+/).map(function (word) {
-          return compounds.indexOf(word) >= 0 ? partsOf(word).join(" ") : word;
+          return compounds.indexOf(wordOf(word)) >= 0 ? partsOf(word).join(" ") : word;
         }).join(" ");
         return api.search(split, options).then(function (again) {
           return unknownIn(split, again.results).then(function (left) {
@@ -342,6 +353,7 @@
     unknownWords: unknownWords,
     unknownIn: unknownIn,
     searchHeld: searchHeld,
+    wordOf: wordOf,
     typeset: typeset  /* math added to a page after it was set up */
   };
 

@@ -79,7 +79,9 @@
     var options = filters ? { filters: filters } : {};
     return papersite.searchHeld(api, query, options).then(function (held) {
       var all = held.found;
-      var terms = words(held.query).filter(function (term) { return held.unknown.indexOf(term) < 0; });
+      var terms = words(held.query).filter(function (term) {
+        return held.unknown.indexOf(papersite.wordOf(term)) < 0;
+      });
       var result = { results: all.results, allWords: true, unknown: held.unknown };
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
@@ -90,7 +92,7 @@
           var merged = {};
           each.forEach(function (alone, i) {
             if (alone.unknown.length) {
-              result.unknown.push(terms[i]);
+              result.unknown.push(papersite.wordOf(terms[i]));
               return;
             }
             alone.found.results.forEach(function (found) {
