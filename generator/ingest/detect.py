@@ -17,11 +17,10 @@ _SAMPLE = 400
 # search listing has a title per abstract, so with fewer it is another format, or none.
 _ABSTRACTS_PER_OTHER_LINE = 2
 _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
-# A file of nothing but lines this long that end with a full stop is bare abstracts,
-# however short for abstracts: a title seldom runs so long and seldom ends so (a title
-# may end with "?" or ")").
+# A line this long that ends with a full stop counts as an abstract, however short for
+# one: a title seldom runs so long and seldom ends so (it may end with "?" or ")").
 _SHORT_PROSE = 150
-# ... and there are at least this many (a note of a paragraph or two stays unread).
+# ... in a file of at least this many (a note of a paragraph or two stays unread).
 _MIN_SHORT_PROSE = 3
 
 

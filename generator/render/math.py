@@ -163,13 +163,13 @@ _RELATION_RUN_RE = re.compile(
 )
 
 
+_OTHER_RELATION_RE = re.compile(r"(?:" + _RELATIONS.replace("|pm", "") + r")(?![A-Za-z])|[<>=]")
+
+
 def _clock_time(run: str) -> bool:
     """A run of whole numbers around "pm" only: a time of day ("5 pm 7 days a week"),
     not a plus-minus, which measurements write with decimals ("0.78 pm 0.10")."""
     return " pm " in run and "." not in run and not _OTHER_RELATION_RE.search(run)
-
-
-_OTHER_RELATION_RE = re.compile(r"(?:" + _RELATIONS.replace("|pm", "") + r")(?![A-Za-z])|[<>=]")
 
 
 @dataclass(frozen=True)

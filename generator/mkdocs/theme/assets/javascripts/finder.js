@@ -148,7 +148,8 @@
     '<span class="ps-finder__label">Search</span><input class="ps-finder__query" type="search"' +
     ' name="query" placeholder="Words in titles and abstracts" aria-label="Search papers"' +
     ' autocomplete="off"></label><details class="ps-finder__panel"><summary>Filters and sort' +
-    '<span class="ps-finder__tally" aria-hidden="true"></span></summary><div class="ps-finder__filters"><label class="ps-finder__field">' +
+    '<span class="ps-finder__tally" aria-hidden="true"></span></summary>' +
+    '<div class="ps-finder__filters"><label class="ps-finder__field">' +
     '<span class="ps-finder__label">Topic</span><select class="ps-finder__select" name="topic"' +
     ' aria-label="Topic"></select></label><label class="ps-finder__field" data-ps-area>' +
     '<span class="ps-finder__label">Area</span><select class="ps-finder__select" name="area"' +

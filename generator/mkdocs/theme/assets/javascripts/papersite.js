@@ -137,7 +137,8 @@
      splits it too: "MultiBox", "18kbps", "AILab-CVC") starts with the query word's core,
      the word without the endings English stemming may take off ("studies" -> "stud",
      "using" -> "us", "scalability" -> "scal"), its last letter aside ("remedial" is
-     found as "remedy"). Words of three letters or fewer are not judged. Pagefind's
+     found as "remedy"). Words of three letters or fewer, or whose core is shorter than
+     three ("using"), are not judged. Pagefind's
      fallback is all or nothing for a word (taken only when no page has it), so the
      first result tells for all; a word that differs from one the corpus has by its last
      letter only is taken as found, and so is a compound whose long parts are found. */
@@ -169,11 +170,7 @@
 
   /* A matched word as Pagefind may have indexed it: whole, and each run of its parts. */
   function heldForms(word, into) {
-    var parts = [];
-    word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) {
-      parts.push.apply(parts, part.split(SUBWORDS));
-    });
-    parts = parts.map(folded).filter(Boolean);
+    var parts = partsOf(word).map(folded).filter(Boolean);
     for (var i = 0; i < parts.length; i++) {
       for (var j = i + 1; j <= parts.length; j++) into[parts.slice(i, j).join("")] = true;
     }
@@ -214,6 +211,8 @@
       function () { return []; });  /* a fragment that does not load: judge nothing */
   }
 
+  /* A word's parts as Pagefind splits it: at punctuation, a small letter before a
+     capital, and a letter beside a digit ("MultiBox", "18kbps", "AILab-CVC"). */
   function partsOf(word) {
     var parts = [];
     word.split(/[^\p{L}\p{N}]+/u).forEach(function (part) {
