@@ -279,6 +279,14 @@ def test_a_word_no_paper_has_and_a_reversed_range_are_not_widened(
     )
     assert page.locator(".ps-finder__result").count() == 0
     assert set(_options(page, "topic").values()) == {0}
+    assert page.locator(".ps-finder__suggest").count() == 0  # three letters off: no typo
+    tab.goto("finder/?query=segmntation")  # a letter left out: the word is offered
+    _ready(page)
+    page.locator(".ps-finder__suggest", has_text="segmentation").click()
+    page.wait_for_function("() => location.search.includes('query=segmentation')")
+    _ready(page)
+    assert page.locator(".ps-finder__query").input_value() == "segmentation"
+    assert _count(page) > 0
     years = sorted({str(p.published.year) for p in e2e_site.corpus.papers if p.published})
     low, high = years[0], years[-1]
     tab.goto(f"finder/?from={high}&to={low}")

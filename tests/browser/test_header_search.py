@@ -302,6 +302,29 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     tab.assert_clean()
 
 
+def test_a_typo_offers_the_word_the_pages_have(tab: Tab, e2e_site: BuiltSite) -> None:
+    """A word one letter short of a corpus word ("segmntation") is not found, but Pagefind's
+    answer holds the word it missed: "Did you mean …?" puts it in the query."""
+    page = tab.page
+    tab.goto("")
+    words = [w.lower() for w in _corpus_words(e2e_site) if len(w) >= 9]
+    common = max(set(words), key=lambda w: (words.count(w), w))
+    typo = common[:4] + common[5:]  # its fifth letter left out
+    assert not any(typo in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers)
+    assert search(page, typo) == []
+    status = page.locator("[data-ps-search-status]")
+    assert (status.text_content() or "").startswith(f"No paper has the word \u201c{typo}\u201d.")
+    offered = page.locator(".ps-search__suggest")
+    assert offered.count() == 1
+    word = offered.text_content() or ""
+    assert word.lower()[:4] == typo[:4] and abs(len(word) - len(typo)) <= 2
+    offered.click()
+    page.wait_for_function(SEARCH_DONE_JS, arg=word, timeout=15_000)
+    assert page.locator("[data-ps-search-input]").input_value() == word
+    assert re.fullmatch(r"\d+ papers?", status.text_content() or "")
+    tab.assert_clean()
+
+
 def test_keyboard_opens_moves_through_opens_and_closes(tab: Tab) -> None:
     page = tab.page
     tab.goto("")

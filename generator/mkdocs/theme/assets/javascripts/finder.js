@@ -294,6 +294,26 @@
     return answer;
   };
 
+  /* "Did you mean" a word a page has, one or two letters from an unknown word typed (see
+     papersite.searchHeld): a button that puts it in the query. */
+  Finder.prototype.suggest = function () {
+    var self = this;
+    var typed = Object.keys(this.nearest || {});
+    if (!typed.length) return;
+    this.status.appendChild(document.createTextNode(" Did you mean "));
+    typed.forEach(function (word, i) {
+      var button = element("button", "ps-finder__suggest", self.nearest[word]);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        self.query.value = papersite.replaceWord(self.query.value, word, self.nearest[word]);
+        self.query.dispatchEvent(new Event("input"));
+      });
+      if (i) self.status.appendChild(document.createTextNode(", "));
+      self.status.appendChild(button);
+    });
+    this.status.appendChild(document.createTextNode("?"));
+  };
+
   Finder.prototype.search = function (except) {
     var query = this.searched || null;
     return this.api.search(query, {
@@ -316,6 +336,7 @@
       if (mine !== self.generation) return null;
       self.searched = held.query;
       self.unknown = held.unknown;
+      self.nearest = held.nearest || {};
       var searches = [self.search(null)].concat(facets.map(function (facet) {
         return active[facet] ? self.search(facet) : null;
       }));
@@ -344,6 +365,7 @@
       if (unknown.length) {
         self.status.textContent = "No paper has the word" + (unknown.length > 1 ? "s " : " ") +
           unknown.join(", ") + ".";
+        self.suggest();
       } else if (count) {
         self.status.textContent = plural(count, "paper", "papers") +
           (self.state.query.trim() || filtered ? (count === 1 ? " matches" : " match") : "");

@@ -204,11 +204,59 @@
     return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, "") || token;
   }
 
-  /* The query's words that no result of a Pagefind search holds (see unknownWords). */
+  /* The query's words that no result of a Pagefind search holds (see unknownWords), and
+     for each, a word the first result has that is one or two letters away from it (the
+     typo Pagefind's fallback would have answered: "segmentaton", "segmentation"). */
   function unknownIn(query, results) {
-    if (!results.length || !query.trim()) return Promise.resolve([]);
-    return results[0].data().then(function (data) { return unknownWords(query, data); },
-      function () { return []; });  /* a fragment that does not load: judge nothing */
+    var none = { unknown: [], nearest: {} };
+    if (!results.length || !query.trim()) return Promise.resolve(none);
+    return results[0].data().then(function (data) {
+      var unknown = unknownWords(query, data);
+      var nearest = {};
+      unknown.forEach(function (word) {
+        var near = nearestWord(word, data);
+        if (near) nearest[word] = near;
+      });
+      return { unknown: unknown, nearest: nearest };
+    }, function () { return none; });  /* a fragment that does not load: judge nothing */
+  }
+
+  function nearestWord(word, data) {
+    var typed = folded(word);
+    var most = typed.length >= 7 ? 2 : 1;
+    if (typed.length < 5) return "";  /* "bert" is no typo of "best" */
+    var content = (data.content || "").split(/\s+/);
+    var seen = (data.locations || []).map(function (i) { return content[i] || ""; })
+      .concat(((data.meta || {}).title || "").split(/\s+/));
+    var best = "", bestDistance = most + 1;
+    seen.forEach(function (candidate) {
+      var written = wordOf(candidate);
+      var distance = editDistance(typed, folded(written), most);
+      if (distance < bestDistance && folded(written).length >= 4) {
+        best = /^\p{Lu}\p{Ll}+$/u.test(written) ? written.toLowerCase() : written;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  /* Levenshtein distance of two words, or `most` + 1 once it is over `most`. */
+  function editDistance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var previous = row[0], low = i;
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = here;
+        low = Math.min(low, row[j]);
+      }
+      if (low > most) return most + 1;
+    }
+    return Math.min(row[b.length], most + 1);
   }
 
   /* A word's parts as Pagefind splits it: at punctuation, a small letter before a
@@ -221,30 +269,39 @@
     return parts.filter(Boolean);
   }
 
-  /* Search `query` for the words the pages hold: { query, found, unknown }. A compound
-     Pagefind does not find whole ("decision-boundary": it indexed the parts) is searched
-     as its parts; `unknown` lists the words no page holds, whose results Pagefind would
-     have drawn from another word. */
+  /* Search `query` for the words the pages hold: { query, found, unknown, nearest }. A
+     compound Pagefind does not find whole ("decision-boundary": it indexed the parts)
+     is searched as its parts; `unknown` lists the words no page holds, whose results
+     Pagefind would have drawn from another word, and `nearest` a word a page has for
+     each that looks like a typo of it. */
   function searchHeld(api, query, options) {
     return api.search(query, options).then(function (found) {
-      return unknownIn(query, found.results).then(function (unknown) {
+      return unknownIn(query, found.results).then(function (judged) {
+        var held = { query: query, found: found, unknown: judged.unknown, nearest: judged.nearest };
         /* split only into words long enough to be judged: "k-means" as "k" and "means"
            would pass unjudged and list papers with "means" */
-        var compounds = unknown.filter(function (word) {
+        var compounds = judged.unknown.filter(function (word) {
           var parts = partsOf(word);
           return parts.length > 1 && parts.every(function (part) { return folded(part).length > 3; });
         });
-        if (!compounds.length) return { query: query, found: found, unknown: unknown };
+        if (!compounds.length) return held;
         var split = query.split(/\s+/).map(function (word) {
           return compounds.indexOf(wordOf(word)) >= 0 ? partsOf(word).join(" ") : word;
         }).join(" ");
         return api.search(split, options).then(function (again) {
           return unknownIn(split, again.results).then(function (left) {
-            return { query: split, found: again, unknown: left };
+            return { query: split, found: again, unknown: left.unknown, nearest: left.nearest };
           });
         });
       });
     });
+  }
+
+  /* The query with `word` (a token's word, as unknownWords names it) replaced. */
+  function replaceWord(query, word, by) {
+    return query.split(/(\s+)/).map(function (token) {
+      return wordOf(token) === word ? token.replace(word, by) : token;
+    }).join("");
   }
 
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
@@ -352,6 +409,7 @@
     unknownWords: unknownWords,
     unknownIn: unknownIn,
     searchHeld: searchHeld,
+    replaceWord: replaceWord,
     wordOf: wordOf,
     typeset: typeset  /* math added to a page after it was set up */
   };

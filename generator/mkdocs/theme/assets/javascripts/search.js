@@ -82,7 +82,7 @@
       var terms = words(held.query).filter(function (term) {
         return held.unknown.indexOf(papersite.wordOf(term)) < 0;
       });
-      var result = { results: all.results, allWords: true, unknown: held.unknown };
+      var result = { results: all.results, allWords: true, unknown: held.unknown, nearest: held.nearest };
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
       if (!terms.length || (terms.length < 2 && !held.unknown.length)) return result;
@@ -93,6 +93,7 @@
           each.forEach(function (alone, i) {
             if (alone.unknown.length) {
               result.unknown.push(papersite.wordOf(terms[i]));
+              Object.assign(result.nearest, alone.nearest);
               return;
             }
             alone.found.results.forEach(function (found) {
@@ -123,7 +124,8 @@
           papers: papers,
           topics: found[1].results,
           allWords: found[0].allWords,
-          unknown: found[0].unknown
+          unknown: found[0].unknown,
+          nearest: found[0].nearest
         };
       });
   }
@@ -231,12 +233,33 @@
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
     else status = count === 1 ? "1 paper" : count + " papers";
     ui.status.textContent = status;
+    suggest(ui, found.nearest);
     ui.status.classList.toggle("ps-search__status--fallback",
       (!found.allWords || unknown.length > 0) && count > 0);
     ui.input.setAttribute("aria-expanded", items.length ? "true" : "false");
     select(ui, items.length ? 0 : -1);
     ui.list.setAttribute("data-ps-search-ms", String(Math.round(performance.now() - typedAt)));
     ui.dialog.setAttribute("data-ps-search-done", query);
+  }
+
+  /* "Did you mean" a word a page has, one or two letters from an unknown word typed: a
+     button that puts it in the query and searches again. */
+  function suggest(ui, nearest) {
+    var typed = Object.keys(nearest || {});
+    if (!typed.length) return;
+    ui.status.appendChild(document.createTextNode(" Did you mean "));
+    typed.forEach(function (word, i) {
+      var button = element("button", "ps-search__suggest", nearest[word]);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        ui.input.value = papersite.replaceWord(ui.input.value, word, nearest[word]);
+        ui.input.focus();
+        run(ui, true);
+      });
+      if (i) ui.status.appendChild(document.createTextNode(", "));
+      ui.status.appendChild(button);
+    });
+    ui.status.appendChild(document.createTextNode("?"));
   }
 
   /* The query to search now: while typing, a last word shorter than MIN_PREFIX waits
