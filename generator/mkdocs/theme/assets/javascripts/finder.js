@@ -294,26 +294,6 @@
     return answer;
   };
 
-  /* "Did you mean" a word a page has, one or two letters from an unknown word typed (see
-     papersite.searchHeld): a button that puts it in the query. */
-  Finder.prototype.suggest = function () {
-    var self = this;
-    var typed = Object.keys(this.nearest || {});
-    if (!typed.length) return;
-    this.status.appendChild(document.createTextNode(" Did you mean "));
-    typed.forEach(function (word, i) {
-      var button = element("button", "ps-finder__suggest", self.nearest[word]);
-      button.type = "button";
-      button.addEventListener("click", function () {
-        self.query.value = papersite.replaceWord(self.query.value, word, self.nearest[word]);
-        self.query.dispatchEvent(new Event("input"));
-      });
-      if (i) self.status.appendChild(document.createTextNode(", "));
-      self.status.appendChild(button);
-    });
-    this.status.appendChild(document.createTextNode("?"));
-  };
-
   Finder.prototype.search = function (except) {
     var query = this.searched || null;
     return this.api.search(query, {
@@ -365,7 +345,10 @@
       if (unknown.length) {
         self.status.textContent = "No paper has the word" + (unknown.length > 1 ? "s " : " ") +
           unknown.join(", ") + ".";
-        self.suggest();
+        papersite.didYouMean(self.status, self.nearest, "ps-finder__suggest", function (word, near) {
+          self.query.value = papersite.replaceWord(self.query.value, word, near);
+          self.query.dispatchEvent(new Event("input"));
+        });
       } else if (count) {
         self.status.textContent = plural(count, "paper", "papers") +
           (self.state.query.trim() || filtered ? (count === 1 ? " matches" : " match") : "");

@@ -297,6 +297,23 @@
     });
   }
 
+  /* "Did you mean a, b?" after a search's status: a button for each unknown word typed
+     that a page has a word one or two letters from (searchHeld's `nearest`); `pick(word,
+     near)` puts it in the query. */
+  function didYouMean(status, nearest, className, pick) {
+    var typed = Object.keys(nearest || {});
+    if (!typed.length) return;
+    status.appendChild(document.createTextNode(" Did you mean "));
+    typed.forEach(function (word, i) {
+      var button = element("button", className, nearest[word]);
+      button.type = "button";
+      button.addEventListener("click", function () { pick(word, nearest[word]); });
+      if (i) status.appendChild(document.createTextNode(", "));
+      status.appendChild(button);
+    });
+    status.appendChild(document.createTextNode("?"));
+  }
+
   /* The query with `word` (a token's word, as unknownWords names it) replaced. */
   function replaceWord(query, word, by) {
     return query.split(/(\s+)/).map(function (token) {
@@ -410,6 +427,7 @@
     unknownIn: unknownIn,
     searchHeld: searchHeld,
     replaceWord: replaceWord,
+    didYouMean: didYouMean,
     wordOf: wordOf,
     typeset: typeset  /* math added to a page after it was set up */
   };

@@ -233,33 +233,17 @@
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
     else status = count === 1 ? "1 paper" : count + " papers";
     ui.status.textContent = status;
-    suggest(ui, found.nearest);
+    papersite.didYouMean(ui.status, found.nearest, "ps-search__suggest", function (word, near) {
+      ui.input.value = papersite.replaceWord(ui.input.value, word, near);
+      ui.input.focus();
+      run(ui, true);
+    });
     ui.status.classList.toggle("ps-search__status--fallback",
       (!found.allWords || unknown.length > 0) && count > 0);
     ui.input.setAttribute("aria-expanded", items.length ? "true" : "false");
     select(ui, items.length ? 0 : -1);
     ui.list.setAttribute("data-ps-search-ms", String(Math.round(performance.now() - typedAt)));
     ui.dialog.setAttribute("data-ps-search-done", query);
-  }
-
-  /* "Did you mean" a word a page has, one or two letters from an unknown word typed: a
-     button that puts it in the query and searches again. */
-  function suggest(ui, nearest) {
-    var typed = Object.keys(nearest || {});
-    if (!typed.length) return;
-    ui.status.appendChild(document.createTextNode(" Did you mean "));
-    typed.forEach(function (word, i) {
-      var button = element("button", "ps-search__suggest", nearest[word]);
-      button.type = "button";
-      button.addEventListener("click", function () {
-        ui.input.value = papersite.replaceWord(ui.input.value, word, nearest[word]);
-        ui.input.focus();
-        run(ui, true);
-      });
-      if (i) ui.status.appendChild(document.createTextNode(", "));
-      ui.status.appendChild(button);
-    });
-    ui.status.appendChild(document.createTextNode("?"));
   }
 
   /* The query to search now: while typing, a last word shorter than MIN_PREFIX waits
