@@ -48,6 +48,10 @@ MIN_SIMILARITY = 0.08
 # A name a title alone gives its paper, that this many papers write, must be written by
 # one similar to that paper (`_unlike_their_definers`).
 CHECKED_WRITERS = 5
+# A name that more papers coin than this (papers that copy a coinage, or a name many
+# give their own method) links a mention to the ones closest to the mentioning paper
+# only: one abstract of 50,000 synthetic papers linked 161 papers that all coin "DRP-Net".
+MAX_NAMESAKES = 3
 _SHORT = 5
 CASE_FREE_LETTERS = 5
 _PUNCT = "()[]{},.;:!?\"'“”‘’"
@@ -94,6 +98,8 @@ def find_methods(papers: Sequence[Paper], docs: Documents, vectors: Vectors) -> 
             targets = [o for o in defined[name] if (index, o) not in duplicates]
             if targets and _ambiguous(name, common):
                 targets = similar.among(name, index, targets)
+            if len(targets) > MAX_NAMESAKES:
+                targets = similar.closest(name, index, targets, MAX_NAMESAKES)
             if targets:
                 by_name.setdefault(name, {})[index] = set(targets)
 
@@ -205,11 +211,14 @@ class _Similarity:
         self.words: dict[str, set[str]] = {}
 
     def among(self, name: str, a: int, targets: list[int]) -> list[int]:
-        """The targets similar enough to paper a once the name's terms are left out.
+        """The targets similar enough to paper a once the name's terms are left out."""
+        scores = self.scores(name, a, targets)
+        return [t for t, total in zip(targets, scores, strict=True) if total >= MIN_SIMILARITY]
 
-        Each cosine is the sum, in the target row's order and in float64, of the
-        products over the terms both papers use: the same sums as term by term.
-        """
+    def scores(self, name: str, a: int, targets: list[int]) -> list[float]:
+        """Each target's cosine with paper a once the name's terms are left out: the sum,
+        in the target row's order and in float64, of the products over the terms both
+        papers use (the same sums as term by term)."""
         words = self.words.get(name)
         if words is None:
             words = self.words[name] = set((phrase_key(name, self.tokenizer) or "").split(" "))
@@ -222,7 +231,13 @@ class _Similarity:
         self.dense[columns] = self.tfidf.data[lo:hi][kept]
         sums = self._sums(np.array(targets, dtype=np.int64))
         self.dense[columns] = 0.0
-        return [t for t, total in zip(targets, sums, strict=True) if total >= MIN_SIMILARITY]
+        return sums
+
+    def closest(self, name: str, a: int, targets: list[int], count: int) -> list[int]:
+        """The `count` targets most similar to paper a (see `scores`), in corpus order."""
+        scores = self.scores(name, a, targets)
+        ranked = sorted(range(len(targets)), key=lambda i: (-scores[i], targets[i]))
+        return sorted(targets[i] for i in ranked[:count])
 
     def _sums(self, rows: NDArray[np.int64]) -> list[float]:
         """Each row's nonzero products with `dense`, summed in the row's order, as Python sums."""

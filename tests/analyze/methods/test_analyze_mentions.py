@@ -319,3 +319,24 @@ def test_a_papers_mentioners_come_closest_first() -> None:
     order = result.mentioned_by[kitenet]
     assert len(order) == 3
     assert order[0] == slug_of(corpus, "Night Flights over Sand")  # last by slug
+
+
+def test_a_name_many_papers_coin_links_a_mention_to_the_closest_few() -> None:
+    """Five papers coin "KiteNet", each on its own subject: a mention links the three
+    closest to the mentioning paper (it linked every one: 161 at 50,000 synthetic papers)."""
+    subjects = [
+        "Tethered kites map wind speed over coastal dunes with onboard anemometers.",
+        "Kite surfers read wind gusts over coastal dunes from tethered kite sensors.",
+        "We fold proteins with molecular dynamics and a coarse residue potential.",
+        "Graph kernels compare molecules through random walks on their bonds.",
+        "Speech is enhanced by a recurrent mask estimator trained on noisy audio.",
+    ]
+    papers = [
+        (f"KiteNet: Study {n}", f"{text} We introduce KiteNet.") for n, text in enumerate(subjects)
+    ]
+    mentioner = ("Dune Winds", "Anemometers on tethered kites, as in KiteNet, map wind over dunes.")
+    corpus = corpus_of([*papers, mentioner])
+    result = analyze(corpus)
+    linked = set(result.mentions[slug_of(corpus, "Dune Winds")])
+    assert len(linked) == 3
+    assert {slug_of(corpus, "KiteNet: Study 0"), slug_of(corpus, "KiteNet: Study 1")} <= linked
