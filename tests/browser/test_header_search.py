@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -276,18 +277,20 @@ UNKNOWN_JS = """async (words) => {
 
 def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> None:
     """Pagefind searches the longest start of an unknown word that a page has ("bert" as
-    "be"): such results are dropped and the word named. Words the corpus writes (a
-    sample of 400) are still found, in any form (the check undoes stemming); unknown ones
-    are corpus words with letters added, which Pagefind would find by the corpus word."""
+    "be"): such results are dropped and the word named. Words the corpus writes (a sample
+    of 120; all 7,691 were measured once, manual/search.md) are still found, in any form
+    (the check undoes stemming); unknown ones are corpus words with letters added, which
+    Pagefind would find by the corpus word."""
     page = tab.page
     tab.goto("")
     page.wait_for_function("typeof (window.papersite || {}).searchHeld === 'function'")
     words = _corpus_words(e2e_site)
-    sample = words[:: max(1, len(words) // 400)]
+    sample = words[:: max(1, len(words) // 120)]
     unknown = page.evaluate(UNKNOWN_JS, sample)
     wrongly = {word: found for word, found in unknown.items() if found}
-    assert len(wrongly) <= len(sample) // 400, wrongly  # (Pagefind misses a rare compound)
-    common = max(words, key=lambda w: (sum(w in p.abstract for p in e2e_site.corpus.papers), w))
+    assert len(wrongly) <= 1, wrongly  # (Pagefind misses a rare compound: 2 of 7,691 words)
+    counts = Counter(w for p in e2e_site.corpus.papers for w in PLAIN_WORD.findall(p.abstract))
+    common = max(words, key=lambda w: (counts[w], w))
     made_up = [f"{common}qzx", f"{common[:4]}qzxv"]
     assert not any(
         w.lower() in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers for w in made_up
