@@ -26,7 +26,6 @@ from generator.config import (
 )
 from generator.errors import PipelineError
 from generator.ingest.report import quality_report
-from generator.links import OTHER_TOPIC_SLUG
 from generator.mkdocs.config_file import config_file_problem
 from generator.mkdocs.theme_checks import template_failure
 from generator.model import Corpus, Problem, Severity
@@ -273,11 +272,7 @@ def _say_generated(context: Context, generated: Generated) -> None:
         )
         return
     # Counted as the site counts them: "Other" (the papers no topic describes) is no topic.
-    topics = (
-        [t for t in generated.analysis.topics if t.slug != OTHER_TOPIC_SLUG]
-        if generated.analysis
-        else []
-    )
+    topics = generated.analysis.named_topics if generated.analysis else []
     context.say(
         f"{generated.pages} pages, {len(topics)} topic{'' if len(topics) == 1 else 's'}: "
         f"{generated.written} of "

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from generator.links import OTHER_TOPIC_SLUG
+
 
 @dataclass(frozen=True, order=True)
 class SourceRef:
@@ -210,3 +212,8 @@ class Analysis:
     # Words a search finds the paper by that it does not write: the acronym of a phrase it
     # writes, or the phrase of an acronym (analyze/acronym_aliases.py).
     search_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def named_topics(self) -> list[Topic]:
+        """The topics but "Other" (which holds the papers no topic describes)."""
+        return [t for t in self.topics if t.slug != OTHER_TOPIC_SLUG]

@@ -17,7 +17,12 @@ from slugify import slugify
 
 from generator.model import Paper
 from generator.render.math import split_math
-from generator.render.rich_text import NAME_SCRIPT_RE, SCRIPT_SYMBOLS, unicode_scripts
+from generator.render.rich_text import (
+    NAME_SCRIPT_RE,
+    SCRIPT_SYMBOLS,
+    name_script,
+    unicode_scripts,
+)
 from generator.render.text import in_words
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -155,7 +160,7 @@ def _raised_names(text: str) -> str:
     "X^{2}-Gaussian"); a script of other characters stays escaped text."""
     out, position = [], 0
     for match in NAME_SCRIPT_RE.finditer(text):
-        script = next(group for group in match.groups() if group)
+        script = name_script(match)
         if script in SCRIPT_SYMBOLS:
             raised = "\\ast" if script == "star" else "\\" + script
         elif _PLAIN_SCRIPT_RE.fullmatch(script):

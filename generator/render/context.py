@@ -103,7 +103,7 @@ class SiteContext:
     @property
     def named_topics(self) -> list[Topic]:
         """The topics but "Other" (which holds the papers no topic describes)."""
-        return [t for t in self.analysis.topics if t.slug != OTHER_TOPIC_SLUG]
+        return self.analysis.named_topics
 
     @property
     def other_papers(self) -> int:

@@ -263,14 +263,14 @@ def _mentioned_by(site: SiteContext, doc: str, paper: Paper) -> dict[str, Any]:
     methods = [m for m in site.methods_of(paper.slug) if m.mentioned_by]
     full_lists = [
         (rich_text(m.name, links=False), f"{html_link(doc, place.doc)}#{place.anchor}")
-        for m in methods
+        for m in (methods if len(links) > MENTIONED_BY_SHOWN else [])
         if (place := site.method_places.get(m))
     ]
     return {
         "mentioned_by": links[:MENTIONED_BY_SHOWN],
         "mentioned_total": len(links),
         "mentioned_names": _method_names([m.name for m in methods], " or "),
-        "mentioned_lists": full_lists if len(links) > MENTIONED_BY_SHOWN else [],
+        "mentioned_lists": full_lists,
     }
 
 

@@ -28,6 +28,13 @@ _IPV6_HOST_RE = re.compile(r"^([A-Za-z]+://)%5B([0-9A-Fa-f:.]+)%5D(?=[:/?#]|$)")
 NAME_SCRIPT_RE = re.compile(
     r"(?<=[A-Za-z0-9)])\^(?:\{([^{}\s]{1,10})\}|(\d{1,3})|([A-Za-z])(?![A-Za-z]))"
 )
+
+
+def name_script(match: re.Match[str]) -> str:
+    """The script of a NAME_SCRIPT_RE match: `2` of `U^2` and of `X^{2}`."""
+    return next(group for group in match.groups() if group)
+
+
 SCRIPT_SYMBOLS = {
     "dagger": "\u2020",
     "ddagger": "\u2021",
@@ -64,7 +71,7 @@ def unicode_scripts(text: str) -> str:
     and the tab's title; other scripts stay as written."""
 
     def raised(match: re.Match[str]) -> str:
-        script = next(group for group in match.groups() if group)
+        script = name_script(match)
         converted = script.translate(_SUPERSCRIPT)
         return (
             match.group()
@@ -142,7 +149,7 @@ def _scripts(text: str) -> Markup:
     symbol word (`^{dagger}`) is shown by CSS from `data-symbol`, its word hidden."""
     parts, position = [], 0
     for match in NAME_SCRIPT_RE.finditer(text):
-        script = next(group for group in match.groups() if group)
+        script = name_script(match)
         written = match.group()
         opening, closing = (
             written[: written.index(script)],
