@@ -50,3 +50,18 @@ def test_unmentioned_names_are_a_list_of_links() -> None:
     alone = next(line for line in page.splitlines() if 'class="ps-methods-alone"' in line)
     assert alone.startswith('<ul class="ps-methods-alone" role="list"><li><a href=')
     assert alone.count("<li><a ") == 2 and ">KiteNet</a></li><li><a " in alone
+
+
+def test_a_cell_of_several_papers_lists_one_title_a_line() -> None:
+    """Titles joined by semicolons run together where they wrap; one paper stays a link."""
+    page = _methods(Method("KiteNet", "k1", ("u", "l"), also=("k2",)))
+    row = next(line for line in page.splitlines() if line.startswith("<tr id="))
+    introduced, mentioned = (part.split("</td>")[0] for part in row.split("data-label=")[1:])
+    for cell in (introduced, mentioned):
+        assert cell.count('<ul class="ps-cell-list" role="list">') == 1
+        assert cell.count("<li><a href=") == 2 and ";" not in cell.replace("&lt;", "").replace(
+            "&gt;", ""
+        )
+    single = _methods(Method("LoomGAN", "l", ("u",)))
+    row = next(line for line in single.splitlines() if line.startswith("<tr id="))
+    assert "ps-cell-list" not in row and row.count("<a href=") == 2
