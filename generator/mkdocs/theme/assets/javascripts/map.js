@@ -167,6 +167,7 @@
         if (!bucket) continue;
         for (var b = 0; b < bucket.length; b++) {
           var i = bucket[b];
+          if (!shown(state, i)) continue;  /* left out by the legend's picks */
           var s = toScreen(state, i);
           var d = (s[0] - px) * (s[0] - px) + (s[1] - py) * (s[1] - py);
           if (d <= bestD) { bestD = d; best = i; }
@@ -449,9 +450,13 @@
       tip.appendChild(line);
     }
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
+    /* Left of the zoom buttons' column: on a phone a tip as wide as the map hid them. */
+    var zoom = state.container.querySelector(".ps-map__zoom");
+    var right = zoom && !zoom.hidden ? zoom.offsetLeft - 6 : state.width;
+    tip.style.maxWidth = right > 160 ? right + "px" : "";
     tip.hidden = false;
     var s = toScreen(state, index);
-    var left = Math.min(Math.max(0, s[0] + 12), Math.max(0, state.width - tip.offsetWidth));
+    var left = Math.min(Math.max(0, s[0] + 12), Math.max(0, Math.min(right, state.width) - tip.offsetWidth));
     var top = s[1] + 14 + tip.offsetHeight > state.height ? s[1] - 14 - tip.offsetHeight : s[1] + 14;
     tip.style.left = left + "px";
     tip.style.top = Math.max(0, top) + "px";
@@ -681,10 +686,7 @@
     var areas = legend.querySelector(".ps-map__areas");
     areas.replaceChildren.apply(areas, items);
     var head = legend.querySelector(".ps-map__legend-head");
-    var areaCount = countAreas(data);
-    head.textContent = "Legend: " + (areaCount ?
-      areaCount + (areaCount === 1 ? " area" : " areas") + (data.loose >= 0 ? " and more topics" : "") :
-      "topics");
+    head.textContent = "Legend";  /* the status counts the areas */
     /* A phone shows the legend below the map; there it starts folded. */
     if (getComputedStyle(legend).position !== "absolute") head.setAttribute("aria-expanded", "false");
     head.addEventListener("click", function () {
@@ -702,6 +704,24 @@
     if (state.highlight >= 0 && state.picked.length &&
         state.picked.indexOf(state.data.topics[state.highlight].area) < 0) {
       highlight(state, -1, true);
+    }
+    showPicked(state);
+  }
+
+  /** The map after the picked areas changed: zoomed to the papers shown (a view zoomed
+      in elsewhere, say on a paper found, showed none of them), and a paper pinned or
+      hovered that is no longer shown let go of, its tip with it. */
+  function showPicked(state) {
+    var papers = [];
+    if (state.picked.length) for (var i = 0; i < state.n; i++) if (shown(state, i)) papers.push(i);
+    fitPapers(state, papers);
+    setHover(state, -1, false);
+    if (state.pinned >= 0 && !shown(state, state.pinned)) {
+      pinPaper(state, -1);
+      if (paperFromHash(state) >= 0) {
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+        saveView();
+      }
     }
     syncLegend(state);
     showStatus(state);
@@ -768,9 +788,7 @@
         " papers: " + names.join(", ") + " · ";
       status.appendChild(clearButton("show all areas", function () {
         state.picked = [];
-        syncLegend(state);
-        showStatus(state);
-        schedule(state);
+        showPicked(state);
       }));
     } else {
       var topicCount = data.topics.filter(function (t) { return t.colour >= 0; }).length;
@@ -816,8 +834,12 @@
   /** Zoom to the papers of topic `t`, beside a legend that floats over the map, at
       most FIT_ZOOM (a small topic is not blown up to a few dots across the screen). */
   function fitTopic(state, t) {
-    var papers = state.data.topics[t].papers;
-    if (!papers.length) return;
+    fitPapers(state, state.data.topics[t].papers);
+  }
+
+  /** Zoom to `papers` (indices) as fitTopic does; none: the whole map. */
+  function fitPapers(state, papers) {
+    if (!papers.length) { state.view = { k: 1, tx: 0, ty: 0 }; return; }
     var lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
     papers.forEach(function (i) {
       var b = toBase(state, state.xs[i], state.ys[i]);
@@ -827,7 +849,7 @@
     var room = [state.width - left - 2 * FIT_MARGIN, state.height - 2 * FIT_MARGIN];
     var k = Math.min(FIT_ZOOM, room[0] / Math.max(1, hi[0] - lo[0]), room[1] / Math.max(1, hi[1] - lo[1]));
     var v = state.view;
-    if (k <= 1) { v.k = 1; v.tx = 0; v.ty = 0; return; }
+    if (k <= 1) { state.view = { k: 1, tx: 0, ty: 0 }; return; }
     v.k = k;
     v.tx = left + (state.width - left) / 2 - (lo[0] + hi[0]) / 2 * k;
     v.ty = state.height / 2 - (lo[1] + hi[1]) / 2 * k;
