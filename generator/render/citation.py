@@ -46,6 +46,7 @@ _PLAIN_SCRIPT_RE = re.compile(r"[A-Za-z0-9+-]+")  # set in math as written
 KEY_WORDS_ALONE = 3
 KEY_LENGTH = 60
 _KEY_STOP_WORDS = frozenset("a an the on of for in to and with via towards toward is are".split())
+_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def citation_key(paper: Paper) -> str:
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
     # A hyphenated word stays one ("End-to-End": "endtoend", not "end", "end").
     slug_words = [slugify(word, separator="") for word in paper.title.split()]
-    words = [w for w in slug_words if len(w) > 2 and w not in _KEY_STOP_WORDS]
+    # A short word with a digit says something ("3D U-Net": "3dunet", not "unet").
+    words = [
+        w for w in slug_words if (len(w) > 2 or _DIGIT.search(w)) and w not in _KEY_STOP_WORDS
+    ]
     words = words or [w for w in slug_words if w] or ["paper"]  # "AI", "X Y Z"
     surname = slugify(surname, separator="")[:KEY_LENGTH]
     year = _year(paper)

@@ -48,6 +48,18 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     button.click()
     tab.page.click("article h1.ps-title")  # a click elsewhere closes it too
     assert not tab.page.is_visible("#cite-bibtex")
+    # Printed, the citation shows under the header, in the page's flow; no buttons
+    # (they printed as empty boxes) and no look-up links.
+    tab.page.emulate_media(media="print")
+    tab.page.wait_for_function("document.querySelector('details.ps-cite').open")
+    assert tab.page.is_visible("#cite-plain") and tab.page.is_visible("#cite-bibtex")
+    assert (
+        tab.page.eval_on_selector(".ps-cite__body", "e => getComputedStyle(e).position") == "static"
+    )
+    for hidden in (".ps-cite > summary", "text=Show on map", ".ps-copy", ".ps-lookups"):
+        assert not tab.page.locator(hidden).first.is_visible(), hidden
+    tab.page.emulate_media(media="screen")
+    tab.page.wait_for_function("!document.querySelector('details.ps-cite').open")
     tab.assert_clean()
 
 

@@ -69,6 +69,8 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     assert citation_key(_paper("AI", published=PaperDate(2020, 1, 1))) == "ai2020"
     codec = _paper("SoundStream: An End-to-End Neural Audio Codec")
     assert citation_key(codec) == "soundstreamendtoendneural"  # was "soundstreamendend"
+    volumetric = _paper("3D U-Net: Learning Dense Volumetric Segmentation")
+    assert citation_key(volumetric) == "3dunetlearning"  # a short word with a digit counts
     very_long = _paper("Supercalifragilisticexpialidocious " * 3, published=PaperDate(2021, 1, 1))
     assert citation_key(very_long).endswith("2021") and len(citation_key(very_long)) == 60
 

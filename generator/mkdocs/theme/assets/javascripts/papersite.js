@@ -465,6 +465,29 @@
     return true;
   }
 
+  /* A paper page prints with its citation: a closed <details> prints nothing, whatever
+     the style, so it is opened while the page prints and closed again after. The print
+     media query also tells when printing is only emulated (a preview, a test). */
+  var openedToPrint = null;  /* while printing: the citations opened for it */
+  function printing(on) {
+    if (on === (openedToPrint !== null)) return;  /* both events of one print */
+    if (on) {
+      openedToPrint = Array.prototype.filter.call(document.querySelectorAll("details.ps-cite"), function (cite) {
+        return !cite.open;
+      });
+      openedToPrint.forEach(function (cite) { cite.open = true; });
+    } else {
+      openedToPrint.forEach(function (cite) { cite.open = false; });
+      openedToPrint = null;
+    }
+  }
+  window.addEventListener("beforeprint", function () { printing(true); });
+  window.addEventListener("afterprint", function () { printing(false); });
+  var printMedia = window.matchMedia ? window.matchMedia("print") : null;
+  if (printMedia && printMedia.addEventListener) {
+    printMedia.addEventListener("change", function (event) { printing(event.matches); });
+  }
+
   /* A Copy button copies the text of the element its data-copy names (a citation). */
   function copyText(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
