@@ -527,3 +527,22 @@ def test_no_page_shows_a_markdown_escape_in_a_date(built_site: BuiltSite) -> Non
         page for page in html_pages(built_site.site) if escaped.search(page.read_text("utf-8"))
     ]
     assert not shown, shown[:5]
+
+
+def test_the_not_found_page_offers_search_and_the_entry_points(built_site: BuiltSite) -> None:
+    """Material's 404 said only "404 - Not found". Its links start at the site's path on
+    its server, as the page is served at whatever address was asked for: "//topics/"
+    (the root "/" joined to "/topics/") would name a host."""
+    site = built_site.site
+    page = site / "404.html"
+    tree = parse_file(page)
+    article = tree.find("article")
+    assert article and article.find("h1").text() == "Page not found"
+    assert article.find("button", "ps-home-search__box") is not None
+    root = urlsplit(built_site.config.site_url or "/").path
+    links = {a.text(): a.attrs["href"] for a in article.find_all("a")}
+    assert list(links) == ["Home", "Topics", "All papers", "Paper finder", "Map"]
+    for href in links.values():
+        assert href.startswith(root) and not href.startswith("//"), href
+        target = resolve(site, page, href, root)
+        assert target and target[0].is_file(), href
