@@ -124,13 +124,14 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
 
 def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) -> list[str]:
     """What the count of a topic's papers holds besides its list's entries: members close
-    to it, and later versions listed under a first (the list of "16 papers" had 15
-    entries)."""
+    to it, and papers listed under another as possibly the same work (the list of "16
+    papers" had 15 entries). Said as the list says it: "earlier version" read as a date
+    the listing may not give."""
     notes = [f"{close} close to it"] if close else []
     versions = sum(len(later) for _, later in groups)
     if versions:
-        earlier = "an earlier version" if versions == 1 else "earlier versions"
-        notes.append(f"{versions} listed under {earlier}")
+        others = "another" if versions == 1 else "others"
+        notes.append(f"{versions} listed under {others} as possibly the same work")
     return notes
 
 

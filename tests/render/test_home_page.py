@@ -57,7 +57,8 @@ def _dated(slug: str, day: int, inferred: bool) -> Paper:
 
 
 def test_inferred_years_are_said_once_when_every_date_shown_is_inferred() -> None:
-    """Ten "(year inferred)" in a row were noise; a mixed list marks each one."""
+    """Ten "(year inferred)" in a row were noise; a mixed list marks each one. The note
+    comes before the list (under it, the dates were read as printed before it was)."""
 
     def home(*papers: Paper) -> str:
         site = SiteContext(Corpus(papers), Analysis(), "Site", None)
@@ -66,6 +67,7 @@ def test_inferred_years_are_said_once_when_every_date_shown_is_inferred() -> Non
     inferred = home(_dated("a", 1, True), _dated("b", 2, True))
     assert inferred.count("(year inferred)") == 0
     assert inferred.count("without a year: the years are inferred") == 1
+    assert inferred.index("the years are inferred") < inferred.index("<ul>")
     mixed = home(_dated("a", 1, True), _dated("b", 2, False))
     assert mixed.count('<span class="ps-nowrap">(year inferred)</span>') == 1
     assert "the years are inferred" not in mixed

@@ -202,5 +202,5 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     assert len(items) == 2  # "a" with "c" under it, then "b"
     assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
     assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
-    assert "4 papers (1 close to it; 1 listed under an earlier version)" in page
+    assert "4 papers (1 close to it; 1 listed under another as possibly the same work)" in page
     assert "This paper does not use the topic's name" in page
