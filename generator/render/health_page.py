@@ -25,7 +25,7 @@ MERGE_LISTS = (
     (MergeAction.MERGED, "Merged listings", "merged"),
     (MergeAction.VERSION, "Papers with several versions", "versions"),
     (MergeAction.CONFLICT, "Metadata conflicts", "conflicts"),
-    (MergeAction.POSSIBLE_DUPLICATE, "Possibly the same work", "possible-duplicates"),
+    (MergeAction.POSSIBLE_DUPLICATE, "Possible duplicates", "possible-duplicates"),
     (MergeAction.REJECTED, "Rejected input", "rejected"),
 )
 
