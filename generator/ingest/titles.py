@@ -115,7 +115,16 @@ _CONNECTIVE_RE = re.compile(
     r"|driven|informed) (?:on|upon|by|from|with) (?:(?:this|these|that|those|such|the above)"
     r" [\w-]+(?: [\w-]+)?|(?:the|our) (?:observations?|findings?|analys[ie]s|insights?"
     r"|results?|discover(?:y|ies)|limitations?|stud(?:y|ies)|theory|evidence))"
-    r"|in light of (?:this|these|that|those)(?: [\w-]+)?),\s+(?=\w)",
+    r"|in light of (?:this|these|that|those)(?: [\w-]+)?"
+    r"|in (?:this|that|such an?) (?:context|setting|regard|spirit|vein|direction|scenario"
+    r"|situation|case)),\s+(?=\w)",
+    re.IGNORECASE,
+)
+# A purpose that points back before "we": "To remedy this shortcoming and consider the
+# redundancy between channels, we introduce ...", "To realize this theorem in practice,
+# we propose ..." (the sentence after "we" stands alone; other subjects are kept).
+_PURPOSE_BACK_RE = re.compile(
+    r"^to [a-z]+ (?:this|these|that|those|such|both)\b[^,.;:]{0,80},\s+(?=we\b)",
     re.IGNORECASE,
 )
 # A list's number before a sentence ("4) We introduce ...", "(ii) We"), not an equation's
@@ -190,7 +199,7 @@ def standing_alone(sentence: str) -> str:
     ("However, current models ..." -> "Current models ...") or a list's number ("4) We
     introduce ..." -> "We introduce ...")."""
     sentence = _ENUMERATOR_RE.sub("", sentence, count=1)
-    match = _CONNECTIVE_RE.match(sentence)
+    match = _CONNECTIVE_RE.match(sentence) or _PURPOSE_BACK_RE.match(sentence)
     if not match:
         return sentence
     rest = sentence[match.end() :]

@@ -136,6 +136,13 @@ def test_the_contribution_sentence_stands_alone() -> None:
     assert contribution_sentence(f"{background} {leaning} {plain}") == plain
     tackled = "To address these issues, we present Z."
     assert contribution_sentence(f"{background} {tackled} {plain}") == "We present Z."
+    # a purpose or a setting that points back, before "we"; another subject is kept
+    remedy = "To remedy this shortcoming and consider channels, we introduce PAT."
+    assert contribution_sentence(f"{background} {remedy}") == "We introduce PAT."
+    context = "In this context, we propose the Wave-U-Net."
+    assert contribution_sentence(f"{background} {context}") == "We propose the Wave-U-Net."
+    theirs = "To realize this theorem, this paper proposes DeepONets."
+    assert contribution_sentence(f"{background} {theirs}") == theirs
 
 
 def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contribution() -> None:
