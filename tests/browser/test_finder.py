@@ -280,6 +280,16 @@ def test_a_word_no_paper_has_and_a_reversed_range_are_not_widened(
     assert page.locator(".ps-finder__result").count() == 0
     assert set(_options(page, "topic").values()) == {0}
     assert page.locator(".ps-finder__suggest").count() == 0  # three letters off: no typo
+    # Two such words of different starts find nothing at all (nothing to judge them by):
+    # each is named, a typo's word offered, not "No paper matches these words".
+    other = "xqzvwk"
+    assert not any(other in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers)
+    tab.goto(f"finder/?query=segmntation+{other}")
+    _ready(page)
+    assert (page.locator(".ps-finder__status").text_content() or "").startswith(
+        f"No paper has the words \u201csegmntation\u201d, \u201c{other}\u201d."
+    )
+    assert page.locator(".ps-finder__suggest").all_text_contents() == ["segmentation"]
     tab.goto("finder/?query=segmntation")  # a letter left out: the word is offered
     _ready(page)
     page.locator(".ps-finder__suggest", has_text="segmentation").click()
