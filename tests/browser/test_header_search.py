@@ -295,6 +295,16 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     assert not any(
         w.lower() in (p.title + p.abstract).lower() for p in e2e_site.corpus.papers for w in made_up
     )
+    # Three letters ("rag" was answered as "ra…"): an acronym no word starts with, whose
+    # first two letters many do; and a sample of the corpus's own three-letter words.
+    written = [w.lower() for p in e2e_site.corpus.papers for w in PLAIN_WORD.findall(p.abstract)]
+    starts = {w[:3] for w in written} | {w[:2] for w in written}
+    prefixes = Counter(w[:2] for w in written if len(w) > 3)
+    two = max(prefixes, key=lambda prefix: (prefixes[prefix], prefix))
+    short = next(two + c for c in "qxzjkvw" if two + c not in starts)
+    made_up.append(short)
+    threes = sorted({w for w in written if len(w) == 3})
+    assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}
     assert search(page, f'"{made_up[0]}",') == []  # named as a word, without its quotes
     status = page.locator("[data-ps-search-status]").text_content() or ""

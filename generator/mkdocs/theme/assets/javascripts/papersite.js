@@ -137,8 +137,9 @@
      splits it too: "MultiBox", "18kbps", "AILab-CVC") starts with the query word's core,
      the word without the endings English stemming may take off ("studies" -> "stud",
      "using" -> "us", "scalability" -> "scal"), its last letter aside ("remedial" is
-     found as "remedy"). Words of three letters or fewer, or whose core is shorter than
-     three ("using"), are not judged. Pagefind's
+     found as "remedy"); a word of three letters by its core whole ("rag" is not "ra…").
+     Shorter words, or longer ones whose core is shorter than three ("using"), are not
+     judged. Pagefind's
      fallback is all or nothing for a word (taken only when no page has it), so the
      first result tells for all; a word that differs from one the corpus has by its last
      letter only is taken as found, and so is a compound whose long parts are found. */
@@ -187,8 +188,14 @@
     var forms = Object.keys(held);
     function unheld(word) {
       var start = core(word);
-      if (word.length <= 3 || start.length < 3) return false;  /* too short to judge */
-      var enough = start.slice(0, Math.max(start.length - 1, 3));
+      var enough;
+      if (word.length === 3) {  /* "rag" (found as "ra…"), "gan"; "its" as "it…" */
+        enough = start.length >= 2 ? start : word;
+      } else if (word.length < 3 || start.length < 3) {
+        return false;  /* too short to judge */
+      } else {
+        enough = start.slice(0, Math.max(start.length - 1, 3));
+      }
       return !forms.some(function (form) { return form.indexOf(enough) === 0; });
     }
     /* A compound is held whole ("multi-modal" as "multimodal") or by its parts: Pagefind
