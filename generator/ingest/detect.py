@@ -7,6 +7,7 @@ import json
 import re
 
 from generator.ingest.pairing import looks_like_abstract
+from generator.ingest.readers.bare import SHORT_ABSTRACT
 from generator.ingest.readers.search_listing import HEADER_RE
 from generator.ingest.source import Line
 
@@ -22,6 +23,8 @@ _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 _SHORT_PROSE = 150
 # ... in a file of at least this many (a note of a paragraph or two stays unread).
 _MIN_SHORT_PROSE = 3
+# Among at least that many abstracts, a sentence as long as the bare reader keeps counts
+# too (SHORT_ABSTRACT).
 
 
 def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
@@ -48,13 +51,38 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
     prose = sum(1 for t in texts if looks_like_abstract(t) or _short_prose(t))
     if prose >= max(_MIN_SHORT_PROSE, _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose)):
         return "bare-abstracts"  # short abstracts among them, each warned about
+    if abstracts >= _MIN_SHORT_PROSE:  # abstracts, and sentences shorter than 150
+        sentences = sum(1 for t in texts if looks_like_abstract(t) or _sentence(t))
+        if sentences >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - sentences):
+            return "bare-abstracts"
     return None
+
+
+def unrecognised_because(lines: tuple[Line, ...]) -> str:
+    """Why a file that holds abstracts is none of the formats, for its message ("" when
+    it holds none): a cliff a line too many fell off, unexplained."""
+    texts = [line.text.strip() for line in lines[:_SAMPLE] if line.text.strip()]
+    abstracts = sum(1 for t in texts if looks_like_abstract(t))
+    if not abstracts:
+        return ""
+    return (
+        f"{abstracts} of its {len(texts)} lines read like abstracts: too few for bare "
+        f"abstracts (at least {_ABSTRACTS_PER_OTHER_LINE} per other line), and no title "
+        "line before each, as in a search listing"
+    )
 
 
 def _short_prose(text: str) -> bool:
     """A sentence longer than titles run, ending as prose ends: a short abstract (or
     one cut off), which the bare reader keeps with a warning."""
     return len(text) >= _SHORT_PROSE and text[-1:] in ".!"
+
+
+def _sentence(text: str) -> bool:
+    """A line the bare reader keeps (80 characters or more) that ends as prose ends: in a
+    file of abstracts, a short one ("We propose X, a network that ... benchmarks."), which
+    a few of them made the whole file unrecognised."""
+    return len(text) >= SHORT_ABSTRACT and text[-1:] in ".!"
 
 
 def _is_json_object(text: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from generator.ingest.broken_words import rejoin_broken_words
-from generator.ingest.detect import detect_format
+from generator.ingest.detect import detect_format, unrecognised_because
 from generator.ingest.duplicates import flag_possible_duplicates
 from generator.ingest.merge import group_records, merge_group, to_papers
 from generator.ingest.readers import READERS, ReadOptions, ReadResult
@@ -160,9 +160,12 @@ def read_one(name: str, data: bytes, options: ReadOptions) -> tuple[str, ReadRes
     fmt = detect_format(name, source.lines)
     if fmt is None:
         first = next(line for line in source.lines if line.text.strip())
+        because = unrecognised_because(source.lines)
         reason = (
             "unrecognised format (expected a search or daily listing, bare abstracts, "
-            f"JSON Lines or CSV); it starts {_excerpt(first.text)}"
+            "JSON Lines or CSV); "
+            + (f"{because}; " if because else "")
+            + f"it starts {_excerpt(first.text)}"
         )
         return "unrecognised", _unreadable(
             name, first.number, reason, source.problems, source.rejected

@@ -90,6 +90,25 @@ def test_a_file_of_mostly_other_lines_stays_unrecognised(ingest, accounted) -> N
     assert [f.format for f in corpus.files] == ["unrecognised"]
     (problem,) = corpus.problems
     assert str(problem).startswith("notes.txt:1: error: unrecognised")
+    assert "2 of its 6 lines read like abstracts: too few for bare abstracts" in str(problem)
+
+
+def test_short_one_sentence_abstracts_among_abstracts_keep_the_file(ingest, accounted) -> None:
+    """Six lines like "We propose Short1Net, ... on three benchmarks." (80 to 150
+    characters) after ten abstracts made the whole file unrecognised, and its ten papers
+    were skipped with it; each short one is now kept, warned about at its line."""
+    short = [
+        f"We propose Short{n}Net, a compact network for image segmentation that is faster "
+        "than U-Net on three benchmarks."
+        for n in range(3)
+    ]
+    corpus = ingest({"bare.txt": "\n".join([*ABSTRACTS, *short]) + "\n"})
+    accounted(corpus)
+    assert [(f.format, f.records, f.rejected) for f in corpus.files] == [("bare-abstracts", 6, 0)]
+    warned = [p.source.line for p in corpus.problems if "may be truncated; kept" in p.message]
+    assert warned == [4, 5, 6]
+    titles = ingest({"titles.txt": "\n".join([*ABSTRACTS, *(s[:-1] for s in short)]) + "\n"})
+    assert [f.format for f in titles.files] == ["unrecognised"]  # no full stop: titles
 
 
 # --- daily listings: metadata lines with an invalid date or count --------------------------

@@ -12,7 +12,7 @@ from generator.ingest.readers.types import ReadOptions, ReadResult
 from generator.ingest.source import SourceText
 from generator.model import MergeAction, MergeEntry, Problem, Severity, SourceRef
 
-_SHORT_ABSTRACT = 80
+SHORT_ABSTRACT = 80
 
 
 def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
@@ -29,7 +29,7 @@ def read_bare_abstracts(source: SourceText, options: ReadOptions) -> ReadResult:
             message = "line holds only invisible characters: ignored"
             problems.append(Problem(where, Severity.WARNING, message))
             continue
-        if (length := len(line.text.strip())) < _SHORT_ABSTRACT:
+        if (length := len(line.text.strip())) < SHORT_ABSTRACT:
             reason = f"only {length} characters, too short for an abstract (a heading, a note?)"
             problems.append(Problem(where, Severity.WARNING, f"{reason}: rejected"))
             rejected.append(MergeEntry(MergeAction.REJECTED, "", (where,), reason))
