@@ -39,6 +39,7 @@ _TEXT_USE = {
     "intro": "it opens the home page; link to a page of its own for more",
 }
 REDIRECTS_NAME = "redirects.yml"  # old addresses of pages (redirects.py)
+SOURCE_DIR = "site_src"  # what a project writes: corpus, topics file, templates, overrides
 DEFAULT_TOPICS_FILE = "site_src/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
 PROJECT_TEMPLATES = "site_src/templates"
@@ -87,7 +88,7 @@ class Config:
         the topics file, site_src, the settings, mkdocs.yml and the redirects file, which
         it also writes): no output folder may overlap one."""
         corpus = (fixed_part(entry) for entry in self.corpus)
-        return [*corpus, self.topics_file, "site_src", CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME]
+        return [*corpus, self.topics_file, SOURCE_DIR, CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME]
 
     def site_dir_problem(self, site_dir: str) -> str:
         """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or

@@ -57,6 +57,7 @@ from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe
 from generator.mkdocs.partial_memo import install as install_partial_memo
 from generator.mkdocs.project_settings import mkdocs_settings_problem
+from generator.mkdocs.serve_watch import InputWatch, watched_inputs
 from generator.mkdocs.sharded_build import ShardedBuild, finish, shardable, should_shard, start
 from generator.mkdocs.site_state import EPOCH_ENV, THEME_DIR
 from generator.mkdocs.theme_checks import (
@@ -113,6 +114,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.site_dir: Path | None = None
         self.served_dir: Path | None = None  # `serve`: the folder served, replaced by a rebuild
         self.rebuilding = False  # `serve`: a rebuild through _keep_serving is under way
+        self.input_watch: InputWatch | None = None  # `serve`: what it rebuilds for
         self.theme_dirs: list[str] = []
         self.material_styles: list[tuple[Path, str]] = []
         self._epoch_set = False
@@ -326,6 +328,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         except SearchIndexError as error:
             raise PluginError(f"papersite: {error}") from None
         log.info("papersite: Pagefind indexed %d pages", pages)
+        self._watch_inputs(config)  # `serve`: folders made or named since the last build
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the worker processes of a failed build; remove a kept Pagefind bundle (so
@@ -337,27 +340,28 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Rebuild when the corpus, templates, theme overrides, topics file or
-        papersite.yml change, and not when docs/ does: papersite writes it during the
-        build, and MkDocs watching it would build (and reload the browser) a second time
-        after every edit. A rebuild that fails keeps the last site served
+        papersite.yml change (serve_watch.py), and not when docs/ does: papersite writes
+        it during the build, and MkDocs watching it would build (and reload the browser)
+        a second time after every edit. A rebuild that fails keeps the last site served
         (`_keep_serving`)."""
         project = self.project
         if project is None:
             return server
         with suppress(KeyError):  # MkDocs watches docs_dir (mkdocs/commands/serve.py)
             server.unwatch(config.docs_dir)
-        watched = [*(project.root / entry for entry in project.corpus)]
-        watched += [*project.project_templates(), project.root / project.topics_file]
-        watched.append(project.root / "papersite.yml")
-        watched.append(Path(config.theme.custom_dir or project.root / PROJECT_OVERRIDES))
-        for path in watched:
-            if path.exists():
-                server.watch(str(path))
+        self.input_watch = InputWatch(server)
+        self._watch_inputs(config)
         # The live server's `builder` attribute is MkDocs' own, undocumented: replaced on
         # the tested MkDocs only; elsewhere a failed rebuild is MkDocs' as it was.
         if "mkdocs" not in self.gate.untested and callable(getattr(server, "builder", None)):
             server.builder = self._keep_serving(server.builder)
         return server
+
+    def _watch_inputs(self, config: Any) -> None:
+        """Watch what `serve` rebuilds for (serve_watch.py), renewed after each build."""
+        if self.input_watch is not None and self.project is not None:
+            theme_dir = Path(config.theme.custom_dir or self.project.root / PROJECT_OVERRIDES)
+            self.input_watch.update(*watched_inputs(self.project, theme_dir))
 
     def _keep_serving(self, builder: Callable[..., Any]) -> Callable[..., Any]:
         """`builder` for MkDocs' live server that does not fail: a rebuild that stops

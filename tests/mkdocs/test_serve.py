@@ -112,7 +112,19 @@ def test_an_edited_title_is_served_and_searchable_and_hooks_still_run(tmp_path: 
         assert index, "the new index is not served"
         assert _get(url + "hooked.txt") == b"yes"  # the rebuilt site kept the hook's file
         assert not list((tmp_path).glob("**/*.papersite-new"))  # no copy left behind
-        assert "not rebuilt" not in log_path.read_text("utf-8")
+        # The corpus folder moved away and back: its watch ended with it, and no later
+        # edit was served.
+        folder = corpus.parent
+        folder.rename(tmp_path / "away")  # no corpus: the rebuild fails, the site stays
+        _wait_for(lambda: "not rebuilt" in log_path.read_text("utf-8"), 30)
+        (tmp_path / "away").rename(folder)
+        corpus.write_text(edited.replace("Zebracorn", "Quaggacorn"), encoding="utf-8")
+        page = _wait_for(
+            lambda: _get(url + "papers/trp-quaggacorn-rank-pruning-for-deep-networks/")
+        )
+        assert b"Quaggacorn Rank Pruning" in page  # type: ignore[operator]
+        log = log_path.read_text("utf-8")
+        assert log.count("not rebuilt") == 1 and "Traceback" not in log
 
 
 def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None:
