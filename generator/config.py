@@ -214,6 +214,7 @@ def load_config(root: Path, path: Path | None = None) -> Config:
         node = yaml.compose(text, Loader=SAFE_LOADER)
         if alias_growth(node) > MAX_YAML_VALUES:
             raise ConfigError(f"{config_path}: {TOO_MANY_VALUES}")
+        _check_keys(config_path, node)
         data = SAFE_LOADER("").construct_document(node) if node is not None else {}
         data = {} if data is None else data
         lines = _key_lines(node)
@@ -240,6 +241,23 @@ class _SettingError(Exception):
         self.path = path  # the file at fault, when it is not the settings file
 
 
+def _check_keys(path: Path, node: yaml.Node | None) -> None:
+    """Refuse a setting named twice (YAML keeps the last, silently: which was meant?) and
+    a name that is no word (`null:`, `1:`), each at its line."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        line = key.start_mark.line + 1
+        if key.tag != "tag:yaml.org,2002:str" or not isinstance(key.value, str):
+            written = key.value if isinstance(key.value, str) else "a list or mapping"
+            raise ConfigError(f"{path}:{line}: a setting's name is a word, not {written}")
+        if key.value in seen:
+            message = f"{key.value} is set twice (lines {seen[key.value]} and {line}): keep one"
+            raise ConfigError(f"{path}:{line}: {message}")
+        seen[key.value] = line
+
+
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
     """The line of each top-level key of a YAML mapping."""
     if not isinstance(node, yaml.MappingNode):
@@ -262,6 +280,8 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
             raise _SettingError(str(key), f"unknown setting {key!r}{suggestion}")
         if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
             expected = " or ".join(t.__name__ for t in _TYPES[key]).replace("NoneType", "null")
+            if key == "corpus":
+                expected = "a path or a list of paths"
             raise _SettingError(key, f"{key} must be {expected}, not {value!r}")
         values[key] = value
     if "corpus" in values:

@@ -47,4 +47,6 @@ def site_url_problem(url: str | None, name: str = "site_url") -> str:
         return f"{name} {url!r} must be an http:// or https:// address, such as https://example.org/papers/"
     if parts.query or parts.fragment or url.endswith(("?", "#")):
         return f"{name} {url!r} must be the site's address, without '?' or '#'"
+    if "@" in parts.netloc:  # every page's canonical link would publish it
+        return f"{name} must be the site's public address, without a user name or password"
     return ""

@@ -58,6 +58,8 @@ def test_related_k_is_a_count_from_1_to_50(tmp_path: Path) -> None:
         ("https://example.org/a?b=c&d=e", "without '?' or '#'"),
         ("https://example.org/#frag", "without '?' or '#'"),
         ("https://example.org/?", "without '?' or '#'"),
+        # every page's canonical link would publish them
+        ("https://user:pass@example.org/", "without a user name or password"),
     ],
 )
 def test_a_site_url_that_is_no_plain_web_address_is_refused(
@@ -68,6 +70,28 @@ def test_a_site_url_that_is_no_plain_web_address_is_refused(
     with pytest.raises(ConfigError) as refused:
         load_config(tmp_path)
     assert "papersite.yml:2: site_url" in str(refused.value) and words in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # YAML keeps the last of two, silently: which one was meant?
+        (
+            "site_name: x\nrelated_k: 3\nrelated_k: 4\n",
+            "3: related_k is set twice (lines 2 and 3): keep one",
+        ),
+        ("null: 3\n", "1: a setting's name is a word, not null"),  # was "unknown setting None"
+        ("site_name: x\n1: 2\n", "2: a setting's name is a word, not 1"),
+        ("corpus: {a: 1}\n", "1: corpus must be a path or a list of paths, not {'a': 1}"),
+    ],
+)
+def test_a_setting_named_twice_or_by_no_word_is_refused_at_its_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "papersite.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(tmp_path)
+    assert str(refused.value) == f"{tmp_path / 'papersite.yml'}:{message}"
 
 
 def test_a_web_address_is_a_site_url(tmp_path: Path) -> None:
