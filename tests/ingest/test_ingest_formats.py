@@ -387,6 +387,11 @@ def test_a_csv_file_of_a_header_alone_says_so(ingest) -> None:
     assert corpus.papers == ()
     assert [str(p.source) for p in corpus.problems] == ["p.csv:3"]
     assert "only a header row: the file holds no papers" in corpus.problems[0].message
+    # a row it could not read is said at its line, and the file had more than a header
+    for row in ('"unclosed,quote', "a," + "b" * 200_000):
+        corpus = ingest({"p.csv": f"title,abstract\n{row}\n"})
+        assert [str(p.source) for p in corpus.problems] == ["p.csv:2"]
+        assert "rejected" in corpus.problems[0].message
 
 
 # --- format detection ----------------------------------------------------------------------

@@ -35,7 +35,9 @@ def read_csv(source: SourceText, options: ReadOptions) -> ReadResult:
         for name, cell in zip(header, cells, strict=False):
             row.setdefault(name, cell)
         rows.append((line, row))
-    if header is not None and not rows:  # (a blank file is reported before it is read)
+    # (a blank file is reported before it is read; a row rejected is reported at its line)
+    later = [s for e in (*rejected, *source.rejected) for s in e.sources if s.line > header_line]
+    if header is not None and not rows and not later:
         warn(source.file, header_line, "only a header row: the file holds no papers", problems)
     return read_rows(source.file, rows, problems, rejected, texts_only=True)
 
