@@ -139,6 +139,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         hands this one to the next config it loads in this process)."""
         self.given_project = None
         self.analyzer = default_analyzer
+        self.input_watch = None  # the live server is gone with its watches
 
     def on_config(self, config: Any) -> Any:
         """Read papersite.yml, take the site name and URL from it, add papersite's theme."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,8 @@ class InputWatch:
         now = {path: _identity(path) for path in paths}
         for path, identity in list(self.watched.items()):
             if now.get(path) != identity:
-                self.server.unwatch(str(path))
+                with suppress(KeyError):  # (not watched by this server after all)
+                    self.server.unwatch(str(path))
                 del self.watched[path]
         for path, found in now.items():
             if path not in self.watched and found is not None:
