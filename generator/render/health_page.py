@@ -20,6 +20,14 @@ from generator.render.text import front_matter, html_href
 
 HEALTH_INLINE = 200  # a longer health list shows this many entries and links to its pages
 HEALTH_PART = 1000  # entries per page of a long health list
+# How the file table names each format (ingest's names are keys: "bare-abstracts").
+FORMAT_NAMES = {
+    "bare-abstracts": "bare abstracts",
+    "search-listing": "search listing",
+    "daily-listing": "daily listing",
+    "jsonl": "JSON Lines",
+    "csv": "CSV",
+}
 # The merge log's lists: (action, heading, slug of its pages).
 MERGE_LISTS = (
     (MergeAction.MERGED, "Merged listings", "merged"),
@@ -57,6 +65,7 @@ def render_health(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
         topics_href=Markup(markdown_link(HEALTH_DOC, TOPICS_INDEX_DOC)),
         map_href=Markup(markdown_link(HEALTH_DOC, MAP_DOC)),
         files=corpus.files,
+        format_names=FORMAT_NAMES,
         record_count=corpus.records_read,
         paper_count=len(corpus.papers),
         enough=ENOUGH_PAPERS,

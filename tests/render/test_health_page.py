@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.links import HEALTH_DOC
-from generator.model import Analysis, Corpus, Paper, PaperDate
+from generator.model import Analysis, Corpus, FileSummary, Paper, PaperDate
 from generator.render.context import SiteContext
 from generator.render.environment import make_environment
 from generator.render.health_page import render_health
@@ -64,3 +64,18 @@ def test_the_page_opens_with_what_the_listings_give_and_what_none_gives() -> Non
         "1 paper, read from 0 listing files. The listings give a date, author names and a "
         "link for every paper."
     )
+
+
+def test_the_file_table_names_formats_in_words() -> None:
+    """"bare-abstracts" is ingest's key for the format, not a reader's word."""
+    files = (
+        FileSummary("a.txt", "bare-abstracts", 1, 0),
+        FileSummary("b.jsonl", "jsonl", 2, 0),
+        FileSummary("c.txt", "unrecognised", 0, 1),
+    )
+    site = SiteContext(Corpus((PLAIN,), files=files), Analysis(), "Site", None)
+    page = render_health(make_environment(), site)[HEALTH_DOC]
+    assert "| a\\.txt | bare abstracts | 1 | 0 |" in page
+    assert "| b\\.jsonl | JSON Lines | 2 | 0 |" in page
+    assert "| c\\.txt | unrecognised | 0 | 1 |" in page
+    assert "4 records became 1 paper." in page  # "1 records became 1 papers"
