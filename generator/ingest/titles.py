@@ -117,7 +117,9 @@ _CONNECTIVE_RE = re.compile(
     r"|results?|discover(?:y|ies)|limitations?|stud(?:y|ies)|theory|evidence))"
     r"|in light of (?:this|these|that|those)(?: [\w-]+)?"
     r"|in (?:this|that|such an?) (?:context|setting|regard|spirit|vein|direction|scenario"
-    r"|situation|case)),\s+(?=\w)",
+    r"|situation|case)"
+    # "In this paper, we propose ...": under a title, every entry began so
+    r"|in this (?:paper|work|study|article|letter|note|manuscript|thesis)),\s+(?=\w)",
     re.IGNORECASE,
 )
 # A purpose that points back before "we": "To remedy this shortcoming and consider the

@@ -139,6 +139,8 @@ def test_the_contribution_sentence_stands_alone() -> None:
     # a purpose or a setting that points back, before "we"; another subject is kept
     remedy = "To remedy this shortcoming and consider channels, we introduce PAT."
     assert contribution_sentence(f"{background} {remedy}") == "We introduce PAT."
+    paper = "In this paper, we present UNet++, a nested U-Net."
+    assert contribution_sentence(f"{background} {paper}") == "We present UNet++, a nested U-Net."
     context = "In this context, we propose the Wave-U-Net."
     assert contribution_sentence(f"{background} {context}") == "We propose the Wave-U-Net."
     theirs = "To realize this theorem, this paper proposes DeepONets."
@@ -154,7 +156,9 @@ def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contrib
     assert contribution_sentence(f"{background} {present}") == present
     assert contribution_sentence(f"{background} Our work proposes X.") == "Our work proposes X."
     developed = "In this study, we developed a transformer for skin lesions."
-    assert contribution_sentence(f"{background} {developed}") == developed
+    assert contribution_sentence(f"{background} {developed}") == (
+        "We developed a transformer for skin lesions."  # shown without "In this study,"
+    )
     examined = "We examined three cohorts of patients."
     assert contribution_sentence(f"{background} {examined}") == background
     # a title drawn from the abstract keeps its pattern (and so its slug)
