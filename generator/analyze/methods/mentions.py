@@ -272,7 +272,9 @@ def _loose_keys(defined: dict[str, list[int]]) -> dict[str, list[str]]:
 
 def _name_keys(name: str) -> set[str]:
     """The loose forms of a name, of its first word and of what it starts with before a
-    hyphen or space ("nnU" for "nnU Net")."""
+    hyphen or space ("nnU" for "nnU Net"); its ends stripped as a text's words are
+    (`{{7*7}}Net` is found as `7*7}}Net`)."""
+    name = name.strip(_PUNCT) or name
     head = re.split(r"[-\s]", name, maxsplit=1)[0]
     return {_loose(name), _loose(name.split()[0]), _loose(head)}
 

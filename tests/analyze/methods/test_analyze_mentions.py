@@ -81,6 +81,19 @@ def test_mentions_link_both_ways() -> None:
     assert names["NeRF"].paper == nerf and names["NeRF"].mentioned_by == (hash_grids,)
 
 
+def test_a_name_opening_with_brackets_is_found_where_a_text_names_it() -> None:
+    """A text's words are looked up stripped of brackets at their ends, so `{{7*7}}Net`
+    in an abstract was never matched to the name its title gives."""
+    papers = [
+        ("{{7*7}}Net: Template Networks for Segmentation", PAPERS[0][1]),
+        ("Hash Grids", "We compare {{7*7}}Net with hash grids of features for radiance fields."),
+    ]
+    corpus = corpus_of(papers)
+    (method,) = analyze(corpus).methods
+    assert method.name == "{{7*7}}Net"
+    assert method.mentioned_by == (slug_of(corpus, "Hash Grids"),)
+
+
 def test_short_capital_names_need_similar_content() -> None:
     corpus = corpus_of(PAPERS)
     slug = {p.title: p.slug for p in corpus.papers}
