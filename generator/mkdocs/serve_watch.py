@@ -48,7 +48,7 @@ class InputWatch:
 
     def __init__(self, server: Any) -> None:
         self.server = server
-        self.watched: dict[Path, tuple[int, int, int]] = {}  # path -> identity when watched
+        self.watched: dict[Path, tuple[int, int]] = {}  # path -> identity when watched
         self.warned: set[str] = set()
 
     def update(self, paths: Iterable[Path], unwatched: Iterable[str] = ()) -> None:
@@ -73,11 +73,13 @@ class InputWatch:
                 )
 
 
-def _identity(path: Path) -> tuple[int, int, int] | None:
-    """Which folder or file `path` is: a folder made again may reuse the inode number,
-    never the change time (which a file added or removed also moves: watched again)."""
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which folder or file `path` is. Not its change time, which an edit moves: watched
+    again, an edit made between the old watch's last look and the new watch's first
+    was never seen. (A folder made again under the same inode number, between two
+    builds, stays unwatched: site_src, watched whole, holds the usual ones.)"""
     try:
         status = path.stat()
     except OSError:
         return None
-    return status.st_dev, status.st_ino, status.st_ctime_ns
+    return status.st_dev, status.st_ino

@@ -56,8 +56,12 @@ def test_a_folder_made_again_or_new_is_watched_again(
     server.calls.clear()
     watch.update(*watched_inputs(project, None))
     assert server.calls == []  # nothing changed: nothing renewed
-    shutil.rmtree(root / "papers")
-    (root / "papers").mkdir()  # deleted and made again: its old watch has ended
+    (root / "papers" / "a.txt").write_text("edited", encoding="utf-8")
+    (root / "papersite.yml").write_text("{} # edited\n", encoding="utf-8")
+    watch.update(*watched_inputs(project, None))
+    assert server.calls == []  # an edit is no reason to watch again (one could be missed)
+    (root / "papers").rename(root / "away")
+    (root / "papers").mkdir()  # another folder of that name: its old watch has ended
     watch.update(*watched_inputs(project, None))
     assert server.calls == [("unwatch", papers), ("watch", papers)]
     server.calls.clear()
