@@ -10,6 +10,7 @@ from generator.ingest.pairing import looks_like_abstract
 from generator.ingest.readers.bare import SHORT_ABSTRACT
 from generator.ingest.readers.search_listing import HEADER_RE
 from generator.ingest.source import Line
+from generator.ingest.titles import says_what_it_does
 
 _AUTHORS_LINE_RE = re.compile(r"^\s*•\s*\d+\s+authors?\s*$", re.IGNORECASE)
 _SAMPLE = 400
@@ -23,13 +24,11 @@ _JSON_OPENING_RE = re.compile(r'^\{\s*("|\}$)')
 _SHORT_PROSE = 150
 # ... in a file of at least this many (a note of a paragraph or two stays unread).
 _MIN_SHORT_PROSE = 3
-# Among at least that many abstracts, a sentence as long as the bare reader keeps counts
-# too (SHORT_ABSTRACT).
 
 
 def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
     """Return the format name of a file (a key of READERS), or None if unrecognised."""
-    texts = [line.text.strip() for line in lines[:_SAMPLE] if line.text.strip()]
+    texts = _sample(lines)
     if not texts:
         return None
     lower = file.lower()
@@ -51,8 +50,8 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
     prose = sum(1 for t in texts if looks_like_abstract(t) or _short_prose(t))
     if prose >= max(_MIN_SHORT_PROSE, _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose)):
         return "bare-abstracts"  # short abstracts among them, each warned about
-    if abstracts >= _MIN_SHORT_PROSE:  # abstracts, and sentences shorter than 150
-        sentences = sum(1 for t in texts if looks_like_abstract(t) or _sentence(t))
+    if abstracts >= _MIN_SHORT_PROSE:  # abstracts, and short ones under 150 characters
+        sentences = sum(1 for t in texts if looks_like_abstract(t) or _short_abstract(t))
         if sentences >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - sentences):
             return "bare-abstracts"
     return None
@@ -61,12 +60,13 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
 def unrecognised_because(lines: tuple[Line, ...]) -> str:
     """Why a file that holds abstracts is none of the formats, for its message ("" when
     it holds none): a cliff a line too many fell off, unexplained."""
-    texts = [line.text.strip() for line in lines[:_SAMPLE] if line.text.strip()]
+    texts = _sample(lines)
     abstracts = sum(1 for t in texts if looks_like_abstract(t))
     if not abstracts:
         return ""
+    read = f"first {len(texts)}" if len(lines) > _SAMPLE else str(len(texts))
     return (
-        f"{abstracts} of its {len(texts)} lines read like abstracts: too few for bare "
+        f"{abstracts} of its {read} lines read like abstracts: too few for bare "
         f"abstracts (at least {_ABSTRACTS_PER_OTHER_LINE} per other line), and no title "
         "line before each, as in a search listing"
     )
@@ -78,11 +78,17 @@ def _short_prose(text: str) -> bool:
     return len(text) >= _SHORT_PROSE and text[-1:] in ".!"
 
 
-def _sentence(text: str) -> bool:
-    """A line the bare reader keeps (80 characters or more) that ends as prose ends: in a
-    file of abstracts, a short one ("We propose X, a network that ... benchmarks."), which
-    a few of them made the whole file unrecognised."""
-    return len(text) >= SHORT_ABSTRACT and text[-1:] in ".!"
+def _sample(lines: tuple[Line, ...]) -> list[str]:
+    """The text of the non-blank lines among the first _SAMPLE, which formats are told by."""
+    return [line.text.strip() for line in lines[:_SAMPLE] if line.text.strip()]
+
+
+def _short_abstract(text: str) -> bool:
+    """A line the bare reader keeps (SHORT_ABSTRACT characters or more), ending as prose
+    ends, that says what a paper does: among abstracts, a short one ("We propose X, a
+    network that ... benchmarks."), a few of which made the whole file unrecognised; a
+    note beside pasted abstracts ("Remember to check ...") says nothing of the kind."""
+    return len(text) >= SHORT_ABSTRACT and text[-1:] in ".!" and says_what_it_does(text)
 
 
 def _is_json_object(text: str) -> bool:

@@ -175,6 +175,16 @@ def contribution_sentence(abstract: str) -> str:
     return sentences[0] if sentences else ""
 
 
+def says_what_it_does(text: str) -> bool:
+    """Whether `text` has a sentence that says what a paper does ("We propose X, ..."):
+    a short abstract does; a note ("Remember to check the licences ...") does not."""
+    return any(
+        pattern.search(sentence) and not _PRIOR_WORK_RE.search(sentence)
+        for sentence in split_sentences(text)
+        for pattern in _SUMMARY_RE.values()
+    )
+
+
 def prose_sentences(abstract: str) -> list[str]:
     """The sentences of an abstract without the headings of a structured one
     ("Background.", "Materials and methods.": HEADINGS). An abstract of headings only is

@@ -94,9 +94,10 @@ def test_a_file_of_mostly_other_lines_stays_unrecognised(ingest, accounted) -> N
 
 
 def test_short_one_sentence_abstracts_among_abstracts_keep_the_file(ingest, accounted) -> None:
-    """Six lines like "We propose Short1Net, ... on three benchmarks." (80 to 150
-    characters) after ten abstracts made the whole file unrecognised, and its ten papers
-    were skipped with it; each short one is now kept, warned about at its line."""
+    """Lines like "We propose Short1Net, ... on three benchmarks." (80 to 150 characters),
+    as many as the abstracts before them, made the whole file unrecognised, its papers
+    skipped with it; each short one is now kept, warned about at its line. Sentences
+    that say nothing a paper does (a note beside pasted abstracts) do not count."""
     short = [
         f"We propose Short{n}Net, a compact network for image segmentation that is faster "
         "than U-Net on three benchmarks."
@@ -109,6 +110,14 @@ def test_short_one_sentence_abstracts_among_abstracts_keep_the_file(ingest, acco
     assert warned == [4, 5, 6]
     titles = ingest({"titles.txt": "\n".join([*ABSTRACTS, *(s[:-1] for s in short)]) + "\n"})
     assert [f.format for f in titles.files] == ["unrecognised"]  # no full stop: titles
+    notes = [
+        "These are the papers Anna suggested for the related work section of the survey draft.",
+        *ABSTRACTS,
+        "Remember to check the licences of the datasets before we cite them in the draft.",
+        "Remember to ask Ben whether the second benchmark is public or still under review.",
+    ]
+    noted = ingest({"notes.txt": "\n".join(notes) + "\n"})
+    assert [f.format for f in noted.files] == ["unrecognised"] and noted.papers == ()
 
 
 # --- daily listings: metadata lines with an invalid date or count --------------------------
