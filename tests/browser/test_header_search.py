@@ -303,6 +303,11 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     two = max(prefixes, key=lambda prefix: (prefixes[prefix], prefix))
     short = next(two + c for c in "qxzjkvw" if two + c not in starts)
     made_up.append(short)
+    judged = """([word, text]) => window.papersite.unknownIn(word, [{
+      data: () => Promise.resolve({ content: text, locations: [0], meta: {} })
+    }]).then((found) => found.unknown)"""
+    for word, text in (("tie", "tying"), ("lie", "lying"), ("dying", "die")):
+        assert page.evaluate(judged, [word, text]) == [], word  # stemmed: "tying" is "tie"
     threes = sorted({w for w in written if len(w) == 3})
     assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}

@@ -293,19 +293,11 @@
       /* Nothing found, and so nothing to judge the words by: each is searched alone,
          and those no page has are named (as the header search does), not "No paper
          matches these words". */
-      var words = held.query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
+      var words = papersite.queryWords(held.query);
       if (held.found.results.length || held.unknown.length || !words.length) return held;
-      return Promise.all(words.map(function (word) { return papersite.searchHeld(api, word, {}); }))
-        .then(function (each) {
-          var nearest = {};
-          var unknown = [];
-          each.forEach(function (alone, i) {
-            if (alone.found.results.length && !alone.unknown.length) return;
-            unknown.push(papersite.wordOf(words[i]));
-            Object.assign(nearest, alone.nearest);
-          });
-          return Object.assign({}, held, { unknown: unknown, nearest: nearest });
-        });
+      return papersite.searchEachAlone(api, words, {}).then(function (alone) {
+        return Object.assign({}, held, { unknown: alone.unknown, nearest: alone.nearest });
+      });
     });
     this.heldQuery = { typed: query, answer: answer };
     answer.catch(function () { self.heldQuery = null; });  /* a failure is tried again */

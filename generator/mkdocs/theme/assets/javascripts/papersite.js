@@ -150,7 +150,7 @@
     "icate iciti ical ful ance ence able ible ement ment ent ism ate iti ous ive ize ion " +
     "al er ic ant eedly ingly edly eed ing ed sses ied ies us ss s li ly at iz bl y e")
     .split(" ").sort(function (a, b) { return b.length - a.length; });
-  var IRREGULAR = { dying: "die", lying: "lie", tying: "tie", skies: "sky", skis: "ski" };
+  var IRREGULAR = new Map([["dying", "die"], ["lying", "lie"], ["tying", "tie"], ["skies", "sky"], ["skis", "ski"]]);
   var SUBWORDS = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
   function folded(word) {
@@ -158,7 +158,7 @@
   }
 
   function core(word) {
-    var stem = IRREGULAR[word] || word;
+    var stem = IRREGULAR.get(word) || word;  /* (a Map: "constructor" is a word too) */
     for (var round = 0; round < 3; round++) {
       var ending = ENDINGS.filter(function (end) {
         return stem.length - end.length >= 2 && stem.slice(-end.length) === end;
@@ -185,6 +185,8 @@
     (data.locations || []).map(function (i) { return content[i] || ""; })
       .concat((meta.title || "").split(/\s+/), (meta.aliases || "").split(/\s+/))
       .forEach(function (word) { if (word.length < 200) heldForms(word, held); });
+    /* "tying" holds "tie", as the query word "tying" is judged as "tie" */
+    Object.keys(held).forEach(function (form) { if (IRREGULAR.has(form)) held[IRREGULAR.get(form)] = true; });
     var forms = Object.keys(held);
     function unheld(word) {
       var start = core(word);
@@ -302,6 +304,28 @@
         });
       });
     });
+  }
+
+  /* A query's words: its tokens that hold a letter or digit. */
+  function queryWords(query) {
+    return query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
+  }
+
+  /* Each word searched alone (searchHeld), for a query whose words together found
+     nothing or held a word no page has: `each` the answers, `unknown` the words no page
+     has (alone, Pagefind answered with another word, or found nothing) and `nearest`
+     their look-alikes. Both the header search and the finder name such words. */
+  function searchEachAlone(api, words, options) {
+    return Promise.all(words.map(function (word) { return searchHeld(api, word, options); }))
+      .then(function (each) {
+        var unknown = [], nearest = {};
+        each.forEach(function (alone, i) {
+          if (alone.found.results.length && !alone.unknown.length) return;
+          unknown.push(wordOf(words[i]));
+          Object.assign(nearest, alone.nearest);
+        });
+        return { each: each, unknown: unknown, nearest: nearest };
+      });
   }
 
   /* "Did you mean a, b?" after a search's status: a button for each unknown word typed
@@ -433,6 +457,8 @@
     unknownWords: unknownWords,
     unknownIn: unknownIn,
     searchHeld: searchHeld,
+    queryWords: queryWords,
+    searchEachAlone: searchEachAlone,
     replaceWord: replaceWord,
     didYouMean: didYouMean,
     wordOf: wordOf,

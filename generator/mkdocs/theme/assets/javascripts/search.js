@@ -69,9 +69,7 @@
     };
   }
 
-  function words(query) {
-    return query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
-  }
+  var words = papersite.queryWords;
 
   /* Results with every word; if none and the query has several words, any word. A word
      no page holds (papersite.searchHeld) is left out and named in `unknown`. */
@@ -87,26 +85,23 @@
       result.results = [];
       if (!terms.length || (terms.length < 2 && !held.unknown.length)) return result;
       result.allWords = false;
-      return Promise.all(terms.map(function (term) { return papersite.searchHeld(api, term, options); }))
-        .then(function (each) {
-          var merged = {};
-          each.forEach(function (alone, i) {
-            if (alone.unknown.length) {
-              result.unknown.push(papersite.wordOf(terms[i]));
-              Object.assign(result.nearest, alone.nearest);
-              return;
-            }
-            alone.found.results.forEach(function (found) {
-              var entry = merged[found.id] || (merged[found.id] = { result: found, words: 0, score: 0 });
-              entry.words += 1;
-              entry.score += found.score;
-            });
+      return papersite.searchEachAlone(api, terms, options).then(function (alone) {
+        var merged = {};
+        result.unknown = result.unknown.concat(alone.unknown);
+        Object.assign(result.nearest, alone.nearest);
+        alone.each.forEach(function (held) {
+          if (held.unknown.length) return;
+          held.found.results.forEach(function (found) {
+            var entry = merged[found.id] || (merged[found.id] = { result: found, words: 0, score: 0 });
+            entry.words += 1;
+            entry.score += found.score;
           });
-          var ranked = Object.keys(merged).map(function (id) { return merged[id]; });
-          ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
-          result.results = ranked.map(function (entry) { return entry.result; });
-          return result;
         });
+        var ranked = Object.keys(merged).map(function (id) { return merged[id]; });
+        ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
+        result.results = ranked.map(function (entry) { return entry.result; });
+        return result;
+      });
     });
   }
 
