@@ -249,6 +249,8 @@ def _check_keys(path: Path, node: yaml.Node | None) -> None:
     seen: dict[str, int] = {}
     for key, _ in node.value:
         line = key.start_mark.line + 1
+        if key.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`: its keys are settings
+            continue
         if key.tag != "tag:yaml.org,2002:str" or not isinstance(key.value, str):
             written = key.value if isinstance(key.value, str) else "a list or mapping"
             raise ConfigError(f"{path}:{line}: a setting's name is a word, not {written}")

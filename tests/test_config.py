@@ -94,6 +94,12 @@ def test_a_setting_named_twice_or_by_no_word_is_refused_at_its_line(
     assert str(refused.value) == f"{tmp_path / 'papersite.yml'}:{message}"
 
 
+def test_a_merge_key_still_gives_settings(tmp_path: Path) -> None:
+    """`<<:` is no setting's name but YAML's merge: its keys are the settings."""
+    (tmp_path / "papersite.yml").write_text("<<: {related_k: 7}\nsite_name: x\n", "utf-8")
+    assert load_config(tmp_path).related_k == 7
+
+
 def test_a_web_address_is_a_site_url(tmp_path: Path) -> None:
     url = "https://user.github.io/my%20repo/a&b~x/"
     (tmp_path / "papersite.yml").write_text(f"site_url: '{url}'\n", encoding="utf-8")

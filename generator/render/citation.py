@@ -100,15 +100,19 @@ def citation_key(paper: Paper) -> str:
     surname = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else ""
     # A hyphenated word stays one ("End-to-End": "endtoend", not "end", "end").
     slug_words = [slugify(word, separator="") for word in paper.title.split()]
-    # A short word with a digit says something ("3D U-Net": "3dunet", not "unet").
+    # A short word of a digit and letters says something ("3D U-Net": "3dunet", not
+    # "unet"); a number alone does not ("1 Bit Is All You Need").
     words = [
-        w for w in slug_words if (len(w) > 2 or _DIGIT.search(w)) and w not in _KEY_STOP_WORDS
+        w
+        for w in slug_words
+        if (len(w) > 2 or (_DIGIT.search(w) and not w.isdigit())) and w not in _KEY_STOP_WORDS
     ]
     words = words or [w for w in slug_words if w] or ["paper"]  # "AI", "X Y Z"
     surname = slugify(surname, separator="")[:KEY_LENGTH]
     year = _year(paper)
-    if surname:
-        return (surname + year + words[0])[:KEY_LENGTH]
+    if surname:  # after the year, a word of a digit would read as the year's ("20243d")
+        word = next((w for w in words if not w[0].isdigit()), words[0])
+        return (surname + year + word)[:KEY_LENGTH]
     return "".join(words[:KEY_WORDS_ALONE])[: KEY_LENGTH - len(year)] + year
 
 

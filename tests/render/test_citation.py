@@ -71,6 +71,10 @@ def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:
     assert citation_key(codec) == "soundstreamendtoendneural"  # was "soundstreamendend"
     volumetric = _paper("3D U-Net: Learning Dense Volumetric Segmentation")
     assert citation_key(volumetric) == "3dunetlearning"  # a short word with a digit counts
+    dated = dict(authors=("Özgün Çiçek",), published=PaperDate(2016, 6, 21))
+    # after the year a digit would read as the year's ("cicek20163d"); a number says nothing
+    assert citation_key(_paper(volumetric.title, **dated)) == "cicek2016unet"
+    assert citation_key(_paper("1 Bit Is All We Need", **dated)) == "cicek2016bit"
     very_long = _paper("Supercalifragilisticexpialidocious " * 3, published=PaperDate(2021, 1, 1))
     assert citation_key(very_long).endswith("2021") and len(citation_key(very_long)) == 60
 

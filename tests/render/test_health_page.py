@@ -67,7 +67,7 @@ def test_the_page_opens_with_what_the_listings_give_and_what_none_gives() -> Non
 
 
 def test_the_file_table_names_formats_in_words() -> None:
-    """"bare-abstracts" is ingest's key for the format, not a reader's word."""
+    """ "bare-abstracts" is ingest's key for the format, not a reader's word."""
     files = (
         FileSummary("a.txt", "bare-abstracts", 1, 0),
         FileSummary("b.jsonl", "jsonl", 2, 0),
