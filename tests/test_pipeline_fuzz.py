@@ -188,7 +188,7 @@ def _hostile_project(files: dict, config: dict, topics: str | None):
         assert {k: v for k, v in _tree(root).items() if k in inputs} == inputs
 
 
-@settings(FUZZ, max_examples=15)
+@settings(FUZZ, max_examples=10)
 @given(corpora_with_papers, usable_settings | hostile_settings, topics_files)
 def test_generate_survives_hostile_projects(files, config, topics) -> None:
     with _hostile_project(files, config, topics) as root:
@@ -201,7 +201,7 @@ def test_generate_survives_hostile_projects(files, config, topics) -> None:
             assert again.exit_code == 0 and _tree(docs) == generated  # deterministic
 
 
-@settings(FUZZ, max_examples=8)
+@settings(FUZZ, max_examples=5)
 @given(corpora_with_papers, usable_settings | hostile_settings)
 def test_build_survives_hostile_projects(files, config) -> None:
     with _hostile_project(files, config, None) as root:
