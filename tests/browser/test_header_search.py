@@ -308,6 +308,13 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     }]).then((found) => found.unknown)"""
     for word, text in (("tie", "tying"), ("lie", "lying"), ("dying", "die")):
         assert page.evaluate(judged, [word, text]) == [], word  # stemmed: "tying" is "tie"
+    # The word a typo missed, in a later result than the first (Pagefind answered with
+    # the words of a start, "transfo…"): 5 more of 71 typos of the corpus's words offered.
+    nearest = """([word, texts]) => window.papersite.unknownIn(word, texts.map((text) => ({
+      data: () => Promise.resolve({ content: text, locations: [0, 1], meta: {} })
+    }))).then((found) => found.nearest)"""
+    later = page.evaluate(nearest, ["transforemrs", ["transfer learning", "the transformers"]])
+    assert later == {"transforemrs": "transformers"}
     threes = sorted({w for w in written if len(w) == 3})
     assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}

@@ -226,9 +226,26 @@
         var near = nearestWord(word, data);
         if (near) nearest[word] = near;
       });
-      return { unknown: unknown, nearest: nearest };
+      var missed = unknown.filter(function (word) { return !nearest[word]; });
+      if (!missed.length || results.length < 2) return { unknown: unknown, nearest: nearest };
+      /* Pagefind answered with a start's words ("tra…" for "trasnformer": training,
+         transfer, ...): the word meant may be in the next few results only. */
+      var more = results.slice(1, NEAR_RESULTS).map(function (result) {
+        return result.data().catch(function () { return null; });
+      });
+      return Promise.all(more).then(function (datas) {
+        missed.forEach(function (word) {
+          for (var k = 0; k < datas.length && !nearest[word]; k++) {
+            var near = datas[k] && nearestWord(word, datas[k]);
+            if (near) nearest[word] = near;
+          }
+        });
+        return { unknown: unknown, nearest: nearest };
+      });
     }, function () { return none; });  /* a fragment that does not load: judge nothing */
   }
+
+  var NEAR_RESULTS = 6;  /* results looked through for the word a typo missed */
 
   function nearestWord(word, data) {
     var typed = folded(word);
