@@ -315,6 +315,8 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     }))).then((found) => found.nearest)"""
     later = page.evaluate(nearest, ["transforemrs", ["transfer learning", "the transformers"]])
     assert later == {"transforemrs": "transformers"}
+    # two letters swapped are one slip: "tarin" (5 letters, one slip allowed) is "train"
+    assert page.evaluate(nearest, ["tarin", ["the train"]]) == {"tarin": "train"}
     threes = sorted({w for w in written if len(w) == 3})
     assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}

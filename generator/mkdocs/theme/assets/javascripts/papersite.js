@@ -266,21 +266,27 @@
     return best;
   }
 
-  /* Levenshtein distance of two words, or `most` + 1 once it is over `most`. */
+  /* Edit distance of two words, two letters swapped counting as one slip ("trasnformer"
+     is one from "transformer": optimal string alignment), or `most` + 1 once it is over
+     `most` (two rows over it: a swap reaches back two rows). */
   function editDistance(a, b, most) {
     if (Math.abs(a.length - b.length) > most) return most + 1;
-    var row = [];
+    var before = null, row = [], lastLow = 0;
     for (var j = 0; j <= b.length; j++) row.push(j);
     for (var i = 1; i <= a.length; i++) {
-      var previous = row[0], low = i;
-      row[0] = i;
+      var next = [i], low = i;
       for (j = 1; j <= b.length; j++) {
-        var here = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = here;
-        low = Math.min(low, row[j]);
+        var cost = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          cost = Math.min(cost, before[j - 2] + 1);  /* two letters swapped: one slip */
+        }
+        next.push(cost);
+        low = Math.min(low, cost);
       }
-      if (low > most) return most + 1;
+      if (low > most && lastLow > most) return most + 1;
+      lastLow = low;
+      before = row;
+      row = next;
     }
     return Math.min(row[b.length], most + 1);
   }
