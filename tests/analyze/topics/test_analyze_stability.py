@@ -12,7 +12,8 @@ from generator.analyze import analyze
 from generator.model import Analysis, Corpus
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
+# Two subsets (seed 2 is the one that once kept 79%); benchmarks.quality_report runs five.
+@pytest.mark.parametrize("seed", [0, 2])
 def test_adding_ten_percent_keeps_topics(
     bundled_corpus: Corpus, bundled_analysis: Analysis, seed: int
 ) -> None:
