@@ -26,8 +26,9 @@ pytestmark = pytest.mark.browser
 # structure is the same in either scheme.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Pages the dark scheme need not check again: their elements and colours are those of
-# others (the All papers list is a topic page's, the not-found page the home page's).
-SAME_COLOURS = ("browse/", "404.html")
+# others (the All papers list and the topics index are a topic page's, the not-found
+# page the home page's, the About page's notes and tables the methods page's).
+SAME_COLOURS = ("browse/", "404.html", "topics/", "health/")
 
 
 def _findings(page: Page, where: str, colour_only: bool = False) -> list[str]:
