@@ -40,18 +40,21 @@ def detect_format(file: str, lines: tuple[Line, ...]) -> str | None:
         return "daily-listing"
     if HEADER_RE.match(texts[0]) or texts[0].startswith("Subscribe"):
         return "search-listing"
-    abstracts = sum(1 for t in texts if looks_like_abstract(t))
+    is_abstract = [looks_like_abstract(t) for t in texts]  # (each line judged once)
+    abstracts = sum(is_abstract)
     if abstracts == len(texts):
         return "bare-abstracts"
-    if abstracts and _alternates(texts):
+    if abstracts and _alternates(is_abstract):
         return "search-listing"
     if abstracts >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - abstracts):
         return "bare-abstracts"  # with a few other lines, each warned about
-    prose = sum(1 for t in texts if looks_like_abstract(t) or _short_prose(t))
+    prose = sum(1 for t, a in zip(texts, is_abstract, strict=True) if a or _short_prose(t))
     if prose >= max(_MIN_SHORT_PROSE, _ABSTRACTS_PER_OTHER_LINE * (len(texts) - prose)):
         return "bare-abstracts"  # short abstracts among them, each warned about
     if abstracts >= _MIN_SHORT_PROSE:  # abstracts, and short ones under 150 characters
-        sentences = sum(1 for t in texts if looks_like_abstract(t) or _short_abstract(t))
+        sentences = sum(
+            1 for t, a in zip(texts, is_abstract, strict=True) if a or _short_abstract(t)
+        )
         if sentences >= _ABSTRACTS_PER_OTHER_LINE * (len(texts) - sentences):
             return "bare-abstracts"
     return None
@@ -106,8 +109,8 @@ def _is_csv_header(text: str) -> bool:
     return "title" in cells and ("abstract" in cells or "summary" in cells)
 
 
-def _alternates(texts: list[str]) -> bool:
-    """True when title-like and abstract-like lines mostly alternate."""
-    kinds = [looks_like_abstract(t) for t in texts]
+def _alternates(kinds: list[bool]) -> bool:
+    """True when title-like and abstract-like lines (`kinds`: abstract-like or not)
+    mostly alternate."""
     changes = sum(1 for a, b in itertools.pairwise(kinds) if a != b)
     return changes >= 0.8 * (len(kinds) - 1)
