@@ -32,6 +32,15 @@ def _related(
     )
 
 
+def test_the_group_shares_one_worker(request: pytest.FixtureRequest) -> None:
+    """Under `--dist loadgroup` (make test) a test's id ends with its group, which sends
+    the group to one worker. With pytest 9.2 it did not, silently (pytest-xdist issue
+    1386), and each module built the corpus again."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("only under pytest-xdist's --dist loadgroup")
+    assert request.node.nodeid.endswith("@synthetic-2000")
+
+
 @pytest.fixture(scope="module")
 def prepared() -> Prepared:
     return synthetic(SIZE)
