@@ -53,9 +53,13 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
 
 
 @pytest.fixture(scope="module")
-def recorded_passes(bundled_corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
-    """One analysis of the bundled corpus with the close-topic and adoption steps
-    recorded: (membership before, membership after, fit matrix, options) per call."""
+def without_neighbour_adoption(
+    bundled_corpus: Corpus,
+) -> tuple[Analysis, dict[str, list[tuple[Any, ...]]]]:
+    """One analysis of the bundled corpus without `adopt_by_neighbours`, the last step,
+    with the close-topic and adoption steps before it recorded: (membership before,
+    membership after, fit matrix, options) per call. Those calls are the full analysis's
+    own, so one run serves the tests of both."""
     calls: dict[str, list[tuple[Any, ...]]] = {"add_close_topics": [], "adopt_leftovers": []}
 
     def recording(name: str) -> Any:
@@ -71,8 +75,16 @@ def recorded_passes(bundled_corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
     with pytest.MonkeyPatch.context() as patch:
         for name in calls:
             patch.setattr(SecondPass, name, recording(name))
-        analyze(bundled_corpus, AnalysisSettings())
-    return calls
+        patch.setattr(SecondPass, "adopt_by_neighbours", lambda self, membership, *_: membership)
+        analysis = analyze(bundled_corpus, AnalysisSettings())
+    return analysis, calls
+
+
+@pytest.fixture(scope="module")
+def recorded_passes(
+    without_neighbour_adoption: tuple[Analysis, dict[str, list[tuple[Any, ...]]]],
+) -> dict[str, list[tuple[Any, ...]]]:
+    return without_neighbour_adoption[1]
 
 
 def test_an_added_topic_is_one_whose_label_the_paper_fits(
@@ -131,7 +143,8 @@ def test_a_paper_held_only_by_the_topics_file_gains_nothing(
 
 
 def test_a_paper_without_a_topic_joins_the_topic_most_of_its_neighbours_hold(
-    bundled_corpus: Corpus, bundled_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+    bundled_analysis: Analysis,
+    without_neighbour_adoption: tuple[Analysis, dict[str, list[tuple[Any, ...]]]],
 ) -> None:
     """ "Non-deep Networks" scores under MIN_SCORE against every centre, but 3 of its 5
     most related papers are in "ResNets". Only papers of Other move, each to the best
@@ -139,8 +152,7 @@ def test_a_paper_without_a_topic_joins_the_topic_most_of_its_neighbours_hold(
     into a gated topic they are not about ("Why do deep networks generalize well...":
     4 of 5 neighbours in "Regularization", a residual topic, but it says
     "unregularized" once)."""
-    monkeypatch.setattr(SecondPass, "adopt_by_neighbours", lambda self, membership, *_: membership)
-    without = analyze(bundled_corpus, AnalysisSettings())
+    without = without_neighbour_adoption[0]
     moved = {
         slug: topics
         for slug, topics in bundled_analysis.paper_topics.items()
