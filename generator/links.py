@@ -138,6 +138,7 @@ FINDER_DOC = "finder.md"
 PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 MAP_DOC = "map.md"
 MAP_DATA_DOC = "assets/map/points.json"
+SEARCH_WORDS_DOC = "assets/search/words.json"  # the corpus's words, for "Did you mean"
 # The site's Atom feed sits at the root: pages link it as rel="alternate", and Material's
 # instant navigation then fetches sitemap.xml beside it, which is only found there.
 SITE_FEED_DOC = "feed.xml"

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.links import (
     FINDER_DOC,
     HOME_DOC,
+    SEARCH_WORDS_DOC,
     TOPICS_INDEX_DOC,
     paper_doc,
     topic_doc,
@@ -22,6 +23,7 @@ from generator.render.health_page import render_health
 from generator.render.index_pages import render_home, render_methods
 from generator.render.map_page import render_map
 from generator.render.paper_page import papers_with_code, render_paper
+from generator.render.search_words import search_words_json
 from generator.render.topic_pages import render_topic, render_topics_index
 from generator.workers import start_chunked
 
@@ -78,6 +80,7 @@ def render_site(
         add(FINDER_DOC, render_finder(env, site, papers_with_code(corpus, analysis)))
         for path, text in render_map(env, site).items():
             add(path, text)
+        add(SEARCH_WORDS_DOC, search_words_json(corpus.papers))
         for path, text in render_feeds(site).items():
             add(path, text)
         for topic in analysis.topics:

@@ -214,56 +214,60 @@
   }
 
   /* The query's words that no result of a Pagefind search holds (see unknownWords), and
-     for each, a word the first result has that is one or two letters away from it (the
-     typo Pagefind's fallback would have answered: "segmentaton", "segmentation"). */
+     for each, the corpus's word one or two letters from it (nearestOf: the typo
+     Pagefind's fallback would have answered, "segmentaton" for "segmentation"). */
   function unknownIn(query, results) {
     var none = { unknown: [], nearest: {} };
     if (!results.length || !query.trim()) return Promise.resolve(none);
     return results[0].data().then(function (data) {
       var unknown = unknownWords(query, data);
-      var nearest = {};
-      unknown.forEach(function (word) {
-        var near = nearestWord(word, data);
-        if (near) nearest[word] = near;
-      });
-      var missed = unknown.filter(function (word) { return !nearest[word]; });
-      if (!missed.length || results.length < 2) return { unknown: unknown, nearest: nearest };
-      /* Pagefind answered with a start's words ("tra…" for "trasnformer": training,
-         transfer, ...): the word meant may be in the next few results only. */
-      var more = results.slice(1, NEAR_RESULTS).map(function (result) {
-        return result.data().catch(function () { return null; });
-      });
-      return Promise.all(more).then(function (datas) {
-        missed.forEach(function (word) {
-          for (var k = 0; k < datas.length && !nearest[word]; k++) {
-            var near = datas[k] && nearestWord(word, datas[k]);
-            if (near) nearest[word] = near;
-          }
-        });
+      return nearestOf(unknown).then(function (nearest) {
         return { unknown: unknown, nearest: nearest };
       });
     }, function () { return none; });  /* a fragment that does not load: judge nothing */
   }
 
-  var NEAR_RESULTS = 6;  /* results looked through for the word a typo missed */
+  /* The corpus's words, the most common first (render/search_words.py), each with its
+     folded form: fetched once, at the first word no page holds. Results cannot say
+     which word a typo meant: Pagefind answers "trasnformer" with the words of its start
+     ("tra…": training, transfer), and the word meant is in none of the first. */
+  var corpusWords = null;
 
-  function nearestWord(word, data) {
-    var typed = folded(word);
-    var most = typed.length >= 7 ? 2 : 1;
-    if (typed.length < 5) return "";  /* "bert" is no typo of "best" */
-    var content = (data.content || "").split(/\s+/);
-    var seen = (data.locations || []).map(function (i) { return content[i] || ""; })
-      .concat(((data.meta || {}).title || "").split(/\s+/));
-    var best = "", bestDistance = most + 1;
-    seen.forEach(function (candidate) {
-      var written = wordOf(candidate);
-      var distance = editDistance(typed, folded(written), most);
-      if (distance < bestDistance && folded(written).length >= 4) {
-        best = /^\p{Lu}\p{Ll}+$/u.test(written) ? written.toLowerCase() : written;
-        bestDistance = distance;
-      }
+  function wordList() {
+    if (!corpusWords) {
+      corpusWords = fetch(new URL("search/words.json", assets).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (words) {
+          return words.map(function (word) { return { word: word, folded: folded(word) }; });
+        })
+        .catch(function () { corpusWords = null; return []; });  /* asked again next time */
+    }
+    return corpusWords;
+  }
+
+  /* For each of `words` (typed words no page holds) of at least five letters ("bert" is no
+     typo of "best"), the corpus's word nearest to it, one letter away (two for a word of
+     seven or more), the more common first where two are as near: { typed: word }. */
+  function nearestOf(words) {
+    var typos = words.filter(function (word) { return folded(word).length >= 5; });
+    if (!typos.length) return Promise.resolve({});
+    return wordList().then(function (list) {
+      var nearest = Object.create(null);  /* typed words are keys: "constructor" too */
+      typos.forEach(function (word) {
+        var typed = folded(word);
+        var most = typed.length >= 7 ? 2 : 1;
+        var best = "", bestDistance = most + 1;
+        for (var i = 0; i < list.length && bestDistance > 1; i++) {
+          var distance = editDistance(typed, list[i].folded, most);
+          if (distance > 0 && distance < bestDistance) {
+            best = list[i].word;
+            bestDistance = distance;
+          }
+        }
+        if (best) nearest[word] = best;
+      });
+      return nearest;
     });
-    return best;
   }
 
   /* Edit distance of two words, two letters swapped counting as one slip ("trasnformer"
@@ -341,13 +345,17 @@
   function searchEachAlone(api, words, options) {
     return Promise.all(words.map(function (word) { return searchHeld(api, word, options); }))
       .then(function (each) {
-        var unknown = [], nearest = {};
+        var unknown = [], nearest = Object.create(null);
         each.forEach(function (alone, i) {
           if (alone.found.results.length && !alone.unknown.length) return;
           unknown.push(wordOf(words[i]));
           Object.assign(nearest, alone.nearest);
         });
-        return { each: each, unknown: unknown, nearest: nearest };
+        /* a word that found nothing at all was judged by no result */
+        var unjudged = unknown.filter(function (word) { return !nearest[word]; });
+        return nearestOf(unjudged).then(function (more) {
+          return { each: each, unknown: unknown, nearest: Object.assign(nearest, more) };
+        });
       });
   }
 

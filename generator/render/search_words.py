@@ -1,0 +1,54 @@
+"""The corpus's words for the search's "Did you mean" (papersite.js `nearestOf`).
+
+A typo's own results cannot say which word was meant: Pagefind answers "trasnformer"
+with the papers of its start ("tra…": training, transfer), and the word meant is in
+none of the first. So the site lists the words its papers are written in, the most
+common first, and a visitor's browser fetches the list at the first word no page holds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from generator.folding import fold
+from generator.model import Paper
+
+# Shorter words are not judged as typos ("bert" is no typo of "best").
+MIN_LETTERS = 5
+# The most common words kept: about 200 KB of JSON at 50,000 papers, fetched once.
+MAX_WORDS = 20_000
+# A word of letters alone, not part of a LaTeX command or of a name with digits.
+_WORD_RE = re.compile(rf"(?<![\\\w])[^\W\d_]{{{MIN_LETTERS},}}(?!\w)")
+# An address in an abstract: its parts ("https", "github") are no words of the paper.
+_ADDRESS_RE = re.compile(r"\S*://\S*|www\.\S*")
+
+
+def search_words(papers: Sequence[Paper]) -> list[str]:
+    """Each word of the papers' titles and abstracts once, as it is most often written
+    ("transformer", "ImageNet"), by the number of papers that use it, most first, then
+    A-Z. A capitalised word ("Transformer", at a sentence's or a title's start) counts
+    as its small-letter form."""
+    papers_using: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
+    for paper in papers:
+        seen: set[str] = set()
+        text = _ADDRESS_RE.sub(" ", f"{paper.title}\n{paper.abstract}")
+        for match in _WORD_RE.finditer(text):
+            word = match.group()
+            if word.istitle():
+                word = word.lower()
+            key = fold(word)
+            written.setdefault(key, Counter())[word] += 1
+            seen.add(key)
+        papers_using.update(seen)
+    keys = sorted(papers_using, key=lambda key: (-papers_using[key], key))[:MAX_WORDS]
+    return [min(written[key].items(), key=lambda item: (-item[1], item[0]))[0] for key in keys]
+
+
+def search_words_json(papers: Sequence[Paper]) -> str:
+    """The word list as compact JSON text (letters only: nothing to escape)."""
+    text = json.dumps(search_words(papers), ensure_ascii=False, separators=(",", ":"))
+    return text + "\n"
