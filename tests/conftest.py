@@ -37,11 +37,17 @@ SLOW_FIXTURES = frozenset(
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that use slow fixtures as `slow`."""
+    """Mark the tests that use slow fixtures as `slow`, and put each module's tests in
+    one xdist group unless they name theirs: `--dist loadgroup` hands out every other
+    test alone, and a module split between workers computed its module fixtures (a
+    browser, an analysis) in each."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
