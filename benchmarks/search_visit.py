@@ -45,11 +45,12 @@ def measure_visits(site: Path, queries: list[str], delay_ms: float = 120) -> lis
     from browser_support import browsing
 
     with browsing(site) as (url, browser):
-        visits = [_visit(browser, url, query, delay_ms) for query in queries]
+        visits = [visit(browser, url, query, delay_ms) for query in queries]
     return visits
 
 
-def _visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
+def visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
+    """Open the home page at `url` in a fresh context of `browser` and search `query`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
     bodies: list[tuple[bool, int]] = []

@@ -18,11 +18,13 @@ from browser_support import SEARCH_DONE_JS, h1_text, wait_for_h1
 from paths import FIXTURES
 from sitebuild import BuiltSite
 
+from benchmarks.run import QUERY
+from benchmarks.search_visit import visit
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
 
 if TYPE_CHECKING:
     from conftest import Tab
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -317,6 +319,8 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     assert later == {"transforemrs": "transformers"}
     # two letters swapped are one slip: "tarin" (5 letters, one slip allowed) is "train"
     assert page.evaluate(nearest, ["tarin", ["the tar"]]) == {"tarin": "train"}
+    # a corpus word the results missed is no typo of its neighbours ("segmentations")
+    assert page.evaluate(nearest, ["segmentation", ["the tar"]]) == {}
     threes = sorted({w for w in written if len(w) == 3})
     assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}
@@ -387,6 +391,17 @@ def test_swapped_letters_are_offered_the_word_meant(tab: Tab, e2e_site: BuiltSit
     assert {typo: meant[typo] for typo in judged} == judged
     assert sum(url.endswith("/search/words.json") for url in tab.requests) == 1
     tab.assert_clean()
+
+
+def test_a_visit_and_its_first_search_stay_small(
+    browser: Browser, base_url: str, e2e_site: BuiltSite
+) -> None:
+    """The benchmark's visit (benchmarks/search_visit.py): the home page, its styles and
+    scripts, then a first search, which fetches at most 500 KB; the whole under 650 KB."""
+    measured = visit(browser, base_url, QUERY, 0)
+    assert measured.first  # results were shown
+    assert 0 < measured.search_bytes < measured.visit_bytes <= 650 * 1024, measured
+    assert measured.search_bytes <= 500 * 1024, measured
 
 
 def test_keyboard_opens_moves_through_opens_and_closes(tab: Tab) -> None:
