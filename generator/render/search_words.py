@@ -20,10 +20,9 @@ from generator.model import Paper
 MIN_LETTERS = 5
 # The most common words kept: about 200 KB of JSON at 50,000 papers, fetched once.
 MAX_WORDS = 20_000
-# A word of letters alone, not part of a LaTeX command or of a name with digits.
-_WORD_RE = re.compile(rf"(?<![\\\w])[^\W\d_]{{{MIN_LETTERS},}}(?!\w)")
-# An address in an abstract: its parts ("https", "github") are no words of the paper.
-_ADDRESS_RE = re.compile(r"\S*://\S*|www\.\S*")
+# A word of letters alone: not part of a LaTeX command or of a name with digits
+# ("\\mathcal", "ResNet50"), nor of an address ("https://github.com/lab/thing").
+_WORD_RE = re.compile(rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)")
 
 
 def search_words(papers: Sequence[Paper]) -> list[str]:
@@ -31,21 +30,25 @@ def search_words(papers: Sequence[Paper]) -> list[str]:
     ("transformer", "ImageNet"), by the number of papers that use it, most first, then
     A-Z. A capitalised word ("Transformer", at a sentence's or a title's start) counts
     as its small-letter form."""
+    times_written: Counter[str] = Counter()
     papers_using: Counter[str] = Counter()
-    written: dict[str, Counter[str]] = {}
+    key_of: dict[str, str] = {}  # each written form folded once
     for paper in papers:
-        seen: set[str] = set()
-        text = _ADDRESS_RE.sub(" ", f"{paper.title}\n{paper.abstract}")
-        for match in _WORD_RE.finditer(text):
-            word = match.group()
-            if word.istitle():
-                word = word.lower()
-            key = fold(word)
-            written.setdefault(key, Counter())[word] += 1
-            seen.add(key)
-        papers_using.update(seen)
-    keys = sorted(papers_using, key=lambda key: (-papers_using[key], key))[:MAX_WORDS]
-    return [min(written[key].items(), key=lambda item: (-item[1], item[0]))[0] for key in keys]
+        words = _WORD_RE.findall(f"{paper.title}\n{paper.abstract}")
+        times_written.update(words)
+        used = set()
+        for word in set(words):
+            key = key_of.get(word)
+            if key is None:
+                key = key_of[word] = fold(word)
+            used.add(key)
+        papers_using.update(used)
+    forms: dict[str, Counter[str]] = {}
+    for word, times in times_written.items():
+        form = word.lower() if word.istitle() else word
+        forms.setdefault(key_of[word], Counter())[form] += times
+    kept = sorted(papers_using, key=lambda key: (-papers_using[key], key))[:MAX_WORDS]
+    return [min(forms[key].items(), key=lambda item: (-item[1], item[0]))[0] for key in kept]
 
 
 def search_words_json(papers: Sequence[Paper]) -> str:

@@ -247,7 +247,8 @@
 
   /* For each of `words` (typed words no page holds) of at least five letters ("bert" is no
      typo of "best"), the corpus's word nearest to it, one letter away (two for a word of
-     seven or more), the more common first where two are as near: { typed: word }. */
+     seven or more), the more common first where two are as near: { typed: word }. A word
+     the corpus has (one Pagefind splits otherwise) is offered nothing. */
   function nearestOf(words) {
     var typos = words.filter(function (word) { return folded(word).length >= 5; });
     if (!typos.length) return Promise.resolve({});
@@ -259,7 +260,8 @@
         var best = "", bestDistance = most + 1;
         for (var i = 0; i < list.length && bestDistance > 1; i++) {
           var distance = editDistance(typed, list[i].folded, most);
-          if (distance > 0 && distance < bestDistance) {
+          if (distance === 0) { best = ""; break; }  /* a corpus word: no typo */
+          if (distance < bestDistance) {
             best = list[i].word;
             bestDistance = distance;
           }
