@@ -312,15 +312,12 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
         assert page.evaluate(judged, [word, text]) == [], word  # stemmed: "tying" is "tie"
     # The word a typo missed comes from the corpus's words, not from the results
     # (Pagefind answered "transforemrs" with the words of a start, "transfo…").
-    nearest = """([word, texts]) => window.papersite.unknownIn(word, texts.map((text) => ({
-      data: () => Promise.resolve({ content: text, locations: [0, 1], meta: {} })
-    }))).then((found) => found.nearest)"""
-    later = page.evaluate(nearest, ["transforemrs", ["transfer learning", "the transfer"]])
-    assert later == {"transforemrs": "transformers"}
+    nearest = "(words) => window.papersite.nearestOf(words)"
+    assert page.evaluate(nearest, ["transforemrs"]) == {"transforemrs": "transformers"}
     # two letters swapped are one slip: "tarin" (5 letters, one slip allowed) is "train"
-    assert page.evaluate(nearest, ["tarin", ["the tar"]]) == {"tarin": "train"}
+    assert page.evaluate(nearest, ["tarin", "tarn"]) == {"tarin": "train"}  # 4: not judged
     # a corpus word the results missed is no typo of its neighbours ("segmentations")
-    assert page.evaluate(nearest, ["segmentation", ["the tar"]]) == {}
+    assert page.evaluate(nearest, ["segmentation"]) == {}
     threes = sorted({w for w in written if len(w) == 3})
     assert not [w for w, found in page.evaluate(UNKNOWN_JS, threes[::4]).items() if found]
     assert page.evaluate(UNKNOWN_JS, made_up) == {w: [w] for w in made_up}
@@ -356,12 +353,72 @@ def test_a_typo_offers_the_word_the_pages_have(tab: Tab, e2e_site: BuiltSite) ->
     tab.assert_clean()
 
 
+NOTHING_FOUND_JS = """async (words) => {
+  const api = await window.papersite.pagefind();
+  for (const word of words) {
+    if (!(await api.search(word)).results.length) return word;
+  }
+  return null;
+}"""
+
+
+def test_a_typo_that_finds_nothing_and_a_compounds_part_are_offered(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """A one-word typo Pagefind finds no page for is named and offered its word (it said
+    "No paper matches" and offered nothing); the offer for a part of a compound
+    ("semantic-segmentaton") puts the word in the compound (the click did nothing)."""
+    page = tab.page
+    tab.goto("")
+    page.wait_for_function("typeof (window.papersite || {}).pagefind === 'function'")
+    texts = [f"{p.title} {p.abstract}".lower() for p in e2e_site.corpus.papers]
+    counts = Counter(w for text in texts for w in PLAIN_WORD.findall(text) if len(w) >= 8)
+    # first-letter slips: Pagefind's fallback finds nothing for some
+    slips = {w[1] + w[0] + w[2:]: w for w, _ in counts.most_common(100)}
+    slips = {typo: w for typo, w in slips.items() if not any(typo in t for t in texts)}
+    typo = page.evaluate(NOTHING_FOUND_JS, sorted(slips))
+    assert typo, "no slip that finds nothing"
+    assert search(page, typo) == []
+    status = page.locator("[data-ps-search-status]")
+    assert (
+        status.text_content()
+        == f"No paper has the word \u201c{typo}\u201d. Did you mean {slips[typo]}?"
+    )
+    first, common = (w for w, _ in counts.most_common(2))
+    compound = f"{first}-{common[:-2]}{common[-1]}{common[-2]}"  # "neural-networsk"
+    search(page, compound)
+    offered = page.locator(".ps-search__suggest")
+    assert offered.all_text_contents() == [common]
+    offered.click()
+    fixed = f"{first}-{common}"
+    page.wait_for_function(SEARCH_DONE_JS, arg=fixed, timeout=15_000)
+    assert page.locator("[data-ps-search-input]").input_value() == fixed
+    tab.assert_clean()
+
+
+def test_a_word_list_that_fails_to_load_is_asked_for_again(tab: Tab) -> None:
+    """The corpus's word list is fetched only for a word no page has. The search works
+    without it, offering nothing; the next such word asks for it again (a 404 was kept
+    for the page's life)."""
+    page = tab.page
+    tab.goto("")
+    assert search(page, QUERY)  # every word found: the list is not asked for
+    assert not [url for url in tab.requests if url.endswith("/search/words.json")]
+    page.route("**/search/words.json", lambda route: route.fulfill(status=404, body="gone"))
+    assert page.evaluate("(w) => window.papersite.nearestOf(w)", ["segmentaton"]) == {}
+    page.unroute("**/search/words.json")
+    offered = page.evaluate("(w) => window.papersite.nearestOf(w)", ["segmentaton"])
+    assert offered == {"segmentaton": "segmentation"}
+    assert sum(url.endswith("/search/words.json") for url in tab.requests) == 2
+
+
 TYPOS_JS = """async (typos) => {
   const api = await window.papersite.pagefind();
   const out = {};
   for (const typo of typos) {
     const held = await window.papersite.searchHeld(api, typo, {});
-    out[typo] = [held.unknown, held.nearest[typo] || ""];
+    const nearest = await window.papersite.nearestOf(held.unknown);
+    out[typo] = [held.unknown, nearest[typo] || ""];
   }
   return out;
 }"""

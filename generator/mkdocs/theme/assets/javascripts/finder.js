@@ -296,7 +296,11 @@
       var words = papersite.queryWords(held.query);
       if (held.found.results.length || held.unknown.length || !words.length) return held;
       return papersite.searchEachAlone(api, words, {}).then(function (alone) {
-        return Object.assign({}, held, { unknown: alone.unknown, nearest: alone.nearest });
+        return Object.assign({}, held, { unknown: alone.unknown });
+      });
+    }).then(function (held) {  /* the corpus's word for each that looks like a typo */
+      return papersite.nearestOf(held.unknown).then(function (nearest) {
+        return Object.assign({}, held, { nearest: nearest });
       });
     });
     this.heldQuery = { typed: query, answer: answer };

@@ -213,22 +213,17 @@
     return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, "") || token;
   }
 
-  /* The query's words that no result of a Pagefind search holds (see unknownWords), and
-     for each, the corpus's word one or two letters from it (nearestOf: the typo
-     Pagefind's fallback would have answered, "segmentaton" for "segmentation"). */
+  /* The query's words that no result of a Pagefind search holds (see unknownWords). */
   function unknownIn(query, results) {
-    var none = { unknown: [], nearest: {} };
+    var none = { unknown: [] };
     if (!results.length || !query.trim()) return Promise.resolve(none);
     return results[0].data().then(function (data) {
-      var unknown = unknownWords(query, data);
-      return nearestOf(unknown).then(function (nearest) {
-        return { unknown: unknown, nearest: nearest };
-      });
+      return { unknown: unknownWords(query, data) };
     }, function () { return none; });  /* a fragment that does not load: judge nothing */
   }
 
   /* The corpus's words, the most common first (render/search_words.py), each with its
-     folded form: fetched once, at the first word no page holds. Results cannot say
+     folded form: fetched once, at the first word named as no page's. Results cannot say
      which word a typo meant: Pagefind answers "trasnformer" with the words of its start
      ("tra…": training, transfer), and the word meant is in none of the first. */
   var corpusWords = null;
@@ -236,7 +231,10 @@
   function wordList() {
     if (!corpusWords) {
       corpusWords = fetch(new URL("search/words.json", assets).href)
-        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (response) {
+          if (!response.ok) throw new Error("search/words.json: " + response.status);
+          return response.json();
+        })
         .then(function (words) {
           return words.map(function (word) { return { word: word, folded: folded(word) }; });
         })
@@ -247,7 +245,8 @@
 
   /* For each of `words` (typed words no page holds) of at least five letters ("bert" is no
      typo of "best"), the corpus's word nearest to it, one letter away (two for a word of
-     seven or more), the more common first where two are as near: { typed: word }. A word
+     seven or more), the more common first where two are as near: { typed: word }, the
+     typo Pagefind's fallback would have answered ("segmentaton": "segmentation"). A word
      the corpus has (one Pagefind splits otherwise) is offered nothing. */
   function nearestOf(words) {
     var typos = words.filter(function (word) { return folded(word).length >= 5; });
@@ -307,15 +306,14 @@
     return parts.filter(Boolean);
   }
 
-  /* Search `query` for the words the pages hold: { query, found, unknown, nearest }. A
-     compound Pagefind does not find whole ("decision-boundary": it indexed the parts)
-     is searched as its parts; `unknown` lists the words no page holds, whose results
-     Pagefind would have drawn from another word, and `nearest` a word a page has for
-     each that looks like a typo of it. */
+  /* Search `query` for the words the pages hold: { query, found, unknown }. A compound
+     Pagefind does not find whole ("decision-boundary": it indexed the parts) is searched
+     as its parts; `unknown` lists the words no page holds, whose results Pagefind would
+     have drawn from another word. */
   function searchHeld(api, query, options) {
     return api.search(query, options).then(function (found) {
       return unknownIn(query, found.results).then(function (judged) {
-        var held = { query: query, found: found, unknown: judged.unknown, nearest: judged.nearest };
+        var held = { query: query, found: found, unknown: judged.unknown };
         /* split only into words long enough to be judged: "k-means" as "k" and "means"
            would pass unjudged and list papers with "means" */
         var compounds = judged.unknown.filter(function (word) {
@@ -328,7 +326,7 @@
         }).join(" ");
         return api.search(split, options).then(function (again) {
           return unknownIn(split, again.results).then(function (left) {
-            return { query: split, found: again, unknown: left.unknown, nearest: left.nearest };
+            return { query: split, found: again, unknown: left.unknown };
           });
         });
       });
@@ -342,28 +340,23 @@
 
   /* Each word searched alone (searchHeld), for a query whose words together found
      nothing or held a word no page has: `each` the answers, `unknown` the words no page
-     has (alone, Pagefind answered with another word, or found nothing) and `nearest`
-     their look-alikes. Both the header search and the finder name such words. */
+     has (alone, Pagefind answered with another word, or found nothing; of a compound,
+     the parts no page has). Both the header search and the finder name such words. */
   function searchEachAlone(api, words, options) {
     return Promise.all(words.map(function (word) { return searchHeld(api, word, options); }))
       .then(function (each) {
-        var unknown = [], nearest = Object.create(null);
+        var unknown = [];
         each.forEach(function (alone, i) {
           if (alone.found.results.length && !alone.unknown.length) return;
-          unknown.push(wordOf(words[i]));
-          Object.assign(nearest, alone.nearest);
+          unknown.push.apply(unknown, alone.unknown.length ? alone.unknown : [wordOf(words[i])]);
         });
-        /* a word that found nothing at all was judged by no result */
-        var unjudged = unknown.filter(function (word) { return !nearest[word]; });
-        return nearestOf(unjudged).then(function (more) {
-          return { each: each, unknown: unknown, nearest: Object.assign(nearest, more) };
-        });
+        return { each: each, unknown: unknown };
       });
   }
 
   /* "Did you mean a, b?" after a search's status: a button for each unknown word typed
-     that a page has a word one or two letters from (searchHeld's `nearest`); `pick(word,
-     near)` puts it in the query. */
+     that the corpus has a word one or two letters from (nearestOf); `pick(word, near)`
+     puts it in the query. */
   function didYouMean(status, nearest, className, pick) {
     var typed = Object.keys(nearest || {});
     if (!typed.length) return;
@@ -378,10 +371,14 @@
     status.appendChild(document.createTextNode("?"));
   }
 
-  /* The query with `word` (a token's word, as unknownWords names it) replaced. */
+  /* The query with `word` (a token's word, as unknownWords names it, or a part of a
+     compound searched as its parts: "semantic-segmentaton") replaced. */
   function replaceWord(query, word, by) {
     return query.split(/(\s+)/).map(function (token) {
-      return wordOf(token) === word ? token.replace(word, by) : token;
+      if (wordOf(token) === word) return token.replace(word, by);
+      return token.split(/([^\p{L}\p{N}]+)/u).map(function (part) {
+        return part === word ? by : part;
+      }).join("");
     }).join("");
   }
 
@@ -492,6 +489,7 @@
     searchHeld: searchHeld,
     queryWords: queryWords,
     searchEachAlone: searchEachAlone,
+    nearestOf: nearestOf,
     replaceWord: replaceWord,
     didYouMean: didYouMean,
     wordOf: wordOf,

@@ -80,15 +80,17 @@
       var terms = words(held.query).filter(function (term) {
         return held.unknown.indexOf(papersite.wordOf(term)) < 0;
       });
-      var result = { results: all.results, allWords: true, unknown: held.unknown, nearest: held.nearest };
+      var result = { results: all.results, allWords: true, unknown: held.unknown };
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
-      if (!terms.length || (terms.length < 2 && !held.unknown.length)) return result;
+      if (!terms.length) return result;
+      /* One word that found no page is searched alone too (named, its typo's word
+         offered), but not among topics only: the papers' search names the words. */
+      if (terms.length < 2 && !held.unknown.length && filters) return result;
       result.allWords = false;
       return papersite.searchEachAlone(api, terms, options).then(function (alone) {
         var merged = {};
         result.unknown = result.unknown.concat(alone.unknown);
-        Object.assign(result.nearest, alone.nearest);
         alone.each.forEach(function (held) {
           if (held.unknown.length) return;
           held.found.results.forEach(function (found) {
@@ -108,20 +110,23 @@
   /* Papers and topics for a query: the best papers (every result that is not a topic
      page), then the topic pages that match, each list fetched apart so that papers
      outrank topics and a popular topic is never crowded out by papers; a topic whose
-     label the query names comes first (`named`). */
+     label the query names comes first (`named`). The words no paper has are named, with
+     the corpus's word for each that looks like a typo of it (`nearest`). */
   function findAll(api, query) {
     return Promise.all([find(api, query), find(api, query, { kind: "topic" })])
       .then(function (found) {
-        var topicIds = {};
-        found[1].results.forEach(function (result) { topicIds[result.id] = true; });
-        var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
-        return {
-          papers: papers,
-          topics: found[1].results,
-          allWords: found[0].allWords,
-          unknown: found[0].unknown,
-          nearest: found[0].nearest
-        };
+        return papersite.nearestOf(found[0].unknown).then(function (nearest) {
+          var topicIds = {};
+          found[1].results.forEach(function (result) { topicIds[result.id] = true; });
+          var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
+          return {
+            papers: papers,
+            topics: found[1].results,
+            allWords: found[0].allWords,
+            unknown: found[0].unknown,
+            nearest: nearest
+          };
+        });
       });
   }
 
