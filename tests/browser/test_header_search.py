@@ -310,6 +310,12 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     }]).then((found) => found.unknown)"""
     for word, text in (("tie", "tying"), ("lie", "lying"), ("dying", "die")):
         assert page.evaluate(judged, [word, text]) == [], word  # stemmed: "tying" is "tie"
+    for word, text in (("studies", "study"), ("scalability", "scalable"), ("using", "used")):
+        assert page.evaluate(judged, [word, text]) == [], word  # endings and a final i as y
+    # a slip at the end of a word's core is judged: its whole core is not a start of
+    # "transformer" (all but its last letter, "transfo", was)
+    for typo in ("transfomer", "transformr", "tranformer"):
+        assert page.evaluate(judged, [typo, "transformer"]) == [typo]
     # The word a typo missed comes from the corpus's words, not from the results
     # (Pagefind answered "transforemrs" with the words of a start, "transfo…").
     nearest = "(words) => window.papersite.nearestOf(words)"

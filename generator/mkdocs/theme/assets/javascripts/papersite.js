@@ -196,9 +196,10 @@
       } else if (word.length < 3 || start.length < 3) {
         return false;  /* too short to judge */
       } else {
-        enough = start.slice(0, Math.max(start.length - 1, 3));
+        enough = start;
       }
-      return !forms.some(function (form) { return form.indexOf(enough) === 0; });
+      var other = /i$/.test(enough) && enough.length > 3 ? enough.slice(0, -1) + "y" : enough;
+      return !forms.some(function (form) { return form.indexOf(enough) === 0 || form.indexOf(other) === 0; });
     }
     /* A compound is held whole ("multi-modal" as "multimodal") or by its parts: Pagefind
        finds "SpineNet" or "wide-residual-networks" by a part. */
