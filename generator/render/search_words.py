@@ -27,9 +27,10 @@ _WORD_RE = re.compile(rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)")
 
 def search_words(papers: Sequence[Paper]) -> list[str]:
     """Each word of the papers' titles and abstracts once, as it is most often written
-    ("transformer", "ImageNet"), by the number of papers that use it, most first, then
-    A-Z. A capitalised word ("Transformer", at a sentence's or a title's start) counts
-    as its small-letter form."""
+    ("transformer", "ImageNet", "Fréchet"), by the number of papers that use it, most
+    first, then A-Z. A capitalised word ("Transformer", at a sentence's or a title's
+    start) counts as its small-letter form where the corpus writes that too (a name,
+    "Fréchet", keeps its capital)."""
     times_written: Counter[str] = Counter()
     papers_using: Counter[str] = Counter()
     key_of: dict[str, str] = {}  # each written form folded once
@@ -45,7 +46,7 @@ def search_words(papers: Sequence[Paper]) -> list[str]:
         papers_using.update(used)
     forms: dict[str, Counter[str]] = {}
     for word, times in times_written.items():
-        form = word.lower() if word.istitle() else word
+        form = word.lower() if word.istitle() and word.lower() in times_written else word
         forms.setdefault(key_of[word], Counter())[form] += times
     kept = sorted(papers_using, key=lambda key: (-papers_using[key], key))[:MAX_WORDS]
     return [min(forms[key].items(), key=lambda item: (-item[1], item[0]))[0] for key in kept]

@@ -19,14 +19,15 @@ def test_words_are_ordered_by_the_papers_that_use_them_then_a_to_z() -> None:
         _paper("c", "Other", "Alpha beta scans."),
     ]
     # two papers use "scans" and "segmentation"; "segmented", three times in one paper,
-    # counts once, as the other words of one paper do
+    # counts once, as the other words of one paper do ("Alpha" and "Other" are never
+    # written in small letters)
     assert search_words(papers) == [
         "scans",
         "segmentation",
         "again",
-        "alpha",
+        "Alpha",
         "models",
-        "other",
+        "Other",
         "segmented",
         "transformer",
     ]
@@ -35,11 +36,14 @@ def test_words_are_ordered_by_the_papers_that_use_them_then_a_to_z() -> None:
 def test_a_word_is_written_as_most_papers_write_it_capitals_at_a_start_aside() -> None:
     papers = [
         _paper("a", "ImageNet Results", "Trained on ImageNet. Results on Imagenet."),
-        _paper("b", "More", "We use ImageNet and IMAGENET; results vary."),
+        _paper("b", "More", "We use ImageNet and IMAGENET; results vary. Fréchet distance."),
+        _paper("c", "Fréchet Inception Distance", "The Fréchet distance of Gaussians."),
     ]
     words = search_words(papers)
-    assert "ImageNet" in words and "results" in words
-    assert not {"Imagenet", "IMAGENET", "Results"} & set(words)
+    assert {"ImageNet", "results", "distance"} <= set(words)
+    assert not {"Imagenet", "IMAGENET", "Results", "Distance"} & set(words)
+    # a capital the corpus never drops is a name's
+    assert {"Fréchet", "Gaussians", "Trained"} <= set(words)
 
 
 def test_short_words_numbers_latex_commands_and_addresses_are_left_out() -> None:

@@ -257,13 +257,16 @@
       typos.forEach(function (word) {
         var typed = folded(word);
         var most = typed.length >= 7 ? 2 : 1;
-        var best = "", bestDistance = most + 1;
-        for (var i = 0; i < list.length && bestDistance > 1; i++) {
+        /* fewer slips first, then a word that starts as the typed one does (a slip is
+           seldom in the first letter: "sorces" is "sources" rather than "forces") */
+        var best = "", bestRank = 2 * most + 2;
+        for (var i = 0; i < list.length && bestRank > 2; i++) {
           var distance = editDistance(typed, list[i].folded, most);
           if (distance === 0) { best = ""; break; }  /* a corpus word: no typo */
-          if (distance < bestDistance) {
+          var rank = 2 * distance + (list[i].folded[0] === typed[0] ? 0 : 1);
+          if (distance <= most && rank < bestRank) {
             best = list[i].word;
-            bestDistance = distance;
+            bestRank = rank;
           }
         }
         if (best) nearest[word] = best;
