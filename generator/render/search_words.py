@@ -22,34 +22,51 @@ MIN_LETTERS = 5
 MAX_WORDS = 20_000
 # A word of letters alone: not part of a LaTeX command or of a name with digits
 # ("\\mathcal", "ResNet50"), nor of an address ("https://github.com/lab/thing").
-_WORD_RE = re.compile(rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)")
+_WORD = rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)"
+_WORD_RE = re.compile(_WORD)
+# Such a word where a sentence starts, whose capital says nothing of the word.
+_SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?]\s+)({_WORD})")
 
 
 def search_words(papers: Sequence[Paper]) -> list[str]:
-    """Each word of the papers' titles and abstracts once, as it is most often written
-    ("transformer", "ImageNet", "Fréchet"), by the number of papers that use it, most
-    first, then A-Z. A capitalised word ("Transformer", at a sentence's or a title's
-    start) counts as its small-letter form where the corpus writes that too (a name,
-    "Fréchet", keeps its capital)."""
-    times_written: Counter[str] = Counter()
+    """Each word of the papers' titles and abstracts once, as the abstracts write it
+    within sentences ("transformer", "ImageNet", "Fréchet"), by the number of papers
+    that use it, most first, then A-Z. A capital at a sentence's start or in a title
+    says nothing: a word written only so is given in small letters ("moreover")."""
+    within: Counter[str] = Counter()  # written forms within sentences
+    elsewhere: Counter[str] = Counter()  # in titles and at sentences' starts
     papers_using: Counter[str] = Counter()
     key_of: dict[str, str] = {}  # each written form folded once
     for paper in papers:
-        words = _WORD_RE.findall(f"{paper.title}\n{paper.abstract}")
-        times_written.update(words)
+        title = _WORD_RE.findall(paper.title)
+        abstract = _WORD_RE.findall(paper.abstract)
+        starts = _SENTENCE_START_RE.findall(paper.abstract)
+        within.update(abstract)
+        within.subtract(starts)
+        elsewhere.update(title)
+        elsewhere.update(starts)
         used = set()
-        for word in set(words):
+        for word in {*title, *abstract}:
             key = key_of.get(word)
             if key is None:
                 key = key_of[word] = fold(word)
             used.add(key)
         papers_using.update(used)
-    forms: dict[str, Counter[str]] = {}
-    for word, times in times_written.items():
-        form = word.lower() if word.istitle() and word.lower() in times_written else word
-        forms.setdefault(key_of[word], Counter())[form] += times
+    within_forms: dict[str, Counter[str]] = {}
+    for word, times in within.items():
+        if times > 0:
+            within_forms.setdefault(key_of[word], Counter())[word] += times
+    other_forms: dict[str, Counter[str]] = {}
+    for word, times in elsewhere.items():
+        spelled = word.lower() if word.istitle() else word
+        other_forms.setdefault(key_of[word], Counter())[spelled] += times
     kept = sorted(papers_using, key=lambda key: (-papers_using[key], key))[:MAX_WORDS]
-    return [min(forms[key].items(), key=lambda item: (-item[1], item[0]))[0] for key in kept]
+    return [_most_written(within_forms.get(key) or other_forms[key]) for key in kept]
+
+
+def _most_written(forms: Counter[str]) -> str:
+    """The form written most often; of two as often, the first A-Z."""
+    return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def search_words_json(papers: Sequence[Paper]) -> str:
