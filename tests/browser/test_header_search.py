@@ -316,6 +316,8 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     # "transformer" (all but its last letter, "transfo", was)
     for typo in ("transfomer", "transformr", "tranformer"):
         assert page.evaluate(judged, [typo, "transformer"]) == [typo]
+    # a word of six letters or more keeps three letters of its core ("nu…" went unjudged)
+    assert page.evaluate(judged, ["nueral", "numerical neural"]) == ["nueral"]
     # The word a typo missed comes from the corpus's words, not from the results
     # (Pagefind answered "transforemrs" with the words of a start, "transfo…").
     nearest = "(words) => window.papersite.nearestOf(words)"

@@ -157,11 +157,12 @@
     return word.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
   }
 
-  function core(word) {
+  /* A word less the endings English stemming may take off, down to `least` letters (2). */
+  function core(word, least) {
     var stem = IRREGULAR.get(word) || word;  /* (a Map: "constructor" is a word too) */
     for (var round = 0; round < 3; round++) {
       var ending = ENDINGS.filter(function (end) {
-        return stem.length - end.length >= 2 && stem.slice(-end.length) === end;
+        return stem.length - end.length >= (least || 2) && stem.slice(-end.length) === end;
       })[0];
       if (!ending) break;
       stem = stem.slice(0, -ending.length);
@@ -190,6 +191,8 @@
     var forms = Object.keys(held);
     function unheld(word) {
       var start = core(word);
+      /* a word of six letters or more keeps three ("nueral" as "nuer…", not "nu…") */
+      if (start.length < 3 && word.length > 5) start = core(word, 3);
       var enough;
       if (word.length === 3) {  /* "rag" (found as "ra…"), "gan"; "its" as "it…" */
         enough = start.length >= 2 ? start : word;
