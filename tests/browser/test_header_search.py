@@ -375,7 +375,8 @@ def test_a_typo_that_finds_nothing_and_a_compounds_part_are_offered(
 ) -> None:
     """A one-word typo Pagefind finds no page for is named and offered its word (it said
     "No paper matches" and offered nothing); the offer for a part of a compound
-    ("semantic-segmentaton") puts the word in the compound (the click did nothing)."""
+    ("semantic-segmentaton") puts the word in the compound (the click did nothing); two
+    typos make one offer, the query corrected (a button a word fixed only that word)."""
     page = tab.page
     tab.goto("")
     page.wait_for_function("typeof (window.papersite || {}).pagefind === 'function'")
@@ -394,11 +395,14 @@ def test_a_typo_that_finds_nothing_and_a_compounds_part_are_offered(
     )
     first, common = (w for w, _ in counts.most_common(2))
     compound = f"{first}-{common[:-2]}{common[-1]}{common[-2]}"  # "neural-networsk"
-    search(page, compound)
+    search(page, f"{compound} {typo}")
     offered = page.locator(".ps-search__suggest")
-    assert offered.all_text_contents() == [common]
-    offered.click()
+    # one offer, the query with both typos' words put in
+    assert offered.all_text_contents() == [f"{first}-{common} {slips[typo]}"]
+    search(page, compound)
     fixed = f"{first}-{common}"
+    assert offered.all_text_contents() == [fixed]
+    offered.click()
     page.wait_for_function(SEARCH_DONE_JS, arg=fixed, timeout=15_000)
     assert page.locator("[data-ps-search-input]").input_value() == fixed
     tab.assert_clean()

@@ -359,8 +359,8 @@
       if (unknown.length) {
         self.status.textContent = "No paper has the word" + (unknown.length > 1 ? "s " : " ") +
           unknown.join(", ") + ".";
-        papersite.didYouMean(self.status, self.nearest, "ps-finder__suggest", function (word, near) {
-          self.query.value = papersite.replaceWord(self.query.value, word, near);
+        papersite.didYouMean(self.status, self.state.query, self.nearest, "ps-finder__suggest", function (corrected) {
+          self.query.value = corrected;
           self.query.dispatchEvent(new Event("input"));
         });
       } else if (count) {

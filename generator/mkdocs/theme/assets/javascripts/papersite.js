@@ -361,20 +361,20 @@
       });
   }
 
-  /* "Did you mean a, b?" after a search's status: a button for each unknown word typed
-     that the corpus has a word one or two letters from (nearestOf); `pick(word, near)`
-     puts it in the query. */
-  function didYouMean(status, nearest, className, pick) {
+  /* "Did you mean …?" after a search's status: one button holding `query` with each
+     unknown word the corpus has a look-alike of (nearestOf: `nearest`) replaced by it,
+     as a search engine offers a corrected query; `pick(corrected)` searches it. */
+  function didYouMean(status, query, nearest, className, pick) {
     var typed = Object.keys(nearest || {});
     if (!typed.length) return;
+    var corrected = typed.reduce(function (text, word) {
+      return replaceWord(text, word, nearest[word]);
+    }, query.trim());
+    var button = element("button", className, corrected);
+    button.type = "button";
+    button.addEventListener("click", function () { pick(corrected); });
     status.appendChild(document.createTextNode(" Did you mean "));
-    typed.forEach(function (word, i) {
-      var button = element("button", className, nearest[word]);
-      button.type = "button";
-      button.addEventListener("click", function () { pick(word, nearest[word]); });
-      if (i) status.appendChild(document.createTextNode(", "));
-      status.appendChild(button);
-    });
+    status.appendChild(button);
     status.appendChild(document.createTextNode("?"));
   }
 
@@ -497,7 +497,6 @@
     queryWords: queryWords,
     searchEachAlone: searchEachAlone,
     nearestOf: nearestOf,
-    replaceWord: replaceWord,
     didYouMean: didYouMean,
     wordOf: wordOf,
     typeset: typeset  /* math added to a page after it was set up */

@@ -233,8 +233,8 @@
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
     else status = count === 1 ? "1 paper" : count + " papers";
     ui.status.textContent = status;
-    papersite.didYouMean(ui.status, found.nearest, "ps-search__suggest", function (word, near) {
-      ui.input.value = papersite.replaceWord(ui.input.value, word, near);
+    papersite.didYouMean(ui.status, query, found.nearest, "ps-search__suggest", function (corrected) {
+      ui.input.value = corrected;
       ui.input.focus();
       run(ui, true);
     });
