@@ -24,8 +24,9 @@ MAX_WORDS = 20_000
 # ("\\mathcal", "ResNet50"), nor of an address ("https://github.com/lab/thing").
 _WORD = rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)"
 _WORD_RE = re.compile(_WORD)
-# Such a word where a sentence starts, whose capital says nothing of the word.
-_SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?]\s+)({_WORD})")
+# Such a word where a sentence starts (after a colon or a closing quote too), whose
+# capital says nothing of the word.
+_SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?:][\"'”’)\]]*\s+)({_WORD})")
 
 
 def search_words(papers: Sequence[Paper]) -> list[str]:
@@ -65,8 +66,9 @@ def search_words(papers: Sequence[Paper]) -> list[str]:
 
 
 def _most_written(forms: Counter[str]) -> str:
-    """The form written most often; of two as often, the first A-Z."""
-    return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
+    """The form written most often; of two as often, one in small letters, else the
+    first A-Z ("neighborhood", not "Neighborhood")."""
+    return min(forms.items(), key=lambda item: (-item[1], item[0] != item[0].lower(), item[0]))[0]
 
 
 def search_words_json(papers: Sequence[Paper]) -> str:

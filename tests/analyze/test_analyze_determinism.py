@@ -18,8 +18,9 @@ def test_another_run_with_workers_gives_identical_output(
 ) -> None:
     """Another run, with a second worker: the map's projection runs in a worker process,
     and the similarity search in two threads. The analysis is byte-identical to the
-    shared one, computed in one process (under xdist, another process, whose hash seed
-    differs)."""
+    shared one, computed with one worker (under xdist, by whichever process asked first:
+    often another, whose hash seed differs; a new process's build is compared in
+    tests/site/test_site_built.py)."""
     assert _json(analyze(bundled_corpus, AnalysisSettings(workers=2))) == _json(bundled_analysis)
 
 

@@ -18,7 +18,7 @@ from paths import REPO
 
 
 @pytest.mark.slow
-def test_benchmark_smallest_size_runs_and_meets_its_size_targets(tmp_path: Path) -> None:
+def test_benchmark_smallest_size_runs_and_a_second_run_rewrites_nothing(tmp_path: Path) -> None:
     results = tmp_path / "rows.json"
     command = [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--no-browser"]
     command += ["--json", str(results)]

@@ -45,6 +45,15 @@ def test_a_word_is_written_as_most_papers_write_it_capitals_at_a_start_aside() -
     assert {"Fréchet", "Gaussians", "trained"} <= set(words)
 
 
+def test_a_start_after_a_colon_or_quote_and_a_tie_give_small_letters() -> None:
+    papers = [
+        _paper("a", "", 'Two steps: Firstly we crop. He said "no." Accordingly we stop.'),
+        _paper("b", "", "The Neighborhood graph and the neighborhood size."),
+    ]
+    words = search_words(papers)
+    assert {"firstly", "accordingly", "neighborhood"} <= set(words)
+
+
 def test_short_words_numbers_latex_commands_and_addresses_are_left_out() -> None:
     papers = [
         _paper(

@@ -298,10 +298,6 @@
       return papersite.searchEachAlone(api, words, {}).then(function (alone) {
         return Object.assign({}, held, { unknown: alone.unknown });
       });
-    }).then(function (held) {  /* the corpus's word for each that looks like a typo */
-      return papersite.nearestOf(held.unknown).then(function (nearest) {
-        return Object.assign({}, held, { nearest: nearest });
-      });
     });
     this.heldQuery = { typed: query, answer: answer };
     answer.catch(function () { self.heldQuery = null; });  /* a failure is tried again */
@@ -327,10 +323,16 @@
     var active = { topic: this.state.topic, area: this.state.area,
       year: this.state.from || this.state.to, code: this.state.code };
     this.held().then(function (held) {
+      /* the corpus's word for each unknown one that looks like a typo (not kept with the
+         query's words: a word list that failed to load is asked for again) */
+      return papersite.nearestOf(held.unknown).then(function (nearest) {
+        return Object.assign({ nearest: nearest }, held);
+      });
+    }).then(function (held) {
       if (mine !== self.generation) return null;
       self.searched = held.query;
       self.unknown = held.unknown;
-      self.nearest = held.nearest || {};
+      self.nearest = held.nearest;
       var searches = [self.search(null)].concat(facets.map(function (facet) {
         return active[facet] ? self.search(facet) : null;
       }));

@@ -136,13 +136,13 @@
      is held when a word the result matched (in its text, title or aliases; as Pagefind
      splits it too: "MultiBox", "18kbps", "AILab-CVC") starts with the query word's core,
      the word without the endings English stemming may take off ("studies" -> "stud",
-     "using" -> "us", "scalability" -> "scal"), its last letter aside ("remedial" is
-     found as "remedy"); a word of three letters by its core whole ("rag" is not "ra…").
-     Shorter words, or longer ones whose core is shorter than three ("using"), are not
-     judged. Pagefind's
-     fallback is all or nothing for a word (taken only when no page has it), so the
-     first result tells for all; a word that differs from one the corpus has by its last
-     letter only is taken as found, and so is a compound whose long parts are found. */
+     "using" -> "us", "scalability" -> "scal"; a final i read as y: "remedial" is found
+     as "remedy"), or with its last letter aside when no word held is one slip from it
+     ("convolve" as "convolution"; "transfomer" is a typo of "transformer"); a word of
+     three letters by its core whole ("rag" is not "ra…"). Shorter words, or words of
+     four or five letters whose core is shorter than three ("using"), are not judged.
+     Pagefind's fallback is all or nothing for a word (taken only when no page has it),
+     so the first result tells for all; a compound whose long parts are found is held. */
   var ENDINGS = ("abilities ibilities alities ivities ities ability ibility ality ivity " +
     "icity ity ational tional izations ization ations ation atively ative ator alism " +
     "aliti alli fulness ousli ousness iveness nesses ness iviti biliti bli ogi ogy fulli " +
@@ -193,16 +193,21 @@
       var start = core(word);
       /* a word of six letters or more keeps three ("nueral" as "nuer…", not "nu…") */
       if (start.length < 3 && word.length > 5) start = core(word, 3);
-      var enough;
       if (word.length === 3) {  /* "rag" (found as "ra…"), "gan"; "its" as "it…" */
-        enough = start.length >= 2 ? start : word;
-      } else if (word.length < 3 || start.length < 3) {
-        return false;  /* too short to judge */
-      } else {
-        enough = start;
+        var whole = start.length >= 2 ? start : word;
+        return !forms.some(function (form) { return form.indexOf(whole) === 0; });
       }
-      var other = /i$/.test(enough) && enough.length > 3 ? enough.slice(0, -1) + "y" : enough;
-      return !forms.some(function (form) { return form.indexOf(enough) === 0 || form.indexOf(other) === 0; });
+      if (word.length < 3 || start.length < 3) return false;  /* too short to judge */
+      var asY = /i$/.test(start) && start.length > 3 ? start.slice(0, -1) + "y" : start;
+      if (forms.some(function (form) { return form.indexOf(start) === 0 || form.indexOf(asY) === 0; })) {
+        return false;
+      }
+      /* One slip from a word the result holds: a typo ("transfomer"). Else all but the
+         core's last letter may start another form of the word ("convolve" as
+         "convolution", "catalogue" as "catalog"). */
+      if (forms.some(function (form) { return editDistance(word, form, 1) <= 1; })) return true;
+      var shorter = start.slice(0, Math.max(start.length - 1, 3));
+      return !forms.some(function (form) { return form.indexOf(shorter) === 0; });
     }
     /* A compound is held whole ("multi-modal" as "multimodal") or by its parts: Pagefind
        finds "SpineNet" or "wide-residual-networks" by a part. */
@@ -227,7 +232,8 @@
   }
 
   /* The corpus's words, the most common first (render/search_words.py), each with its
-     folded form: fetched once, at the first word named as no page's. Results cannot say
+     folded form, and the folded forms as a set (`known`): fetched at the first word
+     named as no page's (and again after a failure). Results cannot say
      which word a typo meant: Pagefind answers "trasnformer" with the words of its start
      ("tra…": training, transfer), and the word meant is in none of the first. */
   var corpusWords = null;
@@ -240,32 +246,38 @@
           return response.json();
         })
         .then(function (words) {
-          return words.map(function (word) { return { word: word, folded: folded(word) }; });
+          var list = words.map(function (word) { return { word: word, folded: folded(word) }; });
+          return { list: list, known: new Set(list.map(function (entry) { return entry.folded; })) };
         })
-        .catch(function () { corpusWords = null; return []; });  /* asked again next time */
+        .catch(function () {  /* asked again next time */
+          corpusWords = null;
+          return { list: [], known: new Set() };
+        });
     }
     return corpusWords;
   }
 
   /* For each of `words` (typed words no page holds) of at least five letters ("bert" is no
      typo of "best"), the corpus's word nearest to it, one letter away (two for a word of
-     seven or more), the more common first where two are as near: { typed: word }, the
-     typo Pagefind's fallback would have answered ("segmentaton": "segmentation"). A word
-     the corpus has (one Pagefind splits otherwise) is offered nothing. */
+     seven or more); of those as near, one that starts as the typed word does, then the
+     more common: { typed: word }, the typo Pagefind's fallback would have answered
+     ("segmentaton": "segmentation"). A word the corpus has ("segmentations", which
+     Pagefind may answer by its stem) is offered nothing. */
   function nearestOf(words) {
     var typos = words.filter(function (word) { return folded(word).length >= 5; });
     if (!typos.length) return Promise.resolve({});
-    return wordList().then(function (list) {
+    return wordList().then(function (words) {
+      var list = words.list;
       var nearest = Object.create(null);  /* typed words are keys: "constructor" too */
       typos.forEach(function (word) {
         var typed = folded(word);
+        if (words.known.has(typed)) return;  /* a corpus word: no typo */
         var most = typed.length >= 7 ? 2 : 1;
         /* fewer slips first, then a word that starts as the typed one does (a slip is
            seldom in the first letter: "sorces" is "sources" rather than "forces") */
         var best = "", bestRank = 2 * most + 2;
         for (var i = 0; i < list.length && bestRank > 2; i++) {
           var distance = editDistance(typed, list[i].folded, most);
-          if (distance === 0) { best = ""; break; }  /* a corpus word: no typo */
           var rank = 2 * distance + (list[i].folded[0] === typed[0] ? 0 : 1);
           if (distance <= most && rank < bestRank) {
             best = list[i].word;
@@ -379,12 +391,13 @@
   }
 
   /* The query with `word` (a token's word, as unknownWords names it, or a part of a
-     compound searched as its parts: "semantic-segmentaton") replaced. */
+     compound searched as its parts, as partsOf splits it: "semantic-segmentaton",
+     "SemanticSegmentaton") replaced. */
   function replaceWord(query, word, by) {
     return query.split(/(\s+)/).map(function (token) {
       if (wordOf(token) === word) return token.replace(word, by);
-      return token.split(/([^\p{L}\p{N}]+)/u).map(function (part) {
-        return part === word ? by : part;
+      return token.split(/([^\p{L}\p{N}]+)/u).map(function (run) {
+        return run.split(SUBWORDS).map(function (part) { return part === word ? by : part; }).join("");
       }).join("");
     }).join("");
   }

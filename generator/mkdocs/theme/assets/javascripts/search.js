@@ -71,8 +71,9 @@
 
   var words = papersite.queryWords;
 
-  /* Results with every word; if none and the query has several words, any word. A word
-     no page holds (papersite.searchHeld) is left out and named in `unknown`. */
+  /* Results with every word; if none, any word (each searched alone). A word no page
+     holds (papersite.searchHeld) is left out and named in `unknown`, as is a query's one
+     word that finds nothing. */
   function find(api, query, filters) {
     var options = filters ? { filters: filters } : {};
     return papersite.searchHeld(api, query, options).then(function (held) {
@@ -84,9 +85,10 @@
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
       if (!terms.length) return result;
-      /* One word that found no page is searched alone too (named, its typo's word
-         offered), but not among topics only: the papers' search names the words. */
-      if (terms.length < 2 && !held.unknown.length && filters) return result;
+      if (terms.length < 2 && !held.unknown.length) {  /* one word, and it found nothing */
+        if (!filters) result.unknown = [papersite.wordOf(terms[0])];  /* (the papers' search) */
+        return result;
+      }
       result.allWords = false;
       return papersite.searchEachAlone(api, terms, options).then(function (alone) {
         var merged = {};
