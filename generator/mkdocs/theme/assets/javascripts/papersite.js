@@ -233,9 +233,9 @@
 
   /* The corpus's words, the most common first (render/search_words.py), each with its
      folded form, and the folded forms as a set (`known`): fetched at the first word
-     named as no page's (and again after a failure). Results cannot say
-     which word a typo meant: Pagefind answers "trasnformer" with the words of its start
-     ("tra…": training, transfer), and the word meant is in none of the first. */
+     named as no page's (and again after a failure). Results cannot say which word a
+     typo meant: Pagefind answers "trasnformer" with the words of its start ("tra…":
+     training, transfer), and the word meant is in none of the first. */
   var corpusWords = null;
 
   function wordList() {
@@ -266,12 +266,12 @@
   function nearestOf(words) {
     var typos = words.filter(function (word) { return folded(word).length >= 5; });
     if (!typos.length) return Promise.resolve({});
-    return wordList().then(function (words) {
-      var list = words.list;
+    return wordList().then(function (corpus) {
+      var list = corpus.list;
       var nearest = Object.create(null);  /* typed words are keys: "constructor" too */
       typos.forEach(function (word) {
         var typed = folded(word);
-        if (words.known.has(typed)) return;  /* a corpus word: no typo */
+        if (corpus.known.has(typed)) return;  /* a corpus word: no typo */
         var most = typed.length >= 7 ? 2 : 1;
         /* fewer slips first, then a word that starts as the typed one does (a slip is
            seldom in the first letter: "sorces" is "sources" rather than "forces") */
