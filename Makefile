@@ -21,14 +21,9 @@ serve: $(STAMP)
 	$(BIN)/papersite serve
 
 ## Run the whole test suite (lint and types included), one process per core; tests of
-## one xdist_group share a process (and what they cache). The type check runs beside the
-## tests (its report printed after theirs); either failing fails the target.
-test: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	@report=$$(mktemp); $(BIN)/mypy > $$report 2>&1 & checking=$$!; \
-	$(BIN)/python -m pytest -q -n auto --dist loadgroup; tests=$$?; \
-	wait $$checking; types=$$?; echo "mypy:"; cat $$report; rm -f $$report; \
-	[ $$tests -eq 0 ] && [ $$types -eq 0 ]
+## one xdist_group share a process (and what they cache).
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 ## The fast tier: everything but the tests that build whole sites or drive Chromium.
 test-fast: $(STAMP) lint
