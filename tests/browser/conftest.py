@@ -74,13 +74,11 @@ def base_url(served_site: ServedSite) -> str:
     return served_site.url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser(served_site: ServedSite) -> Iterator[Browser]:
-    """Headless Chromium, launched once per module.
-
-    Not per session: Playwright's sync API cannot start while another instance runs, and
-    other browser tests (tests/search) start their own.
-    """
+    """Headless Chromium, launched once per test process (a launch costs about a second):
+    every browser test opens its pages in it, as Playwright's sync API runs one instance
+    at a time. Each module has its own context (_shared_page)."""
     need_browser()
     from playwright.sync_api import sync_playwright
 

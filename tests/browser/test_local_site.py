@@ -8,21 +8,27 @@ The other browser tests open the bundled site under its public address (conftest
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
-from browser_support import SEARCH_DONE_JS, browsing, h1_text, need_browser
+from browser_support import SEARCH_DONE_JS, h1_text, serve_folder
 from sitebuild import FIXTURE_TITLES, BuiltSite
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
 TOPIC_PAGE = re.compile(r"/topics/[^/]+/$")
 
 
-def test_links_and_the_search_work_without_a_site_url(fixture_site: BuiltSite) -> None:
-    need_browser()
+def test_links_and_the_search_work_without_a_site_url(
+    fixture_site: BuiltSite, browser: Browser
+) -> None:
     assert not fixture_site.config.site_url
-    with browsing(fixture_site.site) as (url, browser):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with serve_folder(fixture_site.site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
         page.set_default_timeout(10_000)
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -48,3 +54,4 @@ def test_links_and_the_search_work_without_a_site_url(fixture_site: BuiltSite) -
         page.wait_for_url(re.compile(r"/papers/[^/]+/$"))
         assert FIXTURE_TITLES["trained"] in (h1_text(page) or "")
         assert errors == []
+        context.close()
