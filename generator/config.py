@@ -40,10 +40,10 @@ _TEXT_USE = {
 }
 REDIRECTS_NAME = "redirects.yml"  # old addresses of pages (redirects.py)
 SOURCE_DIR = "site_src"  # what a project writes: corpus, topics file, templates, overrides
-DEFAULT_TOPICS_FILE = "site_src/topics.yml"
+DEFAULT_TOPICS_FILE = f"{SOURCE_DIR}/topics.yml"
 # A project's own page templates and theme overrides: files here replace papersite's.
-PROJECT_TEMPLATES = "site_src/templates"
-PROJECT_OVERRIDES = "site_src/overrides"
+PROJECT_TEMPLATES = f"{SOURCE_DIR}/templates"
+PROJECT_OVERRIDES = f"{SOURCE_DIR}/overrides"
 CORPUS_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv")
 MAX_WORKERS = 256  # as --workers allows
 # Each paper page lists this many related papers: pages and the build grow with n * k
@@ -60,7 +60,7 @@ class Config:
     """Settings for one papersite project; paths are relative to `root`."""
 
     root: Path = Path(".")
-    corpus: tuple[str, ...] = ("site_src/corpus",)
+    corpus: tuple[str, ...] = (f"{SOURCE_DIR}/corpus",)
     listing_year: int | None = None
     site_name: str = "Research papers"
     # The home page's opening paragraph (plain text); None: one says what the site holds.
