@@ -19,6 +19,9 @@ import rjsmin
 # Material's files for its own search, unused with Pagefind.
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 STYLESHEET = "assets/stylesheets/papersite.css"
+# A script MkDocs renders from the theme's template of that name (it writes the palette
+# switch that Material writes into every page).
+STATIC_TEMPLATES = ("assets/javascripts/palette.js",)
 
 
 def prepare_theme_files(files: Any, papersite_theme: Path, icon_css: str = "") -> Any:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+# The theme's name for `compact` (assets/javascripts/palette.js writes the palette switch).
+FILTER = "papersite_compact_html"
 _AS_WRITTEN_RE = re.compile(
     r"(<pre\b.*?</pre>|<code\b.*?</code>|<textarea\b.*?</textarea>)", re.S | re.I
 )

@@ -42,7 +42,8 @@ from generator.config import (
 )
 from generator.errors import PipelineError
 from generator.links import SITE_FEED_DOC
-from generator.mkdocs.assets import prepare_theme_files
+from generator.mkdocs.assets import STATIC_TEMPLATES, prepare_theme_files
+from generator.mkdocs.compact_html import FILTER as COMPACT_HTML_FILTER
 from generator.mkdocs.compact_html import compact
 from generator.mkdocs.config_file import (
     config_file_problem,
@@ -142,7 +143,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.input_watch = None  # the live server is gone with its watches
 
     def on_config(self, config: Any) -> Any:
-        """Read papersite.yml, take the site name and URL from it, add papersite's theme."""
+        """Read papersite.yml, take the site name and URL from it, add papersite's theme
+        and its static templates."""
         problem = directory_urls_problem(config)
         if problem:
             raise PluginError(f"papersite: {problem}")
@@ -167,6 +169,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
             self._refuse_unsafe_settings(config, project)
         make_safe(config)  # texts Material prints (settings, titles, theme, extra) as text
         self._add_theme(config, project)
+        config.theme.static_templates.update(STATIC_TEMPLATES)
         self.theme_dirs = list(config.theme.dirs)
         self.served_dir = None
         if self.command == "serve" and not self.dirty and self.rebuilding:
@@ -294,13 +297,15 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         """Give the theme its partial memo, its function for Material's settings
-        (page_config.py), its icon classes (icons.py) and the templates compiled by an
+        (page_config.py), its icon classes (icons.py), `compact` for the palette script
+        (a static template: assets.py) and the templates compiled by an
         earlier build in this process (compiled_templates.py); wait for the worker
         processes before MkDocs writes pages and checks anchors."""
         env.bytecode_cache = COMPILED_TEMPLATES
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
         env.filters[ICON_CLASS_FILTER] = css_class
+        env.filters[COMPACT_HTML_FILTER] = compact
         if self.sharded.pending is not None:
             finish(self.sharded, files)
         return env

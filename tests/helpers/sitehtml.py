@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -146,3 +147,14 @@ def ids(tree: Node) -> set[str]:
             if attr in node.attrs and (attr == "id" or node.tag == "a"):
                 found.add(node.attrs[attr])
     return found
+
+
+def palette_switch(site: Path) -> str:
+    """The colour-palette switch as the site's palette script writes it into each page's
+    header (the HTML, from the script's one string)."""
+    script = (site / "assets" / "javascripts" / "palette.js").read_text(encoding="utf-8")
+    start = 'document.currentScript.insertAdjacentHTML("beforebegin",'
+    assert script.startswith(start), script[:200]
+    switch, _ = json.JSONDecoder().raw_decode(script, len(start))
+    assert isinstance(switch, str)
+    return switch

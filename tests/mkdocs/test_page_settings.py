@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from cli_run import papersite
 from sitebuild import project_with_mkdocs_lines
+from sitehtml import palette_switch
 
 from generator.mkdocs.page_settings import as_text, link_problem, make_safe, settings_problem
 
@@ -203,9 +204,12 @@ def test_a_built_site_shows_theme_and_extra_texts_as_text(tmp_path: Path) -> Non
     result = papersite(root, "-q", "build")
     assert result.exit_code == 0, result.output
     page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    switch = palette_switch(root / "site")  # the palette script's HTML, and its code
+    script = (root / "site" / "assets" / "javascripts" / "palette.js").read_text("utf-8")
     for marker in ("<script>alert(", "<img src=x", '");alert('):
         assert marker not in page, marker
-    assert "&lt;script&gt;alert(&#39;TOGGLE&#39;)" in page
+        assert marker not in switch and marker not in script, marker
+    assert "&lt;script&gt;alert(&#39;TOGGLE&#39;)" in switch
 
 
 def test_values_material_writes_as_json_or_links_are_not_escaped_but_checked(
