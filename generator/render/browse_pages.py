@@ -19,7 +19,7 @@ from generator.links import FINDER_DOC, browse_page_doc
 from generator.model import Paper
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.paper_page import papers_with_code
-from generator.render.text import front_matter, html_href, title_order
+from generator.render.text import front_matter, html_href
 
 PAGE_SIZE = 50
 PAGER_SPAN = 2  # pages shown on each side of the current one
@@ -44,14 +44,14 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     order is the All papers page itself)."""
     papers = list(site.corpus.papers)
     dated = sum(1 for p in papers if p.published)
-    newest, by_title = sorted(papers, key=newest_first), sorted(papers, key=_by_title)
+    newest, by_title = site.orders[NEWEST.name], site.orders[TITLE.name]
     if 2 * dated >= len(papers):
         orders = {NEWEST: newest, TITLE: by_title}
     else:
         orders = {TITLE: by_title, NEWEST: newest}
     first_order = next(iter(orders))
     if enough_papers_have(sum(1 for p in papers if p.upvotes), len(papers)):
-        orders[UPVOTES] = sorted(papers, key=_most_upvoted)
+        orders[UPVOTES] = site.orders[UPVOTES.name]
     with_code = papers_with_code(site.corpus, site.analysis)
     template = env.get_template("browse.md.j2")
     pages = {}
@@ -165,22 +165,4 @@ def pager(doc: str, order: Order, number: int, count: int, first_order: Order) -
         previous=href(number - 1) if number > 1 else None,
         pages=pages,
         next=href(number + 1) if number < count else None,
-    )
-
-
-def newest_first(paper: Paper) -> tuple[int, str, str]:
-    """Sort key: newest first, then by title (as the reader sorts titles), then slug."""
-    stamp = int(paper.published.iso().replace("-", "")) if paper.published else 0
-    return (-stamp, title_order(paper.title), paper.slug)
-
-
-def _by_title(paper: Paper) -> tuple[str, str]:
-    return (title_order(paper.title), paper.slug)
-
-
-def _most_upvoted(paper: Paper) -> tuple[int, str, str]:
-    return (
-        -(paper.upvotes if paper.upvotes is not None else -1),
-        title_order(paper.title),
-        paper.slug,
     )

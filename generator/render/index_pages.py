@@ -22,7 +22,6 @@ from generator.links import (
     methods_doc,
 )
 from generator.model import Method
-from generator.render.browse_pages import newest_first
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.feeds import feed_papers
 from generator.render.rich_text import rich_text
@@ -35,8 +34,9 @@ HOME_TOPICS = 12
 def render_home(env: jinja2.Environment, site: SiteContext) -> str:
     """Render the home page: what the site holds, search, ways in, newest papers."""
     papers = site.corpus.papers
-    dated = sorted((p for p in papers if p.published), key=newest_first)  # as the browse pages
-    upvoted = sorted((p for p in papers if p.upvotes), key=lambda p: (-(p.upvotes or 0), p.slug))
+    # In the orders of the All papers pages.
+    dated = [p for p in site.orders["newest"] if p.published]
+    upvoted = [p for p in site.orders["upvotes"] if p.upvotes]
     largest = sorted(site.named_topics, key=lambda t: (-len(t.papers), t.label))
     return env.get_template(
         "home.md.j2"

@@ -88,6 +88,8 @@ def test_json_ld_describes_the_article(built: Path) -> None:
         {"@type": "Person", "name": "Alan Turing"},
     ]
     assert data["datePublished"] == "2021-03-08"
+    # Its summary is the page's description (meta and og:description), not repeated here.
+    assert "description" not in data and data["keywords"]
 
 
 def test_the_citation_names_the_page_at_the_sites_address(built: Path) -> None:
