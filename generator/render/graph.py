@@ -54,7 +54,7 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
     related-papers list), as compact JSON; `edges` join node indices (either way round,
     repeats and self-links ignored). "" without related papers.
 
-    `{"v": [width, height], "t": title, "s": [x, y, label_y, lines],
+    `{"v": [width, height], "s": [x, y, label_y, lines],
     "n": [[x, y, line_width, label_y, lines], ...], "l": [[i, j], ...]}`: label_y is the
     baseline of a label's first line, the next ones LINE_HEIGHT below.
     """
@@ -79,7 +79,6 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
     own = short_lines(unicode_scripts(title), LABEL_CHARS, 2)
     layout = {
         "v": [WIDTH, HEIGHT],
-        "t": title,
         "s": [_CX, _CY, _label_y(_CY + CENTRE_GAP, len(own), False), own],
         "n": related,
         "l": links,

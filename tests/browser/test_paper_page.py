@@ -111,6 +111,14 @@ def test_a_graph_labels_halo_never_covers_a_line_of_it(new_tab: NewTab) -> None:
     for halo_stroke, halo_fill, text_stroke, in_order, same in labels:
         assert halo_stroke != "none" and halo_fill == "none" and text_stroke == "none"
         assert in_order and same
+    # The picture's name and the centre's tooltip: the title as the heading holds it (the
+    # layout no longer carries it a second time).
+    label, tooltip = tab.page.evaluate(
+        "() => [document.querySelector('article svg.ps-graph').getAttribute('aria-label'),"
+        " document.querySelector('article .ps-graph__self > title').textContent]"
+    )
+    assert label.startswith("U^2-Net: Going Deeper") and label.endswith(" related papers")
+    assert tooltip.startswith("U^2-Net: Going Deeper")
     tab.assert_clean()
 
 

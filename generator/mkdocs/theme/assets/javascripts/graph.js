@@ -3,7 +3,8 @@
    The build computed the layout (generator/render/graph.py) and left it on the figure as
    JSON (data-graph): positions, line widths, label lines, the links between related
    papers. The nodes' links and full titles are those of the page's related-papers list,
-   in its order, so the page does not carry them twice. Every line is drawn before every
+   in its order, and the paper's own title is its heading, so the page does not carry
+   them twice. Every line is drawn before every
    label, and each dot after its label (whose halo must not cover it). Corpus text is
    set as text only. */
 (function () {
@@ -37,13 +38,13 @@
     make("line", attributes, parent);
   }
 
-  function draw(figure, layout, links) {
+  function draw(figure, layout, links, title) {
     var nodes = layout.n;
     var self = layout.s;
     var svg = make("svg", {
       "class": "ps-graph", role: "img", width: layout.v[0], height: layout.v[1],
       viewBox: "0 0 " + layout.v[0] + " " + layout.v[1],
-      "aria-label": layout.t + " and " + nodes.length + " related papers"
+      "aria-label": title + " and " + nodes.length + " related papers"
     });
     if (layout.l.length) {
       var between = make("g", { "class": "ps-graph__links" }, svg);
@@ -64,7 +65,7 @@
     });
     svg.addEventListener("click", followByHtmlLink);
     var centre = make("g", { "class": "ps-graph__self" }, svg);
-    make("title", {}, centre).textContent = layout.t;
+    make("title", {}, centre).textContent = title;
     label(centre, self[0], self[2], self[3]);
     make("circle", { cx: self[0], cy: self[1], r: 10 }, centre);
     figure.insertBefore(svg, figure.firstChild);
@@ -85,8 +86,9 @@
       if (figure.querySelector("svg")) return;
       var links = document.querySelectorAll(".ps-related > li > a");
       var layout = JSON.parse(figure.getAttribute("data-graph"));
+      var heading = document.querySelector("article h1");
       if (layout.n.length === links.length) {
-        draw(figure, layout, links);
+        draw(figure, layout, links, heading ? heading.textContent.trim() : "This paper");
       } else if (window.console) {  /* a page template that lists other related papers */
         console.warn("papersite: the graph names " + layout.n.length + " related papers, " +
           "the page lists " + links.length + ": not drawn");
