@@ -18,7 +18,7 @@ from generator.links import (
 )
 from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
 from generator.render.method_places import MethodPlace, listed_methods, method_places
-from generator.render.paper_orders import orders, positions
+from generator.render.paper_orders import orders
 from generator.render.rich_text import rich_text
 from generator.render.text import first_sentence
 
@@ -61,10 +61,8 @@ class SiteContext:
     topics: dict[str, Topic] = field(init=False)
     file_formats: dict[str, str] = field(init=False)
     merges: dict[str, list[MergeEntry]] = field(init=False)
-    # The papers in each order they are listed in (paper_orders.ORDERS), and each
-    # paper's place in each: [(order name, place), ...] by slug, for the Paper finder.
+    # The papers in each order they are listed in, by the order's name (paper_orders).
     orders: dict[str, list[Paper]] = field(init=False)
-    order_places: dict[str, list[tuple[str, str]]] = field(init=False)
     _summaries: dict[str, str] = field(init=False, default_factory=dict)
     _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
     _area_anchors: dict[str, str] = field(init=False, default_factory=dict)
@@ -79,7 +77,6 @@ class SiteContext:
         for entry in self.corpus.merge_log:
             self.merges.setdefault(entry.paper, []).append(entry)
         self.orders = orders(self.corpus.papers)
-        self.order_places = positions(self.orders)
 
     def area_anchor(self, area: str) -> str:
         """The id of an area's heading on the topics index (links.area_anchors over the

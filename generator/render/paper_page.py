@@ -19,7 +19,7 @@ from generator.render.citation import cite
 from generator.render.context import PaperLink, SiteContext
 from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
-from generator.render.text import first_sentence, front_matter, html_escape, in_words
+from generator.render.text import first_sentence, front_matter, html_escape, in_words, title_order
 
 # A paper page lists this many of the papers that mention its methods (the closest).
 MENTIONED_BY_SHOWN = 10
@@ -48,7 +48,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         citation=cite(paper, page_url or _listing_url(paper)),
         map_href=_map_href(site, paper),
         search_filters=_search_filters(paper, topics, has_code),
-        search_sorts=site.order_places[paper.slug],
+        search_sorts=_search_sorts(paper),
         # Searched as metadata ("resnet" finds a paper that writes "residual networks"),
         # shown nowhere; results matched by them alone show the abstract's start.
         search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
@@ -304,6 +304,12 @@ def _code_links(urls: tuple[str, ...]) -> list[tuple[str, Markup | None]]:
     return [(url, external_href(url)) for url in urls]
 
 
+# Sort keys of papers without the field: Pagefind leaves out pages that lack the key.
+UNDATED_SORT_KEY = "0000-00-00"
+UPVOTES_DIGITS = 9
+TITLE_SORT_CHARS = 24
+
+
 def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[tuple[str, str]]:
     """The Paper finder's filters of a paper page (Pagefind filter, value). Topic pages
     have `kind: topic`; paper pages no kind, so that the filter file stays small. A title
@@ -325,3 +331,29 @@ def _search_filters(paper: Paper, topics: list[Topic], has_code: bool) -> list[t
     if paper.upvotes:
         filters.append(("upvotes", str(paper.upvotes)))  # shown by the finder, never offered
     return filters
+
+
+def _search_sorts(paper: Paper) -> list[tuple[str, str]]:
+    """The Paper finder's sort keys: date and upvotes, zero when unknown, and title. Each
+    ends in the slug (mirrored in the descending ones: `_reversed_slug`), so that no two
+    papers tie (Pagefind would order ties differently from build to build) and the
+    finder's descending sorts list papers of one date or count by slug from a to z (they
+    came z to a)."""
+    date = paper.published.iso() if paper.published else UNDATED_SORT_KEY
+    upvotes = str(max(paper.upvotes or 0, 0)).zfill(UPVOTES_DIGITS)
+    last = _reversed_slug(paper.slug)
+    # Titles A-Z as All papers orders them (accents and case folded): the title's start,
+    # then the slug, which follows the title (the bundled corpus comes in the same order
+    # as by whole titles, in about half the bytes a page would carry).
+    title = f"{title_order(paper.title)[:TITLE_SORT_CHARS]} {paper.slug}"
+    return [("date", f"{date} {last}"), ("upvotes", f"{upvotes} {last}"), ("title", title)]
+
+
+_SLUG_CHARACTERS = "-0123456789abcdefghijklmnopqrstuvwxyz"  # in ASCII order
+_REVERSED = str.maketrans(_SLUG_CHARACTERS, _SLUG_CHARACTERS[::-1])
+
+
+def _reversed_slug(slug: str) -> str:
+    """A key that sorts slugs backwards: each character mirrored, and an end mark above
+    them all, so that "abc" also comes before "abcd" from the top."""
+    return slug.translate(_REVERSED) + "~"

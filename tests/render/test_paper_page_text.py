@@ -9,6 +9,7 @@ from analyze_helpers import corpus_of, slug_of
 from generator.links import paper_doc
 from generator.model import Analysis, Method
 from generator.render import render_site
+from generator.render.text import title_order
 
 
 def test_a_titles_superscript_reads_raised_in_plain_text() -> None:
@@ -81,3 +82,38 @@ def test_a_mentioned_dataset_is_named_in_the_heading() -> None:
         methods=(Method("KiteSet", kites, (flying,)),),
     )
     assert "## Methods it mentions" in render_site(corpus, plain, "Papers")[paper_doc(flying)]
+
+
+def test_the_finders_descending_sorts_list_ties_from_a_to_z() -> None:
+    """Undated papers came z to a under "newest first" (the keys ended in the slug)."""
+    titles = ["Abc", "Abcd", "A b", "Xception nets", "XNOR net", "YOLO heads", "Zeta"]
+    corpus = corpus_of([(t, f"We study {t.lower()} on images of cells.") for t in titles])
+    pages = render_site(corpus, Analysis(), "Papers")
+    keys = {}
+    for paper in corpus.papers:
+        page = pages[paper_doc(paper.slug)]
+        keys[paper.slug] = page.split('data-pagefind-sort="date">')[1].split("<")[0]
+    newest_first = sorted(keys, key=keys.__getitem__, reverse=True)
+    assert newest_first == sorted(keys)
+
+
+def test_the_finders_title_order_is_all_papers_a_to_z() -> None:
+    """Titles of one long start, accents, case and leading quotes: the keys sort as the
+    All papers list orders titles."""
+    titles = [
+        "Émile and the networks",
+        "emile and the graphs",
+        "'Mad' networks",
+        "A very long common start of a title, first",
+        "A very long common start of a title, second",
+        "Zeta",
+        "3D nets",
+    ]
+    corpus = corpus_of([(t, f"We study {t.lower()} on images of cells.") for t in titles])
+    pages = render_site(corpus, Analysis(), "Papers")
+    keys = {
+        p.slug: pages[paper_doc(p.slug)].split('data-pagefind-sort="title">')[1].split("<")[0]
+        for p in corpus.papers
+    }
+    a_to_z = [p.slug for p in sorted(corpus.papers, key=lambda p: (title_order(p.title), p.slug))]
+    assert sorted(keys, key=keys.__getitem__) == a_to_z

@@ -60,9 +60,7 @@
     return filters;
   }
 
-  /* Each paper page gives its place in each order as All papers lists them
-     (generator/render/paper_orders.py): the sort key of the order's name, counted up. */
-  var ORDERS = { newest: { newest: "asc" }, upvotes: { upvotes: "asc" }, title: { title: "asc" } };
+  var ORDERS = { newest: { date: "desc" }, upvotes: { upvotes: "desc" }, title: { title: "asc" } };
 
   /* Pagefind's sort for a view; without a query (nothing to rank by) the `plain` order. */
   function sortFor(state, plain) {
