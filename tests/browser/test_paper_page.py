@@ -122,6 +122,25 @@ def test_a_graph_labels_halo_never_covers_a_line_of_it(new_tab: NewTab) -> None:
     tab.assert_clean()
 
 
+def test_a_graph_drawn_after_the_heading_is_typeset_names_the_title_as_listed(
+    new_tab: NewTab,
+) -> None:
+    """A heading with math holds KaTeX's output once typeset (on a reload, or after
+    instant navigation, KaTeX is there first): the graph is named by the title as
+    listed ("Beyond ell_1 sparse coding"), not "Beyond ℓ1\\ell_1ℓ1 sparse coding"."""
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    tab.goto("papers/beyond-ell-1-sparse-coding-in-v1/")
+    tab.page.wait_for_selector("article h1 .ps-math .katex")
+    label = tab.page.evaluate(
+        """() => { document.querySelector('article svg.ps-graph')?.remove();
+                   window.papersite.drawGraphs();
+                   const svg = document.querySelector('article svg.ps-graph');
+                   return svg.getAttribute('aria-label'); }"""
+    )
+    assert label.startswith("Beyond ell_1 sparse coding in V1 and "), label
+    tab.assert_clean()
+
+
 def test_another_version_of_the_abstract_shows_no_pencil(
     new_tab: NewTab, e2e_site: BuiltSite
 ) -> None:

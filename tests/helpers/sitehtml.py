@@ -153,7 +153,10 @@ def palette_switch(site: Path) -> str:
     """The colour-palette switch as the site's palette script writes it into each page's
     header (the HTML, from the script's one string)."""
     script = (site / "assets" / "javascripts" / "palette.js").read_text(encoding="utf-8")
-    start = 'document.currentScript.insertAdjacentHTML("beforebegin",'
+    start = (
+        'document.querySelector("[data-md-component=palette]")||'
+        'document.currentScript.insertAdjacentHTML("beforebegin",'
+    )
     assert script.startswith(start), script[:200]
     switch, _ = json.JSONDecoder().raw_decode(script, len(start))
     assert isinstance(switch, str)

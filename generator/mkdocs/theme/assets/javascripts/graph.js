@@ -3,10 +3,10 @@
    The build computed the layout (generator/render/graph.py) and left it on the figure as
    JSON (data-graph): positions, line widths, label lines, the links between related
    papers. The nodes' links and full titles are those of the page's related-papers list,
-   in its order, and the paper's own title is its heading, so the page does not carry
-   them twice. Every line is drawn before every
-   label, and each dot after its label (whose halo must not cover it). Corpus text is
-   set as text only. */
+   in its order, and the paper's own title is the one search reads (its heading, or the
+   heading's plain copy), so the page does not carry them twice. Every line is drawn
+   before every label, and each dot after its label (whose halo must not cover it).
+   Corpus text is set as text only. */
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -86,9 +86,11 @@
       if (figure.querySelector("svg")) return;
       var links = document.querySelectorAll(".ps-related > li > a");
       var layout = JSON.parse(figure.getAttribute("data-graph"));
-      var heading = document.querySelector("article h1");
+      /* The title as listed: the heading when it is plain text, else its hidden copy
+         (a heading with math has KaTeX's output in its text once typeset). */
+      var named = document.querySelector("article [data-pagefind-meta=title]");
       if (layout.n.length === links.length) {
-        draw(figure, layout, links, heading ? heading.textContent.trim() : "This paper");
+        draw(figure, layout, links, named ? named.textContent.trim() : "This paper");
       } else if (window.console) {  /* a page template that lists other related papers */
         console.warn("papersite: the graph names " + layout.n.length + " related papers, " +
           "the page lists " + links.length + ": not drawn");
