@@ -12,21 +12,9 @@ from generator.render.text import title_order
 
 
 def _corpus() -> Corpus:
-    """Papers that tie on a date or on upvotes, and papers with neither; titles whose
-    slugs and folded titles order differently (an accent, a leading quote, a digit)."""
-    titles = [
-        "Émile and the networks",
-        "emile and the graphs",
-        "'Mad' networks",
-        "A very long common start of a title, first",
-        "A very long common start of a title, second",
-        "Zeta",
-        "3D nets",
-        "Abc",
-        "XNOR net",
-        "Xception nets",
-        "Yet another net",
-    ]
+    """Papers that tie on a date or on upvotes, papers with neither, and titles that an
+    A-Z list folds (an accent, a case, a leading quote, a digit)."""
+    titles = ["Zeta", "Abc", "XNOR net", "3D nets", "'Mad' networks", "Émile nets", "emile"]
     corpus = corpus_of([(t, f"We study {t.lower()} on images of cells.") for t in titles])
     facts = {
         "Zeta": (PaperDate(2024, 5, 1), 3),
