@@ -88,6 +88,32 @@ def test_the_title_reads_u2_net_and_keeps_its_text(new_tab: NewTab) -> None:
     tab.assert_clean()
 
 
+def test_the_palette_switch_is_written_once_and_the_choice_follows_the_reader(
+    new_tab: NewTab,
+) -> None:
+    """The switch comes from the shared palette script (not the page): one per page, and
+    the reader's choice holds on the next page (Material's instant navigation keeps the
+    header) and after a reload."""
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    page = tab.page
+    tab.goto(U2NET)
+    switch = page.locator("header form[data-md-component=palette]")
+    assert switch.count() == 1
+    page.locator("header label[title='Switch to dark mode']").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.locator(".ps-related > li > a").first.click()
+    page.wait_for_function("() => !location.pathname.includes('u-2-net')")
+    page.wait_for_selector("article h1")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert switch.count() == 1
+    assert page.locator("header label[title='Switch to light mode']").is_visible()
+    page.reload()
+    page.wait_for_selector("article h1")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert switch.count() == 1
+    tab.assert_clean()
+
+
 # Per label of the graph: [halo's stroke, halo's fill, text's stroke, halo before text].
 GRAPH_LABELS_JS = """() => Array.from(document.querySelectorAll(
   "article svg.ps-graph .ps-graph__node, article svg.ps-graph .ps-graph__self"
