@@ -17,6 +17,7 @@ from generator.links import MAP_DOC, html_link, lookup_links, paper_doc, topic_u
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
 from generator.render.citation import cite
 from generator.render.context import PaperLink, SiteContext
+from generator.render.glued_words import glued_parts
 from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
 from generator.render.text import first_sentence, front_matter, html_escape, in_words, title_order
@@ -52,6 +53,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Searched as metadata ("resnet" finds a paper that writes "residual networks"),
         # shown nowhere; results matched by them alone show the abstract's start.
         search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
+        # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
+        # inside the longer word (glued_words.py).
+        search_parts=" ".join(glued_parts([paper.title, paper.abstract, *paper.versions[1:]])),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[

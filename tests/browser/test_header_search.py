@@ -20,6 +20,7 @@ from sitebuild import BuiltSite
 
 from benchmarks.run import QUERY
 from benchmarks.search_visit import visit
+from generator.render.glued_words import glued_parts
 from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
 
 if TYPE_CHECKING:
@@ -345,6 +346,48 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     found = search(page, f"{made_up[0]} {common}")  # the other word's papers, labelled
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert found and status.startswith(f"No paper has the word \u201c{made_up[0]}\u201d; showing")
+    tab.assert_clean()
+
+
+GLUED_JS = """async (words) => {
+  const api = await window.papersite.pagefind();
+  const out = {};
+  for (const word of words) {
+    const held = await window.papersite.searchHeld(api, word, {});
+    const pages = await Promise.all(held.found.results.slice(0, 20).map((r) => r.data()));
+    out[word] = [held.unknown, pages.map((p) => p.url)];
+  }
+  return out;
+}"""
+
+
+def test_a_word_glued_to_another_is_found_by_itself(tab: Tab, e2e_site: BuiltSite) -> None:
+    """ "FPN/SpineNet", "techniques---SMOOTHGRAD", "E[EDim(ell)]": Pagefind holds such a run
+    as one word, so "SpineNet" found nothing and was named as no paper's word. The page
+    gives Pagefind the glued parts (glued_words.py): each that no paper writes alone
+    (which would rank first) is found, in its paper."""
+    papers = e2e_site.corpus.papers
+    written = {w.lower() for p in papers for w in PLAIN_WORD.findall(f"{p.title} {p.abstract}")}
+    glued = {
+        part: paper.url
+        for paper in papers
+        for part in glued_parts([paper.title, paper.abstract])
+        if len(part) >= 5
+        and part.isalpha()
+        and not any(word.startswith(part.lower()) for word in written)
+    }
+    assert len(glued) >= 5, glued
+    page = tab.page
+    tab.goto("")
+    page.wait_for_function("typeof (window.papersite || {}).searchHeld === 'function'")
+    sample = sorted(glued)[:: max(1, len(glued) // 15)]
+    found = page.evaluate(GLUED_JS, sample)
+    missed = {
+        word: found[word]
+        for word in sample
+        if found[word][0] or not any(url.endswith(glued[word]) for url in found[word][1])
+    }
+    assert missed == {}, missed
     tab.assert_clean()
 
 

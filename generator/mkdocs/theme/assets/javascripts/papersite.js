@@ -133,11 +133,12 @@
      that starts with a query word's stem, searches the longest start of the word that is
      one instead: "bert" finds "be" and "being", "llama" finds "LLMs" (Pagefind's
      longest-prefix fallback), which would list unrelated papers as matches. A query word
-     is held when a word the result matched (in its text, title or aliases; as Pagefind
-     splits it too: "MultiBox", "18kbps", "AILab-CVC") starts with the query word's core,
-     the word without the endings English stemming may take off ("studies" -> "stud",
-     "using" -> "us", "scalability" -> "scal"; a final i read as y: "remedial" is found
-     as "remedy"), or with its last letter aside when no word held is one slip from it
+     is held when a word the result matched (in its text, title, aliases or glued parts:
+     glued_words.py; as Pagefind splits it too: "MultiBox", "18kbps", "AILab-CVC") starts
+     with the query word's core, the word without the endings English stemming may take
+     off ("studies" -> "stud", "using" -> "us", "scalability" -> "scal"; a final i read
+     as y: "remedial" is found as "remedy"), or with its last letter aside when no word
+     held is one slip from it
      ("convolve" as "convolution"; "transfomer" is a typo of "transformer"); a word of
      three letters by its core whole ("rag" is not "ra…"). Shorter words, or words of
      four or five letters whose core is shorter than three ("using"), are not judged.
@@ -184,7 +185,8 @@
     var meta = data.meta || {};
     var held = {};
     (data.locations || []).map(function (i) { return content[i] || ""; })
-      .concat((meta.title || "").split(/\s+/), (meta.aliases || "").split(/\s+/))
+      .concat((meta.title || "").split(/\s+/), (meta.aliases || "").split(/\s+/),
+              (meta.parts || "").split(/\s+/))
       .forEach(function (word) { if (word.length < 200) heldForms(word, held); });
     /* "tying" holds "tie", as the query word "tying" is judged as "tie" */
     Object.keys(held).forEach(function (form) { if (IRREGULAR.has(form)) held[IRREGULAR.get(form)] = true; });
