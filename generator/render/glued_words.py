@@ -1,31 +1,36 @@
 """Words the site's search cannot find by themselves: parts glued to another word.
 
-Pagefind indexes a run of text between spaces as one word with its punctuation taken
-out: "FPN/SpineNet" as "fpnspinenet", "techniques---SMOOTHGRAD" as
-"techniquessmoothgrad", "E[EDim(ell)]" as "eedimell". A query finds a word by its start,
-so "FPN" finds such a paper and "SpineNet" does not: the finder said no paper has the
-word. (A single hyphen between letters is Pagefind's own case: it indexes the parts too.)
-A paper page gives Pagefind these parts as metadata, searched at the default weight
-(`parts`; papersite.js counts them among the words a result holds). Web addresses are
-left out; a part the page also writes standing alone needs no help.
+Pagefind (1.5) reads ASCII punctuation as a space between the parts of a word and also
+splits each part at its case and digit changes: "FPN/SpineNet" is indexed as
+*fpnspinenet*, *fpn*, *spine* and *net*. A query finds words by their start, so
+"SpineNet" itself found nothing, nor did "ConvKAN" in "S-ConvKAN". Other punctuation
+(an em dash, a curly apostrophe, an ellipsis) it does not split at all:
+"techniques—SMOOTHGRAD" is one word, and "SMOOTHGRAD" found nothing. A paper page gives
+Pagefind such parts as metadata (`parts`, searched at the default weight; papersite.js
+counts them among the words a result holds): a part after ASCII punctuation when it is
+itself a compound (Pagefind holds only its pieces), any part after other punctuation.
+A part that starts with a digit ("17dB"), is shorter than three characters or has no
+letter, web addresses, and parts the page writes standing alone are left out: adding
+what Pagefind holds already would only count it twice in the ranking.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 from collections.abc import Iterable
 
-# A part: letters, digits and single hyphens between them; anything else glues two parts.
-_PART_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PART_RE = re.compile(r"[^\W_]+")  # letters and digits
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
 # Web and mail addresses ("https://github.com/lab/x", "github.com/lab/x", "a@b.org").
 _ADDRESS_RE = re.compile(r"://|www\.|@|[^\W_]\.[a-z]{2,}/", re.IGNORECASE)
-MIN_LENGTH = 3  # shorter parts ("pi", "s" of "model's") would only find noise
+MIN_LENGTH = 3
 
 
 def glued_parts(texts: Iterable[str]) -> list[str]:
-    """The parts of the words in `texts` that Pagefind holds only inside a longer word,
-    each once (the first spelling), in the order they come. LaTeX commands ("\\cdot")
-    are not words."""
+    """The parts of the words in `texts` that Pagefind does not index by themselves,
+    each once (the first spelling), in the order they come."""
     alone: set[str] = set()
     glued: dict[str, str] = {}
     for text in texts:
@@ -33,14 +38,27 @@ def glued_parts(texts: Iterable[str]) -> list[str]:
             if _ADDRESS_RE.search(token):
                 continue
             parts = list(_PART_RE.finditer(token))
-            if not parts:
-                continue
-            # The first part is found by its start; a hyphenated word's parts by Pagefind.
-            first = parts[0].group()
-            alone.update(piece.casefold() for piece in (first, *first.split("-")))
-            for match in parts[1:]:
+            if len(parts) == 1:
+                alone.add(parts[0].group().casefold())
+            for before, match in itertools.pairwise(parts):
                 part = match.group()
-                command = token[match.start() - 1] == "\\"
-                if not command and len(part) >= MIN_LENGTH and any(c.isalpha() for c in part):
+                between = token[before.end() : match.start()]
+                split = all(c in _ASCII_PUNCTUATION for c in between)
+                if split and not _is_compound(part):
+                    continue  # Pagefind holds it as a piece
+                if len(part) >= MIN_LENGTH and part[0].isalpha():
                     glued.setdefault(part.casefold(), part)
     return [part for key, part in glued.items() if key not in alone]
+
+
+def _is_compound(part: str) -> bool:
+    """Whether Pagefind splits `part` into pieces: a case change ("SpineNet", "EDim") or a
+    change between letters and digits ("UNet3", "V2X")."""
+    for first, second, third in zip(part, part[1:], part[2:] + " ", strict=False):
+        if first.islower() and second.isupper():
+            return True
+        if first.isupper() and second.isupper() and third.islower():
+            return True
+        if first.isalpha() != second.isalpha():
+            return True
+    return False

@@ -362,10 +362,11 @@ GLUED_JS = """async (words) => {
 
 
 def test_a_word_glued_to_another_is_found_by_itself(tab: Tab, e2e_site: BuiltSite) -> None:
-    """ "FPN/SpineNet", "techniques---SMOOTHGRAD", "E[EDim(ell)]": Pagefind holds such a run
-    as one word, so "SpineNet" found nothing and was named as no paper's word. The page
-    gives Pagefind the glued parts (glued_words.py): each that no paper writes alone
-    (which would rank first) is found, in its paper."""
+    """ "FPN/SpineNet", "techniques—SMOOTHGRAD", "E[EDim(ell)]": Pagefind indexes only the
+    pieces of a compound after punctuation ("spine", "net") and does not split at an em
+    dash, so "SpineNet" found nothing and was named as no paper's word. The page gives
+    Pagefind such parts (glued_words.py): each that no paper writes alone (which would
+    rank first) is found, in its paper."""
     papers = e2e_site.corpus.papers
     written = {w.lower() for p in papers for w in PLAIN_WORD.findall(f"{p.title} {p.abstract}")}
     glued = {
