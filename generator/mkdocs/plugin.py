@@ -298,7 +298,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         """Give the theme its partial memo, its function for Material's settings
         (page_config.py), its icon classes (icons.py), `compact` for the palette script
-        (a static template: assets.py) and the templates compiled by an earlier build in
+        (a static template: assets.py), compact `tojson` and the templates compiled by an earlier build in
         this process (compiled_templates.py); wait for the worker processes before MkDocs
         writes pages and checks anchors."""
         env.bytecode_cache = COMPILED_TEMPLATES
@@ -306,6 +306,13 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
         env.filters[ICON_CLASS_FILTER] = css_class
         env.filters[COMPACT_HTML_FILTER] = compact
+        # `tojson` without spaces after `,` and `:`, letters as written (U², not \u00b2):
+        # Jinja's documented policy. Paper pages' JSON-LD reads the same in fewer bytes.
+        env.policies["json.dumps_kwargs"] = {
+            "sort_keys": True,
+            "separators": (",", ":"),
+            "ensure_ascii": False,
+        }
         if self.sharded.pending is not None:
             finish(self.sharded, files)
         return env

@@ -54,7 +54,7 @@ class Citation:
     """A paper's BibTeX entry and plain-text reference."""
 
     bibtex: str
-    plain: str
+    plain: str  # empty when it would be the title alone
     missing: str = ""  # "author names, date or link to the paper": not in the listing
 
 
@@ -129,7 +129,11 @@ def _year(paper: Paper) -> str:
 
 
 def _plain(paper: Paper, year: str, url: str | None) -> str:
-    """`A. Author, B. Author. Title. 2024. URL` with the parts that are known."""
+    """`A. Author, B. Author. Title. 2024. URL` with the parts that are known; empty when
+    only the title is (the page's heading says it: most listings name no author, year
+    or link, and a line per page repeating the title added 0.2 KB to each)."""
+    if not (paper.authors or year or url):
+        return ""
     parts = [_join_names(paper.authors)] if paper.authors else []
     parts += [unicode_scripts(paper.title), year, url or ""]  # U²-Net, as the page reads
     return " ".join(_sentence(part) if part != url else part for part in parts if part)

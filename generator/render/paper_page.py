@@ -65,7 +65,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
             for r in analysis.related.get(paper.slug, ())
             if r.slug in site.papers
         ],
-        graph_layout=_graph(site, paper),
+        **_graph(site, paper),
         duplicates=_links(site, doc, paper.possible_duplicates),
         mentions=_links(site, doc, analysis.mentions.get(paper.slug, ())),
         method_mentions=_method_mentions(site, doc, paper),
@@ -223,10 +223,11 @@ def record_notes(site: SiteContext, paper: Paper) -> list[str]:
     return notes
 
 
-def _graph(site: SiteContext, paper: Paper) -> Markup:
-    """The local graph's layout as the figure's `data-graph` attribute: the paper, its
-    related papers (in the order of the related-papers list, whose links graph.js gives
-    the nodes) and the links among them."""
+def _graph(site: SiteContext, paper: Paper) -> dict[str, Any]:
+    """The local graph's layout as the figure's `data-graph` attribute (`graph_layout`):
+    the paper, its related papers (in the order of the related-papers list, whose links
+    graph.js gives the nodes) and the links among them (`graph_joined`: any, which the
+    caption then explains)."""
     related = [r for r in site.analysis.related.get(paper.slug, ()) if r.slug in site.papers]
     nodes = [GraphNode(site.papers[r.slug].title, r.score) for r in related]
     position = {r.slug: i for i, r in enumerate(related)}
@@ -236,7 +237,10 @@ def _graph(site: SiteContext, paper: Paper) -> Markup:
         for other in site.analysis.related.get(r.slug, ())
         if other.slug in position
     ]
-    return graph_attribute(local_graph(paper.title, nodes, edges))
+    return {
+        "graph_layout": graph_attribute(local_graph(paper.title, nodes, edges)),
+        "graph_joined": bool(edges),
+    }
 
 
 def _links(site: SiteContext, doc: str, slugs: tuple[str, ...]) -> list[Any]:

@@ -5,7 +5,7 @@ raised and web addresses made links; every character of the text is still shown.
 - Method names written with a script (`U^2-Net`, `SL^{2}A`, `X^{2}-Gaussian`) get a
   `<sup>`, so the name reads U²-Net without loading KaTeX; the caret stays, hidden.
 - http(s) and scheme-less addresses become links that tell search engines nothing
-  (`rel="nofollow noopener"`); an address that is not safe stays text.
+  (`rel="nofollow"`); an address that is not safe stays text.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def _linked(text: str) -> Markup:
         if href is None:
             continue
         parts.append(_scripts(text[position:start]))
-        link = Markup('<a href="{}" rel="nofollow noopener">{}</a>')
+        link = Markup('<a href="{}" rel="nofollow">{}</a>')
         parts.append(link.format(href, written))
         position = end
     parts.append(_scripts(text[position:]))

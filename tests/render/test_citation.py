@@ -45,7 +45,7 @@ def test_a_full_entry_has_authors_year_month_and_url() -> None:
 )
 def test_a_names_superscript_is_raised_as_on_the_page(title: str, field: str, plain: str) -> None:
     """Escaped, "X^{2}-Gaussian" printed as written in a bibliography."""
-    citation = cite(_paper(title), None)
+    citation = cite(_paper(title, published=PaperDate(2020, 5, 18)), None)
     assert f"title = {{{{{field}}}}}" in citation.bibtex
     assert citation.plain.startswith(plain)
     assert _closes(citation.bibtex)
@@ -56,7 +56,9 @@ def test_what_the_listing_does_not_say_is_left_out() -> None:
     paper = _paper("Why does it work?", published=PaperDate(2024, 3, 8, year_inferred=True))
     citation = cite(paper, None)
     assert citation.bibtex == "@misc{whydoeswork,\n  title = {{Why does it work?}}\n}"
-    assert citation.plain == "Why does it work?"
+    assert citation.plain == ""  # the title alone: the page's heading says it
+    dated = cite(_paper("Why does it work?", published=PaperDate(2024, 3, 8)), None)
+    assert dated.plain == "Why does it work? 2024."
 
 
 def test_keys_are_ascii_and_skip_words_that_say_nothing() -> None:

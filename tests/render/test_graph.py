@@ -8,9 +8,13 @@ import json
 import re
 
 import pytest
+from analyze_helpers import corpus_of, slug_of
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.links import paper_doc
+from generator.model import Analysis, RelatedPaper
+from generator.render import render_site
 from generator.render.graph import (
     LABEL_CHARS,
     LINE_HEIGHT,
@@ -171,3 +175,23 @@ def test_lines_from_the_centre_do_not_run_through_related_labels(count: int) -> 
     labels = [_label_box(x, label_y, lines) for x, _, _, label_y, lines in layout["n"]]
     for box in labels:
         assert not any(_segments_cross_box(s, e, box) for s, e in spokes), box
+
+
+def test_the_caption_names_dashed_lines_only_where_the_graph_draws_them() -> None:
+    titles = ["Braided kites", "Nested kites", "Pruned kites"]
+    corpus = corpus_of([(title, f"{title} fly in the wind.") for title in titles])
+    braided, nested, pruned = (slug_of(corpus, title) for title in titles)
+
+    def related(*slugs: str) -> tuple[RelatedPaper, ...]:
+        return tuple(RelatedPaper(slug, 0.5, ("kites",)) for slug in slugs)
+
+    def caption(analysis: Analysis, slug: str) -> str:
+        page = render_site(corpus, analysis, "Papers")[paper_doc(slug)]
+        return page.split("<figcaption>")[1].split("</figcaption>")[0]
+
+    apart = Analysis(related={braided: related(nested, pruned)})
+    assert caption(apart, braided) == "This paper (centre) and its related papers."
+    joined = Analysis(related={braided: related(nested, pruned), nested: related(pruned)})
+    assert caption(joined, braided) == (
+        "This paper (centre) and its related papers; dashed lines join those related to each other."
+    )

@@ -50,8 +50,8 @@ def test_links_are_http_only_and_tell_search_engines_nothing() -> None:
         (a.attrs["href"], a.text(), a.attrs["rel"]) for a in _tree(rich_text(text)).find_all("a")
     ]
     assert links == [
-        ("https://github.com/a/b", "https://github.com/a/b", "nofollow noopener"),
-        ("https://gitlab.com/c/d", "//gitlab.com/c/d", "nofollow noopener"),
+        ("https://github.com/a/b", "https://github.com/a/b", "nofollow"),
+        ("https://gitlab.com/c/d", "//gitlab.com/c/d", "nofollow"),
     ]
     assert _text(rich_text(text)) == text
 

@@ -4,9 +4,9 @@
    holds math. Pages reached by Material's instant navigation are handled too (document$). */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var assets = new URL(script.getAttribute("data-assets"), window.location.href);
-  var pagefind = new URL(script.getAttribute("data-pagefind"), window.location.href);
+  /* This script is assets/javascripts/papersite.js; Pagefind's files are beside assets/. */
+  var assets = new URL("../", document.currentScript.src);
+  var pagefind = new URL("../../pagefind/", document.currentScript.src);
   var loaded = {};
 
   /* Load a script or style of assets/ once; `done` runs when it is ready. A style that
