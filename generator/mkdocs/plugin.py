@@ -298,9 +298,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         """Give the theme its partial memo, its function for Material's settings
         (page_config.py), its icon classes (icons.py), `compact` for the palette script
-        (a static template: assets.py), compact `tojson` and the templates compiled by an earlier build in
-        this process (compiled_templates.py); wait for the worker processes before MkDocs
-        writes pages and checks anchors."""
+        (a static template: assets.py), compact `tojson` and the templates compiled by an
+        earlier build in this process (compiled_templates.py); wait for the worker
+        processes before MkDocs writes pages and checks anchors."""
         env.bytecode_cache = COMPILED_TEMPLATES
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
