@@ -4,8 +4,11 @@ Material writes its settings as JSON into every page: the base URL, the features
 translations for its search, its code-copy button and its version selector. The site
 searches with Pagefind (Material's search plugin is off), so Material's search never
 starts and never reads its translations or its worker's path (a file the site does not
-ship, generator/mkdocs/assets.py): 0.5 KB of every page. `slim_config` drops them and
-keeps every other setting as Material wrote it.
+ship, generator/mkdocs/assets.py): 0.5 KB of every page. Settings that are unset
+(`null`: code annotations, the tags plugin's, the version selector's) go too, and the
+version selector's label with the last: Material's script (9.8) reads each of them as
+optional (`config.version?.provider`, `config.annotate && …`), and a key that is not there
+reads the same as `null`. `slim_config` keeps every other setting as Material wrote it.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ GLOBAL = "papersite_slim_config"  # the function, as the theme calls it
 _SCRIPT_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 SEARCH_KEY = "search"  # the search worker's path
 SEARCH_TRANSLATIONS = "search."  # the prefix of the search's translations
+UNSET_LEFT_OUT = ("annotate", "tags", "version")  # left out when null
+VERSION_TRANSLATION = "select.version"  # the version selector's label
 
 
 def slim_config(html: str) -> Markup:
-    """Material's config block with the search settings left out of its JSON; anything
-    else (or JSON that does not parse) as it was."""
+    """Material's config block with the search settings and unset ones left out of its
+    JSON; anything else (or JSON that does not parse) as it was."""
     match = _SCRIPT_RE.search(html)
     if match is None:
         return Markup(html)
@@ -35,12 +40,16 @@ def slim_config(html: str) -> Markup:
     if not isinstance(app, dict):
         return Markup(html)
     app.pop(SEARCH_KEY, None)
+    for key in UNSET_LEFT_OUT:
+        if key in app and app[key] is None:
+            del app[key]
     translations = app.get("translations")
     if isinstance(translations, dict):
         app["translations"] = {
             key: text
             for key, text in translations.items()
             if not key.startswith(SEARCH_TRANSLATIONS)
+            and (key != VERSION_TRANSLATION or "version" in app)
         }
     slim = str(htmlsafe_json_dumps(app, sort_keys=True, separators=(",", ":")))
     return Markup(html[: match.start(2)] + slim + html[match.end(2) :])

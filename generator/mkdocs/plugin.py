@@ -42,6 +42,8 @@ from generator.config import (
 )
 from generator.errors import PipelineError
 from generator.links import SITE_FEED_DOC
+from generator.mkdocs.asset_version import GLOBAL as ASSET_VERSION_GLOBAL
+from generator.mkdocs.asset_version import asset_version
 from generator.mkdocs.assets import STATIC_TEMPLATES, prepare_theme_files
 from generator.mkdocs.compact_html import FILTER as COMPACT_HTML_FILTER
 from generator.mkdocs.compact_html import compact
@@ -118,6 +120,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         self.input_watch: InputWatch | None = None  # `serve`: what it rebuilds for
         self.theme_dirs: list[str] = []
         self.material_styles: list[tuple[Path, str]] = []
+        self.asset_version = ""  # asset_version.py
         self._epoch_set = False
 
     def use_project(self, project: Config, analyzer: Analyzer = default_analyzer) -> None:
@@ -277,7 +280,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         except IconError as error:
             raise PluginError(f"papersite: {config.config_file_path}: {error}") from None
         self.material_styles = material_stylesheets(files)
-        return prepare_theme_files(files, THEME_DIR, icons)
+        files = prepare_theme_files(files, THEME_DIR, icons)
+        self.asset_version = asset_version(files, config.theme)
+        return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         """Start rendering the pages outside the navigation in worker processes."""
@@ -306,6 +311,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         env.globals[SLIM_CONFIG_GLOBAL] = slim_config
         env.filters[ICON_CLASS_FILTER] = css_class
         env.filters[COMPACT_HTML_FILTER] = compact
+        env.globals[ASSET_VERSION_GLOBAL] = self.asset_version
         # `tojson` without spaces after `,` and `:`, letters as written (U², not \u00b2):
         # Jinja's documented policy. Paper pages' JSON-LD reads the same in fewer bytes.
         env.policies["json.dumps_kwargs"] = {

@@ -600,6 +600,17 @@ def test_pages_load_only_the_scripts_and_styles_they_use(tab: Tab) -> None:
     assert any(p.endswith(".pf_index") for p in paths)
     assert any(p.endswith(".pf_fragment") for p in paths)
     assert not any("lunr" in p or "pagefind-ui" in p or "/search/search_index" in p for p in paths)
+    # papersite's scripts and styles, those the page names and those papersite.js loads,
+    # carry the build's version mark, so a cached copy of an older build's is never used.
+    mark = urlsplit(page.eval_on_selector("script[src*='/papersite.js']", "s => s.src")).query
+    assert mark.startswith("v=")
+    own = [
+        urlsplit(u)
+        for u in tab.requests
+        if re.search(r"/assets/(javascripts|stylesheets)/[a-z]+\.(js|css)(\?|$)", u)
+    ]
+    assert {part.path.rsplit("/", 1)[-1] for part in own} >= {"papersite.js", "search.js"}
+    assert all(part.query == mark for part in own), [part.geturl() for part in own]
     tab.assert_clean()
 
 

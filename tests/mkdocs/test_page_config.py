@@ -20,23 +20,27 @@ def _json(html: str) -> dict[str, object]:
     return dict(json.loads(html[start : html.index("</script>")]))
 
 
-def test_search_settings_are_dropped_and_the_rest_kept() -> None:
+def test_search_and_unset_settings_are_dropped_and_the_rest_kept() -> None:
     slim = str(slim_config("\n" + MATERIAL + "\n"))
-    assert slim.startswith('\n<script id="__config" type="application/json">{"annotate":null,')
+    assert slim.startswith('\n<script id="__config" type="application/json">{"base":"../..",')
     assert slim.endswith("</script>\n")
     app = _json(slim.strip())
     assert app == {
-        "annotate": None,
         "base": "../..",
         "features": ["navigation.instant"],
-        "tags": None,
-        "translations": {
-            "clipboard.copied": "Copied",
-            "clipboard.copy": "Copy",
-            "select.version": "Select <version>",
-        },
-        "version": None,
+        "translations": {"clipboard.copied": "Copied", "clipboard.copy": "Copy"},
     }
+
+
+def test_set_settings_and_the_version_selectors_label_stay() -> None:
+    """A site with versions (mike) keeps its selector's label; set values stay as set."""
+    versioned = MATERIAL.replace('"version": null', '"version": {"provider": "mike"}')
+    versioned = versioned.replace('"tags": null', '"tags": {"a": "b"}')
+    slim = str(slim_config(versioned))
+    app = _json(slim)
+    assert app["version"] == {"provider": "mike"} and app["tags"] == {"a": "b"}
+    assert app["translations"]["select.version"] == "Select <version>"  # type: ignore[index]
+    assert "annotate" not in app
     assert "<version>" not in slim  # still escaped for a script element (\u003c)
 
 

@@ -90,21 +90,34 @@ def _scripts(tree: Node) -> list[Node]:
     return tree.find_all("script")
 
 
+# papersite's files that every page names.
+OWN_FILES = {"scope.js", "palette.js", "papersite.js", "papersite.css"}
+
+
 def test_shared_scripts_are_files_not_inline(built_site: BuiltSite) -> None:
     """Material's settings helpers and palette script are loaded from shared files; the
     content-tab script is left out of pages without tabs; the settings JSON has no
-    search settings. Only the page's own data stays inline."""
+    search settings. Only the page's own data stays inline. papersite's files are asked
+    for with the build's version mark (mkdocs/asset_version.py), one on every page."""
+    marks = set()
     for page in [built_site.site / "index.html", *_paper_pages(built_site)[:50]]:
         tree = parse_file(page)
         inline = [n for n in _scripts(tree) if "src" not in n.attrs]
         kinds = sorted(n.attrs.get("type", "") or n.attrs.get("id", "") for n in inline)
         assert all(kind in {"application/json", "application/ld+json"} for kind in kinds), page
-        sources = [n.attrs["src"].rsplit("/", 1)[-1] for n in _scripts(tree) if "src" in n.attrs]
-        assert sources[:2] == ["scope.js", "palette.js"], page
+        addresses = [n.attrs["src"] for n in _scripts(tree) if "src" in n.attrs]
+        styles = [n.attrs.get("href", "") for n in tree.find_all("link")]
+        addresses += [href for href in styles if "stylesheets/" in href]
+        names = [a.split("?")[0].rsplit("/", 1)[-1] for a in addresses]
+        assert names[:2] == ["scope.js", "palette.js"], page
+        own = [a for a, n in zip(addresses, names, strict=True) if n in OWN_FILES]
+        assert len(own) == len(OWN_FILES), page
+        marks.update(a.split("?", 1)[1] if "?" in a else "" for a in own)
         config = json.loads(_config_text(tree))
         assert "search" not in config
         assert not [key for key in config["translations"] if key.startswith("search.")]
         assert config["base"] and config["features"]
+    assert len(marks) == 1 and marks.pop().startswith("v="), marks
 
 
 def _config_text(tree: Node) -> str:
@@ -132,7 +145,7 @@ def test_no_page_loses_its_header_controls(built_site: BuiltSite) -> None:
         assert header.find("label", cls="md-header__button").attrs.get("for") == "__drawer"
         assert not header.find_all("form") and not header.find_all("input"), page
         controls = [n for n in header.iter() if n.tag in {"script", "button"}]
-        assert controls[0].attrs["src"].endswith("assets/javascripts/palette.js"), page
+        assert controls[0].attrs["src"].split("?")[0].endswith("javascripts/palette.js"), page
         assert "ps-search-open" in controls[1].attrs.get("class", ""), page
     switch = parse(palette_switch(built_site.site)).find("form")
     assert switch.attrs["data-md-component"] == "palette"

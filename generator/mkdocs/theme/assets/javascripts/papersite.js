@@ -4,9 +4,13 @@
    holds math. Pages reached by Material's instant navigation are handled too (document$). */
 (function () {
   "use strict";
-  /* This script is assets/javascripts/papersite.js; Pagefind's files are beside assets/. */
-  var assets = new URL("../", document.currentScript.src);
-  var pagefind = new URL("../../pagefind/", document.currentScript.src);
+  /* This script is assets/javascripts/papersite.js; Pagefind's files are beside assets/.
+     Its address ends in the assets' version mark (`?v=…`: generator/mkdocs/asset_version.py),
+     which the files it loads carry too, so that none comes from an older build's cache. */
+  var own = new URL(document.currentScript.src);
+  var assets = new URL("../", own);
+  var pagefind = new URL("../../pagefind/", own);
+  var version = own.search;
   var loaded = {};
 
   /* Load a script or style of assets/ once; `done` runs when it is ready. A style that
@@ -16,7 +20,7 @@
      never finish). One that failed is tried again by the next page that asks. */
   function load(path, done) {
     var entry = loaded[path];
-    var url = new URL(path, assets).href;
+    var url = new URL(path, assets).href + version;
     var isStyle = /\.css$/.test(path);
     if (entry === true && isStyle && !document.querySelector('link[href="' + url + '"]')) {
       entry = undefined;
