@@ -231,8 +231,10 @@ NASTY_TEXTS = (
 
 
 def _script_signature(node: Node) -> str:
-    """What identifies a theme script: its source file, or the start of its inline code."""
-    return node.attrs.get("src", "").rsplit("/", 1)[-1] or node.text().strip()[:20]
+    """What identifies a theme script: its source file, its id (Material's settings, whose
+    JSON starts with the page's own base address), or the start of its inline code."""
+    source = node.attrs.get("src", "").rsplit("/", 1)[-1]
+    return source or node.attrs.get("id", "") or node.text().strip()[:20]
 
 
 def test_corpus_text_shows_as_text(fixture_site: BuiltSite) -> None:
