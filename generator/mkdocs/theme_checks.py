@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import PROJECT_OVERRIDES, Config
+from generator.mkdocs.assets import STATIC_TEMPLATES
 from generator.mkdocs.icons import icons_problem
 from generator.mkdocs.site_state import THEME_DIR
 
@@ -125,7 +126,8 @@ def override_templates_problem(config: Config, mkdocs_config: Any) -> str:
         return ""
     shown = config.root / os.path.relpath(folder, config.root.resolve()) if custom else folder
     env = mkdocs_config.theme.get_env()  # MkDocs' own: the same tags and extensions
-    static_templates = set(mkdocs_config.theme.static_templates)
+    # MkDocs' own and the plugin's (added as the build starts, after `check` has run)
+    static_templates = {*mkdocs_config.theme.static_templates, *STATIC_TEMPLATES}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         # what MkDocs reads as templates: the others are copied as they are

@@ -49,10 +49,10 @@ def test_a_page_template_that_is_not_utf8_is_named(root: Path) -> None:
     assert f"{templates / 'home.md.j2'}: not UTF-8 text" in message
 
 
-def _override(root: Path, text: str | bytes) -> Path:
+def _override(root: Path, text: str | bytes, name: str = "main.html") -> Path:
     overrides = root / "site_src" / "overrides"
-    overrides.mkdir(exist_ok=True)
-    path = overrides / "main.html"
+    path = overrides / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:
@@ -81,6 +81,16 @@ def test_a_broken_theme_override_fails_check_and_build_alike(
     assert check.exit_code == build.exit_code == 2
     assert _error(check) == _error(build)
     assert _error(build).startswith(f"Error: {path}{why}"), _error(build)
+
+
+def test_a_broken_override_of_the_palette_script_is_named_as_a_template(root: Path) -> None:
+    """The palette script is a template the plugin adds as the build starts: `check`
+    parses a project's copy of it too, and says what the build would."""
+    path = _override(root, "var a = 1;\n{% if %}\n", "assets/javascripts/palette.js")
+    check, build = _run(root, "check"), _run(root, "build")
+    assert check.exit_code == build.exit_code == 2
+    assert _error(check) == _error(build)
+    assert _error(check).startswith(f"Error: {path}:2: TemplateSyntaxError"), _error(check)
 
 
 def test_a_theme_override_that_fails_while_rendering_is_named(root: Path) -> None:
