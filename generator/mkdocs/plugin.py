@@ -43,7 +43,7 @@ from generator.config import (
 from generator.errors import PipelineError
 from generator.links import SITE_FEED_DOC
 from generator.mkdocs.asset_version import GLOBAL as ASSET_VERSION_GLOBAL
-from generator.mkdocs.asset_version import asset_version
+from generator.mkdocs.asset_version import asset_version, theme_assets
 from generator.mkdocs.assets import STATIC_TEMPLATES, prepare_theme_files
 from generator.mkdocs.compact_html import FILTER as COMPACT_HTML_FILTER
 from generator.mkdocs.compact_html import compact
@@ -280,8 +280,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         except IconError as error:
             raise PluginError(f"papersite: {config.config_file_path}: {error}") from None
         self.material_styles = material_stylesheets(files)
+        assets = theme_assets(files, config.theme)
         files = prepare_theme_files(files, THEME_DIR, icons)
-        self.asset_version = asset_version(files, config.theme)
+        self.asset_version = asset_version(assets, config.theme)
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:

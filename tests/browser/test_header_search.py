@@ -607,9 +607,12 @@ def test_pages_load_only_the_scripts_and_styles_they_use(tab: Tab) -> None:
     own = [
         urlsplit(u)
         for u in tab.requests
-        if re.search(r"/assets/(javascripts|stylesheets)/[a-z]+\.(js|css)(\?|$)", u)
+        if re.search(
+            r"/(assets/(javascripts|stylesheets)/[a-z]+|pagefind/pagefind)\.(js|css)(\?|$)", u
+        )
     ]
-    assert {part.path.rsplit("/", 1)[-1] for part in own} >= {"papersite.js", "search.js"}
+    names = {part.path.rsplit("/", 1)[-1] for part in own}
+    assert names >= {"papersite.js", "search.js", "pagefind.js"}, names
     assert all(part.query == mark for part in own), [part.geturl() for part in own]
     tab.assert_clean()
 

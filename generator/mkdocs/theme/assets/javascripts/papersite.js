@@ -67,7 +67,7 @@
   var engine = null;
   function pagefindApi() {
     if (!engine) {
-      engine = import(new URL("pagefind.js", pagefind).href).then(function (api) {
+      engine = import(new URL("pagefind.js" + version, pagefind).href).then(function (api) {
         var root = new URL("..", pagefind).pathname;
         return api.options({
           basePath: pagefind.pathname, baseUrl: root, excerptLength: 30, noWorker: true,
