@@ -259,7 +259,21 @@ def test_show_more_is_gone_when_every_result_is_shown(tab: Tab) -> None:
     tab.goto("finder/?query=zzzzqqqq+segmentation")
     _ready(page)
     assert not more.is_visible()
+    # A few over a page are shown with it: no "Show more" for one more result.
+    for word in WORDS:
+        tab.goto(f"finder/?query={word}")
+        _ready(page)
+        if 20 < _count(page) <= 25:
+            break
+    else:
+        raise AssertionError("no word has 21 to 25 results")
+    shown = page.locator(".ps-finder__result").count()
+    assert shown == _count(page) and not more.is_visible(), (word, shown)
     tab.assert_clean()
+
+
+# Common words, of which one has 21 to 25 results (the finder shows 20 at a time).
+WORDS = "quantization transport pruning graph diffusion inpainting distillation".split()
 
 
 def test_a_word_no_paper_has_and_a_reversed_range_are_not_widened(

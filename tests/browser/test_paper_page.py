@@ -29,6 +29,13 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= 390
     lookups = tab.page.locator(".ps-lookups").bounding_box()
     assert lookups and lookups["y"] + lookups["height"] <= panel["y"]  # links in sight
+    # On a phone the title is smaller than Material's 2em (a long one filled the first
+    # screen) and the sections stay a step below it.
+    base, title, section = tab.page.evaluate(
+        "() => ['article', 'h1.ps-title', 'article h2'].map("
+        "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+    )
+    assert title <= 1.6 * base and section < title, (base, title, section)
     shown = tab.page.inner_text("#cite-bibtex")
     assert shown.startswith("@misc{") and "title = {{U$^{2}$-Net: Going Deeper" in shown
     for target in ("cite-bibtex", "cite-plain"):

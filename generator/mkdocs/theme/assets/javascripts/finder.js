@@ -13,6 +13,7 @@
   "use strict";
   var papersite = window.papersite;
   var PAGE_SIZE = 20;
+  var SMALL_REST = 5;
   var DEBOUNCE_MS = 150;
   var KEYS = ["query", "topic", "area", "from", "to", "code", "sort"];
 
@@ -422,11 +423,14 @@
     this.codeLabel.textContent = "Has code (" + withCode + ")";
   };
 
-  /* The next PAGE_SIZE results, or `count` of them (at least a page). */
+  /* The next PAGE_SIZE results, or `count` of them (at least a page); with the rest
+     too when no more than SMALL_REST would be left (no "Show more" for one result). */
   Finder.prototype.showMore = function (count) {
     var self = this;
     var mine = this.generation;
-    var slice = this.results.slice(this.shown, this.shown + Math.max(count || 0, PAGE_SIZE));
+    var end = this.shown + Math.max(count || 0, PAGE_SIZE);
+    if (this.results.length - end <= SMALL_REST) end = this.results.length;
+    var slice = this.results.slice(this.shown, end);
     this.shown += slice.length;
     this.more.hidden = this.shown >= this.results.length;
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
