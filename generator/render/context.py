@@ -19,7 +19,7 @@ from generator.links import (
 from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
 from generator.render.method_places import MethodPlace, listed_methods, method_places
 from generator.render.paper_orders import orders
-from generator.render.rich_text import rich_text
+from generator.render.rich_text import rich_text, unicode_scripts
 from generator.render.text import first_sentence
 
 # The heading of the topics that have no area, when others have one.
@@ -132,7 +132,8 @@ class SiteContext:
                 abstract = prose_sentences(paper.abstract)
                 others = [s for s in abstract if standing_alone(s) != sentence]
                 sentence = others[0] if others else ""
-            self._summaries[slug] = first_sentence(sentence, 180)
+            # Math in Unicode where it has a form ("ell_1" as ℓ₁), as in titles.
+            self._summaries[slug] = first_sentence(unicode_scripts(sentence), 180)
         return self._summaries[slug]
 
     def title_html(self, slug: str) -> Markup:

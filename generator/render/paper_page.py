@@ -43,6 +43,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Search reads the title from the heading when the heading's text is the title
         # as listed (nearly always), else from a hidden copy (search.js raises "U^2-Net").
         title_is_text="<" not in title_html and html.unescape(title_html) == paper.title,
+        # Results and the graph show the title's math in Unicode ("Beyond ℓ₁ sparse
+        # coding", not "ell_1"), where it has a Unicode form; search matches the listing's.
+        title_shown=_shown_title(paper.title),
         facts=_facts(paper),
         actions=_actions(links),
         lookups=lookup_links(paper.title),
@@ -77,6 +80,13 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         **_mentioned_by(site, doc, paper),
         about=record_notes(site, paper),
     )
+
+
+def _shown_title(title: str) -> str:
+    """The title in Unicode where that reads differently from the listing's text, else
+    "" (most titles)."""
+    shown = unicode_scripts(title)
+    return shown if shown != title else ""
 
 
 def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, Any]:

@@ -155,12 +155,12 @@ def test_a_graph_labels_halo_never_covers_a_line_of_it(new_tab: NewTab) -> None:
     tab.assert_clean()
 
 
-def test_a_graph_drawn_after_the_heading_is_typeset_names_the_title_as_listed(
+def test_a_graph_drawn_after_the_heading_is_typeset_names_the_title_in_plain_text(
     new_tab: NewTab,
 ) -> None:
     """A heading with math holds KaTeX's output once typeset (on a reload, or after
-    instant navigation, KaTeX is there first): the graph is named by the title as
-    listed ("Beyond ell_1 sparse coding"), not "Beyond ℓ1\\ell_1ℓ1 sparse coding"."""
+    instant navigation, KaTeX is there first): the graph is named by the title in plain
+    text ("Beyond ℓ₁ sparse coding"), not "Beyond ℓ1\\ell_1ℓ1 sparse coding"."""
     tab = new_tab(viewport={"width": 1280, "height": 900})
     tab.goto("papers/beyond-ell-1-sparse-coding-in-v1/")
     tab.page.wait_for_selector("article h1 .ps-math .katex")
@@ -170,7 +170,13 @@ def test_a_graph_drawn_after_the_heading_is_typeset_names_the_title_as_listed(
                    const svg = document.querySelector('article svg.ps-graph');
                    return svg.getAttribute('aria-label'); }"""
     )
-    assert label.startswith("Beyond ell_1 sparse coding in V1 and "), label
+    assert label.startswith("Beyond ℓ₁ sparse coding in V1 and "), label
+    # Search results show it so too; search still matches the listing's words.
+    tab.page.keyboard.press("/")
+    tab.page.locator("[data-ps-search-input]").fill("ell_1 sparse coding V1")
+    first = tab.page.locator(".ps-search__result .ps-search__title").first
+    first.wait_for()
+    assert first.inner_text().strip() == "Beyond ℓ₁ sparse coding in V1"
     tab.assert_clean()
 
 

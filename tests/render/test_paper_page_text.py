@@ -7,7 +7,7 @@ import yaml
 from analyze_helpers import corpus_of, slug_of
 
 from generator.links import paper_doc
-from generator.model import Analysis, Method
+from generator.model import Analysis, Method, Topic
 from generator.render import render_site
 from generator.render.text import title_order
 
@@ -20,8 +20,26 @@ def test_a_titles_superscript_reads_raised_in_plain_text() -> None:
     front = yaml.safe_load(page.split("---")[1])
     assert front["title"].startswith("U²-Net: Going deeper")
     assert front["paper_title"].startswith("U²-Net: Going deeper")
-    assert f'<span data-pagefind-meta="title">{title}</span>' in page  # search.js raises it
+    assert f'<span data-pagefind-meta="title">{title}</span>' in page  # what search matches
+    shown = "U²-Net: Going deeper with nested U-structure for salient object detection"
+    assert f'<span data-pagefind-meta="shown">{shown}</span>' in page  # what results show
     assert front["citation_title"] == title  # the listing's own words, for reference managers
+
+
+def test_a_titles_math_reads_in_unicode_in_results_and_lists() -> None:
+    """Search results, the graph and topic lists show ℓ₁, not ell_1; a title without
+    math or scripts carries no second copy."""
+    title = "Beyond ell_1 sparse coding in V1"
+    abstract = "We study ell_1 penalties. We propose sparse coding beyond the ell_1 norm."
+    corpus = corpus_of([(title, abstract), ("Plain sparse coding", "We code sparsely.")])
+    slugs = [slug_of(corpus, t) for t in (title, "Plain sparse coding")]
+    topic = Topic("sparse-coding", "Sparse coding", ("sparse coding",), tuple(slugs))
+    pages = render_site(corpus, Analysis(topics=(topic,)), "Papers")
+    math, plain = (pages[paper_doc(slug)] for slug in slugs)
+    assert '<span data-pagefind-meta="shown">Beyond ℓ₁ sparse coding in V1</span>' in math
+    assert 'data-pagefind-meta="shown"' not in plain
+    listed = pages["topics/sparse-coding.md"]
+    assert "sparse coding beyond the ℓ₁ norm." in listed and "ell_1 norm" not in listed
 
 
 def test_a_structured_abstracts_heading_is_not_the_pages_description() -> None:

@@ -86,9 +86,11 @@
       if (figure.querySelector("svg")) return;
       var links = document.querySelectorAll(".ps-related > li > a");
       var layout = JSON.parse(figure.getAttribute("data-graph"));
-      /* The title as listed: the heading when it is plain text, else its hidden copy
-         (a heading with math has KaTeX's output in its text once typeset). */
-      var named = document.querySelector("article [data-pagefind-meta=title]");
+      /* The title as shown in plain text (ℓ₁ for ell_1), else as listed: the heading
+         when it is plain text, else its hidden copy (a heading with math has KaTeX's
+         output in its text once typeset). */
+      var named = document.querySelector("article [data-pagefind-meta=shown]") ||
+        document.querySelector("article [data-pagefind-meta=title]");
       if (layout.n.length === links.length) {
         draw(figure, layout, links, named ? named.textContent.trim() : "This paper");
       } else if (window.console) {  /* a page template that lists other related papers */
