@@ -166,7 +166,29 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
         assert kinds == sorted(kinds, key=["paper", "topic", "more"].index), (query, kinds)
     search(page, "u-net")
     assert _result_kinds(tab)[0] == ("topic", "/topics/u-net/")
+    # A topic holding one word of several is no suggestion ("nested" offered Label noise,
+    # whose page says "nested dropout"): an offered topic holds most of the words.
+    query = "nested U-structure salient"
+    search(page, query)
+    topics = page.locator(".ps-search__result a.ps-search__link--topic")
+    offered = [tab.path(h) for h in topics.evaluate_all("as => as.map(a => a.href)")]
+    assert page.locator(".ps-search__result a[href*='/papers/']").count() >= 1
+    holding = page.evaluate(TOPICS_HOLDING_JS, ["nested", "structure", "salient"])
+    for path in offered:
+        held = sum(path in {tab.path(url) for url in urls} for urls in holding)
+        assert 2 * held > len(holding), (query, path, held)
     tab.assert_clean()
+
+
+# Per word, the topic pages whose indexed text holds it, as addresses.
+TOPICS_HOLDING_JS = """async (words) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  return Promise.all(words.map(async (word) => {
+    const found = await pagefind.search(word, { filters: { kind: "topic" } });
+    const data = await Promise.all(found.results.map((result) => result.data()));
+    return data.map((page) => new URL(page.url, location.href).href);
+  }));
+}"""
 
 
 # Every page the site's Pagefind index returns for a query, as addresses.

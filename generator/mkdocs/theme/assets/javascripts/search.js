@@ -104,6 +104,8 @@
         var ranked = Object.keys(merged).map(function (id) { return merged[id]; });
         ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
         result.results = ranked.map(function (entry) { return entry.result; });
+        result.held = ranked.map(function (entry) { return entry.words; });  /* words each holds */
+        result.terms = terms.length;
         return result;
       });
     });
@@ -121,9 +123,14 @@
           var topicIds = {};
           found[1].results.forEach(function (result) { topicIds[result.id] = true; });
           var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
+          /* A topic without every word is offered only with most of them: "nested
+             U-structure salient" offered Label noise, whose page says "nested dropout". */
+          var topics = found[1].results.filter(function (result, i) {
+            return found[1].allWords || 2 * found[1].held[i] > found[1].terms;
+          });
           return {
             papers: papers,
-            topics: found[1].results,
+            topics: topics,
             allWords: found[0].allWords,
             unknown: found[0].unknown,
             nearest: nearest
