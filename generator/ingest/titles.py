@@ -139,6 +139,12 @@ _POINTS_BACK_RE = re.compile(
     r"|problems|limitations|challenges|difficulties|drawbacks))\b",
     re.IGNORECASE,
 )
+# What a sentence cannot be read without the one before ("improvements of the former
+# in order to enrich the latter", "combine the advantages from both methods").
+_LEANS_BACK_RE = re.compile(
+    r"\b(?:the (?:former|latter)|both (?:methods|approaches|models|techniques|works|ideas))\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 14
 # A title's length in characters, at most: 14 words of a long-worded field, and no
 # 5,000-character "word" in every list of the site.
@@ -167,12 +173,17 @@ def contribution_sentence(abstract: str) -> str:
     """
     sentences = prose_sentences(abstract)
     candidates = [s for s in sentences if not _PRIOR_WORK_RE.search(s)]
+    opening = sentences[0] if sentences else ""
     for rank in sorted(_SUMMARY_RE):
-        found = [s for s in candidates if _SUMMARY_RE[rank].search(s)]
-        if found:  # one that does not point back at the sentence before, if any
-            shown = [standing_alone(s) for s in found]  # "To address these issues, "
-            return next((s for s in shown if not _POINTS_BACK_RE.search(s)), shown[0])
-    return sentences[0] if sentences else ""
+        found = [standing_alone(s) for s in candidates if _SUMMARY_RE[rank].search(s)]
+        if not found:
+            continue
+        # one that does not point back at the sentence before, if any; one whose object
+        # is the sentence before ("enrich the latter") only if the opening is no better
+        best = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0])
+        if not _LEANS_BACK_RE.search(best) or _LEANS_BACK_RE.search(opening):
+            return best
+    return opening
 
 
 def says_what_it_does(text: str) -> bool:
