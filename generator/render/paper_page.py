@@ -44,7 +44,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # as listed (nearly always), else from a hidden copy (search.js raises "U^2-Net").
         title_is_text="<" not in title_html and html.unescape(title_html) == paper.title,
         # Results and the graph show the title's math in Unicode ("Beyond ℓ₁ sparse
-        # coding", not "ell_1"), where it has a Unicode form; search matches the listing's.
+        # coding", not "ell_1") where it has a form; search matches the listing's words.
         title_shown=_shown_title(paper.title),
         facts=_facts(paper),
         actions=_actions(links),
@@ -83,9 +83,10 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
 
 
 def _shown_title(title: str) -> str:
-    """The title in Unicode where that reads differently from the listing's text, else
-    "" (most titles)."""
-    shown = unicode_scripts(title)
+    """The title with its math in Unicode where that reads differently from the
+    listing's text, else "" (most titles). A name's superscript is left as written:
+    results raise it as the page does (U<sup>2</sup>-Net: papersite.titleNodes)."""
+    shown = unicode_scripts(title, names=False)
     return shown if shown != title else ""
 
 

@@ -64,11 +64,11 @@ _UNICODE_COMMANDS = {
 _TEX_PART_RE = re.compile(r"\\([A-Za-z]+|%)|([_^])(?:\{([^{}]*)\}|(.))|([{}$\\^_])")
 
 
-def unicode_scripts(text: str) -> str:
+def unicode_scripts(text: str, names: bool = True) -> str:
     """`text` with each name's superscript written with Unicode superscript characters
-    where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A), and each math fragment that
-    Unicode can write so ("ell_1" -> "ℓ₁"), for plain-text places such as graph labels
-    and the tab's title; other scripts stay as written."""
+    where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A; with `names`), and each math
+    fragment that Unicode can write so ("ell_1" -> "ℓ₁"), for plain-text places such as
+    graph labels and the tab's title; other scripts stay as written."""
 
     def raised(match: re.Match[str]) -> str:
         script = name_script(match)
@@ -80,7 +80,11 @@ def unicode_scripts(text: str) -> str:
         )
 
     return "".join(
-        _unicode_math(f.text, f.tex) if f.tex is not None else NAME_SCRIPT_RE.sub(raised, f.text)
+        _unicode_math(f.text, f.tex)
+        if f.tex is not None
+        else NAME_SCRIPT_RE.sub(raised, f.text)
+        if names
+        else f.text
         for f in split_math(text)
     )
 

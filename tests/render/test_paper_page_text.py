@@ -21,8 +21,7 @@ def test_a_titles_superscript_reads_raised_in_plain_text() -> None:
     assert front["title"].startswith("U²-Net: Going deeper")
     assert front["paper_title"].startswith("U²-Net: Going deeper")
     assert f'<span data-pagefind-meta="title">{title}</span>' in page  # what search matches
-    shown = "U²-Net: Going deeper with nested U-structure for salient object detection"
-    assert f'<span data-pagefind-meta="shown">{shown}</span>' in page  # what results show
+    assert 'data-pagefind-meta="shown"' not in page  # results raise the name's script
     assert front["citation_title"] == title  # the listing's own words, for reference managers
 
 
