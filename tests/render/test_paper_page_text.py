@@ -21,7 +21,7 @@ def test_a_titles_superscript_reads_raised_in_plain_text() -> None:
     assert front["title"].startswith("U²-Net: Going deeper")
     assert front["paper_title"].startswith("U²-Net: Going deeper")
     assert f'<span data-pagefind-meta="title">{title}</span>' in page  # what search matches
-    assert 'data-pagefind-meta="shown"' not in page  # results raise the name's script
+    assert 'data-pagefind-filter="shown"' not in page  # results raise the name's script
     assert front["citation_title"] == title  # the listing's own words, for reference managers
 
 
@@ -35,8 +35,8 @@ def test_a_titles_math_reads_in_unicode_in_results_and_lists() -> None:
     topic = Topic("sparse-coding", "Sparse coding", ("sparse coding",), tuple(slugs))
     pages = render_site(corpus, Analysis(topics=(topic,)), "Papers")
     math, plain = (pages[paper_doc(slug)] for slug in slugs)
-    assert '<span data-pagefind-meta="shown">Beyond ℓ₁ sparse coding in V1</span>' in math
-    assert 'data-pagefind-meta="shown"' not in plain
+    assert '<span data-pagefind-filter="shown">Beyond ℓ₁ sparse coding in V1</span>' in math
+    assert 'data-pagefind-filter="shown"' not in plain
     listed = pages["topics/sparse-coding.md"]
     assert "sparse coding beyond the ℓ₁ norm." in listed and "ell_1 norm" not in listed
 

@@ -89,7 +89,7 @@
       /* The title as shown in plain text (ℓ₁ for ell_1), else as listed: the heading
          when it is plain text, else its hidden copy (a heading with math has KaTeX's
          output in its text once typeset). */
-      var named = document.querySelector("article [data-pagefind-meta=shown]") ||
+      var named = document.querySelector("article [data-pagefind-filter=shown]") ||
         document.querySelector("article [data-pagefind-meta=title]");
       if (layout.n.length === links.length) {
         draw(figure, layout, links, named ? named.textContent.trim() : "This paper");
