@@ -163,26 +163,29 @@ def title_from_abstract(abstract: str) -> str:
     return title if re.search(r"[^\W_]", title) else _UNTITLED  # ". . . ." says nothing
 
 
-def contribution_sentence(abstract: str) -> str:
+def contribution_sentence(abstract: str, alone: bool = True) -> str:
     """The sentence of `abstract` that says what the paper does ("We propose ..."; verbs
     of making before verbs of studying, before "our work proposes" or "we developed";
     never one about earlier work), else its first sentence.
 
     Lists show it under a title: an abstract's opening is usually background ("Melanoma
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.
+    With `alone`, one whose object is the sentence before ("enrich the latter") gives
+    way to a lesser one that reads alone, else to the opening (unless it leans back too).
     """
     sentences = prose_sentences(abstract)
     candidates = [s for s in sentences if not _PRIOR_WORK_RE.search(s)]
     opening = sentences[0] if sentences else ""
+    passed_over = False
     for rank in sorted(_SUMMARY_RE):
         found = [standing_alone(s) for s in candidates if _SUMMARY_RE[rank].search(s)]
-        if not found:
+        # one that does not point back at the sentence before, if any
+        best = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0] if found else "")
+        if not best or (passed_over and _POINTS_BACK_RE.search(best)):
             continue
-        # one that does not point back at the sentence before, if any; one whose object
-        # is the sentence before ("enrich the latter") only if the opening is no better
-        best = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0])
-        if not _LEANS_BACK_RE.search(best) or _LEANS_BACK_RE.search(opening):
+        if not alone or not _LEANS_BACK_RE.search(best) or _LEANS_BACK_RE.search(opening):
             return best
+        passed_over = True
     return opening
 
 

@@ -127,7 +127,8 @@ class SiteContext:
         the one it came from (computed once per paper)."""
         if slug not in self._summaries:
             paper = self.papers[slug]
-            sentence = contribution_sentence(paper.abstract)
+            # (a title drawn from the abstract took its contribution, leaning back or not)
+            sentence = contribution_sentence(paper.abstract, alone=not paper.title_inferred)
             if paper.title_inferred:  # drawn from that sentence: the title says it already
                 abstract = prose_sentences(paper.abstract)
                 others = [s for s in abstract if standing_alone(s) != sentence]

@@ -177,6 +177,8 @@ def test_a_topic_the_query_names_comes_first_other_topics_after_papers(tab: Tab)
     for path in offered:
         held = sum(path in {tab.path(url) for url in urls} for urls in holding)
         assert 2 * held > len(holding), (query, path, held)
+    search(page, "diffusion modls")  # a typo (named, with its word offered) is not counted
+    assert page.locator(".ps-search__link--topic").count() >= 1
     tab.assert_clean()
 
 

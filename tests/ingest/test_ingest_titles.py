@@ -159,6 +159,10 @@ def test_a_contribution_whose_object_is_the_sentence_before_gives_way() -> None:
     assert contribution_sentence(f"{background} {both} {study}") == study
     leaning = "The former are exact; the latter are fast."
     assert contribution_sentence(f"{leaning} {both}") == both
+    pointing = "This paper studies how they can be merged."  # a lesser one must read alone
+    assert contribution_sentence(f"{background} {both} {pointing}") == background
+    # A title drawn from the abstract took the contribution: lists are told which it was.
+    assert contribution_sentence(f"{background} {both}", alone=False) == both
 
 
 def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contribution() -> None:

@@ -3,8 +3,9 @@
    The build computed the layout (generator/render/graph.py) and left it on the figure as
    JSON (data-graph): positions, line widths, label lines, the links between related
    papers. The nodes' links and full titles are those of the page's related-papers list,
-   in its order, and the paper's own title is the one search reads (its heading, or the
-   heading's plain copy), so the page does not carry them twice. Every line is drawn
+   in its order, and the paper's own title is the one search shows (its math in Unicode)
+   or reads (its heading, or the heading's plain copy), so the page does not carry them
+   twice. Every line is drawn
    before every label, and each dot after its label (whose halo must not cover it).
    Corpus text is set as text only. */
 (function () {

@@ -105,7 +105,7 @@
         ranked.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
         result.results = ranked.map(function (entry) { return entry.result; });
         result.held = ranked.map(function (entry) { return entry.words; });  /* words each holds */
-        result.terms = terms.length;
+        result.terms = terms;
         return result;
       });
     });
@@ -124,9 +124,13 @@
           found[1].results.forEach(function (result) { topicIds[result.id] = true; });
           var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
           /* A topic without every word is offered only with most of them: "nested
-             U-structure salient" offered Label noise, whose page says "nested dropout". */
+             U-structure salient" offered Label noise, whose page says "nested dropout".
+             A word no paper has (a typo, named in the status) is not counted. */
+          var counted = (found[1].terms || []).filter(function (term) {
+            return found[0].unknown.indexOf(papersite.wordOf(term)) < 0;
+          }).length;
           var topics = found[1].results.filter(function (result, i) {
-            return found[1].allWords || 2 * found[1].held[i] > found[1].terms;
+            return found[1].allWords || 2 * found[1].held[i] > counted;
           });
           return {
             papers: papers,
