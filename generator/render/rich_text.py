@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from generator.analyze.code_urls import url_spans
 from generator.links import is_web_address
-from generator.render.math import split_math
+from generator.render.math import Fragment, split_math
 
 # Kept as they are in external links; every other character is percent-encoded. Quotes
 # are not kept: Markdown reads `'…'` after a URL as a link title.
@@ -79,14 +79,12 @@ def unicode_scripts(text: str, names: bool = True) -> str:
             else converted
         )
 
-    return "".join(
-        _unicode_math(f.text, f.tex)
-        if f.tex is not None
-        else NAME_SCRIPT_RE.sub(raised, f.text)
-        if names
-        else f.text
-        for f in split_math(text)
-    )
+    def plain(fragment: Fragment) -> str:
+        if fragment.tex is not None:
+            return _unicode_math(fragment.text, fragment.tex)
+        return NAME_SCRIPT_RE.sub(raised, fragment.text) if names else fragment.text
+
+    return "".join(plain(fragment) for fragment in split_math(text))
 
 
 def _unicode_math(text: str, tex: str) -> str:
