@@ -8,7 +8,9 @@ ship, generator/mkdocs/assets.py): 0.5 KB of every page. Settings that are unset
 (`null`: code annotations, the tags plugin's, the version selector's) go too, and the
 version selector's label with the last: Material's script (9.8) reads each of them as
 optional (`config.version?.provider`, `config.annotate && …`), and a key that is not there
-reads the same as `null`. `slim_config` keeps every other setting as Material wrote it.
+reads the same as `null`; that is how its script reads them, not a documented promise,
+so the plugin leaves them in (`drop_unset`) under a Material version outside the tested
+range (versions.py). `slim_config` keeps every other setting as Material wrote it.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ UNSET_LEFT_OUT = ("annotate", "tags", "version")  # left out when null
 VERSION_TRANSLATION = "select.version"  # the version selector's label
 
 
-def slim_config(html: str) -> Markup:
-    """Material's config block with the search settings and unset ones left out of its
-    JSON; anything else (or JSON that does not parse) as it was."""
+def slim_config(html: str, drop_unset: bool = True) -> Markup:
+    """Material's config block with the search settings (and, with `drop_unset`, the
+    unset ones) left out of its JSON; anything else (or JSON that does not parse) as it
+    was."""
     match = _SCRIPT_RE.search(html)
     if match is None:
         return Markup(html)
@@ -40,7 +43,7 @@ def slim_config(html: str) -> Markup:
     if not isinstance(app, dict):
         return Markup(html)
     app.pop(SEARCH_KEY, None)
-    for key in UNSET_LEFT_OUT:
+    for key in UNSET_LEFT_OUT if drop_unset else ():
         if key in app and app[key] is None:
             del app[key]
     translations = app.get("translations")
@@ -49,7 +52,7 @@ def slim_config(html: str) -> Markup:
             key: text
             for key, text in translations.items()
             if not key.startswith(SEARCH_TRANSLATIONS)
-            and (key != VERSION_TRANSLATION or "version" in app)
+            and (key != VERSION_TRANSLATION or "version" in app or not drop_unset)
         }
     slim = str(htmlsafe_json_dumps(app, sort_keys=True, separators=(",", ":")))
     return Markup(html[: match.start(2)] + slim + html[match.end(2) :])

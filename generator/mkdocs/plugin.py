@@ -23,6 +23,7 @@ import shutil
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +310,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         processes before MkDocs writes pages and checks anchors."""
         env.bytecode_cache = COMPILED_TEMPLATES
         install_partial_memo(env, config.theme, THEME_DIR, self.speedup("shared_partials"))
-        env.globals[SLIM_CONFIG_GLOBAL] = slim_config
+        # Unset settings left out only where Material's script was read (page_config.py).
+        tested = self.gate.tested("mkdocs-material")
+        env.globals[SLIM_CONFIG_GLOBAL] = partial(slim_config, drop_unset=tested)
         env.filters[ICON_CLASS_FILTER] = css_class
         env.filters[COMPACT_HTML_FILTER] = compact
         env.globals[ASSET_VERSION_GLOBAL] = self.asset_version

@@ -48,6 +48,10 @@ class Gate:
         """Whether every package the speed-up leans on is at a tested version."""
         return not any(package in self.untested for package in SPEEDUPS[speedup])
 
+    def tested(self, package: str) -> bool:
+        """Whether the installed `package` is at a tested version."""
+        return package not in self.untested
+
     def notice(self, wanted: list[str]) -> str | None:
         """One line naming the speed-ups turned off and the versions that did it."""
         off = [name for name in wanted if not self.allows(name)]

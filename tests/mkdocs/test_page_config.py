@@ -44,6 +44,15 @@ def test_set_settings_and_the_version_selectors_label_stay() -> None:
     assert "<version>" not in slim  # still escaped for a script element (\u003c)
 
 
+def test_unset_settings_stay_under_an_untested_material() -> None:
+    """Leaving them out leans on how Material 9.8's script reads them: the plugin turns
+    it off under another version (drop_unset)."""
+    app = _json(str(slim_config(MATERIAL, drop_unset=False)))
+    assert app["annotate"] is None and app["tags"] is None and app["version"] is None
+    assert "select.version" in app["translations"]  # type: ignore[operator]
+    assert "search" not in app  # the search settings go whatever the version
+
+
 def test_anything_else_passes_unchanged() -> None:
     for html in (
         "",

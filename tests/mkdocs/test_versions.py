@@ -37,3 +37,4 @@ def test_an_untested_version_turns_off_the_speedups_that_lean_on_it() -> None:
     assert "parallel_pages, shared_partials" in notice
     assert "mkdocs-material 9.9.0 (tested: <9.9,>=9.8.2)" in notice
     assert gate.notice(["fast_markdown"]) is None  # nothing it leans on is untested
+    assert not gate.tested("mkdocs-material") and gate.tested("mkdocs")
