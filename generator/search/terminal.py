@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,10 +53,16 @@ EXTENSION_PENALTY = 0.04
 MIN_EXTENSION_SCORE = 0.3
 # A query word among the search aliases boosts as in the title (papersite.js RANKING).
 ALIAS_WEIGHT = TITLE_WEIGHT
+# Among this many first papers, those whose title names the query come first
+# (papersite.js TITLED_AMONG: the header search's list).
+TITLED_AMONG = 8
+# Query words a title need not hold (papersite.js STOP_WORDS).
+_TITLE_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
 
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
+_HYPHENS_RE = re.compile("[-\u2010\u2011]")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -184,11 +191,11 @@ class TerminalIndex:
         scored = sorted(
             (-self._score(i, words, matches, idf), self.documents[i].slug, i) for i in candidates
         )
-        hits = tuple(
+        ranked = [
             Hit(self.documents[i].slug, self.documents[i].title, round(-score, 4))
-            for score, _, i in scored[:limit]
-        )
-        return SearchResult(hits, all_words)
+            for score, _, i in scored[: max(limit, TITLED_AMONG)]
+        ]
+        return SearchResult(tuple(titled_first(ranked, query)[:limit]), all_words)
 
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
         """Papers holding the word: (weighted count in the abstract, best match in the
@@ -241,3 +248,45 @@ def _closeness(word: str, found: str) -> float:
     """1 for the word as typed, less the more `found` differs from it in length."""
     extra = abs(len(found) - len(word))
     return max(MIN_EXTENSION_SCORE, 1.0 - EXTENSION_PENALTY * extra)
+
+
+def titled_first(hits: Sequence[Hit], query: str) -> list[Hit]:
+    """Among the first TITLED_AMONG hits, those whose title names the query first, each
+    group in its order (papersite.js `titledFirst`: Pagefind boosts a title's words one
+    by one, so a paper titled with every word of the query can rank below one whose
+    abstract holds them)."""
+    head = list(hits[:TITLED_AMONG])
+    titled = [names_label(query, f"{hit.title} {_HYPHENS_RE.sub(' ', hit.title)}") for hit in head]
+    first = [hit for hit, named in zip(head, titled, strict=True) if named]
+    rest = [hit for hit, named in zip(head, titled, strict=True) if not named]
+    return first + rest + list(hits[TITLED_AMONG:])
+
+
+def names_label(query: str, label: str) -> bool:
+    """Whether every word of the query (but "of", "the" ...) is a word of `label`, or its
+    plural or singular; the last may be the start of one, as while typed (papersite.js
+    `namesLabel`, which names a topic the same way)."""
+    words = _plain_words(label)
+    terms = [term for term in _plain_words(query) if term not in _TITLE_STOP_WORDS]
+
+    def named(term: str, last: bool) -> bool:
+        for word in words:
+            if term in (word, word + "s") or word == term + "s":
+                return True
+            rest = word[len(term) :]
+            if last and len(term) >= 4 and word.startswith(term) and rest[:1].isalpha():
+                return True
+        return False
+
+    return bool(terms) and all(named(term, i == len(terms) - 1) for i, term in enumerate(terms))
+
+
+def _plain_words(text: str) -> list[str]:
+    """Letters, digits and plus signs in lower case, accents off, split at spaces
+    (papersite.js `plain`: "U-Net" and "unet" alike, "UNet++" apart)."""
+    kept = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text)
+        if c.isalpha() or c.isnumeric() or c.isspace() or c == "+"
+    )
+    return [word for word in kept.lower().split() if any(c.isalnum() for c in word)]

@@ -398,8 +398,9 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
 
 def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab: Tab) -> None:
     """Three screens of results, a result far down followed, then Back: the finder shows
-    the same results at the same place, not the first twenty at the top (Material puts
-    the scroll back before the finder has drawn its results, on a page still too short)."""
+    the same results in the same order at the same place, not the first twenty at the top
+    (Material puts the scroll back before the finder has drawn its results, on a page
+    still too short)."""
     page = tab.page
     tab.goto("finder/?query=network")
     _ready(page)
@@ -408,6 +409,7 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab:
     for shown in (40, 60):
         page.locator(".ps-finder__more").click()
         page.wait_for_function(f"document.querySelectorAll('.ps-finder__result').length >= {shown}")
+    first = page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")[:20]
     target = results.nth(50).locator(".ps-finder__title")
     target.scroll_into_view_if_needed()
     page.wait_for_timeout(200)  # past the scroll's own events
@@ -424,6 +426,8 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab:
     page.wait_for_function("y => Math.abs(window.scrollY - y) < 50", arg=place, timeout=5_000)
     assert tab.same_document()  # Material's instant navigation, as published
     assert results.nth(50).locator(".ps-finder__title").is_visible()
+    # in the same order (titles that name the query first among the first rows)
+    assert page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")[:20] == first
     page.locator(".md-header a.md-logo").click()  # home, then the same view by a link:
     page.wait_for_url(re.compile(r"/reading-group/$"))  # a new visit, the first results
     page.locator("[data-ps-search-open]").first.click()

@@ -21,7 +21,13 @@ from sitebuild import BuiltSite
 from benchmarks.run import QUERY
 from benchmarks.search_visit import visit
 from generator.render.glued_words import glued_parts
-from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
+from generator.search.terminal import (
+    SEARCH_DOCUMENTS,
+    TITLED_AMONG,
+    TerminalIndex,
+    load_documents,
+    names_label,
+)
 
 if TYPE_CHECKING:
     from conftest import NewTab, Tab
@@ -720,4 +726,52 @@ def test_all_results_from_the_finder_itself_show_the_new_query(tab: Tab) -> None
         " && document.querySelector('.ps-finder')?.dataset.ready === 'ready'"
     )
     assert "query=network" in page.url
+    tab.assert_clean()
+
+
+# The first papers Pagefind ranks for a query (no topic pages), as addresses.
+PAGEFIND_PAPERS_JS = """async ([query, count]) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  const found = await pagefind.search(query, { filters: { not: { kind: "topic" } } });
+  const data = await Promise.all(found.results.slice(0, count).map((result) => result.data()));
+  return data.map((page) => new URL(page.url, location.href).href);
+}"""
+# Queries and labels whose naming papersite.js and search/terminal.py must judge alike
+# (tests/search/test_terminal.py says what each should be).
+NAMING_QUERIES = ["diffusion models", "diffus", "d", "u-net", "unet", "net", "sparse coding"]
+NAMING_QUERIES += ["the optimal of transport", "frechet", "codes"]
+NAMING_LABELS = ["Diffusion models", "U-Net", "UNet++", "Dense networks", "Sparse-View CT"]
+NAMING_LABELS += ["Beyond ell_1 sparse coding in V1", "Optimal Transport", "Fréchet distance"]
+
+
+def test_titles_naming_the_query_come_first_in_the_finder_and_terminal_too(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """Pagefind boosts a title's words one by one: "sparse coding" listed a Sparse-View CT
+    paper (its abstract gives its "source code") above "Beyond ℓ₁ sparse coding in V1".
+    Among the first papers, those whose title names the query come first: in the header
+    search, in the finder's first rows and in `papersite search` alike."""
+    page = tab.page
+    tab.goto("")
+    query = "sparse coding"
+    search(page, query)
+    links = page.locator(".ps-search__result a[href*='/papers/']")
+    shown = links.evaluate_all("as => as.map(a => a.href)")
+    titles = links.locator(".ps-search__title").all_text_contents()
+    ranked = page.evaluate(PAGEFIND_PAPERS_JS, [query, TITLED_AMONG])
+    assert sorted(shown) == sorted(ranked) and shown != ranked  # the same papers, reordered
+    named = [names_label(query, title) for title in titles]
+    assert named[0] and named == sorted(named, reverse=True), list(zip(titles, named, strict=True))
+    terminal = _terminal_index(e2e_site).search(query, 1).hits
+    assert [f"/papers/{hit.slug}/" for hit in terminal] == [tab.path(shown[0])]
+    judged = page.evaluate(
+        "pairs => pairs.map(([query, label]) => papersite.namesLabel(query, label))",
+        [[q, label] for q in NAMING_QUERIES for label in NAMING_LABELS],
+    )
+    expected = [names_label(q, label) for q in NAMING_QUERIES for label in NAMING_LABELS]
+    assert judged == expected
+    tab.goto("finder/?query=sparse+coding")
+    page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
+    rows = page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")
+    assert rows[: len(shown)] == shown
     tab.assert_clean()

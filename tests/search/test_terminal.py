@@ -10,12 +10,15 @@ from paths import FIXTURES
 
 from generator.model import Analysis, Corpus
 from generator.search.terminal import (
+    Hit,
     SearchDocument,
     TerminalIndex,
     documents_json,
     fold,
     load_documents,
+    names_label,
     query_words,
+    titled_first,
     tokens,
 )
 
@@ -140,3 +143,54 @@ def test_sample_queries_find_their_paper_first(
     for query, titles in SAMPLE_QUERIES:
         hits = index.search(query, 3).hits
         assert hits and hits[0].title in titles, (query, [h.title for h in hits])
+
+
+# (query, label, named): the rule papersite.js's namesLabel follows too (the browser
+# test compares both on these).
+NAMING = [
+    ("diffusion models", "Diffusion models", True),
+    ("diffusion model", "Diffusion models", True),  # singular or plural
+    ("diffus", "Diffusion models", True),  # the last word while typed
+    ("d", "Diffusion models", False),  # too short a start
+    ("u-net", "U-Net", True),
+    ("unet", "UNet++", False),
+    ("net", "Dense networks", False),  # a start only for the last word of 4+ letters
+    ("sparse coding", "Beyond ell_1 sparse coding in V1", True),
+    ("sparse coding", "Learning to Distill Global Representation for Sparse-View CT", False),
+    ("the optimal of transport", "Optimal Transport", True),  # stop words need not be there
+    ("frechet", "Fréchet distance", True),
+    ("", "Anything", False),
+]
+
+
+@pytest.mark.parametrize(("query", "label", "named"), NAMING)
+def test_a_query_names_a_label_holding_each_of_its_words(
+    query: str, label: str, named: bool
+) -> None:
+    assert names_label(query, label) is named
+
+
+def test_titles_naming_the_query_come_first_among_the_first_eight() -> None:
+    """Scored by the abstract, a paper whose abstract holds "sparse" and "code" can
+    outrank the paper titled "sparse coding"; among the first eight, titles that name
+    the query come first, each group in its order, and the rest is left as it was."""
+    titles = ["Sparse-View CT", "Sparse coding in V1", "A sparse code", "Coding sparse codes"]
+    titles += [f"Other {i}" for i in range(5)] + ["Sparse coding again"]
+    hits = [Hit(f"p{i}", title, 10.0 - i) for i, title in enumerate(titles)]
+    ordered = [hit.title for hit in titled_first(hits, "sparse coding")]
+    assert ordered[:2] == ["Sparse coding in V1", "Coding sparse codes"]
+    assert ordered[2:8] == ["Sparse-View CT", "A sparse code"] + [f"Other {i}" for i in range(4)]
+    assert ordered[8:] == ["Other 4", "Sparse coding again"]  # past the eighth: as ranked
+
+
+def test_the_first_hit_is_a_titled_paper_when_one_is_among_the_first_eight() -> None:
+    """An alias boosts as a title does: the paper that also writes the words scores
+    higher, the paper titled with them is listed first."""
+    aliased = SearchDocument(
+        "sc", "Codes of neurons", "Sparse coding. Sparse coding.", None, ("sparse coding",)
+    )
+    titled = SearchDocument("v1", "Sparse coding in V1", "Neurons respond to stimuli.", None)
+    index = TerminalIndex([aliased, titled])
+    ranked = index.search("sparse coding", 2).hits
+    assert [hit.slug for hit in ranked] == ["v1", "sc"]
+    assert ranked[0].score < ranked[1].score

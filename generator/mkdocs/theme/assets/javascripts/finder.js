@@ -431,10 +431,14 @@
     var end = this.shown + Math.max(count || 0, PAGE_SIZE);
     if (this.results.length - end <= SMALL_REST) end = this.results.length;
     var slice = this.results.slice(this.shown, end);
+    /* Ranked by relevance, the first rows come as the header search lists them (titles
+       that name the query first); a page restored on Back reorders the same rows. */
+    var titledFirst = !this.shown && this.state.query.trim() && !ORDERS[this.state.sort];
     this.shown += slice.length;
     this.more.hidden = this.shown >= this.results.length;
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
       if (mine !== self.generation) return;
+      if (titledFirst) pages = papersite.titledFirst(pages, self.state.query);
       pages.forEach(function (data) { self.list.appendChild(self.item(data)); });
       self.container.setAttribute("data-ready", "ready");
     });

@@ -363,6 +363,48 @@
     return query.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
   }
 
+  /* Letters, digits and plus signs of a text in lower case, accents off: "U-Net" and
+     "unet" alike, "UNet++" apart. */
+  function plain(text) {
+    return text.normalize("NFKD").replace(/[^\p{L}\p{N}\s+]/gu, "").toLowerCase();
+  }
+
+  /* Whether a query names a label: each of its words (but "of", "the" ...) is a word of
+     the label, or its plural or singular, and the last, while typed, may be the start of
+     one ("diffus"). "diffusion models" and "u-net" name "Diffusion models" and "U-Net";
+     "d", "net" ("networks") and "unet" ("UNet++") name neither. */
+  var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
+  function namesLabel(query, name) {
+    var label = queryWords(plain(name));
+    var terms = queryWords(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
+    return terms.length > 0 && terms.every(function (term, i) {
+      var last = i === terms.length - 1;
+      return label.some(function (word) {
+        if (word === term || word === term + "s" || term === word + "s") return true;
+        return last && term.length >= 4 && word.indexOf(term) === 0 &&
+          /^\p{L}/u.test(word.slice(term.length));
+      });
+    });
+  }
+
+  /* Among a query's first TITLED_AMONG papers (the header search's list, and the finder's
+     first rows ranked by relevance), those whose title names the query come first, each
+     group in Pagefind's order. Pagefind ranks by the abstract and boosts a title's words
+     one by one: "sparse coding" put a "Sparse-View CT" paper whose abstract gives its
+     "source code" above "Beyond ell_1 sparse coding in V1". A title is read as listed,
+     as shown (math in Unicode) and with its hyphenated words apart ("Sparse-View").
+     `papers`: the results' data; search/terminal.py does the same. */
+  var TITLED_AMONG = 8;
+  function titledFirst(papers, query) {
+    var head = papers.slice(0, TITLED_AMONG);
+    var titled = head.map(function (data) {
+      var title = [data.meta.title || ""].concat(data.filters.shown || []).join(" ");
+      return namesLabel(query, title + " " + title.replace(/[-\u2010\u2011]/g, " "));
+    });
+    return head.filter(function (data, i) { return titled[i]; })
+      .concat(head.filter(function (data, i) { return !titled[i]; }), papers.slice(TITLED_AMONG));
+  }
+
   /* Each word searched alone (searchHeld), for a query whose words together found
      nothing or held a word no page has: `each` the answers, `unknown` the words no page
      has (alone, Pagefind answered with another word, or found nothing; of a compound,
@@ -512,6 +554,8 @@
     unknownIn: unknownIn,
     searchHeld: searchHeld,
     queryWords: queryWords,
+    namesLabel: namesLabel,
+    titledFirst: titledFirst,
     searchEachAlone: searchEachAlone,
     nearestOf: nearestOf,
     didYouMean: didYouMean,

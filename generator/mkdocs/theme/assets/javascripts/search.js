@@ -185,34 +185,12 @@
     return link;
   }
 
-  /* Letters, digits and plus signs of a text in lower case, accents off: "U-Net" and
-     "unet" alike, "UNet++" apart. */
-  function plain(text) {
-    return text.normalize("NFKD").replace(/[^\p{L}\p{N}\s+]/gu, "").toLowerCase();
-  }
-
-  /* Whether the query names a topic: each of its words (but "of", "the" ...) is a word
-     of the label or of one of its aliases (the label's acronym, or the phrase of the
-     acronym it is: "vit" names "Vision transformers"), or its plural or singular, and
-     the last, while typed, may be the start of one ("diffus"). "diffusion models" and
-     "u-net" name their topics; "d", "net" ("networks") and "unet" ("UNet++") name none. */
-  var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
+  /* Whether the query names a topic: its label or one of its aliases (the label's
+     acronym, or the phrase of the acronym it is: "vit" names "Vision transformers"),
+     as papersite.namesLabel reads them. */
   function named(query, data) {
     var names = [data.meta.title || ""].concat((data.meta.aliases || "").split(" · "));
-    return names.some(function (name) { return name && namesLabel(query, name); });
-  }
-
-  function namesLabel(query, name) {
-    var label = words(plain(name));
-    var terms = words(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
-    return terms.length > 0 && terms.every(function (term, i) {
-      var last = i === terms.length - 1;
-      return label.some(function (word) {
-        if (word === term || word === term + "s" || term === word + "s") return true;
-        return last && term.length >= 4 && word.indexOf(term) === 0 &&
-          /^\p{L}/u.test(word.slice(term.length));
-      });
-    });
+    return names.some(function (name) { return name && papersite.namesLabel(query, name); });
   }
 
   function show(ui, query, found, picked) {
@@ -221,7 +199,7 @@
     var first = picked.topics.filter(function (data) { return named(query, data); });
     var rest = picked.topics.filter(function (data) { return !named(query, data); });
     first.forEach(function (data) { items.push(topicItem(data)); });
-    picked.papers.forEach(function (data) { items.push(paperItem(data)); });
+    papersite.titledFirst(picked.papers, query).forEach(function (data) { items.push(paperItem(data)); });
     rest.forEach(function (data) { items.push(topicItem(data)); });
     if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
     items.forEach(function (link, i) {
