@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
@@ -33,7 +34,13 @@ from generator.pipeline import Generated, Pipeline
 from generator.redirects import notes
 from generator.render.export import export_json, is_replaceable_export
 from generator.scaffold import ScaffoldError, init_project
-from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents, query_words
+from generator.search.terminal import (
+    SEARCH_DOCUMENTS,
+    TITLED_AMONG,
+    TerminalIndex,
+    load_documents,
+    query_words,
+)
 from generator.stage_times import StageTimes
 from generator.write import write_text_atomic
 
@@ -434,3 +441,8 @@ def search_command(context: Context, query: str, limit: int) -> None:
         context.say("No paper has all of these words; papers with some of them:")
     for rank, hit in enumerate(result.hits, 1):
         click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")
+    if any(above.score < below.score for above, below in pairwise(result.hits)):
+        context.say(
+            f"Among the first {TITLED_AMONG}, papers whose title names every word of the "
+            "query come first, above higher scores (as on the site)."
+        )

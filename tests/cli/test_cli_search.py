@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import Run
+
+from generator.search.terminal import DOCUMENTS_FORMAT, SEARCH_DOCUMENTS
 
 LISTING = (
     "Get trending papers in your email inbox!\n"
@@ -47,3 +51,36 @@ def test_a_query_without_a_word_is_refused(run: Run, project) -> None:
         result = run(root, "search", query)
         assert result.exit_code == 1, (query, result.output)
         assert "the query has no word to search for" in result.stderr
+
+
+def test_a_title_listed_above_a_higher_score_is_explained(run: Run, project) -> None:
+    """The site lists papers titled with the query's words first among the first eight;
+    so does the terminal, and says why its scores are then out of order."""
+    root = project({"a.txt": LISTING})
+    run(root, "generate")
+    papers = [
+        {
+            "slug": "sc",
+            "title": "Codes of neurons",
+            "abstract": "Sparse coding. Sparse coding.",
+            "aliases": ["sparse coding"],
+            "year": None,
+            "url": "papers/sc/",
+        },
+        {
+            "slug": "v1",
+            "title": "Sparse coding in V1",
+            "abstract": "Neurons respond.",
+            "aliases": [],
+            "year": None,
+            "url": "papers/v1/",
+        },
+    ]
+    data = {"format": DOCUMENTS_FORMAT, "papers": papers}
+    (root / "docs" / SEARCH_DOCUMENTS).write_text(json.dumps(data), encoding="utf-8")
+    result = run(root, "search", "sparse coding")
+    assert [line.split()[2] for line in result.stdout.splitlines()] == ["v1", "sc"]
+    assert "papers whose title names every word of the query come first" in result.stderr
+    plain = run(root, "search", "neurons")  # the titled paper scores higher: no note
+    assert [line.split()[2] for line in plain.stdout.splitlines()] == ["sc", "v1"]
+    assert "come first" not in plain.stderr, plain.stderr
