@@ -62,7 +62,6 @@ _TITLE_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the",
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
-_HYPHENS_RE = re.compile("[-\u2010\u2011]")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -252,11 +251,14 @@ def _closeness(word: str, found: str) -> float:
 
 def titled_first(hits: Sequence[Hit], query: str) -> list[Hit]:
     """Among the first TITLED_AMONG hits, those whose title names the query first, each
-    group in its order (papersite.js `titledFirst`: Pagefind boosts a title's words one
-    by one, so a paper titled with every word of the query can rank below one whose
-    abstract holds them)."""
+    group in its order; a query of one word left as ranked (papersite.js `titledFirst`:
+    Pagefind boosts a title's words one by one, so a paper titled with every word of the
+    query can rank below one whose abstract holds them). The site also reads a title as
+    shown, math in Unicode; the listed title is read here (one bundled paper differs)."""
+    if len(_terms(query)) < 2:
+        return list(hits)
     head = list(hits[:TITLED_AMONG])
-    titled = [names_label(query, f"{hit.title} {_HYPHENS_RE.sub(' ', hit.title)}") for hit in head]
+    titled = [names_label(query, f"{hit.title} {_apart(hit.title)}") for hit in head]
     first = [hit for hit, named in zip(head, titled, strict=True) if named]
     rest = [hit for hit, named in zip(head, titled, strict=True) if not named]
     return first + rest + list(hits[TITLED_AMONG:])
@@ -267,11 +269,11 @@ def names_label(query: str, label: str) -> bool:
     plural or singular; the last may be the start of one, as while typed (papersite.js
     `namesLabel`, which names a topic the same way)."""
     words = _plain_words(label)
-    terms = [term for term in _plain_words(query) if term not in _TITLE_STOP_WORDS]
+    terms = _terms(query)
 
     def named(term: str, last: bool) -> bool:
         for word in words:
-            if term in (word, word + "s") or word == term + "s":
+            if _same_word(word, term):
                 return True
             rest = word[len(term) :]
             if last and len(term) >= 4 and word.startswith(term) and rest[:1].isalpha():
@@ -279,6 +281,31 @@ def names_label(query: str, label: str) -> bool:
         return False
 
     return bool(terms) and all(named(term, i == len(terms) - 1) for i, term in enumerate(terms))
+
+
+def _terms(query: str) -> list[str]:
+    return [term for term in _plain_words(query) if term not in _TITLE_STOP_WORDS]
+
+
+def _same_word(word: str, term: str) -> bool:
+    """A word or its plural or singular: "model" and "models", "study" and "studies"."""
+    if term in (word, word + "s") or word == term + "s":
+        return True
+    return (word.endswith("ies") and term == word[:-3] + "y") or (
+        term.endswith("ies") and word == term[:-3] + "y"
+    )
+
+
+def _apart(title: str) -> str:
+    """The title with the words its punctuation joins set apart ("Sparse-View")."""
+    return "".join(
+        c if c.isalpha() or c.isnumeric() or c.isspace() or c == "+" or _is_mark(c) else " "
+        for c in title
+    )
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c).startswith("M")
 
 
 def _plain_words(text: str) -> list[str]:

@@ -739,9 +739,11 @@ PAGEFIND_PAPERS_JS = """async ([query, count]) => {
 # Queries and labels whose naming papersite.js and search/terminal.py must judge alike
 # (tests/search/test_terminal.py says what each should be).
 NAMING_QUERIES = ["diffusion models", "diffus", "d", "u-net", "unet", "net", "sparse coding"]
-NAMING_QUERIES += ["the optimal of transport", "frechet", "codes"]
+NAMING_QUERIES += ["the optimal of transport", "frechet", "codes", "ℓ1 sparse", "case study"]
+NAMING_QUERIES += ["robustness", "naïve"]
 NAMING_LABELS = ["Diffusion models", "U-Net", "UNet++", "Dense networks", "Sparse-View CT"]
-NAMING_LABELS += ["Beyond ell_1 sparse coding in V1", "Optimal Transport", "Fréchet distance"]
+NAMING_LABELS += ["Beyond ell_1 sparse coding in V1", "Beyond ℓ₁ sparse coding in V1"]
+NAMING_LABELS += ["Optimal Transport", "Fréchet distance", "Case Studies", "Naive Bayes"]
 
 
 def test_titles_naming_the_query_come_first_in_the_finder_and_terminal_too(

@@ -159,6 +159,9 @@ NAMING = [
     ("sparse coding", "Learning to Distill Global Representation for Sparse-View CT", False),
     ("the optimal of transport", "Optimal Transport", True),  # stop words need not be there
     ("frechet", "Fréchet distance", True),
+    ("case study", "Case Studies with Sparse Probing", True),  # y and ies
+    ("studies", "A Case Study", True),
+    ("robustness", "Interpolation for Robust Learning", False),  # other forms: no
     ("", "Anything", False),
 ]
 
@@ -181,6 +184,16 @@ def test_titles_naming_the_query_come_first_among_the_first_eight() -> None:
     assert ordered[:2] == ["Sparse coding in V1", "Coding sparse codes"]
     assert ordered[2:8] == ["Sparse-View CT", "A sparse code"] + [f"Other {i}" for i in range(4)]
     assert ordered[8:] == ["Other 4", "Sparse coding again"]  # past the eighth: as ranked
+
+
+def test_a_one_word_query_keeps_its_order_and_punctuation_sets_words_apart() -> None:
+    """One word: the title boost is that word's, and the search matches its other forms
+    ("sparse" finds "Sparsity-Constrained …"), which a word as typed would put last."""
+    hits = [Hit("a", "Sparsity-Constrained Transport", 9.0), Hit("b", "Sparse Probing", 8.0)]
+    assert [hit.slug for hit in titled_first(hits, "sparse")] == ["a", "b"]
+    assert [hit.slug for hit in titled_first(hits, "the sparse")] == ["a", "b"]  # one counted
+    hits = [Hit("a", "Vessels in Fundus Images", 9.0), Hit("b", "Artery/Vein Maps: Fundus", 8.0)]
+    assert [hit.slug for hit in titled_first(hits, "vein fundus")] == ["b", "a"]
 
 
 def test_the_first_hit_is_a_titled_paper_when_one_is_among_the_first_eight() -> None:

@@ -374,32 +374,47 @@
      one ("diffus"). "diffusion models" and "u-net" name "Diffusion models" and "U-Net";
      "d", "net" ("networks") and "unet" ("UNet++") name neither. */
   var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
+  function termsOf(query) {
+    return queryWords(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
+  }
+
   function namesLabel(query, name) {
     var label = queryWords(plain(name));
-    var terms = queryWords(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
+    var terms = termsOf(query);
     return terms.length > 0 && terms.every(function (term, i) {
       var last = i === terms.length - 1;
       return label.some(function (word) {
-        if (word === term || word === term + "s" || term === word + "s") return true;
+        if (sameWord(word, term)) return true;
         return last && term.length >= 4 && word.indexOf(term) === 0 &&
           /^\p{L}/u.test(word.slice(term.length));
       });
     });
   }
 
+  /* A word or its plural or singular: "model" and "models", "study" and "studies". */
+  function sameWord(word, term) {
+    return word === term || word === term + "s" || term === word + "s" ||
+      (/ies$/.test(word) && term === word.slice(0, -3) + "y") ||
+      (/ies$/.test(term) && word === term.slice(0, -3) + "y");
+  }
+
   /* Among a query's first TITLED_AMONG papers (the header search's list, and the finder's
      first rows ranked by relevance), those whose title names the query come first, each
      group in Pagefind's order. Pagefind ranks by the abstract and boosts a title's words
      one by one: "sparse coding" put a "Sparse-View CT" paper whose abstract gives its
-     "source code" above "Beyond ell_1 sparse coding in V1". A title is read as listed,
-     as shown (math in Unicode) and with its hyphenated words apart ("Sparse-View").
+     "source code" above "Beyond ell_1 sparse coding in V1". A query of one word is left
+     in Pagefind's order: its title boost is that word's, and it matches other forms
+     ("sparse" finds "Sparsity-Constrained …", whose abstract says it most) that a word
+     as typed would put last. A title is read as listed, as shown (math in Unicode) and
+     with the words its punctuation joins apart ("Sparse-View", "artery/vein").
      `papers`: the results' data; search/terminal.py does the same. */
   var TITLED_AMONG = 8;
   function titledFirst(papers, query) {
+    if (termsOf(query).length < 2) return papers;
     var head = papers.slice(0, TITLED_AMONG);
     var titled = head.map(function (data) {
       var title = [data.meta.title || ""].concat(data.filters.shown || []).join(" ");
-      return namesLabel(query, title + " " + title.replace(/[-\u2010\u2011]/g, " "));
+      return namesLabel(query, title + " " + title.replace(/[^\p{L}\p{M}\p{N}\s+]/gu, " "));
     });
     return head.filter(function (data, i) { return titled[i]; })
       .concat(head.filter(function (data, i) { return !titled[i]; }), papers.slice(TITLED_AMONG));
