@@ -71,11 +71,14 @@
 
   var words = papersite.queryWords;
 
-  /* Results with every word; if none, any word (each searched alone). A word no page
-     holds (papersite.searchHeld) is left out and named in `unknown`, as is a query's one
-     word that finds nothing. */
-  function find(api, query, filters) {
-    var options = filters ? { filters: filters } : {};
+  /* Paper or topic pages (`kind`) with every word; if none, with any word (each searched
+     alone). A word no page holds (papersite.searchHeld) is left out and named in
+     `unknown`, as is a query's one word that finds no paper. Papers are searched as the
+     finder searches them (not topic pages), so that papers of equal score come in the
+     same order in both. */
+  function find(api, query, kind) {
+    var filters = kind === "topic" ? { kind: "topic" } : { not: { kind: "topic" } };
+    var options = { filters: filters };
     return papersite.searchHeld(api, query, options).then(function (held) {
       var all = held.found;
       var terms = words(held.query).filter(function (term) {
@@ -86,7 +89,7 @@
       result.results = [];
       if (!terms.length) return result;
       if (terms.length < 2 && !held.unknown.length) {  /* one word, and it found nothing */
-        if (!filters) result.unknown = [papersite.wordOf(terms[0])];  /* (the papers' search) */
+        if (kind === "paper") result.unknown = [papersite.wordOf(terms[0])];
         return result;
       }
       result.allWords = false;
@@ -117,12 +120,9 @@
      label the query names comes first (`named`). The words no paper has are named, with
      the corpus's word for each that looks like a typo of it (`nearest`). */
   function findAll(api, query) {
-    return Promise.all([find(api, query), find(api, query, { kind: "topic" })])
+    return Promise.all([find(api, query, "paper"), find(api, query, "topic")])
       .then(function (found) {
         return papersite.nearestOf(found[0].unknown).then(function (nearest) {
-          var topicIds = {};
-          found[1].results.forEach(function (result) { topicIds[result.id] = true; });
-          var papers = found[0].results.filter(function (result) { return !topicIds[result.id]; });
           /* A topic without every word is offered only with most of them: "nested
              U-structure salient" offered Label noise, whose page says "nested dropout".
              A word no paper has (a typo, named in the status) is not counted. */
@@ -133,7 +133,7 @@
             return found[1].allWords || 2 * found[1].held[i] > counted;
           });
           return {
-            papers: papers,
+            papers: found[0].results,
             topics: topics,
             allWords: found[0].allWords,
             unknown: found[0].unknown,
