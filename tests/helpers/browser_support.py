@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -53,6 +54,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A request the browser gave up on (a page left while a file was still being sent)
+    is no error: socketserver printed its traceback into the test output."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
     """`folder` served by a quiet threaded http.server on 127.0.0.1 at `path` (a published
@@ -70,7 +80,7 @@ def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
             root.joinpath(mount).parent.mkdir(parents=True, exist_ok=True)
             root.joinpath(mount).symlink_to(folder.resolve(), target_is_directory=True)
         handler = functools.partial(Quiet, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _QuietServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
