@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
@@ -441,8 +440,8 @@ def search_command(context: Context, query: str, limit: int) -> None:
         context.say("No paper has all of these words; papers with some of them:")
     for rank, hit in enumerate(result.hits, 1):
         click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")
-    if any(above.score < below.score for above, below in pairwise(result.hits)):
+    if result.lifted:
         context.say(
-            f"Among the first {TITLED_AMONG}, papers whose title names every word of the "
-            "query come first, above higher scores (as on the site)."
+            f"Among the first {TITLED_AMONG}, papers whose title names the query come first, "
+            "above higher scores (as on the site)."
         )

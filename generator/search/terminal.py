@@ -87,10 +87,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The ranked papers of a query; `all_words` is False for any-word fallback results."""
+    """The ranked papers of a query; `all_words` is False for any-word fallback results,
+    `lifted` True when a title that names the query put a paper above a higher score."""
 
     hits: tuple[Hit, ...]
     all_words: bool
+    lifted: bool = False
 
 
 def documents_json(corpus: Corpus, aliases: Mapping[str, Sequence[str]] | None = None) -> str:
@@ -194,7 +196,8 @@ class TerminalIndex:
             Hit(self.documents[i].slug, self.documents[i].title, round(-score, 4))
             for score, _, i in scored[: max(limit, TITLED_AMONG)]
         ]
-        return SearchResult(tuple(titled_first(ranked, query)[:limit]), all_words)
+        hits = tuple(titled_first(ranked, query)[:limit])
+        return SearchResult(hits, all_words, lifted=hits != tuple(ranked[:limit]))
 
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
         """Papers holding the word: (weighted count in the abstract, best match in the

@@ -24,9 +24,11 @@ from generator.render.glued_words import glued_parts
 from generator.search.terminal import (
     SEARCH_DOCUMENTS,
     TITLED_AMONG,
+    Hit,
     TerminalIndex,
     load_documents,
     names_label,
+    titled_first,
 )
 
 if TYPE_CHECKING:
@@ -286,6 +288,13 @@ def test_all_words_must_match_else_any_word_is_labelled(tab: Tab) -> None:
     found = search(page, "hypernetwork colonoscopy")
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert found and "No paper has all of these words" in status, (found, status)
+    # Hundreds of papers hold some of these words, and no paper all: the finder, which
+    # lists papers with every word, is not offered (its "All 507 results" listed none).
+    search(page, "attention is all you need")
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert "No paper has all of these words" in status, status
+    assert len(search(page, "attention is all you need")) >= 8
+    assert page.locator(".ps-search__more").count() == 0
     tab.assert_clean()
 
 
@@ -376,6 +385,12 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     found = search(page, f"{made_up[0]} {common}")  # the other word's papers, labelled
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert found and status.startswith(f"No paper has the word \u201c{made_up[0]}\u201d; showing")
+    assert page.locator(".ps-search__more").count() == 0  # the finder would list none
+    # A word only a topic page holds (Other's "found in this corpus") is no paper's:
+    # named, with no "showing papers with the other words" (there are none).
+    search(page, "corpus")
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert status == "No paper has the word \u201ccorpus\u201d.", status
     tab.assert_clean()
 
 
@@ -744,6 +759,17 @@ NAMING_QUERIES += ["robustness", "naïve"]
 NAMING_LABELS = ["Diffusion models", "U-Net", "UNet++", "Dense networks", "Sparse-View CT"]
 NAMING_LABELS += ["Beyond ell_1 sparse coding in V1", "Beyond ℓ₁ sparse coding in V1"]
 NAMING_LABELS += ["Optimal Transport", "Fréchet distance", "Case Studies", "Naive Bayes"]
+NAMING_QUERIES += ["studies"]
+NAMING_LABELS += ["A Case Study"]
+# Titles in a ranked order, and queries whose titled-first order papersite.js and
+# search/terminal.py must give alike.
+TITLED_TITLES = ["Sparse probing", "Artery/Vein maps: vessels", "Vessel studies", "Sparse-View CT"]
+TITLED_TITLES += ["Sparsity of vessels", "A vein study", "Sparse views of arteries"]
+TITLED_QUERIES = ["sparse", "the sparse", "vein vessels", "sparse view", "vessel study"]
+TITLED_QUERIES += ["artery vein maps"]
+TITLED_FIRST_JS = """(cases) => cases.map(([query, titles]) => papersite.titledFirst(
+  titles.map((title, i) => ({ meta: { title: title }, filters: {}, i: i })), query
+).map((data) => data.i))"""
 
 
 def test_titles_naming_the_query_come_first_in_the_finder_and_terminal_too(
@@ -772,6 +798,18 @@ def test_titles_naming_the_query_come_first_in_the_finder_and_terminal_too(
     )
     expected = [names_label(q, label) for q in NAMING_QUERIES for label in NAMING_LABELS]
     assert judged == expected
+    # and order titles alike: one word kept as ranked, words that punctuation joins apart
+    orders = page.evaluate(TITLED_FIRST_JS, [[q, TITLED_TITLES] for q in TITLED_QUERIES])
+    hits = [Hit(str(i), title, 0.0) for i, title in enumerate(TITLED_TITLES)]
+    assert orders == [[int(h.slug) for h in titled_first(hits, q)] for q in TITLED_QUERIES]
+    assert orders[0] == list(range(len(TITLED_TITLES)))  # one word: as ranked
+    unicode_named = page.evaluate(  # a title shown with its math in Unicode names "ℓ1" too
+        "q => papersite.titledFirst([{meta: {title: 'Plain'}, filters: {}}, {meta: {title:"
+        " 'Beyond ell_1 coding'}, filters: {shown: ['Beyond ℓ₁ coding']}}], q)"
+        ".map(d => d.meta.title)",
+        "ℓ1 coding",
+    )
+    assert unicode_named == ["Beyond ell_1 coding", "Plain"]
     tab.goto("finder/?query=sparse+coding")
     page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
     rows = page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")

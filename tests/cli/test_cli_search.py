@@ -80,7 +80,9 @@ def test_a_title_listed_above_a_higher_score_is_explained(run: Run, project) -> 
     (root / "docs" / SEARCH_DOCUMENTS).write_text(json.dumps(data), encoding="utf-8")
     result = run(root, "search", "sparse coding")
     assert [line.split()[2] for line in result.stdout.splitlines()] == ["v1", "sc"]
-    assert "papers whose title names every word of the query come first" in result.stderr
+    assert "papers whose title names the query come first" in result.stderr
+    alone = run(root, "search", "sparse coding", "-n", "1")  # the one listed was lifted
+    assert alone.stdout.split()[2] == "v1" and "come first" in alone.stderr
     plain = run(root, "search", "neurons")  # the titled paper scores higher: no note
     assert [line.split()[2] for line in plain.stdout.splitlines()] == ["sc", "v1"]
     assert "come first" not in plain.stderr, plain.stderr

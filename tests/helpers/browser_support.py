@@ -58,9 +58,9 @@ class _QuietServer(http.server.ThreadingHTTPServer):
     """A request the browser gave up on (a page left while a file was still being sent)
     is no error: socketserver printed its traceback into the test output."""
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
 
 @contextmanager

@@ -201,7 +201,11 @@
     first.forEach(function (data) { items.push(topicItem(data)); });
     papersite.titledFirst(picked.papers, query).forEach(function (data) { items.push(paperItem(data)); });
     rest.forEach(function (data) { items.push(topicItem(data)); });
-    if (found.papers.length > picked.papers.length) items.push(finderLink(query, found.papers.length));
+    /* The finder lists papers with every word: after any-word results it would list none. */
+    var finderHasThem = found.allWords && !found.unknown.length;
+    if (finderHasThem && found.papers.length > picked.papers.length) {
+      items.push(finderLink(query, found.papers.length));
+    }
     items.forEach(function (link, i) {
       /* The link is the option (an option may hold nothing focusable); the input keeps
          the focus and moves through the options (Tab passes over them and the list). */
@@ -218,7 +222,7 @@
     var unknown = found.unknown.map(function (word) { return "\u201c" + word + "\u201d"; });
     var missing = unknown.length === 1 ? "No paper has the word " + unknown[0]
       : "No paper has the words " + unknown.join(", ");
-    if (unknown.length && (count || found.topics.length)) status = missing + "; showing papers with the other words.";
+    if (unknown.length && count) status = missing + "; showing papers with the other words.";
     else if (unknown.length) status = missing + ".";
     else if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
