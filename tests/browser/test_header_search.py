@@ -814,7 +814,7 @@ def test_titles_naming_the_query_come_first_in_the_finder_and_terminal_too(
     page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
     rows = page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")
     assert rows[: len(shown)] == shown
-    # Six papers tie for "resnet": the header lists them in the finder's order (its
+    # Seven papers tie for "resnet": the header lists them in the finder's order (its
     # search of every page, topics dropped after, put them in another)
     tab.goto("")
     search(page, "resnet")
