@@ -1,8 +1,11 @@
 """Known-item search: does a query made from a paper's title find that paper first?
 
-For papers drawn at random (seeded), a query of two or three of the title's words (four
-letters or more, in the title's order) is searched in headless Chromium with Pagefind, as
-the header search searches papers. Reported: how often the paper comes first and is
+For papers drawn at random (seeded) whose titles have three words to pick, a query of two
+or three of the title's words (ASCII words of four letters or more, in the title's order)
+is searched in headless Chromium with Pagefind's filter for papers, as the header search
+searches them (without its compound splitting and any-word fallback: a query that finds
+nothing counts as a miss). A paper is found by its title (the bundled corpus has no two
+alike). Reported: how often the paper comes first and is
 among the eight listed, the mean reciprocal rank within the eight, in Pagefind's order
 and in the order shown (`papersite.titledFirst`), and how often `papersite search` puts
 the same paper first as the site.

@@ -197,7 +197,9 @@ class TerminalIndex:
             for score, _, i in scored[: max(limit, TITLED_AMONG)]
         ]
         hits = tuple(titled_first(ranked, query)[:limit])
-        return SearchResult(hits, all_words, lifted=hits != tuple(ranked[:limit]))
+        # a lower score listed where a higher one would be (equal scores swapped: no)
+        lifted = any(hit.score < best.score for hit, best in zip(hits, ranked, strict=False))
+        return SearchResult(hits, all_words, lifted=lifted)
 
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
         """Papers holding the word: (weighted count in the abstract, best match in the

@@ -207,3 +207,20 @@ def test_the_first_hit_is_a_titled_paper_when_one_is_among_the_first_eight() -> 
     ranked = index.search("sparse coding", 2).hits
     assert [hit.slug for hit in ranked] == ["v1", "sc"]
     assert ranked[0].score < ranked[1].score
+    assert index.search("sparse coding", 1).lifted  # one listed, above a higher score
+    alone = TerminalIndex([SearchDocument("a", "Codes", "Sparse coding.", None), titled])
+    assert not alone.search("neurons", 2).lifted  # one paper found: nothing moved
+
+
+def test_equal_scores_reordered_are_not_lifted() -> None:
+    """Two papers of one score, the titled one second by slug: listed first, but no
+    higher score is passed, so the terminal adds no note."""
+    index = TerminalIndex(
+        [
+            SearchDocument("a", "Other words", "Sparse coding here.", None, ("sparse coding",)),
+            SearchDocument("b", "Sparse coding", "Sparse coding here.", None),
+        ]
+    )
+    result = index.search("sparse coding", 2)
+    assert [hit.slug for hit in result.hits] == ["b", "a"]
+    assert result.hits[0].score == result.hits[1].score and not result.lifted
