@@ -386,11 +386,18 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert found and status.startswith(f"No paper has the word \u201c{made_up[0]}\u201d; showing")
     assert page.locator(".ps-search__more").count() == 0  # the finder would list none
+    search(page, f"{made_up[0]} hypernetwork colonoscopy")  # no paper has both of these
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert status.endswith("; showing papers with some of the other words."), status
     # A word only a topic page holds (Other's "found in this corpus") is no paper's:
     # named, with no "showing papers with the other words" (there are none).
     search(page, "corpus")
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert status == "No paper has the word \u201ccorpus\u201d.", status
+    tab.goto("finder/?query=corpus")  # the finder says the same
+    page.wait_for_selector(".ps-finder[data-ready=ready]", timeout=15_000)
+    said = page.locator(".ps-finder__status").text_content() or ""
+    assert said.startswith("No paper has the word \u201ccorpus\u201d"), said
     tab.assert_clean()
 
 

@@ -282,21 +282,23 @@
     this.refresh();
   };
 
-  /* The query's words as the pages hold them (papersite.searchHeld: a compound Pagefind
-     finds by its parts, the words no page has), checked once per query. */
+  /* The query's words as the papers hold them (papersite.searchHeld: a compound Pagefind
+     finds by its parts, the words no paper has), checked once per query, among papers as
+     the header search checks them: a word only a topic page holds is no paper's. */
+  var PAPERS = { filters: { not: { kind: "topic" } } };
   Finder.prototype.held = function () {
     var query = this.state.query.trim();
     if (!query) return Promise.resolve({ query: "", unknown: [] });
     if (this.heldQuery && this.heldQuery.typed === query) return this.heldQuery.answer;
     var self = this;
     var api = this.api;
-    var answer = papersite.searchHeld(api, query, {}).then(function (held) {
+    var answer = papersite.searchHeld(api, query, PAPERS).then(function (held) {
       /* Nothing found, and so nothing to judge the words by: each is searched alone,
          and those no page has are named (as the header search does), not "No paper
          matches these words". */
       var words = papersite.queryWords(held.query);
       if (held.found.results.length || held.unknown.length || !words.length) return held;
-      return papersite.searchEachAlone(api, words, {}).then(function (alone) {
+      return papersite.searchEachAlone(api, words, PAPERS).then(function (alone) {
         return Object.assign({}, held, { unknown: alone.unknown });
       });
     });

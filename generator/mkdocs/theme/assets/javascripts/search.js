@@ -126,16 +126,20 @@
           /* A topic without every word is offered only with most of them: "nested
              U-structure salient" offered Label noise, whose page says "nested dropout".
              A word no paper has (a typo, named in the status) is not counted. */
-          var counted = (found[1].terms || []).filter(function (term) {
-            return found[0].unknown.indexOf(papersite.wordOf(term)) < 0;
-          }).length;
+          function counted(terms) {
+            return (terms || []).filter(function (term) {
+              return found[0].unknown.indexOf(papersite.wordOf(term)) < 0;
+            }).length;
+          }
           var topics = found[1].results.filter(function (result, i) {
-            return found[1].allWords || 2 * found[1].held[i] > counted;
+            return found[1].allWords || 2 * found[1].held[i] > counted(found[1].terms);
           });
           return {
             papers: found[0].results,
             topics: topics,
             allWords: found[0].allWords,
+            /* beside a word no paper has, no paper has all of the other words either */
+            someOthers: !!found[0].held && found[0].held[0] < counted(found[0].terms),
             unknown: found[0].unknown,
             nearest: nearest
           };
@@ -222,7 +226,8 @@
     var unknown = found.unknown.map(function (word) { return "\u201c" + word + "\u201d"; });
     var missing = unknown.length === 1 ? "No paper has the word " + unknown[0]
       : "No paper has the words " + unknown.join(", ");
-    if (unknown.length && count) status = missing + "; showing papers with the other words.";
+    var others = (found.someOthers ? "some of " : "") + "the other words.";
+    if (unknown.length && count) status = missing + "; showing papers with " + others;
     else if (unknown.length) status = missing + ".";
     else if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
