@@ -386,6 +386,9 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert found and status.startswith(f"No paper has the word \u201c{made_up[0]}\u201d; showing")
     assert page.locator(".ps-search__more").count() == 0  # the finder would list none
+    assert search(page, f"the {made_up[0]}") == []  # not the papers that have "the"
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert status == f"No paper has the word \u201c{made_up[0]}\u201d.", status
     search(page, f"{made_up[0]} hypernetwork colonoscopy")  # no paper has both of these
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert status.endswith("; showing papers with some of the other words."), status

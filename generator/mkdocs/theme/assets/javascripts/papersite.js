@@ -374,8 +374,12 @@
      one ("diffus"). "diffusion models" and "u-net" name "Diffusion models" and "U-Net";
      "d", "net" ("networks") and "unet" ("UNet++") name neither. */
   var STOP_WORDS = ["a", "an", "and", "for", "in", "of", "on", "the", "to", "with"];
+  function stopWord(word) {
+    return STOP_WORDS.indexOf(plain(word)) >= 0;
+  }
+
   function termsOf(query) {
-    return queryWords(plain(query)).filter(function (term) { return STOP_WORDS.indexOf(term) < 0; });
+    return queryWords(plain(query)).filter(function (term) { return !stopWord(term); });
   }
 
   function namesLabel(query, name) {
@@ -570,6 +574,7 @@
     searchHeld: searchHeld,
     queryWords: queryWords,
     namesLabel: namesLabel,
+    stopWord: stopWord,
     titledFirst: titledFirst,
     searchEachAlone: searchEachAlone,
     nearestOf: nearestOf,

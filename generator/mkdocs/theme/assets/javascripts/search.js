@@ -81,8 +81,10 @@
     var options = { filters: filters };
     return papersite.searchHeld(api, query, options).then(function (held) {
       var all = held.found;
+      /* the words to look for alone: not those no page has, nor "the", "of" … (every
+         paper has them: "the trasnformer" listed papers with "the") */
       var terms = words(held.query).filter(function (term) {
-        return held.unknown.indexOf(papersite.wordOf(term)) < 0;
+        return held.unknown.indexOf(papersite.wordOf(term)) < 0 && !papersite.stopWord(term);
       });
       var result = { results: all.results, allWords: true, unknown: held.unknown };
       if (all.results.length && !held.unknown.length) return result;
