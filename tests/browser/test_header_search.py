@@ -389,6 +389,10 @@ def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> Non
     assert search(page, f"the {made_up[0]}") == []  # not the papers that have "the"
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert status == f"No paper has the word \u201c{made_up[0]}\u201d.", status
+    # a word whose papers lack the stop word beside it is found, not named missing
+    assert search(page, "for preference")
+    status = page.locator("[data-ps-search-status]").text_content() or ""
+    assert status.startswith("No paper has all of these words"), status
     search(page, f"{made_up[0]} hypernetwork colonoscopy")  # no paper has both of these
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert status.endswith("; showing papers with some of the other words."), status
@@ -603,10 +607,13 @@ def test_a_visit_and_its_first_search_stay_small(
     browser: Browser, base_url: str, e2e_site: BuiltSite
 ) -> None:
     """The benchmark's visit (benchmarks/search_visit.py): the home page, its styles and
-    scripts, then a first search, which fetches at most 500 KB; the whole under 650 KB."""
+    scripts, then a first search, which fetches at most 500 KB; the whole under 660 KB.
+    Of it, 237 KB are Material's instant navigation fetching the published site's
+    sitemap.xml twice (118 KB, which this server sends uncompressed; a static host gzips
+    it); 650 KB held until papersite.js took the title ranking (1 KB)."""
     measured = visit(browser, base_url, QUERY, 0)
     assert measured.first  # results were shown
-    assert 0 < measured.search_bytes < measured.visit_bytes <= 650 * 1024, measured
+    assert 0 < measured.search_bytes < measured.visit_bytes <= 660 * 1024, measured
     assert measured.search_bytes <= 500 * 1024, measured
 
 

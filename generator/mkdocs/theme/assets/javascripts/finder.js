@@ -294,7 +294,7 @@
     var api = this.api;
     var answer = papersite.searchHeld(api, query, PAPERS).then(function (held) {
       /* Nothing found, and so nothing to judge the words by: each is searched alone,
-         and those no page has are named (as the header search does), not "No paper
+         and those no paper has are named (as the header search does), not "No paper
          matches these words". */
       var words = papersite.queryWords(held.query);
       if (held.found.results.length || held.unknown.length || !words.length) return held;

@@ -81,17 +81,18 @@
     var options = { filters: filters };
     return papersite.searchHeld(api, query, options).then(function (held) {
       var all = held.found;
-      /* the words to look for alone: not those no page has, nor "the", "of" … (every
-         paper has them: "the trasnformer" listed papers with "the") */
-      var terms = words(held.query).filter(function (term) {
-        return held.unknown.indexOf(papersite.wordOf(term)) < 0 && !papersite.stopWord(term);
+      var known = words(held.query).filter(function (term) {
+        return held.unknown.indexOf(papersite.wordOf(term)) < 0;
       });
+      /* the words to look for alone: not "the", "of" … (they say nothing of a subject:
+         "the trasnformer" listed the papers with "the") */
+      var terms = known.filter(function (term) { return !papersite.stopWord(term); });
       var result = { results: all.results, allWords: true, unknown: held.unknown };
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
       if (!terms.length) return result;
-      if (terms.length < 2 && !held.unknown.length) {  /* one word, and it found nothing */
-        if (kind === "paper") result.unknown = [papersite.wordOf(terms[0])];
+      if (known.length < 2 && !held.unknown.length) {  /* one word, and it found nothing */
+        if (kind === "paper") result.unknown = [papersite.wordOf(known[0])];
         return result;
       }
       result.allWords = false;
