@@ -304,13 +304,15 @@ def _same_word(word: str, term: str) -> bool:
 def _apart(title: str) -> str:
     """The title with the words its punctuation joins set apart ("Sparse-View")."""
     return "".join(
-        c if c.isalpha() or c.isnumeric() or c.isspace() or c == "+" or _is_mark(c) else " "
+        c
+        if c.isalpha()
+        or c.isnumeric()
+        or c.isspace()
+        or c == "+"
+        or unicodedata.category(c).startswith("M")
+        else " "
         for c in title
     )
-
-
-def _is_mark(c: str) -> bool:
-    return unicodedata.category(c).startswith("M")
 
 
 def _plain_words(text: str) -> list[str]:

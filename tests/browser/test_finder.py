@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_support import wait_for_h1
+from browser_support import PAGEFIND_PAPERS_JS, wait_for_h1
 from sitebuild import BuiltSite
 
 from generator.render.text import title_order
@@ -396,15 +396,6 @@ def test_a_topic_a_paper_is_in_by_resemblance_alone_says_close_to(
     tab.assert_clean()
 
 
-# The first twenty papers in Pagefind's order for a query, as addresses.
-RANKED_JS = """async (query) => {
-  const api = await papersite.pagefind();
-  const found = await api.search(query, { filters: { not: { kind: "topic" } } });
-  const data = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
-  return data.map((page) => new URL(page.url, location.href).href);
-}"""
-
-
 def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab: Tab) -> None:
     """Three screens of results, a result far down followed, then Back: the finder shows
     the same results in the same order at the same place, not the first twenty at the top
@@ -419,7 +410,7 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_place_read(tab:
         page.locator(".ps-finder__more").click()
         page.wait_for_function(f"document.querySelectorAll('.ps-finder__result').length >= {shown}")
     first = page.locator(".ps-finder__title").evaluate_all("as => as.map(a => a.href)")[:20]
-    ranked = page.evaluate(RANKED_JS, "neural network")
+    ranked = page.evaluate(PAGEFIND_PAPERS_JS, ["neural network", 20])
     assert first[:8] != ranked[:8] and first[8:] == ranked[8:20]  # titles naming it first
     target = results.nth(50).locator(".ps-finder__title")
     target.scroll_into_view_if_needed()

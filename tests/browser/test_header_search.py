@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import SEARCH_DONE_JS, h1_text, wait_for_h1
+from browser_support import PAGEFIND_PAPERS_JS, SEARCH_DONE_JS, h1_text, wait_for_h1
 from paths import FIXTURES
 from sitebuild import BuiltSite
 
@@ -762,13 +762,6 @@ def test_all_results_from_the_finder_itself_show_the_new_query(tab: Tab) -> None
     tab.assert_clean()
 
 
-# The first papers Pagefind ranks for a query (no topic pages), as addresses.
-PAGEFIND_PAPERS_JS = """async ([query, count]) => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
-  const found = await pagefind.search(query, { filters: { not: { kind: "topic" } } });
-  const data = await Promise.all(found.results.slice(0, count).map((result) => result.data()));
-  return data.map((page) => new URL(page.url, location.href).href);
-}"""
 # Queries and labels whose naming papersite.js and search/terminal.py must judge alike
 # (tests/search/test_terminal.py says what each should be).
 NAMING_QUERIES = ["diffusion models", "diffus", "d", "u-net", "unet", "net", "sparse coding"]

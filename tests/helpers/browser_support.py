@@ -111,6 +111,15 @@ SEARCH_DONE_JS = (
     "?.getAttribute('data-ps-search-done') === q"
 )
 
+# The first `count` papers Pagefind ranks for `query` (no topic pages: as the header
+# search and the finder search papers), as addresses.
+PAGEFIND_PAPERS_JS = """async ([query, count]) => {
+  const api = await papersite.pagefind();
+  const found = await api.search(query, { filters: { not: { kind: "topic" } } });
+  const data = await Promise.all(found.results.slice(0, count).map((result) => result.data()));
+  return data.map((page) => new URL(page.url, location.href).href);
+}"""
+
 # The text of the page's h1 without Material's permalink (¶).
 H1_JS = """() => {
   const h = document.querySelector("article h1");
