@@ -5,7 +5,7 @@ query key by key (`--delay` ms apart, as a person types) and waits until the hea
 search shows the results of the whole query. Reported per query: the bytes of every
 response of the visit (home page and search, as served: uncompressed unless the file
 is compressed on disk, as Pagefind's are), the time from the last keystroke to the
-results on screen, and the first result's title.
+results on screen, the first result's title, and any address downloaded twice.
 
     python -m benchmarks.search_visit --site site                    # sample queries
     python -m benchmarks.search_visit --site site --queries FILE --delay 150
@@ -37,6 +37,7 @@ class Visit:
     visit_bytes: int
     search_bytes: int
     result_ms: float
+    repeated: tuple[str, ...] = ()  # addresses the visit downloaded more than once
 
 
 def measure_visits(site: Path, queries: list[str], delay_ms: float = 120) -> list[Visit]:
@@ -54,6 +55,7 @@ def visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
     bodies: list[tuple[bool, int]] = []
+    addresses: list[str] = []
     searching = [False]
 
     def on_response(response: object) -> None:
@@ -62,6 +64,7 @@ def visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
         except Exception:  # a redirect or an aborted request has no body
             size = 0
         bodies.append((searching[0], size))
+        addresses.append(response.url)  # type: ignore[attr-defined]
 
     page.on("response", on_response)
     page.goto(url, wait_until="load")
@@ -84,6 +87,7 @@ def visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
         sum(size for _, size in bodies),
         sum(size for during, size in bodies if during),
         result_ms,
+        tuple(sorted({a for a in addresses if addresses.count(a) > 1})),
     )
 
 
@@ -115,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{mark}{visit.visit_bytes / 1024:6.0f} KB visit, {visit.search_bytes / 1024:5.0f} KB "
             f"search, {visit.result_ms:5.0f} ms  {visit.query!r} -> {visit.first}"
         )
+        for address in visit.repeated:
+            print(f"    downloaded twice: {address}")
     print(" ".join(f"{key} {value:.0f}" for key, value in summary(visits).items()))
     return 0
 

@@ -139,10 +139,14 @@ PAPERS_FOLDER = "papers"  # under docs/: one page per paper, nothing else
 MAP_DOC = "map.md"
 MAP_DATA_DOC = "assets/map/points.json"
 SEARCH_WORDS_DOC = "assets/search/words.json"  # the corpus's words, for "Did you mean"
-# The site's Atom feed sits at the root: pages link it as rel="alternate", and Material's
-# instant navigation then fetches sitemap.xml beside it, which is only found there.
-SITE_FEED_DOC = "feed.xml"
-FEEDS_FOLDER = "feeds"  # under docs/: one Atom feed per topic, linked from its page
+# The Atom feeds: the site's and one per topic, linked from page heads as rel="alternate".
+# Material reads every such link as another language's site and fetches sitemap.xml
+# beside it, so each folder of linked feeds holds an empty one (FEED_SITEMAP_NAME): at the
+# root that fetch downloaded the site's whole sitemap a second time on every first visit.
+FEEDS_FOLDER = "feeds"
+SITE_FEED_DOC = f"{FEEDS_FOLDER}/newest.xml"
+SITE_FEED_FIRST_DOC = "feed.xml"  # its first address: a copy, for readers subscribed there
+FEED_SITEMAP_NAME = "sitemap.xml"
 # The pages generated whatever the corpus holds, and the folders whose pages come and go
 # with its size (All papers' further pages, methods' and the health lists' parts).
 FIXED_DOCS = (

@@ -275,7 +275,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
                 own = file.src_uri in generated and file.src_uri not in listed
                 if own and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
-        config.extra["papersite_feed"] = files.get_file_from_path(SITE_FEED_DOC) is not None
+        has_feed = files.get_file_from_path(SITE_FEED_DOC) is not None
+        config.extra["papersite_feed"] = SITE_FEED_DOC if has_feed else None
         try:
             icons = icon_rules(theme_icons(config.theme), config.theme.dirs)
         except IconError as error:

@@ -5,7 +5,8 @@ from the slug, so ids do not depend on where the site is published). Links are a
 when the site's address is known, else relative to the feed (Atom resolves them). Only
 papers whose date the listing printed are in a feed: an inferred year would move papers
 around in readers. The feed's `updated` is its newest paper's date, so the same corpus
-gives the same bytes.
+gives the same bytes. Material fetches a sitemap beside every feed a page links (see
+`links.FEED_SITEMAP_NAME`): each folder of feeds gets an empty one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from generator.links import SITE_FEED_DOC, paper_url, topic_feed_doc, topic_url
+from generator.links import (
+    FEED_SITEMAP_NAME,
+    SITE_FEED_DOC,
+    SITE_FEED_FIRST_DOC,
+    paper_url,
+    topic_feed_doc,
+    topic_url,
+)
 from generator.model import Paper, Topic
 from generator.render.context import SiteContext
 
@@ -24,6 +32,13 @@ SITE_FEED_LENGTH = 50  # newest papers in the site's feed
 TOPIC_FEED_LENGTH = 20  # and in a topic's
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# What Material finds beside a feed: no page, so nothing to download but these bytes.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    "<!-- Empty on purpose: Material for MkDocs fetches a sitemap beside each feed a page"
+    " links. The site's pages are in the sitemap at the site's root. -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n'
+)
 
 
 def feed_papers(papers: Sequence[Paper], length: int = TOPIC_FEED_LENGTH) -> list[Paper]:
@@ -35,12 +50,15 @@ def feed_papers(papers: Sequence[Paper], length: int = TOPIC_FEED_LENGTH) -> lis
 
 
 def render_feeds(site: SiteContext) -> dict[str, str]:
-    """Every feed with at least one paper, keyed by docs/ path."""
+    """Every feed with at least one paper, keyed by docs/ path, and an empty sitemap in
+    each folder that holds one."""
     feeds = {}
     newest = feed_papers(site.corpus.papers, SITE_FEED_LENGTH)
     if newest:
-        feeds[SITE_FEED_DOC] = atom_feed(
-            site, SITE_FEED_DOC, f"{site.site_name}: newest papers", "", newest
+        title = f"{site.site_name}: newest papers"
+        feeds[SITE_FEED_DOC] = atom_feed(site, SITE_FEED_DOC, title, "", newest)
+        feeds[SITE_FEED_FIRST_DOC] = atom_feed(
+            site, SITE_FEED_DOC, title, "", newest, written_at=SITE_FEED_FIRST_DOC
         )
     for topic in site.analysis.topics:
         papers = feed_papers([site.papers[s] for s in topic.papers if s in site.papers])
@@ -48,6 +66,8 @@ def render_feeds(site: SiteContext) -> dict[str, str]:
             path = topic_feed_doc(topic.slug)
             title = f"{site.site_name}: {topic.label}"
             feeds[path] = atom_feed(site, path, title, topic_url(topic.slug), papers, topic)
+    folders = {path.rpartition("/")[0] for path in feeds if path != SITE_FEED_FIRST_DOC}
+    feeds.update({f"{folder}/{FEED_SITEMAP_NAME}": EMPTY_SITEMAP for folder in folders})
     return feeds
 
 
@@ -58,16 +78,20 @@ def atom_feed(
     page: str,
     papers: Sequence[Paper],
     topic: Topic | None = None,
+    written_at: str | None = None,
 ) -> str:
     """The Atom document at docs/`path` listing `papers`; `page` is the site page it
-    follows (site-relative URL)."""
+    follows (site-relative URL). A copy `written_at` another address names `path` as
+    its own (a reader that follows `self` moves there) and links relative to where it
+    is."""
+    at = written_at or path
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "id", _tag_uri(site, path))
     _text(feed, "title", title)
     _text(feed, "updated", _timestamp(papers[0]))
-    _link(feed, _href(site, path, page), "alternate", "text/html")
-    _link(feed, _href(site, path, path), "self", "application/atom+xml")
+    _link(feed, _href(site, at, page), "alternate", "text/html")
+    _link(feed, _href(site, at, path), "self", "application/atom+xml")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site.site_name)
     _text(feed, "generator", "papersite")
@@ -77,7 +101,7 @@ def atom_feed(
         _text(entry, "title", paper.title)
         _text(entry, "updated", _timestamp(paper))
         _text(entry, "published", _timestamp(paper))
-        _link(entry, _href(site, path, paper_url(paper.slug)), "alternate", "text/html")
+        _link(entry, _href(site, at, paper_url(paper.slug)), "alternate", "text/html")
         for name in paper.authors:
             _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
         for topic in site.paper_topics(paper.slug):

@@ -89,6 +89,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     feed = None
     if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
         feed = html_href(doc, topic_feed_doc(topic.slug))
+        meta["topic_feed"] = topic_feed_doc(topic.slug)  # linked from the head too
     return env.get_template("topic.md.j2").render(
         front=front_matter(meta),
         topic=topic,

@@ -3,6 +3,8 @@ absolute when the site's address is known, the same bytes for the same corpus.""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import feedparser
 
 from generator.model import Analysis, Corpus, Paper, PaperDate, Topic
@@ -42,13 +44,19 @@ def _site(site_url: str | None = None) -> SiteContext:
 
 def test_feeds_parse_and_list_the_newest_dated_papers_first() -> None:
     feeds = render_feeds(_site())
-    assert sorted(feeds) == ["feed.xml", "feeds/topics/nets.xml"]
-    parsed = feedparser.parse(feeds["feed.xml"])
+    assert sorted(feeds) == [
+        "feed.xml",
+        "feeds/newest.xml",
+        "feeds/sitemap.xml",
+        "feeds/topics/nets.xml",
+        "feeds/topics/sitemap.xml",
+    ]
+    parsed = feedparser.parse(feeds["feeds/newest.xml"])
     assert not parsed.bozo, parsed.bozo_exception
     assert [e.link for e in parsed.entries] == [
-        "papers/new/",
-        "papers/same-day/",
-        "papers/old/",
+        "../papers/new/",
+        "../papers/same-day/",
+        "../papers/old/",
     ]  # no inferred year, no undated paper; ties by slug
     assert parsed.feed.updated == "2024-05-06T00:00:00Z"
     first = parsed.entries[0]
@@ -64,15 +72,43 @@ def test_feeds_parse_and_list_the_newest_dated_papers_first() -> None:
     assert topic.feed.title == "Reading group: Nets & <Stuff>"
 
 
+def test_the_site_feeds_first_address_keeps_a_copy_that_points_to_the_feed() -> None:
+    """Readers subscribed to feed.xml (the site feed's address before it joined the
+    topic feeds) get the same entries, linked from where the copy is, and `self` names
+    the feed's address."""
+    feeds = render_feeds(_site())
+    feed, copy = (feedparser.parse(feeds[path]) for path in ("feeds/newest.xml", "feed.xml"))
+    assert not copy.bozo and [e.id for e in copy.entries] == [e.id for e in feed.entries]
+    assert [e.link for e in copy.entries] == ["papers/new/", "papers/same-day/", "papers/old/"]
+    assert {link.rel: link.href for link in copy.feed.links} == {
+        "alternate": "./",
+        "self": "feeds/newest.xml",
+    }
+    assert copy.feed.id == feed.feed.id
+    absolute = render_feeds(_site("https://lab.example.org/group/"))
+    assert absolute["feed.xml"] == absolute["feeds/newest.xml"]
+
+
+def test_each_folder_of_feeds_holds_an_empty_sitemap() -> None:
+    """Material fetches sitemap.xml beside every feed a page's head links; an empty
+    one there spares a visitor the site's own, which is fetched once already."""
+    feeds = render_feeds(_site("https://lab.example.org/group/"))
+    for path in ("feeds/sitemap.xml", "feeds/topics/sitemap.xml"):
+        root = ET.fromstring(feeds[path])
+        assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        assert len(root) == 0, path
+    assert "sitemap.xml" not in feeds  # the site's own is MkDocs's
+
+
 def test_links_are_absolute_when_the_sites_address_is_known() -> None:
     feeds = render_feeds(_site("https://lab.example.org/group/"))
-    parsed = feedparser.parse(feeds["feed.xml"])
+    parsed = feedparser.parse(feeds["feeds/newest.xml"])
     assert parsed.entries[0].link == "https://lab.example.org/group/papers/new/"
     assert parsed.entries[0].id == "tag:lab.example.org,2000:papers/new/"
     links = {link.rel: link.href for link in parsed.feed.links}
     assert links == {
         "alternate": "https://lab.example.org/group/",
-        "self": "https://lab.example.org/group/feed.xml",
+        "self": "https://lab.example.org/group/feeds/newest.xml",
     }
 
 

@@ -493,21 +493,36 @@ def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> 
 
 
 def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> None:
+    """The site's feed from every page's head, a topic's from its page's too; beside
+    each, the empty sitemap Material fetches for a rel="alternate" link (not the site's
+    own, which instant navigation downloads already)."""
     import feedparser
 
     site = built_site.site
     feeds = [site / "feed.xml", *sorted((site / "feeds").rglob("*.xml"))]
-    assert len(feeds) > 1
+    feeds = [feed for feed in feeds if feed.name != "sitemap.xml"]
+    assert len(feeds) > 2
     for feed in feeds:
         parsed = feedparser.parse(feed.read_bytes())
         assert not parsed.bozo and parsed.entries, feed
-    for page in (site / "index.html", next((site / "topics").glob("*/index.html"))):
+    topic_feed = next((site / "feeds" / "topics").glob("*.xml"))
+    topic_page = site / "topics" / topic_feed.stem / "index.html"
+    paper_page = next((site / "papers").glob("*/index.html"))
+    newest = (site / "feeds" / "newest.xml", "")
+    for page, linked in (
+        (site / "index.html", [newest]),
+        (paper_page, [newest]),
+        (topic_page, [newest, (topic_feed, "")]),
+    ):
         links = [
             n.attrs["href"]
             for n in parse_file(page).find("head").find_all("link")
-            if n.attrs.get("type") == "application/atom+xml"
+            if n.attrs.get("rel") == "alternate"
         ]
-        assert [resolve(site, page, href) for href in links] == [(site / "feed.xml", "")], page
+        assert [resolve(site, page, href) for href in links] == linked, page
+        for feed, _ in linked:
+            sitemap = (feed.parent / "sitemap.xml").read_text(encoding="utf-8")
+            assert "<urlset" in sitemap and "<url>" not in sitemap, feed
 
 
 def test_lists_show_titles_as_the_paper_page_does(bundled_site: BuiltSite) -> None:
