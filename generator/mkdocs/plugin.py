@@ -56,6 +56,7 @@ from generator.mkdocs.config_file import (
 )
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
+from generator.mkdocs.instant_navigation import limit_instant_navigation
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe
@@ -262,7 +263,8 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         nav as such (mkdocs.yml's not_in_nav need not list them: health/ grows parts at
         scale, and a strict build would stop on them). Serve papersite's scripts and
         styles minified, the theme's icons in its stylesheet; leave out Material's search
-        files. Tell the theme whether the site has a feed (pages link it in their head).
+        files. Tell the theme whether the site has a feed (pages link it in their head);
+        turn Material's instant navigation off for a site too large for it.
         Note Material's stylesheets, trimmed after the build (trim_styles.py)."""
         assert self.project is not None
         generated = generated_pages(self.project.docs)
@@ -277,6 +279,10 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         has_feed = files.get_file_from_path(SITE_FEED_DOC) is not None
         config.extra["papersite_feed"] = SITE_FEED_DOC if has_feed else None
+        pages = len(files.documentation_pages())
+        notice = limit_instant_navigation(config.theme.get("features", []), pages)
+        if notice:
+            log.info("papersite: %s", notice)
         try:
             icons = icon_rules(theme_icons(config.theme), config.theme.dirs)
         except IconError as error:
