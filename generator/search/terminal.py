@@ -7,10 +7,11 @@ ranks them the way Pagefind ranks the site's paper pages:
 
 - every word of the query must match (a query with no such paper falls back to papers
   matching any word, as the site's search box does, and says so);
-- a query word matches a word of the paper that starts with its stem (`models` finds
-  *model* and *modelling*), accents and case folded (`frechet` finds *Fréchet*), a
-  hyphenated word read as its parts and as one word (`nnunet` finds *nnU-Net*, `u-net`
-  finds *UNet*);
+- a query word matches a word of the paper whose Snowball stem starts with its stem, as
+  Pagefind indexes and searches stems (`models` finds *model* and *modelling*, `coding`
+  finds *code*, `study` finds *studies*), accents and case folded (`frechet` finds
+  *Fréchet*), a hyphenated word read as its parts and as one word (`nnunet` finds
+  *nnU-Net*, `u-net` finds *UNet*);
 - a paper scores BM25 over its abstract (the text Pagefind indexes), plus a boost for
   the query's words in its title (Pagefind searches the title as metadata and boosts
   pages whose title holds the query's rare words);
@@ -47,10 +48,10 @@ BM25_B = 0.75
 # title weight), squared coverage of the query's idf by title words on top: a title
 # holding all of the query's rare words wins, as on the site.
 TITLE_WEIGHT = 5.0
-# A word that only extends the query word (`segment` -> `segmentation`) counts this much
-# less per extra character, so whole-word matches rank first.
-EXTENSION_PENALTY = 0.04
-MIN_EXTENSION_SCORE = 0.3
+# A word whose stem extends the query's (`segment` -> `segmentation`) counts less the
+# longer the extension, so whole-word matches rank first: Pagefind's length bonus, a
+# Gaussian of the stems' length difference (its `termSimilarity`, default 1).
+TERM_SIMILARITY = 1.0
 # A query word among the search aliases boosts as in the title (papersite.js RANKING).
 ALIAS_WEIGHT = TITLE_WEIGHT
 # Among this many first papers, those whose title names the query come first
@@ -133,37 +134,58 @@ def load_documents(text: str) -> list[SearchDocument]:
         raise ValueError(f"malformed search file: {error}") from None
 
 
-def tokens(text: str) -> list[str]:
-    """The words of `text` as matched: folded, each hyphenated word as parts and joined."""
+def tokens(text: str, joined: bool = True) -> list[str]:
+    """The words of `text` as matched: folded, each hyphenated word as parts and (unless
+    not `joined`) joined."""
     found: list[str] = []
     for word in _WORD_RE.findall(fold(text)):
         parts = _PART_RE.findall(word)
         found.extend(parts)
-        if len(parts) > 1:
+        if joined and len(parts) > 1:
             found.append("".join(parts))
     return found
 
 
 @dataclass(frozen=True)
 class QueryWord:
-    """A word of a query as typed (folded; a hyphenated word joined: `u-net` -> `unet`)
-    and the stem that the words it matches start with."""
+    """A word of a query as typed (folded; a hyphenated word joined: `u-net` -> `unet`),
+    the stem that words it matches start with, and its Snowball stem, which words it
+    matches may have instead (`coding`: `code`; `study`: `studi`)."""
 
     typed: str
     stem: str
+    family: str
 
 
 def query_words(query: str) -> list[QueryWord]:
     """The words of a query, each once."""
     words = ["".join(_PART_RE.findall(word)) for word in _WORD_RE.findall(fold(query))]
     unique = dict.fromkeys(word for word in words if word)
-    return [QueryWord(word, _stem(word)) for word in unique]
+    return [QueryWord(word, _stem(word), _family(word)) for word in unique]
 
 
 @lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
-    stem: str = _STEMMER.stemWord(word)
+    stem = _family(word)
     return stem if word.startswith(stem) else word
+
+
+@lru_cache(maxsize=65536)
+def _family(word: str) -> str:
+    """Snowball's stem of `word` (Pagefind's stemmer is Snowball's too)."""
+    stem: str = _STEMMER.stemWord(word)
+    return stem
+
+
+def _probe(word: QueryWord) -> str:
+    """What every word the query word matches starts with: its stem, or less of it when
+    Snowball's stem drops or alters a letter in some forms (`code`, `coding`: `cod`;
+    `study`, `studies`: `stud`)."""
+    family = word.family[:-1] if word.family.endswith(("e", "i")) else word.family
+    pairs = zip(word.stem, family, strict=False)
+    common = next((i for i, (a, b) in enumerate(pairs) if a != b), None)
+    start = word.stem[: min(len(word.stem), len(family)) if common is None else common]
+    return start or word.stem
 
 
 class TerminalIndex:
@@ -172,6 +194,7 @@ class TerminalIndex:
     def __init__(self, documents: Sequence[SearchDocument]) -> None:
         self.documents = list(documents)
         self._titles = [" ".join(tokens(d.title)) for d in self.documents]
+        self._title_parts = [" ".join(tokens(d.title, joined=False)) for d in self.documents]
         self._abstracts = [tokens(d.abstract) for d in self.documents]
         self._abstract_texts = [" ".join(words) for words in self._abstracts]
         self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
@@ -202,22 +225,40 @@ class TerminalIndex:
         return SearchResult(hits, all_words, lifted=lifted)
 
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
-        """Papers holding the word: (weighted count in the abstract, best match in the
-        title, best match among the aliases)."""
-        word = query_word.typed
+        """Papers holding the word: (its count in the abstract, each match weighted by
+        closeness; how many stems of it the title holds; and the aliases). Pagefind adds
+        the word's idf to the title boost once per stem the title holds. A word joined
+        from a hyphenated one's parts counts there only when nothing else does: Pagefind
+        counts "Similarity-Distance" twice for `similarity` but "UNet-like" once for
+        `unet` beside "Focal-UNet", by a rule not known here (counting joined words
+        agrees on more of the subject queries in manual/search.md, and lists a paper
+        Pagefind ranks 23rd first for `unet`)."""
         stem = query_word.stem
-        pattern = re.compile(r"(?<![^\W_])" + re.escape(stem) + r"[^\W_]*")
+        probe = _probe(query_word)
+        pattern = re.compile(r"(?<![^\W_])" + re.escape(probe) + r"[^\W_]*")
+        family = query_word.family
+
+        def close(found: str) -> float:
+            return _closeness(family, _family(found))
+
+        def matching(words: list[str]) -> list[str]:
+            if probe == stem:
+                return words
+            return [w for w in words if w.startswith(stem) or _family(w).startswith(family)]
+
         found: dict[int, tuple[float, float, float]] = {}
         texts = zip(self._titles, self._abstract_texts, self._aliases, strict=True)
         for i, (title, abstract, aliases) in enumerate(texts):
-            in_title = pattern.findall(title)
-            in_abstract = pattern.findall(abstract) if stem in abstract else []
-            in_aliases = pattern.findall(aliases) if stem in aliases else []
+            in_title = matching(pattern.findall(title))
+            in_abstract = matching(pattern.findall(abstract)) if probe in abstract else []
+            in_aliases = matching(pattern.findall(aliases)) if probe in aliases else []
             if in_title or in_abstract or in_aliases:
+                parts = pattern.findall(self._title_parts[i]) if in_title else []
+                title_stems = {_family(w) for w in matching(parts)}
                 found[i] = (
-                    sum(_closeness(word, w) for w in in_abstract),
-                    max((_closeness(word, w) for w in in_title), default=0.0),
-                    max((_closeness(word, w) for w in in_aliases), default=0.0),
+                    sum(close(w) for w in in_abstract),
+                    float(len(title_stems) or bool(in_title)),
+                    float(len({_family(w) for w in in_aliases})),
                 )
         return found
 
@@ -248,10 +289,12 @@ class TerminalIndex:
         return score
 
 
-def _closeness(word: str, found: str) -> float:
-    """1 for the word as typed, less the more `found` differs from it in length."""
-    extra = abs(len(found) - len(word))
-    return max(MIN_EXTENSION_SCORE, 1.0 - EXTENSION_PENALTY * extra)
+def _closeness(stem: str, found: str) -> float:
+    """Pagefind's `word_length_bonus`: highest (0.89) for a word of the query's stem,
+    less the more `found`'s stem is longer or shorter, down to 1/e."""
+    differential = abs(len(found) - len(stem)) + 1
+    base = math.exp(-0.5 * differential**2 / 4)
+    return math.exp(base * TERM_SIMILARITY) / math.exp(TERM_SIMILARITY)
 
 
 def titled_first(hits: Sequence[Hit], query: str) -> list[Hit]:

@@ -71,12 +71,32 @@ def test_every_word_must_match_else_any_word_is_flagged() -> None:
 
 
 def test_title_words_outrank_abstract_words_and_whole_words_outrank_extensions() -> None:
+    """In the abstract a word of the query's stem counts more than one whose stem only
+    starts with it; in the title each counts alike (Pagefind's title boost weighs the
+    query words a title holds, not their length)."""
     index = _index(
-        ("abstract", "A study", "We segment images with a segmentation network."),
-        ("title", "Segmentation of images", "A study of networks."),
-        ("longer", "Segmentations of images", "A study of networks."),
+        ("longer", "A study", "We use codebooks for images."),
+        ("whole", "A study", "We use code for images."),
+        ("title", "Codebooks for images", "A study of networks."),
     )
-    assert [h.slug for h in index.search("segmentation").hits] == ["title", "longer", "abstract"]
+    assert [h.slug for h in index.search("code").hits] == ["title", "whole", "longer"]
+
+
+def test_words_of_one_stem_match_alike_as_pagefind_stems_them() -> None:
+    """Pagefind indexes and searches Snowball stems: `coding` finds *code*, `study`
+    finds *studies*, and *Segmentations* ranks as *Segmentation* (one stem); a word
+    that only starts alike (*codec*, *student*) is an extension, or no match."""
+    index = _index(
+        ("code", "Sparse code for images", "Networks."),
+        ("studies", "Case studies of networks", "Networks."),
+        ("student", "Student networks", "Networks."),
+        ("plural", "Segmentations of images", "Networks."),
+        ("singular", "Segmentation of images", "Networks."),
+    )
+    assert [h.slug for h in index.search("coding").hits] == ["code"]
+    assert [h.slug for h in index.search("study").hits] == ["studies"]
+    scores = {h.slug: h.score for h in index.search("segmentation").hits}
+    assert scores["plural"] == scores["singular"] > 0
 
 
 def test_accents_hyphens_and_prefixes_match_as_on_the_site() -> None:
@@ -224,3 +244,19 @@ def test_equal_scores_reordered_are_not_lifted() -> None:
     result = index.search("sparse coding", 2)
     assert [hit.slug for hit in result.hits] == ["b", "a"]
     assert result.hits[0].score == result.hits[1].score and not result.lifted
+
+
+def test_each_stem_of_a_query_word_in_the_title_adds_to_its_boost() -> None:
+    """Pagefind adds a query word's idf to the title boost once per stem of it the title
+    holds ("Sparse" and "Sparsity" for `sparse`); a word joined from a hyphenated one's
+    parts ("similaritydistance") only when nothing else holds it (terminal.py says why)."""
+    index = _index(
+        ("two", "Sparse coding with sparsity", "Networks."),
+        ("one", "Sparse coding with codes", "Networks."),
+        ("joined", "Similarity-Distance maps", "Networks."),
+        ("plain", "Similarity maps", "Networks."),
+        ("other", "Other maps", "Networks and similarity."),
+    )
+    assert [h.slug for h in index.search("sparse").hits] == ["two", "one"]
+    scores = {h.slug: h.score for h in index.search("similarity").hits}
+    assert scores["joined"] == scores["plain"] > scores["other"]
