@@ -147,6 +147,9 @@ FEEDS_FOLDER = "feeds"
 SITE_FEED_DOC = f"{FEEDS_FOLDER}/newest.xml"
 SITE_FEED_FIRST_DOC = "feed.xml"  # its first address: a copy, for readers subscribed there
 FEED_SITEMAP_NAME = "sitemap.xml"
+# Slugs no topic may have besides: a topic's feed, feeds/topics/SLUG.xml, would be that
+# folder's sitemap.
+RESERVED_TOPIC_SLUGS = RESERVED_SLUGS | {FEED_SITEMAP_NAME.removesuffix(".xml")}
 # The pages generated whatever the corpus holds, and the folders whose pages come and go
 # with its size (All papers' further pages, methods' and the health lists' parts).
 FIXED_DOCS = (

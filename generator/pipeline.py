@@ -224,8 +224,8 @@ class Pipeline:
         moved = redirect_pages(redirects.moves, _titles(corpus), site_url)
         labels = {t.slug: t.label for t in analysis.topics}
         moved.update(redirect_pages(redirects.topics, labels, site_url, kind="topic"))
-        for old, new in redirects.topics.items():
-            if topic_feed_doc(new) in pages:
+        for old, new in redirects.topics.items():  # never over a file of the site's own
+            if topic_feed_doc(new) in pages and topic_feed_doc(old) not in pages:
                 moved[topic_feed_doc(old)] = pages[topic_feed_doc(new)]
         return moved
 

@@ -335,3 +335,19 @@ def test_the_last_runs_records_give_only_slugs(tmp_path: Path) -> None:
     assert previous_papers(tmp_path) == [("fine", "T", "A")]
     (tmp_path / TOPICS_RECORD).write_text("[1, 2]", encoding="utf-8")
     assert previous_topics(tmp_path) == {}
+
+
+def test_a_moved_topic_feed_never_replaces_a_file_of_the_site(tmp_path: Path) -> None:
+    """redirects.yml edited by hand to move "sitemap" to a topic with a feed: the old
+    address would be feeds/topics/sitemap.xml, the empty sitemap Material reads."""
+    root = fixture_project(tmp_path)
+    config = load_config(root)
+    first = Pipeline(config, analyzer=_fixture_analysis).generate()
+    assert first.analysis is not None
+    feeds = config.docs / "feeds" / "topics"
+    topic = next(t for t in first.analysis.topics if (feeds / f"{t.slug}.xml").is_file())
+    sitemap = (feeds / "sitemap.xml").read_bytes()
+    (root / REDIRECTS_NAME).write_text(f"topics:\n  sitemap: {topic.slug}\n", encoding="utf-8")
+    Pipeline(config, analyzer=_fixture_analysis).generate()
+    assert (feeds / "sitemap.xml").read_bytes() == sitemap
+    assert b"<urlset" in sitemap

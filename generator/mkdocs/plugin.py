@@ -56,7 +56,7 @@ from generator.mkdocs.config_file import (
 )
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
-from generator.mkdocs.instant_navigation import limit_instant_navigation
+from generator.mkdocs.instant_navigation import INSTANT_PAGE_LIMIT, limit_instant_navigation
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe
@@ -101,6 +101,8 @@ class PapersiteOptions(base.Config):  # type: ignore[no-untyped-call]
     shared_partials = option.Type(bool, default=True)
     stable_search_index = option.Type(bool, default=True)
     trim_styles = option.Type(bool, default=True)
+    # Above this many pages Material's instant navigation is off (0: never).
+    instant_navigation_limit = option.Type(int, default=INSTANT_PAGE_LIMIT)
 
 
 class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-call]
@@ -280,7 +282,9 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         has_feed = files.get_file_from_path(SITE_FEED_DOC) is not None
         config.extra["papersite_feed"] = SITE_FEED_DOC if has_feed else None
         pages = len(files.documentation_pages())
-        notice = limit_instant_navigation(config.theme.get("features", []), pages)
+        features = config.theme.get("features", [])
+        limit = self.config.instant_navigation_limit
+        notice = limit_instant_navigation(features, pages, limit)
         if notice:
             log.info("papersite: %s", notice)
         try:

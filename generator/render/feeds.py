@@ -56,9 +56,11 @@ def render_feeds(site: SiteContext) -> dict[str, str]:
     newest = feed_papers(site.corpus.papers, SITE_FEED_LENGTH)
     if newest:
         title = f"{site.site_name}: newest papers"
-        feeds[SITE_FEED_DOC] = atom_feed(site, SITE_FEED_DOC, title, "", newest)
+        # one feed at two addresses, under the id it had at the first (ids never change)
+        known = SITE_FEED_FIRST_DOC
+        feeds[SITE_FEED_DOC] = atom_feed(site, SITE_FEED_DOC, title, "", newest, known_as=known)
         feeds[SITE_FEED_FIRST_DOC] = atom_feed(
-            site, SITE_FEED_DOC, title, "", newest, written_at=SITE_FEED_FIRST_DOC
+            site, SITE_FEED_DOC, title, "", newest, written_at=known, known_as=known
         )
     for topic in site.analysis.topics:
         papers = feed_papers([site.papers[s] for s in topic.papers if s in site.papers])
@@ -67,7 +69,8 @@ def render_feeds(site: SiteContext) -> dict[str, str]:
             title = f"{site.site_name}: {topic.label}"
             feeds[path] = atom_feed(site, path, title, topic_url(topic.slug), papers, topic)
     folders = {path.rpartition("/")[0] for path in feeds if path != SITE_FEED_FIRST_DOC}
-    feeds.update({f"{folder}/{FEED_SITEMAP_NAME}": EMPTY_SITEMAP for folder in folders})
+    for folder in sorted(folders):  # a feed there (a topic slugged "sitemap") reads as empty
+        feeds.setdefault(f"{folder}/{FEED_SITEMAP_NAME}", EMPTY_SITEMAP)
     return feeds
 
 
@@ -79,15 +82,16 @@ def atom_feed(
     papers: Sequence[Paper],
     topic: Topic | None = None,
     written_at: str | None = None,
+    known_as: str | None = None,
 ) -> str:
     """The Atom document at docs/`path` listing `papers`; `page` is the site page it
     follows (site-relative URL). A copy `written_at` another address names `path` as
     its own (a reader that follows `self` moves there) and links relative to where it
-    is."""
+    is. Its id is made of `known_as`, else `path`."""
     at = written_at or path
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "id", _tag_uri(site, path))
+    _text(feed, "id", _tag_uri(site, known_as or path))
     _text(feed, "title", title)
     _text(feed, "updated", _timestamp(papers[0]))
     _link(feed, _href(site, at, page), "alternate", "text/html")

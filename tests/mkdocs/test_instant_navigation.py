@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sitebuild import FIXTURE_CORPUS, fixture_analyzer, make_project, mkdocs_strict_build
 
-from generator.mkdocs import instant_navigation
 from generator.mkdocs.instant_navigation import INSTANT_PAGE_LIMIT, limit_instant_navigation
 
 FEATURES = [
@@ -41,19 +40,30 @@ def test_nothing_is_said_when_the_site_never_had_it() -> None:
     assert features == ["navigation.tracking"]
 
 
-@pytest.mark.parametrize("limit", [INSTANT_PAGE_LIMIT, 3])
+def test_no_limit_keeps_it_at_any_size() -> None:
+    features = list(FEATURES)
+    assert limit_instant_navigation(features, 10**6, 0) == ""
+    assert features == FEATURES
+
+
+@pytest.mark.parametrize("limit", [None, 3])
 def test_the_build_turns_it_off_in_every_page_above_the_limit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+    tmp_path: Path, limit: int | None
 ) -> None:
     """The fixture site (more than 3 pages, published: Material runs instant navigation
-    only with a site_url), built with the limit lowered under its size and not."""
-    monkeypatch.setattr(instant_navigation, "INSTANT_PAGE_LIMIT", limit)
+    only with a site_url), built with the plugin's limit (mkdocs.yml) under its size and
+    with the default."""
     config = make_project(tmp_path, FIXTURE_CORPUS, "Fixture papers", "https://x.example/")
+    if limit is not None:
+        settings = tmp_path / "mkdocs.yml"
+        text = settings.read_text(encoding="utf-8")
+        option = f"  - papersite:\n      instant_navigation_limit: {limit}\n"
+        settings.write_text(re.sub(r"  - papersite\b.*\n", option, text), encoding="utf-8")
     mkdocs_strict_build(config, fixture_analyzer)
     pages = sorted((tmp_path / "site").rglob("index.html"))
     assert len(pages) > 3
     for page in pages:
-        settings = re.search(r'<script id="__config"[^>]*>(.*?)</script>', page.read_text())
-        assert settings is not None, page
-        features = json.loads(settings.group(1))["features"]
-        assert ("navigation.instant" in features) is (limit == INSTANT_PAGE_LIMIT), page
+        settings_json = re.search(r'<script id="__config"[^>]*>(.*?)</script>', page.read_text())
+        assert settings_json is not None, page
+        features = json.loads(settings_json.group(1))["features"]
+        assert ("navigation.instant" in features) is (limit is None), page

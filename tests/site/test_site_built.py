@@ -505,8 +505,12 @@ def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> No
     for feed in feeds:
         parsed = feedparser.parse(feed.read_bytes())
         assert not parsed.bozo and parsed.entries, feed
-    topic_feed = next((site / "feeds" / "topics").glob("*.xml"))
-    topic_page = site / "topics" / topic_feed.stem / "index.html"
+    topic_page = next(
+        page
+        for page in sorted((site / "topics").glob("*/index.html"))
+        if 'class="ps-feed-link"' in page.read_text(encoding="utf-8")
+    )
+    topic_feed = site / "feeds" / "topics" / f"{topic_page.parent.name}.xml"
     paper_page = next((site / "papers").glob("*/index.html"))
     newest = (site / "feeds" / "newest.xml", "")
     for page, linked in (

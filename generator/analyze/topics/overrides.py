@@ -15,7 +15,7 @@ from generator.analyze.features.vectors import Vectors
 from generator.analyze.topics.describe import Draft, topic_centres
 from generator.analyze.topics.seeds import Seed
 from generator.analyze.topics.topics_file import Merge, Split, TopicRule, TopicsSpec
-from generator.links import OTHER_TOPIC_SLUG, RESERVED_SLUGS, base_slug
+from generator.links import OTHER_TOPIC_SLUG, RESERVED_SLUGS, RESERVED_TOPIC_SLUGS, base_slug
 
 # Members of a split part score this much more when they name one of its keywords.
 KEYWORD_BONUS = 0.1
@@ -187,9 +187,8 @@ def _paper(slug: str, index: dict[str, int], line: int, spec: TopicsSpec) -> int
 def _check_slug(slug: str, taken: Sequence[str], line: int, spec: TopicsSpec) -> None:
     """Slugs are URLs: a collision is an error, never a silent overwrite. Slugs differing
     only in case are one file on case-insensitive file systems: a collision too."""
-    if slug.casefold() in RESERVED_SLUGS:
-        raise spec.error(
-            line, f"topic slug {slug!r} is the name of the topics index page: give a `slug:`"
-        )
+    if slug.casefold() in RESERVED_TOPIC_SLUGS:
+        page = "topics index page" if slug.casefold() in RESERVED_SLUGS else "feeds' sitemap"
+        raise spec.error(line, f"topic slug {slug!r} is the name of the {page}: give a `slug:`")
     if slug.casefold() == OTHER_TOPIC_SLUG or slug.casefold() in {t.casefold() for t in taken}:
         raise spec.error(line, f"topic slug {slug!r} is already used by another topic")

@@ -24,7 +24,7 @@ from generator.analyze.topics.duplicates import (
     synonym_heads,
 )
 from generator.analyze.topics.label_fit import content_words
-from generator.links import OTHER_TOPIC_SLUG, base_slug
+from generator.links import OTHER_TOPIC_SLUG, RESERVED_TOPIC_SLUGS, base_slug
 
 OTHER_LABEL = "Other"
 # A candidate whose key papers are more than half inside one chosen topic's key
@@ -54,7 +54,7 @@ def select_seeds(
 ) -> list[Seed]:
     """Seeds already chosen (pinned), then candidates in order that add something new."""
     chosen = list(chosen)
-    taken = {s.slug for s in chosen} | {OTHER_TOPIC_SLUG}
+    taken = {s.slug for s in chosen} | {OTHER_TOPIC_SLUG} | RESERVED_TOPIC_SLUGS
     owners: dict[int, list[int]] = {}
     for number, seed in enumerate(chosen):
         for paper in seed.papers:

@@ -196,6 +196,17 @@ def test_a_broader_residual_phrase_renames_a_topic_and_brings_its_gate() -> None
     assert seed.papers == (*range(0, 6), *range(10, 14)) and seed.gated
 
 
+def test_no_topic_takes_the_name_of_a_file_beside_the_topics() -> None:
+    """topics/index.md is the topics index; feeds/topics/sitemap.xml the empty sitemap
+    Material fetches beside a topic's feed."""
+    candidates = [
+        _candidate("index", range(0, 6), 0.9),
+        _candidate("sitemap", range(10, 16), 0.8),
+        _candidate("ct", range(20, 30), 0.7),
+    ]
+    assert [s.slug for s in select_seeds(candidates, _surfaces())] == ["ct"]
+
+
 def test_a_pinned_topic_is_never_renamed_by_a_candidate() -> None:
     pinned = Seed("chest-ct", "Chest CT", (1, 2, 3), ("chest ct",), pinned=True)
     seeds = select_seeds([_candidate("ct", range(10, 20), 0.9)], _surfaces(), [pinned])

@@ -157,6 +157,14 @@ def test_a_pin_and_an_exclusion_of_other_topics_agree() -> None:
             "topics.yml:2: topic slug 'optimal-transport' is already used",
         ),
         (
+            "rename:\n  Image inpainting: Sitemap\n",
+            "topics.yml:2: topic slug 'sitemap' is the name of the feeds' sitemap",
+        ),
+        (
+            "rename:\n  Image inpainting: Index\n",
+            "topics.yml:2: topic slug 'index' is the name of the topics index page",
+        ),
+        (
             "topics:\n  - label: X\n    keywords: [inpainting]\n    papers: [no-such-paper]\n",
             "topics.yml:2: no paper with slug 'no-such-paper'",
         ),
