@@ -20,7 +20,7 @@ from generator.links import (
 from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
 from generator.render import paper_orders
 from generator.render.method_places import MethodPlace, listed_methods, method_places
-from generator.render.rich_text import rich_text, unicode_scripts
+from generator.render.rich_text import rich_text, summary_html
 from generator.render.text import first_sentence
 
 # The heading of the topics that have no area, when others have one.
@@ -42,7 +42,7 @@ class PaperLink:
     title: str
     href: Markup
     date: str
-    summary: str
+    summary: Markup  # a sentence of the abstract, math shown (rich_text.summary_html)
     upvotes: int | None
     title_html: Markup  # the title with its math and name scripts shown
     date_inferred: bool = False  # the listing printed no year: lists say so beside the date
@@ -62,7 +62,7 @@ class SiteContext:
     topics: dict[str, Topic] = field(init=False)
     file_formats: dict[str, str] = field(init=False)
     merges: dict[str, list[MergeEntry]] = field(init=False)
-    _summaries: dict[str, str] = field(init=False, default_factory=dict)
+    _summaries: dict[str, Markup] = field(init=False, default_factory=dict)
     _titles_html: dict[str, Markup] = field(init=False, default_factory=dict)
     _area_anchors: dict[str, str] = field(init=False, default_factory=dict)
     _methods_by_paper: dict[str, list[Method]] | None = field(init=False, default=None)
@@ -126,7 +126,7 @@ class SiteContext:
             return None
         return self.site_url.rstrip("/") + "/" + doc_url(doc)
 
-    def summary(self, slug: str) -> str:
+    def summary(self, slug: str) -> Markup:
         """The sentence list entries show for a paper: what it does, else its opening
         (ingest/titles.py); for a title drawn from the abstract, another sentence than
         the one it came from (computed once per paper)."""
@@ -138,8 +138,9 @@ class SiteContext:
                 abstract = prose_sentences(paper.abstract)
                 others = [s for s in abstract if standing_alone(s) != sentence]
                 sentence = others[0] if others else ""
-            # Math in Unicode where it has a form ("ell_1" as ℓ₁), as in titles.
-            self._summaries[slug] = first_sentence(unicode_scripts(sentence), 180)
+            # Math in Unicode where it has a form ("ell_1" as ℓ₁), as in titles; else
+            # typeset. Cut as written: the limit counts what a reader sees, nearly.
+            self._summaries[slug] = summary_html(first_sentence(sentence, 180))
         return self._summaries[slug]
 
     def title_html(self, slug: str) -> Markup:

@@ -81,16 +81,34 @@ def unicode_scripts(text: str, names: bool = True) -> str:
 
     def plain(fragment: Fragment) -> str:
         if fragment.tex is not None:
-            return _unicode_math(fragment.text, fragment.tex)
+            return _unicode_math(fragment.tex) or fragment.text
         return NAME_SCRIPT_RE.sub(raised, fragment.text) if names else fragment.text
 
     return "".join(plain(fragment) for fragment in split_math(text))
 
 
-def _unicode_math(text: str, tex: str) -> str:
-    """A math fragment (`text`, its TeX form `tex`) in Unicode characters ("ell_1" ->
-    "ℓ₁", "0 leq q < 1" -> "0 ≤ q < 1", "2^10" -> "2¹⁰"), whole or not at all: as
-    written when any part has no Unicode form ("x_ij", "theta^*", "mathcal{O}")."""
+def summary_html(text: str) -> Markup:
+    """A list entry's summary line as HTML: name scripts and math in Unicode where they
+    have a form, as `unicode_scripts` writes them; other math as a KaTeX span, as in the
+    abstract (`h:=frac{1}{2}|cdot|_2^2`: unreadable as text), so a page loads KaTeX
+    only for such a line."""
+    parts = []
+    for fragment in split_math(text):
+        written = _unicode_math(fragment.tex) if fragment.tex is not None else None
+        if fragment.tex is None:
+            parts.append(Markup.escape(unicode_scripts(fragment.text)))
+        elif written is not None:
+            parts.append(Markup.escape(written))
+        else:
+            span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
+            parts.append(span.format(fragment.tex, fragment.text))
+    return Markup("").join(parts)
+
+
+def _unicode_math(tex: str) -> str | None:
+    """A math fragment's TeX form `tex` in Unicode characters ("ell_1" -> "ℓ₁",
+    "0 leq q < 1" -> "0 ≤ q < 1", "2^10" -> "2¹⁰"), whole or not at all: None when any
+    part has no Unicode form ("x_ij", "theta^*", "mathcal{O}")."""
     failed = False
 
     def part(match: re.Match[str]) -> str:
@@ -109,7 +127,7 @@ def _unicode_math(text: str, tex: str) -> str:
         return script.translate(table)
 
     written = _TEX_PART_RE.sub(part, tex)
-    return text if failed else written
+    return None if failed else written
 
 
 def rich_text(text: str, *, links: bool = True) -> Markup:

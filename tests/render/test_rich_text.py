@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitehtml import Node, parse
 
-from generator.render.rich_text import rich_text, unicode_scripts
+from generator.render.rich_text import rich_text, summary_html, unicode_scripts
 
 
 def _tree(html: str) -> Node:
@@ -103,3 +103,32 @@ def test_plain_text_places_raise_name_scripts_with_unicode(written: str, shown: 
 def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str) -> None:
     """A tab's title and graph labels read "ell_1" where the page shows ℓ₁."""
     assert unicode_scripts(written) == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "text", "typeset"),
+    [
+        ("a sparse ell_1 penalty", "a sparse ℓ₁ penalty", []),  # Unicode: no KaTeX needed
+        ("U^2-Net segments <b>", "U²-Net segments <b>", []),  # markup stays text
+        (
+            "the Monge gap M^c_{rho}(T) of a map",
+            "the Monge gap M^c_{rho}(T) of a map",
+            [r"M^c_{\rho}(T)"],
+        ),
+        (
+            "where h:=1{2}|cdot|_2^2+tau and",
+            "where h:=1{2}|cdot|_2^2+tau and",
+            [r"h:=1{2}|\cdot|_2^2+\tau"],
+        ),
+    ],
+)
+def test_summaries_write_math_in_unicode_else_typeset_it(
+    written: str, text: str, typeset: list[str]
+) -> None:
+    """A topic page's summary line showed "h:=1{2}|cdot|_2^2+tau" where the abstract
+    typesets it: math Unicode cannot write is a KaTeX span there too."""
+    tree = _tree(summary_html(written))
+    assert tree.text() == text
+    assert [
+        n.attrs["data-tex"] for n in tree.find_all("span") if "ps-math" in n.classes()
+    ] == typeset
