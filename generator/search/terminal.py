@@ -178,14 +178,23 @@ def _family(word: str) -> str:
 
 
 def _probe(word: QueryWord) -> str:
-    """What every word the query word matches starts with: its stem, or less of it when
-    Snowball's stem drops or alters a letter in some forms (`code`, `coding`: `cod`;
-    `study`, `studies`: `stud`)."""
-    family = word.family[:-1] if word.family.endswith(("e", "i")) else word.family
-    pairs = zip(word.stem, family, strict=False)
-    common = next((i for i, (a, b) in enumerate(pairs) if a != b), None)
-    start = word.stem[: min(len(word.stem), len(family)) if common is None else common]
-    return start or word.stem
+    """What every word the query word matches starts with, for a quick scan: its stem,
+    or less of it when Snowball's stem drops or alters a letter in some forms (`code`,
+    `coding`: `cod`; `study`, `studies`: `stud`); at least two letters where the stem has
+    them, or a scan would stem nearly every word (`ai`, `dying`)."""
+    trimmed = word.family[:-1] if word.family.endswith(("e", "i")) else word.family
+    for family in (trimmed, word.family):
+        start = _common_start(word.stem, family)
+        if len(start) >= min(2, len(word.stem)):
+            return start
+    return word.stem
+
+
+def _common_start(one: str, other: str) -> str:
+    for i, (a, b) in enumerate(zip(one, other, strict=False)):
+        if a != b:
+            return one[:i]
+    return one[: len(other)]
 
 
 class TerminalIndex:
@@ -233,7 +242,6 @@ class TerminalIndex:
         `unet` beside "Focal-UNet", by a rule not known here (counting joined words
         agrees on more of the subject queries in manual/search.md, and lists a paper
         Pagefind ranks 23rd first for `unet`)."""
-        stem = query_word.stem
         probe = _probe(query_word)
         pattern = re.compile(r"(?<![^\W_])" + re.escape(probe) + r"[^\W_]*")
         family = query_word.family
@@ -241,10 +249,8 @@ class TerminalIndex:
         def close(found: str) -> float:
             return _closeness(family, _family(found))
 
-        def matching(words: list[str]) -> list[str]:
-            if probe == stem:
-                return words
-            return [w for w in words if w.startswith(stem) or _family(w).startswith(family)]
+        def matching(words: list[str]) -> list[str]:  # Pagefind's: the stem extends the query's
+            return [w for w in words if _family(w).startswith(family)]
 
         found: dict[int, tuple[float, float, float]] = {}
         texts = zip(self._titles, self._abstract_texts, self._aliases, strict=True)

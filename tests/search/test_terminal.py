@@ -95,6 +95,19 @@ def test_words_of_one_stem_match_alike_as_pagefind_stems_them() -> None:
     )
     assert [h.slug for h in index.search("coding").hits] == ["code"]
     assert [h.slug for h in index.search("study").hits] == ["studies"]
+    # Snowball's stem spelt otherwise than some forms: `code` -> coding, `studies` -> study
+    spelt = _index(
+        ("coding", "Sparse coding", "Networks."),
+        ("study", "A case study", "Networks."),
+        ("using", "Using networks", "Networks."),
+    )
+    assert [h.slug for h in spelt.search("code").hits] == ["coding"]
+    assert [h.slug for h in spelt.search("studies").hits] == ["study"]
+    assert [h.slug for h in spelt.search("use").hits] == ["using"]
+    # a word matches when its stem extends the query's, not its spelling: `classifier`
+    # (classifi) is not *classification* (classif), as on the site
+    classes = _index(("noun", "Classification of images", "Networks."))
+    assert classes.search("classifier").hits == ()
     scores = {h.slug: h.score for h in index.search("segmentation").hits}
     assert scores["plural"] == scores["singular"] > 0
 
