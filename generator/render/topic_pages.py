@@ -37,7 +37,8 @@ def _in_sentence(label: str) -> str:
 
 def _about(topic: Topic, named: int, total: int | None = None) -> str:
     """The opening words of a topic page's one-sentence description (its keywords end it):
-    "12 papers on diffusion models; their abstracts stand out for". Keywords are what sets
+    "The abstracts of these papers on diffusion models stand out for" (the line above it
+    counts them). Keywords are what sets
     the topic's papers apart from the rest of the corpus, often said by a few of them
     (describe.keywords): not what they "most often speak of". With members
     close to the topic, the keywords speak of the others, and so does the sentence
@@ -47,9 +48,9 @@ def _about(topic: Topic, named: int, total: int | None = None) -> str:
     label = _in_sentence(topic.label)
     if named < total and named >= MIN_DESCRIBED:
         return f"{named} of its {total} papers name {label}; their abstracts stand out for"
-    papers = "paper" if total == 1 else "papers"
-    speaks = "its abstract stands" if total == 1 else "their abstracts stand"
-    return f"{total} {papers} on {label}; {speaks} out for"
+    if total == 1:
+        return f"The abstract of this paper on {label} stands out for"
+    return f"The abstracts of these papers on {label} stand out for"  # counted just above
 
 
 def _unbroken(keyword: str) -> Markup:

@@ -22,27 +22,30 @@ def _topic(label: str) -> Topic:
     return Topic(slug="t", label=label, keywords=("a",), papers=("p",))
 
 
-def test_the_sentence_reads_the_label_as_words_and_counts_papers() -> None:
+def test_the_sentence_reads_the_label_as_words() -> None:
+    """The line above counts the papers ("18 papers · Show on map"); the sentence did too
+    ("18 papers on optimal transport; ...")."""
     assert _about(_topic("Diffusion models"), 12) == (
-        "12 papers on diffusion models; their abstracts stand out for"
+        "The abstracts of these papers on diffusion models stand out for"
     )
-    assert _about(_topic("U-Net"), 1) == "1 paper on U-Net; its abstract stands out for"
-    assert _about(_topic("CT"), 3).startswith("3 papers on CT;")
-    assert _about(_topic("ResNets"), 3).startswith("3 papers on ResNets;")
-    assert _about(_topic("MixUp"), 3).startswith("3 papers on MixUp;")
-    assert _about(_topic("3D point clouds"), 2).startswith("2 papers on 3D point clouds;")
-    assert _about(_topic("K-means clustering"), 5).startswith("5 papers on k-means clustering;")
-    assert _about(_topic("Vision transformers"), 2).startswith("2 papers on vision transf")
+    assert _about(_topic("U-Net"), 1) == "The abstract of this paper on U-Net stands out for"
+    on = "The abstracts of these papers on"
+    assert _about(_topic("CT"), 3).startswith(f"{on} CT ")
+    assert _about(_topic("ResNets"), 3).startswith(f"{on} ResNets ")
+    assert _about(_topic("MixUp"), 3).startswith(f"{on} MixUp ")
+    assert _about(_topic("3D point clouds"), 2).startswith(f"{on} 3D point clouds ")
+    assert _about(_topic("K-means clustering"), 5).startswith(f"{on} k-means clustering ")
+    assert _about(_topic("Vision transformers"), 2).startswith(f"{on} vision transf")
 
 
 def test_with_close_members_the_sentence_counts_the_papers_it_describes() -> None:
     """The header counts every member ("22 papers (8 close to it)"); the keywords speak of
-    the 14 that name the topic, and the sentence says so rather than "14 papers on"."""
+    the 14 that name the topic, and the sentence says so."""
     assert _about(_topic("ResNets"), 14, 22) == (
         "14 of its 22 papers name ResNets; their abstracts stand out for"
     )
-    # Too few name it to be described apart: the keywords, and the count, are of all.
-    assert _about(_topic("Audio"), 2, 8).startswith("8 papers on audio;")
+    # Too few name it to be described apart: the keywords are of all.
+    assert _about(_topic("Audio"), 2, 8).startswith("The abstracts of these papers on audio ")
 
 
 def test_a_hyphenated_keyword_stays_on_one_line() -> None:
@@ -171,7 +174,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
     assert "3 papers (1 close to it) · " in named  # every member counted
     # Two name it: too few to be described apart, the keywords describe all three.
-    assert "3 papers on diffusion models; their abstracts" in named
+    assert "The abstracts of these papers on diffusion models stand out" in named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
     assert "<i>do</i>" not in page
     # Without close members, no such heading.
