@@ -66,8 +66,8 @@ def test_inferred_years_are_said_once_when_every_date_shown_is_inferred() -> Non
 
     inferred = home(_dated("a", 1, True), _dated("b", 2, True))
     assert inferred.count("(year inferred)") == 0
-    assert inferred.count("without a year: the years are inferred") == 1
-    assert inferred.index("the years are inferred") < inferred.index("<ul>")
+    assert inferred.count("without a year: the years shown are inferred") == 1
+    assert inferred.index("the years shown are inferred") < inferred.index("<ul>")
     mixed = home(_dated("a", 1, True), _dated("b", 2, False))
     assert mixed.count('<span class="ps-nowrap">(year inferred)</span>') == 1
-    assert "the years are inferred" not in mixed
+    assert "the years shown are inferred" not in mixed
