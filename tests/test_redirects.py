@@ -270,15 +270,22 @@ def test_a_topic_redirect_page_names_the_topic() -> None:
     assert "This topic's page has moved to" in html and 'url=../new-topic/"' in html
 
 
-def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
-    """A topic the analysis now calls by another slug, with the same papers: the next
-    run records the move, writes a page at the old URL and says so once."""
+def _generated_with_a_topic_feed(tmp_path: Path) -> tuple[Path, Config, Path, Topic]:
+    """The fixture project generated once: its root, settings, topic feeds' folder and
+    a topic that has a feed."""
     root = fixture_project(tmp_path)
     config = load_config(root)
     first = Pipeline(config, analyzer=_fixture_analysis).generate()
     assert first.analysis is not None
     feeds = config.docs / "feeds" / "topics"
-    old = next(t for t in first.analysis.topics if (feeds / f"{t.slug}.xml").is_file())
+    topic = next(t for t in first.analysis.topics if (feeds / f"{t.slug}.xml").is_file())
+    return root, config, feeds, topic
+
+
+def test_a_renamed_topic_leaves_its_old_url_leading_to_the_new_page(tmp_path: Path) -> None:
+    """A topic the analysis now calls by another slug, with the same papers: the next
+    run records the move, writes a page at the old URL and says so once."""
+    root, config, feeds, old = _generated_with_a_topic_feed(tmp_path)
     assert (config.docs / TOPICS_RECORD).is_file()
 
     def renamed(corpus: Corpus, settings: Config) -> Analysis:
@@ -340,12 +347,7 @@ def test_the_last_runs_records_give_only_slugs(tmp_path: Path) -> None:
 def test_a_moved_topic_feed_never_replaces_a_file_of_the_site(tmp_path: Path) -> None:
     """redirects.yml edited by hand to move "sitemap" to a topic with a feed: the old
     address would be feeds/topics/sitemap.xml, the empty sitemap Material reads."""
-    root = fixture_project(tmp_path)
-    config = load_config(root)
-    first = Pipeline(config, analyzer=_fixture_analysis).generate()
-    assert first.analysis is not None
-    feeds = config.docs / "feeds" / "topics"
-    topic = next(t for t in first.analysis.topics if (feeds / f"{t.slug}.xml").is_file())
+    root, config, feeds, topic = _generated_with_a_topic_feed(tmp_path)
     sitemap = (feeds / "sitemap.xml").read_bytes()
     (root / REDIRECTS_NAME).write_text(f"topics:\n  sitemap: {topic.slug}\n", encoding="utf-8")
     Pipeline(config, analyzer=_fixture_analysis).generate()
