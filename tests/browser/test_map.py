@@ -95,8 +95,14 @@ def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
     topics = sum(t["colour"] >= 0 for t in data["topics"])
     areas = len(data["areas"]) - (data["loose"] >= 0)
     assert status == f"{len(data['x'])} papers in {topics} topics and {areas} areas."
+    # The legend lists areas, some named by their largest topic: says so, and the
+    # topics each holds ("Activation functions" 43, its topic of that name 27).
     head = page.locator(".ps-map__legend-head").text_content() or ""
-    assert head == "Legend"
+    assert head == "Areas"
+    first = page.locator(".ps-map__area").first
+    held = first.get_attribute("title") or ""
+    count = first.locator(".ps-map__count").text_content()
+    assert re.fullmatch(rf"{count} papers in \d+ topics?", held), held
     assert page.locator(".ps-map__topic").count() == len(data["topics"])
     tab.assert_clean()
 

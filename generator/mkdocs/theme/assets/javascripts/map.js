@@ -659,7 +659,8 @@
       var shape = styles.length === 1 ? data.topics[members[0]].shape : null;
       var button = legendButton("ps-map__area", shape, name, counts[a]);
       button.setAttribute("data-area", String(a));
-      button.title = members.length + (members.length === 1 ? " topic" : " topics");
+      button.title = counts[a].toLocaleString("en") + " papers in " + members.length +
+        (members.length === 1 ? " topic" : " topics");
       state.swatches.push({ node: button.firstChild, colours: colours });
       button.addEventListener("click", function () { pickArea(state, a); });
       state.areaButtons[a] = button;
@@ -686,7 +687,9 @@
     var areas = legend.querySelector(".ps-map__areas");
     areas.replaceChildren.apply(areas, items);
     var head = legend.querySelector(".ps-map__legend-head");
-    head.textContent = "Legend";  /* the status counts the areas */
+    /* Areas: an area is often named by its largest topic, with more papers than it
+       ("Activation functions 43" holds the topic's 27 and two others) */
+    head.textContent = countAreas(data) ? "Areas" : "Topics";
     /* A phone shows the legend below the map; there it starts folded. */
     if (getComputedStyle(legend).position !== "absolute") head.setAttribute("aria-expanded", "false");
     head.addEventListener("click", function () {
