@@ -52,6 +52,13 @@ class PaperDate:
         """Return the date as YYYY-MM-DD."""
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def words(self) -> str:
+        """The date as pages show it, "7 Jun 2024" (English, whatever the locale)."""
+        return f"{self.day} {_MONTH_NAMES[self.month - 1]} {self.year}"
+
+
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
 
 @dataclass(frozen=True)
 class Record:

@@ -19,7 +19,7 @@ from generator.links import FINDER_DOC, browse_page_doc
 from generator.model import Paper
 from generator.render.context import SiteContext, enough_papers_have
 from generator.render.paper_page import papers_with_code
-from generator.render.text import front_matter, html_href
+from generator.render.text import front_matter, html_href, time_element
 
 PAGE_SIZE = 50
 PAGER_SPAN = 2  # pages shown on each side of the current one
@@ -100,8 +100,7 @@ class Entry:
 def _entry(site: SiteContext, doc: str, paper: Paper, has_code: bool) -> Entry:
     facts: list[str] = []
     if paper.published:
-        # <time> keeps "2024-06-07" on one line (papersite.css).
-        date = Markup("<time>{}</time>").format(paper.published.iso())
+        date = time_element(paper.published)
         facts.append(date + (" (year inferred)" if paper.date_inferred else ""))
     if paper.upvotes is not None:
         facts.append(f"{paper.upvotes} upvote" + ("" if paper.upvotes == 1 else "s"))

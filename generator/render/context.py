@@ -21,7 +21,7 @@ from generator.model import Analysis, Corpus, MergeEntry, Method, Paper, Topic
 from generator.render import paper_orders
 from generator.render.method_places import MethodPlace, listed_methods, method_places
 from generator.render.rich_text import rich_text, summary_html
-from generator.render.text import first_sentence
+from generator.render.text import first_sentence, time_element
 
 # The heading of the topics that have no area, when others have one.
 UNGROUPED_AREA = "More topics"
@@ -45,6 +45,7 @@ class PaperLink:
     summary: Markup  # a sentence of the abstract, math shown (rich_text.summary_html)
     upvotes: int | None
     title_html: Markup  # the title with its math and name scripts shown
+    time: Markup  # the date as shown, "7 Jun 2024" (text.time_element); "" without one
     date_inferred: bool = False  # the listing printed no year: lists say so beside the date
 
 
@@ -176,6 +177,7 @@ class SiteContext:
             upvotes=paper.upvotes,
             title_html=self.title_html(slug),
             date_inferred=paper.date_inferred,
+            time=time_element(paper.published) if paper.published else Markup(""),
         )
 
     def topic_href(self, from_doc: str, slug: str, *, html: bool = False) -> Markup:

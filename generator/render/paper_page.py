@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 from typing import Any
@@ -20,7 +19,14 @@ from generator.render.context import PaperLink, SiteContext
 from generator.render.glued_words import glued_parts
 from generator.render.graph import GraphNode, graph_attribute, local_graph
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
-from generator.render.text import first_sentence, front_matter, html_escape, in_words, title_order
+from generator.render.text import (
+    first_sentence,
+    front_matter,
+    html_escape,
+    in_words,
+    time_element,
+    title_order,
+)
 
 # A paper page lists this many of the papers that mention its methods (the closest).
 MENTIONED_BY_SHOWN = 10
@@ -162,9 +168,7 @@ def _facts(paper: Paper) -> list[str]:
     elif paper.authors_count:  # a count alone had readers looking for the names
         facts.append(_count(paper.authors_count, "author") + " (names not in the listing)")
     if paper.published:
-        day = paper.published
-        words = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
-        date = Markup('<time datetime="{}">{}</time>').format(day.iso(), words)  # one line
+        date = time_element(paper.published)
         facts.append(date + (" (year inferred)" if paper.date_inferred else ""))
     if paper.upvotes is not None:
         facts.append(_count(paper.upvotes, "upvote"))

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.folding import fold
 from generator.links import html_link
+from generator.model import PaperDate
 
 # Every ASCII punctuation character: with pymdownx.escapeall, a backslash before any of
 # them makes it literal, so no corpus text can become emphasis, a link, a table, a
@@ -95,3 +96,9 @@ def front_matter(meta: Mapping[str, object]) -> Markup:
         width=1_000_000,
     )
     return Markup(f"---\n{body}---\n")
+
+
+def time_element(day: PaperDate) -> Markup:
+    """A date as pages show it, "7 Jun 2024", machine-readable too (papersite.css keeps
+    a <time> on one line)."""
+    return Markup('<time datetime="{}">{}</time>').format(day.iso(), day.words())

@@ -30,7 +30,7 @@ from sitehtml import Node, html_pages, ids, parse, parse_file, resolve, site_tre
 
 from generator.errors import SettingsError
 from generator.links import paper_doc
-from generator.model import Paper
+from generator.model import Paper, PaperDate
 from generator.pipeline import Pipeline
 from generator.render import browse_pages
 from generator.render.text import first_sentence
@@ -571,3 +571,18 @@ def test_the_not_found_page_offers_search_and_the_entry_points(built_site: Built
         assert href.startswith(root) and not href.startswith("//"), href
         target = resolve(site, page, href, root)
         assert target and target[0].is_file(), href
+
+
+def test_every_date_reads_as_on_the_paper_page(fixture_site: BuiltSite) -> None:
+    """Lists showed "2022-10-12" where the paper's page says "12 Oct 2022": every date
+    reads the page's way, its ISO form kept for machines (`datetime`)."""
+    times = [
+        node
+        for tree in site_trees(fixture_site.site).values()
+        for node in tree.find_all("time")
+    ]
+    assert len(times) > 10
+    for node in times:
+        year, month, day = (int(part) for part in node.attrs["datetime"].split("-"))
+        assert node.text() == PaperDate(year, month, day).words(), node.attrs
+    assert PaperDate(2022, 10, 2).words() == "2 Oct 2022"
