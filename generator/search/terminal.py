@@ -10,8 +10,9 @@ ranks them the way Pagefind ranks the site's paper pages:
 - a query word matches a word of the paper whose Snowball stem starts with its stem, as
   Pagefind indexes and searches stems (`models` finds *model* and *modelling*, `coding`
   finds *code*, `study` finds *studies*), accents and case folded (`frechet` finds
-  *Fréchet*), a hyphenated word read as its parts and as one word (`nnunet` finds
-  *nnU-Net*, `u-net` finds *UNet*);
+  *Fréchet*), a word of several parts (hyphens, camel case) read as its parts and as
+  one word, as Pagefind splits them (`nnunet` finds *nnU-Net*, `u-net` finds *UNet*,
+  `net` finds *ResNet*: `tokens`);
 - a paper scores BM25 over its abstract (the text Pagefind indexes), plus a boost for
   the query's words in its title (Pagefind searches the title as metadata and boosts
   pages whose title holds the query's rare words);
@@ -63,6 +64,9 @@ _TITLE_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the",
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
+# A word `_camel_parts` may cut: a digit after a letter, an (ASCII) capital after a small
+# letter or before a capital and a small letter.
+_CAMEL_RE = re.compile(r"[^\W\d_]\d|[a-z][A-Z]|[A-Z][A-Z][a-z]")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -134,16 +138,51 @@ def load_documents(text: str) -> list[SearchDocument]:
         raise ValueError(f"malformed search file: {error}") from None
 
 
-def tokens(text: str, joined: bool = True) -> list[str]:
-    """The words of `text` as matched: folded, each hyphenated word as parts and (unless
-    not `joined`) joined."""
+def tokens(text: str) -> list[str]:
+    """The words of `text` as Pagefind indexes them, folded: a word of several parts
+    (joined by hyphens, or in camel case: "UNet" is U and Net, "ResNeSt" Res, Ne and
+    St, "MDUnet" MD and Unet; a letter and the digits after it) as its parts of two
+    characters or more and as one word ("x-ray": ray, xray; "Focal-UNet": focal, net,
+    focalunet), a word of one part whatever its length."""
+    text = unicodedata.normalize("NFC", text)
+    written = _WORD_RE.findall(text)
+    folded = _WORD_RE.findall(fold(text))  # folding once is faster than word by word
+    if len(folded) != len(written):  # a character folded into a break: word by word
+        folded = [fold(word) for word in written]
     found: list[str] = []
-    for word in _WORD_RE.findall(fold(text)):
-        parts = _PART_RE.findall(word)
-        found.extend(parts)
-        if joined and len(parts) > 1:
+    for word, plain in zip(written, folded, strict=True):
+        if word.isalpha() and (word.islower() or word[1:].islower()):
+            found.append(plain)  # most words: one part, no capital inside (fast)
+            continue
+        if _CAMEL_RE.search(word):
+            parts = [fold(p) for piece in _PART_RE.findall(word) for p in _camel_parts(piece)]
+        else:
+            parts = _PART_RE.findall(plain)
+        if len(parts) > 1:
+            found.extend(part for part in parts if len(part) > 1)
             found.append("".join(parts))
+        else:
+            found.extend(parts)
     return found
+
+
+def _camel_parts(piece: str) -> list[str]:
+    """`piece` cut where a capital follows a small letter (DeepLab), where a capital
+    followed by a small letter follows a capital (MD|Unet, U|Net), and where a digit
+    follows a letter (ray|8; not 3D)."""
+    parts, start = [], 0
+    for i in range(1, len(piece)):
+        before, here = piece[i - 1], piece[i]
+        after = piece[i + 1 : i + 2]
+        if (
+            (before.islower() and here.isupper())
+            or (before.isupper() and here.isupper() and after.islower())
+            or (before.isalpha() and here.isdigit())
+        ):
+            parts.append(piece[start:i])
+            start = i
+    parts.append(piece[start:])
+    return parts
 
 
 @dataclass(frozen=True)
@@ -203,7 +242,6 @@ class TerminalIndex:
     def __init__(self, documents: Sequence[SearchDocument]) -> None:
         self.documents = list(documents)
         self._titles = [" ".join(tokens(d.title)) for d in self.documents]
-        self._title_parts = [" ".join(tokens(d.title, joined=False)) for d in self.documents]
         self._abstracts = [tokens(d.abstract) for d in self.documents]
         self._abstract_texts = [" ".join(words) for words in self._abstracts]
         self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
@@ -236,12 +274,8 @@ class TerminalIndex:
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
         """Papers holding the word: (its count in the abstract, each match weighted by
         closeness; how many stems of it the title holds; and the aliases). Pagefind adds
-        the word's idf to the title boost once per stem the title holds. A word joined
-        from a hyphenated one's parts counts there only when nothing else does: Pagefind
-        counts "Similarity-Distance" twice for `similarity` but "UNet-like" once for
-        `unet` beside "Focal-UNet", by a rule not known here (counting joined words
-        agrees on more of the subject queries in manual/search.md, and lists a paper
-        Pagefind ranks 23rd first for `unet`)."""
+        the word's idf to the title boost once per stem the title holds: "Similarity"
+        and "Similarity-Distance" twice for `similarity`."""
         probe = _probe(query_word)
         pattern = re.compile(r"(?<![^\W_])" + re.escape(probe) + r"[^\W_]*")
         family = query_word.family
@@ -259,11 +293,9 @@ class TerminalIndex:
             in_abstract = matching(pattern.findall(abstract)) if probe in abstract else []
             in_aliases = matching(pattern.findall(aliases)) if probe in aliases else []
             if in_title or in_abstract or in_aliases:
-                parts = pattern.findall(self._title_parts[i]) if in_title else []
-                title_stems = {_family(w) for w in matching(parts)}
                 found[i] = (
                     sum(close(w) for w in in_abstract),
-                    float(len(title_stems) or bool(in_title)),
+                    float(len({_family(w) for w in in_title})),
                     float(len({_family(w) for w in in_aliases})),
                 )
         return found
