@@ -11,6 +11,11 @@ and in the order shown (`papersite.titledFirst`), and how often `papersite searc
 the same paper first as the site.
 
     python -m benchmarks.search_known_items --site site --docs docs --seed 11
+    papersite export topics.json && python -m benchmarks.search_known_items --subjects topics.json
+
+With `--subjects`, the queries are instead the topics' labels and keywords (subject
+queries, which name no one title), and it reports how often `papersite search` puts
+the site's first paper first and how many of the site's first three are among its own.
 
 Such queries name their own paper's title, so they favour ordering by the title: read
 the numbers with manual/search.md, which says what subject queries do.
@@ -61,6 +66,16 @@ def known_item_queries(
     return cases
 
 
+def subject_queries(topics: list[dict[str, object]]) -> list[str]:
+    """Each topic's label and keywords, once each, sorted."""
+    queries = set()
+    for topic in topics:
+        keywords = topic.get("keywords") or []
+        assert isinstance(keywords, list)
+        queries.update(str(q) for q in [topic["label"], *keywords] if q)
+    return sorted(queries)
+
+
 def summary(ranks: list[int]) -> str:
     """First, within the eight, and mean reciprocal rank (-1: not among the eight)."""
     first = sum(rank == 0 for rank in ranks)
@@ -75,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="its docs/ folder")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--papers", type=int, default=200, help="papers drawn")
+    parser.add_argument(
+        "--subjects", type=Path, help="`papersite export` JSON: query its topics instead"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests" / "helpers"))
@@ -83,13 +101,26 @@ def main(argv: list[str] | None = None) -> int:
     from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
 
     text = (args.docs / SEARCH_DOCUMENTS).read_text("utf-8")
-    cases = known_item_queries(json.loads(text)["papers"], args.seed, args.papers)
+    if args.subjects:
+        topics = json.loads(args.subjects.read_text("utf-8"))["topics"]
+        cases = [(query, "") for query in subject_queries(topics)]
+    else:
+        cases = known_item_queries(json.loads(text)["papers"], args.seed, args.papers)
     with browsing(args.site) as (url, browser):
         page = browser.new_page()  # type: ignore[attr-defined]
         page.goto(url)
         page.wait_for_function("() => !!(window.papersite && window.papersite.titledFirst)")
         orders = page.evaluate(RANKED_JS, cases)
     index = TerminalIndex(load_documents(text))
+    if args.subjects:
+        terminal = [[hit.title for hit in index.search(query, 3).hits] for query, _ in cases]
+        first = sum(t[:1] == o[1][:1] for t, o in zip(terminal, orders, strict=True))
+        three = sum(len(set(t) & set(o[1][:3])) for t, o in zip(terminal, orders, strict=True))
+        shown = sum(len(o[1][:3]) for o in orders)
+        print(f"{len(cases)} subject queries (topic labels and keywords)")
+        print(f"papersite search first = the site's first: {first}/{len(cases)}")
+        print(f"the site's first three among papersite search's: {three}/{shown}")
+        return 0
     ranked = [
         order[0].index(title) if title in order[0] else -1
         for (_, title), order in zip(cases, orders, strict=True)

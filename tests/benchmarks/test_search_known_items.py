@@ -3,7 +3,7 @@ on a built site by hand, manual/search.md)."""
 
 from __future__ import annotations
 
-from benchmarks.search_known_items import known_item_queries, summary
+from benchmarks.search_known_items import known_item_queries, subject_queries, summary
 
 
 def test_queries_take_two_or_three_title_words_in_order_and_are_seeded() -> None:
@@ -21,3 +21,18 @@ def test_queries_take_two_or_three_title_words_in_order_and_are_seeded() -> None
 
 def test_the_summary_counts_first_listed_and_reciprocal_ranks() -> None:
     assert summary([0, 1, -1, 3]) == "first 1/4, among 8 3, MRR@8 0.438"
+
+
+def test_subject_queries_are_each_topics_label_and_keywords_once() -> None:
+    topics = [
+        {"label": "Optimal transport", "keywords": ["transport maps", "cost"]},
+        {"label": "Cost", "keywords": ["cost", ""]},
+        {"label": "Other", "keywords": []},
+    ]
+    assert subject_queries(topics) == [
+        "Cost",
+        "Optimal transport",
+        "Other",
+        "cost",
+        "transport maps",
+    ]

@@ -577,9 +577,7 @@ def test_every_date_reads_as_on_the_paper_page(fixture_site: BuiltSite) -> None:
     """Lists showed "2022-10-12" where the paper's page says "12 Oct 2022": every date
     reads the page's way, its ISO form kept for machines (`datetime`)."""
     times = [
-        node
-        for tree in site_trees(fixture_site.site).values()
-        for node in tree.find_all("time")
+        node for tree in site_trees(fixture_site.site).values() for node in tree.find_all("time")
     ]
     assert len(times) > 10
     for node in times:
