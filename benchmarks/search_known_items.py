@@ -67,13 +67,17 @@ def known_item_queries(
 
 
 def subject_queries(topics: list[dict[str, object]]) -> list[str]:
-    """Each topic's label and keywords, once each, sorted."""
-    queries = set()
+    """Each topic's label and keywords, once each whatever their case (the first in
+    sorted order kept: "Attention" for "attention" too), sorted."""
+    every = set()
     for topic in topics:
         keywords = topic.get("keywords") or []
         assert isinstance(keywords, list)
-        queries.update(str(q) for q in [topic["label"], *keywords] if q)
-    return sorted(queries)
+        every.update(str(q) for q in [topic["label"], *keywords] if q)
+    queries: dict[str, str] = {}
+    for query in sorted(every):
+        queries.setdefault(query.casefold(), query)
+    return sorted(queries.values())
 
 
 def summary(ranks: list[int]) -> str:

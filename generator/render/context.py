@@ -35,6 +35,9 @@ def enough_papers_have(count: int, total: int) -> bool:
     return count >= ENOUGH_PAPERS or (total > 0 and 2 * count >= total)
 
 
+SUMMARY_LENGTH = 180  # characters of a list entry's summary line, as shown
+
+
 @dataclass(frozen=True)
 class PaperLink:
     """What a list entry shows about a paper: its title, link, date and summary."""
@@ -140,8 +143,9 @@ class SiteContext:
                 others = [s for s in abstract if standing_alone(s) != sentence]
                 sentence = others[0] if others else ""
             # Math in Unicode where it has a form ("ell_1" as ℓ₁), as in titles; else
-            # typeset. Cut as written: the limit counts what a reader sees, nearly.
-            self._summaries[slug] = summary_html(first_sentence(sentence, 180))
+            # typeset. Cut as shown, never inside a math fragment.
+            whole = first_sentence(sentence, len(sentence))
+            self._summaries[slug] = summary_html(whole, SUMMARY_LENGTH)
         return self._summaries[slug]
 
     def title_html(self, slug: str) -> Markup:

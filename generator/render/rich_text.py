@@ -87,22 +87,35 @@ def unicode_scripts(text: str, names: bool = True) -> str:
     return "".join(plain(fragment) for fragment in split_math(text))
 
 
-def summary_html(text: str) -> Markup:
+def summary_html(sentence: str, limit: int) -> Markup:
     """A list entry's summary line as HTML: name scripts and math in Unicode where they
     have a form, as `unicode_scripts` writes them; other math as a KaTeX span, as in the
     abstract (`h:=frac{1}{2}|cdot|_2^2`: unreadable as text), so a page loads KaTeX
-    only for such a line."""
-    parts = []
-    for fragment in split_math(text):
-        written = _unicode_math(fragment.tex) if fragment.tex is not None else None
+    only for such a line. Cut at a word to at most `limit` characters as shown, never
+    inside a math fragment ("epsilon leq" left raw by a cut between its words)."""
+    pieces: list[tuple[str, Markup | None]] = []  # (visible text, its HTML; None: text)
+    for fragment in split_math(sentence):
         if fragment.tex is None:
-            parts.append(Markup.escape(unicode_scripts(fragment.text)))
-        elif written is not None:
-            parts.append(Markup.escape(written))
-        else:
-            span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
-            parts.append(span.format(fragment.tex, fragment.text))
-    return Markup("").join(parts)
+            pieces.append((unicode_scripts(fragment.text), None))
+            continue
+        written = _unicode_math(fragment.tex)
+        span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
+        html = span.format(fragment.tex, fragment.text) if written is None else None
+        pieces.append((fragment.text if written is None else written, html))
+    if sum(len(text) for text, _ in pieces) > limit:
+        kept: list[tuple[str, Markup | None]] = []
+        room = limit - 1  # and "…"
+        for text, html in pieces:
+            if len(text) > room:
+                if html is None:  # text, or math written in Unicode: cut at a word
+                    kept.append((text[:room].rsplit(" ", 1)[0], None))
+                break
+            kept.append((text, html))
+            room -= len(text)
+        if kept and kept[-1][1] is None:
+            kept[-1] = (kept[-1][0].rstrip(" ,;:"), None)
+        pieces = [*kept, ("…", None)]
+    return Markup("").join(Markup.escape(text) if html is None else html for text, html in pieces)
 
 
 def _unicode_math(tex: str) -> str | None:

@@ -64,9 +64,9 @@ _TITLE_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the",
 # A word: letter/digit runs joined by hyphens, `^`, `_` or apostrophes (`nnU-Net`, `U^2`).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
-# A word `_camel_parts` may cut: a digit after a letter, an (ASCII) capital after a small
-# letter or before a capital and a small letter.
-_CAMEL_RE = re.compile(r"[^\W\d_]\d|[a-z][A-Z]|[A-Z][A-Z][a-z]")
+# An ASCII word `_camel_parts` may cut: digits and letters meeting, a capital after a small
+# letter or before a capital and a small letter (other words are all tried).
+_CAMEL_RE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]|[A-Z][A-Z][a-z]")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -139,27 +139,26 @@ def load_documents(text: str) -> list[SearchDocument]:
 
 
 def tokens(text: str) -> list[str]:
-    """The words of `text` as Pagefind indexes them, folded: a word of several parts
-    (joined by hyphens, or in camel case: "UNet" is U and Net, "ResNeSt" Res, Ne and
-    St, "MDUnet" MD and Unet; a letter and the digits after it) as its parts of two
-    characters or more and as one word ("x-ray": ray, xray; "Focal-UNet": focal, net,
-    focalunet), a word of one part whatever its length."""
-    text = unicodedata.normalize("NFC", text)
-    written = _WORD_RE.findall(text)
-    folded = _WORD_RE.findall(fold(text))  # folding once is faster than word by word
-    if len(folded) != len(written):  # a character folded into a break: word by word
-        folded = [fold(word) for word in written]
+    """The words of `text` split as Pagefind splits them, folded: a word of several parts
+    (joined by hyphens, or cut where the case changes or digits meet letters: "UNet" is
+    U and Net, "ResNeSt" Res, Ne and St, "MDUnet" MD and Unet, "node2vec" node, 2 and
+    vec) as its parts of two bytes or more and as one word ("x-ray": ray, xray;
+    "Focal-UNet": focal, net, focalunet; "3D": 3d), a word of one part whatever its
+    length. (Pagefind also weights a part less than a whole word: not here.)"""
     found: list[str] = []
-    for word, plain in zip(written, folded, strict=True):
-        if word.isalpha() and (word.islower() or word[1:].islower()):
-            found.append(plain)  # most words: one part, no capital inside (fast)
+    for word in _WORD_RE.findall(unicodedata.normalize("NFC", text)):
+        ascii_word = word.isascii()
+        if ascii_word and word.isalpha() and (word.islower() or word[1:].islower()):
+            found.append(word.lower())  # most words: one part, no capital inside (fast)
             continue
-        if _CAMEL_RE.search(word):
-            parts = [fold(p) for piece in _PART_RE.findall(word) for p in _camel_parts(piece)]
+        plain = word.lower() if ascii_word else fold(word)
+        if not ascii_word or _CAMEL_RE.search(word):
+            pieces = (fold(p) for piece in _PART_RE.findall(word) for p in _camel_parts(piece))
+            parts = [part for piece in pieces for part in _PART_RE.findall(piece)]  # ½: 1⁄2
         else:
             parts = _PART_RE.findall(plain)
         if len(parts) > 1:
-            found.extend(part for part in parts if len(part) > 1)
+            found.extend(part for part in parts if len(part.encode()) > 1)
             found.append("".join(parts))
         else:
             found.extend(parts)
@@ -168,8 +167,8 @@ def tokens(text: str) -> list[str]:
 
 def _camel_parts(piece: str) -> list[str]:
     """`piece` cut where a capital follows a small letter (DeepLab), where a capital
-    followed by a small letter follows a capital (MD|Unet, U|Net), and where a digit
-    follows a letter (ray|8; not 3D)."""
+    followed by a small letter follows a capital (MD|Unet, U|Net), and where digits and
+    letters meet (node|2|vec, 3|DGS)."""
     parts, start = [], 0
     for i in range(1, len(piece)):
         before, here = piece[i - 1], piece[i]
@@ -178,6 +177,7 @@ def _camel_parts(piece: str) -> list[str]:
             (before.islower() and here.isupper())
             or (before.isupper() and here.isupper() and after.islower())
             or (before.isalpha() and here.isdigit())
+            or (before.isdigit() and here.isalpha())
         ):
             parts.append(piece[start:i])
             start = i

@@ -33,6 +33,5 @@ def test_subject_queries_are_each_topics_label_and_keywords_once() -> None:
         "Cost",
         "Optimal transport",
         "Other",
-        "cost",
         "transport maps",
     ]

@@ -102,7 +102,7 @@ def test_map_draws_every_paper(tab: Tab, e2e_site: BuiltSite) -> None:
     first = page.locator(".ps-map__area").first
     held = first.get_attribute("title") or ""
     count = first.locator(".ps-map__count").text_content()
-    assert re.fullmatch(rf"{count} papers in \d+ topics?", held), held
+    assert re.fullmatch(rf"{count} papers? in \d+ topics?", held), held
     assert page.locator(".ps-map__topic").count() == len(data["topics"])
     tab.assert_clean()
 

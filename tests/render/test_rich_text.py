@@ -127,8 +127,21 @@ def test_summaries_write_math_in_unicode_else_typeset_it(
 ) -> None:
     """A topic page's summary line showed "h:=1{2}|cdot|_2^2+tau" where the abstract
     typesets it: math Unicode cannot write is a KaTeX span there too."""
-    tree = _tree(summary_html(written))
+    tree = _tree(summary_html(written, 180))
     assert tree.text() == text
     assert [
         n.attrs["data-tex"] for n in tree.find_all("span") if "ps-math" in n.classes()
     ] == typeset
+
+
+def test_a_summary_is_cut_as_shown_and_never_inside_math() -> None:
+    """Cut as written, "… with epsilon leq" read raw; a fragment that does not fit is
+    left out whole."""
+    words = "word " * 34  # 170 characters
+    cut = _tree(summary_html(words + "with epsilon leq delta and more words here", 180)).text()
+    assert "leq" not in cut and "epsilon" not in cut and cut.endswith("…")
+    assert len(cut) <= 180
+    typeset = summary_html(words + "where M^c_{rho}(T) holds for all maps", 180)
+    assert "ps-math" not in typeset and "M^c" not in typeset
+    assert _tree(typeset).text() == words + "where…"
+    assert summary_html("short enough", 180) == "short enough"

@@ -50,10 +50,26 @@ def test_fold_lowers_and_removes_accents(text: str, folded: str) -> None:
         ("DeepLab", {"deep", "lab", "deeplab"}),
         ("X-ray 3D", {"ray", "xray", "3d"}),
         ("a Fréchet", {"a", "frechet"}),
+        # and as it indexed these words of test pages (a review, Pagefind 1.5.2)
+        ("3DGS", {"dgs", "3dgs"}),
+        ("node2vec", {"node", "vec", "node2vec"}),
+        ("ADE20K", {"ade", "20", "ade20k"}),
+        ("R2U-Net", {"net", "r2unet"}),
+        ("GPT-4o", {"gpt", "gpt4o"}),
+        ("CaféNet", {"cafe", "net", "cafenet"}),  # capitals beyond ASCII
+        ("α-divergence", {"α", "divergence", "αdivergence"}),  # two bytes: a part
     ],
 )
 def test_tokens_hold_parts_and_the_joined_word(text: str, expected: set[str]) -> None:
     assert set(tokens(text)) == expected
+
+
+def test_words_are_read_one_by_one_whatever_folding_does() -> None:
+    """Folding a whole text changed its count of words ("x̂" loses its mark, "½" becomes
+    three characters): words folded apart keep their neighbours' places."""
+    found = tokens("the x̂-net and ½-step")
+    assert {"the", "net", "and", "step"} <= set(found)
+    assert all(word.isalnum() for word in found), found
 
 
 def test_query_words_are_joined_and_stemmed_once_each() -> None:

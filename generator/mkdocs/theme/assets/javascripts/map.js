@@ -659,8 +659,8 @@
       var shape = styles.length === 1 ? data.topics[members[0]].shape : null;
       var button = legendButton("ps-map__area", shape, name, counts[a]);
       button.setAttribute("data-area", String(a));
-      button.title = counts[a].toLocaleString("en") + " papers in " + members.length +
-        (members.length === 1 ? " topic" : " topics");
+      button.title = counts[a].toLocaleString("en") + (counts[a] === 1 ? " paper in " : " papers in ") +
+        members.length + (members.length === 1 ? " topic" : " topics");
       state.swatches.push({ node: button.firstChild, colours: colours });
       button.addEventListener("click", function () { pickArea(state, a); });
       state.areaButtons[a] = button;
