@@ -65,7 +65,7 @@ _TITLE_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the",
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011^_'\u2019]+[^\W_]+)*")
 _PART_RE = re.compile(r"[^\W_]+")
 # An ASCII word `_camel_parts` may cut: digits and letters meeting, a capital after a small
-# letter or before a capital and a small letter (other words are all tried).
+# letter or before a capital and a small letter (a word beyond ASCII always goes there).
 _CAMEL_RE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]|[A-Z][A-Z][a-z]")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -151,12 +151,11 @@ def tokens(text: str) -> list[str]:
         if ascii_word and word.isalpha() and (word.islower() or word[1:].islower()):
             found.append(word.lower())  # most words: one part, no capital inside (fast)
             continue
-        plain = word.lower() if ascii_word else fold(word)
         if not ascii_word or _CAMEL_RE.search(word):
             pieces = (fold(p) for piece in _PART_RE.findall(word) for p in _camel_parts(piece))
             parts = [part for piece in pieces for part in _PART_RE.findall(piece)]  # ½: 1⁄2
         else:
-            parts = _PART_RE.findall(plain)
+            parts = _PART_RE.findall(word.lower())
         if len(parts) > 1:
             found.extend(part for part in parts if len(part.encode()) > 1)
             found.append("".join(parts))
@@ -188,8 +187,9 @@ def _camel_parts(piece: str) -> list[str]:
 @dataclass(frozen=True)
 class QueryWord:
     """A word of a query as typed (folded; a hyphenated word joined: `u-net` -> `unet`),
-    the stem that words it matches start with, and its Snowball stem, which words it
-    matches may have instead (`coding`: `code`; `study`: `studi`)."""
+    its Snowball stem where the word starts with it (else the word: what a scan looks
+    for, `_probe`), and its Snowball stem, which the stems of the words it matches start
+    with (`coding`: `code`; `study`: `studi`)."""
 
     typed: str
     stem: str
