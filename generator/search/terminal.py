@@ -53,6 +53,10 @@ TITLE_WEIGHT = 5.0
 # longer the extension, so whole-word matches rank first: Pagefind's length bonus, a
 # Gaussian of the stems' length difference (its `termSimilarity`, default 1).
 TERM_SIMILARITY = 1.0
+# A part of a word of n parts ("net" of "UNet") counts (24 / n + 1) / 25 of a whole word
+# in the abstract, as Pagefind weighs them (13, 9 and 7 against 25 in its index files);
+# n = 4 stands for more.
+WEIGHT_OF_PARTS = {n: (24 / n + 1) / 25 for n in (2, 3, 4)}
 # A query word among the search aliases boosts as in the title (papersite.js RANKING).
 ALIAS_WEIGHT = TITLE_WEIGHT
 # Among this many first papers, those whose title names the query come first
@@ -138,13 +142,14 @@ def load_documents(text: str) -> list[SearchDocument]:
         raise ValueError(f"malformed search file: {error}") from None
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, parts_of: dict[int, list[str]] | None = None) -> list[str]:
     """The words of `text` split as Pagefind splits them, folded: a word of several parts
     (joined by hyphens, or cut where the case changes or digits meet letters: "UNet" is
     U and Net, "ResNeSt" Res, Ne and St, "MDUnet" MD and Unet, "node2vec" node, 2 and
     vec) as its parts of two bytes or more and as one word ("x-ray": ray, xray;
     "Focal-UNet": focal, net, focalunet; "3D": 3d), a word of one part whatever its
-    length. (Pagefind also weights a part less than a whole word: not here.)"""
+    length. Given `parts_of`, the parts go there instead, by their word's number of
+    parts (4: four or more), as an abstract weighs them less (WEIGHT_OF_PARTS)."""
     found: list[str] = []
     for word in _WORD_RE.findall(unicodedata.normalize("NFC", text)):
         ascii_word = word.isascii()
@@ -157,7 +162,11 @@ def tokens(text: str) -> list[str]:
         else:
             parts = _PART_RE.findall(word.lower())
         if len(parts) > 1:
-            found.extend(part for part in parts if len(part.encode()) > 1)
+            kept = [part for part in parts if len(part.encode()) > 1]
+            if parts_of is None:
+                found.extend(kept)
+            else:  # weighed apart: parts of a word of n parts (WEIGHT_OF_PARTS)
+                parts_of.setdefault(min(len(parts), 4), []).extend(kept)
             found.append("".join(parts))
         else:
             found.extend(parts)
@@ -242,10 +251,18 @@ class TerminalIndex:
     def __init__(self, documents: Sequence[SearchDocument]) -> None:
         self.documents = list(documents)
         self._titles = [" ".join(tokens(d.title)) for d in self.documents]
-        self._abstracts = [tokens(d.abstract) for d in self.documents]
-        self._abstract_texts = [" ".join(words) for words in self._abstracts]
+        # An abstract's words, and apart those that are parts of a word (weighed less).
+        self._abstract_texts: list[str] = []
+        self._abstract_parts: list[dict[int, str]] = []
+        lengths = []
+        for d in self.documents:
+            parts: dict[int, list[str]] = {}
+            whole = tokens(d.abstract, parts)
+            self._abstract_texts.append(" ".join(whole))
+            self._abstract_parts.append({n: " ".join(words) for n, words in parts.items()})
+            lengths.append(len(whole) + sum(len(words) for words in parts.values()))
+        self._lengths = lengths  # in words, parts counted
         self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
-        lengths = [len(words) for words in self._abstracts]
         self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
 
     def search(self, query: str, limit: int = 10) -> SearchResult:
@@ -291,10 +308,16 @@ class TerminalIndex:
         for i, (title, abstract, aliases) in enumerate(texts):
             in_title = matching(pattern.findall(title))
             in_abstract = matching(pattern.findall(abstract)) if probe in abstract else []
+            weighed = [
+                (WEIGHT_OF_PARTS[n], w)
+                for n, text in self._abstract_parts[i].items()
+                if probe in text
+                for w in matching(pattern.findall(text))
+            ]
             in_aliases = matching(pattern.findall(aliases)) if probe in aliases else []
-            if in_title or in_abstract or in_aliases:
+            if in_title or in_abstract or in_aliases or weighed:
                 found[i] = (
-                    sum(close(w) for w in in_abstract),
+                    sum(close(w) for w in in_abstract) + sum(k * close(w) for k, w in weighed),
                     float(len({_family(w) for w in in_title})),
                     float(len({_family(w) for w in in_aliases})),
                 )
@@ -311,7 +334,7 @@ class TerminalIndex:
         matches: dict[QueryWord, dict[int, tuple[float, float, float]]],
         idf: dict[QueryWord, float],
     ) -> float:
-        length = len(self._abstracts[i]) or 1
+        length = self._lengths[i] or 1
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (self._average_length or 1))
         body = title_idf = alias_idf = query_idf = 0.0
         for word in words:

@@ -298,3 +298,14 @@ def test_each_stem_of_a_query_word_in_the_title_adds_to_its_boost() -> None:
     assert scores["joined"] > scores["plain"] > scores["other"]
     unet = {h.slug: h.score for h in index.search("unet").hits}
     assert unet["camel"] == unet["unet"]
+
+
+def test_a_part_of_a_word_counts_less_in_the_abstract_than_a_whole_word() -> None:
+    """Pagefind weighs "net" of "UNet" 13 against 25 for the word "net" (its index
+    files): a paper whose abstract says UNet ranks below one that says net."""
+    index = _index(
+        ("part", "A study", "We train UNet today."),  # we train net unet today
+        ("whole", "A study", "We train a net today."),  # as many words
+    )
+    scores = {h.slug: h.score for h in index.search("net").hits}
+    assert scores["whole"] > scores["part"] > 0
