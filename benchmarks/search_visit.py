@@ -17,6 +17,7 @@ import argparse
 import json
 import statistics
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def visit(browser: object, url: str, query: str, delay_ms: float) -> Visit:
         sum(size for _, size in bodies),
         sum(size for during, size in bodies if during),
         result_ms,
-        tuple(sorted({a for a in addresses if addresses.count(a) > 1})),
+        tuple(sorted(a for a, times in Counter(addresses).items() if times > 1)),
     )
 
 

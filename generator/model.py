@@ -54,10 +54,11 @@ class PaperDate:
 
     def words(self) -> str:
         """The date as pages show it, "7 Jun 2024" (English, whatever the locale)."""
-        return f"{self.day} {_MONTH_NAMES[self.month - 1]} {self.year}"
+        return f"{self.day} {MONTH_ABBREVIATIONS[self.month - 1]} {self.year}"
 
 
-_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# English, whatever the locale: pages, listings' dates and BibTeX's month macros.
+MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
 @dataclass(frozen=True)

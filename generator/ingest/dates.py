@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from generator.ingest.values import whole_number
-from generator.model import PaperDate
+from generator.model import MONTH_ABBREVIATIONS, PaperDate
 
 # Publication dates outside these years are misreadings (or jokes): left out. The upper
 # bound also keeps the site's build date (the newest paper's) within what gzip and
@@ -15,13 +15,7 @@ from generator.model import PaperDate
 FIRST_YEAR = 1900
 LAST_YEAR = 2099
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
-}
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_ABBREVIATIONS, start=1)}
 _LISTING_DATE_RE = re.compile(
     r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
     r"(?:\s+(?P<upvotes>\d+))?$"

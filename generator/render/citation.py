@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from generator.model import Paper
+from generator.model import MONTH_ABBREVIATIONS, Paper
 from generator.render.math import split_math
 from generator.render.rich_text import (
     NAME_SCRIPT_RE,
@@ -25,7 +25,6 @@ from generator.render.rich_text import (
 )
 from generator.render.text import in_words
 
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _LATEX_SPECIALS = {
     "\\": r"\textbackslash{}",
     # Not `\{`: BibTeX counts every brace, escaped or not, so a lone one ended the field
@@ -68,7 +67,7 @@ def cite(paper: Paper, url: str | None) -> Citation:
     if year:
         fields.append(("year", year))
     if paper.published and year:
-        fields.append(("month", _MONTHS[paper.published.month - 1]))
+        fields.append(("month", MONTH_ABBREVIATIONS[paper.published.month - 1].lower()))
     if url:
         fields.append(("url", _bibtex_url(url)))
     body = ",\n".join(
