@@ -62,6 +62,7 @@ def analyze_timed(
                 workers=settings.workers,
                 stats=stats,
                 fallback=fallback_term_columns(stats),
+                documents=docs,
             ),
         )
         texts = [f"{p.title}\n{p.abstract}" for p in papers]

@@ -13,7 +13,9 @@ from numpy.typing import NDArray
 from generator.analyze.features.acronyms import abbreviates, is_acronym
 from generator.analyze.features.cohesion import set_lifts
 from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import MIN_HEAD, PhraseStats
+from generator.analyze.features.tokens import contains_phrase
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_classes import is_adverb
 from generator.analyze.related.candidates import descending_key
@@ -43,6 +45,7 @@ class SharedTerms:
         limit: int,
         stats: PhraseStats | None = None,
         modifiers: frozenset[str] | None = None,
+        documents: Documents | None = None,
     ) -> None:
         rows = vectors.tfidf.tocsr(copy=True)
         rows.data[~telling[rows.indices]] = 0
@@ -69,6 +72,8 @@ class SharedTerms:
         self.written: dict[int, frozenset[int]] = {}  # by paper: `_pairs`
         self.split: dict[int, tuple[str, str]] = {}  # by column: `_words`
         self.trigrams: dict[int, frozenset[int]] = {}
+        # The papers' words, to see whether both write two shown terms as one (`_chained`).
+        self.documents = documents
 
     def for_pairs(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> list[tuple[str, ...]]:
         """Display forms of the best shared terms of each pair (a[i], b[i])."""
@@ -125,7 +130,7 @@ class SharedTerms:
     def _chosen(self, keys: list[str], a: int, b: int, limit: int) -> list[str]:
         """The first `limit` distinct keys, with the words both papers write as one phrase
         joined."""
-        return self._joined(_distinct(keys, limit), a, b)
+        return self._joined(self._chained(_distinct(keys, limit), a, b), a, b)
 
     def _alone_says_nothing(self, key: str) -> bool:
         """A lone adverb or modifier of many things gives no reason ("Shared: accurately",
@@ -172,6 +177,49 @@ class SharedTerms:
             keys[min(i, j)] = f"{keys[i]} {keys[j]}"
             del keys[max(i, j)]
         return keys
+
+    def _chained(self, keys: list[str], a: int, b: int) -> list[str]:
+        """Two shown two-word terms that are the halves of a three-word phrase both
+        papers write, shown as that phrase in the place of the first: "state space" and
+        "space model" -> "state space model"; "lottery ticket" and "ticket hypothesis"
+        -> "lottery ticket hypothesis". The vectors count three-word phrases only when
+        two titles use them, so the papers' own words decide."""
+        if self.documents is None:
+            return keys
+        keys = list(keys)
+        while (pair := self._first_chain(keys, a, b)) is not None:
+            i, j = pair
+            keys[min(i, j)] = f"{keys[i]} {keys[j].split(' ', 1)[1]}"
+            del keys[max(i, j)]
+        return keys
+
+    def _first_chain(self, keys: list[str], a: int, b: int) -> tuple[int, int] | None:
+        """The first (left, right) positions of two-word `keys` whose phrase (the left's
+        words and the right's last) both papers write in their title or abstract, and
+        neither starts nor ends with a verb (each half, a shown term, reads as a term)."""
+        pairs = [(i, key.split(" ")) for i, key in enumerate(keys) if key.count(" ") == 1]
+        for i, left in pairs:
+            for j, right in pairs:
+                if i == j or left[1] != right[0] or self._is_verb(left[0], right[1]):
+                    continue
+                phrase = (*left, right[1])
+                if self._writes(a, phrase) and self._writes(b, phrase):
+                    return i, j
+        return None
+
+    def _is_verb(self, *words: str) -> bool:
+        """Whether one of `words` (keys) is used mostly as a verb; unknown words are not."""
+        if self.verb is None:
+            return False
+        return any(bool(self.verb[i]) for w in words if (i := self.index.get(w)) is not None)
+
+    def _writes(self, paper: int, phrase: tuple[str, ...]) -> bool:
+        """Whether the paper's title or abstract holds `phrase` (word keys) in one run."""
+        docs = self.documents
+        return docs is not None and (
+            contains_phrase(docs.titles[paper], phrase)
+            or contains_phrase(docs.abstracts[paper], phrase)
+        )
 
     def _first_join(self, keys: list[str], follows: dict[str, set[str]]) -> tuple[int, int] | None:
         """The first (left, right) positions of `keys` a bridge joins, or None."""

@@ -18,6 +18,7 @@ from joblib import Parallel, delayed
 from numpy.typing import NDArray
 
 from generator.analyze.features.display_forms import Surfaces
+from generator.analyze.features.documents import Documents
 from generator.analyze.features.phrases import MAX_WORD_SHARE, PhraseStats
 from generator.analyze.features.vectors import Vectors
 from generator.analyze.features.word_classes import GENERIC
@@ -74,15 +75,16 @@ def related_papers(
     workers: int = 1,
     stats: PhraseStats | None = None,
     fallback: NDArray[np.bool_] | None = None,
+    documents: Documents | None = None,
 ) -> dict[str, tuple[RelatedPaper, ...]]:
     """Map each paper slug to its k most related papers, best first.
 
     `telling` marks the terms (columns of the vectors) fit to be shown as shared;
     `fallback` those a link that shares none of them shows instead (the field's common
-    phrases: "convolutional neural networks"); `stats` lets two shown terms that the
-    papers write as one phrase be joined (SharedTerms._joined). A link found through
-    word families or LSA alone may share no term ("benign overfitting" and "benignly
-    overfit").
+    phrases: "convolutional neural networks"); `stats` and `documents` let two shown
+    terms that the papers write as one phrase be joined (SharedTerms._joined, _chained).
+    A link found through word families or LSA alone may share no term ("benign
+    overfitting" and "benignly overfit").
     """
     n = len(papers)
     result: dict[str, tuple[RelatedPaper, ...]] = {p.slug: () for p in papers}
@@ -117,11 +119,13 @@ def related_papers(
     modifiers = open_modifiers(stats, vectors) if stats is not None else frozenset()
     # The finder (a copy of the tf-idf rows) is let go before a fallback one is made.
     terms = _shared(
-        SharedTerms(vectors, surfaces, telling, shared_terms, stats, modifiers), pairs, workers
+        SharedTerms(vectors, surfaces, telling, shared_terms, stats, modifiers, documents),
+        pairs,
+        workers,
     )
     bare = np.array([i for i, found in enumerate(terms) if not found], dtype=np.int64)
     if bare.size and fallback is not None:  # a reason on every link: the field's words
-        loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats, modifiers)
+        loose = SharedTerms(vectors, surfaces, fallback, shared_terms, stats, modifiers, documents)
         for i, found in zip(
             bare.tolist(), _shared(loose, (sources[bare], targets[bare]), workers), strict=True
         ):

@@ -99,6 +99,45 @@ def test_terms_left_out_give_way_until_the_places_are_filled() -> None:
     assert finder._reasons(["quickly", "densely"], 0, 1) == []
 
 
+CHAIN_PAPERS = [
+    ("Scanning images", "A state space model of patches; the state space model is fast."),
+    ("Scanning speech", "Our state space model of waveforms is a state space model."),
+    ("Apart", "The state space of a space model; a space model and its state space."),
+    ("Other", "Speech separation of voices; separation of speech."),
+    ("More", "Graphs of molecules and message passing over graphs."),
+    ("Last", "Filter pruning removes filters; pruning keeps speed."),
+]
+
+
+def _shared_two_word_terms(first: str, second: str, with_words: bool) -> tuple[str, ...]:
+    """The two-word terms `first` and `second` share, the papers' words given or not."""
+    docs = read_documents(corpus_of(CHAIN_PAPERS).papers)
+    vectors = build_vectors(docs, 0)
+    stats = phrase_stats(vectors, docs)
+    telling = np.array([t.count(" ") == 1 for t in vectors.terms], dtype=bool)
+    finder = SharedTerms(
+        vectors, docs.surfaces, telling, 5, stats, documents=docs if with_words else None
+    )
+    pair = np.array([docs.slugs.index(first)]), np.array([docs.slugs.index(second)])
+    return finder.for_pairs(*pair)[0]
+
+
+def test_halves_of_a_phrase_both_papers_write_are_shown_as_the_phrase() -> None:
+    """ "Shared: state space, space model" showed the halves of "state space model",
+    which the vectors do not count (no title holds it)."""
+    halves = _shared_two_word_terms("scanning-images", "scanning-speech", with_words=False)
+    assert {"state space", "space model"} <= set(halves), halves
+    whole = _shared_two_word_terms("scanning-images", "scanning-speech", with_words=True)
+    assert "state space model" in whole and "space model" not in whole, whole
+    assert "state space" not in whole, whole
+
+
+def test_halves_written_apart_stay_two_terms() -> None:
+    """A paper that writes "state space" and "space model" but never the phrase keeps both."""
+    shown = _shared_two_word_terms("scanning-images", "apart", with_words=True)
+    assert {"state space", "space model"} <= set(shown), shown
+
+
 ACRONYM_PAPERS = [
     (
         "Neural architecture search on a budget",

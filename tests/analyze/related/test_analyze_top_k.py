@@ -13,7 +13,7 @@ import generator.analyze.related.top_k as related_module
 from generator.analyze import AnalysisSettings, analyze
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
-from generator.analyze.features.tokens import phrase_key
+from generator.analyze.features.tokens import contains_phrase, phrase_key
 from generator.analyze.features.vectors import build_vectors
 from generator.analyze.pipeline import fallback_term_columns
 from generator.analyze.related.top_k import related_papers
@@ -67,6 +67,28 @@ def test_shared_terms_say_something_or_are_the_fields_phrases_alone(
             assert set(link.shared_terms) <= empty, link
             assert all(" " in t for t in link.shared_terms), link
     assert 0 < sum(bool(empty.intersection(r.shared_terms)) for r in links) < 0.01 * len(links)
+
+
+def test_no_link_shows_the_halves_of_a_phrase_both_papers_write(
+    bundled_corpus: Corpus, bundled_analysis: Analysis
+) -> None:
+    """ "Shared: state space, space model" (and "lottery ticket, ticket hypothesis",
+    "global average, average pooling"): two reasons that are one phrase of both papers,
+    which the analysis passes to the related-paper step to join (SharedTerms._chained)."""
+    docs = read_documents(bundled_corpus.papers)
+    row = {slug: i for i, slug in enumerate(docs.slugs)}
+    halves, phrases = [], 0
+    for slug, found in bundled_analysis.related.items():
+        for link in found:
+            keys = [(phrase_key(t) or "").split(" ") for t in link.shared_terms]
+            phrases += sum(len(k) == 3 for k in keys)
+            for left in (k for k in keys if len(k) == 2):
+                for right in (k for k in keys if len(k) == 2 and k[0] == left[1]):
+                    whole = (*left, right[1])
+                    if all(contains_phrase(docs.full(row[s]), whole) for s in (slug, link.slug)):
+                        halves.append(link.shared_terms)
+    assert not halves, halves
+    assert phrases > 100  # three-word reasons are shown
 
 
 def test_a_link_shares_the_fields_phrases_when_it_shares_nothing_else() -> None:
