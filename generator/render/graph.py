@@ -37,6 +37,9 @@ LABEL_CHARS = 22  # characters per label line
 LINE_HEIGHT = 16  # label line height (graph.js draws with the same)
 _MAX_TWO_LINE = 6  # with more related papers than this, labels get one line
 CENTRE_GAP = 8  # more room under the centre's larger dot before its label (4 touched it)
+# Room under the lowest label's baseline for its descenders and halo: the view box ends
+# there, not at HEIGHT (the worst case), so that the caption follows the graph closely.
+BELOW_TEXT = 8
 # Seatings tried (ring_seats) up to this many related papers: 5! = 120 at most.
 SEATED_MAX = 6
 
@@ -70,16 +73,21 @@ def local_graph(title: str, nodes: Sequence[GraphNode], edges: Iterable[tuple[in
     )
     places = [_place(seat, len(nodes)) for seat in ring_seats(len(nodes), links)]
     related = []
+    last_lines = []  # the baseline of each label's last line
     for node, (x, y) in zip(nodes, places, strict=True):
         # Away from the centre: the spoke leaves the dot towards the centre, the label the
         # other way. A dot level with the centre labels above, clear of the centre's label.
         texts = short_lines(unicode_scripts(node.title), LABEL_CHARS, lines)
         width = round(1 + 3 * max(0.0, min(1.0, node.score)), 1)
-        related.append([x, y, width, _label_y(y, len(texts), y <= _CY), texts])
+        label_y = _label_y(y, len(texts), y <= _CY)
+        related.append([x, y, width, label_y, texts])
+        last_lines.append(label_y + LINE_HEIGHT * (len(texts) - 1))
     own = short_lines(unicode_scripts(title), LABEL_CHARS, 2)
+    own_y = _label_y(_CY + CENTRE_GAP, len(own), False)
+    last_lines.append(own_y + LINE_HEIGHT * (len(own) - 1))
     layout = {
-        "v": [WIDTH, HEIGHT],
-        "s": [_CX, _CY, _label_y(_CY + CENTRE_GAP, len(own), False), own],
+        "v": [WIDTH, min(HEIGHT, max(last_lines) + BELOW_TEXT)],
+        "s": [_CX, _CY, own_y, own],
         "n": related,
         "l": links,
     }

@@ -100,6 +100,17 @@ def test_layout_is_deterministic_and_inside_the_view_box() -> None:
         assert label_y > 10 and label_y + LINE_HEIGHT * (len(lines) - 1) < height
 
 
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 6, 8])
+def test_the_view_box_ends_just_below_the_lowest_label(count: int) -> None:
+    """A graph of five papers ended 40 units below its lowest label, a gap above the
+    caption: the view box was as high as the worst case."""
+    layout = _layout("A centre paper with a long title that takes two lines", _nodes(count), [])
+    height = layout["v"][1]
+    labels = [*layout["n"], [*layout["s"][:2], 0, *layout["s"][2:]]]
+    lowest = max(label_y + LINE_HEIGHT * (len(lines) - 1) for *_, label_y, lines in labels)
+    assert lowest + 4 <= height <= lowest + 10, (lowest, height)
+
+
 def test_graph_stays_small() -> None:
     long_title = "Word " * 60
     nodes = [GraphNode(long_title, 0.5) for _ in range(10)]
