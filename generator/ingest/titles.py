@@ -57,6 +57,14 @@ _SUMMARY_RE = {
     1: _contribution_pattern(_WHO_HERE, _STUDYING),
     2: _contribution_pattern(_WHO_OURS, _MAKING, "(?:s|e?d)?"),
 }
+# Else a list's summary takes a sentence set in the paper itself, whatever its verb: "In
+# our work, we bridge the gap between ...", "in this study, X was investigated", "Here we
+# show ...", before the opening (background, more often than not), unless it points back
+# at the sentence before ("Although they are usually considered ...").
+_HERE_RE = re.compile(
+    rf"\b(?:(?:in|with|through) (?:this|the present|the current|our) {_WORK}\b|here,?\s+we\s)",
+    re.IGNORECASE,
+)
 # A sentence about the authors' earlier work says nothing of this paper.
 _PRIOR_WORK_RE = re.compile(
     r"\b(?:previous|prior|earlier|past) (?:works?|papers?|stud(?:y|ies)|versions?)\b",
@@ -119,7 +127,8 @@ _CONNECTIVE_RE = re.compile(
     r"|in (?:this|that|such an?) (?:context|setting|regard|spirit|vein|direction|scenario"
     r"|situation|case)"
     # "In this paper, we propose ...": under a title, every entry began so
-    r"|in this (?:paper|work|study|article|letter|note|manuscript|thesis)),\s+(?=\w)",
+    r"|in (?:this|our|the present) (?:paper|work|study|article|letter|note|manuscript"
+    r"|thesis)),\s+(?=\w)",
     re.IGNORECASE,
 )
 # A purpose that points back before "we": "To remedy this shortcoming and consider the
@@ -165,8 +174,9 @@ def title_from_abstract(abstract: str) -> str:
 
 def contribution_sentence(abstract: str, alone: bool = True) -> str:
     """The sentence of `abstract` that says what the paper does ("We propose ..."; verbs
-    of making before verbs of studying, before "our work proposes" or "we developed";
-    never one about earlier work), else its first sentence.
+    of making before verbs of studying, before "our work proposes" or "we developed",
+    before any sentence set in the paper, "in this work, we bridge ..."; never one about
+    earlier work), else its first sentence.
 
     Lists show it under a title: an abstract's opening is usually background ("Melanoma
     is caused by the abnormal growth of melanocytes") that says nothing of the paper.
@@ -177,11 +187,12 @@ def contribution_sentence(abstract: str, alone: bool = True) -> str:
     candidates = [s for s in sentences if not _PRIOR_WORK_RE.search(s)]
     opening = sentences[0] if sentences else ""
     passed_over = False
-    for rank in sorted(_SUMMARY_RE):
-        found = [standing_alone(s) for s in candidates if _SUMMARY_RE[rank].search(s)]
+    for pattern in [*(_SUMMARY_RE[rank] for rank in sorted(_SUMMARY_RE)), _HERE_RE]:
+        found = [standing_alone(s) for s in candidates if pattern.search(s)]
         # one that does not point back at the sentence before, if any
         best = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0] if found else "")
-        if not best or (passed_over and _POINTS_BACK_RE.search(best)):
+        pointing = _POINTS_BACK_RE.search(best)
+        if not best or (pointing and (passed_over or pattern is _HERE_RE)):
             continue
         if not alone or not _LEANS_BACK_RE.search(best) or _LEANS_BACK_RE.search(opening):
             return best

@@ -191,6 +191,29 @@ def test_an_abstract_that_says_the_present_paper_or_we_developed_has_its_contrib
     assert contribution_sentence(f"{builds} {investigate}") == investigate
 
 
+def test_a_sentence_set_in_the_paper_comes_before_the_background() -> None:
+    """ "Energy-based models (EBMs) are known in the Machine Learning community for
+    decades." stood under a paper whose abstract says "In our work, we bridge the gap
+    between EBMs and entropic OT": a sentence set in the paper, whatever its verb, before
+    the opening; after every verb of making or studying; not one that points back."""
+    background = "Energy-based models are known in the community for decades."
+    bridge = "In our work, we bridge the gap between EBMs and entropic OT."
+    assert contribution_sentence(f"{background} {bridge} It works.") == (
+        "We bridge the gap between EBMs and entropic OT."
+    )
+    passive = "Therefore, in this study, imitation-regularized transport was investigated."
+    assert contribution_sentence(f"{background} {passive}") == (
+        "In this study, imitation-regularized transport was investigated."
+    )
+    here = "Here we show that pruning at initialization fails."
+    assert contribution_sentence(f"{background} {here}") == here
+    making = "We propose a sampler."
+    assert contribution_sentence(f"{background} {bridge} {making}") == making
+    pointing = "Although they differ, in this paper, we interpret them as one."
+    assert contribution_sentence(f"{background} {pointing}") == background
+    assert contribution_sentence(f"{background} It works in this setting.") == background
+
+
 @pytest.mark.parametrize(
     "opening",
     [
