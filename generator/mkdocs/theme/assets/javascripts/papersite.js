@@ -440,15 +440,22 @@
       });
   }
 
-  /* "Did you mean …?" after a search's status: one button holding `query` with each
-     unknown word the corpus has a look-alike of (nearestOf: `nearest`) replaced by it,
-     as a search engine offers a corrected query; `pick(corrected)` searches it. */
-  function didYouMean(status, query, nearest, className, pick) {
-    var typed = Object.keys(nearest || {});
-    if (!typed.length) return;
-    var corrected = typed.reduce(function (text, word) {
-      return replaceWord(text, word, nearest[word]);
+  /* `query` with each unknown word the corpus has a look-alike of (nearestOf:
+     `nearest`) replaced by it, capitalised as typed: in "NeuralNetworsk" the part
+     "Networsk" becomes "Networks", so that the compound still splits there. */
+  function correctedQuery(query, nearest) {
+    return Object.keys(nearest || {}).reduce(function (text, word) {
+      var by = nearest[word];
+      if (/^\p{Lu}/u.test(word)) by = by.charAt(0).toUpperCase() + by.slice(1);
+      return replaceWord(text, word, by);
     }, query.trim());
+  }
+
+  /* "Did you mean …?" after a search's status: one button holding the corrected query
+     (correctedQuery), as a search engine offers one; `pick(corrected)` searches it. */
+  function didYouMean(status, query, nearest, className, pick) {
+    if (!Object.keys(nearest || {}).length) return;
+    var corrected = correctedQuery(query, nearest);
     var button = element("button", className, corrected);
     button.type = "button";
     button.addEventListener("click", function () { pick(corrected); });
@@ -578,6 +585,7 @@
     titledFirst: titledFirst,
     searchEachAlone: searchEachAlone,
     nearestOf: nearestOf,
+    correctedQuery: correctedQuery,
     didYouMean: didYouMean,
     wordOf: wordOf,
     typeset: typeset  /* math added to a page after it was set up */

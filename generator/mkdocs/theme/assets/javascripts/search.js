@@ -150,6 +150,23 @@
       });
   }
 
+  /* A query whose every word no paper has has a look-alike in the corpus ("optimal
+     transprot", "segmntation": nearestOf) is answered by the corrected query, as a
+     search engine answers a typo, when some paper holds all of its words: the typed
+     query would have found none, or papers with the other words only. `correctedFrom`
+     keeps the words no paper has, which the status names with the query searched. */
+  function corrected(api, query, found) {
+    var typos = Object.keys(found.nearest).length;
+    if (!typos || typos < found.unknown.length) return found;
+    var fixed = papersite.correctedQuery(query, found.nearest);
+    return findAll(api, fixed).then(function (again) {
+      if (!again.papers.length || !again.allWords || again.unknown.length) return found;
+      again.searched = fixed;
+      again.correctedFrom = found.unknown;
+      return again;
+    });
+  }
+
   /* The data of the results shown (each result's data is one small file). */
   function collect(found) {
     var shown = found.papers.slice(0, MAX_PAPERS).concat(found.topics.slice(0, MAX_TOPICS));
@@ -200,7 +217,8 @@
     return names.some(function (name) { return name && papersite.namesLabel(query, name); });
   }
 
-  function show(ui, query, found, picked) {
+  function show(ui, typed, found, picked) {
+    var query = found.searched || typed;  /* the query the results are for */
     var items = [];
     ui.list.textContent = "";
     var first = picked.topics.filter(function (data) { return named(query, data); });
@@ -226,18 +244,21 @@
     });
     var count = found.papers.length;
     var status;
-    var unknown = found.unknown.map(function (word) { return "\u201c" + word + "\u201d"; });
+    var unknown = (found.correctedFrom || found.unknown).map(function (word) {
+      return "\u201c" + word + "\u201d";
+    });
     var missing = unknown.length === 1 ? "No paper has the word " + unknown[0]
       : "No paper has the words " + unknown.join(", ");
     var others = (found.someOthers ? "some of " : "") + "the other words.";
-    if (unknown.length && count) status = missing + "; showing papers with " + others;
+    if (found.correctedFrom) status = missing + "; showing papers for \u201c" + query + "\u201d.";
+    else if (unknown.length && count) status = missing + "; showing papers with " + others;
     else if (unknown.length) status = missing + ".";
     else if (!count && !found.topics.length) status = "No paper matches \u201c" + query.trim() + "\u201d.";
     else if (!found.allWords) status = "No paper has all of these words; showing papers with some of them.";
     else status = count === 1 ? "1 paper" : count + " papers";
     ui.status.textContent = status;
-    papersite.didYouMean(ui.status, query, found.nearest, "ps-search__suggest", function (corrected) {
-      ui.input.value = corrected;
+    papersite.didYouMean(ui.status, query, found.nearest, "ps-search__suggest", function (fixed) {
+      ui.input.value = fixed;
       ui.input.focus();
       run(ui, true);
     });
@@ -246,7 +267,7 @@
     ui.input.setAttribute("aria-expanded", items.length ? "true" : "false");
     select(ui, items.length ? 0 : -1);
     ui.list.setAttribute("data-ps-search-ms", String(Math.round(performance.now() - typedAt)));
-    ui.dialog.setAttribute("data-ps-search-done", query);
+    ui.dialog.setAttribute("data-ps-search-done", typed);
   }
 
   /* The query to search now: while typing, a last word shorter than MIN_PREFIX waits
@@ -270,6 +291,8 @@
     }
     papersite.pagefind().then(function (api) {
       return findAll(api, query).then(function (found) {
+        return corrected(api, query, found);
+      }).then(function (found) {
         if (mine !== generation) return null;
         return collect(found).then(function (picked) {
           if (mine === generation) show(ui, query, found, picked);
