@@ -258,7 +258,7 @@ def export(context: Context, path: Path, force: bool) -> None:
         click.echo(text, nl=False)
         return
     try:
-        changed = write_text_atomic(path, text)
+        changed = write_text_atomic(path, text, through_links=True)
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
     state = "written" if changed else "unchanged"

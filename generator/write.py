@@ -73,20 +73,22 @@ def exclusive(folder: Path) -> Iterator[None]:
             os.close(descriptor)  # closing it releases the lock
 
 
-def write_text_atomic(path: Path, text: str) -> bool:
+def write_text_atomic(path: Path, text: str, *, through_links: bool = False) -> bool:
     """Write `text` to `path` through a temporary file; return False if it was unchanged.
 
-    A symbolic link is written through (its target is replaced, the link stays); a
-    pipe or device is written to directly, as there is no file to replace.
+    A symbolic link at `path` is replaced by the file: a link in a project (a cloned
+    repository can hold any) never has papersite write outside it. A file the user
+    names (`papersite export PATH`) is written `through_links`: a link's target is
+    replaced (the link stays), a pipe or device written to directly.
     """
     data = text.encode("utf-8")
-    if path.is_symlink():
+    if through_links and path.is_symlink():
         path = path.resolve()
-    if path.exists() and not path.is_file():
+    if through_links and path.exists() and not path.is_file():
         with path.open("wb") as handle:
             handle.write(data)
         return True
-    if path.is_file() and path.read_bytes() == data:
+    if not path.is_symlink() and path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.is_file() else 0o666 & ~_umask()
@@ -125,7 +127,9 @@ def recover_folder(folder: Path) -> None:
     died between the two left only the previous version, which comes back.
     """
     previous = _previous_folder(folder)
-    if previous.is_dir():
+    if previous.is_symlink():  # a run renames real folders only: never followed
+        previous.unlink()
+    elif previous.is_dir():
         if folder.exists():
             _remove_previous(folder)
         else:

@@ -107,14 +107,48 @@ def test_a_link_is_written_through_and_a_pipe_written_to(tmp_path: Path) -> None
     target.parent.mkdir()
     target.write_text("old", encoding="utf-8")
     (tmp_path / "link.json").symlink_to(target)
-    assert write_text_atomic(tmp_path / "link.json", "new")
+    assert write_text_atomic(tmp_path / "link.json", "new", through_links=True)
     assert (tmp_path / "link.json").is_symlink() and target.read_text(encoding="utf-8") == "new"
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
-    assert write_text_atomic(pipe, "through the pipe")
+    assert write_text_atomic(pipe, "through the pipe", through_links=True)
     assert reader.communicate(timeout=10)[0] == b"through the pipe"
     assert pipe.is_fifo()
+
+
+def test_a_link_in_a_project_is_replaced_never_written_through(tmp_path: Path) -> None:
+    """A cloned project may hold `.docs.papersite-state.json -> ../notes.txt`: every run
+    wrote its state into notes.txt. The project's own files replace such a link."""
+    outside = tmp_path / "notes.txt"
+    outside.write_text("user notes\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    link = project / ".docs.papersite-state.json"
+    link.symlink_to(outside)
+    assert write_text_atomic(link, '{"state": 1}')
+    assert outside.read_text(encoding="utf-8") == "user notes\n"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == '{"state": 1}'
+    # a link to a file that already holds the text is replaced too
+    outside.write_text("same", encoding="utf-8")
+    link.unlink()
+    link.symlink_to(outside)
+    assert write_text_atomic(link, "same") and not link.is_symlink()
+
+
+def test_a_linked_previous_folder_is_never_restored(tmp_path: Path) -> None:
+    """After a run that died, the previous docs/ comes back from `.docs.papersite-old`;
+    a link of that name (a cloned project can hold one) brought an outside folder's files
+    into docs/, and so onto the published site."""
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "id_rsa").write_text("key", encoding="utf-8")
+    docs = tmp_path / "project" / "docs"
+    docs.parent.mkdir()
+    (docs.parent / ".docs.papersite-old").symlink_to(secret)
+    recover_folder(docs)
+    assert not docs.exists() and not (docs.parent / ".docs.papersite-old").exists()
+    assert (secret / "id_rsa").read_text(encoding="utf-8") == "key"
 
 
 def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
