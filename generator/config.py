@@ -298,6 +298,10 @@ def _apply(config: Config, data: dict[str, Any], path: Path) -> Config:
             raise _SettingError(
                 "corpus", "corpus names an empty path: name a file, folder or pattern"
             )
+        for entry in values["corpus"]:
+            if any("**" in part and part != "**" for part in entry.split("/")):
+                message = f"corpus pattern {entry!r}: ** must be a whole part of the path"
+                raise _SettingError("corpus", message + " (site_src/**/*.txt)")
     if values.get("listing_year") is not None and not 1000 <= values["listing_year"] <= 9999:
         raise _SettingError("listing_year", "listing_year must be a four-digit year")
     problem = site_url_problem(values.get("site_url"))

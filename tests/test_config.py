@@ -10,6 +10,15 @@ from hostile_corpora import YAML_BOMB as BOMB
 from generator.config import ConfigError, load_config
 
 
+def test_a_corpus_pattern_glob_cannot_read_is_refused_at_its_line(tmp_path: Path) -> None:
+    """`site_src/corpus/a**.txt` ended in a traceback from pathlib's glob."""
+    (tmp_path / "papersite.yml").write_text("corpus:\n  - site_src/a**.txt\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"papersite.yml:1: corpus pattern .*\*\* must be"):
+        load_config(tmp_path)
+    (tmp_path / "papersite.yml").write_text("corpus: site_src/**/*.txt\n", encoding="utf-8")
+    assert load_config(tmp_path).corpus == ("site_src/**/*.txt",)
+
+
 def test_an_old_search_setting_is_read_with_a_notice(tmp_path: Path) -> None:
     """`search:` chose an engine before Pagefind was the only one: ignored, and said so."""
     (tmp_path / "papersite.yml").write_text("search: material\nrelated_k: 3\n", encoding="utf-8")

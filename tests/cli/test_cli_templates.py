@@ -157,6 +157,42 @@ def test_an_interrupt_while_the_command_loads_ends_cleanly(tmp_path: Path) -> No
     assert done.returncode == 1
 
 
+@pytest.mark.parametrize("trouble", ["long name", "link loop"])
+def test_a_file_the_system_refuses_ends_with_its_name_not_a_traceback(
+    tmp_path: Path, trouble: str
+) -> None:
+    """A corpus entry too long for the file system, or corpus files whose links loop,
+    ended in an OSError's or pathlib's RuntimeError's traceback."""
+    corpus = tmp_path / "site_src" / "corpus"
+    corpus.mkdir(parents=True)
+    entry = "site_src/" + "a" * 300
+    if trouble == "link loop":
+        (corpus / "one.txt").symlink_to("two.txt")
+        (corpus / "two.txt").symlink_to("one.txt")
+        entry = "site_src/corpus"
+    (tmp_path / "papersite.yml").write_text(f"corpus: [{entry}]\n", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from generator.console import run; run()",
+            "--root",
+            str(tmp_path),
+            "generate",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1
+    said = done.stderr.strip().splitlines()[-1]
+    expected = "File name too long" if trouble == "long name" else "Symlink loop from"
+    assert said.startswith("Error: ") and expected in said, said
+    assert ("a" * 300 if trouble == "long name" else "one.txt") in said or "two.txt" in said
+
+
 def test_a_theme_language_left_empty_fails_check_and_build(root: Path) -> None:
     """`language:` with no value is "None" to Material: check passed, the build failed."""
     mkdocs_yml, check, build = _with_language(root, "language:")
