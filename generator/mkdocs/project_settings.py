@@ -70,6 +70,9 @@ def load_mkdocs_settings(
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
+    except (TypeError, AttributeError) as error:  # a value MkDocs reads unchecked
+        message = f"{config_file}: a setting MkDocs cannot read ({error})"
+        raise SettingsError(message) from None
     problem = directory_urls_problem(mkdocs_config)
     problem = problem or mkdocs_settings_problem(config, mkdocs_config, config_file)
     if problem:

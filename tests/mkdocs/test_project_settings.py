@@ -37,3 +37,16 @@ def test_a_missing_plugin_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     text = repository_mkdocs_yml().replace("  - papersite   #", "  #")
     problem = _problem(Path("p1"), text)
     assert problem.startswith("p1/mkdocs.yml: the papersite plugin is missing"), problem
+
+
+def test_a_value_mkdocs_reads_unchecked_is_named_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`custom_dir: 5` under theme ended in MkDocs' TypeError, in check and build."""
+    monkeypatch.chdir(tmp_path)
+    text = repository_mkdocs_yml().replace(
+        "  name: material\n", "  name: material\n  custom_dir: 5\n"
+    )
+    assert "custom_dir: 5" in text
+    problem = _problem(Path("p1"), text)
+    assert problem.startswith("p1/mkdocs.yml: a setting MkDocs cannot read ("), problem
