@@ -57,12 +57,17 @@ _SUMMARY_RE = {
     1: _contribution_pattern(_WHO_HERE, _STUDYING),
     2: _contribution_pattern(_WHO_OURS, _MAKING, "(?:s|e?d)?"),
 }
-# Else a list's summary takes a sentence set in the paper itself, whatever its verb: "In
-# our work, we bridge the gap between ...", "in this study, X was investigated", "Here we
-# show ...", before the opening (background, more often than not), unless it points back
-# at the sentence before ("Although they are usually considered ...").
+# Else a list's summary takes a sentence where the paper itself acts: "In our work, we
+# bridge the gap between ...", "Here we show ...", "in this study, X was investigated",
+# before the opening (background, more often than not), unless it points back at the
+# sentence before ("Although they are usually considered ..."). Not "The data used in
+# this study are available at ..." or "The experiments in this work were run on GPUs".
 _HERE_RE = re.compile(
-    rf"\b(?:(?:in|with|through) (?:this|the present|the current|our) {_WORK}\b|here,?\s+we\s)",
+    rf"\b(?:(?:in|with|through) (?:this|the present|the current|our) {_WORK},?\s+we\s"
+    rf"|here,?\s+we\s"
+    rf"|in (?:this|the present|the current|our) {_WORK},?\s.{{0,120}}\b(?:is|are|was|were)"
+    r" (?:proposed|introduced|presented|developed|designed|investigated|studied|explored"
+    r"|examined|analy[sz]ed|evaluated|addressed|described)\b)",
     re.IGNORECASE,
 )
 # A sentence about the authors' earlier work says nothing of this paper.
@@ -187,7 +192,10 @@ def contribution_sentence(abstract: str, alone: bool = True) -> str:
     candidates = [s for s in sentences if not _PRIOR_WORK_RE.search(s)]
     opening = sentences[0] if sentences else ""
     passed_over = False
-    for pattern in [*(_SUMMARY_RE[rank] for rank in sorted(_SUMMARY_RE)), _HERE_RE]:
+    # (a title drawn from the abstract took a verb's sentence or the opening: `alone` is
+    # off, and the caller shows another sentence than the one returned)
+    patterns = [_SUMMARY_RE[rank] for rank in sorted(_SUMMARY_RE)] + ([_HERE_RE] if alone else [])
+    for pattern in patterns:
         found = [standing_alone(s) for s in candidates if pattern.search(s)]
         # one that does not point back at the sentence before, if any
         best = next((s for s in found if not _POINTS_BACK_RE.search(s)), found[0] if found else "")

@@ -6,6 +6,8 @@ is the part of its checks the plugin also runs under plain `mkdocs build` and `s
 
 from __future__ import annotations
 
+import os
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +72,9 @@ def load_mkdocs_settings(
         mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
         raise SettingsError(f"{config_file}: {error}") from None
-    except (TypeError, AttributeError) as error:  # a value MkDocs reads unchecked
+    except (TypeError, AttributeError) as error:  # a value MkDocs reads unchecked ...
+        if _raised_in(error, config.root):  # ... not a bug in the project's own hooks
+            raise
         message = f"{config_file}: a setting MkDocs cannot read ({error})"
         raise SettingsError(message) from None
     problem = directory_urls_problem(mkdocs_config)
@@ -78,6 +82,16 @@ def load_mkdocs_settings(
     if problem:
         raise SettingsError(problem)
     return mkdocs_config
+
+
+def _raised_in(error: BaseException, root: Path) -> bool:
+    """Whether `error` was raised in code of the project's folder (a hook module), not
+    of an installed package (a virtualenv may sit in the project)."""
+    inside = str(root.resolve()) + os.sep
+    return any(
+        path.startswith(inside) and "site-packages" not in path
+        for path in (os.path.abspath(f.filename) for f in traceback.extract_tb(error.__traceback__))
+    )
 
 
 def mkdocs_settings_problem(

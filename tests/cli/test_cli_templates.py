@@ -188,8 +188,13 @@ def test_a_file_the_system_refuses_ends_with_its_name_not_a_traceback(
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1
     said = done.stderr.strip().splitlines()[-1]
-    expected = "File name too long" if trouble == "long name" else "Symlink loop from"
-    assert said.startswith("Error: ") and expected in said, said
+    # (Python 3.13's resolve() no longer raises on a loop: the system's ELOOP then)
+    expected = (
+        ("File name too long",)
+        if trouble == "long name"
+        else ("Symlink loop from", "Too many levels of symbolic links")
+    )
+    assert said.startswith("Error: ") and any(e in said for e in expected), said
     assert ("a" * 300 if trouble == "long name" else "one.txt") in said or "two.txt" in said
 
 

@@ -50,3 +50,18 @@ def test_a_value_mkdocs_reads_unchecked_is_named_not_a_traceback(
     assert "custom_dir: 5" in text
     problem = _problem(Path("p1"), text)
     assert problem.startswith("p1/mkdocs.yml: a setting MkDocs cannot read ("), problem
+
+
+def test_a_bug_in_a_projects_hook_is_not_passed_off_as_a_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hook module that fails on import (`None.attr`) was reported as "a setting MkDocs
+    cannot read": its own error, with its file and line, is what its author needs."""
+    monkeypatch.chdir(tmp_path)
+    text = repository_mkdocs_yml() + "hooks:\n  - broken_hook.py\n"
+    fixture_project(Path("p1"), text)
+    (Path("p1") / "broken_hook.py").write_text("None.attr\n", encoding="utf-8")
+    config = load_config(Path("p1"))
+    config.docs.mkdir(parents=True)
+    with pytest.raises(AttributeError, match="attr"):
+        load_mkdocs_settings(config, config.docs)

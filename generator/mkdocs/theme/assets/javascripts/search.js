@@ -156,15 +156,16 @@
      query would have found none, or papers with the other words only. `correctedFrom`
      keeps the words no paper has, which the status names with the query searched. */
   function corrected(api, query, found) {
-    var typos = Object.keys(found.nearest).length;
-    if (!typos || typos < found.unknown.length) return found;
-    var fixed = papersite.correctedQuery(query, found.nearest);
+    var nearest = found.nearest;
+    var typos = found.unknown.filter(function (word) { return word in nearest; });
+    if (!typos.length || typos.length < found.unknown.length) return found;
+    var fixed = papersite.correctedQuery(query, nearest);
     return findAll(api, fixed).then(function (again) {
       if (!again.papers.length || !again.allWords || again.unknown.length) return found;
       again.searched = fixed;
       again.correctedFrom = found.unknown;
       return again;
-    });
+    }, function () { return found; });  /* the typed query's answer stands */
   }
 
   /* The data of the results shown (each result's data is one small file). */
