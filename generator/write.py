@@ -88,10 +88,11 @@ def write_text_atomic(path: Path, text: str, *, through_links: bool = False) -> 
         with path.open("wb") as handle:
             handle.write(data)
         return True
-    if not path.is_symlink() and path.is_file() and path.read_bytes() == data:
+    own_file = not path.is_symlink() and path.is_file()  # a link's target is never read
+    if own_file and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o666 & ~_umask()
+    mode = path.stat().st_mode & 0o777 if own_file else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
