@@ -64,6 +64,10 @@ def settings_problem(config: Any, config_file: Path) -> str:
     """Why a link setting of `config_file` (loaded as `config`) is unsafe in pages, at
     its file and line (the first line that holds the value; INHERIT files are not
     searched), or ""."""
+    for key in ("extra_css", "extra_javascript"):  # MkDocs reads each as a path, unchecked
+        for number, entry in enumerate(config.get(key) or []):
+            if not isinstance(getattr(entry, "path", entry), str):
+                return f"{config_file}: {key}[{number}] must be a path, not {entry!r}"
     for name, url in _links(config):
         problem = link_problem(name, url)
         if problem:

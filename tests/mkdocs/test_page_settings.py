@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from cli_run import papersite
@@ -119,6 +120,20 @@ def test_theme_and_extra_links_are_checked_too(tmp_path: Path) -> None:
         assert f" {name} " in settings_problem(config, config_file), name
     fine = {"theme": {"favicon": "assets/images/favicon.svg"}, "extra_css": ["css/x.css"]}
     assert settings_problem(fine, config_file) == ""
+
+
+def test_an_extra_css_or_script_that_is_no_path_is_refused(tmp_path: Path) -> None:
+    """`extra_css: [5]` passed `papersite check`, then the build ended in MkDocs'
+    TypeError; a script given as an object with a path stays fine."""
+    config_file = tmp_path / "mkdocs.yml"
+    assert settings_problem({"extra_css": [5]}, config_file) == (
+        f"{config_file}: extra_css[0] must be a path, not 5"
+    )
+    script = SimpleNamespace(path="js/x.js")
+    assert settings_problem({"extra_javascript": ["a.js", script]}, config_file) == ""
+    assert "extra_javascript[1] must be a path" in settings_problem(
+        {"extra_javascript": ["a.js", {"defer": True}]}, config_file
+    )
 
 
 def test_theme_texts_and_every_text_under_extra_are_escaped_but_links_and_names() -> None:
