@@ -58,6 +58,10 @@ _HEADER = """\
 """
 
 
+# The longest file or folder name most file systems take (ext4, APFS, NTFS: 255).
+MAX_FOLDER_NAME = 255
+
+
 class RedirectsError(ValueError):
     """redirects.yml cannot be used; the message names the file and line."""
 
@@ -170,6 +174,11 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
                     raise RedirectsError(
                         f"{path}:{line}: {str(shown)[:60]!r} is not a slug "
                         "(lower-case letters and digits joined by hyphens)"
+                    )
+                if len(slug.value) > MAX_FOLDER_NAME:  # a page's folder is named by it
+                    raise RedirectsError(
+                        f"{path}:{line}: {slug.value[:60]!r}… is longer than "
+                        f"{MAX_FOLDER_NAME} characters, more than a folder's name can be"
                     )
             if old.value in moves:
                 raise RedirectsError(f"{path}:{line}: {old.value!r} is listed twice")

@@ -156,6 +156,7 @@ def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) 
         ("papers: [a, b]\n", 1, "expected old-slug: new-slug lines"),
         ("papers:\n  a: [b]\n", 2, "'a list' is not a slug"),
         ("papers: {a: b\n", "2:1", "not valid YAML"),
+        ("papers:\n  ok: fine\n  x: " + "a" * 300 + "\n", 3, "is longer than 255 characters"),
     ):
         path.write_text(text, encoding="utf-8")
         with pytest.raises(RedirectsError, match=f"^{path}:{line}: .*{message}"):
