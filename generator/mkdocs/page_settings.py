@@ -72,7 +72,23 @@ def settings_problem(config: Any, config_file: Path) -> str:
         problem = link_problem(name, url)
         if problem:
             return f"{config_file}{_line_of(config_file, url)}: {problem}"
+    for name, target in _nav_links(config.get("nav") or [], "nav"):
+        if _leaves_docs(target):  # MkDocs refuses it at build time (strict): said now
+            where = _line_of(config_file, target)
+            return f"{config_file}{where}: {name} {target!r} leads out of the docs folder"
     return ""
+
+
+def _leaves_docs(target: str) -> bool:
+    """Whether a navigation page's path (not an address) climbs out of docs/."""
+    if ":" in target.split("/", 1)[0] or target.startswith("/"):
+        return False  # an address, or a path of the site
+    depth = 0
+    for part in target.split("/"):
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < 0:
+            return True
+    return False
 
 
 def _line_of(config_file: Path, value: str) -> str:

@@ -136,6 +136,29 @@ def test_an_extra_css_or_script_that_is_no_path_is_refused(tmp_path: Path) -> No
     )
 
 
+def test_a_nav_page_out_of_the_docs_folder_is_refused_by_check(tmp_path: Path) -> None:
+    """`- Out: ../../etc/passwd` passed `papersite check`; the build then failed on
+    MkDocs' strict warning. Addresses, site paths and pages in subfolders stay fine."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("nav:\n  - Home: index.md\n  - Out: ../../etc/passwd\n")
+    nav = [{"Home": "index.md"}, {"More": [{"Out": "topics/../../etc/passwd"}]}]
+    assert settings_problem({"nav": nav}, config_file) == (
+        f"{config_file}: nav 'More' entry 'Out' 'topics/../../etc/passwd' leads out of the "
+        "docs folder"
+    )
+    assert settings_problem({"nav": [{"Out": "../../etc/passwd"}]}, config_file).startswith(
+        f"{config_file}:3: nav entry 'Out'"
+    )
+    fine = [
+        "index.md",
+        {"A": "topics/../map.md"},
+        {"B": "https://example.org/../x"},
+        {"C": "/papers/"},
+        {"D": "./finder.md"},
+    ]
+    assert settings_problem({"nav": fine}, config_file) == ""
+
+
 def test_theme_texts_and_every_text_under_extra_are_escaped_but_links_and_names() -> None:
     script = "<script>alert(1)</script>"
     config = {
