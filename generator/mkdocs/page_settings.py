@@ -72,7 +72,9 @@ def settings_problem(config: Any, config_file: Path) -> str:
         problem = link_problem(name, url)
         if problem:
             return f"{config_file}{_line_of(config_file, url)}: {problem}"
-    for name, target in _nav_links(config.get("nav") or [], "nav"):
+    templates = config.get("extra_templates") or []
+    pages = [(f"extra_templates[{n}]", t) for n, t in enumerate(templates) if isinstance(t, str)]
+    for name, target in [*_nav_links(config.get("nav") or [], "nav"), *pages]:
         if _leaves_docs(target):  # MkDocs refuses it at build time (strict): said now
             where = _line_of(config_file, target)
             return f"{config_file}{where}: {name} {target!r} leads out of the docs folder"
@@ -80,7 +82,8 @@ def settings_problem(config: Any, config_file: Path) -> str:
 
 
 def _leaves_docs(target: str) -> bool:
-    """Whether a navigation page's path (not an address) climbs out of docs/."""
+    """Whether a navigation page's or extra template's path (not an address) climbs out
+    of docs/."""
     if ":" in target.split("/", 1)[0] or target.startswith("/"):
         return False  # an address, or a path of the site
     depth = 0

@@ -137,8 +137,9 @@ def test_an_extra_css_or_script_that_is_no_path_is_refused(tmp_path: Path) -> No
 
 
 def test_a_nav_page_out_of_the_docs_folder_is_refused_by_check(tmp_path: Path) -> None:
-    """`- Out: ../../etc/passwd` passed `papersite check`; the build then failed on
-    MkDocs' strict warning. Addresses, site paths and pages in subfolders stay fine."""
+    """`- Out: ../../etc/passwd` (or an extra template there) passed `papersite check`;
+    the build then failed on MkDocs' strict warning. Addresses, site paths and pages in
+    subfolders stay fine."""
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("nav:\n  - Home: index.md\n  - Out: ../../etc/passwd\n")
     nav = [{"Home": "index.md"}, {"More": [{"Out": "topics/../../etc/passwd"}]}]
@@ -157,6 +158,10 @@ def test_a_nav_page_out_of_the_docs_folder_is_refused_by_check(tmp_path: Path) -
         {"D": "./finder.md"},
     ]
     assert settings_problem({"nav": fine}, config_file) == ""
+    templates = {"extra_templates": ["robots.txt", "../secret.html"]}
+    assert settings_problem(templates, config_file) == (
+        f"{config_file}: extra_templates[1] '../secret.html' leads out of the docs folder"
+    )
 
 
 def test_theme_texts_and_every_text_under_extra_are_escaped_but_links_and_names() -> None:
