@@ -37,6 +37,7 @@ from generator.search.terminal import (
     SEARCH_DOCUMENTS,
     TITLED_AMONG,
     TerminalIndex,
+    corrected_query,
     load_documents,
     query_words,
 )
@@ -434,7 +435,17 @@ def search_command(context: Context, query: str, limit: int) -> None:
     except (OSError, ValueError) as error:
         _fail(f"{path}: cannot read it ({error}); run `papersite generate --force`")
     result = TerminalIndex(documents).search(query, limit)
-    if not result.hits:
+    named = ", ".join(f"\u201c{word}\u201d" for word in result.unknown)
+    missing = f"No paper has the word{'s' if len(result.unknown) > 1 else ''} {named}"
+    offer = corrected_query(query, result.nearest) if result.nearest else ""
+    offered = f" Did you mean {offer}?" if offer else ""
+    if result.searched:
+        context.say(f"{missing}; papers for \u201c{result.searched}\u201d:")
+    elif result.unknown and result.hits:
+        context.say(f"{missing}; papers with the other words:{offered}")
+    elif result.unknown:
+        context.say(f"{missing}.{offered}")
+    elif not result.hits:
         context.say("No paper matches.")
     elif not result.all_words:
         context.say("No paper has all of these words; papers with some of them:")

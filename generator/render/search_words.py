@@ -12,9 +12,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Protocol
 
 from generator.folding import fold
-from generator.model import Paper
 
 # Shorter words are not judged as typos ("bert" is no typo of "best").
 MIN_LETTERS = 5
@@ -29,7 +29,17 @@ _WORD_RE = re.compile(_WORD)
 _SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?:][\"'”’)\]]*\s+)({_WORD})")
 
 
-def search_words(papers: Sequence[Paper]) -> list[str]:
+class Written(Protocol):
+    """A paper as far as its words go (a Paper, or a search document of the terminal)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def abstract(self) -> str: ...
+
+
+def search_words(papers: Sequence[Written]) -> list[str]:
     """Each word of the papers' titles and abstracts once, as the abstracts write it
     within sentences ("transformer", "ImageNet", "Fréchet"), by the number of papers
     that use it, most first, then A-Z. A capital at a sentence's start or in a title
@@ -71,7 +81,7 @@ def _most_written(forms: Counter[str]) -> str:
     return min(forms.items(), key=lambda item: (-item[1], item[0] != item[0].lower(), item[0]))[0]
 
 
-def search_words_json(papers: Sequence[Paper]) -> str:
+def search_words_json(papers: Sequence[Written]) -> str:
     """The word list as compact JSON text (letters only: nothing to escape)."""
     text = json.dumps(search_words(papers), ensure_ascii=False, separators=(",", ":"))
     return text + "\n"

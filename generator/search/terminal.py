@@ -31,7 +31,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -39,6 +39,7 @@ import snowballstemmer
 from generator.folding import fold
 from generator.links import paper_url
 from generator.model import Corpus
+from generator.render.search_words import MIN_LETTERS, search_words
 
 SEARCH_DOCUMENTS = ".papersite-search.json"  # under docs/; MkDocs skips dotfiles
 DOCUMENTS_FORMAT = 1
@@ -97,11 +98,18 @@ class Hit:
 @dataclass(frozen=True)
 class SearchResult:
     """The ranked papers of a query; `all_words` is False for any-word fallback results,
-    `lifted` True when a title that names the query put a paper above a higher score."""
+    `lifted` True when a title that names the query put a paper above a higher score.
+    `unknown`: the query's words no paper holds; `nearest`: the corpus's look-alike of
+    each that has one; `searched`: the corrected query the hits are for, when every
+    unknown word had a look-alike and some paper holds the corrected query's every word
+    (the site's header search does the same)."""
 
     hits: tuple[Hit, ...]
     all_words: bool
     lifted: bool = False
+    unknown: tuple[str, ...] = ()
+    nearest: Mapping[str, str] = field(default_factory=dict)
+    searched: str = ""
 
 
 def documents_json(corpus: Corpus, aliases: Mapping[str, Sequence[str]] | None = None) -> str:
@@ -264,13 +272,30 @@ class TerminalIndex:
         self._lengths = lengths  # in words, parts counted
         self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
         self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
+        self._words: list[tuple[str, str]] | None = None  # the corpus's words, folded too
 
     def search(self, query: str, limit: int = 10) -> SearchResult:
-        """Papers matching every query word, best first; else those matching any."""
+        """Papers matching every query word, best first; else those matching any. A
+        query whose every word no paper has has a look-alike in the corpus is answered
+        by the corrected query (`SearchResult.searched`) when a paper holds all of it."""
+        found = self._search(query, limit)
+        typos = [word for word in found.unknown if word in found.nearest]
+        if not typos or len(typos) < len(found.unknown):
+            return found
+        fixed = corrected_query(query, found.nearest)
+        again = self._search(fixed, limit)
+        if not again.hits or not again.all_words or again.unknown:
+            return found
+        return replace(again, unknown=found.unknown, nearest=found.nearest, searched=fixed)
+
+    def _search(self, query: str, limit: int) -> SearchResult:
+        """`search` as typed: the unknown words named, each one's look-alike found."""
         words = query_words(query)
         if not words or limit <= 0 or not self.documents:
             return SearchResult((), True)
         matches = {word: self._matches(word) for word in words}
+        unknown = tuple(word.typed for word in words if not matches[word])
+        nearest = self._nearest(unknown) if unknown else {}
         every = set.intersection(*(set(m) for m in matches.values()))
         candidates, all_words = every, True
         if not every and len(words) > 1:
@@ -286,7 +311,20 @@ class TerminalIndex:
         hits = tuple(titled_first(ranked, query)[:limit])
         # a lower score listed where a higher one would be (equal scores swapped: no)
         lifted = any(hit.score < best.score for hit, best in zip(hits, ranked, strict=False))
-        return SearchResult(hits, all_words, lifted=lifted)
+        return SearchResult(hits, all_words, lifted, unknown, nearest)
+
+    def _nearest(self, typed: Sequence[str]) -> dict[str, str]:
+        """The corpus's look-alike of each typed word, as the site finds it
+        (papersite.js `nearestOf`, over render/search_words.py's list)."""
+        if self._words is None:
+            self._words = [(word, fold(word)) for word in search_words(self.documents)]
+        known = {folded for _, folded in self._words}
+        return {
+            word: best
+            for word in typed
+            if len(word) >= MIN_LETTERS and word not in known
+            if (best := _look_alike(word, self._words))
+        }
 
     def _matches(self, query_word: QueryWord) -> dict[int, tuple[float, float, float]]:
         """Papers holding the word: (its count in the abstract, each match weighted by
@@ -348,6 +386,56 @@ class TerminalIndex:
             coverage = meta_idf / query_idf if query_idf else 0.0
             score += weight * meta_idf * coverage * coverage
         return score
+
+
+def _look_alike(typed: str, words: Sequence[tuple[str, str]]) -> str:
+    """The word of `words` (most common first, with its folded form) one slip from
+    `typed` (two for seven letters or more; two letters swapped are one slip): of those
+    as near, one that starts as the typed word does, then the first; "" for none."""
+    most = 2 if len(typed) >= 7 else 1
+    best, best_rank = "", 2 * most + 2
+    for word, folded in words:
+        distance = edit_distance(typed, folded, most)
+        rank = 2 * distance + (folded[:1] != typed[:1])
+        if distance <= most and rank < best_rank:
+            best, best_rank = word, rank
+            if best_rank <= 2:
+                break
+    return best
+
+
+def edit_distance(a: str, b: str, most: int) -> int:
+    """Optimal string alignment distance of `a` and `b` (two letters swapped count as
+    one), or `most` + 1 once it is over `most`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    last_low = 0
+    for i in range(1, len(a) + 1):
+        current = [i]
+        low = i
+        for j in range(1, len(b) + 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a[i - 1] != b[j - 1]))
+            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+            low = min(low, cost)
+        if low > most and last_low > most:
+            return most + 1
+        last_low = low
+        before, row = row, current
+    return min(row[len(b)], most + 1)
+
+
+def corrected_query(query: str, nearest: Mapping[str, str]) -> str:
+    """`query` with each typed word that has a look-alike replaced by it (whole words,
+    as folded: papersite.js `correctedQuery` also mends a typo inside a compound)."""
+    words = []
+    for word in query.split():
+        key = "".join(_PART_RE.findall(fold(word)))
+        words.append(nearest.get(key, word))
+    return " ".join(words)
 
 
 def _closeness(stem: str, found: str) -> float:

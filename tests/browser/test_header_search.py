@@ -470,6 +470,8 @@ def test_a_typo_is_answered_by_the_word_the_pages_have(tab: Tab, e2e_site: Built
     )
     assert page.locator(".ps-search__suggest").count() == 0
     assert page.locator("[data-ps-search-input]").input_value() == typo  # as typed
+    answer = _terminal_index(e2e_site).search(typo, 8)  # `papersite search` does the same
+    assert answer.searched == common and [hit.title for hit in answer.hits][:1] == meant[:1]
     # Beside a word no look-alike is found for, the corrected query is offered instead.
     search(page, f"{typo} qxqz")
     offered = page.locator(".ps-search__suggest")
@@ -528,6 +530,35 @@ def test_a_typo_that_finds_nothing_and_a_compounds_part_are_corrected(
     assert search(page, compound)
     answered(f"word \u201c{broken}\u201d", f"{first}-{common}")
     assert page.locator(".ps-search__suggest").count() == 0
+    tab.assert_clean()
+
+
+def test_the_terminal_finds_the_look_alike_the_site_finds(tab: Tab, e2e_site: BuiltSite) -> None:
+    """`papersite search` corrects a typo as the header search does: for typos of the
+    corpus's common words (a letter left out, two swapped, one doubled) that no paper
+    holds, the same word. (Others, "datases", are found by their stem, here and there.)"""
+    page = tab.page
+    tab.goto("")
+    page.wait_for_function("typeof (window.papersite || {}).nearestOf === 'function'")
+    texts = [f"{p.title} {p.abstract}".lower() for p in e2e_site.corpus.papers]
+    counts = Counter(w for text in texts for w in PLAIN_WORD.findall(text) if len(w) >= 6)
+    typos = []
+    for number, (word, _) in enumerate(counts.most_common(30)):
+        cut = 2 + number % (len(word) - 3)
+        typos += [
+            word[:cut] + word[cut + 1 :],
+            word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :],
+        ]
+        typos.append(word[:cut] + word[cut] + word[cut:])
+    typos = [t for t in dict.fromkeys(typos) if not any(t in text for text in texts)]
+    assert len(typos) > 50
+    index = _terminal_index(e2e_site)
+    answers = {t: index.search(t, 1) for t in typos}
+    unknown = [t for t, answer in answers.items() if t in answer.unknown]  # no paper has it
+    assert len(unknown) > 40
+    site = page.evaluate("(w) => window.papersite.nearestOf(w)", unknown)
+    terminal = {t: answers[t].nearest[t] for t in unknown if t in answers[t].nearest}
+    assert terminal == site
     tab.assert_clean()
 
 

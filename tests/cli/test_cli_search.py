@@ -34,7 +34,33 @@ def test_search_says_when_no_paper_has_every_word(run: Run, project) -> None:
     assert "No paper has all of these words" in either.stderr
     assert len(either.stdout.splitlines()) == 2
     none = run(root, "search", "zebra")
-    assert none.exit_code == 0 and "No paper matches" in none.stderr and none.stdout == ""
+    assert none.exit_code == 0 and none.stdout == ""
+    assert none.stderr.strip() == "No paper has the word \u201czebra\u201d."
+
+
+def test_search_answers_a_typo_as_the_site_does(run: Run, project) -> None:
+    """A word no paper has, one slip from the corpus's word: the site's header search
+    answers the corrected query; the terminal listed papers with the other words (or
+    said "No paper matches"), naming nothing."""
+    root = project({"a.txt": LISTING})
+    run(root, "generate")
+    typo = run(root, "search", "wasserstien coupling")
+    assert typo.exit_code == 0, typo.output
+    assert typo.stderr.strip() == (
+        "No paper has the word \u201cwasserstien\u201d; papers for "
+        "\u201cWasserstein coupling\u201d:"  # the word as the abstracts write it
+    )
+    assert typo.stdout.split()[2] == "optimal-transport-for-domain-adaptation"
+    # a word without a look-alike: nothing is corrected, the correction is offered
+    offer = run(root, "search", "wasserstien qxqz")
+    assert offer.stdout == ""
+    assert offer.stderr.strip() == (
+        "No paper has the words \u201cwasserstien\u201d, \u201cqxqz\u201d. "
+        "Did you mean Wasserstein qxqz?"
+    )
+    other = run(root, "search", "qxqz photographs")
+    assert other.stderr.startswith("No paper has the word \u201cqxqz\u201d; papers with the other")
+    assert other.stdout.split()[2] == "image-inpainting-with-diffusion-priors"
 
 
 def test_search_before_generate_says_what_to_run(run: Run, project) -> None:
