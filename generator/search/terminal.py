@@ -273,6 +273,7 @@ class TerminalIndex:
         self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
         self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
         self._words: list[tuple[str, str]] | None = None  # the corpus's words, folded too
+        self._known: set[str] = set()  # their folded forms
 
     def search(self, query: str, limit: int = 10) -> SearchResult:
         """Papers matching every query word, best first; else those matching any. A
@@ -318,11 +319,11 @@ class TerminalIndex:
         (papersite.js `nearestOf`, over render/search_words.py's list)."""
         if self._words is None:
             self._words = [(word, fold(word)) for word in search_words(self.documents)]
-        known = {folded for _, folded in self._words}
+            self._known = {folded for _, folded in self._words}
         return {
             word: best
             for word in typed
-            if len(word) >= MIN_LETTERS and word not in known
+            if len(word) >= MIN_LETTERS and word not in self._known
             if (best := _look_alike(word, self._words))
         }
 
