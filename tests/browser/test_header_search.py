@@ -470,6 +470,12 @@ def test_a_typo_is_answered_by_the_word_the_pages_have(tab: Tab, e2e_site: Built
     )
     assert page.locator(".ps-search__suggest").count() == 0
     assert page.locator("[data-ps-search-input]").input_value() == typo  # as typed
+    # the typo typed twice is named twice and still corrected (it was only offered)
+    assert search(page, f"{typo} {typo}")
+    assert page.locator("[data-ps-search-status]").text_content() == (
+        f"No paper has the words \u201c{typo}\u201d, \u201c{typo}\u201d; showing papers "
+        f"for \u201c{common} {common}\u201d."
+    )
     answer = _terminal_index(e2e_site).search(typo, 8)  # `papersite search` does the same
     assert answer.searched == common and [hit.title for hit in answer.hits][:1] == meant[:1]
     # Beside a word no look-alike is found for, the corrected query is offered instead.
