@@ -13,6 +13,7 @@ setting. `papersite check` runs the same test as the build.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,12 +87,8 @@ def _leaves_docs(target: str) -> bool:
     of docs/."""
     if ":" in target.split("/", 1)[0] or target.startswith("/"):
         return False  # an address, or a path of the site
-    depth = 0
-    for part in target.split("/"):
-        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
-        if depth < 0:
-            return True
-    return False
+    climbed = posixpath.normpath(target)
+    return climbed == ".." or climbed.startswith("../")
 
 
 def _line_of(config_file: Path, value: str) -> str:
