@@ -110,6 +110,10 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
         "hooks:\n  - ../evil.py\n": ":2: hook '../evil.py' is outside the project",
         f"hooks: [{tmp_path / 'evil.py'}]\n": ":1: hook",
         "hooks: [hooks/link.py]\n": ":1: hook 'hooks/link.py' is outside",
+        # check loads no hook: one that is missing or no file passed it, and the build failed.
+        "hooks: [hooks/gone.py]\n": ":1: hook 'hooks/gone.py' is no file",
+        "hooks: [hooks]\n": ":1: hook 'hooks' is no file",
+        f"hooks: [{'h' * 300}.py]\n": f":1: hook '{'h' * 300}.py' is no file",
         "hooks: [!ENV HOOK]\n": ":1: hooks must be a list of paths, written out",
         # A merge key hides the hook from a reading of the top-level keys alone.
         "x: &a {hooks: [../evil.py]}\n<<: *a\n": ":1: hook '../evil.py' is outside",
@@ -175,6 +179,7 @@ def test_an_inherited_file_is_checked_as_mkdocs_reads_it(tmp_path: Path) -> None
     config.write_text("INHERIT: settings/base.yml\n", encoding="utf-8")
     assert config_file_problem(config, project).startswith(f"{base}:1: hook '../evil.py'")
     base.write_text("hooks: [settings/mine.py]\n", encoding="utf-8")
+    (project / "settings" / "mine.py").write_text("", encoding="utf-8")
     assert config_file_problem(config, project) == ""
 
 
