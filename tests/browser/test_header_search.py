@@ -144,6 +144,13 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
           .map((n) => n.textContent)"""
     )
     assert marks == ["C++", "F#", "networks"]  # a name's own signs stay marked
+    # Pagefind writes the page's text with only "<" and ">" escaped: an abstract's
+    # "&amp;" and "&#x3C;b&#x3E;" read as HTML showed as "&" and "<b>".
+    shown = page.evaluate(
+        """() => window.papersite.excerptNodes('R&amp;D, &#x3C;b&#x3E; &amp; p &lt; 0.05 '
+          + '<mark>&lt;b&gt;</mark>.', '').map((n) => n.textContent).join('')"""
+    )
+    assert shown == "R&amp;D, &#x3C;b&#x3E; &amp; p < 0.05 <b>."
     tab.assert_clean()
 
 

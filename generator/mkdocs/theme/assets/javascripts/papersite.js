@@ -480,23 +480,33 @@
      excerpt cut inside a sentence ends with "…", and one that does not start where the
      page's text (`content`) does starts with "…", so it does not read as the whole.
      Pagefind marks a word with the punctuation around it ("distribution,"): that stays
-     outside the mark, but for the signs that end a name ("C++", "C#"). */
+     outside the mark, but for the signs that end a name ("C++", "C#").
+     The excerpt is the page's text with "<" and ">" written "&lt;" and "&gt;" and marks
+     put in, nothing else escaped: read as HTML, an abstract's "&#x3C;b&#x3E;" or
+     "&amp;" showed as "<b>" and "&". So only those two are undone here. */
   var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}+#]*)$/u;
 
+  function excerptText(escaped) {
+    return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  }
+
   function excerptNodes(html, content) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
     var out = [];
-    parsed.body.firstChild.childNodes.forEach(function (node) {
-      var parts = node.nodeName === "MARK" ? AROUND_WORD.exec(node.textContent) : null;
+    var text = "";
+    html.split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (piece, index) {
+      var marked = index % 2 === 1;
+      var words = excerptText(marked ? piece.slice(6, -7) : piece);
+      text += words;
+      var parts = marked ? AROUND_WORD.exec(words) : null;
       if (!parts || !parts[2]) {
-        out.push(document.createTextNode(node.textContent));
+        if (words) out.push(document.createTextNode(words));
         return;
       }
       if (parts[1]) out.push(document.createTextNode(parts[1]));
       out.push(element("mark", "", parts[2]));
       if (parts[3]) out.push(document.createTextNode(parts[3]));
     });
-    var text = parsed.body.textContent.trim();
+    text = text.trim();
     var start = text.split(/\s+/).slice(0, 6).join(" ");
     if (text && content && content.replace(/\s+/g, " ").trim().indexOf(start) !== 0) {
       out.unshift(document.createTextNode("… "));
