@@ -142,15 +142,22 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
     """The moves in `path`, by kind (`papers`, `topics`; empty when there is no such
     file); RedirectsError names the line of anything that is not `old-slug: new-slug`
     under `papers:` or `topics:`."""
-    found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     if not path.is_file():
-        return found
+        return {kind: {} for kind in KINDS}
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        raise RedirectsError(yaml_message(path, error)) from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RedirectsError(f"{path}: cannot read: {error}") from None
+    return _moves_in(text, path)
+
+
+def _moves_in(text: str, path: Path) -> dict[str, dict[str, str]]:
+    """The moves `text` (the file at `path`) holds, as load_moves reads them."""
+    found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    try:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        raise RedirectsError(yaml_message(path, error)) from None
     if node is None:
         return found
     if alias_growth(node) > MAX_YAML_VALUES:
@@ -189,9 +196,10 @@ def load_moves(path: Path) -> dict[str, dict[str, str]]:
 # A line and its ending, as YAML counts lines (str.splitlines also splits at \x0c and
 # others, which YAML reads as text).
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
-# What line-by-line editing does not handle: document markers, and characters YAML reads
-# as line breaks that the lines above do not split at.
-_ODD_LAYOUT_RE = re.compile(r"^(?:---|\.\.\.)(?:\s|$)|[\x85\u2028\u2029]")
+# What line-by-line editing does not handle: a document's end marker (a section added
+# at the end would follow it), and characters YAML reads as line breaks that the lines
+# above do not split at.
+_ODD_LAYOUT_RE = re.compile(r"^\.\.\.(?:\s|$)|[\x85\u2028\u2029]")
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
@@ -200,6 +208,8 @@ def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
     file is edited line by line (`_edited`: the user's comments and order stay); a new
     one is written sorted, each kind without moves left out but `papers:`."""
     text = _edited(path, moves) if path.is_file() else None
+    if text is not None and not _reads_back(text, path, moves):
+        text = None  # a layout the line editing got wrong: never write a broken file
     if text is None:
         text = _HEADER
         for kind in KINDS:
@@ -207,6 +217,15 @@ def save_moves(path: Path, moves: Mapping[str, Mapping[str, str]]) -> None:
             if lines or kind == "papers":
                 text += f"{kind}:\n" + "".join(lines)
     write_text_atomic(path, text)
+
+
+def _reads_back(text: str, path: Path, moves: Mapping[str, Mapping[str, str]]) -> bool:
+    """Whether `text` holds exactly `moves`, as the next run will read it."""
+    try:
+        found = _moves_in(text, path)
+    except RedirectsError:
+        return False
+    return all(found[kind] == dict(moves.get(kind, {})) for kind in KINDS)
 
 
 def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
@@ -226,17 +245,20 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
     eol = first_end.group() if first_end else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += eol
+    if node is not None and (not isinstance(node, yaml.MappingNode) or node.flow_style):
+        return None  # `{papers: ~}`
     keys = [key.value for key, _ in node.value] if node else []
+    root = " " * node.value[0][0].start_mark.column if node and node.value else ""
     if any(_ODD_LAYOUT_RE.search(line) for line in lines) or len(keys) != len(set(keys)):
-        return None  # document markers, other line breaks, a kind written twice
+        return None  # an end marker, other line breaks, a kind written twice
     sections = {key.value: (key, value) for key, value in node.value} if node else {}
     after: dict[int, list[str]] = {}  # new lines to put after line n (-1: at the end)
     for kind in KINDS:
         wanted = moves.get(kind, {})
         if kind not in sections:
             if wanted:
-                after.setdefault(-1, []).append(f"{kind}:{eol}")
-                after[-1] += [f"  {old}: {new}{eol}" for old, new in sorted(wanted.items())]
+                after.setdefault(-1, []).append(f"{root}{kind}:{eol}")
+                after[-1] += [f"{root}  {old}: {new}{eol}" for old, new in sorted(wanted.items())]
             continue
         key, value = sections[kind]
         pairs = value.value if isinstance(value, yaml.MappingNode) else []
@@ -244,9 +266,12 @@ def _edited(path: Path, moves: Mapping[str, Mapping[str, str]]) -> str | None:
             return None
         if isinstance(value, yaml.ScalarNode) and value.style:  # `papers: ''`
             return None
-        last, indent, kept = key.start_mark.line, "  ", set()
-        if not pairs and value.end_mark.line == last and value.value:  # `papers: ~`
-            lines[last] = f"{kind}:{eol}"
+        last, indent, kept = key.start_mark.line, " " * (key.start_mark.column + 2), set()
+        if not pairs and value.value:  # `papers: ~`: the `~` goes, a comment stays
+            at = value.start_mark.line
+            bom = int(at == 0 and text[:1] == "\ufeff")  # YAML's columns do not count it
+            start, end = value.start_mark.column + bom, value.end_mark.column + bom
+            lines[at] = lines[at][:start].rstrip(" ") + lines[at][end:]
         for old, new in pairs:
             line = old.start_mark.line
             if new.start_mark.line != line or new.end_mark.line != line:

@@ -111,7 +111,7 @@ def test_a_users_comments_and_order_are_kept_when_moves_are_recorded(tmp_path: P
     assert load_moves(path) == {"papers": {"a-old": "a", "b-old": "b"}, "topics": {}}
     path.write_text("papers:\ntopics: ~  # none yet\n", encoding="utf-8")
     save_moves(path, {"papers": {}, "topics": {"t-old": "t"}})
-    assert path.read_text(encoding="utf-8") == "papers:\ntopics:\n  t-old: t\n"
+    assert path.read_text(encoding="utf-8") == "papers:\ntopics:  # none yet\n  t-old: t\n"
     path.write_bytes(b"# mine\r\npapers:\r\n  a-old: a\r\n")  # its line endings stay
     save_moves(path, {"papers": {"a-old": "a", "b-old": "b"}})
     assert path.read_bytes() == b"# mine\r\npapers:\r\n  a-old: a\r\n  b-old: b\r\n"
@@ -134,6 +134,35 @@ def test_a_file_laid_out_otherwise_is_written_afresh_and_reads_back(
     moves = {"papers": {**load_moves(path)["papers"], "b-old": "b"}, "topics": {"t-old": "t"}}
     save_moves(path, moves)
     assert load_moves(path) == moves
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A document start: it was written afresh, and every comment lost.
+        ("---\n# mine\npapers:\n  a-old: a  # why\n", ["# mine", "a-old: a  # why"]),
+        ("--- # mine\npapers:\n  a-old: a\n", ["--- # mine"]),
+        ("\ufeffpapers: ~  # none yet\n", ["papers:  # none yet"]),  # a byte-order mark
+        # These were written so that the next run could not read them, or read them wrong.
+        ("# mine\npapers:\n  ~\n", ["# mine"]),
+        ("  papers:\n    a-old: a  # why\n", ["a-old: a  # why"]),  # all indented
+        ("  papers:\n  topics:\n    t-old: t\n", []),
+        ("{papers: ~, topics: ~}\n", []),  # the moves went under topics:
+        ("{\n  papers: ~,\n  topics: ~\n}\n", []),
+    ],
+)
+def test_a_recorded_move_keeps_the_comments_and_reads_back_whatever_the_layout(
+    tmp_path: Path, text: str, kept: list[str]
+) -> None:
+    path = tmp_path / REDIRECTS_NAME
+    path.write_text(text, encoding="utf-8")
+    before = load_moves(path)
+    moves = {"papers": {**before["papers"], "b-old": "b"}, "topics": {**before["topics"]}}
+    moves["topics"]["u-old"] = "u"
+    save_moves(path, moves)
+    assert load_moves(path) == moves
+    written = path.read_text(encoding="utf-8")
+    assert all(line in written for line in kept), written
 
 
 def test_the_file_round_trips_and_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
