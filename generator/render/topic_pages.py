@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
@@ -181,6 +182,12 @@ def areas_for(
     return areas
 
 
+def _most_topics(site: SiteContext) -> int:
+    """The most named topics one paper is in (the analysis' limit, or fewer)."""
+    held = Counter(slug for topic in site.named_topics for slug in topic.papers)
+    return max(held.values(), default=0)
+
+
 def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
     """Render the list of every topic, grouped by area.
 
@@ -197,6 +204,7 @@ def render_topics_index(env: jinja2.Environment, site: SiteContext) -> str:
             }
         ),
         topic_count=len(site.named_topics),
+        most_topics=_most_topics(site),
         other_count=site.other_papers,
         other_href=site.topic_href(TOPICS_INDEX_DOC, OTHER_TOPIC_SLUG),
         paper_count=len(site.corpus.papers),

@@ -87,7 +87,7 @@ def test_other_is_not_counted_as_a_topic() -> None:
     )
     site = SiteContext(Corpus(papers), Analysis(topics=topics), "Site", None)
     page = render_topics_index(make_environment(), site)
-    assert "2 topics found in 3 papers. Each paper belongs to one to three of them; 1 " in page
+    assert "2 topics found in 3 papers. A paper is in up to 2 of them; 1 " in page
     assert "; 1 paper fits none and is listed under [Other](other.md)." in page
     home = render_home(make_environment(), site)
     assert "3 research papers in 2 topics" in home
