@@ -36,7 +36,8 @@ _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     "<!-- Empty on purpose: Material for MkDocs fetches a sitemap beside each feed a page"
-    " links. The site's pages are in the sitemap at the site's root. -->\n"
+    " links. The site's pages are in the sitemap at the site's root (MkDocs lists them"
+    " there when mkdocs.yml sets site_url). -->\n"
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n'
 )
 

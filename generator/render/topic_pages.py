@@ -89,7 +89,9 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     )
     meta = {"title": str(html_escape(topic.label)), "description": str(html_escape(description))}
     feed = None
-    if feed_papers([site.papers[s] for s in topic.papers if s in site.papers]):
+    members = [site.papers[s] for s in shown]
+    in_feed = len(feed_papers(members, len(members)))  # only papers the listing dated
+    if in_feed:
         feed = html_href(doc, topic_feed_doc(topic.slug))
         meta["topic_feed"] = topic_feed_doc(topic.slug)  # linked from the head too
     return env.get_template("topic.md.j2").render(
@@ -100,6 +102,9 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         area_href=html_href(doc, TOPICS_INDEX_DOC) + Markup("#" + site.area_anchor(topic.area)),
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
+        feed_note=f" ({in_feed} dated paper{'' if in_feed == 1 else 's'})"
+        if in_feed < total
+        else "",
         papers=papers,
         close=close,
         close_count=total - len(named),

@@ -9,7 +9,9 @@ import feedparser
 
 from generator.model import Analysis, Corpus, Paper, PaperDate, Topic
 from generator.render.context import SiteContext
+from generator.render.environment import make_environment
 from generator.render.feeds import render_feeds
+from generator.render.topic_pages import render_topic
 
 
 def _paper(slug: str, date: PaperDate | None, title: str | None = None) -> Paper:
@@ -125,3 +127,12 @@ def test_a_feed_where_a_folders_sitemap_would_be_is_kept() -> None:
     analysis = Analysis(topics=(topic,), paper_topics={"old": ("sitemap",)})
     feeds = render_feeds(SiteContext(Corpus(PAPERS), analysis, "Reading group", None))
     assert feedparser.parse(feeds["feeds/topics/sitemap.xml"]).entries
+
+
+def test_a_topic_page_says_how_many_papers_its_feed_can_hold() -> None:
+    """ "40 papers · Atom feed" led to a feed of one entry: only dated papers are in one."""
+    page = render_topic(make_environment(), _site(), TOPIC)
+    assert "Atom feed</a> (2 dated papers)</p>" in page  # of 3: "undated" has no date
+    whole = Topic("nets", "Nets", ("net",), ("old", "new"))
+    page = render_topic(make_environment(), _site(), whole)
+    assert "Atom feed</a></p>" in page
