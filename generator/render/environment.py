@@ -18,6 +18,7 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from generator.compiled_templates import COMPILED_TEMPLATES
+from generator.render.rich_text import unicode_scripts
 from generator.render.text import md_escape
 
 # papersite's page templates (package data); a project's own folder comes first.
@@ -121,4 +122,6 @@ def make_environment(project_templates: Sequence[Path] = ()) -> jinja2.Environme
         lstrip_blocks=True,
         bytecode_cache=COMPILED_TEMPLATES,
     )
+    # For text that cannot hold markup (a tooltip): "SL^{2}A" as "SL²A", "ell_1" as "ℓ₁".
+    env.filters["plain_math"] = unicode_scripts
     return env

@@ -257,6 +257,58 @@ def test_show_on_map_from_a_topic_page_highlights_it_and_shows_its_papers(
     tab.assert_clean()
 
 
+NEXT_FRAME_JS = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Papers (their marks, 3 px around the centre) under or touching a label's box, moved up
+# by `shift`.
+HIDDEN_JS = """([papers, box, shift]) => papers.filter((i) => {
+  const [x, y] = window.papersiteMap.clientPoint(i);
+  return box[0] - 3 <= x && x <= box[2] + 3 && box[1] - 3 - shift <= y
+    && y <= box[3] + 3 - shift; }).length"""
+
+
+def test_a_highlighted_topic_shows_its_papers_beside_its_label_and_the_buttons(
+    new_tab: NewTab, e2e_site: BuiltSite
+) -> None:
+    """Shown from its page, a small topic's label covered the very papers it names, and
+    a paper could sit under the zoom buttons."""
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    page = _open_map(tab)
+    buttons = page.locator(".ps-map__zoom").bounding_box()
+    assert buttons
+    hidden = unmoved = zoomed = 0
+    for topic in _points(e2e_site)["topics"][:-1]:  # "Other" has no label
+        page.evaluate("slug => { location.hash = '#topic=' + slug; }", topic["slug"])
+        page.wait_for_function(
+            "s => document.querySelector('.ps-map').dataset.highlight === s", arg=topic["slug"]
+        )
+        page.evaluate(NEXT_FRAME_JS)  # drawn in the new view
+        label = page.evaluate("window.papersiteMap.labels()")[0]
+        assert label["slug"] == topic["slug"]
+        here = page.evaluate(HIDDEN_JS, [topic["papers"], label["box"], 0])
+        before = page.evaluate(HIDDEN_JS, [topic["papers"], label["box"], label["shift"]])
+        assert here <= before, (topic["slug"], here, before)
+        hidden, unmoved = hidden + here, unmoved + before
+        if page.evaluate("window.papersiteMap.zoom()") == 1:
+            continue  # spread over the whole map: shown whole, as every paper is
+        under = [
+            i
+            for i in topic["papers"]
+            if _inside(page.evaluate("i => window.papersiteMap.clientPoint(i)", i), buttons)
+        ]
+        assert not under, (topic["slug"], under)
+        zoomed += 1
+    assert zoomed >= 10
+    assert hidden < unmoved / 2, (hidden, unmoved)
+    tab.assert_clean()
+
+
+def _inside(point: list[float], box: Any) -> bool:
+    x, y = point
+    return bool(
+        box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"]
+    )
+
+
 def test_paper_graph_links_open_related_papers(tab: Tab) -> None:
     page = tab.page
     tab.goto(RESIDUAL)

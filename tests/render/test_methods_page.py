@@ -65,3 +65,15 @@ def test_a_cell_of_several_papers_lists_one_title_a_line() -> None:
     single = _methods(Method("LoomGAN", "l", ("u",)))
     row = next(line for line in single.splitlines() if line.startswith("<tr id="))
     assert "ps-cell-list" not in row and row.count("<a href=") == 2
+
+
+def test_a_names_tooltip_shows_the_titles_math_as_text_can() -> None:
+    """A tooltip cannot hold markup: it showed "SL^{2}A-INR" raw."""
+    site = SiteContext(
+        Corpus((_paper("s", "SL^{2}A-INR: Learnable Activations on ell_1"),)),
+        Analysis(methods=(Method("SL²A-INR", "s"),)),
+        "Site",
+        None,
+    )
+    page = render_methods(make_environment(), site)[METHODS_DOC]
+    assert 'title="SL²A-INR: Learnable Activations on ℓ₁"' in page

@@ -28,9 +28,12 @@
   var MAX_ZOOM = 40;
   var PIN_ZOOM = 4;
   var FIT_ZOOM = 6;        /* the most a topic is zoomed to from its link */
-  var FIT_MARGIN = 28;     /* CSS pixels around a topic's papers when zoomed to */
+  var FIT_MARGIN = 40;     /* CSS pixels around a topic's papers when zoomed to (a label's room) */
+  var TIP_INSET = 4;       /* the least room between a tip and the map's left edge */
   var DRAG_SLOP = 5;
   var LABEL_FONT = "600 12px ";
+  var POINT_REACH = 3;     /* px from a point's centre that its mark covers */
+  var LABEL_SHIFTS = [0, -18, 18, -30, 30];  /* px a highlighted label may move off its papers */
   var LABEL_MARGIN = 10;   /* px between a label and the map's edge: on a phone, the screen's */
   var TURN_GAIN = 1.1;     /* turn the points a quarter when that draws them this much larger */
   var FOUND_MAX = 8;       /* papers the find box lists */
@@ -403,6 +406,9 @@
       if (beside && s[0] < cover[2]) return;
       var x = Math.min(Math.max(s[0], w / 2 + LABEL_MARGIN + (beside ? cover[2] : 0)),
         state.width - w / 2 - LABEL_MARGIN);
+      var placed = t === lit ? offOwnPoints(state, topic, x, y, w) : y;
+      var shift = placed - y;
+      y = placed;
       var box = [x - w / 2 - 3, y - 9, x + w / 2 + 3, y + 9];
       for (var b = 0; b < boxes.length; b++) {
         var o = boxes[b];
@@ -414,9 +420,28 @@
       ctx.strokeText(topic.label, x, y);
       ctx.fillText(topic.label, x, y);
       if (pointed) ctx.fillRect(x - w / 2, y + 6, w, 1.5);
-      state.labelsDrawn.push({ topic: t, box: box });
+      state.labelsDrawn.push({ topic: t, box: box, shift: shift });
     });
     state.container.setAttribute("data-labels", String(state.labelsDrawn.length));
+  }
+
+  /** The height for the highlighted topic's label at `x`, `y` (w wide): at its place or
+      just above or below it, wherever it hides fewest of the topic's own papers (the
+      label of a small topic covered the very points it names). */
+  function offOwnPoints(state, topic, x, y, w) {
+    var best = y, fewest = Infinity;
+    LABEL_SHIFTS.forEach(function (shift) {
+      var at = y + shift;
+      if (at < 6 + LABEL_MARGIN || at > state.height - 6 - LABEL_MARGIN) return;
+      var hidden = 0;
+      topic.papers.forEach(function (i) {
+        var p = toScreen(state, i);
+        /* under the label's box (as drawLabels makes it), or touching it */
+        if (Math.abs(p[0] - x) <= w / 2 + 3 + POINT_REACH && Math.abs(p[1] - at) <= 9 + POINT_REACH) hidden++;
+      });
+      if (hidden < fewest) { fewest = hidden; best = at; }
+    });
+    return best;
   }
 
   /* ---- interaction ---- */
@@ -451,15 +476,20 @@
     }
     if (touch) tip.appendChild(element("span", "ps-map__tip-hint", "Tap again to open"));
     /* Left of the zoom buttons' column: on a phone a tip as wide as the map hid them. */
-    var zoom = state.container.querySelector(".ps-map__zoom");
-    var right = zoom && !zoom.hidden ? zoom.offsetLeft - 6 : state.width;
-    tip.style.maxWidth = right > 160 ? right + "px" : "";
+    var right = zoomColumnLeft(state) - 6;
+    tip.style.maxWidth = right > 160 ? right - TIP_INSET + "px" : "";
     tip.hidden = false;
     var s = toScreen(state, index);
-    var left = Math.min(Math.max(0, s[0] + 12), Math.max(0, Math.min(right, state.width) - tip.offsetWidth));
+    var left = Math.min(Math.max(TIP_INSET, s[0] + 12), Math.max(TIP_INSET, Math.min(right, state.width) - tip.offsetWidth));
     var top = s[1] + 14 + tip.offsetHeight > state.height ? s[1] - 14 - tip.offsetHeight : s[1] + 14;
     tip.style.left = left + "px";
     tip.style.top = Math.max(0, top) + "px";
+  }
+
+  /** Where the zoom buttons' column starts, in canvas pixels (its width when hidden). */
+  function zoomColumnLeft(state) {
+    var zoom = state.container.querySelector(".ps-map__zoom");
+    return zoom && !zoom.hidden ? Math.min(state.width, zoom.offsetLeft) : state.width;
   }
 
   /** Whether `text` holds the words of `phrase` in a row ("GAN" is no word of
@@ -848,13 +878,16 @@
       var b = toBase(state, state.xs[i], state.ys[i]);
       for (var d = 0; d < 2; d++) { lo[d] = Math.min(lo[d], b[d]); hi[d] = Math.max(hi[d], b[d]); }
     });
+    /* Between the legend floating at the left and the zoom buttons at the right: a
+       paper under either went unseen. */
     var left = state.floating ? state.legend.offsetLeft + state.legend.offsetWidth : 0;
-    var room = [state.width - left - 2 * FIT_MARGIN, state.height - 2 * FIT_MARGIN];
+    var right = zoomColumnLeft(state);
+    var room = [right - left - 2 * FIT_MARGIN, state.height - 2 * FIT_MARGIN];
     var k = Math.min(FIT_ZOOM, room[0] / Math.max(1, hi[0] - lo[0]), room[1] / Math.max(1, hi[1] - lo[1]));
     var v = state.view;
     if (k <= 1) { state.view = { k: 1, tx: 0, ty: 0 }; return; }
     v.k = k;
-    v.tx = left + (state.width - left) / 2 - (lo[0] + hi[0]) / 2 * k;
+    v.tx = left + (right - left) / 2 - (lo[0] + hi[0]) / 2 * k;
     v.ty = state.height / 2 - (lo[1] + hi[1]) / 2 * k;
   }
 
@@ -1121,8 +1154,8 @@
     drawMs: function () { return current ? current.drawMs : null; },
     namesPhrase: namesPhrase,
     zoom: function () { return current ? current.view.k : null; },
-    /* The labels drawn, largest topic first: slug and box [left, top, right, bottom]
-       in client coordinates. */
+    /* The labels drawn, largest topic first: slug, box [left, top, right, bottom]
+       in client coordinates, and how far it was moved off its papers (px down). */
     labels: function () {
       if (!current) return [];
       var frame = current.canvas.getBoundingClientRect();
@@ -1130,7 +1163,8 @@
         var b = label.box;
         return {
           slug: current.data.topics[label.topic].slug,
-          box: [frame.left + b[0], frame.top + b[1], frame.left + b[2], frame.top + b[3]]
+          box: [frame.left + b[0], frame.top + b[1], frame.left + b[2], frame.top + b[3]],
+          shift: label.shift
         };
       });
     },
