@@ -2,8 +2,9 @@
 
 Material renders its whole navigation sidebar, its colour-palette switch and its
 settings script into every page. For a page outside the navigation (paper, topic and
-per-year pages) these depend only on the page's folder: no navigation item is active,
-and every link in them is relative to the folder. At 10,000 papers rendering them again
+per-year pages) these depend only on the page's folder: the navigation item marked
+active is the folder's (nav_section.py), and every link in them is relative to the
+folder. At 10,000 papers rendering them again
 for each page was a quarter of the theme's time. The templates wrap such a partial in
 
     {% call papersite_memo("nav") %}...{% endcall %}

@@ -465,6 +465,28 @@ def test_paper_pages_are_not_in_the_sidebar(built_site: BuiltSite) -> None:
     assert len(about) == 1 and resolve(site, site / "index.html", about[0].attrs["href"])
 
 
+def test_the_sidebar_marks_where_a_page_outside_it_belongs(built_site: BuiltSite) -> None:
+    """A topic page marked nothing in the sidebar: "Topics" looked like any other link."""
+    site = built_site.site
+    papers = sorted((site / "papers").glob("*/index.html"))[:3]
+    topics = sorted((site / "topics").glob("*/index.html"))[:3]
+    years = sorted((site / "browse").glob("*/index.html"))[:3]
+    expected = {"Topics": topics, "All papers": papers + years, "Home": [site / "index.html"]}
+    expected["Topics"].append(site / "topics" / "index.html")  # its own page, as before
+    assert papers and topics and years
+    for label, pages in expected.items():
+        for page in pages:
+            nav = parse_file(page).find("nav", cls="md-nav--primary")
+            active = [
+                " ".join(item.find("a").text().split())
+                for item in nav.find_all("li")
+                if "md-nav__item--active" in item.classes()
+            ]
+            assert active == [label], (page.relative_to(site), active)
+    health = parse_file(site / "health" / "index.html").find("nav", cls="md-nav--primary")
+    assert not [i for i in health.find_all("li") if "md-nav__item--active" in i.classes()]
+
+
 # --- reproducibility (bundled site) -------------------------------------------------------
 
 
