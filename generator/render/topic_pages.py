@@ -134,12 +134,12 @@ def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) ->
     """What the count of a topic's papers holds besides its list's entries: members close
     to it, and papers listed under another as possibly the same work (the list of "16
     papers" had 15 entries). Said as the list says it: "earlier version" read as a date
-    the listing may not give."""
-    notes = [f"{close} close to it"] if close else []
+    the listing may not give; "1 close to it" read as a measure, not a place."""
+    notes = [f"{close} under “Close to this topic”"] if close else []
     versions = sum(len(later) for _, later in groups)
     if versions:
         others = "another" if versions == 1 else "others"
-        notes.append(f"{versions} listed under {others} as possibly the same work")
+        notes.append(f"{versions} shown with {others} as possibly the same work")
     return notes
 
 

@@ -39,8 +39,8 @@ def test_the_sentence_reads_the_label_as_words() -> None:
 
 
 def test_with_close_members_the_sentence_counts_the_papers_it_describes() -> None:
-    """The header counts every member ("22 papers (8 close to it)"); the keywords speak of
-    the 14 that name the topic, and the sentence says so."""
+    """The header counts every member ("22 papers (8 under “Close to this topic”)"); the
+    keywords speak of the 14 that name the topic, and the sentence says so."""
     assert _about(_topic("ResNets"), 14, 22) == (
         "14 of its 22 papers name ResNets; their abstracts stand out for"
     )
@@ -172,7 +172,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "papers/p/" in named and "papers/r/" in named and "papers/q/" not in named
     assert "papers/q/" in apart
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
-    assert "3 papers (1 close to it) · " in named  # every member counted
+    assert "3 papers (1 under “Close to this topic”) · " in named  # every member counted
     # Two name it: too few to be described apart, the keywords describe all three.
     assert "The abstracts of these papers on diffusion models stand out" in named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
@@ -205,5 +205,8 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     assert len(items) == 2  # "a" with "c" under it, then "b"
     assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
     assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
-    assert "4 papers (1 close to it; 1 listed under another as possibly the same work)" in page
+    assert (
+        "4 papers (1 under “Close to this topic”; 1 shown with another as possibly the same work)"
+        in page
+    )
     assert "This paper does not use the topic's name" in page
