@@ -130,16 +130,22 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
     )
 
 
-def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) -> list[str]:
+# The id MkDocs gives the heading "Close to this topic" (topic.md.j2).
+CLOSE_ANCHOR = "close-to-this-topic"
+
+
+def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) -> list[Markup]:
     """What the count of a topic's papers holds besides its list's entries: members close
     to it, and papers listed under another as possibly the same work (the list of "16
     papers" had 15 entries). Said as the list says it: "earlier version" read as a date
-    the listing may not give; "1 close to it" read as a measure, not a place."""
-    notes = [f"{close} under “Close to this topic”"] if close else []
+    the listing may not give; "1 close to it" read as a measure, not a place. The
+    section's name links to it: on a phone no table of contents leads there."""
+    link = Markup('<a href="#{}">Close to this topic</a>').format(CLOSE_ANCHOR)
+    notes = [Markup("{} under “{}”").format(close, link)] if close else []
     versions = sum(len(later) for _, later in groups)
     if versions:
         others = "another" if versions == 1 else "others"
-        notes.append(f"{versions} shown with {others} as possibly the same work")
+        notes.append(Markup(f"{versions} shown with {others} as possibly the same work"))
     return notes
 
 
