@@ -77,6 +77,25 @@ def normalise_url(raw: str) -> str | None:
     return f"https://{host}/{path}" if path else f"https://{host}"
 
 
+# Words that introduce a URL as the paper's code, in the same sentence, shortly before
+# it: "Code: https://monai.io/...", "our implementation is available at ...".
+_SAYS_CODE_RE = re.compile(
+    r"\b(?:codes?|implementations?|software|repository|repo)\b[^.;!?]{0,60}$", re.IGNORECASE
+)
+_SAYS_CODE_BEFORE = 80  # characters before a URL read for those words
+
+
+def said_code_urls(texts: Iterable[str]) -> set[str]:
+    """The URLs (as `normalise_url` gives them) that the texts introduce as code: on a
+    host of its own (a lab's site) such a link was a "Web page"."""
+    said = set()
+    for text in texts:
+        for start, _end, url in url_spans(text):
+            if _SAYS_CODE_RE.search(text[max(0, start - _SAYS_CODE_BEFORE) : start]):
+                said.add(url)
+    return said
+
+
 def is_code_url(url: str) -> bool:
     """Whether an https URL (as `normalise_url` gives) points into a code host."""
     host = url.removeprefix("https://").partition("/")[0].lower().removeprefix("www.")

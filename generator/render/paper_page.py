@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from generator.analyze.code_urls import is_code_url
+from generator.analyze.code_urls import is_code_url, said_code_urls
 from generator.ingest.titles import without_headings
 from generator.links import MAP_DOC, html_link, lookup_links, paper_doc, topic_url
 from generator.model import Analysis, Corpus, MergeAction, Paper, Topic
@@ -37,9 +37,8 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
     doc = paper_doc(paper.slug)
     analysis = site.analysis
     topics = site.paper_topics(paper.slug)
-    code_urls = _paper_urls(paper, analysis)
-    links = _code_links(code_urls)
-    has_code = any(href and is_code_url(url) for url, href in links)
+    links = _page_links(paper, analysis)
+    has_code = any(link.code for link in links)
     page_url = site.page_url(doc)
     title_html = rich_text(paper.title, links=False)
     return env.get_template("paper.md.j2").render(
@@ -185,15 +184,13 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
-def _actions(links: list[tuple[str, Markup | None]]) -> list[tuple[str, Markup]]:
+def _actions(links: list[PageLink]) -> list[tuple[str, Markup]]:
     """Buttons for the paper's code and web pages: `Code (GitHub)`, `Web page (host)`."""
     actions = []
-    for url, href in links:
-        if href is None:
-            continue
-        host = urlsplit(url).netloc.lower().removeprefix("www.")
-        kind = "Code" if is_code_url(url) else "Web page"
-        actions.append((f"{kind} ({_HOST_NAMES.get(host, host)})", href))
+    for link in links:
+        host = urlsplit(link.url).netloc.lower().removeprefix("www.")
+        kind = "Code" if link.code else "Web page"
+        actions.append((f"{kind} ({_HOST_NAMES.get(host, host)})", link.href))
     return actions[:4]
 
 
@@ -308,24 +305,32 @@ def _method_names(names: list[str], joiner: str) -> Markup:
 
 
 def papers_with_code(corpus: Corpus, analysis: Analysis) -> set[str]:
-    """Slugs of the papers whose page links into a code host (GitHub, GitLab, ...)."""
-    return {
-        p.slug
-        for p in corpus.papers
-        if any(href and is_code_url(url) for url, href in _code_links(_paper_urls(p, analysis)))
-    }
+    """Slugs of the papers whose page links to their code (the finder's "Has code")."""
+    return {p.slug for p in corpus.papers if any(link.code for link in _page_links(p, analysis))}
 
 
-def _paper_urls(paper: Paper, analysis: Analysis) -> tuple[str, ...]:
-    """The listing's own link (structured input) first, then code URLs from the abstract."""
+class PageLink(NamedTuple):
+    """A web address a paper page links to: its safe href, and whether it is the code."""
+
+    url: str
+    href: Markup
+    code: bool
+
+
+def _page_links(paper: Paper, analysis: Analysis) -> list[PageLink]:
+    """The listing's own link (structured input) first, then the URLs of the abstract;
+    one that is no safe link is left out (the abstract shows it as text). Code is a link
+    into a code host (GitHub, GitLab, ...) or one the abstract introduces as code."""
     own = (paper.external_url,) if paper.external_url else ()
     found = analysis.code_urls.get(paper.slug, ())
-    return own + tuple(url for url in found if url != paper.external_url)
-
-
-def _code_links(urls: tuple[str, ...]) -> list[tuple[str, Markup | None]]:
-    """Each code URL with a safe href (None: shown as text, not linked)."""
-    return [(url, external_href(url)) for url in urls]
+    urls = own + tuple(url for url in found if url != paper.external_url)
+    said = said_code_urls(paper.versions or (paper.abstract,)) if found else set()
+    links = []
+    for url in urls:
+        href = external_href(url)
+        if href is not None:
+            links.append(PageLink(url, href, is_code_url(url) or url in said))
+    return links
 
 
 # Sort keys of papers without the field: Pagefind leaves out pages that lack the key.

@@ -101,3 +101,22 @@ def test_bundled_corpus_urls_are_found_as_without_the_quick_check() -> None:
     found = [find_urls([t]) for t in texts]
     assert found == [_plain_urls([t]) for t in texts]
     assert sum(map(len, found)) >= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("... the validation phase. Code: https://monai.io/research/swin-unetr", True),
+        ("Our code and models are available at http://lab.org/x.", True),
+        ("The implementation will be released at https://lab.org/x.", True),
+        ("Source code is at https://lab.org/x.", True),
+        ("Project page: https://lab.org/x.", False),
+        ("The data set is at https://lab.org/x.", False),
+        # Another sentence, or too far before the address, says nothing of it.
+        ("We release code. The dataset is at https://lab.org/x.", False),
+        ("Our code " + "and more words " * 6 + "is at https://lab.org/x.", False),
+    ],
+)
+def test_an_address_the_abstract_introduces_as_code_is_code(text: str, said: bool) -> None:
+    (url,) = find_urls([text])
+    assert code_urls.said_code_urls([text]) == ({url} if said else set())

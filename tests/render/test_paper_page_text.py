@@ -9,6 +9,7 @@ from analyze_helpers import corpus_of, slug_of
 from generator.links import paper_doc
 from generator.model import Analysis, Method, Topic
 from generator.render import render_site
+from generator.render.paper_page import papers_with_code
 from generator.render.text import title_order
 
 
@@ -134,3 +135,19 @@ def test_the_finders_title_order_is_all_papers_a_to_z() -> None:
     }
     a_to_z = [p.slug for p in sorted(corpus.papers, key=lambda p: (title_order(p.title), p.slug))]
     assert sorted(keys, key=keys.__getitem__) == a_to_z
+
+
+def test_a_link_the_abstract_calls_code_is_a_code_button_on_any_host() -> None:
+    """ "Code: https://monai.io/..." was a "Web page (monai.io)" button, and the paper had
+    no code for the finder."""
+    abstract = "We segment brain tumours. Code: https://monai.io/research/swin-unetr"
+    corpus = corpus_of([("Swin Tumour Segmenter", abstract)])
+    (paper,) = corpus.papers
+    analysis = Analysis(code_urls={paper.slug: ("https://monai.io/research/swin-unetr",)})
+    page = render_site(corpus, analysis, "Papers")[paper_doc(paper.slug)]
+    assert ">Code (monai.io)</a>" in page
+    assert papers_with_code(corpus, analysis) == {paper.slug}
+    project = corpus_of([("Swin Tumour Segmenter", abstract.replace("Code:", "Project page:"))])
+    page = render_site(project, analysis, "Papers")[paper_doc(paper.slug)]
+    assert ">Web page (monai.io)</a>" in page
+    assert papers_with_code(project, analysis) == set()
