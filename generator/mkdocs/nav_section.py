@@ -4,9 +4,10 @@ Paper, topic and per-year pages are not in mkdocs.yml's `nav` (the sidebar would
 with the corpus), so Material marked nothing in the sidebar as where the reader is: on a
 topic page "Topics" looked like any other link. While such a page is rendered, the
 navigation page it belongs under is marked active as MkDocs marks a page's own item
-(Material colours it): the one whose address holds the page's folder (`topics/` for a
-topic, `browse/` for a year), and for a paper, the list of all papers. The mark
-depends only on the page's folder, as the shared sidebar (partial_memo.py) requires.
+(Material colours it): the one that stands for the page's folder in docs/
+(topics/index.md for topics/, methods.md for methods/), and for a paper, the list of
+all papers. Pages that share a sidebar (partial_memo.py) share its mark: the memo's key
+holds it (SECTION_CONTEXT).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from generator.links import BROWSE_INDEX_DOC, PAPERS_FOLDER
 
+SECTION_CONTEXT = "papersite_section"  # the marked page's source path, in the page context
 # Folders whose pages belong under a navigation page of another address.
 HOME_OF_FOLDER = {PAPERS_FOLDER: BROWSE_INDEX_DOC}
 

@@ -2,10 +2,10 @@
 
 Material renders its whole navigation sidebar, its colour-palette switch and its
 settings script into every page. For a page outside the navigation (paper, topic and
-per-year pages) these depend only on the page's folder: the navigation item marked
-active is the folder's (nav_section.py), and every link in them is relative to the
-folder. At 10,000 papers rendering them again
-for each page was a quarter of the theme's time. The templates wrap such a partial in
+per-year pages) these depend only on the page's folder and the navigation item marked
+active (nav_section.py: the folder's), and every link in them is relative to the
+folder. At 10,000 papers rendering them again for each page was a quarter of the
+theme's time. The templates wrap such a partial in
 
     {% call papersite_memo("nav") %}...{% endcall %}
 
@@ -21,6 +21,8 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 
+from generator.mkdocs.nav_section import SECTION_CONTEXT
+
 MEMO_GLOBAL = "papersite_memo"
 # Overrides include Material's own partial under this prefix ("material-theme/partials/
 # nav.html"), since an override cannot include the file of its own name.
@@ -33,7 +35,7 @@ class PartialMemo:
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
-        self._html: dict[tuple[str, str, str], Any] = {}
+        self._html: dict[tuple[str, str, str, str], Any] = {}
         self._nav: Any = None
         self._nav_sources: frozenset[str] = frozenset()
         self._nav_urls: tuple[str, ...] = ()
@@ -48,8 +50,9 @@ class PartialMemo:
             self._html[key] = caller()
         return self._html[key]
 
-    def _key(self, context: Any, name: str) -> tuple[str, str, str] | None:
-        """(name, folder, base URL) for a page outside the navigation, else None."""
+    def _key(self, context: Any, name: str) -> tuple[str, str, str, str] | None:
+        """(name, folder, base URL, the navigation page marked active) for a page outside
+        the navigation, else None."""
         page, nav = context.get("page"), context.get("nav")
         if page is None or nav is None or getattr(page, "file", None) is None:
             return None
@@ -63,7 +66,7 @@ class PartialMemo:
         if any(nav_url.startswith(url) for nav_url in self._nav_urls):
             return None  # a navigation link inside the page's folder is relative to it
         folder = url.rstrip("/").rpartition("/")[0]
-        return name, folder, str(context.get("base_url"))
+        return name, folder, str(context.get("base_url")), str(context.get(SECTION_CONTEXT))
 
     def _remember(self, nav: Any) -> None:
         self._html.clear()

@@ -57,7 +57,7 @@ from generator.mkdocs.config_file import (
 from generator.mkdocs.fast_markdown import use_fast_render
 from generator.mkdocs.icons import ICON_CLASS_FILTER, IconError, css_class, icon_rules, theme_icons
 from generator.mkdocs.instant_navigation import INSTANT_PAGE_LIMIT, limit_instant_navigation
-from generator.mkdocs.nav_section import section_of
+from generator.mkdocs.nav_section import SECTION_CONTEXT, section_of
 from generator.mkdocs.page_config import GLOBAL as SLIM_CONFIG_GLOBAL
 from generator.mkdocs.page_config import slim_config
 from generator.mkdocs.page_settings import make_safe
@@ -343,16 +343,21 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """Mark the navigation page a page outside the navigation belongs under as active
         while it renders (nav_section.py)."""
+        self._unmark_section()
         self.lit_section = section_of(page, nav)
         if self.lit_section is not None:
             self.lit_section.active = True
+        context[SECTION_CONTEXT] = self.lit_section.file.src_uri if self.lit_section else ""
         return context
 
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Write pages without their templates' indentation (compact_html.py)."""
+    def _unmark_section(self) -> None:
         if self.lit_section is not None:
             self.lit_section.active = False
             self.lit_section = None
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Write pages without their templates' indentation (compact_html.py)."""
+        self._unmark_section()
         return compact(output)
 
     def on_post_build(self, *, config: Any) -> None:

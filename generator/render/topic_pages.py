@@ -19,7 +19,7 @@ from generator.links import (
 )
 from generator.model import MIN_DESCRIBED, Topic
 from generator.render.context import UNGROUPED_AREA, PaperLink, SiteContext, enough_papers_have
-from generator.render.feeds import feed_papers
+from generator.render.feeds import TOPIC_FEED_LENGTH, feed_papers
 from generator.render.svg import year_chart
 from generator.render.text import front_matter, html_escape, html_href, in_words, title_order
 
@@ -102,9 +102,7 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
         area_href=html_href(doc, TOPICS_INDEX_DOC) + Markup("#" + site.area_anchor(topic.area)),
         map_href=map_href(doc, topic.slug),
         feed_href=feed,
-        feed_note=f" ({in_feed} dated paper{'' if in_feed == 1 else 's'})"
-        if in_feed < total
-        else "",
+        feed_note=_feed_note(in_feed, total),
         papers=papers,
         close=close,
         close_count=total - len(named),
@@ -128,6 +126,14 @@ def render_topic(env: jinja2.Environment, site: SiteContext, topic: Topic) -> st
             if s in site.topics
         ],
     )
+
+
+def _feed_note(dated: int, total: int) -> str:
+    """What a topic's feed holds when not all its papers: "40 papers · Atom feed" led to
+    a feed of one entry (a feed lists papers with a date the listing printed)."""
+    if dated > TOPIC_FEED_LENGTH:
+        return f" (its {TOPIC_FEED_LENGTH} newest dated papers)"
+    return f" ({dated} dated paper{'' if dated == 1 else 's'})" if dated < total else ""
 
 
 # The id MkDocs gives the heading "Close to this topic" (topic.md.j2).

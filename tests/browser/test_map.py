@@ -266,15 +266,19 @@ HIDDEN_JS = """([papers, box, shift]) => papers.filter((i) => {
     && y <= box[3] + 3 - shift; }).length"""
 
 
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
 def test_a_highlighted_topic_shows_its_papers_beside_its_label_and_the_buttons(
-    new_tab: NewTab, e2e_site: BuiltSite
+    new_tab: NewTab, e2e_site: BuiltSite, size: tuple[int, int]
 ) -> None:
     """Shown from its page, a small topic's label covered the very papers it names, and
-    a paper could sit under the zoom buttons."""
-    tab = new_tab(viewport={"width": 390, "height": 844})
+    a paper could sit under the zoom buttons (or, on a wide screen, the legend floating
+    over the map's left)."""
+    tab = new_tab(viewport={"width": size[0], "height": size[1]})
     page = _open_map(tab)
-    buttons = page.locator(".ps-map__zoom").bounding_box()
-    assert buttons
+    floating = page.evaluate(
+        "getComputedStyle(document.querySelector('.ps-map__legend')).position === 'absolute'"
+    )
+    assert floating == (size[0] > 1000)
     hidden = unmoved = zoomed = 0
     for topic in _points(e2e_site)["topics"][:-1]:  # "Other" has no label
         page.evaluate("slug => { location.hash = '#topic=' + slug; }", topic["slug"])
@@ -282,8 +286,20 @@ def test_a_highlighted_topic_shows_its_papers_beside_its_label_and_the_buttons(
             "s => document.querySelector('.ps-map').dataset.highlight === s", arg=topic["slug"]
         )
         page.evaluate(NEXT_FRAME_JS)  # drawn in the new view
-        label = page.evaluate("window.papersiteMap.labels()")[0]
+        labels = page.evaluate("window.papersiteMap.labels()")
+        if not labels:  # its papers under the legend: no label (zoomed, none is)
+            assert page.evaluate("window.papersiteMap.zoom()") == 1, topic["slug"]
+            continue
+        label = labels[0]
         assert label["slug"] == topic["slug"]
+        # Where they are now, in the same client coordinates as the points and labels.
+        buttons = page.locator(".ps-map__zoom").bounding_box()
+        legend = page.locator(".ps-map__legend").bounding_box()
+        assert buttons and legend
+        covers = [buttons, legend] if floating else [buttons]
+        corners = [legend["x"], legend["y"], legend["x"] + legend["width"]]
+        corners.append(legend["y"] + legend["height"])
+        assert not (floating and _overlap(label["box"], corners)), topic["slug"]
         here = page.evaluate(HIDDEN_JS, [topic["papers"], label["box"], 0])
         before = page.evaluate(HIDDEN_JS, [topic["papers"], label["box"], label["shift"]])
         assert here <= before, (topic["slug"], here, before)
@@ -293,7 +309,10 @@ def test_a_highlighted_topic_shows_its_papers_beside_its_label_and_the_buttons(
         under = [
             i
             for i in topic["papers"]
-            if _inside(page.evaluate("i => window.papersiteMap.clientPoint(i)", i), buttons)
+            if any(
+                _inside(page.evaluate("i => window.papersiteMap.clientPoint(i)", i), cover)
+                for cover in covers
+            )
         ]
         assert not under, (topic["slug"], under)
         zoomed += 1
@@ -430,6 +449,36 @@ def test_the_map_keeps_its_style_when_only_the_fragment_is_edited(tab: Tab) -> N
         "h => document.querySelector('.ps-map').offsetHeight <= h + 2", arg=height
     )
     assert page.locator("link[href*='stylesheets/map']").count() >= 1
+    # Laid out again once its style is back: the legend floats beside the map, open (it
+    # stayed folded, as below a phone's map, and labels went under it).
+    page.wait_for_function(
+        """() => document.querySelector('.ps-map__legend-head').getAttribute('aria-expanded')
+          === 'true' && getComputedStyle(document.querySelector('.ps-map__legend')).position
+          === 'absolute'"""
+    )
+    tab.assert_clean()
+
+
+EXPANDED_JS = "document.querySelector('.ps-map__legend-head').getAttribute('aria-expanded')"
+
+
+def test_the_legend_is_open_beside_the_map_and_folded_below_it_until_the_reader_picks(
+    new_tab: NewTab,
+) -> None:
+    """The fold was decided once, when the map was first laid out: a map laid out before
+    its style was back (an edited #fragment under instant navigation) kept a folded
+    legend beside the map, and labels went under it."""
+    tab = new_tab(viewport={"width": 1280, "height": 900})
+    page = _open_map(tab)
+    assert page.evaluate(EXPANDED_JS) == "true"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_function(f"{EXPANDED_JS} === 'false'")  # below the map, on a phone
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(f"{EXPANDED_JS} === 'true'")
+    page.click(".ps-map__legend-head")  # the reader folds it: it stays so
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.wait_for_timeout(200)
+    assert page.evaluate(EXPANDED_JS) == "false"
     tab.assert_clean()
 
 

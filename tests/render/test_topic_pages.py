@@ -89,6 +89,11 @@ def test_other_is_not_counted_as_a_topic() -> None:
     page = render_topics_index(make_environment(), site)
     assert "2 topics found in 3 papers. A paper is in up to 2 of them; 1 " in page
     assert "; 1 paper fits none and is listed under [Other](other.md)." in page
+    apart = (Topic("a", "Alpha", ("k",), ("p",)), Topic("b", "Beta", ("k",), ("q", "r")))
+    page = render_topics_index(
+        make_environment(), SiteContext(Corpus(papers), Analysis(topics=apart), "Site", None)
+    )
+    assert "2 topics found in 3 papers. No paper is in more than one of them.\n" in page
     home = render_home(make_environment(), site)
     assert "3 research papers in 2 topics" in home
     other = render_topic(make_environment(), site, topics[2])
@@ -207,7 +212,7 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
     assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
     assert (
-        "4 papers (1 under “<a href=\"#close-to-this-topic\">Close to this topic</a>”; "
+        '4 papers (1 under “<a href="#close-to-this-topic">Close to this topic</a>”; '
         "1 shown with another as possibly the same work)" in page
     )
     assert "This paper does not use the topic's name" in page

@@ -376,7 +376,7 @@
       }
       /* On a phone the open filters fill the screen and the status is below it: the
          count is said beside them too (the status alone is read out). */
-      self.tally.textContent = " \u00b7 " + (count ? plural(count, "paper", "papers") : "0 papers");
+      self.tally.textContent = " \u00b7 " + plural(count, "paper", "papers");
       self.container.setAttribute("data-results", String(main.results.length));
       return self.showMore(place && place.shown).then(function () {
         if (place && mine === self.generation) scrollBack(place.y);

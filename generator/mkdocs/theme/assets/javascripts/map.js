@@ -196,6 +196,12 @@
     var height = Math.round(Math.max(280, window.innerHeight * share));
     var legend = state.legend;
     var floating = getComputedStyle(legend).position === "absolute";
+    /* Open beside the map, folded below it (a phone), until the reader picks: the map
+       can be laid out before its style is back (an edited #fragment, instant navigation)
+       and again when it is. */
+    if (!state.legendPicked) {
+      legend.querySelector(".ps-map__legend-head").setAttribute("aria-expanded", floating ? "true" : "false");
+    }
     var fit = fitPoints(state, 0, width, height);
     state.floating = floating;
     if (floating) {
@@ -406,7 +412,7 @@
       if (beside && s[0] < cover[2]) return;
       var x = Math.min(Math.max(s[0], w / 2 + LABEL_MARGIN + (beside ? cover[2] : 0)),
         state.width - w / 2 - LABEL_MARGIN);
-      var placed = t === lit ? offOwnPoints(state, topic, x, y, w) : y;
+      var placed = t === lit ? offOwnPoints(state, topic, x, y, w, cover) : y;
       var shift = placed - y;
       y = placed;
       var box = [x - w / 2 - 3, y - 9, x + w / 2 + 3, y + 9];
@@ -427,12 +433,15 @@
 
   /** The height for the highlighted topic's label at `x`, `y` (w wide): at its place or
       just above or below it, wherever it hides fewest of the topic's own papers (the
-      label of a small topic covered the very points it names). */
-  function offOwnPoints(state, topic, x, y, w) {
+      label of a small topic covered the very points it names), never under the
+      floating legend (`cover`: its box, or null). */
+  function offOwnPoints(state, topic, x, y, w, cover) {
     var best = y, fewest = Infinity;
     LABEL_SHIFTS.forEach(function (shift) {
       var at = y + shift;
       if (at < 6 + LABEL_MARGIN || at > state.height - 6 - LABEL_MARGIN) return;
+      if (shift && cover && x - w / 2 - 3 < cover[2] && cover[0] < x + w / 2 + 3 &&
+          at - 9 < cover[3] && cover[1] < at + 9) return;
       var hidden = 0;
       topic.papers.forEach(function (i) {
         var p = toScreen(state, i);
@@ -720,9 +729,8 @@
     /* Areas: an area is often named by its largest topic, with more papers than it
        ("Activation functions 43" holds the topic's 27 and two others) */
     head.textContent = countAreas(data) ? "Areas" : "Topics";
-    /* A phone shows the legend below the map; there it starts folded. */
-    if (getComputedStyle(legend).position !== "absolute") head.setAttribute("aria-expanded", "false");
     head.addEventListener("click", function () {
+      state.legendPicked = true;
       var open = head.getAttribute("aria-expanded") !== "true";
       head.setAttribute("aria-expanded", open ? "true" : "false");
       resize(state);
@@ -1185,6 +1193,10 @@
     if (topic >= 0 || paper >= 0) bringIntoView(state);
   }
 
+  /* papersite.js says so when it put the map's style back: the legend may float now. */
+  window.addEventListener("resize", function () {
+    if (current && document.body.contains(current.container)) resize(current);
+  });
   window.addEventListener("hashchange", function () {
     if (current && document.body.contains(current.container)) arrive(current);
   });
