@@ -151,6 +151,12 @@ def test_excerpts_come_from_the_abstract_with_the_query_words_marked(
           + '<mark>&lt;b&gt;</mark>.', '').map((n) => n.textContent).join('')"""
     )
     assert shown == "R&amp;D, &#x3C;b&#x3E; &amp; p < 0.05 <b>."
+    raised = page.evaluate(
+        """() => window.papersite.excerptNodes(
+          'We propose SP^2OT for <mark>transport</mark>.', '').filter((n) => n.nodeName === 'SUP')
+          .map((n) => n.textContent)"""
+    )
+    assert raised == ["^2"]  # raised as the page shows it, its caret kept (hidden)
     tab.assert_clean()
 
 

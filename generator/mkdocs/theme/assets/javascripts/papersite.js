@@ -483,7 +483,8 @@
      outside the mark, but for the signs that end a name ("C++", "C#").
      The excerpt is the page's text with "<" and ">" written "&lt;" and "&gt;" and marks
      put in, nothing else escaped: read as HTML, an abstract's "&#x3C;b&#x3E;" or
-     "&amp;" showed as "<b>" and "&". So only those two are undone here. */
+     "&amp;" showed as "<b>" and "&". So only those two are undone here. A name's
+     superscript is raised outside the marks, as the page shows it (titleNodes). */
   var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}+#]*)$/u;
 
   function excerptText(escaped) {
@@ -499,7 +500,7 @@
       text += words;
       var parts = marked ? AROUND_WORD.exec(words) : null;
       if (!parts || !parts[2]) {
-        if (words) out.push(document.createTextNode(words));
+        if (words) out.push.apply(out, titleNodes(words));  /* SP^2OT raised, as on its page */
         return;
       }
       if (parts[1]) out.push(document.createTextNode(parts[1]));
