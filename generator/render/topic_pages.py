@@ -147,7 +147,7 @@ def _count_notes(close: int, groups: list[tuple[PaperLink, list[PaperLink]]]) ->
     the listing may not give; "1 close to it" read as a measure, not a place. The
     section's name links to it: on a phone no table of contents leads there."""
     link = Markup('<a href="#{}">Close to this topic</a>').format(CLOSE_ANCHOR)
-    notes = [Markup("{} under “{}”").format(close, link)] if close else []
+    notes = [Markup("{} under {}").format(close, link)] if close else []  # a link: no quotes
     versions = sum(len(later) for _, later in groups)
     if versions:
         others = "another" if versions == 1 else "others"

@@ -178,7 +178,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "papers/q/" in apart
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
     link = '<a href="#close-to-this-topic">Close to this topic</a>'  # the section's id
-    assert f"3 papers (1 under “{link}”) · " in named  # every member counted
+    assert f"3 papers (1 under {link}) · " in named  # every member counted
     # Two name it: too few to be described apart, the keywords describe all three.
     assert "The abstracts of these papers on diffusion models stand out" in named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped
@@ -212,7 +212,7 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
     assert 'href="../../papers/a/"' in items[0] and "Possibly the same work" in items[0]
     assert 'href="../../papers/c/"' in items[0] and "papers/c/" not in items[1]
     assert (
-        '4 papers (1 under “<a href="#close-to-this-topic">Close to this topic</a>”; '
+        '4 papers (1 under <a href="#close-to-this-topic">Close to this topic</a>; '
         "1 shown with another as possibly the same work)" in page
     )
     assert "This paper does not use the topic's name" in page
