@@ -31,6 +31,9 @@ MIN_RECALL = 0.3
 # "pruning"), must cover half the area, or the area reads as that topic alone.
 MIN_RECALL_TOPIC = 0.5
 STEM = 5
+# A topic holding this share of an area named for another topic's phrase, and mostly not
+# saying that phrase, is named too ("Modalities and calibration").
+LEFT_OUT_SHARE = 1 / 3
 # An area name must be said by at least SPAN_SHARE of the papers of two of its topics:
 # "Volume rendering" (view synthesis papers only) does not name "Point clouds and view
 # synthesis".
@@ -111,13 +114,34 @@ def area_names(
             names[group] = ""
             continue
         narrow = taken | apart
-        best = _best_phrase(inside, len(papers), stats, readable, narrow | own) or _best_phrase(
+        spanning = _best_phrase(inside, len(papers), stats, readable, narrow | own)
+        best = spanning or _best_phrase(
             inside, len(papers), stats, readable, narrow, MIN_RECALL_TOPIC
         )
-        label = surfaces.label(best) if best else _fallback_name(inside_drafts, mentions, stats)
+        if best:
+            label, said = surfaces.label(best), [stats.index[best]]
+        else:
+            label, said = _fallback_name(inside_drafts, mentions, stats)
+        if not spanning and said:  # named for one of its topics: does it hold the rest?
+            label = _with_left_out(label, said, inside_drafts, len(papers), mentions)
         taken.add(best)
         names[group] = label
     return names
+
+
+def _with_left_out(
+    label: str, said: list[int], drafts: Sequence[Draft], size: int, mentions: sp.csc_matrix
+) -> str:
+    """`label` (a phrase of one topic, said by the columns `said`) and the largest topic of
+    the area that holds LEFT_OUT_SHARE of its papers but mostly does not say it: "Modalities"
+    named an area whose 7 calibration papers of 16 never spoke of modalities."""
+    for draft in _by_size(drafts):
+        if len(draft.members) < LEFT_OUT_SHARE * size or draft.label == label:
+            continue
+        saying = int((mentions[draft.papers][:, said].sum(axis=1) > 0).sum())
+        if saying < 0.5 * len(draft.members):
+            return join_labels([label, _lower_first(draft.label)])
+    return label
 
 
 def _shares_a_phrase(
@@ -204,22 +228,29 @@ def _size(drafts: Sequence[Draft], groups: list[int], group: int) -> int:
     return len({p for d, g in zip(drafts, groups, strict=True) if g == group for p in d.papers})
 
 
-def _fallback_name(drafts: Sequence[Draft], mentions: sp.csc_matrix, stats: PhraseStats) -> str:
+def _fallback_name(
+    drafts: Sequence[Draft], mentions: sp.csc_matrix, stats: PhraseStats
+) -> tuple[str, list[int]]:
     """Area name when no phrase covers it: the label of the topic whose phrase half the
-    area's papers say (MIN_RECALL_TOPIC, as for a topic's phrase above), else its two
-    largest topics ("Label noise and memorization"), a shared word said once ("Image
-    classification and recognition")."""
+    area's papers say (MIN_RECALL_TOPIC, as for a topic's phrase above), with the columns
+    of its phrases; else its two largest topics ("Label noise and memorization"), a
+    shared word said once ("Image classification and recognition"), and no columns."""
     papers = sorted({p for d in drafts for p in d.papers})
     said = [_saying(d, papers, mentions, stats) for d in drafts]
     best = max(range(len(drafts)), key=lambda i: (said[i], len(drafts[i].members), -i))
     if said[best] >= MIN_RECALL_TOPIC * len(papers):
-        return drafts[best].label
-    return _largest_labels(drafts)
+        return drafts[best].label, _columns(drafts[best], stats)
+    return _largest_labels(drafts), []
+
+
+def _columns(draft: Draft, stats: PhraseStats) -> list[int]:
+    """The columns of the topic's phrases."""
+    return [stats.index[k] for k in draft.phrases if k in stats.index]
 
 
 def _saying(draft: Draft, papers: list[int], mentions: sp.csc_matrix, stats: PhraseStats) -> int:
     """How many of `papers` say one of the topic's phrases."""
-    columns = [stats.index[k] for k in draft.phrases if k in stats.index]
+    columns = _columns(draft, stats)
     if not columns or not papers:
         return 0
     return int((mentions[papers][:, columns].sum(axis=1) > 0).sum())
@@ -232,12 +263,18 @@ def _by_size(drafts: Sequence[Draft]) -> list[Draft]:
 
 def _largest_labels(drafts: Sequence[Draft]) -> str:
     """An area named by its two largest topics ("Image classification and ResNets")."""
-    inside = _by_size(drafts)
-    labels = [d.label for d in inside[:2]]
-    word = labels[1].split(" ", 1)[0] if len(labels) == 2 else ""
-    if word[1:].islower() and word[1:2].isalpha():  # "Image retrieval", not "X-ray images"
-        labels[1] = labels[1][:1].lower() + labels[1][1:]
+    labels = [d.label for d in _by_size(drafts)[:2]]
+    if len(labels) == 2:
+        labels[1] = _lower_first(labels[1])
     return join_labels(labels) if labels else "Other"
+
+
+def _lower_first(label: str) -> str:
+    """A label as the second of two: "image retrieval", but "X-ray images", "ResNets"."""
+    word = label.split(" ", 1)[0]
+    if word[1:].islower() and word[1:2].isalpha():
+        return label[:1].lower() + label[1:]
+    return label
 
 
 def join_labels(labels: list[str]) -> str:

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from analyze_helpers import corpus_of
 
 from generator.analyze.features.documents import read_documents
 from generator.analyze.features.phrases import phrase_stats
 from generator.analyze.features.vectors import build_vectors
-from generator.analyze.topics.areas import area_names, group_areas, join_labels, own_centres
+from generator.analyze.topics.areas import (
+    _with_left_out,
+    area_names,
+    group_areas,
+    join_labels,
+    own_centres,
+)
 from generator.analyze.topics.describe import Draft, topic_centres
 from generator.model import Analysis, Topic
 
@@ -90,3 +97,21 @@ def test_topics_that_share_no_phrase_make_no_area() -> None:
     names = area_names(drafts, [0, 0, 1, 1], stats, presence, docs.surfaces)
     assert names[0] == "Speech enhancement"
     assert names[1] == ""
+
+
+def test_an_area_named_for_one_topic_also_names_a_large_topic_that_does_not_say_it() -> None:
+    """ "Modalities" named an area whose 7 calibration papers of 16 never spoke of it."""
+    named = Draft("m", "Modalities", tuple((p, 1.0) for p in range(9)), ("modalities",))
+    large = Draft("c", "Calibration", tuple((p, 1.0) for p in range(9, 16)), ("calibration",))
+    small = Draft("x", "X-ray images", ((16, 1.0), (17, 1.0)), ("x-ray images",))
+    drafts = [named, large, small]
+    said = np.zeros((18, 1), dtype=np.float32)
+    said[:9, 0] = 1  # the topic's own papers say "modalities"
+    mentions = sp.csc_matrix(said)
+    name = _with_left_out("Modalities", [0], drafts, 18, mentions)
+    assert name == "Modalities and calibration"
+    said[9:13, 0] = 1  # most calibration papers say it too: the name holds them
+    assert _with_left_out("Modalities", [0], drafts, 18, sp.csc_matrix(said)) == "Modalities"
+    # Under a third of the area, a topic that does not say the name leaves it alone.
+    few = Draft("c", "Calibration", tuple((p, 1.0) for p in range(9, 13)), ("calibration",))
+    assert _with_left_out("Modalities", [0], [named, few], 13, mentions) == "Modalities"
