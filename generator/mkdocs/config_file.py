@@ -145,7 +145,9 @@ def _reads_outside(path: Path, text: str, root: yaml.Node, inside: Path, main: P
                 return f"{where}: hook {hook!r} is outside the project ({_RUNS})"
             if not os.path.isfile(main.parent / hook):  # check loads no hook to find out
                 where = _at(path, root, hook)
-                return f"{where}: hook {hook!r} is no file (hooks are Python files)"
+                return (
+                    f"{where}: hook {hook!r} is not a file (a hook is a Python file in the project)"
+                )
     for name, options in _extensions(settings.get("markdown_extensions")):
         if name is None:
             return (

@@ -111,9 +111,9 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
         f"hooks: [{tmp_path / 'evil.py'}]\n": ":1: hook",
         "hooks: [hooks/link.py]\n": ":1: hook 'hooks/link.py' is outside",
         # check loads no hook: one that is missing or no file passed it, and the build failed.
-        "hooks: [hooks/gone.py]\n": ":1: hook 'hooks/gone.py' is no file",
-        "hooks: [hooks]\n": ":1: hook 'hooks' is no file",
-        f"hooks: [{'h' * 300}.py]\n": f":1: hook '{'h' * 300}.py' is no file",
+        "hooks: [hooks/gone.py]\n": ":1: hook 'hooks/gone.py' is not a file",
+        "hooks: [hooks]\n": ":1: hook 'hooks' is not a file",
+        f"hooks: [{'h' * 300}.py]\n": f":1: hook '{'h' * 300}.py' is not a file",
         "hooks: [!ENV HOOK]\n": ":1: hooks must be a list of paths, written out",
         # A merge key hides the hook from a reading of the top-level keys alone.
         "x: &a {hooks: [../evil.py]}\n<<: *a\n": ":1: hook '../evil.py' is outside",
