@@ -212,6 +212,27 @@ def test_the_code_checkbox_is_centred_on_its_words_and_lines_up(
     tab.assert_clean()
 
 
+def test_on_a_phone_the_filters_keep_to_the_column(new_tab: NewTab) -> None:
+    """A menu's longest option (an area's two names) pushed every field past the search
+    box's right edge, 8 px nearer the screen's edge than the text's margin."""
+    tab = new_tab(viewport={"width": 390, "height": 844})
+    page = tab.page
+    tab.goto("finder/")
+    _ready(page)
+    page.evaluate("document.querySelector('.ps-finder__panel').open = true")
+    column = page.locator(".ps-finder__query").bounding_box()
+    assert column
+    edges = page.evaluate(
+        """() => [...document.querySelectorAll('.ps-finder__filters *')]
+          .filter((e) => e.getClientRects().length)
+          .map((e) => [e.className || e.tagName, e.getBoundingClientRect().right])"""
+    )
+    assert len(edges) >= 10
+    beyond = [(name, right) for name, right in edges if right > column["x"] + column["width"] + 0.5]
+    assert not beyond, beyond
+    tab.assert_clean()
+
+
 def test_a_shared_link_reopens_the_same_view_without_the_header_search(
     tab: Tab, new_tab: NewTab
 ) -> None:
