@@ -75,9 +75,10 @@ def render_site(
             add(path, text)
         for path, text in render_health(env, site).items():
             add(path, text)
-        for path, text in render_browse(env, site).items():
+        with_code = papers_with_code(corpus, analysis)  # lists and the finder say so
+        for path, text in render_browse(env, site, with_code).items():
             add(path, text)
-        add(FINDER_DOC, render_finder(env, site, papers_with_code(corpus, analysis)))
+        add(FINDER_DOC, render_finder(env, site, with_code))
         for path, text in render_map(env, site).items():
             add(path, text)
         add(SEARCH_WORDS_DOC, search_words_json(corpus.papers))

@@ -18,7 +18,6 @@ from markupsafe import Markup
 from generator.links import FINDER_DOC, browse_page_doc
 from generator.model import Paper
 from generator.render.context import SiteContext, enough_papers_have
-from generator.render.paper_page import papers_with_code
 from generator.render.text import front_matter, html_href, time_element
 
 PAGE_SIZE = 50
@@ -39,9 +38,11 @@ TITLE = Order("title", "Title A–Z")
 UPVOTES = Order("upvotes", "Most upvoted")
 
 
-def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
+def render_browse(
+    env: jinja2.Environment, site: SiteContext, with_code: set[str]
+) -> dict[str, str]:
     """Every page of every order, keyed by docs/ path (the first page of the newest
-    order is the All papers page itself)."""
+    order is the All papers page itself); `with_code`: the slugs of papers with code."""
     papers = list(site.corpus.papers)
     dated = sum(1 for p in papers if p.published)
     newest, by_title = site.orders[NEWEST.name], site.orders[TITLE.name]
@@ -52,7 +53,6 @@ def render_browse(env: jinja2.Environment, site: SiteContext) -> dict[str, str]:
     first_order = next(iter(orders))
     if enough_papers_have(sum(1 for p in papers if p.upvotes), len(papers)):
         orders[UPVOTES] = site.orders[UPVOTES.name]
-    with_code = papers_with_code(site.corpus, site.analysis)
     template = env.get_template("browse.md.j2")
     pages = {}
     for order, ordered in orders.items():

@@ -173,9 +173,7 @@ class SharedTerms:
                 follows.setdefault(first, set()).add(second)
         keys = list(keys)
         while follows and (pair := self._first_join(keys, follows)) is not None:
-            i, j = pair
-            keys[min(i, j)] = f"{keys[i]} {keys[j]}"
-            del keys[max(i, j)]
+            _put_together(keys, *pair, f"{keys[pair[0]]} {keys[pair[1]]}")
         return keys
 
     def _chained(self, keys: list[str], a: int, b: int) -> list[str]:
@@ -188,9 +186,7 @@ class SharedTerms:
             return keys
         keys = list(keys)
         while (pair := self._first_chain(keys, a, b)) is not None:
-            i, j = pair
-            keys[min(i, j)] = f"{keys[i]} {keys[j].split(' ', 1)[1]}"
-            del keys[max(i, j)]
+            _put_together(keys, *pair, f"{keys[pair[0]]} {keys[pair[1]].split(' ', 1)[1]}")
         return keys
 
     def _first_chain(self, keys: list[str], a: int, b: int) -> tuple[int, int] | None:
@@ -327,3 +323,9 @@ def _distinct(keys: list[str], limit: int) -> list[str]:
         if len(chosen) >= limit:
             break
     return [c[1:-1] for c in chosen]
+
+
+def _put_together(keys: list[str], i: int, j: int, phrase: str) -> None:
+    """Show `phrase` in place of keys i and j, where the first of them stood."""
+    keys[min(i, j)] = phrase
+    del keys[max(i, j)]
