@@ -63,6 +63,9 @@ def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
     theme = mkdocs_config.theme
     if theme.name != "material":
         return ""
+    problem = _theme_shape_problem(theme)
+    if problem:
+        return f"theme {problem}"
     extra = mkdocs_config.extra
     for key, what in (("social", "icons and links"), ("alternate", "names and links")):
         entries = extra.get(key) or []
@@ -76,6 +79,38 @@ def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
     if problem:
         return f"theme: {problem}"
     return _provider_problem(analytics.get("provider"), folders)
+
+
+_FONT_KEYS = ("text", "code")
+_COLOUR_KEYS = ("media", "scheme", "primary", "accent")
+
+
+def _theme_shape_problem(theme: Any) -> str:
+    """Why a theme setting Material's templates read has the wrong shape, or "": the
+    build stopped on `features: 5` in a template; `features: [1]`, `font: 5` (Roboto
+    fetched from Google Fonts), `palette: [1]` or `favicon: 5` built without a word and
+    without what was asked for."""
+    features = theme.get("features")
+    if features is not None and (
+        not isinstance(features, list) or not all(isinstance(f, str) for f in features)
+    ):
+        return f"features: {features!r} is no list of feature names (like navigation.instant)"
+    font = theme.get("font")
+    if font is not None and font is not False and (
+        not isinstance(font, dict)
+        or not all(isinstance(font.get(key, ""), str) for key in _FONT_KEYS)
+    ):
+        return f"font: {font!r} is neither false nor a text: and code: font name"
+    palette = theme.get("palette")
+    for option in palette if isinstance(palette, list) else []:
+        if not isinstance(option, dict) or not all(
+            isinstance(option.get(key, ""), str) for key in _COLOUR_KEYS
+        ):
+            return f"palette: {option!r} is no palette (like scheme: slate, primary: indigo)"
+    for key in ("logo", "favicon"):
+        if theme.get(key) is not None and not isinstance(theme.get(key), str):
+            return f"{key}: {theme.get(key)!r} is no file name (like assets/images/{key}.svg)"
+    return ""
 
 
 def _named_icons(theme: Any, extra: Any, analytics: dict[str, Any]) -> list[Any]:

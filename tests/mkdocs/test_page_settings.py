@@ -193,12 +193,14 @@ def test_theme_texts_and_every_text_under_extra_are_escaped_but_links_and_names(
 
 def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
     """A project whose mkdocs.yml theme section has `lines` added (indented two spaces);
-    lines that set the palette take the place of its key (the list stays, renamed)."""
+    lines that set a key the theme section has take its place (its value stays, under
+    the key renamed: YAML's last duplicate key would win)."""
     project = project_with_mkdocs_lines(root, extra)
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
-    if lines.startswith("  palette:"):
-        text = text.replace("  palette:\n", lines, 1)
+    key = lines.split(":")[0].strip()
+    if key and f"\n  {key}:" in text:
+        text = text.replace(f"\n  {key}:", f"\n{lines}  {key}_as_written:", 1)
     else:
         text = text.replace("  font: false", "  font: false\n" + lines, 1)
     config_file.write_text(text)
@@ -213,7 +215,15 @@ def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
         ("  icon:\n    menu: 5\n", "", "the icon 5"),
         ("  icon:\n    menu: material/nosuchicon\n", "", "'material/nosuchicon' is not in"),
         ("  icon:\n    repo: material/../../x\n", "", "'material/../../x' is not an icon"),
-        ("  palette: 5\n  palette_as_written:\n", "", "theme palette"),
+        ("  palette: 5\n", "", "theme palette"),
+        ("  palette:\n    - 1\n", "", "theme palette: 1 is no palette"),
+        ("  palette:\n    - scheme: 5\n", "", "{'scheme': 5} is no"),
+        ("  features: 5\n", "", "theme features: 5 is no list"),
+        ("  features: [1, 2]\n", "", "theme features: [1, 2] is no list"),
+        ("  font: 5\n", "", "theme font: 5 is neither"),
+        ("  font:\n    text: [a]\n", "", "theme font: {'text': ['a']} is neither"),
+        ("  favicon: 5\n", "", "theme favicon: 5 is no file name"),
+        ("  logo: [a]\n", "", "theme logo: ['a'] is no file name"),
         ("", "extra:\n  analytics:\n    provider: nosuch\n", "analytics provider 'nosuch'"),
         ("", "extra:\n  social: abc\n", "extra social"),
         ("", "extra:\n  alternate: 5\n", "extra alternate"),
