@@ -277,6 +277,16 @@ def test_show_more_is_gone_when_every_result_is_shown(tab: Tab) -> None:
     _ready(page)
     more = page.locator(".ps-finder__more")
     assert _count(page) > 20 and more.is_visible()  # more than one screen of results
+    # Shown by keyboard, the next results start where the focus goes (it stayed on the
+    # button, now below them: Tab led past what was to be read next)
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.ps-finder__result').length > 20")
+    focused = page.evaluate(
+        "document.activeElement.closest('.ps-finder__result') === "
+        "document.querySelectorAll('.ps-finder__result')[20]"
+    )
+    assert focused
     tab.goto("finder/?query=zzzzqqqq+segmentation")
     _ready(page)
     assert not more.is_visible()

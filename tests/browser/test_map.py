@@ -709,6 +709,17 @@ def test_find_a_paper_by_its_title(tab: Tab, e2e_site: BuiltSite) -> None:
     assert not page.locator(".ps-map__found").is_visible()
     _assert_centred_on(page, index)
     assert (page.locator(".ps-map__tip-title").text_content() or "") == data["title"][index]
+    # the status line names it, and Tab leads from the box to its page (the ring on the
+    # canvas was reachable by no key; a screen reader heard nothing)
+    status = page.locator(".ps-map > .ps-map__status")
+    assert (status.text_content() or "").startswith("Paper: " + data["title"][index] + " · ")
+    find.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and focused.endswith(U2NET), focused
+    page.keyboard.press("Enter")
+    wait_for_h1(page, data["title"][index])
+    page.go_back()
+    page.wait_for_selector(".ps-map[data-ready=ready]")
     find.fill("network")  # many: a short list, arrow keys move through it
     assert 1 < found.count() <= 8
     find.press("ArrowDown")

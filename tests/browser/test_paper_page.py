@@ -38,11 +38,13 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     assert title <= 1.6 * base and section < title, (base, title, section)
     shown = tab.page.inner_text("#cite-bibtex")
     assert shown.startswith("@misc{") and "title = {{U$^{2}$-Net: Going Deeper" in shown
-    for target in ("cite-bibtex", "cite-plain"):
-        tab.page.click(f"button[data-copy={target}]")
+    # each Copy button is named by what it copies ("Copy BibTeX", then "Copied BibTeX")
+    for target, name in (("cite-bibtex", "BibTeX"), ("cite-plain", "Plain text")):
+        tab.page.get_by_role("button", name=f"Copy {name}", exact=True).click()
         tab.page.wait_for_function(
             f"document.querySelector('button[data-copy={target}]').textContent === 'Copied'"
         )
+        assert tab.page.get_by_role("button", name=f"Copied {name}", exact=True).count() == 1
         copied = tab.page.evaluate("navigator.clipboard.readText()")
         assert copied == tab.page.text_content(f"#{target}")
     tab.page.keyboard.press("Tab")  # from the last Copy button out of the panel
@@ -56,15 +58,24 @@ def test_cite_copies_the_bibtex_and_the_plain_line(new_tab: NewTab) -> None:
     tab.page.click("article h1.ps-title")  # a click elsewhere closes it too
     assert not tab.page.is_visible("#cite-bibtex")
     # Printed, the citation shows under the header, in the page's flow; no buttons
-    # (they printed as empty boxes) and no look-up links.
-    tab.page.emulate_media(media="print")
+    # (they printed as empty boxes): the code's link prints as its name and address, the
+    # look-up links stay (they lead on from a PDF). Printed from dark mode, the page is
+    # light to its margins (Material's color-scheme tag painted them black).
+    tab.page.emulate_media(media="print", color_scheme="dark")
     tab.page.wait_for_function("document.querySelector('details.ps-cite').open")
     assert tab.page.is_visible("#cite-plain") and tab.page.is_visible("#cite-bibtex")
     assert (
         tab.page.eval_on_selector(".ps-cite__body", "e => getComputedStyle(e).position") == "static"
     )
-    for hidden in (".ps-cite > summary", "text=Show on map", ".ps-copy", ".ps-lookups"):
+    for hidden in (".ps-cite > summary", "text=Show on map", ".ps-copy"):
         assert not tab.page.locator(hidden).first.is_visible(), hidden
+    assert tab.page.is_visible(".ps-lookups")
+    code = tab.page.locator(".ps-actions > a", has_text="Code (GitHub)")
+    after = code.evaluate("e => getComputedStyle(e, '::after').content")
+    assert after == '": https://github.com/NathanUA/U-2-Net"', after
+    assert code.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"
+    scheme = tab.page.evaluate("getComputedStyle(document.documentElement).colorScheme")
+    assert scheme == "light", scheme
     tab.page.emulate_media(media="screen")
     tab.page.wait_for_function("!document.querySelector('details.ps-cite').open")
     tab.assert_clean()

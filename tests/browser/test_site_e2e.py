@@ -245,3 +245,25 @@ def test_the_pager_fits_a_phone_with_its_steps_above_its_numbers(
     assert all(i["shown"] for i in items) and len({i["top"] for i in items}) == 1
     phone.assert_clean()
     desktop.assert_clean()
+
+
+def test_printed_pages_leave_screen_controls_out(tab: Tab) -> None:
+    """Printed, the home page has no search box or buttons and a topic page no map and
+    feed links (nor their dots); the count stays, and no list entry is split between
+    pages (its title printed on one, its summary on the next)."""
+    page = tab.page
+    tab.goto("")
+    page.emulate_media(media="print")
+    for hidden in (".ps-home-search", ".ps-home-actions"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    page.emulate_media(media="screen")
+    tab.goto("topics/resnet/")
+    page.emulate_media(media="print")
+    line = page.locator("article h1 + p")
+    text = line.inner_text()
+    assert re.fullmatch(r"(Area: .* · )?\d+ papers( \(.*\))?", text), text
+    entry = page.locator("article ol > li").first
+    assert entry.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    page.emulate_media(media="screen")
+    assert "Show on map" in line.inner_text()
+    tab.assert_clean()

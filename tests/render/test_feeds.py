@@ -132,12 +132,12 @@ def test_a_feed_where_a_folders_sitemap_would_be_is_kept() -> None:
 def test_a_topic_page_says_how_many_papers_its_feed_holds() -> None:
     """ "40 papers · Atom feed" led to a feed of one entry: only dated papers are in one."""
     page = render_topic(make_environment(), _site(), TOPIC)
-    assert "Atom feed</a> (2 dated papers)</p>" in page  # of 3: "undated" has no date
+    assert "Atom feed</a> (2 dated papers)</span></p>" in page  # of 3: "undated" has no date
     whole = Topic("nets", "Nets", ("net",), ("old", "new"))
     page = render_topic(make_environment(), _site(), whole)
-    assert "Atom feed</a></p>" in page
+    assert "Atom feed</a></span></p>" in page
     many = tuple(_paper(f"p{n}", PaperDate(2020, 1, 1 + n)) for n in range(TOPIC_FEED_LENGTH + 1))
     large = Topic("many", "Many", ("net",), tuple(p.slug for p in many))
     site = SiteContext(Corpus(many), Analysis(topics=(large,)), "Reading group", None)
     page = render_topic(make_environment(), site, large)
-    assert f"Atom feed</a> (its {TOPIC_FEED_LENGTH} newest dated papers)</p>" in page
+    assert f"Atom feed</a> (its {TOPIC_FEED_LENGTH} newest dated papers)</span></p>" in page

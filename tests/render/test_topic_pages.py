@@ -97,7 +97,7 @@ def test_other_is_not_counted_as_a_topic() -> None:
     home = render_home(make_environment(), site)
     assert "3 research papers in 2 topics" in home
     other = render_topic(make_environment(), site, topics[2])
-    assert "<p>1 paper · " in other and "1 papers" not in other
+    assert '<p>1 paper<span class="ps-topic-links"> · ' in other and "1 papers" not in other
 
 
 def test_the_other_page_says_what_other_is_and_lists_its_papers_by_title() -> None:
@@ -178,7 +178,7 @@ def test_papers_close_to_a_topic_are_listed_apart() -> None:
     assert "papers/q/" in apart
     assert "This paper does not use the topic's name, “Diffusion models”" in apart
     link = '<a href="#close-to-this-topic">Close to this topic</a>'  # the section's id
-    assert f"3 papers (1 under {link}) · " in named  # every member counted
+    assert f"3 papers (1 under {link})<span" in named  # every member counted
     # Two name it: too few to be described apart, the keywords describe all three.
     assert "The abstracts of these papers on diffusion models stand out" in named
     assert "<b>Q</b>" not in apart and "&lt;b&gt;Q&lt;/b&gt;" in apart  # escaped

@@ -220,7 +220,15 @@
       self.showState();
       self.refresh();
     });
-    this.more.addEventListener("click", function () { self.showMore(); });
+    /* the first new result takes the focus: the button went below them (or away), and
+       Tab from it led past the results read next */
+    this.more.addEventListener("click", function () {
+      var first = self.list.children.length;
+      self.showMore().then(function () {
+        var link = self.list.children[first] && self.list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
   };
 
   /* Drop URL values that name no option (a stale or edited link); a range that ends

@@ -821,17 +821,32 @@
       status.appendChild(link);
       status.appendChild(document.createTextNode(" · "));
       status.appendChild(clearButton("show all topics", function () { highlight(state, -1, true); }));
-    } else if (state.picked.length) {
+      return;
+    }
+    /* A paper found or arrived at is named with a link to its page: the ring on the
+       canvas was reachable by no key, and a screen reader heard nothing of it. */
+    if (state.pinned >= 0) {
+      status.appendChild(document.createTextNode("Paper: "));
+      window.papersite.titleNodes(data.title[state.pinned]).forEach(function (node) {
+        status.appendChild(node);
+      });
+      status.appendChild(document.createTextNode(" · "));
+      var page = element("a", "ps-map__paper-link", "open the paper page");
+      if (SAFE_URL_RE.test(data.url[state.pinned])) page.href = state.root + data.url[state.pinned];
+      status.appendChild(page);
+      if (state.picked.length) status.appendChild(document.createTextNode(" · "));
+    }
+    if (state.picked.length) {
       var count = 0;
       for (var i = 0; i < state.n; i++) if (shown(state, i)) count++;
       var names = state.picked.map(function (a) { return data.areas[a]; });
-      status.textContent = "Showing " + count.toLocaleString("en") + " of " + state.n.toLocaleString("en") +
-        " papers: " + names.join(", ") + " · ";
+      status.appendChild(document.createTextNode("Showing " + count.toLocaleString("en") + " of " +
+        state.n.toLocaleString("en") + " papers: " + names.join(", ") + " · "));
       status.appendChild(clearButton("show all areas", function () {
         state.picked = [];
         showPicked(state);
       }));
-    } else {
+    } else if (state.pinned < 0) {
       var topicCount = data.topics.filter(function (t) { return t.colour >= 0; }).length;
       var areaCount = countAreas(data);
       status.textContent = state.n.toLocaleString("en") + " papers in " + topicCount +
@@ -914,6 +929,7 @@
   function pinPaper(state, index) {
     state.pinned = index;
     state.container.setAttribute("data-pinned", index >= 0 ? state.data.url[index] : "");
+    showStatus(state);
     if (index < 0) { showTip(state, -1, false); schedule(state); return; }
     var v = state.view;
     v.k = Math.max(v.k, PIN_ZOOM);
