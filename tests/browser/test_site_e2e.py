@@ -267,3 +267,47 @@ def test_printed_pages_leave_screen_controls_out(tab: Tab) -> None:
     page.emulate_media(media="screen")
     assert "Show on map" in line.inner_text()
     tab.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "papers/deep-residual-learning-for-image/",  # copied in part
+        "papers/deep-residul-learning-for-image-recognition/",  # a word since corrected
+    ],
+)
+def test_a_broken_paper_address_lists_the_paper_it_meant(
+    tab: Tab, e2e_site: BuiltSite, address: str
+) -> None:
+    """The "Page not found" page (served for any missing address, as GitHub Pages does)
+    searches the address's words: the paper a link copied in part, or made before a
+    title was corrected, meant is listed first."""
+    page = tab.page
+    not_found = (e2e_site.site / "404.html").read_text(encoding="utf-8")
+    page.route(
+        "**/" + address,
+        lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"),
+    )
+    tab.goto(address)
+    listed = page.locator(".ps-not-found li a")
+    listed.first.wait_for()
+    assert 1 <= listed.count() <= 5
+    assert (listed.first.text_content() or "") == RESIDUAL_TITLE
+    listed.first.click()
+    wait_for_h1(page, RESIDUAL_TITLE)
+    assert not tab.outside()  # (the browser logs the 404 as an error: not assert_clean)
+
+
+def test_an_address_of_no_known_words_lists_nothing(tab: Tab, e2e_site: BuiltSite) -> None:
+    page = tab.page
+    not_found = (e2e_site.site / "404.html").read_text(encoding="utf-8")
+    page.route(
+        "**/papers/zzqx-vvqk/",
+        lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"),
+    )
+    tab.goto("papers/zzqx-vvqk/")
+    page.wait_for_function("document.querySelector('.ps-not-found[data-ps-ready]')")
+    page.wait_for_timeout(500)  # the search's answer
+    assert not page.locator(".ps-not-found").is_visible()
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert not tab.outside()

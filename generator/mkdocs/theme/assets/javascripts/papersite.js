@@ -896,6 +896,9 @@
     if (document.querySelector(".ps-map")) {
       load("stylesheets/map.css", function () { load("javascripts/map.js"); });
     }
+    if (document.querySelector(".ps-not-found")) {
+      load("javascripts/not_found.js", function () { window.papersite.listPagesNamed(); });
+    }
     if (document.querySelector(".ps-graph-figure[data-graph]")) {
       load("javascripts/graph.js", function () { window.papersite.drawGraphs(); });
     }
