@@ -216,3 +216,22 @@ def test_a_second_version_of_a_paper_is_listed_under_the_first() -> None:
         "1 shown with another as possibly the same work)" in page
     )
     assert "This paper does not use the topic's name" in page
+
+
+def test_related_topics_come_before_the_papers() -> None:
+    """Under the description, in one line: at the page's end a phone reader reached them
+    only past every paper (no contents in Material's drawer for a page outside the nav)."""
+    paper = Paper("p", "p", "papers/p/", "P", False, "A lesion.", ("A lesion.",), ())
+    near = Topic("near", "Skin <b>&</b> lesions", ("skin",), ("p",))
+    topic = Topic("t", "Lesions", ("lesion",), ("p",), related_topics=("near",))
+    site = SiteContext(Corpus((paper,)), Analysis(topics=(topic, near)), "Site", None)
+    page = render_topic(make_environment(), site, topic)
+    line = (
+        '<p class="ps-related-topics">Related topics: '
+        '<a href="../near/">Skin &lt;b&gt;&amp;&lt;/b&gt; lesions</a></p>'
+    )
+    assert line in page and page.index(line) < page.index("## Papers")
+    assert "## Related topics" not in page
+    alone = replace(topic, related_topics=())
+    site = SiteContext(Corpus((paper,)), Analysis(topics=(alone, near)), "Site", None)
+    assert "Related topics" not in render_topic(make_environment(), site, alone)
