@@ -7,13 +7,13 @@ from urllib.parse import urlsplit
 
 # Control characters, and the bidirectional controls that would reorder every page's
 # header around the text (U+202E shows "gnp.exe" as "exe.png").
-_NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+NOT_TEXT_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def text_problem(key: str, value: str | None) -> str:
     """Why a setting's text (named `key`) cannot be shown on pages, or "" (line breaks
     and tabs are spaces)."""
-    found = _NOT_TEXT_RE.search(re.sub(r"[\t\n\r]", " ", value)) if value else None
+    found = NOT_TEXT_RE.search(re.sub(r"[\t\n\r]", " ", value)) if value else None
     if found is None:
         return ""
     return f"{key} holds the control character U+{ord(found.group()):04X}: write it as text"

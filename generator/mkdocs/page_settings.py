@@ -3,16 +3,19 @@
 Material's templates write `site_author`, `site_description`, `copyright`, `repo_name`,
 navigation titles, the palette's names and media queries, the fonts, every text under
 `extra` (cookie consent, alternate languages, the analytics property inside a script)
-and links (`repo_url`, `theme.favicon`, `theme.logo`, `extra.homepage`, `extra.social`,
-`extra.alternate`, `extra_css`) into pages without escaping them (they are meant to hold
-HTML). Settings are untrusted, so text settings become text (entities such as `&copy;`
-still work; tags and quotes do not) and links must be web or mail addresses or paths of
-the site: `javascript:` or a quote that ends the attribute is refused, naming the
-setting. `papersite check` runs the same test as the build.
+and links (`repo_url`, `edit_uri`, `edit_uri_template`, `theme.favicon`, `theme.logo`,
+`extra.homepage`, `extra.social`, `extra.alternate`, `extra_css`) into pages without
+escaping them (they are meant to hold HTML). Settings are untrusted, so text settings
+become text (entities such as `&copy;` still work; tags, quotes and a mapping's keys do
+not) and links must be web or mail addresses or paths of the site, as written and as a
+browser decodes them: `javascript:` (or `javascript&#58;`) or a quote that ends the
+attribute is refused, naming the setting. `papersite check` runs the same test as the
+build.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -22,7 +25,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from generator.setting_values import unencoded_characters
+from generator.setting_values import NOT_TEXT_RE, unencoded_characters
 
 TEXT_SETTINGS = ("site_author", "site_description", "copyright", "repo_name")
 # Theme settings Material prints as text; under `extra`, every text is, but under the
@@ -39,25 +42,43 @@ EXTRA_NOT_TEXT = frozenset(
 LINK_SCHEMES = ("http", "https", "mailto")
 # An "&" that starts no character reference ("&copy;", "&#169;", "&#xA9;").
 _BARE_AMPERSAND_RE = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+_REFERENCE_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+# Values YAML gives that print as themselves (str() of bytes, a set or a tuple prints
+# the raw text inside it: `!!binary` of "<img onerror=...>" ran a script).
+_PLAIN = (bool, int, float, type(None))
 
 
 def as_text(value: str) -> Markup:
-    """`value` with tags and quotes escaped, character references kept, marked safe so
-    that a template's `| e` does not escape it twice."""
+    """`value` with tags and quotes escaped, character references kept (but those of a
+    control character: `&#x202E;` reversed the footer as the raw character would),
+    marked safe so that a template's `| e` does not escape it twice."""
     text = _BARE_AMPERSAND_RE.sub("&amp;", value)
+    text = _REFERENCE_RE.sub(
+        lambda ref: (
+            "&amp;" + ref.group()[1:]
+            if NOT_TEXT_RE.search(html.unescape(ref.group()))
+            else ref.group()
+        ),
+        text,
+    )
     for raw, escaped in (("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;")):
         text = text.replace(raw, escaped)
     return Markup(text)
 
 
-def link_problem(name: str, url: str) -> str:
-    """Why `url` (the setting `name`) cannot be a link in every page, or ""."""
-    shown = unencoded_characters(url)
-    if shown:
-        return f"{name} {url!r} holds characters a link cannot hold unencoded: {shown}"
-    scheme = urlsplit(url).scheme.lower() if ":" in url.split("/", 1)[0] else ""
-    if scheme and scheme not in LINK_SCHEMES:
-        return f"{name} {url!r} must be an http(s) or mailto: address, or a path of the site"
+def link_problem(name: str, url: object) -> str:
+    """Why `url` (the setting `name`) cannot be a link in every page, or "". The link is
+    judged as written and as the browser reads it, character references decoded
+    (`javascript&#58;alert(1)` is a script)."""
+    if not isinstance(url, str):
+        return f"{name} must be an address, not {url!r}"
+    for read in dict.fromkeys((url, html.unescape(url))):
+        shown = unencoded_characters(read)
+        if shown:
+            return f"{name} {url!r} holds characters a link cannot hold unencoded: {shown}"
+        scheme = urlsplit(read).scheme.lower() if ":" in read.split("/", 1)[0] else ""
+        if scheme and scheme not in LINK_SCHEMES:
+            return f"{name} {url!r} must be an http(s) or mailto: address, or a path of the site"
     return ""
 
 
@@ -72,7 +93,7 @@ def settings_problem(config: Any, config_file: Path) -> str:
     for name, url in _links(config):
         problem = link_problem(name, url)
         if problem:
-            return f"{config_file}{_line_of(config_file, url)}: {problem}"
+            return f"{config_file}{_line_of(config_file, str(url))}: {problem}"
     templates = config.get("extra_templates") or []
     pages = [(f"extra_templates[{n}]", t) for n, t in enumerate(templates) if isinstance(t, str)]
     for name, target in [*_nav_links(config.get("nav") or [], "nav"), *pages]:
@@ -120,38 +141,51 @@ def make_safe(config: Any) -> None:
 
 
 def _texts(value: Any, not_text: frozenset[str]) -> Any:
-    """`value` with every string in it as text (`as_text`), but those under `not_text`
-    keys."""
+    """`value` with every string in it as text (`as_text`), keys too, but the values
+    under `not_text` keys; a value that is no string, number, list or mapping (bytes, a
+    set, a date) is its printed form as text."""
     if isinstance(value, str):
         return as_text(value)
     if isinstance(value, list):
         return [_texts(item, not_text) for item in value]
     if isinstance(value, dict):
-        return {k: v if k in not_text else _texts(v, not_text) for k, v in value.items()}
-    return value
+        return {
+            _texts(k, not_text): v if k in not_text else _texts(v, not_text)
+            for k, v in value.items()
+        }
+    if isinstance(value, _PLAIN):
+        return value
+    return as_text(str(value))
 
 
-def _links(config: Any) -> Iterator[tuple[str, str]]:
+def _links(config: Any) -> Iterator[tuple[str, Any]]:
     """Every link setting, with its name as mkdocs.yml writes it."""
     for key in ("repo_url", "edit_uri"):
         if isinstance(config.get(key), str):
             yield key, config[key]
+    template = config.get("edit_uri_template")
+    if template is not None:  # as MkDocs fills it in: "{path}", "{path_noext}", "{path!q}"
+        yield (
+            "edit_uri_template",
+            _PLACEHOLDER_RE.sub("x", template) if isinstance(template, str) else template,
+        )
     theme = config.get("theme") or {}
     for key in ("favicon", "logo"):
         if isinstance(theme.get(key), str):
             yield f"theme.{key}", theme[key]
+    # Material prints these as they are: each must be an address (a mapping printed its
+    # keys raw)
     extra = config.get("extra") or {}
     for key in ("homepage", "scope"):
-        if isinstance(extra.get(key), str):
+        if extra.get(key) is not None:
             yield f"extra.{key}", extra[key]
     polyfills = extra.get("polyfills") or []
     for number, entry in enumerate(polyfills if isinstance(polyfills, list) else []):
-        if isinstance(entry, str):
-            yield f"extra.polyfills[{number}]", entry
+        yield f"extra.polyfills[{number}]", entry
     for key in ("social", "alternate"):
         entries = extra.get(key) or []
         for number, entry in enumerate(entries if isinstance(entries, list) else []):
-            if isinstance(entry, dict) and isinstance(entry.get("link"), str):
+            if isinstance(entry, dict) and entry.get("link") is not None:
                 yield f"extra.{key}[{number}].link", entry["link"]
     for key in ("extra_css", "extra_javascript"):
         for number, entry in enumerate(config.get(key) or []):
@@ -159,6 +193,9 @@ def _links(config: Any) -> Iterator[tuple[str, str]]:
             if isinstance(path, str):
                 yield f"{key}[{number}]", path
     yield from _nav_links(config.get("nav") or [], "nav")
+
+
+_PLACEHOLDER_RE = re.compile(r"\{path(?:_noext)?(?:![a-z])?\}")
 
 
 def _nav_links(items: Any, where: str) -> Iterator[tuple[str, str]]:

@@ -82,7 +82,13 @@ def theme_settings_problem(config: Config, mkdocs_config: Any) -> str:
 
 
 _FONT_KEYS = ("text", "code")
-_COLOUR_KEYS = ("media", "scheme", "primary", "accent")
+_COLOUR_EXAMPLES = {
+    "media": "(prefers-color-scheme: dark)",
+    "scheme": "slate",
+    "primary": "indigo",
+    "accent": "indigo",
+}
+_COLOUR_KEYS = tuple(_COLOUR_EXAMPLES)
 
 
 def _theme_shape_problem(theme: Any) -> str:
@@ -96,17 +102,23 @@ def _theme_shape_problem(theme: Any) -> str:
     ):
         return f"features: {features!r} is no list of feature names (like navigation.instant)"
     font = theme.get("font")
-    if font is not None and font is not False and (
-        not isinstance(font, dict)
-        or not all(isinstance(font.get(key, ""), str) for key in _FONT_KEYS)
+    if (
+        font is not None
+        and font is not False
+        and (
+            not isinstance(font, dict)
+            or not all(isinstance(font.get(key, ""), str) for key in _FONT_KEYS)
+        )
     ):
         return f"font: {font!r} is neither false nor a text: and code: font name"
     palette = theme.get("palette")
-    for option in palette if isinstance(palette, list) else []:
-        if not isinstance(option, dict) or not all(
-            isinstance(option.get(key, ""), str) for key in _COLOUR_KEYS
-        ):
+    options = [palette] if isinstance(palette, dict) else palette
+    for option in options if isinstance(options, list) else []:
+        if not isinstance(option, dict):
             return f"palette: {option!r} is no palette (like scheme: slate, primary: indigo)"
+        for key in _COLOUR_KEYS:
+            if not isinstance(option.get(key, ""), str):
+                return f"palette {key}: {option[key]!r} is no name (like {_COLOUR_EXAMPLES[key]})"
     for key in ("logo", "favicon"):
         if theme.get(key) is not None and not isinstance(theme.get(key), str):
             return f"{key}: {theme.get(key)!r} is no file name (like assets/images/{key}.svg)"

@@ -46,6 +46,74 @@ def test_scripts_and_attribute_breaks_are_refused(url: str, why: str) -> None:
     assert why in link_problem("repo_url", url)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript&#58;alert(1)",
+        "&#x6A;avascript:alert(2)",
+        "java&#9;script:alert(3)",
+        "&#32;javascript:alert(4)",
+        "https://x.org/&#34; onmouseover=&#34;alert(5)",
+    ],
+)
+def test_a_link_is_judged_as_the_browser_decodes_it(url: str) -> None:
+    """A character reference in an href is decoded by the browser: the scheme test saw
+    no ':' in `javascript&#58;alert(1)`, and a click on the header's logo ran it."""
+    assert link_problem("extra.homepage", url) != ""
+
+
+def test_a_control_character_written_as_a_reference_is_shown_as_written() -> None:
+    """`&#x202E;` in the footer reversed it, as the raw character (refused) would."""
+    assert as_text("Copy &#x202E;gnp.exe &#8238;x &copy;") == (
+        "Copy &amp;#x202E;gnp.exe &amp;#8238;x &copy;"
+    )
+
+
+def test_keys_and_values_that_print_their_raw_text_are_escaped() -> None:
+    """A mapping (keys printed raw), bytes (`!!binary`), a set or pairs where Material
+    prints text ran a script on every page: `palette: {primary: {'"><script>...': 1}}`
+    went into the body tag."""
+    hostile = '"><script>alert(7)</script>'
+    config = {
+        "theme": {"palette": {"primary": {hostile: 1}}},
+        "extra": {
+            "consent": {
+                "title": {"<img src=x onerror=alert(15)>": 1},
+                "description": b"<img src=x onerror=alert(16)>",
+                "actions": {("<b>", 1), ("<i>", 2)},
+            },
+            "when": [("<u>", 1)],
+            "count": 3,
+            "on": True,
+        },
+    }
+    make_safe(config)
+    printed = str(config)
+    for marker in ("<script>", "<img", "<b>", "<i>", "<u>", '">'):
+        assert marker not in printed, marker
+    assert config["extra"]["count"] == 3 and config["extra"]["on"] is True
+    assert str(config["extra"]["consent"]["description"]).startswith("b&#39;&lt;img")
+
+
+def test_the_edit_link_template_and_extra_links_of_any_type_are_checked(tmp_path: Path) -> None:
+    """edit_uri_template went into every page's edit button unchecked; a mapping as
+    extra.homepage printed its keys into an href."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n")
+    for template, why in (
+        ('x/{path}" autofocus onfocus="alert(12)', "cannot hold"),
+        ("javascript:alert(11)//{path}", "http(s) or mailto"),
+    ):
+        found = settings_problem({"edit_uri_template": template}, config_file)
+        assert "edit_uri_template" in found and why in found, found
+    for fine in ("edit/main/docs/{path}", "blob/main/{path_noext}.md?plain=1", "e/{path!q}"):
+        assert settings_problem({"edit_uri_template": fine}, config_file) == "", fine
+    homepage = {"extra": {"homepage": {"<script>": 1}}}
+    assert "extra.homepage must be an address" in settings_problem(homepage, config_file)
+    social = {"extra": {"social": [{"link": ["x"]}]}}
+    assert "extra.social[0].link must be an address" in settings_problem(social, config_file)
+
+
 def test_every_link_setting_is_checked_at_its_line(tmp_path: Path) -> None:
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: x\nextra:\n  social:\n    - link: javascript:alert(7)\n")
@@ -217,7 +285,8 @@ def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
         ("  icon:\n    repo: material/../../x\n", "", "'material/../../x' is not an icon"),
         ("  palette: 5\n", "", "theme palette"),
         ("  palette:\n    - 1\n", "", "theme palette: 1 is no palette"),
-        ("  palette:\n    - scheme: 5\n", "", "{'scheme': 5} is no"),
+        ("  palette:\n    - scheme: 5\n", "", "theme palette scheme: 5 is no name"),
+        ("  palette:\n    primary: {'<b>': 1}\n", "", "theme palette primary: {'<b>': 1}"),
         ("  features: 5\n", "", "theme features: 5 is no list"),
         ("  features: [1, 2]\n", "", "theme features: [1, 2] is no list"),
         ("  font: 5\n", "", "theme font: 5 is neither"),
@@ -263,6 +332,24 @@ def test_a_built_site_shows_theme_and_extra_texts_as_text(tmp_path: Path) -> Non
         assert marker not in page, marker
         assert marker not in switch and marker not in script, marker
     assert "&lt;script&gt;alert(&#39;TOGGLE&#39;)" in switch
+
+
+@pytest.mark.slow
+def test_a_built_site_shows_keys_and_binary_values_as_text(tmp_path: Path) -> None:
+    """Texts given as a mapping or as `!!binary` went into every page raw: a script ran
+    on load from the cookie consent's heading (and from the body's colour attribute: a
+    palette's colour that is no name is refused, theme_checks)."""
+    extra = (
+        "extra:\n  consent:\n    title: {\"<img src=x onerror=alert('K1')>\": 1}\n"
+        "    description: !!binary PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KDE2KT4=\n"
+    )
+    root = project_with_mkdocs_lines(tmp_path / "p", extra)
+    result = papersite(root, "-q", "build")
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "index.html").read_text(encoding="utf-8")
+    for marker in ("<script>alert(", "<img src=x"):
+        assert marker not in page, marker
+    assert "&lt;img src=x onerror=alert(16)&gt;" in page  # the decoded bytes, as text
 
 
 def test_values_material_writes_as_json_or_links_are_not_escaped_but_checked(
