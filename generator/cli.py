@@ -246,6 +246,9 @@ def _settings_check(pipeline: Pipeline, corpus: Corpus) -> None:
 @click.pass_obj
 def export(context: Context, path: Path, force: bool) -> None:
     """Write the corpus as JSON (papers, topics) to PATH, or to standard output for -."""
+    problem = context.config.export_problem(path) if str(path) != "-" else ""
+    if problem:
+        _fail(f"{problem}: choose a path outside the corpus, site_src/ and docs/", EXIT_USAGE)
     if str(path) != "-" and not force and not is_replaceable_export(path):
         _fail(
             f"{path} exists and is not an earlier papersite export; "

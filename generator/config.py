@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import fnmatch
+import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +91,32 @@ class Config:
         it also writes): no output folder may overlap one."""
         corpus = (fixed_part(entry) for entry in self.corpus)
         return [*corpus, self.topics_file, SOURCE_DIR, CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME]
+
+    def export_problem(self, path: Path) -> str:
+        """Why `papersite export` must not write `path`, or "": a file the corpus would
+        read (the next build rejected the export as hundreds of broken records), one in
+        site_src/ or docs/ (published as it is), or a settings file."""
+        target = os.path.realpath(path)
+        root = os.path.realpath(self.root)
+
+        def within(entry: str) -> bool:
+            place = os.path.realpath(os.path.join(root, entry))
+            return target == place or target.startswith(place + os.sep)
+
+        for entry in self.corpus:
+            wildcard = any(c in entry for c in "*?[")
+            relative = os.path.relpath(target, root).replace(os.sep, "/")
+            if (wildcard and fnmatch.fnmatchcase(relative, entry)) or (
+                not wildcard and within(entry)
+            ):
+                return f"{path} would be read as part of the corpus ({entry!r})"
+        for folder in (SOURCE_DIR, self.docs_dir):
+            if within(folder):
+                return f"{path} is inside {folder}/, which papersite reads or publishes"
+        for name in (self.topics_file, CONFIG_NAME, "mkdocs.yml", REDIRECTS_NAME):
+            if target == os.path.realpath(os.path.join(root, name)):
+                return f"{path} is the project's {name}"
+        return ""
 
     def site_dir_problem(self, site_dir: str) -> str:
         """Why MkDocs' site_dir (absolute, as MkDocs resolved it) cannot hold the site, or

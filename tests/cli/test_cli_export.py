@@ -201,9 +201,9 @@ def test_missing_explicit_config_file_is_an_error(run, project, tmp_path) -> Non
 def test_export_does_not_replace_a_file_that_is_not_an_export(run, project) -> None:
     root = project({"good.txt": GOOD})
     settings = root / "papersite.yml"
-    result = run(root, "export", str(settings))
+    result = run(root, "export", "--force", str(settings))
     assert result.exit_code == 2, result.output
-    assert "is not an earlier papersite export" in result.stderr
+    assert "is the project's papersite.yml" in result.stderr
     assert settings.read_text(encoding="utf-8") == "corpus: corpus\n"
     elsewhere = root / "notes.txt"
     elsewhere.write_text("my notes\n", encoding="utf-8")
@@ -222,3 +222,22 @@ def test_export_replaces_an_earlier_export(run, project, tmp_path) -> None:
     assert again.exit_code == 0, again.output
     titles = {p["title"] for p in json.loads(out.read_text(encoding="utf-8"))["papers"]}
     assert titles == {"Good One", "Good 2"}
+
+
+def test_export_refuses_the_places_papersite_reads_or_publishes(run, project) -> None:
+    """An export into the corpus folder made the next build reject it as hundreds of
+    broken records; one in docs/ was published as it is. --force does not change that."""
+    root = project({"good.txt": GOOD}, "corpus: [corpus, extra/*.jsonl]\n")
+    for place, said in (
+        ("corpus/papers.json", "read as part of the corpus ('corpus')"),
+        ("extra/papers.jsonl", "read as part of the corpus ('extra/*.jsonl')"),
+        ("docs/papers.json", "inside docs/"),
+        ("site_src/papers.json", "inside site_src/"),
+    ):
+        (root / place).parent.mkdir(parents=True, exist_ok=True)
+        result = run(root, "export", "--force", str(root / place))
+        assert result.exit_code == 2, (place, result.output)
+        assert said in result.stderr and "Traceback" not in result.output, result.stderr
+        assert not (root / place).exists(), place
+    beside = run(root, "export", str(root / "extra" / "papers.json"))  # not the glob's
+    assert beside.exit_code == 0, beside.output
