@@ -260,8 +260,10 @@ class Pipeline:
         pages.update(topic_doc(t.slug) for t in analysis.topics)
 
         def is_page(path: str) -> bool:
-            hand_made = path not in made_before and (docs / path).is_file()
-            return path in pages or hand_made
+            # a page left from an earlier corpus does not count; a file that is no page
+            # (a feed, an image) is the site's whatever made it
+            kept = path not in made_before or not path.endswith(".md")
+            return path in pages or (kept and (docs / path).is_file())
 
         missing = missing_nav_pages(self.nav, is_page, DATA_SIZED_FOLDERS)
         if missing:

@@ -336,6 +336,20 @@ def test_check_refuses_a_nav_page_the_build_will_not_have(tmp_path: Path) -> Non
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     assert papersite(root, "check").exit_code == 0
+    # any entry that is no address is a file of docs/ to MkDocs (not only .md): `check`
+    # passed these and the build stopped on them
+    for entry in ("about", "notes.html"):
+        named = text.replace(methods, methods + f"  - Notes: {entry}\n")
+        (root / "mkdocs.yml").write_text(named, encoding="utf-8")
+        result = papersite(root, "check")
+        assert result.exit_code == 2, result.output
+        assert f"nav names {entry}, which the site will not have" in result.output
+    (root / "docs" / "notes.html").write_text("<p>notes</p>\n", encoding="utf-8")
+    assert papersite(root, "check").exit_code == 0, papersite(root, "check").output
+    for address in ("https://example.org/x", "mailto:lab@example.org"):
+        linked = text.replace(methods, methods + f"  - Lab: {address}\n")
+        (root / "mkdocs.yml").write_text(linked, encoding="utf-8")
+        assert papersite(root, "check").exit_code == 0, address
 
 
 def test_exclude_docs_that_drops_generated_pages_is_refused(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from markdown.util import parseBoolValue
@@ -320,7 +321,8 @@ def nav_paths(nav: Any) -> set[str]:
     while stack:
         entry = stack.pop()
         if isinstance(entry, str):
-            if "://" not in entry:  # as MkDocs reads it: `./methods.md` is methods.md
+            address = urlsplit(entry)
+            if not address.scheme and not address.netloc:  # `./methods.md` is methods.md
                 found.add(posixpath.normpath(entry).lstrip("/"))
         elif isinstance(entry, dict):
             stack.extend(entry.values())
@@ -333,11 +335,10 @@ def missing_nav_pages(
     nav: Any, is_page: Callable[[str], bool], open_folders: Iterable[str]
 ) -> list[str]:
     """The pages mkdocs.yml's `nav` names that the build will not have (a strict build
-    stops on them), judged by `is_page`; paths under `open_folders`, whose pages depend
-    on data this check does not render, are left to the build."""
+    stops on them: MkDocs reads any entry that is no address as a file of docs/, `about`
+    or `notes.html` too), judged by `is_page`; paths under `open_folders`, whose pages
+    depend on data this check does not render, are left to the build."""
     folders = tuple(f"{folder.strip('/')}/" for folder in open_folders)
     return sorted(
-        path
-        for path in nav_paths(nav)
-        if path.endswith(".md") and not path.startswith(folders) and not is_page(path)
+        path for path in nav_paths(nav) if not path.startswith(folders) and not is_page(path)
     )
