@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -163,6 +164,23 @@ class RelatedPaper:
 # many are left: from one or two papers they would say what those papers are about, not
 # the topic (analyze/topics/close_members.py; topic pages count what they describe).
 MIN_DESCRIBED = 3
+
+# The analysis reads at most this many words of each abstract (each version's): real
+# abstracts run to a few hundred, and a listing of 500 lines of 14,000 random words each
+# (50 MB, every line under the reader's limit) took 7.4 GB while the vectors were built.
+# A paper's page shows every word; ingest warns of each abstract cut for the analysis.
+MAX_ANALYSED_WORDS = 2000
+
+
+def first_words(text: str, count: int = MAX_ANALYSED_WORDS) -> str:
+    """`text` up to its `count`-th word (whitespace-separated), or whole when shorter."""
+    if len(text) <= count:  # fewer characters than words wanted: nothing to cut
+        return text
+    ends = re.finditer(r"\S+", text)
+    for number, match in enumerate(ends, 1):
+        if number == count:
+            return text[: match.end()]
+    return text
 
 
 @dataclass(frozen=True)

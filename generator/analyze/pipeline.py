@@ -23,7 +23,7 @@ from generator.analyze.topics.discover import discover_topics
 from generator.analyze.topics.keyword_rules import prose_terms, telling_terms
 from generator.analyze.topics.topics_file import load_topics_file
 from generator.analyze.topics.works import work_numbers
-from generator.model import Analysis, Corpus
+from generator.model import Analysis, Corpus, Paper, first_words
 from generator.stage_times import StageTimes
 from generator.workers import Background
 
@@ -42,7 +42,7 @@ def analyze_timed(
     settings = settings or AnalysisSettings()
     times = StageTimes()
     spec = times.run("topics file", lambda: load_topics_file(settings.topics_file))
-    papers = corpus.papers
+    papers = tuple(_analysed(p) for p in corpus.papers)
     docs = times.run("tokenize", lambda: read_documents(papers))
     vectors = times.run("vectors", lambda: build_vectors(docs, settings.seed))
     # The map's projection needs only the vectors: it runs on the second core meanwhile.
@@ -75,8 +75,9 @@ def analyze_timed(
             ),
         )
         links = times.run("methods", lambda: find_methods(papers, docs, vectors))
-        urls = times.run(
-            "code urls", lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in papers}
+        urls = times.run(  # from every word: a link may close a long abstract
+            "code urls",
+            lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in corpus.papers},
         )
         aliases = times.run("search aliases", lambda: acronym_aliases(docs, vectors, stats))
         points = times.run("projection", projection.get)  # the wait (all of it alone)
@@ -95,6 +96,15 @@ def analyze_timed(
         search_aliases=aliases.papers,
     )
     return analysis, times
+
+
+def _analysed(paper: Paper) -> Paper:
+    """The paper as the analysis reads it: each abstract up to MAX_ANALYSED_WORDS words."""
+    cut = first_words(paper.abstract)
+    versions = tuple(first_words(v) for v in paper.versions)
+    if cut is paper.abstract and all(a is b for a, b in zip(versions, paper.versions, strict=True)):
+        return paper
+    return replace(paper, abstract=cut, versions=versions)
 
 
 def shared_term_columns(stats: PhraseStats, surfaces: Surfaces) -> NDArray[np.bool_]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from generator.ingest.broken_words import rejoin_broken_words
@@ -14,14 +14,17 @@ from generator.ingest.merge import group_records, merge_group, to_papers
 from generator.ingest.readers import READERS, ReadOptions, ReadResult
 from generator.ingest.source import BINARY_SAMPLE, decode_source
 from generator.model import (
+    MAX_ANALYSED_WORDS,
     Corpus,
     FileSummary,
     MergeAction,
     MergeEntry,
+    Paper,
     Problem,
     Record,
     Severity,
     SourceRef,
+    first_words,
 )
 from generator.workers import balanced_chunks, run_chunks_async, worker_count
 
@@ -120,6 +123,7 @@ def ingest_texts(
         merged.append(paper)
         log.extend(entries)
     papers, duplicate_log = flag_possible_duplicates(rejoin_broken_words(to_papers(merged)))
+    problems.extend(_cut_for_analysis(papers))
     log = _with_slugs(log, {p.id: p.slug for p in papers})
     return Corpus(
         papers=tuple(papers),
@@ -195,6 +199,20 @@ def _excerpt(text: str, limit: int = 60) -> str:
     """A short quoted start of a line, for messages."""
     text = text.strip()
     return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _cut_for_analysis(papers: Iterable[Paper]) -> Iterator[Problem]:
+    """A warning at each paper whose abstract the analysis reads only in part."""
+    for paper in papers:
+        longest = max(paper.versions or (paper.abstract,), key=len)
+        if first_words(longest) is longest or not paper.sources:
+            continue
+        yield Problem(
+            paper.sources[0],
+            Severity.WARNING,
+            f"an abstract of {len(longest.split()):,} words: topics and related papers read "
+            f"its first {MAX_ANALYSED_WORDS:,}; the paper's page shows it whole",
+        )
 
 
 def _with_slugs(log: list[MergeEntry], slugs: dict[str, str]) -> list[MergeEntry]:

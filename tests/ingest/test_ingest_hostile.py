@@ -8,7 +8,7 @@ import json
 import pytest
 from listing_texts import ABSTRACT, HEADER, OTHER
 
-from generator.model import Corpus, MergeAction
+from generator.model import MAX_ANALYSED_WORDS, Corpus, MergeAction, first_words
 
 THIRD = (
     "We introduce a benchmark of graph problems and evaluate message passing networks "
@@ -346,3 +346,25 @@ def test_bidirectional_and_invisible_characters_leave_authors_and_links(ingest, 
     assert by_title["Listed authors"].authors == ("Eve evil", "ZeroWidth", "Erdős")
     assert by_title["Joined authors"].authors == ("A. One", "B. Two")
     assert by_title["A link"].external_url == "https://x.org/a"
+
+
+def test_an_abstract_longer_than_the_analysis_reads_is_kept_whole_and_said(
+    ingest, accounted
+) -> None:
+    """500 lines of 14,000 random words each (50 MB, every line under the reader's
+    limit) took 7.4 GB in the analysis: it reads the first MAX_ANALYSED_WORDS words of
+    an abstract, the page keeps them all, and the listing's line is named."""
+    words = [f"w{n % 997}x" for n in range(MAX_ANALYSED_WORDS + 50)]
+    long = "We propose " + " ".join(words) + "."
+    corpus = ingest({"a.jsonl": _jsonl(_row(title="Short"), _row(title="Long", abstract=long))})
+    accounted(corpus)
+    paper = next(p for p in corpus.papers if p.title == "Long")
+    assert paper.abstract == long  # the page shows it whole
+    said = [m for m in _messages(corpus) if "topics and related papers read" in m]
+    assert said == [
+        f"a.jsonl:2: warning: an abstract of {MAX_ANALYSED_WORDS + 52:,} words: topics and "
+        f"related papers read its first {MAX_ANALYSED_WORDS:,}; the paper's page shows it whole"
+    ]
+    cut = first_words(long)
+    assert len(cut.split()) == MAX_ANALYSED_WORDS and long.startswith(cut)
+    assert first_words(ABSTRACT) is ABSTRACT  # an abstract as long as they come: whole
