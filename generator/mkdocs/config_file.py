@@ -150,10 +150,13 @@ def _reads_outside(path: Path, text: str, root: yaml.Node, inside: Path, main: P
                     f"{where}: hook {hook!r} is not a file (a hook is a Python file in the project)"
                 )
     for name, options in _extensions(settings.get("markdown_extensions")):
-        if name is None:
-            return (
-                f"{_at(path, root, 'markdown_extensions')}: markdown_extensions must be written out"
+        if name is None:  # computed while MkDocs loads it (`!ENV`), or of no use
+            needed = (
+                "written out"
+                if _holds_computed(options)
+                else f"a list of extension names (like - toc), not {options!r}"
             )
+            return f"{_at(path, root, 'markdown_extensions')}: markdown_extensions must be {needed}"
         if name.split(":")[0] not in FILE_EXTENSIONS:
             continue
         problem = _file_extension_problem(name, options)

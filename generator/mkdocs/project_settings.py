@@ -6,8 +6,12 @@ is the part of its checks the plugin also runs under plain `mkdocs build` and `s
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +73,10 @@ def load_mkdocs_settings(
             raise SettingsError(problem)
         options["site_url"] = site_url
     try:
-        mkdocs_config = load_mkdocs_config(str(config_file), **options)
+        with _config_errors() as said:
+            mkdocs_config = load_mkdocs_config(str(config_file), **options)
     except MkDocsException as error:
-        raise SettingsError(f"{config_file}: {error}") from None
+        raise SettingsError(_config_failure(config_file, said, str(error))) from None
     except (TypeError, AttributeError) as error:  # a value MkDocs reads unchecked ...
         if _raised_in(error, config.root):  # ... not a bug in the project's own hooks
             raise
@@ -82,6 +87,44 @@ def load_mkdocs_settings(
     if problem:
         raise SettingsError(problem)
     return mkdocs_config
+
+
+@contextmanager
+def _config_errors() -> Iterator[list[str]]:
+    """MkDocs' messages about settings it refuses, kept (not printed): it logs each
+    ("Config value 'site_author': Expected type ...") and then raises only "Aborted
+    with a configuration error!"."""
+    said: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs.config")
+    propagates = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield said
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagates
+
+
+_CONFIG_VALUE_RE = re.compile(r"Config value '([^']*)': (.*)", re.DOTALL)
+
+
+def _config_failure(config_file: Path, said: list[str], fallback: str) -> str:
+    """MkDocs' message about a setting (it stops at the first), at the line that sets
+    it; else its own words (`fallback`)."""
+    found = [m for m in map(_CONFIG_VALUE_RE.fullmatch, said) if m]
+    if not found:
+        return f"{config_file}: {fallback}"
+    name, why = found[0].groups()
+    try:
+        text = config_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    at = re.search(rf"^{re.escape(name)}[ \t]*:", text, re.MULTILINE)
+    line = f":{text.count(chr(10), 0, at.start()) + 1}" if at else ""
+    return f"{config_file}{line}: {name}: {why}"
 
 
 def _raised_in(error: BaseException, root: Path) -> bool:

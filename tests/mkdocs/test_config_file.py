@@ -141,6 +141,10 @@ def test_hooks_and_snippets_stay_inside_the_project(tmp_path: Path) -> None:
         "markdown_extensions: !ENV [NOPE, [pymdownx.snippets]]\n": (
             ":1: markdown_extensions must be written out"
         ),
+        # of the wrong type: written out, but no extensions ("must be written out" misled)
+        "markdown_extensions: 5\n": (
+            ":1: markdown_extensions must be a list of extension names (like - toc), not 5"
+        ),
         "markdown_extensions:\n  - pymdownx.b64:\n      base_path: ../pictures\n": (
             ":2: pymdownx.b64 base_path '../pictures' is outside"
         ),

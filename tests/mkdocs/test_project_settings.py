@@ -52,6 +52,23 @@ def test_a_value_mkdocs_reads_unchecked_is_named_not_a_traceback(
     assert problem.startswith("p1/mkdocs.yml: a setting MkDocs cannot read ("), problem
 
 
+def test_a_setting_mkdocs_refuses_is_named_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs logged its reason and raised "Aborted with a configuration error!", which
+    was all `check` said at the end."""
+    monkeypatch.chdir(tmp_path)
+    text = repository_mkdocs_yml()
+    text = text.replace("site_dir: site\n", "site_dir: site\nsite_author: [1]\n")
+    line = text.splitlines().index("site_author: [1]") + 1
+    problem = _problem(Path("p1"), text)
+    assert problem == (
+        f"p1/mkdocs.yml:{line}: site_author: Expected type: <class 'str'> but received: "
+        "<class 'list'>"
+    ), problem
+    assert "Config value" not in caplog.text  # said once, in the error
+
+
 def test_a_bug_in_a_projects_hook_is_not_passed_off_as_a_setting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
