@@ -82,6 +82,8 @@ def load_mkdocs_settings(
             raise
         message = f"{config_file}: a setting MkDocs cannot read ({error})"
         raise SettingsError(message) from None
+    for message in said:  # warnings of a build that is not strict: said as MkDocs would
+        logging.getLogger("mkdocs.config").warning(message)
     problem = directory_urls_problem(mkdocs_config)
     problem = problem or mkdocs_settings_problem(config, mkdocs_config, config_file)
     if problem:

@@ -82,3 +82,16 @@ def test_a_bug_in_a_projects_hook_is_not_passed_off_as_a_setting(
     config.docs.mkdir(parents=True)
     with pytest.raises(AttributeError, match="attr"):
         load_mkdocs_settings(config, config.docs)
+
+
+def test_a_warning_about_a_setting_is_still_said_when_the_build_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs' messages are kept while it loads the settings, for the error; a warning
+    that stops nothing (a build that is not strict) is passed on, not lost."""
+    fixture_project(tmp_path, repository_mkdocs_yml() + "\nno_such_setting: 1\n")
+    config = load_config(tmp_path)
+    config.docs.mkdir(parents=True)
+    with caplog.at_level("WARNING", logger="mkdocs.config"):
+        load_mkdocs_settings(config, config.docs, strict=False)
+    assert "Config value 'no_such_setting'" in caplog.text
