@@ -57,6 +57,20 @@ class ConfigError(ValueError):
     """Configuration that cannot be used; the message names the file and the key."""
 
 
+def _glob_matches(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether a relative path's `parts` match a glob's, as Path.glob reads it: `**` is
+    any number of folders (none too), other parts match one name each."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_glob_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return (
+        bool(parts)
+        and fnmatch.fnmatchcase(parts[0], pattern[0])
+        and _glob_matches(parts[1:], pattern[1:])
+    )
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings for one papersite project; paths are relative to `root`."""
@@ -103,10 +117,11 @@ class Config:
             place = os.path.realpath(os.path.join(root, entry))
             return target == place or target.startswith(place + os.sep)
 
+        relative = Path(os.path.relpath(target, root)).parts
+        inside = bool(relative) and relative[0] != os.pardir
         for entry in self.corpus:
             wildcard = any(c in entry for c in "*?[")
-            relative = os.path.relpath(target, root).replace(os.sep, "/")
-            if (wildcard and fnmatch.fnmatchcase(relative, entry)) or (
+            if (wildcard and inside and _glob_matches(relative, Path(entry).parts)) or (
                 not wildcard and within(entry)
             ):
                 return f"{path} would be read as part of the corpus ({entry!r})"

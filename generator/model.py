@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -173,14 +172,14 @@ MAX_ANALYSED_WORDS = 2000
 
 
 def first_words(text: str, count: int = MAX_ANALYSED_WORDS) -> str:
-    """`text` up to its `count`-th word (whitespace-separated), or whole when shorter."""
+    """`text` up to its `count`-th word (whitespace-separated), or `text` itself when
+    it has no more (the same object: a caller can tell nothing was cut)."""
     if len(text) <= count:  # fewer characters than words wanted: nothing to cut
         return text
-    ends = re.finditer(r"\S+", text)
-    for number, match in enumerate(ends, 1):
-        if number == count:
-            return text[: match.end()]
-    return text
+    parts = text.split(None, count)
+    if len(parts) <= count:
+        return text
+    return text[: len(text) - len(parts[count])].rstrip()
 
 
 @dataclass(frozen=True)

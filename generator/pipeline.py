@@ -29,10 +29,16 @@ from generator.config import (
 from generator.errors import DataError, PipelineError, SettingsError, writing
 from generator.ingest import ingest_files
 from generator.ingest.readers import ReadOptions
-from generator.links import DATA_SIZED_FOLDERS, FIXED_DOCS, paper_doc, topic_doc, topic_feed_doc
-from generator.mkdocs.config_file import (
-    missing_nav_pages,
+from generator.links import (
+    DATA_SIZED_FOLDERS,
+    FEEDS_FOLDER,
+    FIXED_DOCS,
+    SITE_FEED_FIRST_DOC,
+    paper_doc,
+    topic_doc,
+    topic_feed_doc,
 )
+from generator.mkdocs.config_file import absolute_nav_links_in_docs, missing_nav_pages
 from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
@@ -117,6 +123,7 @@ class Pipeline:
     report: Callable[[tuple[Problem, ...]], None] = lambda _problems: None
     site_dir: Path | None = None  # where `build` writes the site, once mkdocs.yml is read
     nav: Any = None  # mkdocs.yml's nav, once read
+    nav_absolute_in_docs: bool = False  # whether its "/x.md" entries name files of docs/
 
     def read_corpus(self) -> Corpus:
         """Ingest the configured corpus files; DataError when nothing can be built."""
@@ -248,6 +255,7 @@ class Pipeline:
         self.config = replace(self.config, site_url=mkdocs_config.site_url or self.config.site_url)
         self.site_dir = Path(mkdocs_config.site_dir)
         self.nav = mkdocs_config.nav
+        self.nav_absolute_in_docs = absolute_nav_links_in_docs(mkdocs_config)
 
     def check_nav(self, corpus: Corpus, analysis: Analysis) -> None:
         """SettingsError when mkdocs.yml's nav names a page the build will not have (a
@@ -256,7 +264,7 @@ class Pipeline:
         methods/ and health/ parts) are left to the build."""
         docs = self.config.docs
         made_before = generated_pages(docs)
-        pages = {*FIXED_DOCS, *map(paper_doc, (p.slug for p in corpus.papers))}
+        pages = {*FIXED_DOCS, SITE_FEED_FIRST_DOC, *map(paper_doc, (p.slug for p in corpus.papers))}
         pages.update(topic_doc(t.slug) for t in analysis.topics)
 
         def is_page(path: str) -> bool:
@@ -265,7 +273,8 @@ class Pipeline:
             kept = path not in made_before or not path.endswith(".md")
             return path in pages or (kept and (docs / path).is_file())
 
-        missing = missing_nav_pages(self.nav, is_page, DATA_SIZED_FOLDERS)
+        open_folders = (*DATA_SIZED_FOLDERS, FEEDS_FOLDER)  # feeds: one per dated topic
+        missing = missing_nav_pages(self.nav, is_page, open_folders, self.nav_absolute_in_docs)
         if missing:
             more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
             raise SettingsError(

@@ -346,7 +346,8 @@ def test_check_refuses_a_nav_page_the_build_will_not_have(tmp_path: Path) -> Non
         assert f"nav names {entry}, which the site will not have" in result.output
     (root / "docs" / "notes.html").write_text("<p>notes</p>\n", encoding="utf-8")
     assert papersite(root, "check").exit_code == 0, papersite(root, "check").output
-    for address in ("https://example.org/x", "mailto:lab@example.org"):
+    # the site's own feed, and an absolute path (an address to MkDocs by default), pass
+    for address in ("https://example.org/x", "mailto:lab@example.org", "feed.xml", "/papers/"):
         linked = text.replace(methods, methods + f"  - Lab: {address}\n")
         (root / "mkdocs.yml").write_text(linked, encoding="utf-8")
         assert papersite(root, "check").exit_code == 0, address

@@ -204,14 +204,15 @@ def _excerpt(text: str, limit: int = 60) -> str:
 def _cut_for_analysis(papers: Iterable[Paper]) -> Iterator[Problem]:
     """A warning at each paper whose abstract the analysis reads only in part."""
     for paper in papers:
-        longest = max(paper.versions or (paper.abstract,), key=len)
-        if first_words(longest) is longest or not paper.sources:
+        cut = [v for v in paper.versions or (paper.abstract,) if first_words(v) is not v]
+        if not cut or not paper.sources:
             continue
+        words = max(len(version.split()) for version in cut)
         yield Problem(
             paper.sources[0],
             Severity.WARNING,
-            f"an abstract of {len(longest.split()):,} words: topics and related papers read "
-            f"its first {MAX_ANALYSED_WORDS:,}; the paper's page shows it whole",
+            f"an abstract of {words:,} words: topics and related papers read its first "
+            f"{MAX_ANALYSED_WORDS:,}; the paper's page shows it whole",
         )
 
 

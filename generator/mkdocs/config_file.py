@@ -316,17 +316,35 @@ def left_out_pages(files: Iterable[Any], generated: set[str]) -> str:
     )
 
 
-def nav_paths(nav: Any) -> set[str]:
+# MkDocs' value of `validation: nav: absolute_links: relative_to_docs` (an IntEnum of
+# mkdocs.structure.pages, not exported): "/x.md" in nav is then docs/x.md.
+_RELATIVE_TO_DOCS = -1
+
+
+def absolute_nav_links_in_docs(mkdocs_config: Any) -> bool:
+    """Whether the loaded settings read a nav entry "/x.md" as docs/x.md; by default it
+    is an address, left to the server."""
+    try:
+        return int(mkdocs_config.validation.nav.absolute_links) == _RELATIVE_TO_DOCS
+    except (AttributeError, TypeError, ValueError):  # another MkDocs: as by default
+        return False
+
+
+def nav_paths(nav: Any, absolute_in_docs: bool = False) -> set[str]:
     """The page paths a mkdocs.yml `nav` names (entries are paths, {title: entry} or lists
-    of entries; links to other sites are left out)."""
+    of entries; addresses are left out: links to other sites, and "/x" unless
+    `absolute_in_docs`)."""
     found: set[str] = set()
     stack = [nav]
     while stack:
         entry = stack.pop()
         if isinstance(entry, str):
             address = urlsplit(entry)
-            if not address.scheme and not address.netloc:  # `./methods.md` is methods.md
-                found.add(posixpath.normpath(entry).lstrip("/"))
+            if address.scheme or address.netloc:
+                continue
+            if entry.startswith("/") and not absolute_in_docs:
+                continue
+            found.add(posixpath.normpath(entry).lstrip("/"))  # `./methods.md` is methods.md
         elif isinstance(entry, dict):
             stack.extend(entry.values())
         elif isinstance(entry, list):
@@ -335,7 +353,10 @@ def nav_paths(nav: Any) -> set[str]:
 
 
 def missing_nav_pages(
-    nav: Any, is_page: Callable[[str], bool], open_folders: Iterable[str]
+    nav: Any,
+    is_page: Callable[[str], bool],
+    open_folders: Iterable[str],
+    absolute_in_docs: bool = False,
 ) -> list[str]:
     """The pages mkdocs.yml's `nav` names that the build will not have (a strict build
     stops on them: MkDocs reads any entry that is no address as a file of docs/, `about`
@@ -343,5 +364,7 @@ def missing_nav_pages(
     depend on data this check does not render, are left to the build."""
     folders = tuple(f"{folder.strip('/')}/" for folder in open_folders)
     return sorted(
-        path for path in nav_paths(nav) if not path.startswith(folders) and not is_page(path)
+        path
+        for path in nav_paths(nav, absolute_in_docs)
+        if not path.startswith(folders) and not is_page(path)
     )

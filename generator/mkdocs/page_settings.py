@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import UserString
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -66,20 +67,36 @@ def as_text(value: str) -> Markup:
     return Markup(text)
 
 
-def link_problem(name: str, url: object) -> str:
-    """Why `url` (the setting `name`) cannot be a link in every page, or "". The link is
-    judged as written and as the browser reads it, character references decoded
-    (`javascript&#58;alert(1)` is a script)."""
+def link_problem(name: str, url: object, as_written: str | None = None) -> str:
+    """Why `url` (the setting `name`, `as_written` if it was filled in) cannot be a link
+    in every page, or "". The link is judged as written and as the browser reads it,
+    character references decoded (`javascript&#58;alert(1)` is a script)."""
     if not isinstance(url, str):
         return f"{name} must be an address, not {url!r}"
-    for read in dict.fromkeys((url, html.unescape(url))):
+    written = as_written if as_written is not None else url
+    for read in dict.fromkeys((url, _as_browsers_read(url))):
         shown = unencoded_characters(read)
         if shown:
-            return f"{name} {url!r} holds characters a link cannot hold unencoded: {shown}"
+            return f"{name} {written!r} holds characters a link cannot hold unencoded: {shown}"
         scheme = urlsplit(read).scheme.lower() if ":" in read.split("/", 1)[0] else ""
         if scheme and scheme not in LINK_SCHEMES:
-            return f"{name} {url!r} must be an http(s) or mailto: address, or a path of the site"
+            return (
+                f"{name} {written!r} must be an http(s) or mailto: address, or a path of the site"
+            )
     return ""
+
+
+# A character reference as a browser decodes it in an attribute: numeric ones with or
+# without ";", named ones with it, or without it unless "=" follows (`?a=1&lt=2` holds
+# no "<" there).
+_ATTRIBUTE_REFERENCE_RE = re.compile(
+    r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;|[A-Za-z][A-Za-z0-9]*(?![=;]))"
+)
+
+
+def _as_browsers_read(url: str) -> str:
+    """`url` with its character references decoded, as in an href."""
+    return _ATTRIBUTE_REFERENCE_RE.sub(lambda ref: html.unescape(ref.group()), url)
 
 
 def settings_problem(config: Any, config_file: Path) -> str:
@@ -91,7 +108,10 @@ def settings_problem(config: Any, config_file: Path) -> str:
             if not isinstance(getattr(entry, "path", entry), str):
                 return f"{config_file}: {key}[{number}] must be a path, not {entry!r}"
     for name, url in _links(config):
-        problem = link_problem(name, url)
+        filled = url
+        if name == "edit_uri_template" and isinstance(url, str):  # as MkDocs fills it in
+            filled = _PLACEHOLDER_RE.sub("x", url)
+        problem = link_problem(name, filled, url if isinstance(url, str) else None)
         if problem:
             return f"{config_file}{_line_of(config_file, str(url))}: {problem}"
     templates = config.get("extra_templates") or []
@@ -163,12 +183,9 @@ def _links(config: Any) -> Iterator[tuple[str, Any]]:
     for key in ("repo_url", "edit_uri"):
         if isinstance(config.get(key), str):
             yield key, config[key]
-    template = config.get("edit_uri_template")
-    if template is not None:  # as MkDocs fills it in: "{path}", "{path_noext}", "{path!q}"
-        yield (
-            "edit_uri_template",
-            _PLACEHOLDER_RE.sub("x", template) if isinstance(template, str) else template,
-        )
+    template = config.get("edit_uri_template")  # loaded, MkDocs' Template (a UserString)
+    if template is not None:
+        yield "edit_uri_template", str(template) if isinstance(template, UserString) else template
     theme = config.get("theme") or {}
     for key in ("favicon", "logo"):
         if isinstance(theme.get(key), str):
@@ -195,6 +212,7 @@ def _links(config: Any) -> Iterator[tuple[str, Any]]:
     yield from _nav_links(config.get("nav") or [], "nav")
 
 
+# edit_uri_template's places for a page's path: "{path}", "{path_noext}", "{path!q}"
 _PLACEHOLDER_RE = re.compile(r"\{path(?:_noext)?(?:![a-z])?\}")
 
 

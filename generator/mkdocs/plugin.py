@@ -49,6 +49,7 @@ from generator.mkdocs.assets import STATIC_TEMPLATES, prepare_theme_files
 from generator.mkdocs.compact_html import FILTER as COMPACT_HTML_FILTER
 from generator.mkdocs.compact_html import compact
 from generator.mkdocs.config_file import (
+    absolute_nav_links_in_docs,
     config_file_problem,
     directory_urls_problem,
     left_out_pages,
@@ -276,7 +277,7 @@ class PapersitePlugin(BasePlugin[PapersiteOptions]):  # type: ignore[no-untyped-
         if problem:
             raise PluginError(f"papersite: {config.config_file_path}: {problem}")
         if config.nav is not None:  # without a nav, MkDocs makes one of the pages in it
-            listed = nav_paths(config.nav)
+            listed = nav_paths(config.nav, absolute_nav_links_in_docs(config))
             for file in files:  # reached by links and search, not by the nav
                 own = file.src_uri in generated and file.src_uri not in listed
                 if own and file.inclusion.is_in_nav():

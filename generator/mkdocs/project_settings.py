@@ -73,17 +73,18 @@ def load_mkdocs_settings(
             raise SettingsError(problem)
         options["site_url"] = site_url
     try:
-        with _config_errors() as said:
-            mkdocs_config = load_mkdocs_config(str(config_file), **options)
-    except MkDocsException as error:
-        raise SettingsError(_config_failure(config_file, said, str(error))) from None
+        with _config_messages() as said:
+            try:
+                mkdocs_config = load_mkdocs_config(str(config_file), **options)
+            except MkDocsException as error:
+                problem = _config_failure(config_file, said, str(error))
+                said.clear()  # said in the error
+                raise SettingsError(problem) from None
     except (TypeError, AttributeError) as error:  # a value MkDocs reads unchecked ...
         if _raised_in(error, config.root):  # ... not a bug in the project's own hooks
             raise
         message = f"{config_file}: a setting MkDocs cannot read ({error})"
         raise SettingsError(message) from None
-    for message in said:  # warnings of a build that is not strict: said as MkDocs would
-        logging.getLogger("mkdocs.config").warning(message)
     problem = directory_urls_problem(mkdocs_config)
     problem = problem or mkdocs_settings_problem(config, mkdocs_config, config_file)
     if problem:
@@ -92,31 +93,38 @@ def load_mkdocs_settings(
 
 
 @contextmanager
-def _config_errors() -> Iterator[list[str]]:
-    """MkDocs' messages about settings it refuses, kept (not printed): it logs each
-    ("Config value 'site_author': Expected type ...") and then raises only "Aborted
-    with a configuration error!"."""
-    said: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
+def _config_messages() -> Iterator[list[logging.LogRecord]]:
+    """MkDocs' warnings and errors about settings while it loads them, kept: it logs
+    each ("Config value 'site_author': Expected type ...") and then raises only "Aborted
+    with a configuration error!". Those left in the list are logged as MkDocs would
+    when the block ends (a load that goes on, or fails otherwise); its other lines
+    pass."""
+    kept: list[logging.LogRecord] = []
+
+    def keep(record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        kept.append(record)
+        return False
+
     logger = logging.getLogger("mkdocs.config")
-    propagates = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
+    logger.addFilter(keep)
     try:
-        yield said
+        yield kept
     finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagates
+        logger.removeFilter(keep)
+        for record in kept:
+            logger.handle(record)
 
 
 _CONFIG_VALUE_RE = re.compile(r"Config value '([^']*)': (.*)", re.DOTALL)
 
 
-def _config_failure(config_file: Path, said: list[str], fallback: str) -> str:
-    """MkDocs' message about a setting (it stops at the first), at the line that sets
-    it; else its own words (`fallback`)."""
-    found = [m for m in map(_CONFIG_VALUE_RE.fullmatch, said) if m]
+def _config_failure(config_file: Path, said: list[logging.LogRecord], fallback: str) -> str:
+    """MkDocs' first error about a setting (else its first warning: strict), at the line
+    that sets it, with the names of the others; else its own words (`fallback`)."""
+    ordered = sorted(said, key=lambda record: -record.levelno)  # errors first, stable
+    found = [m for m in (_CONFIG_VALUE_RE.fullmatch(r.getMessage()) for r in ordered) if m]
     if not found:
         return f"{config_file}: {fallback}"
     name, why = found[0].groups()
@@ -126,7 +134,9 @@ def _config_failure(config_file: Path, said: list[str], fallback: str) -> str:
         text = ""
     at = re.search(rf"^{re.escape(name)}[ \t]*:", text, re.MULTILINE)
     line = f":{text.count(chr(10), 0, at.start()) + 1}" if at else ""
-    return f"{config_file}{line}: {name}: {why}"
+    others = list(dict.fromkeys(m.group(1) for m in found[1:] if m.group(1) != name))
+    more = f" (also: {', '.join(others)})" if others else ""
+    return f"{config_file}{line}: {name}: {why}{more}"
 
 
 def _raised_in(error: BaseException, root: Path) -> bool:

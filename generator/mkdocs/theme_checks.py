@@ -107,7 +107,7 @@ def _theme_shape_problem(theme: Any) -> str:
         and font is not False
         and (
             not isinstance(font, dict)
-            or not all(isinstance(font.get(key, ""), str) for key in _FONT_KEYS)
+            or not all(isinstance(font.get(key) or "", str) for key in _FONT_KEYS)
         )
     ):
         return f"font: {font!r} is neither false nor a text: and code: font name"
@@ -117,7 +117,7 @@ def _theme_shape_problem(theme: Any) -> str:
         if not isinstance(option, dict):
             return f"palette: {option!r} is no palette (like scheme: slate, primary: indigo)"
         for key in _COLOUR_KEYS:
-            if not isinstance(option.get(key, ""), str):
+            if not isinstance(option.get(key) or "", str):  # empty: Material's default
                 return f"palette {key}: {option[key]!r} is no name (like {_COLOUR_EXAMPLES[key]})"
     for key in ("logo", "favicon"):
         if theme.get(key) is not None and not isinstance(theme.get(key), str):

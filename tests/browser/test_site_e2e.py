@@ -306,8 +306,7 @@ def test_an_address_of_no_known_words_lists_nothing(tab: Tab, e2e_site: BuiltSit
         lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"),
     )
     tab.goto("papers/zzqx-vvqk/")
-    page.wait_for_function("document.querySelector('.ps-not-found[data-ps-ready]')")
-    page.wait_for_timeout(500)  # the search's answer
+    page.wait_for_selector(".ps-not-found[data-ps-ready=searched]", state="attached")
     assert not page.locator(".ps-not-found").is_visible()
     assert page.locator("h1").inner_text() == "Page not found"
     assert not tab.outside()

@@ -241,3 +241,19 @@ def test_export_refuses_the_places_papersite_reads_or_publishes(run, project) ->
         assert not (root / place).exists(), place
     beside = run(root, "export", str(root / "extra" / "papers.json"))  # not the glob's
     assert beside.exit_code == 0, beside.output
+
+
+def test_export_reads_a_corpus_glob_as_the_corpus_does(run, project, tmp_path) -> None:
+    """`**` is any number of folders, none too (out.txt at the root was let through and
+    then read as a broken corpus file); a place outside the project is no corpus file
+    (fnmatch's `*` crossed folders: `../x.txt` was refused)."""
+    root = project({"good.txt": GOOD}, "corpus: ['**/*.txt']\n")
+    for place in ("out.txt", "a/b/out.txt"):
+        result = run(root, "export", str(root / place))
+        assert result.exit_code == 2 and "read as part of the corpus" in result.stderr, place
+    outside = root.parent / f"{root.name}-export.txt"  # beside the project, not in it
+    try:
+        result = run(root, "export", str(outside))
+        assert result.exit_code == 0, result.output
+    finally:
+        outside.unlink(missing_ok=True)

@@ -368,3 +368,5 @@ def test_an_abstract_longer_than_the_analysis_reads_is_kept_whole_and_said(
     cut = first_words(long)
     assert len(cut.split()) == MAX_ANALYSED_WORDS and long.startswith(cut)
     assert first_words(ABSTRACT) is ABSTRACT  # an abstract as long as they come: whole
+    exact = " ".join(words[:MAX_ANALYSED_WORDS]) + " \n"  # the limit, then a line's end
+    assert first_words(exact) is exact

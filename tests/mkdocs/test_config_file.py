@@ -54,7 +54,8 @@ def test_nav_paths_are_the_pages_a_nav_names() -> None:
         {"More": ["a.md", {"B": "sub/b.md"}, {"Site": "https://example.org/"}]},
         "/c.md",
     ]
-    assert nav_paths(nav) == {"index.md", "a.md", "sub/b.md", "c.md"}
+    assert nav_paths(nav, absolute_in_docs=True) == {"index.md", "a.md", "sub/b.md", "c.md"}
+    assert nav_paths(nav) == {"index.md", "a.md", "sub/b.md"}  # "/c.md": an address
     assert nav_paths(None) == set()
 
 
@@ -62,7 +63,8 @@ def test_nav_paths_are_read_as_mkdocs_reads_them() -> None:
     from generator.mkdocs.config_file import nav_paths
 
     nav = [{"Home": "index.md"}, {"More": ["./methods.md", "/map.md", "https://x.org/"]}]
-    assert nav_paths(nav) == {"index.md", "methods.md", "map.md"}
+    assert nav_paths(nav, absolute_in_docs=True) == {"index.md", "methods.md", "map.md"}
+    assert nav_paths([*nav, "mailto:lab@example.org"]) == {"index.md", "methods.md"}
 
 
 def test_inherit_names_a_settings_file_inside_the_project(tmp_path: Path) -> None:

@@ -62,6 +62,34 @@ def test_a_link_is_judged_as_the_browser_decodes_it(url: str) -> None:
     assert link_problem("extra.homepage", url) != ""
 
 
+def test_a_reference_a_browser_leaves_alone_in_an_attribute_is_no_problem() -> None:
+    """`&lt` with no ";" before "=" is no "<" in an href: the link was refused for it."""
+    assert link_problem("extra.homepage", "https://x.org/?a=1&lt=2&copy=3") == ""
+
+
+@pytest.mark.parametrize(
+    ("template", "code"),
+    [
+        ("blob/main/docs/{path}", 0),
+        ("edit/main/{path_noext}.md?plain=1", 0),
+        ('x/{path}" autofocus onfocus="alert(12)', 2),
+        ("javascript:alert(11)//{path}", 2),
+    ],
+)
+def test_check_reads_the_edit_link_template_as_mkdocs_loads_it(
+    tmp_path: Path, template: str, code: int
+) -> None:
+    """MkDocs loads edit_uri_template as its own Template (no str): every template was
+    refused as "no address"."""
+    quoted = "'" + template.replace("'", "''") + "'"
+    extra = f"repo_url: https://github.com/lab/papers\nedit_uri_template: {quoted}\n"
+    root = project_with_mkdocs_lines(tmp_path / "p", extra)
+    result = papersite(root, "check")
+    assert result.exit_code == code, result.output
+    if code:
+        assert f"edit_uri_template {template!r}" in result.output, result.output
+
+
 def test_a_control_character_written_as_a_reference_is_shown_as_written() -> None:
     """`&#x202E;` in the footer reversed it, as the raw character (refused) would."""
     assert as_text("Copy &#x202E;gnp.exe &#8238;x &copy;") == (
@@ -287,6 +315,7 @@ def _project_with_theme_lines(root: Path, lines: str, extra: str = "") -> Path:
         ("  palette:\n    - 1\n", "", "theme palette: 1 is no palette"),
         ("  palette:\n    - scheme: 5\n", "", "theme palette scheme: 5 is no name"),
         ("  palette:\n    primary: {'<b>': 1}\n", "", "theme palette primary: {'<b>': 1}"),
+        ("  palette:\n    primary:\n  font:\n    text: [x]\n    code:\n", "", "theme font"),
         ("  features: 5\n", "", "theme features: 5 is no list"),
         ("  features: [1, 2]\n", "", "theme features: [1, 2] is no list"),
         ("  font: 5\n", "", "theme font: 5 is neither"),

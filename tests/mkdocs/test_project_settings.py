@@ -67,6 +67,11 @@ def test_a_setting_mkdocs_refuses_is_named_at_its_line(
         "<class 'list'>"
     ), problem
     assert "Config value" not in caplog.text  # said once, in the error
+    # an error comes before a warning MkDocs logged first (an unknown setting)
+    warned = text.replace("site_dir: site\n", "site_dir: site\nno_such_setting: 1\n")
+    problem = _problem(Path("p2"), warned)
+    assert problem.startswith(f"p2/mkdocs.yml:{line + 1}: site_author: "), problem
+    assert problem.endswith(" (also: no_such_setting)"), problem
 
 
 def test_a_bug_in_a_projects_hook_is_not_passed_off_as_a_setting(

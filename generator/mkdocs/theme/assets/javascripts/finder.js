@@ -224,7 +224,9 @@
        Tab from it led past the results read next */
     this.more.addEventListener("click", function () {
       var first = self.list.children.length;
+      var mine = self.generation;
       self.showMore().then(function () {
+        if (mine !== self.generation) return;  /* a new search drew other results */
         var link = self.list.children[first] && self.list.children[first].querySelector("a");
         if (link) link.focus();
       });

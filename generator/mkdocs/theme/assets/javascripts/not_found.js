@@ -40,7 +40,7 @@
     if (!box || box.hasAttribute("data-ps-ready")) return;
     box.setAttribute("data-ps-ready", "");
     var words = addressWords(window.location.href, papersite.root);
-    if (!words.length) return;
+    if (!words.length) { box.setAttribute("data-ps-ready", "searched"); return; }
     papersite.pagefind().then(function (api) {
       return search(api, words);
     }).then(function (held) {
@@ -49,6 +49,7 @@
         return papersite.titledFirst(pages, held.query).slice(0, SHOWN);
       });
     }).then(function (pages) {
+      box.setAttribute("data-ps-ready", "searched");
       if (!pages.length) return;
       var list = box.querySelector("ol");
       pages.forEach(function (data) {
@@ -61,7 +62,9 @@
         list.appendChild(item);
       });
       box.hidden = false;
-    }).catch(function () { /* no index (a site built without search): nothing to offer */ });
+    }).catch(function () {  /* no index (a site built without search): nothing to offer */
+      box.setAttribute("data-ps-ready", "searched");
+    });
   }
 
   papersite.listPagesNamed = setUp;
