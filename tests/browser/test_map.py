@@ -437,6 +437,19 @@ def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
     tab.assert_clean()
 
 
+def test_a_printed_map_keeps_its_legend_and_leaves_its_controls_out(tab: Tab) -> None:
+    """The find box and the zoom buttons printed as empty boxes beside the map."""
+    page = _open_map(tab)
+    page.emulate_media(media="print")
+    for hidden in (".ps-map__find", ".ps-map__zoom"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator(".ps-map__canvas").is_visible()
+    assert page.locator(".ps-map__legend").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".ps-map__find").is_visible()
+    tab.assert_clean()
+
+
 def test_the_map_keeps_its_style_when_only_the_fragment_is_edited(tab: Tab) -> None:
     """Editing the address's #topic= or #paper= is a navigation for Material, which
     swaps the head: the map's stylesheet, added by papersite.js, must come back."""
