@@ -40,6 +40,10 @@ COLOURED_PIXELS_JS = """() => {
 }"""
 
 
+# Where each of the first n papers is in the page (client coordinates), in one call.
+CLIENT_POINTS_JS = "n => Array.from({length: n}, (_, i) => window.papersiteMap.clientPoint(i))"
+
+
 def _open_map(tab: Tab, fragment: str = "") -> Page:
     """Open the map page (with an address #fragment) and wait until it is drawn."""
     tab.goto("map/" + fragment)
@@ -149,6 +153,7 @@ def test_a_tip_names_every_topic_and_the_area_only_when_it_says_more(
     page = _open_map(tab)
     data = _points(e2e_site)
     kinds: dict[str, int] = {}
+    places = page.evaluate(CLIENT_POINTS_JS, len(data["x"]))  # one round trip
     for index in _isolated(data, len(data["x"])):
         t = data["topic"][index]
         if t < 0:
@@ -163,7 +168,7 @@ def test_a_tip_names_every_topic_and_the_area_only_when_it_says_more(
             if any(_names(area, label) for label in labels)
             else "area"
         )
-        where = page.evaluate("i => window.papersiteMap.clientPoint(i)", index)
+        where = places[index]
         for found in (kind, "several" if len(labels) > 1 else ""):
             if (
                 found
@@ -561,10 +566,7 @@ def test_the_legend_filters_by_area(tab: Tab, e2e_site: BuiltSite) -> None:
     frame = page.locator(".ps-map__canvas").bounding_box()
     box = legend.bounding_box()
     assert frame and box and box["height"] <= frame["height"] and box["width"] < 300
-    left = min(
-        page.evaluate("i => window.papersiteMap.clientPoint(i)", i)[0]
-        for i in range(len(data["x"]))
-    )
+    left = min(point[0] for point in page.evaluate(CLIENT_POINTS_JS, len(data["x"])))
     assert left > box["x"] + box["width"]
     colours = {t["colour"] for t in data["topics"]} - {-1}
     assert len(colours) <= 12  # distinguishable: a few colours, not one per topic
