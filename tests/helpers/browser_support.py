@@ -167,3 +167,24 @@ def wait_until_drawn(page: Any, path: str) -> None:
         page.wait_for_selector(".ps-finder[data-ready=ready]")
     if path.startswith("map/"):
         page.wait_for_selector(".ps-map[data-ready=ready]")
+
+
+def header_search(page: Any, query: str, delay: float = 5) -> list[str]:
+    """Open the header search with `/`, type `query` key by key; the result titles."""
+    dialog = page.locator("[data-ps-search-dialog]")
+    if not dialog.count() or not dialog.evaluate("d => d.open"):
+        page.keyboard.press("/")
+    field = page.locator("[data-ps-search-input]")
+    field.wait_for()
+    field.fill("")
+    field.press_sequentially(query, delay=delay)
+    page.wait_for_function(SEARCH_DONE_JS, arg=query, timeout=15_000)
+    titles = page.locator(".ps-search__result .ps-search__title").all_text_contents()
+    return [title.strip() for title in titles]
+
+
+def terminal_index(site: Any) -> Any:
+    """The terminal search's index (`papersite search`) of a built site."""
+    from generator.search.terminal import SEARCH_DOCUMENTS, TerminalIndex, load_documents
+
+    return TerminalIndex(load_documents((site.docs / SEARCH_DOCUMENTS).read_text("utf-8")))
