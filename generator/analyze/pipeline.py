@@ -102,7 +102,7 @@ def _analysed(paper: Paper) -> Paper:
     """The paper as the analysis reads it: each abstract up to MAX_ANALYSED_WORDS words."""
     cut = first_words(paper.abstract)
     versions = tuple(first_words(v) for v in paper.versions)
-    if cut is paper.abstract and all(a is b for a, b in zip(versions, paper.versions, strict=True)):
+    if cut is paper.abstract and versions == paper.versions:  # nothing cut: as it is
         return paper
     return replace(paper, abstract=cut, versions=versions)
 

@@ -67,7 +67,7 @@ def as_text(value: str) -> Markup:
     return Markup(text)
 
 
-def link_problem(name: str, url: object, as_written: str | None = None) -> str:
+def link_problem(name: str, url: object, as_written: object = None) -> str:
     """Why `url` (the setting `name`, `as_written` if it was filled in) cannot be a link
     in every page, or "". The link is judged as written and as the browser reads it,
     character references decoded (`javascript&#58;alert(1)` is a script)."""
@@ -111,7 +111,7 @@ def settings_problem(config: Any, config_file: Path) -> str:
         filled = url
         if name == "edit_uri_template" and isinstance(url, str):  # as MkDocs fills it in
             filled = _PLACEHOLDER_RE.sub("x", url)
-        problem = link_problem(name, filled, url if isinstance(url, str) else None)
+        problem = link_problem(name, filled, url)
         if problem:
             return f"{config_file}{_line_of(config_file, str(url))}: {problem}"
     templates = config.get("extra_templates") or []

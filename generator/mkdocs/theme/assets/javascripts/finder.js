@@ -459,7 +459,7 @@
   Finder.prototype.item = function (data) {
     var item = element("li", "ps-finder__result");
     var link = element("a", "ps-finder__title");
-    papersite.titleNodes((data.filters.shown || [])[0] || data.meta.title || data.url).forEach(function (node) {
+    papersite.titleNodes(papersite.shownTitle(data)).forEach(function (node) {
       link.appendChild(node);
     });
     link.href = data.url;

@@ -54,7 +54,7 @@
       var list = box.querySelector("ol");
       pages.forEach(function (data) {
         var link = papersite.element("a");
-        papersite.titleNodes((data.filters.shown || [])[0] || data.meta.title || data.url)
+        papersite.titleNodes(papersite.shownTitle(data))
           .forEach(function (node) { link.appendChild(node); });
         link.href = data.url;
         var item = papersite.element("li");

@@ -108,6 +108,13 @@
     return out;
   }
 
+  /* The title a Pagefind result shows: with its math in Unicode where the page has
+     such a form ("Beyond ℓ₁ sparse coding": the `shown` filter), else as listed, else
+     the page's address. */
+  function shownTitle(data) {
+    return (data.filters.shown || [])[0] || data.meta.title || data.url;
+  }
+
   /* A result's title set apart when the listing gave none (the `inferred` filter of
      paper.md.j2: a filter, since Pagefind searches metadata and "yes" would match), as
      the site's lists set it apart (render/context.title_html). */
@@ -584,6 +591,7 @@
     root: new URL("..", pagefind).href,
     element: element,
     titleNodes: titleNodes,
+    shownTitle: shownTitle,
     markInferred: markInferred,
     topicNames: topicNames,
     yearOf: yearOf,

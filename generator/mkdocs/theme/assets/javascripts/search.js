@@ -180,7 +180,7 @@
   function paperItem(data) {
     var link = element("a", "ps-search__link");
     link.href = data.url;
-    var title = titled("ps-search__title", (data.filters.shown || [])[0] || data.meta.title || data.url);
+    var title = titled("ps-search__title", papersite.shownTitle(data));
     link.appendChild(papersite.markInferred(title, data.filters));
     var excerpt = element("span", "ps-search__excerpt");
     excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
