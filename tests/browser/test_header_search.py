@@ -287,10 +287,12 @@ def test_all_words_must_match_else_any_word_is_labelled(tab: Tab) -> None:
     assert found and "No paper has all of these words" in status, (found, status)
     # Hundreds of papers hold some of these words, and no paper all: the finder, which
     # lists papers with every word, is not offered (its "All 507 results" listed none).
-    header_search(page, "attention is all you need")
+    # (searched once: typed again, the same query's "done" mark was already set, and
+    # the titles were read while the list was drawn anew: none, at times)
+    listed = header_search(page, "attention is all you need")
     status = page.locator("[data-ps-search-status]").text_content() or ""
     assert "No paper has all of these words" in status, status
-    assert len(header_search(page, "attention is all you need")) >= 8
+    assert len(listed) >= 8
     assert page.locator(".ps-search__more").count() == 0
     tab.assert_clean()
 

@@ -177,6 +177,8 @@ def header_search(page: Any, query: str, delay: float = 5) -> list[str]:
     field = page.locator("[data-ps-search-input]")
     field.wait_for()
     field.fill("")
+    # the last search's mark goes: the same query typed again waited for nothing
+    dialog.evaluate("d => d.removeAttribute('data-ps-search-done')")
     field.press_sequentially(query, delay=delay)
     page.wait_for_function(SEARCH_DONE_JS, arg=query, timeout=15_000)
     titles = page.locator(".ps-search__result .ps-search__title").all_text_contents()
