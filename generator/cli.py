@@ -116,6 +116,7 @@ class Context:
             strict=self.strict,
             times=times,
             report=self.print_problems if report else lambda _problems: None,
+            warn=self.say,
         )
 
     def timings(self, times: StageTimes) -> None:

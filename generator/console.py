@@ -1,23 +1,45 @@
 """The `papersite` command: Ctrl+C while the command's modules load (a few tenths of a
 second) ends as an interrupted command does, "Aborted!" and exit 1, not with the
 traceback of an import. From then on click says the same. A file the system refuses
-ends it with a message too."""
+ends it with a message too.
+
+SIGTERM (`kill`, a CI job's time limit, a container stopping) ends it as Ctrl+C does,
+through the same clean-up (a half-built site's folder is removed, what was there stays),
+with the shell's exit code for it, 143. Worker processes go back to the default
+(workers.py): the pool stops them with SIGTERM.
+"""
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
+
+TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process SIGTERM ended
+_terminated = False
+
+
+def _interrupt(_signum: int, _frame: FrameType | None) -> None:
+    global _terminated
+    _terminated = True
+    raise KeyboardInterrupt
 
 
 def run() -> None:
     """Load the command line, then run it. A file the system refuses (a name too long
     for it, a link that loops) ends the command with the file named, not a traceback."""
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         from generator.cli import main
     except KeyboardInterrupt:
         sys.stderr.write("\nAborted!\n")
-        raise SystemExit(1) from None
+        raise SystemExit(TERMINATED if _terminated else 1) from None
     try:
         main()
+    except SystemExit:
+        if _terminated:  # click said "Aborted!" and exits 1, as for Ctrl+C
+            raise SystemExit(TERMINATED) from None
+        raise
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         sys.stderr.write(f"Error: {where}{error.strerror or error}\n")

@@ -38,7 +38,11 @@ from generator.links import (
     topic_doc,
     topic_feed_doc,
 )
-from generator.mkdocs.config_file import absolute_nav_links_in_docs, missing_nav_pages
+from generator.mkdocs.config_file import (
+    absolute_nav_links_in_docs,
+    docs_dir_written,
+    missing_nav_pages,
+)
 from generator.mkdocs.project_settings import load_mkdocs_settings
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
@@ -112,7 +116,8 @@ class Pipeline:
     """One project's run: its settings, how strict it is, and who hears of problems.
 
     `report` receives the corpus's data problems as soon as the corpus is read (the CLI
-    prints them, the plugin logs them). A custom `analyzer` (tests) makes runs that the
+    prints them, the plugin logs them); `warn` a line about settings that work but may
+    not do what the user meant. A custom `analyzer` (tests) makes runs that the
     state file cannot vouch for: they are never skipped and never skip later runs.
     """
 
@@ -121,6 +126,7 @@ class Pipeline:
     times: StageTimes = field(default_factory=StageTimes)
     analyzer: Analyzer = default_analyzer
     report: Callable[[tuple[Problem, ...]], None] = lambda _problems: None
+    warn: Callable[[str], None] = lambda _line: None
     site_dir: Path | None = None  # where `build` writes the site, once mkdocs.yml is read
     nav: Any = None  # mkdocs.yml's nav, once read
     nav_absolute_in_docs: bool = False  # whether its "/x.md" entries name files of docs/
@@ -256,6 +262,23 @@ class Pipeline:
         self.site_dir = Path(mkdocs_config.site_dir)
         self.nav = mkdocs_config.nav
         self.nav_absolute_in_docs = absolute_nav_links_in_docs(mkdocs_config)
+        self._warn_of_docs_dir()
+
+    def _warn_of_docs_dir(self) -> None:
+        """A warning when mkdocs.yml names another docs_dir than papersite.yml's, which
+        decides (MkDocs is handed it): the user may think pages go where mkdocs.yml says."""
+        config_file = self.config.root / "mkdocs.yml"
+        written = docs_dir_written(config_file)
+        if written is None:
+            return
+        folder, line = written
+        if (self.config.root / folder).resolve() == self.config.docs.resolve():
+            return
+        self.warn(
+            f"{config_file.name}:{line}: warning: docs_dir {folder!r} is not used: "
+            f"papersite.yml's docs_dir ({self.config.docs_dir!r}) is where pages are "
+            "written and built from; remove it here or give both the same folder"
+        )
 
     def check_nav(self, corpus: Corpus, analysis: Analysis) -> None:
         """SettingsError when mkdocs.yml's nav names a page the build will not have (a

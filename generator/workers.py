@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -172,6 +173,7 @@ def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]]) -> None
     """
     global _job
     _job = job
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's way to stop it (console.py)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the worker)
     parent = os.getppid()
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()

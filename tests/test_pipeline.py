@@ -393,3 +393,19 @@ def test_generated_pages_outside_the_nav_never_stop_a_strict_build(
     assert list((root / "site" / "health").glob("*/index.html"))
     nav = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "All papers" in nav and "Paper finder" in nav  # the nav still lists its pages
+
+
+def test_a_docs_dir_in_mkdocs_yml_that_papersite_yml_overrides_is_named(tmp_path: Path) -> None:
+    """papersite.yml's docs_dir decides where pages go: mkdocs.yml's other folder was
+    overridden without a word, in check and build alike."""
+    root = _project(tmp_path)
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: pages"), "utf-8")
+    line = text.splitlines().index(next(x for x in text.splitlines() if "docs_dir" in x)) + 1
+    result = papersite(root, "check")
+    assert result.exit_code == 0, result.output
+    said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not used: papersite.yml's docs_dir"
+    assert said in result.output
+    # the same folder, written another way, is no conflict
+    (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: ./docs/"), "utf-8")
+    assert "docs_dir" not in papersite(root, "check").output

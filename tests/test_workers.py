@@ -115,3 +115,17 @@ def test_workers_of_a_killed_run_print_no_traceback(tmp_path: Path) -> None:
     run.wait()
     _, stderr = run.communicate(timeout=30)  # the workers have let go of the pipe
     assert b"Traceback" not in stderr and b"Error" not in stderr, stderr.decode()
+
+
+def _term_disposition(chunk: list[int]) -> list[bool]:
+    return [signal.getsignal(signal.SIGTERM) == signal.SIG_DFL for _ in chunk]
+
+
+def test_workers_end_on_sigterm_whatever_the_command_does_with_it() -> None:
+    """The command turns SIGTERM into an interrupt (console.py); a worker, which the pool
+    stops with SIGTERM, must end on it as before."""
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        assert map_chunked(_term_disposition, [1, 2, 3, 4], 1, workers=2) == [True] * 4
+    finally:
+        signal.signal(signal.SIGTERM, previous)

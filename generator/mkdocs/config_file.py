@@ -289,6 +289,22 @@ def _old_hooks(path: Path, text: str) -> str:
     return ""
 
 
+def docs_dir_written(path: Path) -> tuple[str, int] | None:
+    """mkdocs.yml's own `docs_dir` as written, and its line, if the file sets one:
+    papersite.yml's decides where pages are written and built from, so a different one
+    here is read by nobody, and the user is told."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8", errors="replace"), yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None  # MkDocs reports it, with its own words
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if key.value == "docs_dir" and isinstance(value, yaml.ScalarNode) and value.tag == _STRING:
+            return str(value.value), key.start_mark.line + 1
+    return None
+
+
 def directory_urls_problem(mkdocs_config: Any) -> str:
     """Why MkDocs' loaded settings cannot build papersite's pages, or ""."""
     if not mkdocs_config.get("use_directory_urls", True):

@@ -1,15 +1,13 @@
 """Tests of built sites: the bundled corpus and the nasty fixture corpus, each built once.
 
 Checks the strict build, every internal link, the abstract a reader sees, that corpus
-text injects nothing, the <head> meta tags, the sidebar navigation and reproducibility.
+text injects nothing, the <head> meta tags and the sidebar navigation; reproducibility
+is test_site_rebuild.py's.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +17,6 @@ from sitebuild import (
     FIXTURE_CORPUS,
     FIXTURE_SITE_NAME,
     BuiltSite,
-    file_hashes,
     fixture_analyzer,
     fixture_slugs,
     generate_with,
@@ -29,14 +26,10 @@ from sitebuild import (
 from sitehtml import Node, html_pages, ids, parse, parse_file, resolve, site_trees
 
 from generator.errors import SettingsError
-from generator.links import paper_doc
 from generator.model import Paper, PaperDate
-from generator.pipeline import Pipeline
 from generator.render import browse_pages
 from generator.render.rich_text import unicode_scripts
 from generator.render.text import first_sentence
-from generator.state import state_file
-from generator.write import MANIFEST
 
 
 def _paper_tree(built: BuiltSite, paper: Paper) -> Node:
@@ -485,39 +478,6 @@ def test_the_sidebar_marks_where_a_page_outside_it_belongs(built_site: BuiltSite
             assert active == [label], (page.relative_to(site), active)
     health = parse_file(site / "health" / "index.html").find("nav", cls="md-nav--primary")
     assert not [i for i in health.find_all("li") if "md-nav__item--active" in i.classes()]
-
-
-# --- reproducibility (bundled site) -------------------------------------------------------
-
-
-def test_second_generate_rewrites_nothing(bundled_site: BuiltSite) -> None:
-    before = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
-    # The project's own analyzer: a test's would leave a state file that vouches for
-    # nothing, and the next build of this site (another test's) would redo everything.
-    result = Pipeline(bundled_site.config).generate(force=True)
-    after = {p: p.read_bytes() for p in sorted(bundled_site.docs.rglob("*")) if p.is_file()}
-    assert result.fresh and (result.written, result.removed) == (0, 0)
-    manifest = (bundled_site.docs / MANIFEST).read_text(encoding="utf-8").split()
-    pages = [path for path in manifest if path.endswith(".md")]
-    assert result.pages == len(pages) > len(bundled_site.corpus.papers)
-    assert after == before
-    assert (bundled_site.docs / paper_doc(bundled_site.corpus.papers[0].slug)).is_file()
-
-
-def test_rebuild_in_a_new_process_is_byte_identical(bundled_site: BuiltSite) -> None:
-    """`papersite build` again, in another process (another hash seed): docs/ untouched,
-    site/ byte-identical."""
-    docs = {p: p.stat().st_mtime_ns for p in bundled_site.docs.rglob("*") if p.is_file()}
-    docs_before = file_hashes(bundled_site.docs)
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env["PYTHONHASHSEED"] = "1234"
-    command = [sys.executable, "-m", "generator", "--root", str(bundled_site.config.root), "build"]
-    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert file_hashes(bundled_site.docs) == docs_before
-    assert state_file(bundled_site.docs).is_file()  # why nothing was regenerated
-    assert {p: p.stat().st_mtime_ns for p in docs} == docs  # not even rewritten
-    assert file_hashes(bundled_site.site) == bundled_site.site_hashes
 
 
 def test_feeds_are_linked_from_page_heads_and_parse(built_site: BuiltSite) -> None:
