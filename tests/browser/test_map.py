@@ -442,14 +442,20 @@ def test_map_redraws_in_the_other_colour_scheme(tab: Tab) -> None:
     tab.assert_clean()
 
 
-def test_a_printed_map_keeps_its_legend_and_leaves_its_controls_out(tab: Tab) -> None:
-    """The find box and the zoom buttons printed as empty boxes beside the map."""
-    page = _open_map(tab)
+def test_a_printed_map_keeps_its_legend_and_leaves_its_controls_out(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """The find box and the zoom buttons printed as empty boxes beside the map; the
+    status line of a highlighted topic ended in " · " before its hidden button."""
+    topic = next(t for t in _points(e2e_site)["topics"] if t["colour"] >= 0)
+    page = _open_map(tab, f"#topic={topic['slug']}")
     page.emulate_media(media="print")
-    for hidden in (".ps-map__find", ".ps-map__zoom"):
+    for hidden in (".ps-map__find", ".ps-map__zoom", ".ps-map__clear"):
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator(".ps-map__canvas").is_visible()
     assert page.locator(".ps-map__legend").is_visible()
+    status = page.locator(".ps-map > .ps-map__status").inner_text()
+    assert status.startswith("Highlighted: ") and status.endswith("open the topic page"), status
     page.emulate_media(media="screen")
     assert page.locator(".ps-map__find").is_visible()
     tab.assert_clean()

@@ -819,7 +819,6 @@
       var link = element("a", "ps-map__topic-link", "open the topic page");
       if (SAFE_URL_RE.test(topic.url)) link.href = state.root + topic.url;
       status.appendChild(link);
-      status.appendChild(document.createTextNode(" · "));
       status.appendChild(clearButton("show all topics", function () { highlight(state, -1, true); }));
       return;
     }
@@ -841,7 +840,7 @@
       for (var i = 0; i < state.n; i++) if (shown(state, i)) count++;
       var names = state.picked.map(function (a) { return data.areas[a]; });
       status.appendChild(document.createTextNode("Showing " + count.toLocaleString("en") + " of " +
-        state.n.toLocaleString("en") + " papers: " + names.join(", ") + " · "));
+        state.n.toLocaleString("en") + " papers: " + names.join(", ")));
       status.appendChild(clearButton("show all areas", function () {
         state.picked = [];
         showPicked(state);
@@ -860,11 +859,15 @@
     return data.areas.length - (data.loose >= 0 ? 1 : 0);
   }
 
+  /* " · " and a button that undoes the status line's choice, together: a printed map
+     leaves both out (map.css), not a dot before nothing. */
   function clearButton(text, action) {
+    var part = element("span", "ps-map__clear-part", " · ");
     var clear = element("button", "ps-map__clear", text);
     clear.type = "button";
     clear.addEventListener("click", action);
-    return clear;
+    part.appendChild(clear);
+    return part;
   }
 
   function topicFromHash(state) {
