@@ -103,6 +103,14 @@ def test_the_title_reads_u2_net_and_keeps_its_text(new_tab: NewTab) -> None:
     assert title.inner_text().startswith("U2-Net: Going Deeper")  # what a reader sees
     assert title.text_content().startswith("U^2-Net: Going Deeper")  # what the page holds
     assert tab.page.title().startswith("U²-Net: Going Deeper")  # plain text: raised too
+    # the title reads in the text's colour, not Material's light grey, and not thin
+    shown = "s => [getComputedStyle(document.querySelector(s))].map(c => [c.color, c.fontWeight])"
+    for scheme in ("light", "dark"):
+        tab.page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        ((colour, weight),), ((text, _),) = (
+            tab.page.evaluate(shown, s) for s in ("article h1.ps-title", ".ps-abstract")
+        )
+        assert colour == text and int(weight) >= 400, (scheme, colour, text, weight)
     tab.assert_clean()
 
 
