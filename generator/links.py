@@ -222,12 +222,28 @@ def relative_path(path: str, start: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
-def lookup_links(title: str) -> tuple[tuple[str, str], ...]:
+# Words of a generated title's abstract that arXiv looks for in abstracts: enough to
+# single a paper out, few enough that a listing's rare glitch seldom falls among them.
+LOOKUP_ABSTRACT_WORDS = 12
+_WORD_RE = re.compile(r"\w[\w'’-]*")
+
+
+def lookup_links(title: str, abstract: str = "") -> tuple[tuple[str, str], ...]:
     """(site name, URL) pairs that search a paper's title on the big paper indexes (a
-    title drawn from the abstract without its "…": the indexes would look for it)."""
+    title drawn from the abstract without its "…": the indexes would look for it).
+    Given the `abstract` of a record whose title was generated, arXiv searches the
+    abstracts for its opening words instead: the generated title is the paper's own
+    phrase, not its title, and matches many papers' text (the indexes' other searches
+    take any words, and keep it)."""
     query = quote_plus(" ".join(title.replace("…", " ").split()))
+    arxiv = f"https://arxiv.org/search/?query={query}&searchtype=all"
+    opening = _WORD_RE.findall(abstract)[:LOOKUP_ABSTRACT_WORDS]  # no brackets: syntax
+    if opening:
+        arxiv = (
+            f"https://arxiv.org/search/?query={quote_plus(' '.join(opening))}&searchtype=abstract"
+        )
     return (
-        ("arXiv", f"https://arxiv.org/search/?query={query}&searchtype=all"),
+        ("arXiv", arxiv),
         ("Semantic Scholar", f"https://www.semanticscholar.org/search?q={query}"),
         ("Hugging Face", f"https://huggingface.co/papers?q={query}"),
     )

@@ -80,6 +80,15 @@ def test_lookup_links_search_the_title_encoded() -> None:
     shortened = dict(lookup_links("A solution that leverages … individual objects …"))
     for url in shortened.values():  # a title drawn from the abstract: searched without "…"
         assert "%E2%80%A6" not in url and "leverages+individual+objects" in url
+    # given the abstract of a generated title, arXiv searches abstracts for its opening
+    # words: the title is a phrase of the paper's, matching many papers' text
+    opening = "We study (sparse) codes <in> V1 … of the cortex, with ten more words: a b c d"
+    looked = dict(lookup_links("Sparse codes in V1", opening))
+    words = "We+study+sparse+codes+in+V1+of+the+cortex+with+ten+more"  # words only
+    assert looked["arXiv"] == f"https://arxiv.org/search/?query={words}&searchtype=abstract"
+    assert not set(looked["arXiv"]) & set(" <>\"#'()`[]\\")
+    assert looked["Semantic Scholar"].endswith("?q=Sparse+codes+in+V1")
+    assert looked["Hugging Face"] == dict(lookup_links("Sparse codes in V1"))["Hugging Face"]
 
 
 # --- slugs ---------------------------------------------------------------------------------

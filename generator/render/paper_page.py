@@ -54,7 +54,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         title_shown=_shown_title(paper.title),
         facts=_facts(paper),
         actions=_actions(links),
-        lookups=lookup_links(paper.title),
+        lookups=lookup_links(paper.title, paper.abstract if paper.title_inferred else ""),
         citation=cite(paper, page_url or _listing_url(paper)),
         map_href=_map_href(site, paper),
         search_filters=_search_filters(paper, topics, has_code),
