@@ -495,6 +495,11 @@ def test_the_legend_is_open_beside_the_map_and_folded_below_it_until_the_reader_
     tab = new_tab(viewport={"width": 1280, "height": 900})
     page = _open_map(tab)
     assert page.evaluate(EXPANDED_JS) == "true"
+    # over the map, it hides what lies under it: points showed through its entries
+    background = page.eval_on_selector(
+        ".ps-map__legend", "e => getComputedStyle(e).backgroundColor"
+    )
+    assert background.startswith("rgb("), background  # no alpha: "rgba(...)" had one
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_function(f"{EXPANDED_JS} === 'false'")  # below the map, on a phone
     page.set_viewport_size({"width": 1280, "height": 900})
