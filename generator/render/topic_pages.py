@@ -183,7 +183,10 @@ def map_href(from_doc: str, slug: str) -> Markup:
 def areas_for(
     site: SiteContext, from_doc: str, *, html: bool = False
 ) -> list[tuple[str, list[Any]]]:
-    """Topics grouped by area (areas in analysis order), each with link and size.
+    """Topics grouped by area, each with link and size: areas holding the most papers
+    first (ties by name), topics in analysis order (by label). Areas came in the order
+    of their first topic's label, which no reader could tell: "Activation functions ..."
+    (43 papers) before Segmentation (111).
 
     Topics without an area come last, under "More topics" when there are areas at all.
     With `html`, the links are for raw HTML (built pages' URLs).
@@ -193,7 +196,11 @@ def areas_for(
         entry = (topic, site.topic_href(from_doc, topic.slug, html=html), len(topic.papers))
         grouped.setdefault(topic.area, []).append(entry)
     loose = grouped.pop("", [])
-    areas = list(grouped.items())
+
+    def held(entries: list[Any]) -> int:
+        return len({slug for topic, _href, _size in entries for slug in topic.papers})
+
+    areas = sorted(grouped.items(), key=lambda area: (-held(area[1]), area[0]))
     if loose:
         areas.append((UNGROUPED_AREA if areas else "", loose))
     return areas

@@ -20,6 +20,7 @@ from generator.render.map_page import (
     render_map,
     topic_styles,
 )
+from generator.render.topic_pages import render_topics_index
 
 
 def _paper(slug: str, title: str) -> Paper:
@@ -174,3 +175,21 @@ def test_the_note_without_javascript_counts_topics_as_the_topic_index_does() -> 
     site.analysis = replace(site.analysis, topics=(*site.analysis.topics, other))
     page = render_map(make_environment(), site)[MAP_DOC]
     assert "This map of 3 papers in 2 topics" in page
+
+
+def test_areas_holding_more_papers_come_first_on_the_map_and_the_topics_page() -> None:
+    """Areas came in the order of their first topic's label: a 43-paper area before a
+    111-paper one. Papers in two topics of an area count once; ties go by name."""
+    site = _site()
+    topics = (
+        Topic("a1", "Alpha", (), ("a",), area="Small"),
+        Topic("b1", "Beta", (), ("a", "b"), area="Big"),
+        Topic("b2", "Gamma", (), ("b", "a"), area="Big"),  # the same two papers again
+        Topic("c1", "Delta", (), ("c",), area="Also small"),
+        Topic("d1", "Loose", (), ("a", "b", "c"), area=""),
+    )
+    site.analysis = replace(site.analysis, topics=topics)
+    assert map_data(site)["areas"] == ["Big", "Also small", "Small", "More topics"]
+    index = render_topics_index(make_environment(), site)
+    headings = [line.split(" {")[0] for line in index.splitlines() if line.startswith("## ")]
+    assert headings == ["## Big", "## Also small", "## Small", "## More topics"]
