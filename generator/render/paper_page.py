@@ -60,8 +60,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         search_filters=_search_filters(paper, topics, has_code),
         search_sorts=_search_sorts(paper),
         # Searched as metadata ("resnet" finds a paper that writes "residual networks"),
-        # shown nowhere; a result matched by one alone shows the words it stands for
-        # (papersite.js aliasExcerpt).
+        # shown nowhere; results matched by them alone show the abstract's start.
         search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
         # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
         # inside the longer word (glued_words.py).

@@ -493,84 +493,12 @@
      "&amp;" showed as "<b>" and "&". So only those two are undone here. A name's
      superscript is raised outside the marks, as the page shows it (titleNodes). */
   var AROUND_WORD = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}+#]*)$/u;
-  var EXCERPT_WORDS = 30;   /* Pagefind's excerpt length */
-  var EXCERPT_BEFORE = 10;  /* words before an alias's place in an excerpt of our own */
 
   function excerptText(escaped) {
     return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
   }
 
-  /* Of the words of `words`, where a search alias is written ([first, end) or null): an
-     acronym alias ("ViT") as the words its capitals begin ("vision transformer"), a
-     phrase alias ("convolutional neural network") as itself or as the word its initials
-     make ("CNNs"). The analysis gives a paper an alias only for what its abstract writes
-     (analyze/acronym_aliases.py). */
-  function aliasPlace(alias, words) {
-    var folded = words.map(function (word) { return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); });
-    var parts = alias.toLowerCase().split(/\s+/).filter(Boolean);
-    var initials;
-    if (parts.length > 1) {
-      initials = parts.map(function (part) { return part.charAt(0); }).join("");
-      for (var at = 0; at + parts.length <= words.length; at++) {
-        if (parts.every(function (part, k) { return folded[at + k].indexOf(part.replace(/[^\p{L}\p{N}]/gu, "")) === 0; })) {
-          return [at, at + parts.length];
-        }
-      }
-      for (var one = 0; one < words.length; one++) {
-        var capitals = words[one].replace(/[^\p{Lu}\p{N}]/gu, "").toLowerCase();
-        if (capitals.length > 1 && capitals === initials) return [one, one + 1];
-      }
-      return null;
-    }
-    initials = alias.replace(/[^\p{Lu}\p{N}]/gu, "").toLowerCase();
-    if (initials.length < 2) return null;
-    for (var start = 0; start + initials.length <= words.length; start++) {
-      var spelled = true;
-      for (var i = 0; i < initials.length && spelled; i++) {
-        var word = folded[start + i];
-        spelled = word.length > 2 && word.charAt(0) === initials.charAt(i);
-      }
-      if (spelled) return [start, start + initials.length];
-    }
-    return null;
-  }
-
-  /* A result Pagefind matched by its search aliases alone came with the abstract's start
-     and nothing marked ("ViT" found a paper that writes "vision transformer" far on):
-     the excerpt is then the words around what an alias the `query` names stands for,
-     marked (a query word starts a word of the alias, as Pagefind matches). */
-  function aliasExcerpt(data, query) {
-    var html = data.excerpt || "";
-    var aliases = data.meta && data.meta.aliases;
-    if (html.indexOf("<mark>") >= 0 || !aliases || !data.content) return html;
-    var words = data.content.split(/\s+/).filter(Boolean);
-    var asked = queryWords(plain(query || ""));
-    var best = null;
-    aliases.split(" · ").forEach(function (alias) {
-      var named = plain(alias).split(/\s+/).some(function (word) {
-        return asked.some(function (typed) { return word.indexOf(typed) === 0; });
-      });
-      var place = named ? aliasPlace(alias, words) : null;
-      if (place && (!best || place[0] < best[0])) best = place;
-    });
-    if (!best) return html;
-    var escape = function (text) {
-      return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    };
-    var from = Math.max(0, best[0] - EXCERPT_BEFORE);
-    var to = Math.min(words.length, from + EXCERPT_WORDS);
-    return words.slice(from, to).map(function (word, k) {
-      var at = from + k;
-      return at >= best[0] && at < best[1] ? "<mark>" + escape(word) + "</mark>" : escape(word);
-    }).join(" ");
-  }
-
-  /* A result's excerpt as nodes: Pagefind's (HTML-escaped text with <mark>s), or one
-     around an alias `query` names (aliasExcerpt); "…" where it starts or ends inside
-     the text. */
-  function excerptNodes(data, query) {
-    var html = aliasExcerpt(data, query);
-    var content = data.content;
+  function excerptNodes(html, content) {
     var out = [];
     var text = "";
     html.split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (piece, index) {
