@@ -383,6 +383,7 @@ def serve(context: Context, dev_addr: str) -> None:
     try:
         mkdocs_serve(
             config_file=str(config.root / "mkdocs.yml"),
+            docs_dir=str(config.docs),  # papersite.yml's, whatever mkdocs.yml says (as build)
             dev_addr=dev_addr,
             livereload=True,
             strict=False,

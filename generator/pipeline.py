@@ -275,9 +275,10 @@ class Pipeline:
         if (self.config.root / folder).resolve() == self.config.docs.resolve():
             return
         self.warn(
-            f"{config_file.name}:{line}: warning: docs_dir {folder!r} is not used: "
-            f"papersite.yml's docs_dir ({self.config.docs_dir!r}) is where pages are "
-            "written and built from; remove it here or give both the same folder"
+            f"{config_file.name}:{line}: warning: docs_dir {folder!r} is not where the pages "
+            f"are: papersite.yml's docs_dir ({self.config.docs_dir!r}) is, for papersite's "
+            "commands (plain `mkdocs` still wants this folder to exist); remove it here or "
+            "give both the same folder"
         )
 
     def check_nav(self, corpus: Corpus, analysis: Analysis) -> None:

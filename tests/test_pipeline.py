@@ -404,7 +404,7 @@ def test_a_docs_dir_in_mkdocs_yml_that_papersite_yml_overrides_is_named(tmp_path
     line = text.splitlines().index(next(x for x in text.splitlines() if "docs_dir" in x)) + 1
     result = papersite(root, "check")
     assert result.exit_code == 0, result.output
-    said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not used: papersite.yml's docs_dir"
+    said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not where the pages are: "
     assert said in result.output
     # the same folder, written another way, is no conflict
     (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: ./docs/"), "utf-8")
