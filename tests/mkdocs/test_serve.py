@@ -74,13 +74,20 @@ def _serving(root: Path, log_path: Path) -> Iterator[str]:
                 server.wait(timeout=30)
 
 
-def test_an_edited_title_is_served_and_searchable_and_hooks_still_run(tmp_path: Path) -> None:
+def test_edits_while_serving_are_served_and_a_broken_rebuild_keeps_the_last_site(
+    tmp_path: Path,
+) -> None:
     """A corpus edit while serving regenerates the page, its old address and the search
     index. Other plugins and hooks run their on_post_build after papersite's: the finished
     site takes the served one's place only once the whole build is done (a swap at
-    papersite's on_post_build made the first build fail and rebuilds lose the file)."""
+    papersite's on_post_build made the first build fail and rebuilds lose the file).
+    A rebuild that stops (mkdocs.yml, then a theme override, broken) is one line in the
+    log; the last good site stays served (no request waits for it) and the next save
+    that fixes it rebuilds. (One server for both: each start is a whole first build.)"""
     config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
     shutil.rmtree(config.root / "docs", ignore_errors=True)  # serve makes it
+    overrides = config.root / "site_src" / "overrides"  # as `papersite init` makes it
+    overrides.mkdir()
     (config.root / "hooks.py").write_text(
         "from pathlib import Path\n\n"
         "def on_post_build(config):\n"
@@ -126,6 +133,29 @@ def test_an_edited_title_is_served_and_searchable_and_hooks_still_run(tmp_path: 
         log = log_path.read_text("utf-8")
         assert log.count("not rebuilt") == 1 and "Traceback" not in log
 
+        def logged(text: str) -> int:
+            return log_path.read_text(encoding="utf-8").count(text)
+
+        good = mkdocs_yml.read_text(encoding="utf-8")
+        mkdocs_yml.write_text(good + "not: [valid\n", encoding="utf-8")
+        _wait_for(lambda: logged("the site was not rebuilt") == 2)
+        home = _get(url)  # at once (in 5 s): the request does not wait for a rebuild
+        assert home is not None and b"Fixture papers" in home
+        (overrides / "main.html").write_text(
+            '{% extends "base.html" %}{% block content %}{{ 1/0 }}{% endblock %}', "utf-8"
+        )
+        mkdocs_yml.write_text(good, encoding="utf-8")  # fixed; the override fails later
+        _wait_for(lambda: logged("the site was not rebuilt") == 3)
+        topics = _get(url + "topics/")  # the last site, whole
+        assert topics is not None and b"Fixture papers" in topics
+        text = log_path.read_text(encoding="utf-8")
+        assert "Traceback" not in text, text
+        assert "main.html:1: ZeroDivisionError: division by zero" in text
+        built = logged("Documentation built")
+        (overrides / "main.html").unlink()
+        _wait_for(lambda: logged("Documentation built") > built)
+        assert _get(url + "papers/trp-quaggacorn-rank-pruning-for-deep-networks/")
+
 
 def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None:
     from generator.cli import address_problem
@@ -138,42 +168,6 @@ def test_an_address_that_cannot_be_served_on_is_named_before_the_build() -> None
     for bad in ("127.0.0.1:99999", "127.0.0.1:0", "no-port", "127.0.0.1:http"):
         assert "port from 1 to 65535" in address_problem(bad), bad
     assert address_problem(f"127.0.0.1:{_free_port()}") == ""
-
-
-def test_a_broken_mkdocs_yml_while_serving_keeps_the_last_site_served(tmp_path: Path) -> None:
-    """A rebuild that stops (mkdocs.yml, then a theme override, broken) is one line in
-    the log; the last good site stays served (no request waits for it) and the next
-    save that fixes it rebuilds."""
-    config = make_project(tmp_path / "project", FIXTURE_CORPUS, "Fixture papers")
-    mkdocs_yml = config.root / "mkdocs.yml"
-    good = mkdocs_yml.read_text(encoding="utf-8")
-    overrides = config.root / "site_src" / "overrides"  # as `papersite init` makes it
-    overrides.mkdir()
-    log_path = tmp_path / "serve.log"
-
-    def logged(text: str) -> int:
-        return log_path.read_text(encoding="utf-8").count(text)
-
-    with _serving(config.root, log_path) as url:
-        _wait_for(lambda: _get(url))
-        mkdocs_yml.write_text(good + "not: [valid\n", encoding="utf-8")
-        _wait_for(lambda: logged("the site was not rebuilt"))
-        home = _get(url)  # at once (in 5 s): the request does not wait for a rebuild
-        assert home is not None and b"Fixture papers" in home
-        (overrides / "main.html").write_text(
-            '{% extends "base.html" %}{% block content %}{{ 1/0 }}{% endblock %}', "utf-8"
-        )
-        mkdocs_yml.write_text(good, encoding="utf-8")  # fixed; the override fails later
-        _wait_for(lambda: logged("the site was not rebuilt") == 2)
-        topics = _get(url + "topics/")  # the last site, whole
-        assert topics is not None and b"Fixture papers" in topics
-        text = log_path.read_text(encoding="utf-8")
-        assert "Traceback" not in text, text
-        assert "main.html:1: ZeroDivisionError: division by zero" in text
-        built = logged("Documentation built")
-        (overrides / "main.html").unlink()
-        _wait_for(lambda: logged("Documentation built") > built)
-        assert _get(url)
 
 
 class _Server:

@@ -12,8 +12,10 @@ from generator.analyze import analyze
 from generator.model import Analysis, Corpus
 
 
-# Two subsets (seed 2 is the one that once kept 79%); benchmarks.quality_report runs five.
-@pytest.mark.parametrize("seed", [0, 2])
+# The subset that once kept 79% (seed 2; 2026-12-07: 89% of slugs, 87% of best topics);
+# benchmarks.quality_report runs five. Seed 0 (92%, 88%) ran here too: 8 s of a suite
+# at its time budget.
+@pytest.mark.parametrize("seed", [2])
 def test_adding_ten_percent_keeps_topics(
     bundled_corpus: Corpus, bundled_analysis: Analysis, seed: int
 ) -> None:
