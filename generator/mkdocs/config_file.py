@@ -291,8 +291,8 @@ def _old_hooks(path: Path, text: str) -> str:
 
 def docs_dir_written(path: Path) -> tuple[str, int] | None:
     """mkdocs.yml's own `docs_dir` as written, and its line, if the file sets one:
-    papersite.yml's decides where pages are written and built from, so a different one
-    here is read by nobody, and the user is told."""
+    papersite.yml's decides where papersite's commands write and build pages, so a
+    different one here is used only by plain `mkdocs`, and the user is told."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8", errors="replace"), yaml.SafeLoader)
     except (OSError, yaml.YAMLError):
