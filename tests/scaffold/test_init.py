@@ -63,7 +63,10 @@ def test_a_wheel_installed_elsewhere_initialises_and_builds_a_project(tmp_path: 
     source = tmp_path / "source"  # the checkout's files, without build/ left by earlier builds
     shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*LEFT_OUT))
     wheels = tmp_path / "wheels"
-    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels)]
+    # with the environment's setuptools (a dev dependency): an isolated build fetched
+    # setuptools from the package index at test time
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    build += ["-w", str(wheels)]
     build.append(str(source))
     subprocess.run(build, check=True, capture_output=True, timeout=300)
     (wheel,) = wheels.glob("papersite-*.whl")
