@@ -27,6 +27,7 @@ from generator.config import (
 from generator.errors import PipelineError
 from generator.ingest.report import quality_report
 from generator.mkdocs.config_file import config_file_problem
+from generator.mkdocs.project_settings import docs_dir_warning
 from generator.mkdocs.theme_checks import template_failure
 from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Generated, Pipeline
@@ -375,6 +376,9 @@ def serve(context: Context, dev_addr: str) -> None:
     if problem:
         _fail(problem, EXIT_USAGE)
     config.docs.mkdir(parents=True, exist_ok=True)  # MkDocs wants it before the plugin runs
+    warning = docs_dir_warning(config)
+    if warning:
+        context.say(warning)
     logging.basicConfig(
         level=logging.WARNING if context.quiet else logging.INFO,
         format="%(levelname)-7s -  %(message)s",

@@ -38,12 +38,8 @@ from generator.links import (
     topic_doc,
     topic_feed_doc,
 )
-from generator.mkdocs.config_file import (
-    absolute_nav_links_in_docs,
-    docs_dir_written,
-    missing_nav_pages,
-)
-from generator.mkdocs.project_settings import load_mkdocs_settings
+from generator.mkdocs.config_file import absolute_nav_links_in_docs, missing_nav_pages
+from generator.mkdocs.project_settings import docs_dir_warning, load_mkdocs_settings
 from generator.model import Analysis, Corpus, Problem, Severity, SourceRef
 from generator.redirects import (
     TOPICS_RECORD,
@@ -262,24 +258,9 @@ class Pipeline:
         self.site_dir = Path(mkdocs_config.site_dir)
         self.nav = mkdocs_config.nav
         self.nav_absolute_in_docs = absolute_nav_links_in_docs(mkdocs_config)
-        self._warn_of_docs_dir()
-
-    def _warn_of_docs_dir(self) -> None:
-        """A warning when mkdocs.yml names another docs_dir than papersite.yml's, which
-        decides (MkDocs is handed it): the user may think pages go where mkdocs.yml says."""
-        config_file = self.config.root / "mkdocs.yml"
-        written = docs_dir_written(config_file)
-        if written is None:
-            return
-        folder, line = written
-        if (self.config.root / folder).resolve() == self.config.docs.resolve():
-            return
-        self.warn(
-            f"{config_file.name}:{line}: warning: docs_dir {folder!r} is not where the pages "
-            f"are: papersite.yml's docs_dir ({self.config.docs_dir!r}) is, for papersite's "
-            "commands (plain `mkdocs` still wants this folder to exist); remove it here or "
-            "give both the same folder"
-        )
+        warning = docs_dir_warning(self.config)
+        if warning:
+            self.warn(warning)
 
     def check_nav(self, corpus: Corpus, analysis: Analysis) -> None:
         """SettingsError when mkdocs.yml's nav names a page the build will not have (a

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -409,3 +410,26 @@ def test_a_docs_dir_in_mkdocs_yml_that_papersite_yml_overrides_is_named(tmp_path
     # the same folder, written another way, is no conflict
     (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: ./docs/"), "utf-8")
     assert "docs_dir" not in papersite(root, "check").output
+
+
+def test_serve_reads_the_pages_from_papersite_ymls_docs_dir_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`papersite serve` handed MkDocs mkdocs.yml as written: its other docs_dir, not yet
+    made, stopped the server ("isn't an existing directory"), with no word on why."""
+    import mkdocs.commands.serve
+
+    root = _project(tmp_path)
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: pages"), "utf-8")
+    served: list[dict[str, object]] = []
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **options: served.append(options))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = papersite(root, "serve", "-a", f"127.0.0.1:{port}")
+    assert result.exit_code == 0, result.output
+    line = next(n for n, x in enumerate(text.splitlines(), 1) if x.startswith("docs_dir"))
+    said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not where the pages are"
+    assert said in result.output
+    assert [options["docs_dir"] for options in served] == [str(root / "docs")]

@@ -20,6 +20,7 @@ from generator.errors import SettingsError
 from generator.mkdocs.config_file import (
     config_file_problem,
     directory_urls_problem,
+    docs_dir_written,
     pin_file_extensions,
 )
 from generator.mkdocs.page_settings import settings_problem
@@ -137,6 +138,25 @@ def _config_failure(config_file: Path, said: list[logging.LogRecord], fallback: 
     others = list(dict.fromkeys(m.group(1) for m in found[1:] if m.group(1) != name))
     more = f" (also: {', '.join(others)})" if others else ""
     return f"{config_file}{line}: {name}: {why}{more}"
+
+
+def docs_dir_warning(project: Config) -> str:
+    """A warning when mkdocs.yml names another docs_dir than papersite.yml's, which
+    decides for papersite's commands (MkDocs is handed it), else "": the user may think
+    pages go where mkdocs.yml says."""
+    config_file = project.root / "mkdocs.yml"
+    written = docs_dir_written(config_file)
+    if written is None:
+        return ""
+    folder, line = written
+    if (project.root / folder).resolve() == project.docs.resolve():
+        return ""
+    return (
+        f"{config_file.name}:{line}: warning: docs_dir {folder!r} is not where the pages "
+        f"are: papersite.yml's docs_dir ({project.docs_dir!r}) is, for papersite's "
+        "commands (plain `mkdocs` still wants this folder to exist); remove it here or "
+        "give both the same folder"
+    )
 
 
 def _raised_in(error: BaseException, root: Path) -> bool:
