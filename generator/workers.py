@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -67,29 +68,19 @@ class Deferred(Generic[R]):
 class Pending(Generic[R]):
     """Results that worker processes are computing; `get` waits for them."""
 
-    def __init__(
-        self, executor: ProcessPoolExecutor, futures: list[Future[list[R]]], stop: Any
-    ) -> None:
+    def __init__(self, executor: ProcessPoolExecutor, futures: list[Future[list[R]]]) -> None:
         self._executor = executor
         self._futures = futures
-        self._stop = stop  # the workers' multiprocessing Event: set, they end at once
 
     def get(self) -> list[R]:
-        """Wait for every chunk; the results in input order. Shuts the workers down: when
-        the wait is interrupted (Ctrl+C, SIGTERM) or a chunk fails, the others end at
-        once rather than after their chunk (a sharded build's is a whole share of the
-        pages), so that what the run was writing is removed soon after."""
+        """Wait for every chunk; the results in input order. Shuts the workers down."""
         try:
             return [result for future in self._futures for result in future.result()]
-        except BaseException:
-            self._stop.set()
-            raise
         finally:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def cancel(self) -> None:
-        """Stop the workers: the caller will not ask for the results."""
-        self._stop.set()
+        """Stop handing out chunks; workers exit after the chunk they are on."""
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
@@ -123,21 +114,18 @@ def run_chunks_async(
     work: Callable[[Sequence[T]], list[R]], chunks: Sequence[Sequence[T]], workers: int
 ) -> Pending[R]:
     """Start `work` on each of `chunks` in `workers` forked processes."""
-    context = multiprocessing.get_context("fork")
-    stop = context.Event()
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=multiprocessing.get_context("fork"),
         initializer=_take_job,
-        initargs=((work, chunks), stop),
+        initargs=((work, chunks),),
     )
     try:
         futures = [executor.submit(_run_chunk, number) for number in range(len(chunks))]
     except BaseException:
-        stop.set()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
-    return Pending(executor, futures, stop)
+    return Pending(executor, futures)
 
 
 class Background(Generic[R]):
@@ -175,9 +163,8 @@ def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) ->
     return [chunk for chunk in chunks if chunk]
 
 
-def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]], stop: Any) -> None:
-    """In a new worker: keep the job it was forked with, and end with its parent or when
-    the parent sets `stop` (Pending.get).
+def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]]) -> None:
+    """In a new worker: keep the job it was forked with, and end with its parent.
 
     A killed run (`kill -9`) cannot stop its workers, which would wait for work forever:
     each one checks that its parent is alive and ends quietly when it is gone. Its
@@ -189,13 +176,13 @@ def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]], stop: A
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's way to stop it (console.py)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the worker)
     parent = os.getppid()
-    threading.Thread(target=_end_with, args=(parent, stop), daemon=True).start()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
 
 
-def _end_with(parent: int, stop: Any) -> None:
-    """In a worker: end the process as soon as its parent is gone or says stop."""
-    while os.getppid() == parent and not stop.wait(PARENT_CHECK_SECONDS):
-        pass
+def _end_with(parent: int) -> None:
+    """In a worker: end the process as soon as its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
     os._exit(0)
 
 

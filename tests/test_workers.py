@@ -9,16 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from generator.workers import (
-    Background,
-    balanced_chunks,
-    map_chunked,
-    run_chunks_async,
-    start_chunked,
-    worker_count,
-)
+from generator.workers import Background, balanced_chunks, map_chunked, start_chunked, worker_count
 
 
 def _squares_with_pid(chunk: list[int]) -> list[tuple[int, int]]:
@@ -138,28 +129,3 @@ def test_workers_end_on_sigterm_whatever_the_command_does_with_it() -> None:
         assert map_chunked(_term_disposition, [1, 2, 3, 4], 1, workers=2) == [True] * 4
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _sleep_for(chunk: list[float]) -> list[float]:
-    time.sleep(chunk[0])
-    return chunk
-
-
-def test_an_interrupted_wait_ends_the_workers_at_once() -> None:
-    """SIGTERM (or Ctrl+C) in the wait for the results let every worker finish its chunk
-    first (a sharded build's is a whole share of the pages) before the run cleaned up."""
-    pending = run_chunks_async(_sleep_for, [[60.0], [60.0]], 2)
-
-    def interrupt(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, 0.5)
-    started = time.monotonic()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            pending.get()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    assert time.monotonic() - started < 10  # not the 60 s of the chunks
