@@ -396,13 +396,18 @@ def test_generated_pages_outside_the_nav_never_stop_a_strict_build(
     assert "All papers" in nav and "Paper finder" in nav  # the nav still lists its pages
 
 
+def _docs_dir_line(mkdocs_yml: str) -> int:
+    """The line of mkdocs.yml's own docs_dir setting."""
+    return next(n for n, x in enumerate(mkdocs_yml.splitlines(), 1) if x.startswith("docs_dir"))
+
+
 def test_a_docs_dir_in_mkdocs_yml_that_papersite_yml_overrides_is_named(tmp_path: Path) -> None:
     """papersite.yml's docs_dir decides where pages go: mkdocs.yml's other folder was
     overridden without a word, in check and build alike."""
     root = _project(tmp_path)
     text = (REPO / "mkdocs.yml").read_text("utf-8")
     (root / "mkdocs.yml").write_text(text.replace("docs_dir: docs", "docs_dir: pages"), "utf-8")
-    line = text.splitlines().index(next(x for x in text.splitlines() if "docs_dir" in x)) + 1
+    line = _docs_dir_line(text)
     result = papersite(root, "check")
     assert result.exit_code == 0, result.output
     said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not where the pages are: "
@@ -429,7 +434,8 @@ def test_serve_reads_the_pages_from_papersite_ymls_docs_dir_and_says_so(
         port = probe.getsockname()[1]
     result = papersite(root, "serve", "-a", f"127.0.0.1:{port}")
     assert result.exit_code == 0, result.output
-    line = next(n for n, x in enumerate(text.splitlines(), 1) if x.startswith("docs_dir"))
-    said = f"mkdocs.yml:{line}: warning: docs_dir 'pages' is not where the pages are"
+    said = (
+        f"mkdocs.yml:{_docs_dir_line(text)}: warning: docs_dir 'pages' is not where the pages are"
+    )
     assert said in result.output
     assert [options["docs_dir"] for options in served] == [str(root / "docs")]
