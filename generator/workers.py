@@ -14,6 +14,13 @@ Forking after the analysis has used BLAS is safe here for a stated reason: no wo
 calls into BLAS or OpenMP except the map's projection, whose worker limits both to one
 thread (analyze/pipeline.py) and is forked before any OpenMP region runs in the parent;
 OpenBLAS re-creates its thread pool in a forked child (pthread_atfork).
+
+A run that stops early (Ctrl+C, SIGTERM, a failed chunk, a cancel) raises a flag in
+memory shared with its workers; each worker's watch thread sees it within a tenth of a
+second and ends the worker, but only while the worker is inside its job: one that is
+sending a result or waiting for a chunk is left to the pool, whose pipes a process
+ended mid-message would freeze. Raising the flag never blocks, whatever state the
+workers are in.
 """
 
 from __future__ import annotations
@@ -32,10 +39,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNKS_PER_WORKER = 4  # smaller pieces even out uneven work
-PARENT_CHECK_SECONDS = 0.5  # how soon a worker notices that its run was killed
+WATCH_SECONDS = 0.1  # how soon a worker notices that its run stopped or was killed
 
 # The job of this worker process, set by the executor's initializer.
 _job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]] | None = None
+# Whether this worker is inside its job, changed and read under the lock: the watch
+# thread ends the worker only from inside the job, never while a result is being sent.
+_in_work = False
+_in_work_lock = threading.Lock()
 
 
 def default_workers() -> int:
@@ -68,19 +79,27 @@ class Deferred(Generic[R]):
 class Pending(Generic[R]):
     """Results that worker processes are computing; `get` waits for them."""
 
-    def __init__(self, executor: ProcessPoolExecutor, futures: list[Future[list[R]]]) -> None:
+    def __init__(
+        self, executor: ProcessPoolExecutor, futures: list[Future[list[R]]], stop: Any
+    ) -> None:
         self._executor = executor
         self._futures = futures
+        self._stop = stop
 
     def get(self) -> list[R]:
-        """Wait for every chunk; the results in input order. Shuts the workers down."""
+        """Wait for every chunk; the results in input order. Shuts the workers down; an
+        interrupted wait or a failed chunk ends the other workers' chunks at once."""
         try:
             return [result for future in self._futures for result in future.result()]
+        except BaseException:
+            self._stop.value = 1
+            raise
         finally:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def cancel(self) -> None:
-        """Stop handing out chunks; workers exit after the chunk they are on."""
+        """Stop the workers: the chunks they are on end at once, no other starts."""
+        self._stop.value = 1
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
@@ -114,18 +133,21 @@ def run_chunks_async(
     work: Callable[[Sequence[T]], list[R]], chunks: Sequence[Sequence[T]], workers: int
 ) -> Pending[R]:
     """Start `work` on each of `chunks` in `workers` forked processes."""
+    context = multiprocessing.get_context("fork")
+    stop = context.RawValue("b", 0)  # shared memory, no lock: setting it never waits
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
+        mp_context=context,
         initializer=_take_job,
-        initargs=((work, chunks),),
+        initargs=((work, chunks), stop),
     )
     try:
         futures = [executor.submit(_run_chunk, number) for number in range(len(chunks))]
     except BaseException:
+        stop.value = 1
         executor.shutdown(wait=False, cancel_futures=True)
         raise
-    return Pending(executor, futures)
+    return Pending(executor, futures, stop)
 
 
 class Background(Generic[R]):
@@ -163,26 +185,32 @@ def balanced_chunks(items: Sequence[T], weights: Sequence[float], count: int) ->
     return [chunk for chunk in chunks if chunk]
 
 
-def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]]) -> None:
-    """In a new worker: keep the job it was forked with, and end with its parent.
+def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]], stop: Any) -> None:
+    """In a new worker: keep the job it was forked with, and end with its run.
 
     A killed run (`kill -9`) cannot stop its workers, which would wait for work forever:
-    each one checks that its parent is alive and ends quietly when it is gone. Its
-    errors reach the parent with the results, so what it would print itself is only that
-    end: it goes nowhere, not into the user's terminal as a traceback.
+    each one checks that its parent is alive and ends quietly when it is gone, or when
+    the run raised its stop flag. Its errors reach the parent with the results, so what
+    it would print itself is only that end: it goes nowhere, not into the user's
+    terminal as a traceback.
     """
     global _job
     _job = job
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's way to stop it (console.py)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the worker)
     parent = os.getppid()
-    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+    threading.Thread(target=_watch, args=(parent, stop), daemon=True).start()
 
 
-def _end_with(parent: int) -> None:
-    """In a worker: end the process as soon as its parent is gone."""
+def _watch(parent: int, stop: Any) -> None:
+    """In a worker: end the process as soon as its parent is gone, or its run stopped
+    while the worker is inside its job (a result half sent would freeze the pool)."""
     while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
+        time.sleep(WATCH_SECONDS)
+        if stop.value:
+            with _in_work_lock:
+                if _in_work:
+                    os._exit(0)
     os._exit(0)
 
 
@@ -190,4 +218,11 @@ def _run_chunk(number: int) -> list[Any]:
     """In a worker: run the job on one chunk."""
     assert _job is not None, "worker started without a job"
     work, chunks = _job
-    return list(work(chunks[number]))
+    global _in_work
+    with _in_work_lock:
+        _in_work = True
+    try:
+        return list(work(chunks[number]))
+    finally:
+        with _in_work_lock:
+            _in_work = False

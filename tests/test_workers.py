@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.workers import Background, balanced_chunks, map_chunked, start_chunked, worker_count
 
 
@@ -129,3 +131,67 @@ def test_workers_end_on_sigterm_whatever_the_command_does_with_it() -> None:
         assert map_chunked(_term_disposition, [1, 2, 3, 4], 1, workers=2) == [True] * 4
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+STOPPING = """
+import os, signal, sys, time
+from generator.workers import run_chunks_async, start_chunked
+
+def interrupt(*_):
+    raise KeyboardInterrupt
+
+def interrupt_after(seconds):
+    signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+def work(chunk):
+    kind = chunk[0]
+    if kind == "kill":
+        time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+    if kind == "big":
+        time.sleep(0.5)
+        return [b"x" * 300_000_000]  # sent for a while when the interrupt comes
+    time.sleep(60 if kind == "slow" else 0)
+    return chunk
+
+started = time.monotonic()
+scenario = sys.argv[1]
+if scenario == "cancel after get":
+    pending = start_chunked(work, ["quick"] * 400, 100, workers=2)
+    pending.get()
+    pending.cancel()
+else:
+    chunks = {"interrupt": [["slow"], ["slow"]], "killed worker": [["kill"], ["slow"]],
+              "interrupt while sending": [["big"], ["slow"]]}[scenario]
+    pending = run_chunks_async(work, chunks, 2)
+    if scenario.startswith("interrupt"):
+        interrupt_after(0.6)
+    try:
+        pending.get()
+    except BaseException as error:
+        print(type(error).__name__)
+print(round(time.monotonic() - started, 1))
+"""
+
+
+@pytest.mark.parametrize(
+    ("scenario", "raised"),
+    [
+        ("interrupt", "KeyboardInterrupt"),
+        ("interrupt while sending", "KeyboardInterrupt"),
+        ("killed worker", "BrokenProcessPool"),
+        ("cancel after get", None),
+    ],
+)
+def test_stopping_a_run_ends_its_workers_at_once(scenario: str, raised: str | None) -> None:
+    """SIGTERM or Ctrl+C in the wait for results (console.py turns both into an
+    interrupt) used to let every worker finish its chunk (a sharded build's is a whole
+    share of the pages) before the clean-up; ending them must never hang either: not
+    when a worker is sending a large result, has been killed, or has already ended."""
+    run = subprocess.run(
+        [sys.executable, "-c", STOPPING, scenario], capture_output=True, text=True, timeout=30
+    )
+    *error, seconds = run.stdout.split()
+    assert error == ([raised] if raised else []), run.stdout + run.stderr
+    assert float(seconds) < 10, run.stdout  # not the 60 s of the slow chunks
