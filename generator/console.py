@@ -6,7 +6,8 @@ ends it with a message too.
 SIGTERM (`kill`, a CI job's time limit, a container stopping) ends it as Ctrl+C does,
 through the same clean-up (a half-built site's folder is removed, what was there stays),
 with the shell's exit code for it, 143. Worker processes go back to the default
-(workers.py): the pool stops them with SIGTERM.
+(workers.py): the pool stops them with SIGTERM; one stopped before it resets its
+handler ends at once, as by default.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import NoReturn
 
 TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process SIGTERM ended
 _terminated = False
+_command_pid = os.getpid()  # a forked worker inherits the handler until it resets it
 
 
 def _exit_terminated() -> NoReturn:
@@ -32,6 +34,8 @@ def _exit_terminated() -> NoReturn:
 
 def _interrupt(_signum: int, _frame: FrameType | None) -> None:
     global _terminated
+    if os.getpid() != _command_pid:  # a worker just forked: end quietly, as by default
+        os._exit(TERMINATED)
     _terminated = True
     raise KeyboardInterrupt
 

@@ -58,3 +58,27 @@ def test_sigterm_mid_build_leaves_the_site_as_it_was_and_no_staging_folder(
     assert build.returncode == TERMINATED == 143
     assert not (root / ".site.papersite-new").exists()
     assert file_hashes(root / "site") == before
+
+
+FORKED_BEFORE_RESET = """
+import os, signal
+from generator import console
+
+signal.signal(signal.SIGTERM, console._interrupt)  # as run() sets it
+pid = os.fork()
+if pid == 0:  # a worker between its fork and its own SIGTERM setting (workers.py)
+    os.kill(os.getpid(), signal.SIGTERM)
+    os._exit(0)  # not reached when the signal ends it
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+
+
+def test_sigterm_in_a_worker_before_it_resets_the_handler_ends_it_quietly() -> None:
+    """The pool stops workers with SIGTERM; one forked a moment before carries the
+    command's handler, whose interrupt would print a traceback into the terminal."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED_BEFORE_RESET], capture_output=True, text=True, timeout=30
+    )
+    assert run.stdout.split() == [str(TERMINATED)]
+    assert run.stderr == ""
