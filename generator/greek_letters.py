@@ -7,6 +7,7 @@ from __future__ import annotations
 GREEK_LETTERS: tuple[str, ...] = tuple(
     (
         "alpha beta gamma delta epsilon varepsilon theta Theta lambda Lambda mu sigma Sigma "
-        "tau rho phi Phi varphi psi Psi pi omega Omega eta kappa nu xi zeta chi"
+        "tau rho phi Phi varphi psi Psi pi omega Omega eta kappa nu xi zeta chi "
+        "Gamma Delta Xi Pi Upsilon upsilon iota"
     ).split()
 )

@@ -118,6 +118,9 @@ _TRAILING_PUNCT = ",.;:"
 # only the first, so it is braced.
 _LONG_SCRIPT_RE = re.compile(r"([_^])([A-Za-z]{2,3}|\d{2,})(?![A-Za-z0-9])")
 _MAYBE_MATH_RE = re.compile(r"[\^_{(]")
+# A fraction that lost its command (`h:=1{2}|cdot|` for `\frac{1}{2}`): a number and a
+# braced number, which KaTeX would set as "12".
+_LOST_FRACTION_RE = re.compile(r"(?<![\w\\^_{}])(\d{1,6})\{(\d{1,6})\}")
 # Method names that only look like math: `SP^2OT`, `U^2-Net`, `SL^{2}A-INR`, `PAT_ch`.
 _NAME_LIKE_RE = re.compile(r"[A-Z]{3,}[_^]|[\^_]\{?\d+\}?-?[A-Z]")
 
@@ -163,6 +166,18 @@ _RELATION_RUN_RE = re.compile(
 )
 
 
+# A fragment that ends in an operator or relation (`f^{*}=hcirc`, `Delta(x):=`) and the
+# operand after its space (`g`, `T(x)-x`): one formula, not math cut before its end.
+_DANGLING_OPERATOR_RE = re.compile(
+    r"(?:[=<>+]|(?<![A-Za-z])(?:" + _RELATIONS + r")|[a-z](?:circ|cdot|times))$"
+)
+_LAST_OPERAND = (
+    r"(?:[B-HJ-Zb-z]|\d{1,12}(?:\.\d{1,12})?|(?:" + _GREEK + r")(?![A-Za-z]))"
+    r"(?:\([^()\s]{1,20}\))?"
+)
+_NEXT_OPERAND_RE = re.compile(
+    r"[ \t]{1,3}" + _LAST_OPERAND + r"(?:[-+*/]" + _LAST_OPERAND + r"){0,4}(?![\w(^_{-])"
+)
 _OTHER_RELATION_RE = re.compile(r"(?:" + _RELATIONS.replace("|pm", "") + r")(?![A-Za-z])|[<>=]")
 
 
@@ -209,7 +224,10 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
             continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
         start, end = _math_span(match.group(), match.start())
         if start != end:
-            spans.append((start, end))
+            operand = _DANGLING_OPERATOR_RE.search(text, start, end) and (
+                _NEXT_OPERAND_RE.match(text, end)
+            )
+            spans.append((start, operand.end() if operand else end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -262,6 +280,7 @@ def to_tex(fragment: str) -> str:
     if len(fragment) > 2 and fragment[0] == fragment[-1] == "$":
         fragment = fragment[1:-1]  # already delimited as TeX math: drop the dollars
     fragment = _LONG_SCRIPT_RE.sub(r"\1{\2}", fragment)
+    fragment = _LOST_FRACTION_RE.sub(r"\\frac{\1}{\2}", fragment)
     tex = _LETTERS_RE.sub(_restore_commands, fragment)
     return tex.replace("%", r"\%")
 

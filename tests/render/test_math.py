@@ -59,6 +59,14 @@ def test_scripts_of_several_characters_are_braced(text: str, tex: str) -> None:
 
 def test_to_tex_escapes_percent_and_restores_commands() -> None:
     assert to_tex("Theta(d^{kq}) 5%") == r"\Theta(d^{kq}) 5\%"
+    assert to_tex("Gamma(n) Delta_t Xi^2") == r"\Gamma(n) \Delta_t \Xi^2"
+
+
+def test_a_fraction_that_lost_its_command_is_a_fraction() -> None:
+    """`h:=1{2}|cdot|` (the listing's `\frac{1}{2}` without its command) showed "12"."""
+    assert to_tex("h:=1{2}|cdot|_2^2") == r"h:=\frac{1}{2}|\cdot|_2^2"
+    for kept in ("x^{1{2}}", "dfrac{1}{2}", "a_1{2}", "{1}{2}"):
+        assert to_tex(kept) == kept
 
 
 @given(st.text())
@@ -143,6 +151,10 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
             "maps T=nabla f_theta, where f_theta is",
             [("T=nabla f_theta", r"T=\nabla f_\theta"), ("f_theta", r"f_\theta")],
         ),
+        # a formula that ends in an operator takes its last operand (it stopped before it)
+        ("functions f^{*}=hcirc g from", [("f^{*}=hcirc g", r"f^{*}=h\circ g")]),
+        ("vectors Delta(x):= T(x)-x they", [("Delta(x):= T(x)-x", r"\Delta(x):= T(x)-x")]),
+        ("so x^2= a value", [("x^2=", "x^2=")]),  # "a" is a word
     ],
 )
 def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
@@ -166,6 +178,7 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "a circ of 5",
         "an F_beta-score of 0.8",
         "the sub_nabla x field",
+        "Delta Airlines and Gamma rays",
         "we met at 5 pm on Friday",
         "the pmax value and pm2.5 levels",
         "open from 9 am to 5 pm 7 days a week",

@@ -118,7 +118,7 @@ def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str
         (
             "where h:=1{2}|cdot|_2^2+tau and",
             "where h:=1{2}|cdot|_2^2+tau and",
-            [r"h:=1{2}|\cdot|_2^2+\tau"],
+            [r"h:=\frac{1}{2}|\cdot|_2^2+\tau"],
         ),
     ],
 )
