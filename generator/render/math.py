@@ -9,6 +9,7 @@ in a data attribute that KaTeX typesets in the browser.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.greek_letters import GREEK_LETTERS
@@ -178,6 +179,8 @@ _LAST_OPERAND = (
 _NEXT_OPERAND_RE = re.compile(
     r"[ \t]{1,3}" + _LAST_OPERAND + r"(?:[-+*/]" + _LAST_OPERAND + r"){0,4}(?![\w(^_{-])"
 )
+_GREEK_COMMAND_RE = re.compile(r"\\(" + _GREEK + r")(?![A-Za-z])")
+_GREEK_NAME_RE = re.compile(_GREEK)
 _OTHER_RELATION_RE = re.compile(r"(?:" + _RELATIONS.replace("|pm", "") + r")(?![A-Za-z])|[<>=]")
 
 
@@ -228,6 +231,7 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
                 _NEXT_OPERAND_RE.match(text, end)
             )
             spans.append((start, operand.end() if operand else end))
+    spans.extend(_letters_in_prose(text, spans))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -235,6 +239,22 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _letters_in_prose(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Greek letters' names standing alone in the prose ("and tau is a regularizer")
+    that the text's own math uses (`h:=...+tau`): the same letter, set as one. A name
+    the math does not use stays a word ("the Delta variant", "5 pm")."""
+    used = {
+        name
+        for start, end in spans
+        if _GREEK_NAME_RE.search(text, start, end)  # most math has none: no to_tex
+        for name in _GREEK_COMMAND_RE.findall(to_tex(text[start:end]))
+    }
+    if not used:
+        return []
+    alone = re.compile(r"(?<![\w\\^_{}/.-])(?:" + "|".join(sorted(used)) + r")(?![\w^_{}(/-])")
+    return [match.span() for match in alone.finditer(text)]
 
 
 def _math_span(token: str, offset: int) -> tuple[int, int]:

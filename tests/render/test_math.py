@@ -202,3 +202,12 @@ def test_relation_words_in_prose_are_not_math(text: str) -> None:
 def test_a_hostile_abstract_is_read_in_linear_time(text: str) -> None:
     """Unbounded repeats tried from every position took 10 s for 10 KB of digits."""
     assert "".join(f.text for f in split_math(text)) == text
+
+
+def test_a_greek_letter_the_math_uses_is_one_in_the_prose_too() -> None:
+    """ "where h:=...+tau and tau is a regularizer" showed τ, then the word "tau"."""
+    text = "where h:=1{2}|cdot|_2^2+tau and tau is a regularizer, the prox of tau."
+    assert [tex for _, tex in _math(text)] == [r"h:=\frac{1}{2}|\cdot|_2^2+\tau", r"\tau", r"\tau"]
+    # a name the math does not use stays a word, and so does one inside another word
+    assert _math("the tau lepton and the Delta variant") == []
+    assert _math("with f_theta learned, theta-join and theta/2 stay") == [("f_theta", r"f_\theta")]
