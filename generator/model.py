@@ -237,6 +237,8 @@ class Analysis:
     # Words a search finds the paper by that it does not write: the acronym of a phrase it
     # writes, or the phrase of an acronym (analyze/acronym_aliases.py).
     search_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # What each alias stands for in the paper's own words, in `search_aliases`' order.
+    alias_sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def named_topics(self) -> list[Topic]:

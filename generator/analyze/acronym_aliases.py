@@ -51,6 +51,10 @@ class AcronymAliases:
     """Search aliases of papers (by slug, sorted) and of topic labels."""
 
     papers: dict[str, tuple[str, ...]]
+    # What each of a paper's aliases stands for as the corpus writes it, in `papers`'
+    # order ("ViT" -> "vision transformers"): a result found by an alias alone shows
+    # the words its abstract writes for it (papersite.js aliasExcerpt).
+    sources: dict[str, tuple[str, ...]]
     # Each acronym key and phrase key of a meaning -> the other, as written.
     other_name: dict[str, str]
     tokenizer: Tokenizer
@@ -70,21 +74,23 @@ def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> Ac
     """The search aliases of every paper with any, and of the corpus's acronyms."""
     meanings = acronym_meanings(docs, vectors, stats)
     defined_otherwise = _defined_otherwise(docs, meanings)
-    found: dict[int, set[str]] = {}
+    found: dict[int, dict[str, str]] = {}  # paper -> alias -> the words it writes for it
     other_name = {}
     for meaning in meanings:
         acronym = docs.surfaces.word(meaning.acronym)
         phrase = docs.surfaces.phrase(meaning.phrase)
         other_name[meaning.phrase] = acronym
         for paper in meaning.writing_phrase - meaning.writing_acronym:
-            found.setdefault(paper, set()).add(acronym)
+            found.setdefault(paper, {}).setdefault(acronym, phrase)
         if meaning.acronym in defined_otherwise:  # a paper, or a topic "CT", may mean either
             continue
         other_name[meaning.acronym] = phrase
         for paper in meaning.writing_acronym - meaning.writing_phrase:
-            found.setdefault(paper, set()).add(phrase)
+            found.setdefault(paper, {}).setdefault(phrase, acronym)
+    ordered = {docs.slugs[paper]: sorted(names.items()) for paper, names in sorted(found.items())}
     return AcronymAliases(
-        papers={docs.slugs[paper]: tuple(sorted(names)) for paper, names in sorted(found.items())},
+        papers={slug: tuple(alias for alias, _ in pairs) for slug, pairs in ordered.items()},
+        sources={slug: tuple(source for _, source in pairs) for slug, pairs in ordered.items()},
         other_name=other_name,
         tokenizer=docs.tokenizer,
     )

@@ -94,6 +94,7 @@ def analyze_timed(
         methods=links.methods,
         positions={p.slug: (float(x), float(y)) for p, (x, y) in zip(papers, points, strict=True)},
         search_aliases=aliases.papers,
+        alias_sources=aliases.sources,
     )
     return analysis, times
 

@@ -60,8 +60,19 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         search_filters=_search_filters(paper, topics, has_code),
         search_sorts=_search_sorts(paper),
         # Searched as metadata ("resnet" finds a paper that writes "residual networks"),
-        # shown nowhere; results matched by them alone show the abstract's start.
+        # shown nowhere; a result matched by one alone shows, marked, the words the
+        # abstract writes for it (papersite.js excerptFor): "ResNet = residual networks",
+        # a filter, which Pagefind returns with a result and never searches (metadata
+        # would be: a source written "CNNs" made "cnns" find papers that write "CNN").
         search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
+        alias_sources=[
+            f"{alias} = {source}"
+            for alias, source in zip(
+                analysis.search_aliases.get(paper.slug, ()),
+                analysis.alias_sources.get(paper.slug, ()),
+                strict=False,
+            )
+        ],
         # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
         # inside the longer word (glued_words.py).
         search_parts=" ".join(glued_parts([paper.title, paper.abstract, *paper.versions[1:]])),

@@ -56,6 +56,13 @@ def test_a_phrase_gets_its_acronym_and_an_acronym_its_phrase() -> None:
     assert set(aliases) == {"deeper-still", "pruned-resnets"}
 
 
+def test_each_alias_comes_with_what_it_stands_for_in_the_papers_words() -> None:
+    """A result found by an alias alone shows its source marked (papersite.js
+    excerptFor): the phrase a paper writes for an acronym it does not, and back."""
+    found = _all_aliases(_RESNETS + _FILLER)
+    assert found.sources == {"deeper-still": ("residual networks",), "pruned-resnets": ("ResNets",)}
+
+
 def test_a_topic_labelled_by_either_name_gets_the_other() -> None:
     aliases = _all_aliases(_RESNETS + _FILLER)
     assert aliases.of_label("Residual networks") == ("ResNets",)
@@ -135,3 +142,7 @@ def test_the_bundled_corpus_has_aliases_for_some_papers_and_names_only_its_paper
     aliases = bundled_analysis.search_aliases
     assert aliases and set(aliases) <= set(bundled_analysis.related)
     assert all(values == tuple(sorted(set(values))) and values for values in aliases.values())
+    sources = bundled_analysis.alias_sources
+    assert {slug: len(names) for slug, names in sources.items()} == {
+        slug: len(names) for slug, names in aliases.items()
+    }

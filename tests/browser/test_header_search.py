@@ -233,6 +233,61 @@ def test_an_acronym_names_its_topic_and_finds_papers_that_spell_it_out(
     tab.assert_clean()
 
 
+# Each result of a query: its address, whether Pagefind's excerpt marks anything, and
+# the marks of the excerpt the search shows (papersite.excerptFor).
+SHOWN_EXCERPTS_JS = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  const found = await pagefind.search(query);
+  const data = await Promise.all(found.results.map((result) => result.data()));
+  return data.map((page) => {
+    const box = document.createElement("span");
+    papersite.excerptNodes(papersite.excerptFor(query, page), page.content)
+      .forEach((node) => box.appendChild(node));
+    return [new URL(page.url, location.href).href, page.excerpt.includes("<mark>"),
+            Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
+  });
+}"""
+
+
+def _bare(words: str) -> str:
+    """Folded, joined, plurals aside: "Vision-Transformers" and "vision transformer" meet."""
+    return re.sub(r"e?s(?=\s|$)", "", _fold(words)).replace(" ", "")
+
+
+def test_a_paper_found_by_an_alias_alone_shows_what_it_stands_for_marked(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """An acronym finds the papers that write only its phrase (their search alias); their
+    excerpt was the abstract's start with nothing marked. It is the phrase, marked, with
+    the words around it, in the header search's list as in Pagefind's results."""
+    analysis = e2e_site.analysis
+    written: dict[str, dict[str, str]] = {}  # acronym -> slug -> the phrase it writes
+    for slug, aliases in analysis.search_aliases.items():
+        for alias, source in zip(aliases, analysis.alias_sources[slug], strict=True):
+            if " " not in alias:
+                written.setdefault(alias, {})[slug] = source
+    acronym = max(sorted(written), key=lambda a: len(written[a]))
+    query = acronym.lower()
+    page = tab.page
+    tab.goto("")
+    shown = 0
+    papers = {p.slug: p for p in e2e_site.corpus.papers}
+    for url, marked, marks in page.evaluate(SHOWN_EXCERPTS_JS, query):
+        slug = tab.path(url).strip("/").removeprefix("papers/")
+        source = written[acronym].get(slug)
+        if source is None or marked:
+            continue
+        if _bare(source) not in _bare(papers[slug].abstract):
+            continue  # written in the title only: nothing in the abstract to mark
+        assert [_bare(mark) for mark in marks] == [_bare(source)], (slug, marks)
+        shown += 1
+    assert shown >= 3, (acronym, shown)
+    header_search(page, query)
+    excerpts = page.locator(".ps-search__link:not(.ps-search__link--topic) .ps-search__excerpt")
+    assert all(excerpt.locator("mark").count() for excerpt in excerpts.all())
+    tab.assert_clean()
+
+
 def test_pages_other_than_papers_and_topics_never_match(tab: Tab) -> None:
     """The finder, map, health and list pages are not in the index."""
     page = tab.page

@@ -112,6 +112,9 @@ def make_analysis(corpus: Corpus) -> Analysis:
         search_aliases={s["trained"]: ("TRP", '"><script>alert("alias")</script>')}
         if "trained" in s
         else {},
+        alias_sources={s["trained"]: ("trained rank pruning", '"><script>alert("source")</script>')}
+        if "trained" in s
+        else {},
         methods=tuple(
             Method(name, s[key], only(*by))
             for name, key, by in (("TRP", "trp", ("nasty",)), ("Stars | *pipes*", "nasty", ()))

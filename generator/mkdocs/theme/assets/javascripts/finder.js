@@ -471,7 +471,9 @@
     facts = facts.concat(papersite.topicNames(data.filters));
     if (facts.length) item.appendChild(element("span", "ps-finder__meta", facts.join(" · ")));
     var excerpt = element("span", "ps-finder__summary");
-    excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
+    excerptNodes(papersite.excerptFor(this.searched || "", data), data.content).forEach(function (node) {
+      excerpt.appendChild(node);
+    });
     item.appendChild(excerpt);
     return item;
   };

@@ -523,6 +523,65 @@
     return out;
   }
 
+  /* The excerpt to show for a result: Pagefind's, unless it marks nothing because the
+     result was found by a search alias alone ("vit" for a paper that writes "vision
+     transformers": analyze/acronym_aliases.py). Then the words the alias stands for in
+     the paper (its source: the filter alias_source, "ViT = vision transformers", which
+     Pagefind never searches) are found in the page's text, case, a plural or a hyphen
+     aside, and shown marked with the words around them, as Pagefind's excerpt shows a
+     word it matched. A query word names an alias as it holds a matched word
+     (unknownWords): the alias has a word starting with its core. */
+  var EXCERPT_WORDS = 30;  /* Pagefind's excerptLength (the options above) */
+  var WORDS_BEFORE = 8;
+
+  function excerptFor(query, data) {
+    var excerpt = data.excerpt || "";
+    var pairs = (data.filters || {}).alias_source || [];
+    if (excerpt.indexOf("<mark>") >= 0 || !pairs.length) return excerpt;
+    var cores = query.split(/\s+/).map(folded).filter(function (word) { return word.length > 1; })
+      .map(function (word) { return core(word); });
+    for (var i = 0; i < pairs.length; i++) {
+      var pair = pairs[i].split(" = ");
+      var words = pair[0].split(/[\s\u2010\u2011-]+/).map(folded);
+      var named = cores.some(function (start) {
+        return words.some(function (word) { return word.indexOf(start) === 0; });
+      });
+      var found = named && pair[1] ? sourceIn(pair[1], data.content || "") : null;
+      if (found) return excerptAround(data.content, found);
+    }
+    return excerpt;
+  }
+
+  /* Where the page's text writes `source` (case aside, each word maybe plural, words
+     joined by spaces, hyphens or nothing: "multilayer perceptron" for "multi-layer
+     perceptrons"): [start, end], or null. */
+  function sourceIn(source, content) {
+    var words = source.split(/[\s\u2010\u2011-]+/).filter(Boolean).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/([^s])s$/i, "$1") + "(?:e?s)?";
+    });
+    if (!words.length) return null;
+    var pattern = new RegExp("(?<![\\p{L}\\p{N}])" + words.join("[\\s\u2010\u2011-]*") +
+      "(?![\\p{L}\\p{N}])", "iu");
+    var match = pattern.exec(content);
+    return match ? [match.index, match.index + match[0].length] : null;
+  }
+
+  /* EXCERPT_WORDS words of `content` around [start, end], that part marked, in the form
+     of Pagefind's excerpts ("<" and ">" escaped, excerptText). */
+  function excerptAround(content, found) {
+    function escaped(text) { return text.replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+    var before = content.slice(0, found[0]).split(/\s+/);
+    var middle = content.slice(found[0], found[1]);
+    var after = content.slice(found[1]).split(/\s+/);
+    var lead = before.pop();  /* a word the mark starts inside ("(vision") */
+    var tail = after.shift();
+    before = before.filter(Boolean).slice(-WORDS_BEFORE);
+    var room = Math.max(0, EXCERPT_WORDS - before.length - middle.split(/\s+/).length);
+    after = after.filter(Boolean).slice(0, room);
+    return [escaped(before.join(" ")), " ", escaped(lead), "<mark>", escaped(middle), "</mark>",
+      escaped(tail), " ", escaped(after.join(" "))].join("").trim();
+  }
+
   /* What a page's script keeps for one history entry, for Back and Forward to find in
      this tab: the finder's results shown and place read, the map's topic. Material (or
      the browser) brings a page back without them: the finder's results are drawn after
@@ -596,6 +655,7 @@
     topicNames: topicNames,
     yearOf: yearOf,
     excerptNodes: excerptNodes,
+    excerptFor: excerptFor,
     unknownIn: unknownIn,
     searchHeld: searchHeld,
     queryWords: queryWords,

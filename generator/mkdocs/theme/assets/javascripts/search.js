@@ -177,13 +177,15 @@
     });
   }
 
-  function paperItem(data) {
+  function paperItem(data, query) {
     var link = element("a", "ps-search__link");
     link.href = data.url;
     var title = titled("ps-search__title", papersite.shownTitle(data));
     link.appendChild(papersite.markInferred(title, data.filters));
     var excerpt = element("span", "ps-search__excerpt");
-    excerptNodes(data.excerpt || "", data.content).forEach(function (node) { excerpt.appendChild(node); });
+    excerptNodes(papersite.excerptFor(query, data), data.content).forEach(function (node) {
+      excerpt.appendChild(node);
+    });
     link.appendChild(excerpt);
     var facts = papersite.topicNames(data.filters);
     if (data.filters.year) facts.push(papersite.yearOf(data.filters));
@@ -225,7 +227,7 @@
     var first = picked.topics.filter(function (data) { return named(query, data); });
     var rest = picked.topics.filter(function (data) { return !named(query, data); });
     first.forEach(function (data) { items.push(topicItem(data)); });
-    papersite.titledFirst(picked.papers, query).forEach(function (data) { items.push(paperItem(data)); });
+    papersite.titledFirst(picked.papers, query).forEach(function (data) { items.push(paperItem(data, query)); });
     rest.forEach(function (data) { items.push(topicItem(data)); });
     /* The finder lists papers with every word: after any-word results it would list none. */
     var finderHasThem = found.allWords && !found.unknown.length;
