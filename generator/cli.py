@@ -457,7 +457,7 @@ def search_command(context: Context, query: str, limit: int) -> None:
     elif not result.hits:
         context.say("No paper matches.")
     elif not result.all_words:
-        context.say("No paper has all of these words; papers with some of them:")
+        context.say("No paper has all of these words; papers with the most of them first:")
     for rank, hit in enumerate(result.hits, 1):
         click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")
     if result.lifted:

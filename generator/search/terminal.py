@@ -6,7 +6,8 @@ writes beside the pages (SEARCH_DOCUMENTS, a dotfile MkDocs does not publish), a
 ranks them the way Pagefind ranks the site's paper pages:
 
 - every word of the query must match (a query with no such paper falls back to papers
-  matching any word, as the site's search box does, and says so);
+  matching any word but "the", "of" ..., the most words first, as the site's search
+  box does, and says so);
 - a query word matches a word of the paper whose Snowball stem starts with its stem, as
   Pagefind indexes and searches stems (`models` finds *model* and *modelling*, `coding`
   finds *code*, `study` finds *studies*), accents and case folded (`frechet` finds
@@ -297,14 +298,16 @@ class TerminalIndex:
         matches = {word: self._matches(word) for word in words}
         unknown = tuple(word.typed for word in words if not matches[word])
         nearest = self._nearest(unknown) if unknown else {}
-        every = set.intersection(*(set(m) for m in matches.values()))
-        candidates, all_words = every, True
-        if not every and len(words) > 1:
-            candidates, all_words = set().union(*(set(m) for m in matches.values())), False
         idf = {word: self._idf(len(found)) for word, found in matches.items()}
-        scored = sorted(
-            (-self._score(i, words, matches, idf), self.documents[i].slug, i) for i in candidates
-        )
+        every = set.intersection(*(set(m) for m in matches.values()))
+        if every or len(words) == 1:
+            all_words = True
+            scored = sorted(
+                (-self._score(i, words, matches, idf), self.documents[i].slug, i) for i in every
+            )
+        else:
+            all_words = False
+            scored = self._any_word(words, matches, idf)
         ranked = [
             Hit(self.documents[i].slug, self.documents[i].title, round(-score, 4))
             for score, _, i in scored[: max(limit, TITLED_AMONG)]
@@ -313,6 +316,32 @@ class TerminalIndex:
         # a lower score listed where a higher one would be (equal scores swapped: no)
         lifted = any(hit.score < best.score for hit, best in zip(hits, ranked, strict=False))
         return SearchResult(hits, all_words, lifted, unknown, nearest)
+
+    def _any_word(
+        self,
+        words: Sequence[QueryWord],
+        matches: dict[QueryWord, dict[int, tuple[float, float, float]]],
+        idf: dict[QueryWord, float],
+    ) -> list[tuple[float, str, int]]:
+        """No paper holds every word: papers holding some, as the site's search box
+        ranks them (search.js `find`): each word but "the", "of" ... searched alone, most
+        words held first, then the sum of their scores alone. Papers holding only those
+        small words are none ("the trasnformer" listed every paper with "the")."""
+        terms = [word for word in words if matches[word] and word.typed not in _TITLE_STOP_WORDS]
+        held: dict[int, list[QueryWord]] = {}
+        for term in terms:
+            for i in matches[term]:
+                held.setdefault(i, []).append(term)
+        ranked = sorted(
+            (
+                -len(found),
+                -sum(self._score(i, [term], matches, idf) for term in found),
+                self.documents[i].slug,
+                i,
+            )
+            for i, found in held.items()
+        )
+        return [(score, slug, i) for _, score, slug, i in ranked]
 
     def _nearest(self, typed: Sequence[str]) -> dict[str, str]:
         """The corpus's look-alike of each typed word, as the site finds it

@@ -80,6 +80,30 @@ def test_sample_queries_find_their_paper_first_and_open_it(tab: Tab, e2e_site: B
     tab.assert_clean()
 
 
+# The titles of the paper results the header search shows, in order.
+PAPER_TITLES = ".ps-search__link:not(.ps-search__link--topic) .ps-search__title"
+
+
+def test_papers_with_some_words_come_alike_on_the_site_and_in_the_terminal(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """A word no paper has leaves papers with the other words, the most of them first
+    (and "the" alone none): `papersite search` listed every paper with "the" for "the
+    xyzzq", and ranked papers with some words by the score of all of them."""
+    index = terminal_index(e2e_site)
+    page = tab.page
+    tab.goto("")
+    differ = []
+    for query in ["the xyzzq", *(f"the {q} xyzzq" for q, _ in SAMPLE_QUERIES[:6])]:
+        header_search(page, query, delay=0)
+        papers = page.locator(PAPER_TITLES).all_text_contents()
+        terminal = [hit.title for hit in index.search(query, 1).hits]
+        if [title.strip() for title in papers[:1]] != terminal:
+            differ.append(f"{query!r}: site {papers[:1]}, terminal {terminal}")
+    assert not differ, "\n".join(differ)
+    tab.assert_clean()
+
+
 def test_accents_hyphens_and_plus_signs_are_folded(tab: Tab, e2e_site: BuiltSite) -> None:
     """On the site and in `papersite search` (many papers nearly tie for these
     spellings, so each first paper need only hold the spelling)."""

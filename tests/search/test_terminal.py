@@ -90,6 +90,22 @@ def test_every_word_must_match_else_any_word_is_flagged() -> None:
     assert index.search("xylophone").hits == ()
 
 
+def test_any_word_results_hold_the_most_words_first_and_never_only_small_ones() -> None:
+    """As the site's search box (search.js `find`): "the xyzzq" listed every paper with
+    "the"; a paper holding two of the words comes before one holding one, however much
+    higher the one's score."""
+    index = _index(
+        ("a", "Sparse coding", "Sparse sparse sparse coding of the sparse signal."),
+        ("b", "Other", "A sparse network and its coding."),
+        ("c", "Third", "The network of the day."),
+    )
+    assert index.search("the xyzzq").hits == ()
+    found = index.search("sparse network xyzzq")
+    assert [h.slug for h in found.hits] == ["b", "a", "c"] and not found.all_words
+    assert found.hits[1].score > found.hits[0].score  # one word, scored higher: after
+    assert [h.slug for h in index.search("the sparse xyzzq").hits] == ["a", "b"]
+
+
 def test_title_words_outrank_abstract_words_and_whole_words_outrank_extensions() -> None:
     """In the abstract a word of the query's stem counts more than one whose stem only
     starts with it; in the title each counts alike (Pagefind's title boost weighs the
