@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -90,6 +90,10 @@ class Pending(Generic[R]):
         """Wait for every chunk; the results in input order. Shuts the workers down; an
         interrupted wait or a failed chunk ends the other workers' chunks at once."""
         try:
+            wait(self._futures, return_when=FIRST_EXCEPTION)  # a failed chunk at once
+            failed = [f for f in self._futures if f.done() and not f.cancelled() and f.exception()]
+            for future in failed[:1]:
+                future.result()  # raises its error
             return [result for future in self._futures for result in future.result()]
         except BaseException:
             self._stop.value = 1
@@ -197,6 +201,10 @@ def _take_job(job: tuple[Callable[[Any], Any], Sequence[Sequence[Any]]], stop: A
     global _job
     _job = job
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's way to stop it (console.py)
+    # Ctrl+C reaches every process of the terminal's group: the run stops its workers
+    # itself (the stop flag), while one interrupted mid-send left half a result in the
+    # pool's pipe, which the pool then waited on forever (a review: 24 hangs in 40).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the worker)
     parent = os.getppid()
     threading.Thread(target=_watch, args=(parent, stop), daemon=True).start()

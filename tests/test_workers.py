@@ -134,7 +134,7 @@ def test_workers_end_on_sigterm_whatever_the_command_does_with_it() -> None:
 
 
 STOPPING = """
-import os, signal, sys, time
+import os, signal, sys, threading, time
 from generator.workers import run_chunks_async, start_chunked
 
 def interrupt(*_):
@@ -151,7 +151,12 @@ def work(chunk):
         os.kill(os.getpid(), signal.SIGKILL)
     if kind == "big":
         time.sleep(0.5)
-        return [b"x" * 300_000_000]  # sent for a while when the interrupt comes
+        return [b"x" * 100_000_000]  # sent for a while when the interrupt comes
+    if kind == "fail":
+        raise ValueError("failed")
+    if isinstance(kind, float):
+        time.sleep(kind)
+        return [b"x" * 50_000_000]
     time.sleep(60 if kind == "slow" else 0)
     return chunk
 
@@ -163,10 +168,14 @@ if scenario == "cancel after get":
     pending.cancel()
 else:
     chunks = {"interrupt": [["slow"], ["slow"]], "killed worker": [["kill"], ["slow"]],
-              "interrupt while sending": [["big"], ["slow"]]}[scenario]
-    pending = run_chunks_async(work, chunks, 2)
+              "interrupt while sending": [["big"], ["slow"]],
+              "failed chunk after a slow one": [["slow"], ["fail"], ["slow"]],
+              "ctrl+c": [[0.2], [0.2], [0.3], [0.3], [0.4], [0.4]]}[scenario]
+    pending = run_chunks_async(work, chunks, len(chunks) if "failed" in scenario else 2)
     if scenario.startswith("interrupt"):
         interrupt_after(0.6)
+    if scenario == "ctrl+c":  # a terminal's Ctrl+C: SIGINT to the whole process group
+        threading.Timer(float(sys.argv[2]), os.killpg, (0, signal.SIGINT)).start()
     try:
         pending.get()
     except BaseException as error:
@@ -182,6 +191,7 @@ print(round(time.monotonic() - started, 1))
         ("interrupt while sending", "KeyboardInterrupt"),
         ("killed worker", "BrokenProcessPool"),
         ("cancel after get", None),
+        ("failed chunk after a slow one", "ValueError"),
     ],
 )
 def test_stopping_a_run_ends_its_workers_at_once(scenario: str, raised: str | None) -> None:
@@ -195,3 +205,28 @@ def test_stopping_a_run_ends_its_workers_at_once(scenario: str, raised: str | No
     *error, seconds = run.stdout.split()
     assert error == ([raised] if raised else []), run.stdout + run.stderr
     assert float(seconds) < 10, run.stdout  # not the 60 s of the slow chunks
+
+
+def test_ctrl_c_to_the_whole_group_never_hangs_the_run() -> None:
+    """A terminal's Ctrl+C reaches the workers too: one interrupted while sending its
+    result left half of it in the pool's pipe, and the run waited for the rest forever
+    (a review: 24 runs in 40). Workers leave Ctrl+C to the run, which stops them."""
+    for delay in (0.25, 0.45, 0.65, 0.85):
+        run = subprocess.run(
+            [sys.executable, "-c", STOPPING, "ctrl+c", str(delay)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            start_new_session=True,  # its own group: the signal stays in it
+        )
+        *error, seconds = run.stdout.split()
+        assert error in ([], ["KeyboardInterrupt"]), run.stdout + run.stderr
+        assert float(seconds) < 10, run.stdout
+
+
+def _int_disposition(chunk: list[int]) -> list[bool]:
+    return [signal.getsignal(signal.SIGINT) == signal.SIG_IGN for _ in chunk]
+
+
+def test_workers_leave_ctrl_c_to_the_run() -> None:
+    assert map_chunked(_int_disposition, [1, 2, 3, 4], 1, workers=2) == [True] * 4
