@@ -20,7 +20,7 @@ from typing import NoReturn
 
 TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process SIGTERM ended
 _terminated = False
-_command_pid = os.getpid()  # a forked worker inherits the handler until it resets it
+_command_pid = 0  # the command's process (run): a forked worker inherits the handler
 
 
 def _exit_terminated() -> NoReturn:
@@ -43,6 +43,8 @@ def _interrupt(_signum: int, _frame: FrameType | None) -> None:
 def run() -> None:
     """Load the command line, then run it. A file the system refuses (a name too long
     for it, a link that loops) ends the command with the file named, not a traceback."""
+    global _command_pid
+    _command_pid = os.getpid()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         from generator.cli import main

@@ -64,7 +64,8 @@ FORKED_BEFORE_RESET = """
 import os, signal
 from generator import console
 
-signal.signal(signal.SIGTERM, console._interrupt)  # as run() sets it
+console._command_pid = os.getpid()  # as run() sets them
+signal.signal(signal.SIGTERM, console._interrupt)
 pid = os.fork()
 if pid == 0:  # a worker between its fork and its own SIGTERM setting (workers.py)
     os.kill(os.getpid(), signal.SIGTERM)

@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.greek_letters import GREEK_LETTERS
+from generator.greek_letters import GREEK_LETTERS, MORE_GREEK_LETTERS
 
 _COMMANDS = [
     *"mathcal mathbb mathbf mathrm mathsf mathit boldsymbol ell".split(),
     *GREEK_LETTERS,
+    *MORE_GREEK_LETTERS,
     *"dagger circ cdot top infty log exp min max sum prod sqrt frac partial nabla".split(),
     *"times leq geq neq approx sim propto pm widetilde tilde hat bar".split(),
     *"rightarrow leftarrow mapsto".split(),
@@ -85,7 +86,7 @@ _BRACE_ONLY = (
     "mathcal mathbb mathbf mathrm mathsf mathit boldsymbol widetilde tilde hat bar sqrt frac"
 )
 _LEADING = [c for c in _COMMANDS if c not in _BRACE_ONLY.split() and c != "top"]
-_GREEK = "|".join(GREEK_LETTERS)
+_GREEK = "|".join((*GREEK_LETTERS, *MORE_GREEK_LETTERS))
 _SHORT_SUBSCRIPT = r"_(?:\{|[A-Za-z0-9]{1,3}(?![A-Za-z0-9])|" + _COMMAND_WORD + r"(?![A-Za-z0-9]))"
 _CLOSED_ARGUMENT = r"\((?![a-z]{4,}\))(?:[^()\s]|\([^()\s]*\))*\)"
 _LEADING_COMMAND_RE = re.compile(
@@ -177,7 +178,8 @@ _LAST_OPERAND = (
     r"(?:\([^()\s]{1,20}\))?"
 )
 _NEXT_OPERAND_RE = re.compile(
-    r"[ \t]{1,3}" + _LAST_OPERAND + r"(?:[-+*/]" + _LAST_OPERAND + r"){0,4}(?![\w(^_{-])"
+    r"[ \t]{1,3}" + _LAST_OPERAND + r"(?:[-+*/]" + _LAST_OPERAND + r"){0,4}"
+    r"(?![\w(^_{}+*/-]|[.,]\d)"  # not a part of a longer formula, nor of "3,000"
 )
 _GREEK_COMMAND_RE = re.compile(r"\\(" + _GREEK + r")(?![A-Za-z])")
 _GREEK_NAME_RE = re.compile(_GREEK)

@@ -24,6 +24,10 @@ LATEX_CASES = {
     "tie before parentheses": ("entropy~(VNE) and Fig.~3", "entropy (VNE) and Fig. 3"),
     "tilde as about or distributed as": ("~5% and x~N(0,1) at ~3", "~5% and x~N(0,1) at ~3"),
     "tilde after a Greek letter's name": ("theta~N(0,1), mu~Dir(a)", "theta~N(0,1), mu~Dir(a)"),
+    "tilde after a name that is also a letter": (
+        "by Xi~et~al. and Delta~Lake",
+        "by Xi et al. and Delta Lake",
+    ),
     "tie after an abbreviation": ("Eq.~(3) and et al.~[12]", "Eq. (3) and et al. [12]"),
     "em group": (r"it works for {\em any} network", "it works for any network"),
     "bf and it groups": (r"{\bf bold words} and {\it slanted}", "bold words and slanted"),

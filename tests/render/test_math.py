@@ -59,7 +59,7 @@ def test_scripts_of_several_characters_are_braced(text: str, tex: str) -> None:
 
 def test_to_tex_escapes_percent_and_restores_commands() -> None:
     assert to_tex("Theta(d^{kq}) 5%") == r"\Theta(d^{kq}) 5\%"
-    assert to_tex("Gamma(n) Delta_t Xi^2") == r"\Gamma(n) \Delta_t \Xi^2"
+    assert to_tex("Gamma(n) Delta_t iota^2") == r"\Gamma(n) \Delta_t \iota^2"
 
 
 def test_a_fraction_that_lost_its_command_is_a_fraction() -> None:
@@ -155,6 +155,8 @@ def test_a_brace_group_with_spaces_stays_one_fragment() -> None:
         ("functions f^{*}=hcirc g from", [("f^{*}=hcirc g", r"f^{*}=h\circ g")]),
         ("vectors Delta(x):= T(x)-x they", [("Delta(x):= T(x)-x", r"\Delta(x):= T(x)-x")]),
         ("so x^2= a value", [("x^2=", "x^2=")]),  # "a" is a word
+        ("with N^2= 3,000 samples", [("N^2=", "N^2=")]),  # not "N^2= 3" and ",000"
+        ("a^2= b-c+d-e+f-g holds", [("a^2=", "a^2=")]),  # longer than taken: not cut
     ],
 )
 def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str, str]]) -> None:
@@ -179,6 +181,7 @@ def test_a_relation_between_operands_is_math(text: str, expected: list[tuple[str
         "an F_beta-score of 0.8",
         "the sub_nabla x field",
         "Delta Airlines and Gamma rays",
+        "a Raspberry Pi(4B) board and the Xi(2021) baseline",
         "we met at 5 pm on Friday",
         "the pmax value and pm2.5 levels",
         "open from 9 am to 5 pm 7 days a week",
