@@ -15,8 +15,9 @@ aliases are searched, never shown (render/paper_page.py, render/topic_pages.py).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
@@ -70,8 +71,13 @@ class AcronymAliases:
         return tuple(other for name, other in self.other_name.items() if same_phrase(name, key))
 
 
-def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> AcronymAliases:
-    """The search aliases of every paper with any, and of the corpus's acronyms."""
+def acronym_aliases(
+    docs: Documents, vectors: Vectors, stats: PhraseStats, texts: Sequence[str] = ()
+) -> AcronymAliases:
+    """The search aliases of every paper with any, and of the corpus's acronyms. With
+    the papers' `texts` (title and abstract), a paper gets an acronym's phrase only when
+    it writes the acronym with a capital: "cs" in "apc.cs.princeton.edu" is no "CS"
+    (compressed sensing), which a search for it then found."""
     meanings = acronym_meanings(docs, vectors, stats)
     defined_otherwise = _defined_otherwise(docs, meanings)
     found: dict[int, dict[str, str]] = {}  # paper -> alias -> the words it writes for it
@@ -86,7 +92,8 @@ def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> Ac
             continue
         other_name[meaning.acronym] = phrase
         for paper in meaning.writing_acronym - meaning.writing_phrase:
-            found.setdefault(paper, {}).setdefault(phrase, acronym)
+            if not texts or _writes_capitalised(texts[paper], acronym):
+                found.setdefault(paper, {}).setdefault(phrase, acronym)
     ordered = {docs.slugs[paper]: sorted(names.items()) for paper, names in sorted(found.items())}
     return AcronymAliases(
         papers={slug: tuple(alias for alias, _ in pairs) for slug, pairs in ordered.items()},
@@ -94,6 +101,13 @@ def acronym_aliases(docs: Documents, vectors: Vectors, stats: PhraseStats) -> Ac
         other_name=other_name,
         tokenizer=docs.tokenizer,
     )
+
+
+def _writes_capitalised(text: str, acronym: str) -> bool:
+    """Whether `text` writes `acronym` (or its plural) as a word with a capital in it."""
+    base = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") else acronym
+    pattern = re.compile(r"(?<![^\W_])" + re.escape(base) + r"s?(?![^\W_])", re.IGNORECASE)
+    return any(not written.islower() for written in pattern.findall(text))
 
 
 def acronym_meanings(docs: Documents, vectors: Vectors, stats: PhraseStats) -> list[Meaning]:
@@ -193,13 +207,16 @@ def _definitions(docs: Documents) -> dict[str, Counter[str]]:
 
 def _defined_otherwise(docs: Documents, meanings: Iterable[Meaning]) -> set[str]:
     """Acronyms some paper defines as another phrase than the corpus's meaning (not
-    merely another form of it: "convolution neural network" for "CNN")."""
+    merely another form of it: "convolution neural network" for "CNN", "chest-X-ray"
+    written as one word for "chest X-ray")."""
     meaning = {m.acronym: m.phrase for m in meanings}
     return {
         acronym
         for defined in docs.defined
         for acronym, phrase in defined.items()
-        if acronym in meaning and not same_phrase(phrase, meaning[acronym])
+        if acronym in meaning
+        and not same_phrase(phrase, meaning[acronym])
+        and phrase.replace(" ", "") != meaning[acronym].replace(" ", "")
     }
 
 

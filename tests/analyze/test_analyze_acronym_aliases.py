@@ -39,9 +39,11 @@ def _defined_thrice(title: str, abstract: str, *others: tuple[str, str]) -> list
 
 
 def _all_aliases(papers: list[tuple[str, str]]) -> AcronymAliases:
-    docs = read_documents(corpus_of(papers).papers)
+    corpus = corpus_of(papers)
+    docs = read_documents(corpus.papers)
     vectors = build_vectors(docs, 0)
-    return acronym_aliases(docs, vectors, phrase_stats(vectors, docs))
+    texts = [f"{p.title}\n{p.abstract}" for p in corpus.papers]  # as the pipeline gives them
+    return acronym_aliases(docs, vectors, phrase_stats(vectors, docs), texts)
 
 
 def _aliases(papers: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
@@ -113,6 +115,31 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
     assert all_aliases.of_label("Computed tomography") == ("CT",)
 
 
+def test_an_acronym_defined_as_one_word_of_parts_is_defined_otherwise() -> None:
+    """ "Cauchy-Schwarz (CS) divergence" is no compressed sensing: the paper's "CS"
+    got "compressed sensing" as an alias (its definition, one hyphenated word, was not
+    read), and a search for compressed sensing found it."""
+    papers = _defined_thrice(
+        "Sensing",
+        "Compressed sensing (CS) recovers sparse signals; CS needs few samples {n}.",
+        ("Divergence", "The Cauchy-Schwarz (CS) divergence; CS is fast to estimate."),
+        ("Recovery", "CS recovers sparse signals from few samples."),
+    )
+    assert _aliases(papers) == {}
+
+
+def test_an_acronym_written_only_in_lower_case_gets_no_phrase() -> None:
+    """ "cs" in "apc.cs.princeton.edu" is no CS: a search for compressed sensing listed a
+    6D pose paper whose abstract gives that address."""
+    papers = _defined_thrice(
+        "Sensing",
+        "Compressed sensing (CS) recovers sparse signals; CS needs few samples {n}.",
+        ("Pose", "Code at http://apc.cs.example.edu/ recovers object poses."),
+        ("Recovery", "CS recovers sparse signals from few samples."),
+    )
+    assert _aliases(papers) == {"recovery": ("Compressed sensing",)}
+
+
 def test_forms_of_one_phrase_are_one_meaning() -> None:
     """ "Convolution neural network (CNN)" in one paper is the others' "convolutional
     neural networks": the acronym keeps its phrase alias, written as most define it."""
@@ -125,6 +152,13 @@ def test_forms_of_one_phrase_are_one_meaning() -> None:
     aliases = _aliases(papers)
     assert list(aliases) == ["acronym-only"]  # "Odd Spelling" writes CNN: no alias
     assert [alias.lower() for alias in aliases["acronym-only"]] == ["convolutional neural networks"]
+    joined = _defined_thrice(  # a definition written as one word: "chest-X-ray (CXR)"
+        "Radiographs",
+        "Chest X-ray (CXR) images show lungs; CXR reading {n}.",
+        ("Joined", "A chest-X-ray (CXR) dataset of lungs."),
+        ("Acronym Only", "CXR images of lungs, read by radiologists."),
+    )
+    assert "acronym-only" in _aliases(joined)  # CXR still means chest X-ray
 
 
 def test_a_capital_s_is_a_letter_not_a_plural() -> None:

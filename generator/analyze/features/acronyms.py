@@ -83,7 +83,8 @@ def _splits(letters: str, words: list[str], plural: bool = True) -> bool:
 
 def definitions(text: str) -> list[tuple[str, str]]:
     """(acronym, words) for each acronym `text` defines in parentheses after the words it
-    stands for (the fewest last words, two to MAX_WORDS, whose initials spell it)."""
+    stands for (the fewest last words, up to MAX_WORDS, whose initials spell it: one word
+    only of several parts, "Cauchy-Schwarz")."""
     found = []
     for match in _ACRONYM_RE.finditer(text):
         acronym = match.group(1)
@@ -91,7 +92,7 @@ def definitions(text: str) -> list[tuple[str, str]]:
         # A line ends the words: the title's, before an abstract that opens with one.
         words = before[before.rfind("\n") + 1 :].split(" ")[-MAX_WORDS:]
         letters = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") else acronym
-        for size in range(2, len(words) + 1):
+        for size in range(1, len(words) + 1):  # one word of parts: "Cauchy-Schwarz (CS)"
             if not all(_WORD_RE.fullmatch(word) for word in words[-size:]):
                 break
             phrase = " ".join(words[-size:])

@@ -148,11 +148,12 @@ def read_documents(papers: Sequence[Paper]) -> Documents:
 
 
 def _defined(text: str, tokenizer: Tokenizer) -> dict[str, str]:
-    """The acronyms `text` defines (acronyms.definitions), as keys."""
+    """The acronyms `text` defines (acronyms.definitions), as keys: a phrase of several
+    words, or one word of several parts ("Cauchy-Schwarz (CS)", one key)."""
     found: dict[str, str] = {}
     for acronym, words in definitions(text):
         key, phrase = tokenizer.key_of(acronym), phrase_key(words, tokenizer)
-        if key is not None and phrase is not None and " " in phrase:
+        if key is not None and phrase is not None and (" " in phrase or "-" in words):
             found.setdefault(key, phrase)
     return found
 

@@ -13,6 +13,8 @@ def test_an_acronym_in_parentheses_after_its_words_is_defined() -> None:
     text = "We use conditional transport (CT), vision transformers (ViTs) and a tool (B)."
     assert definitions(text) == [("CT", "conditional transport"), ("ViTs", "vision transformers")]
     assert definitions("The scans (CT) were read.") == []  # "the scans" spell no CT
+    assert definitions("the Cauchy-Schwarz (CS) divergence") == [("CS", "Cauchy-Schwarz")]
+    assert definitions("a deep (D) net") == []  # one word of one part spells nothing
 
 
 def test_a_paper_that_means_another_thing_by_an_acronym_does_not_use_it() -> None:
