@@ -101,6 +101,13 @@ def test_papers_with_some_words_come_alike_on_the_site_and_in_the_terminal(
         if [title.strip() for title in papers[:1]] != terminal:
             differ.append(f"{query!r}: site {papers[:1]}, terminal {terminal}")
     assert not differ, "\n".join(differ)
+    # A word typed twice counts once, as in the terminal: the same papers in the same order.
+    for query, _ in SAMPLE_QUERIES[:6]:
+        first = query.split()[0]
+        header_search(page, f"{query} xyzzq", delay=0)
+        once = page.locator(PAPER_TITLES).all_text_contents()
+        header_search(page, f"{first} {query} {first.upper()} xyzzq", delay=0)
+        assert page.locator(PAPER_TITLES).all_text_contents() == once, query
     tab.assert_clean()
 
 
@@ -309,6 +316,51 @@ def test_a_paper_found_by_an_alias_alone_shows_what_it_stands_for_marked(
     header_search(page, query)
     excerpts = page.locator(".ps-search__link:not(.ps-search__link--topic) .ps-search__excerpt")
     assert all(excerpt.locator("mark").count() for excerpt in excerpts.all())
+    tab.assert_clean()
+
+
+# (query, content, alias_source values) -> the excerpt's marks and whether it ends "…".
+EXCERPT_CASES_JS = """(cases) => cases.map(([query, content, sources]) => {
+  const data = {excerpt: content.slice(0, 20), content: content, filters: {alias_source: sources}};
+  const box = document.createElement("span");
+  papersite.excerptNodes(papersite.excerptFor(query, data), content)
+    .forEach((n) => box.appendChild(n));
+  return [Array.from(box.querySelectorAll("mark"), (m) => m.textContent),
+          box.textContent.endsWith("…")];
+})"""
+
+
+def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
+    """A word in any case, singular or plural; an acronym as written (a review: "CS"
+    marked the "cs" of an address, and a lone "C", its capital S read as a plural)."""
+    tab.goto("")
+    cases = [
+        (
+            "compressed",
+            "Let C be a constant. See apc.cs.example.edu for CS code here",
+            ["compressed sensing = CS"],
+        ),
+        (
+            "compressed",
+            "Code at apc.cs.example.edu and more words after it",
+            ["compressed sensing = CS"],
+        ),
+        ("rl", "We use a learned Policy by trial and error in a world", ["RL = learned policies"]),
+        (
+            "vit",
+            "Large models and their Vision-Transformer variants",
+            ["ViT = vision transformers"],
+        ),
+        ("ab", "Text with x = y inside and more", ["AB = x = y"]),
+    ]
+    found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
+    assert found == [
+        [["CS"], False],  # the last words of the text: no "…" after them
+        [[], True],  # only "cs": nothing marked, the text's start as before
+        [["learned Policy"], False],  # a singular for the plural, another case
+        [["Vision-Transformer"], False],
+        [["x = y"], False],  # a source holding " = "
+    ], found
     tab.assert_clean()
 
 

@@ -376,6 +376,18 @@
     return text.normalize("NFKD").replace(/[^\p{L}\p{N}\s+]/gu, "").toLowerCase();
   }
 
+  /* Query words, each once ("sparse Sparse network" counted "sparse" twice where the
+     search ranks papers by the words they hold; the terminal reads each once too). */
+  function distinctWords(terms) {
+    var seen = {};
+    return terms.filter(function (term) {
+      var key = plain(wordOf(term));
+      if (Object.prototype.hasOwnProperty.call(seen, key)) return false;
+      seen[key] = true;
+      return true;
+    });
+  }
+
   /* Whether a query names a label: each of its words (but "of", "the" ...) is a word of
      the label, or its plural or singular, and the last, while typed, may be the start of
      one ("diffus"). "diffusion models" and "u-net" name "Diffusion models" and "U-Net";
@@ -484,8 +496,9 @@
   }
 
   /* Pagefind's excerpt as nodes: its <mark>s kept, everything else as plain text; an
-     excerpt cut inside a sentence ends with "…", and one that does not start where the
-     page's text (`content`) does starts with "…", so it does not read as the whole.
+     excerpt cut inside a sentence (not at the end of the page's text, `content`) ends
+     with "…", and one that does not start where the text does starts with "…", so it
+     does not read as the whole.
      Pagefind marks a word with the punctuation around it ("distribution,"): that stays
      outside the mark, but for the signs that end a name ("C++", "C#").
      The excerpt is the page's text with "<" and ">" written "&lt;" and "&gt;" and marks
@@ -519,7 +532,10 @@
     if (text && content && content.replace(/\s+/g, " ").trim().indexOf(start) !== 0) {
       out.unshift(document.createTextNode("… "));
     }
-    if (text && !/[.!?…)"”]$/.test(text)) out.push(document.createTextNode(" …"));
+    var end = text.split(/\s+/).slice(-6).join(" ");
+    var whole = content ? content.replace(/\s+/g, " ").trim() : "";
+    var atEnd = whole && whole.slice(-end.length) === end;  /* the text's own last words */
+    if (text && !atEnd && !/[.!?…)"”]$/.test(text)) out.push(document.createTextNode(" …"));
     return out;
   }
 
@@ -541,7 +557,8 @@
     var cores = query.split(/\s+/).map(folded).filter(function (word) { return word.length > 1; })
       .map(function (word) { return core(word); });
     for (var i = 0; i < pairs.length; i++) {
-      var pair = pairs[i].split(" = ");
+      var at = pairs[i].indexOf(" = ");
+      var pair = at < 0 ? [pairs[i]] : [pairs[i].slice(0, at), pairs[i].slice(at + 3)];
       var words = pair[0].split(/[\s\u2010\u2011-]+/).map(folded);
       var named = cores.some(function (start) {
         return words.some(function (word) { return word.indexOf(start) === 0; });
@@ -552,18 +569,33 @@
     return excerpt;
   }
 
-  /* Where the page's text writes `source` (case aside, each word maybe plural, words
-     joined by spaces, hyphens or nothing: "multilayer perceptron" for "multi-layer
-     perceptrons"): [start, end], or null. */
+  /* Where the page's text writes `source`: [start, end], or null. Words joined by spaces,
+     hyphens or nothing ("multilayer perceptron" for "multi-layer perceptrons"); a word
+     in any case, singular or plural ("policy" for "policies"), but an acronym as written
+     ("CS" is no "cs" of an address, and its capital S no plural). */
   function sourceIn(source, content) {
-    var words = source.split(/[\s\u2010\u2011-]+/).filter(Boolean).map(function (word) {
-      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/([^s])s$/i, "$1") + "(?:e?s)?";
-    });
+    var words = source.split(/[\s\u2010\u2011-]+/).filter(Boolean).map(wordPattern);
     if (!words.length) return null;
     var pattern = new RegExp("(?<![\\p{L}\\p{N}])" + words.join("[\\s\u2010\u2011-]*") +
-      "(?![\\p{L}\\p{N}])", "iu");
+      "(?![\\p{L}\\p{N}])", "u");
     var match = pattern.exec(content);
     return match ? [match.index, match.index + match[0].length] : null;
+  }
+
+  function wordPattern(word) {
+    function literal(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+    var capitals = (word.match(/\p{Lu}/gu) || []).length;
+    if (capitals > 1 || /\p{Ll}\p{Lu}/u.test(word)) {  /* an acronym or a name: "ViT", "CNNs" */
+      return literal(word.replace(/(\p{Lu})s$/u, "$1")) + "(?:e?s)?";
+    }
+    var stem = word, ending = "(?:e?s)?";
+    if (/ies$/i.test(word)) { stem = word.slice(0, -3); ending = "(?:y|ies)"; }
+    else if (/[^aeiou]y$/i.test(word)) { stem = word.slice(0, -1); ending = "(?:y|ies)"; }
+    else if (/[^s]s$/i.test(word)) stem = word.slice(0, -1);
+    return Array.from(stem).map(function (ch) {
+      var lower = ch.toLowerCase(), upper = ch.toUpperCase();
+      return lower === upper ? literal(ch) : "[" + lower + upper + "]";
+    }).join("") + ending;
   }
 
   /* EXCERPT_WORDS words of `content` around [start, end], that part marked, in the form
@@ -659,6 +691,7 @@
     unknownIn: unknownIn,
     searchHeld: searchHeld,
     queryWords: queryWords,
+    distinctWords: distinctWords,
     namesLabel: namesLabel,
     stopWord: stopWord,
     titledFirst: titledFirst,

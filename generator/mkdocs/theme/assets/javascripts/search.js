@@ -86,7 +86,9 @@
       });
       /* the words to look for alone: not "the", "of" … (they say nothing of a subject:
          "the trasnformer" listed the papers with "the") */
-      var terms = known.filter(function (term) { return !papersite.stopWord(term); });
+      var terms = papersite.distinctWords(known.filter(function (term) {
+        return !papersite.stopWord(term);
+      }));
       var result = { results: all.results, allWords: true, unknown: held.unknown };
       if (all.results.length && !held.unknown.length) return result;
       result.results = [];
