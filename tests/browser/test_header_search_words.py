@@ -348,8 +348,10 @@ TYPOS_JS = """async (typos) => {
   const out = {};
   for (const typo of typos) {
     const held = await window.papersite.searchHeld(api, typo, {});
-    const nearest = await window.papersite.nearestOf(held.unknown);
-    out[typo] = [held.unknown, nearest[typo] || ""];
+    /* a word no page has at all is unknown too (the header search names it: search.js) */
+    const unknown = held.found.results.length ? held.unknown : [typo];
+    const nearest = await window.papersite.nearestOf(unknown);
+    out[typo] = [unknown, nearest[typo] || ""];
   }
   return out;
 }"""
@@ -360,7 +362,10 @@ def test_swapped_letters_are_offered_the_word_meant(tab: Tab, e2e_site: BuiltSit
     long words (every third): each Pagefind finds no page for is offered the word meant,
     looked up in the corpus's word list (fetched once, at the first such word). From the
     first six results alone, 15 of 71 such typos were offered their word: Pagefind
-    answers a typo with the words of its start."""
+    answers a typo with the words of its start. A typo Pagefind finds no page for at all
+    counts as unknown, as the header search names it: judging only typos with results
+    left the share at the 90% bar (45 of 50), where an index change of one word
+    ("modleing" found "MoE" pages by its start, then none) moved it under."""
     page = tab.page
     tab.goto("")
     page.wait_for_function("typeof (window.papersite || {}).searchHeld === 'function'")
