@@ -20,6 +20,7 @@ from browser_support import (
     header_search,
     terminal_index,
 )
+from paths import FIXTURES
 from sitebuild import BuiltSite
 
 from benchmarks.run import QUERY
@@ -45,6 +46,7 @@ def _common_word(site: BuiltSite, letters: int) -> str:
     return max((w for w in counts if len(w) >= letters), key=lambda w: (counts[w], w))
 
 
+SAMPLE_QUERIES = json.loads((FIXTURES / "quality" / "search_queries.json").read_text("utf-8"))
 PLAIN_WORD = re.compile(r"(?<![\w/.^_-])[A-Za-z]+(?![\w/.^_-])")
 UNKNOWN_JS = """async (words) => {
   const api = await window.papersite.pagefind();
@@ -54,6 +56,37 @@ UNKNOWN_JS = """async (words) => {
   }
   return out;
 }"""
+
+
+# The titles of the paper results the header search shows, in order.
+PAPER_TITLES = ".ps-search__link:not(.ps-search__link--topic) .ps-search__title"
+
+
+def test_papers_with_some_words_come_alike_on_the_site_and_in_the_terminal(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """A word no paper has leaves papers with the other words, the most of them first
+    (and "the" alone none): `papersite search` listed every paper with "the" for "the
+    xyzzq", and ranked papers with some words by the score of all of them."""
+    index = terminal_index(e2e_site)
+    page = tab.page
+    tab.goto("")
+    differ = []
+    for query in ["the xyzzq", *(f"the {q} xyzzq" for q, _ in SAMPLE_QUERIES[:6])]:
+        header_search(page, query, delay=0)
+        papers = page.locator(PAPER_TITLES).all_text_contents()
+        terminal = [hit.title for hit in index.search(query, 1).hits]
+        if [title.strip() for title in papers[:1]] != terminal:
+            differ.append(f"{query!r}: site {papers[:1]}, terminal {terminal}")
+    assert not differ, "\n".join(differ)
+    # A word typed twice counts once, as in the terminal: the same papers in the same order.
+    for query, _ in SAMPLE_QUERIES[:6]:
+        first = query.split()[0]
+        header_search(page, f"{query} xyzzq", delay=0)
+        once = page.locator(PAPER_TITLES).all_text_contents()
+        header_search(page, f"{first} {query} {first.upper()} xyzzq", delay=0)
+        assert page.locator(PAPER_TITLES).all_text_contents() == once, query
+    tab.assert_clean()
 
 
 def test_a_word_no_paper_has_finds_nothing(tab: Tab, e2e_site: BuiltSite) -> None:

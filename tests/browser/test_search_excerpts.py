@@ -1,0 +1,122 @@
+"""Search results found by an alias alone show, marked, the words the alias stands for.
+
+A paper that writes "vision transformers" is found by `vit` (its search alias); Pagefind's
+excerpt then marks nothing. papersite.excerptFor finds the alias's source in the page's
+text (analyze/acronym_aliases.py, render/paper_page.py) and marks it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from browser_support import header_search
+from sitebuild import BuiltSite
+
+from generator.folding import fold
+
+if TYPE_CHECKING:
+    from conftest import Tab
+
+pytestmark = pytest.mark.browser
+
+
+# Each result of a query: its address, whether Pagefind's excerpt marks anything, and
+# the marks of the excerpt the search shows (papersite.excerptFor).
+SHOWN_EXCERPTS_JS = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  const found = await pagefind.search(query);
+  const data = await Promise.all(found.results.map((result) => result.data()));
+  return data.map((page) => {
+    const box = document.createElement("span");
+    papersite.excerptNodes(papersite.excerptFor(query, page), page.content)
+      .forEach((node) => box.appendChild(node));
+    return [new URL(page.url, location.href).href, page.excerpt.includes("<mark>"),
+            Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
+  });
+}"""
+
+
+def _bare(words: str) -> str:
+    """Folded, joined, plurals aside: "Vision-Transformers" and "vision transformer" meet."""
+    return re.sub(r"e?s(?=\s|$)", "", fold(words).replace("-", "")).replace(" ", "")
+
+
+def test_a_paper_found_by_an_alias_alone_shows_what_it_stands_for_marked(
+    tab: Tab, e2e_site: BuiltSite
+) -> None:
+    """An acronym finds the papers that write only its phrase (their search alias); their
+    excerpt was the abstract's start with nothing marked. It is the phrase, marked, with
+    the words around it, in the header search's list as in Pagefind's results."""
+    analysis = e2e_site.analysis
+    written: dict[str, dict[str, str]] = {}  # acronym -> slug -> the phrase it writes
+    for slug, aliases in analysis.search_aliases.items():
+        for alias, source in zip(aliases, analysis.alias_sources[slug], strict=True):
+            if " " not in alias:
+                written.setdefault(alias, {})[slug] = source
+    acronym = max(sorted(written), key=lambda a: len(written[a]))
+    query = acronym.lower()
+    page = tab.page
+    tab.goto("")
+    shown = 0
+    papers = {p.slug: p for p in e2e_site.corpus.papers}
+    for url, marked, marks in page.evaluate(SHOWN_EXCERPTS_JS, query):
+        slug = tab.path(url).strip("/").removeprefix("papers/")
+        source = written[acronym].get(slug)
+        if source is None or marked:
+            continue
+        if _bare(source) not in _bare(papers[slug].abstract):
+            continue  # written in the title only: nothing in the abstract to mark
+        assert [_bare(mark) for mark in marks] == [_bare(source)], (slug, marks)
+        shown += 1
+    assert shown >= 3, (acronym, shown)
+    header_search(page, query)
+    excerpts = page.locator(".ps-search__link:not(.ps-search__link--topic) .ps-search__excerpt")
+    assert all(excerpt.locator("mark").count() for excerpt in excerpts.all())
+    tab.assert_clean()
+
+
+# (query, content, alias_source values) -> the excerpt's marks and whether it ends "…".
+EXCERPT_CASES_JS = """(cases) => cases.map(([query, content, sources]) => {
+  const data = {excerpt: content.slice(0, 20), content: content, filters: {alias_source: sources}};
+  const box = document.createElement("span");
+  papersite.excerptNodes(papersite.excerptFor(query, data), content)
+    .forEach((n) => box.appendChild(n));
+  return [Array.from(box.querySelectorAll("mark"), (m) => m.textContent),
+          box.textContent.endsWith("…")];
+})"""
+
+
+def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
+    """A word in any case, singular or plural; an acronym as written (a review: "CS"
+    marked the "cs" of an address, and a lone "C", its capital S read as a plural)."""
+    tab.goto("")
+    cases = [
+        (
+            "compressed",
+            "Let C be a constant. See apc.cs.example.edu for CS code here",
+            ["compressed sensing = CS"],
+        ),
+        (
+            "compressed",
+            "Code at apc.cs.example.edu and more words after it",
+            ["compressed sensing = CS"],
+        ),
+        ("rl", "We use a learned Policy by trial and error in a world", ["RL = learned policies"]),
+        (
+            "vit",
+            "Large models and their Vision-Transformer variants",
+            ["ViT = vision transformers"],
+        ),
+        ("ab", "Text with x = y inside and more", ["AB = x = y"]),
+    ]
+    found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
+    assert found == [
+        [["CS"], False],  # the last words of the text: no "…" after them
+        [[], True],  # only "cs": nothing marked, the text's start as before
+        [["learned Policy"], False],  # a singular for the plural, another case
+        [["Vision-Transformer"], False],
+        [["x = y"], False],  # a source holding " = "
+    ], found
+    tab.assert_clean()
