@@ -14,7 +14,7 @@ from generator.model import Analysis, Corpus
 
 
 def test_close_extra_topics_are_added_and_nothing_else_moves(
-    bundled_corpus: Corpus, bundled_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+    bundled_corpus: Corpus, recorded_passes: dict[str, list[tuple[Any, ...]]]
 ) -> None:
     """Against seed centres "Deep Residual Learning for Image Recognition" scored 0.73
     for "Image classification" and 0.53 for "ResNets" (under the SECONDARY share);
@@ -25,18 +25,16 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     "Attention" so. A title naming a gated topic's broad word is not enough: "Regularized
     Newton-Raphson Inversion for Text-to-Image Diffusion" and "Mish: A Self Regularized
     ... Activation Function" do not join "Regularization". Every paper with a topic keeps its
-    best topic first and every topic it had; each added topic is one whose label the
-    paper fits."""
-    monkeypatch.setattr(SecondPass, "add_close_topics", lambda self, membership, *_: membership)
-    without = analyze(bundled_corpus, AnalysisSettings())
+    best topic first and every topic it had (the pass's own input and output, recorded in
+    the full analysis)."""
+    ((before, after, _, _),) = recorded_passes["add_close_topics"]
+    (seeds,) = recorded_passes["seeds"]
+    slugs = [paper.slug for paper in bundled_corpus.papers]
     added: dict[str, set[str]] = {}
-    for slug, before in without.paper_topics.items():
-        after = bundled_analysis.paper_topics[slug]
-        if before == ("other",):  # adopted by its neighbours' topics, which the added ones sway
-            continue
-        assert after[0] == before[0] and set(before) <= set(after), slug
-        if set(after) - set(before):
-            added[slug] = set(after) - set(before)
+    for paper, (was, now) in enumerate(zip(before.per_paper, after.per_paper, strict=True)):
+        assert not was or (now[0] == was[0] and set(was) <= set(now)), slugs[paper]
+        if set(now) - set(was):
+            added[slugs[paper]] = {seeds[topic].slug for topic in set(now) - set(was)}
     assert added.get("deep-residual-learning-for-image-recognition") == {"resnet"}
     nnunet = "nnu-net-self-adapting-framework-for-u-net-based-medical-image-segmentation"
     assert "u-net" in added.get(nnunet, ())
@@ -68,12 +66,14 @@ def without_neighbour_adoption(
         def recorded(self: SecondPass, membership: Membership, *rest: Any, **options: Any) -> Any:
             result = real(self, membership, *rest, **options)
             calls[name].append((membership, result, self.fits, options))
+            if name == "add_close_topics":
+                calls.setdefault("seeds", []).append(tuple(self.seeds))
             return result
 
         return recorded
 
     with pytest.MonkeyPatch.context() as patch:
-        for name in calls:
+        for name in ("add_close_topics", "adopt_leftovers"):
             patch.setattr(SecondPass, name, recording(name))
         patch.setattr(SecondPass, "adopt_by_neighbours", lambda self, membership, *_: membership)
         analysis = analyze(bundled_corpus, AnalysisSettings())
