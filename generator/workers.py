@@ -90,10 +90,10 @@ class Pending(Generic[R]):
         """Wait for every chunk; the results in input order. Shuts the workers down; an
         interrupted wait or a failed chunk ends the other workers' chunks at once."""
         try:
-            wait(self._futures, return_when=FIRST_EXCEPTION)  # a failed chunk at once
-            failed = [f for f in self._futures if f.done() and not f.cancelled() and f.exception()]
-            for future in failed[:1]:
-                future.result()  # raises its error
+            wait(self._futures, return_when=FIRST_EXCEPTION)  # a failed chunk: at once
+            for future in self._futures:
+                if future.done() and not future.cancelled() and future.exception():
+                    future.result()  # raises its error
             return [result for future in self._futures for result in future.result()]
         except BaseException:
             self._stop.value = 1

@@ -543,9 +543,8 @@
      result was found by a search alias alone ("vit" for a paper that writes "vision
      transformers": analyze/acronym_aliases.py). Then the words the alias stands for in
      the paper (its source: the filter alias_source, "ViT = vision transformers", which
-     Pagefind never searches) are found in the page's text, case, a plural or a hyphen
-     aside, and shown marked with the words around them, as Pagefind's excerpt shows a
-     word it matched. A query word names an alias as it holds a matched word
+     Pagefind never searches) are found in the page's text (sourceIn) and shown marked
+     with the words around them, as Pagefind's excerpt shows a word it matched. A query word names an alias as it holds a matched word
      (unknownWords): the alias has a word starting with its core. */
   var EXCERPT_WORDS = 30;  /* Pagefind's excerptLength (the options above) */
   var WORDS_BEFORE = 8;
