@@ -110,6 +110,7 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
             ["ViT = vision transformers"],
         ),
         ("ab", "Text with x = y inside and more", ["AB = x = y"]),
+        ("brats", "We segment BRATS scans of the brain", ["brain tumor segmentation = BraTS"]),
     ]
     found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
     assert found == [
@@ -118,5 +119,13 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
         [["learned Policy"], False],  # a singular for the plural, another case
         [["Vision-Transformer"], False],
         [["x = y"], False],  # a source holding " = "
+        [["BRATS"], False],  # an acronym in other capitals (never in lower case only)
     ], found
+    # an excerpt whose last words come again at the text's end is still cut: "…"
+    text = "Code at a.org/x and data at b.org/y for all. Code at a.org/x and data at b.org/y"
+    cut = tab.page.evaluate(
+        "([excerpt, text]) => papersite.excerptNodes(excerpt, text).map((n) => n.textContent)",
+        [text.split(" for all.")[0], text],
+    )
+    assert cut[-1] == " …", cut
     tab.assert_clean()

@@ -14,7 +14,9 @@ from generator.model import Analysis, Corpus
 
 
 def test_close_extra_topics_are_added_and_nothing_else_moves(
-    bundled_corpus: Corpus, recorded_passes: dict[str, list[tuple[Any, ...]]]
+    bundled_corpus: Corpus,
+    bundled_analysis: Analysis,
+    recorded_passes: dict[str, list[tuple[Any, ...]]],
 ) -> None:
     """Against seed centres "Deep Residual Learning for Image Recognition" scored 0.73
     for "Image classification" and 0.53 for "ResNets" (under the SECONDARY share);
@@ -26,7 +28,7 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     Newton-Raphson Inversion for Text-to-Image Diffusion" and "Mish: A Self Regularized
     ... Activation Function" do not join "Regularization". Every paper with a topic keeps its
     best topic first and every topic it had (the pass's own input and output, recorded in
-    the full analysis)."""
+    the full analysis); the topics it adds are in the finished analysis."""
     ((before, after, _, _),) = recorded_passes["add_close_topics"]
     (seeds,) = recorded_passes["seeds"]
     slugs = [paper.slug for paper in bundled_corpus.papers]
@@ -48,6 +50,8 @@ def test_close_extra_topics_are_added_and_nothing_else_moves(
     ):
         assert "regularization" not in added.get(slug, ()), slug
     assert 0 < len(added) <= 0.1 * len(bundled_corpus.papers)
+    for slug in ("deep-residual-learning-for-image-recognition", nnunet, unet3d, video):
+        assert added[slug] <= set(bundled_analysis.paper_topics[slug]), slug
 
 
 @pytest.fixture(scope="module")

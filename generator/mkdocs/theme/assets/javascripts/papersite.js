@@ -532,9 +532,11 @@
     if (text && content && content.replace(/\s+/g, " ").trim().indexOf(start) !== 0) {
       out.unshift(document.createTextNode("… "));
     }
-    var end = text.split(/\s+/).slice(-6).join(" ");
+    var flat = text.replace(/\s+/g, " ");
     var whole = content ? content.replace(/\s+/g, " ").trim() : "";
-    var atEnd = whole && whole.slice(-end.length) === end;  /* the text's own last words */
+    /* the text's own end, not words that the text also opens with */
+    var atEnd = whole && whole.slice(-flat.length) === flat &&
+      (whole.length === flat.length || whole.indexOf(flat) !== 0);
     if (text && !atEnd && !/[.!?…)"”]$/.test(text)) out.push(document.createTextNode(" …"));
     return out;
   }
@@ -569,31 +571,36 @@
   }
 
   /* Where the page's text writes `source`: [start, end], or null. Words joined by spaces,
-     hyphens or nothing ("multilayer perceptron" for "multi-layer perceptrons"); a word
-     in any case, singular or plural ("policy" for "policies"), but an acronym as written
-     ("CS" is no "cs" of an address, and its capital S no plural). */
+     hyphens or nothing ("multilayer perceptron" for "multi-layer perceptrons"), in any
+     case, singular or plural ("policy" for "policies"); an acronym's capital S is no
+     plural ("CS"), and an acronym is never found in lower case only: "cs" of an address
+     is no "CS" (analyze/acronym_aliases.py gives no alias for it either), "BRATS" is
+     "BraTS". */
   function sourceIn(source, content) {
-    var words = source.split(/[\s\u2010\u2011-]+/).filter(Boolean).map(wordPattern);
-    if (!words.length) return null;
-    var pattern = new RegExp("(?<![\\p{L}\\p{N}])" + words.join("[\\s\u2010\u2011-]*") +
-      "(?![\\p{L}\\p{N}])", "u");
-    var match = pattern.exec(content);
-    return match ? [match.index, match.index + match[0].length] : null;
+    var parts = source.split(/[\s\u2010\u2011-]+/).filter(Boolean);
+    if (!parts.length) return null;
+    var acronym = parts.some(isAcronym);
+    var pattern = new RegExp("(?<![\\p{L}\\p{N}])" + parts.map(wordPattern).join("[\\s\u2010\u2011-]*") +
+      "(?![\\p{L}\\p{N}])", "gu");
+    for (var match = pattern.exec(content); match; match = pattern.exec(content)) {
+      if (!acronym || /\p{Lu}/u.test(match[0])) return [match.index, match.index + match[0].length];
+    }
+    return null;
+  }
+
+  function isAcronym(word) {  /* "ViT", "CNNs", "CS" */
+    return (word.match(/\p{Lu}/gu) || []).length > 1 || /\p{Ll}\p{Lu}/u.test(word);
   }
 
   function wordPattern(word) {
-    function literal(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-    var capitals = (word.match(/\p{Lu}/gu) || []).length;
-    if (capitals > 1 || /\p{Ll}\p{Lu}/u.test(word)) {  /* an acronym or a name: "ViT", "CNNs" */
-      return literal(word.replace(/(\p{Lu})s$/u, "$1")) + "(?:e?s)?";
-    }
     var stem = word, ending = "(?:e?s)?";
-    if (/ies$/i.test(word)) { stem = word.slice(0, -3); ending = "(?:y|ies)"; }
+    if (isAcronym(word)) stem = word.replace(/(\p{Lu})s$/u, "$1");  /* CNNs; not the S of CS */
+    else if (/ies$/i.test(word)) { stem = word.slice(0, -3); ending = "(?:y|ies)"; }
     else if (/[^aeiou]y$/i.test(word)) { stem = word.slice(0, -1); ending = "(?:y|ies)"; }
     else if (/[^s]s$/i.test(word)) stem = word.slice(0, -1);
     return Array.from(stem).map(function (ch) {
       var lower = ch.toLowerCase(), upper = ch.toUpperCase();
-      return lower === upper ? literal(ch) : "[" + lower + upper + "]";
+      return lower === upper ? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "[" + lower + upper + "]";
     }).join("") + ending;
   }
 
