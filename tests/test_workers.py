@@ -184,6 +184,20 @@ print(round(time.monotonic() - started, 1))
 """
 
 
+def _stopping(*arguments: str) -> tuple[list[str], float, str]:
+    """Run STOPPING in a process group of its own (a Ctrl+C stays in it): what it
+    raised, if anything, how long it took (a hang fails at the timeout), and its output."""
+    run = subprocess.run(
+        [sys.executable, "-c", STOPPING, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        start_new_session=True,
+    )
+    *error, seconds = run.stdout.split()
+    return error, float(seconds), run.stdout + run.stderr
+
+
 @pytest.mark.parametrize(
     ("scenario", "raised"),
     [
@@ -199,12 +213,9 @@ def test_stopping_a_run_ends_its_workers_at_once(scenario: str, raised: str | No
     interrupt) used to let every worker finish its chunk (a sharded build's is a whole
     share of the pages) before the clean-up; ending them must never hang either: not
     when a worker is sending a large result, has been killed, or has already ended."""
-    run = subprocess.run(
-        [sys.executable, "-c", STOPPING, scenario], capture_output=True, text=True, timeout=30
-    )
-    *error, seconds = run.stdout.split()
-    assert error == ([raised] if raised else []), run.stdout + run.stderr
-    assert float(seconds) < 10, run.stdout  # not the 60 s of the slow chunks
+    error, seconds, output = _stopping(scenario)
+    assert error == ([raised] if raised else []), output
+    assert seconds < 10, output  # not the 60 s of the slow chunks
 
 
 def test_ctrl_c_to_the_whole_group_never_hangs_the_run() -> None:
@@ -212,16 +223,9 @@ def test_ctrl_c_to_the_whole_group_never_hangs_the_run() -> None:
     result left half of it in the pool's pipe, and the run waited for the rest forever
     (a review: 24 runs in 40). Workers leave Ctrl+C to the run, which stops them."""
     for delay in (0.25, 0.45, 0.65, 0.85):
-        run = subprocess.run(
-            [sys.executable, "-c", STOPPING, "ctrl+c", str(delay)],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            start_new_session=True,  # its own group: the signal stays in it
-        )
-        *error, seconds = run.stdout.split()
-        assert error in ([], ["KeyboardInterrupt"]), run.stdout + run.stderr
-        assert float(seconds) < 10, run.stdout
+        error, seconds, output = _stopping("ctrl+c", str(delay))
+        assert error in ([], ["KeyboardInterrupt"]), output
+        assert seconds < 10, output
 
 
 def _int_disposition(chunk: list[int]) -> list[bool]:

@@ -91,8 +91,9 @@ def acronym_aliases(
         if meaning.acronym in defined_otherwise:  # a paper, or a topic "CT", may mean either
             continue
         other_name[meaning.acronym] = phrase
+        written = _acronym_pattern(acronym)  # once per acronym, not per paper
         for paper in meaning.writing_acronym - meaning.writing_phrase:
-            if not texts or _writes_capitalised(texts[paper], acronym):
+            if not texts or _writes_capitalised(texts[paper], written):
                 found.setdefault(paper, {}).setdefault(phrase, acronym)
     ordered = {docs.slugs[paper]: sorted(names.items()) for paper, names in sorted(found.items())}
     return AcronymAliases(
@@ -103,11 +104,15 @@ def acronym_aliases(
     )
 
 
-def _writes_capitalised(text: str, acronym: str) -> bool:
-    """Whether `text` writes `acronym` (or its plural) as a word with a capital in it."""
+def _acronym_pattern(acronym: str) -> re.Pattern[str]:
+    """`acronym` or its plural as a word, in any case."""
     base = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") else acronym
-    pattern = re.compile(r"(?<![^\W_])" + re.escape(base) + r"s?(?![^\W_])", re.IGNORECASE)
-    return any(not written.islower() for written in pattern.findall(text))
+    return re.compile(r"(?<![^\W_])" + re.escape(base) + r"s?(?![^\W_])", re.IGNORECASE)
+
+
+def _writes_capitalised(text: str, acronym: re.Pattern[str]) -> bool:
+    """Whether `text` writes the acronym (`_acronym_pattern`) with a capital in it."""
+    return any(not written.islower() for written in acronym.findall(text))
 
 
 def acronym_meanings(docs: Documents, vectors: Vectors, stats: PhraseStats) -> list[Meaning]:
