@@ -79,9 +79,7 @@ def analyze_timed(
             "code urls",
             lambda: {p.slug: find_urls(p.versions or (p.abstract,)) for p in corpus.papers},
         )
-        aliases = times.run(
-            "search aliases", lambda: acronym_aliases(docs, vectors, stats, texts)
-        )
+        aliases = times.run("search aliases", lambda: acronym_aliases(docs, vectors, stats, texts))
         points = times.run("projection", projection.get)  # the wait (all of it alone)
     except BaseException:
         projection.cancel()

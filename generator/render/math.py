@@ -9,7 +9,7 @@ in a data attribute that KaTeX typesets in the browser.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.greek_letters import GREEK_LETTERS, MORE_GREEK_LETTERS
@@ -224,10 +224,8 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     if _RELATION_WORD_RE.search(text):
         spans = [m.span() for m in _RELATION_RUN_RE.finditer(text) if not _clock_time(m.group())]
-    for match in _TOKEN_RE.finditer(text):
-        if not _MAYBE_MATH_RE.search(match.group()):
-            continue  # no ^ _ { ( : none of _is_math's patterns can match (most words)
-        start, end = _math_span(match.group(), match.start())
+    for token, offset in _candidate_tokens(text):
+        start, end = _math_span(token, offset)
         if start != end:
             operand = _DANGLING_OPERATOR_RE.search(text, start, end) and (
                 _NEXT_OPERAND_RE.match(text, end)
@@ -241,6 +239,29 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _candidate_tokens(text: str) -> Iterator[tuple[str, int]]:
+    """The tokens of `text` that hold ^ _ { or ( (none of _is_math's patterns matches
+    another: most words), each with its offset. Without braces a token is a run of
+    non-spaces, found from those characters: a scan of every word in Python was most
+    of the time of a page's math."""
+    if "{" in text:
+        for match in _TOKEN_RE.finditer(text):
+            if _MAYBE_MATH_RE.search(match.group()):
+                yield match.group(), match.start()
+        return
+    end = 0
+    for found in _MAYBE_MATH_RE.finditer(text):
+        if found.start() < end:
+            continue  # in the run just given
+        start = found.start()
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = found.end()
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield text[start:end], start
 
 
 def _letters_in_prose(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from generator.render.citation import cite
 from generator.render.context import PaperLink, SiteContext
 from generator.render.glued_words import glued_parts
 from generator.render.graph import GraphNode, graph_attribute, local_graph
+from generator.render.plain_math import typed_math_words
 from generator.render.rich_text import external_href, rich_text, unicode_scripts
 from generator.render.text import (
     first_sentence,
@@ -74,8 +75,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
             )
         ],
         # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
-        # inside the longer word (glued_words.py).
-        search_parts=" ".join(glued_parts([paper.title, paper.abstract, *paper.versions[1:]])),
+        # inside the longer word (glued_words.py), and math shown in Unicode as typed
+        # ("l1" for ℓ₁: plain_math.py).
+        search_parts=" ".join(_search_parts([paper.title, paper.abstract, *paper.versions[1:]])),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
@@ -115,7 +117,9 @@ def _meta(paper: Paper, topics: list[Topic], page_url: str | None) -> dict[str, 
         # Plain-text places (the tab, link previews) read U²-Net, not U^2-Net. (Search
         # results keep the listing's text: search.js raises the script itself.)
         "title": str(html_escape(unicode_scripts(paper.title))),
-        "description": str(html_escape(first_sentence(without_headings(paper.abstract)))),
+        "description": str(  # a link preview reads ℓ₁ as the tab does, not "ell_1"
+            html_escape(unicode_scripts(first_sentence(without_headings(paper.abstract))))
+        ),
         # Material shows tags as HTML (search results use innerHTML): escape them too.
         "tags": [str(html_escape(t.label)) for t in topics],
         "topic_urls": {str(html_escape(t.label)): topic_url(t.slug) for t in topics},
@@ -168,6 +172,12 @@ def _listing_url(paper: Paper) -> str | None:
     """The listing's own link to the paper (structured input), when it is a web address."""
     url = paper.external_url
     return url if url and external_href(url) is not None else None
+
+
+def _search_parts(texts: list[str]) -> list[str]:
+    parts = glued_parts(texts)
+    known = {part.casefold() for part in parts}
+    return parts + [word for word in typed_math_words(texts) if word not in known]
 
 
 def _facts(paper: Paper) -> list[str]:

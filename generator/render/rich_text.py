@@ -1,7 +1,8 @@
 """Corpus text as HTML that reads well: escaped, with math typeset, superscripts of names
-raised and web addresses made links; every character of the text is still shown.
+raised and web addresses made links; every character of the text is still on the page.
 
-- Math-like fragments (`mathcal{O}(n^2)`) become KaTeX spans (render/math.py).
+- Math-like fragments (`mathcal{O}(n^2)`) become KaTeX spans (render/math.py) that read
+  as plain text until typeset (render/plain_math.py), the text as written in a tooltip.
 - Method names written with a script (`U^2-Net`, `SL^{2}A`, `X^{2}-Gaussian`) get a
   `<sup>`, so the name reads U²-Net without loading KaTeX; the caret stays, hidden.
 - http(s) and scheme-less addresses become links that tell search engines nothing
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from generator.analyze.code_urls import url_spans
 from generator.links import is_web_address
 from generator.render.math import Fragment, split_math
+from generator.render.plain_math import SUPERSCRIPT, readable_math, unicode_math
 
 # Kept as they are in external links; every other character is percent-encoded. Quotes
 # are not kept: Markdown reads `'…'` after a URL as a link title.
@@ -44,35 +46,15 @@ SCRIPT_SYMBOLS = {
 }
 
 
-_RAISED, _LOWERED = "0123456789+-=()ni", "0123456789+-=()aeioux"  # with Unicode forms
-_SUPERSCRIPT = str.maketrans(_RAISED, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
-_SUBSCRIPT = str.maketrans(_LOWERED, "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
-# Command words of a math fragment that one Unicode character writes, for plain-text
-# places (a tab's title, graph labels): "ell_1" -> "ℓ₁", "0 leq q" -> "0 ≤ q".
-_UNICODE_COMMANDS = {
-    "ell": "ℓ", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
-    "varepsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ",
-    "rho": "ρ", "phi": "φ", "varphi": "φ", "psi": "ψ", "pi": "π", "omega": "ω", "eta": "η",
-    "kappa": "κ", "nu": "ν", "xi": "ξ", "zeta": "ζ", "chi": "χ", "Theta": "Θ", "Lambda": "Λ",
-    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "Delta": "Δ", "Gamma": "Γ",
-    "infty": "∞", "leq": "≤", "geq": "≥", "neq": "≠", "approx": "≈", "cdot": "·",
-    "times": "×", "sim": "∼", "propto": "∝", "rightarrow": "→", "leftarrow": "←",
-    "mapsto": "↦", "partial": "∂", "nabla": "∇",
-}  # fmt: skip
-# In a fragment's TeX form: a command, a script (braced or one character), or a stray
-# mark that plain text cannot write.
-_TEX_PART_RE = re.compile(r"\\([A-Za-z]+|%)|([_^])(?:\{([^{}]*)\}|(.))|([{}$\\^_])")
-
-
 def unicode_scripts(text: str, names: bool = True) -> str:
     """`text` with each name's superscript written with Unicode superscript characters
     where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A; with `names`), and each math
-    fragment that Unicode can write so ("ell_1" -> "ℓ₁"), for plain-text places such as
-    graph labels and the tab's title; other scripts stay as written."""
+    math fragment as plain text (plain_math.py: "ell_1" -> "ℓ₁"), for plain-text places
+    such as graph labels and the tab's title; other name scripts stay as written."""
 
     def raised(match: re.Match[str]) -> str:
         script = name_script(match)
-        converted = script.translate(_SUPERSCRIPT)
+        converted = script.translate(SUPERSCRIPT)
         return (
             match.group()
             if any(c == o for c, o in zip(converted, script, strict=True))
@@ -81,7 +63,7 @@ def unicode_scripts(text: str, names: bool = True) -> str:
 
     def plain(fragment: Fragment) -> str:
         if fragment.tex is not None:
-            return _unicode_math(fragment.tex) or fragment.text
+            return readable_math(fragment.tex)
         return NAME_SCRIPT_RE.sub(raised, fragment.text) if names else fragment.text
 
     return "".join(plain(fragment) for fragment in split_math(text))
@@ -98,10 +80,11 @@ def summary_html(sentence: str, limit: int) -> Markup:
         if fragment.tex is None:
             pieces.append((unicode_scripts(fragment.text), None))
             continue
-        written = _unicode_math(fragment.tex)
-        span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
-        html = span.format(fragment.tex, fragment.text) if written is None else None
-        pieces.append((fragment.text if written is None else written, html))
+        written = unicode_math(fragment.tex)
+        if written is None:
+            pieces.append((readable_math(fragment.tex), math_span(fragment.text, fragment.tex)))
+        else:
+            pieces.append((written, None))
     if sum(len(text) for text, _ in pieces) > limit:
         kept: list[tuple[str, Markup | None]] = []
         room = limit - 1  # and "…"
@@ -118,31 +101,6 @@ def summary_html(sentence: str, limit: int) -> Markup:
     return Markup("").join(Markup.escape(text) if html is None else html for text, html in pieces)
 
 
-def _unicode_math(tex: str) -> str | None:
-    """A math fragment's TeX form `tex` in Unicode characters ("ell_1" -> "ℓ₁",
-    "0 leq q < 1" -> "0 ≤ q < 1", "2^10" -> "2¹⁰"), whole or not at all: None when any
-    part has no Unicode form ("x_ij", "theta^*", "mathcal{O}")."""
-    failed = False
-
-    def part(match: re.Match[str]) -> str:
-        nonlocal failed
-        command, mark, braced, single, stray = match.groups()
-        if command is not None:
-            found = "%" if command == "%" else _UNICODE_COMMANDS.get(command)
-            failed = failed or found is None
-            return found or ""
-        if stray is not None:  # a brace, dollar, caret or backslash left: not plain text
-            failed = True
-            return ""
-        script = braced if braced is not None else single
-        table, known = (_SUPERSCRIPT, _RAISED) if mark == "^" else (_SUBSCRIPT, _LOWERED)
-        failed = failed or not script or not set(script) <= set(known)
-        return script.translate(table)
-
-    written = _TEX_PART_RE.sub(part, tex)
-    return None if failed else written
-
-
 def rich_text(text: str, *, links: bool = True) -> Markup:
     """`text` as escaped HTML with math, raised name scripts and (with `links`) links."""
     parts = []
@@ -150,9 +108,20 @@ def rich_text(text: str, *, links: bool = True) -> Markup:
         if fragment.tex is None:
             parts.append(_linked(fragment.text) if links else _scripts(fragment.text))
         else:
-            span = Markup('<span class="ps-math" data-tex="{}">{}</span>')
-            parts.append(span.format(fragment.tex, fragment.text))
+            parts.append(math_span(fragment.text, fragment.tex))
     return Markup("").join(parts)
+
+
+def math_span(text: str, tex: str) -> Markup:
+    """A math fragment for KaTeX to typeset from `data-tex`. Until it does (or with
+    scripts off, and for search, which indexes the page's text) the span reads as plain
+    text ("O(T^(-1/2d))"); its tooltip keeps the text as the listing wrote it."""
+    shown = readable_math(tex)
+    if shown == text:
+        return Markup('<span class="ps-math" data-tex="{}">{}</span>').format(tex, shown)
+    return Markup('<span class="ps-math" data-tex="{}" title="{}">{}</span>').format(
+        tex, text, shown
+    )
 
 
 def _linked(text: str) -> Markup:

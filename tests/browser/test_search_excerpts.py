@@ -1,8 +1,11 @@
-"""Search results found by an alias alone show, marked, the words the alias stands for.
+"""What search results show of a page's text.
 
 A paper that writes "vision transformers" is found by `vit` (its search alias); Pagefind's
 excerpt then marks nothing. papersite.excerptFor finds the alias's source in the page's
 text (analyze/acronym_aliases.py, render/paper_page.py) and marks it.
+
+Math reads as plain text in the page's text, which Pagefind indexes before KaTeX
+typesets it ("ℓ₁", not "ell_1": render/plain_math.py), and is found as it is typed ("l1").
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from browser_support import header_search
 from sitebuild import BuiltSite
 
 from generator.folding import fold
+from generator.render.math import split_math
+from generator.render.plain_math import readable_math, typed_math_words
 
 if TYPE_CHECKING:
     from conftest import Tab
@@ -128,4 +133,54 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
         [text.split(" for all.")[0], text],
     )
     assert cut[-1] == " …", cut
+    tab.assert_clean()
+
+
+# Each result of a query: its address, the page's text as Pagefind holds it and the
+# marks of the excerpt the search shows.
+RESULT_TEXTS_JS = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
+  const found = await pagefind.search(query);
+  const data = await Promise.all(found.results.map((result) => result.data()));
+  return data.map((page) => {
+    const box = document.createElement("span");
+    papersite.excerptNodes(papersite.excerptFor(query, page), page.content)
+      .forEach((node) => box.appendChild(node));
+    return [new URL(page.url, location.href).href, page.content,
+            Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
+  });
+}"""
+
+
+def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: BuiltSite) -> None:
+    """Excerpts showed "mathcal{O}(T^{-1/2d})", "0.78 pm 0.10" and "ell_1" (the text
+    KaTeX typesets after Pagefind indexed it), and "l1" found no page that shows ℓ₁; found
+    so, its excerpt is the abstract's start, nothing marked."""
+    typed: dict[str, set[str]] = {}  # a typed word -> the papers whose math it is
+    rewritten: dict[str, list[tuple[str, str]]] = {}  # slug -> (as written, as read)
+    for paper in e2e_site.corpus.papers:
+        for word in typed_math_words([paper.title, paper.abstract, *paper.versions[1:]]):
+            typed.setdefault(word, set()).add(paper.slug)
+        rewritten[paper.slug] = [
+            (fragment.text, readable_math(fragment.tex))
+            for fragment in split_math(paper.abstract)
+            if fragment.tex is not None and readable_math(fragment.tex) != fragment.text
+        ]
+    assert len(typed) >= 3
+    tab.goto("")
+    checked = 0
+    for word, slugs in sorted(typed.items()):
+        found, marked = {}, {}
+        for url, content, marks in tab.page.evaluate(RESULT_TEXTS_JS, word):
+            slug = tab.path(url).strip("/").removeprefix("papers/")
+            found[slug], marked[slug] = content, marks
+        assert slugs <= found.keys(), (word, slugs - found.keys())
+        for slug in slugs:
+            # the excerpt marks the math as shown ("ℓ₁") or the word as written ("L1")
+            assert [fold(mark) for mark in marked[slug]][:1] == [word], (slug, marked[slug])
+            for written, read in rewritten[slug]:
+                assert read in found[slug], (slug, read)
+                assert f" {written} " not in found[slug], (slug, written)
+                checked += 1
+    assert checked >= 10
     tab.assert_clean()

@@ -41,6 +41,19 @@ class Node:
                 parts.append(child.text())
         return "".join(parts)
 
+    def written_text(self) -> str:
+        """The text as the corpus wrote it: `text`, with each math fragment as its
+        tooltip holds it where it reads otherwise ("ell_1" where "ℓ₁" is shown)."""
+        parts: list[str] = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif "ps-math" in child.classes() and "title" in child.attrs:
+                parts.append(child.attrs["title"])
+            elif child.tag not in NOT_TEXT:
+                parts.append(child.written_text())
+        return "".join(parts)
+
     def classes(self) -> set[str]:
         """The element's classes."""
         return set(self.attrs.get("class", "").split())

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.math import Fragment, split_math, to_tex
+from generator.render.math import (
+    _MAYBE_MATH_RE,
+    _TOKEN_RE,
+    Fragment,
+    _candidate_tokens,
+    split_math,
+    to_tex,
+)
 
 
 def _math(text: str) -> list[tuple[str, str | None]]:
@@ -214,3 +221,13 @@ def test_a_greek_letter_the_math_uses_is_one_in_the_prose_too() -> None:
     # a name the math does not use stays a word, and so does one inside another word
     assert _math("the tau lepton and the Delta variant") == []
     assert _math("with f_theta learned, theta-join and theta/2 stay") == [("f_theta", r"f_\theta")]
+
+
+@given(st.text(alphabet="ab1 ^_(){}.\t\u00a0\u2003", max_size=60))
+def test_only_tokens_that_may_be_math_are_read_and_all_of_them(text: str) -> None:
+    """The runs found from ^ _ ( are exactly the tokens holding them, spaces of any kind
+    (a no-break space, an em space) included."""
+    every = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(text)]
+    assert list(_candidate_tokens(text)) == [
+        (token, offset) for token, offset in every if _MAYBE_MATH_RE.search(token)
+    ]

@@ -63,7 +63,20 @@ def test_markup_in_the_text_stays_text() -> None:
 
 @given(st.text(max_size=200))
 def test_every_character_is_kept(text: str) -> None:
-    assert _text(rich_text(text)) == text
+    assert _tree(rich_text(text)).written_text() == text
+
+
+def test_math_reads_as_text_until_typeset_and_keeps_the_written_form() -> None:
+    """Search excerpts and pages read with scripts off showed "mathcal{O}(T^{-1/2d})" and
+    "0.78 pm 0.10"; the written form stays in the tooltip."""
+    tree = _tree(rich_text("a mathcal{O}(T^{-1/2d}) rate and ell_1 norms of 0.78 pm 0.10"))
+    spans = [(n.attrs["data-tex"], n.text(), n.attrs.get("title")) for n in tree.find_all("span")]
+    assert spans == [
+        (r"\mathcal{O}(T^{-1/2d})", "O(T^(-1/2d))", "mathcal{O}(T^{-1/2d})"),
+        (r"\ell_1", "ℓ₁", "ell_1"),
+        (r"0.78 \pm 0.10", "0.78 ± 0.10", "0.78 pm 0.10"),
+    ]
+    assert tree.text() == "a O(T^(-1/2d)) rate and ℓ₁ norms of 0.78 ± 0.10"
 
 
 @pytest.mark.parametrize(
@@ -73,8 +86,8 @@ def test_every_character_is_kept(text: str) -> None:
         ("X^{2}-Gaussian", "X²-Gaussian"),
         ("SL^{2}A-INR", "SL²A-INR"),
         ("SP^2OT and n^{-1}", "SP²OT and n⁻¹"),
-        ("Net^{dagger}", "Net^{dagger}"),  # no superscript character: kept as written
-        ("x^{ab}", "x^{ab}"),
+        ("Net^{dagger}", "Net†"),
+        ("x^{ab}", "x^ab"),  # no superscript characters: marked
         ("a ^2 caret alone", "a ^2 caret alone"),
     ],
 )
@@ -89,18 +102,18 @@ def test_plain_text_places_raise_name_scripts_with_unicode(written: str, shown: 
         ("with 0 leq q < 1", "with 0 ≤ q < 1"),
         ("O(n^2) and x_i", "O(n²) and xᵢ"),
         ("a 256 times 256 grid", "a 256 × 256 grid"),
-        # no Unicode for a part: the fragment as written
-        ("rate mathcal{O}(T^{-1/2d})", "rate mathcal{O}(T^{-1/2d})"),
-        ("a (1-e^{-pi/2}) factor", "a (1-e^{-pi/2}) factor"),
-        ("the tau_max bound", "the tau_max bound"),
-        # whole or not at all: the page braces the whole script (2^{10}, x_{ij})
+        # no Unicode for a part: readable text, never "mathcal" or "times" as words
+        ("rate mathcal{O}(T^{-1/2d})", "rate O(T^(-1/2d))"),
+        ("a (1-e^{-pi/2}) factor", "a (1-e^(-π/2)) factor"),
+        ("the tau_max bound", "the τ_max bound"),
+        # a script is Unicode whole or marked: the page braces it whole (2^{10}, x_{ij})
         ("O(n^10) steps", "O(n¹⁰) steps"),
         ("weights x_ij", "weights x_ij"),
-        ("a theta^* point", "a theta^* point"),
-        ("R^{n times n} matrices", "R^{n times n} matrices"),
+        ("a theta^* point", "a θ* point"),
+        ("R^{n times n} matrices", "R^(n × n) matrices"),
     ],
 )
-def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str) -> None:
+def test_plain_text_places_write_math_in_unicode_or_readable_text(written: str, shown: str) -> None:
     """A tab's title and graph labels read "ell_1" where the page shows ℓ₁."""
     assert unicode_scripts(written) == shown
 
@@ -112,12 +125,12 @@ def test_plain_text_places_write_simple_math_in_unicode(written: str, shown: str
         ("U^2-Net segments <b>", "U²-Net segments <b>", []),  # markup stays text
         (
             "the Monge gap M^c_{rho}(T) of a map",
-            "the Monge gap M^c_{rho}(T) of a map",
+            "the Monge gap M^c_ρ(T) of a map",  # as read until KaTeX typesets it
             [r"M^c_{\rho}(T)"],
         ),
         (
             "where h:=1{2}|cdot|_2^2+tau and",
-            "where h:=1{2}|cdot|_2^2+tau and",
+            "where h:=1/2|·|₂²+τ and",
             [r"h:=\frac{1}{2}|\cdot|_2^2+\tau"],
         ),
     ],

@@ -90,6 +90,18 @@ def test_every_word_must_match_else_any_word_is_flagged() -> None:
     assert index.search("xylophone").hits == ()
 
 
+def test_math_is_searched_as_the_page_reads_it() -> None:
+    """The page shows "ell_1" as ℓ₁ (Pagefind indexes that) and CO_2 as CO₂: "l1" and
+    "co2" find them, "mathcal" (a font the page drops) does not."""
+    index = _index(
+        ("a", "Sparse coding", "An ell_1 penalty in mathcal{O}(n) time."),
+        ("b", "Molecules", "A formula such as CO_2 is drawn."),
+    )
+    assert [h.slug for h in index.search("l1").hits] == ["a"]
+    assert [h.slug for h in index.search("co2").hits] == ["b"]
+    assert index.search("mathcal").hits == ()
+
+
 def test_any_word_results_hold_the_most_words_first_and_never_only_small_ones() -> None:
     """As the site's search box (search.js `find`): "the xyzzq" listed every paper with
     "the"; a paper holding two of the words comes before one holding one, however much

@@ -151,7 +151,7 @@ def test_links_to_paper_pages_show_the_exact_title(built_site: BuiltSite) -> Non
                 continue
             seen += 1
             title = titles[target[0]]
-            if link.text() != title and link.attrs.get("title") not in (
+            if link.written_text() != title and link.attrs.get("title") not in (
                 title,
                 unicode_scripts(title),  # a tooltip holds no markup: as the tab's title
             ):
@@ -181,14 +181,15 @@ def test_tables_keep_their_shape(built_site: BuiltSite) -> None:
 
 
 def test_abstract_words_equal_the_cleaned_abstract(built_site: BuiltSite) -> None:
-    """For every paper, every version's words, in order, exactly as ingest cleaned them."""
+    """For every paper, every version's words, in order, exactly as ingest cleaned them
+    (math fragments shown as plain text hold the written form in their tooltip)."""
     wrong = []
     for paper in built_site.corpus.papers:
         shown = _paper_tree(built_site, paper).find_all(cls="ps-abstract")
         if not paper.versions:
             assert [("ps-missing" in a.classes()) for a in shown] == [True], paper.slug
             continue
-        words = [a.text().split() for a in shown]
+        words = [a.written_text().split() for a in shown]
         if words != [v.split() for v in paper.versions]:
             wrong.append(paper.slug)
     assert wrong == []
@@ -198,7 +199,7 @@ def test_title_heading_is_the_exact_title(built_site: BuiltSite) -> None:
     wrong = []
     for paper in built_site.corpus.papers:
         heading = _paper_tree(built_site, paper).find("article").find("h1")
-        text = heading.text().removesuffix("¶")
+        text = heading.written_text().removesuffix("¶")
         if text != paper.title:
             wrong.append((paper.slug, text))
     assert wrong == []
@@ -239,7 +240,7 @@ def _script_signature(node: Node) -> str:
 def test_corpus_text_shows_as_text(fixture_site: BuiltSite) -> None:
     nasty = _by_key(fixture_site, "nasty")
     tree = _paper_tree(fixture_site, nasty)
-    article = tree.find("article").text()
+    article = tree.find("article").written_text()
     missing = [t for t in NASTY_TEXTS if t not in article]
     assert missing == []
     assert nasty.title in article
@@ -314,7 +315,7 @@ def test_head_meta_is_escaped(fixture_site: BuiltSite) -> None:
         head = parse(html).find("head")
         meta = {m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
         assert head.find("title").text() == f"{paper.title} - {fixture_site.config.site_name}"
-        assert meta["description"] == first_sentence(paper.abstract)
+        assert meta["description"] == unicode_scripts(first_sentence(paper.abstract))
         # A title drawn from the abstract is no bibliographic fact: no citation tags.
         assert meta.get("citation_title") == (None if paper.title_inferred else paper.title)
         topics = [

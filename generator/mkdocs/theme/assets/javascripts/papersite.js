@@ -546,15 +546,20 @@
      transformers": analyze/acronym_aliases.py). Then the words the alias stands for in
      the paper (its source: the filter alias_source, "ViT = vision transformers", which
      Pagefind never searches) are found in the page's text (sourceIn) and shown marked
-     with the words around them, as Pagefind's excerpt shows a word it matched. A query word names an alias as it holds a matched word
-     (unknownWords): the alias has a word starting with its core. */
+     with the words around them, as Pagefind's excerpt shows a word it matched. A query
+     word names an alias as it holds a matched word (unknownWords): the alias has a word
+     starting with its core. A result found by math typed in ASCII ("l1") shows the
+     math as the page does ("ℓ₁"), marked. */
   var EXCERPT_WORDS = 30;  /* Pagefind's excerptLength (the options above) */
   var WORDS_BEFORE = 8;
 
   function excerptFor(query, data) {
     var excerpt = data.excerpt || "";
     var pairs = (data.filters || {}).alias_source || [];
-    if (excerpt.indexOf("<mark>") >= 0 || !pairs.length) return excerpt;
+    if (excerpt.indexOf("<mark>") >= 0) return excerpt;
+    var typed = typedMathIn(query, data.content || "");
+    if (typed) return excerptAround(data.content, typed);
+    if (!pairs.length) return excerpt;
     var cores = query.split(/\s+/).map(folded).filter(function (word) { return word.length > 1; })
       .map(function (word) { return core(word); });
     for (var i = 0; i < pairs.length; i++) {
@@ -568,6 +573,22 @@
       if (found) return excerptAround(data.content, found);
     }
     return excerpt;
+  }
+
+  /* Where the page's text shows, in Unicode, math a query word types ("ℓ₁" for "l1",
+     "CO₂" for "co2": render/plain_math.py gives the page these words to be found by):
+     [start, end], or null. */
+  function typedMathIn(query, content) {
+    var words = query.split(/\s+/).map(folded).filter(function (word) { return /\d/.test(word); });
+    if (!words.length) return null;
+    var run = /[\p{L}\p{N}]+/gu;
+    for (var match = run.exec(content); match; match = run.exec(content)) {
+      var typed = match[0].normalize("NFKC");
+      if (typed !== match[0] && words.indexOf(folded(typed)) >= 0) {
+        return [match.index, match.index + match[0].length];
+      }
+    }
+    return null;
   }
 
   /* Where the page's text writes `source`: [start, end], or null. Words joined by spaces,
@@ -981,7 +1002,7 @@
       try {
         var holder = document.createElement("span");
         window.katex.render(node.getAttribute("data-tex"), holder, KATEX_OPTIONS);
-        node.title = node.textContent;
+        node.title = node.title || node.textContent; /* the text as the listing wrote it */
         node.textContent = "";
         node.appendChild(holder);
       } catch (error) {

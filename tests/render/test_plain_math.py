@@ -1,0 +1,89 @@
+"""Math fragments as plain text: Unicode where every part has a form, else text a reader
+can follow, never the lost-backslash words a listing wrote ("mathcal", "pm")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.render.math import split_math, to_tex
+from generator.render.plain_math import readable_math, typed_math_words, unicode_math
+
+
+@pytest.mark.parametrize(
+    ("written", "unicode"),
+    [
+        ("ell_1", "ℓ₁"),
+        ("0 leq q < 1", "0 ≤ q < 1"),
+        ("2^10", "2¹⁰"),
+        ("0.78 pm 0.10", "0.78 ± 0.10"),
+        ("g circ h", "g ∘ h"),
+        ("128 times 128", "128 × 128"),
+        ("x_ij", None),  # no subscript j
+        ("theta^*", None),
+        ("mathcal{O}(n)", None),
+        ("frac{1}{2}", None),
+        ("M^c_{rho}", None),
+    ],
+)
+def test_unicode_math_is_whole_or_nothing(written: str, unicode: str | None) -> None:
+    assert unicode_math(to_tex(written)) == unicode
+
+
+@pytest.mark.parametrize(
+    ("written", "readable"),
+    [
+        ("mathcal{O}(T^{-1/2d})", "O(T^(-1/2d))"),  # fonts dropped, a long script grouped
+        ("f_theta", "f_θ"),
+        ("theta^*", "θ*"),
+        ("T_{2}^*", "T₂*"),
+        ("ell_infty", "ℓ_∞"),
+        ("R^{n times n}", "R^(n × n)"),
+        ("mathcal{O}(mathcal{C_{Phi circ Psi}/n})", "O(C_(Φ ∘ Ψ)/n)"),
+        ("h:=1{2}|cdot|_2^2+tau", "h:=1/2|·|₂²+τ"),  # the lost fraction
+        ("Omega(sigma^2dlog(T/d))", "Ω(σ²d log(T/d))"),  # a function name stays a word
+        ("ell_k^*approx(k+1/2)pi/log(1/rho)", "ℓ_k*≈(k+1/2)π/log(1/ρ)"),
+        ("E[X]=O(e^{-c m})", "E[X]=O(e^(-c m))"),
+    ],
+)
+def test_readable_math_writes_what_unicode_cannot(written: str, readable: str) -> None:
+    assert readable_math(to_tex(written)) == readable
+
+
+@pytest.mark.parametrize(
+    ("tex", "readable"),
+    [
+        (r"\frac{k+1}{n}", "(k+1)/n"),
+        (r"\sqrt{d}", "√d"),
+        (r"\hat{y} \neq \widetilde{xy}", "y\u0302 ≠ xy"),  # a combining mark over one letter
+        (r"x\,y\!z", "x yz"),
+        (r"x^\top A", "xᵀ A"),
+        (r"\{a\}", "{a}"),
+        (r"a}b{c", "abc"),  # stray braces are left out
+        ("x^", "x^"),
+        ("\\", ""),
+    ],
+)
+def test_readable_math_reads_tex_written_with_backslashes(tex: str, readable: str) -> None:
+    assert readable_math(tex) == readable
+
+
+@given(st.text(max_size=80))
+def test_any_text_reads_without_error_and_unicode_agrees_when_whole(text: str) -> None:
+    for fragment in split_math(text):
+        if fragment.tex is not None:
+            whole = unicode_math(fragment.tex)
+            assert whole is None or whole == readable_math(fragment.tex)
+
+
+@given(st.text(alphabet="\\{}^_ab1 ", max_size=40))
+def test_tex_made_of_marks_alone_reads_without_a_backslash(tex: str) -> None:
+    assert "\\" not in readable_math(tex)
+
+
+def test_math_shown_in_unicode_is_found_as_it_is_typed() -> None:
+    """ "l1" found no page that shows ℓ₁, nor "co2" one that shows CO₂."""
+    text = "the ell_1 norm, CO_2 and T_1-weighted scans, AP_{50}, O(n^2), 2^10, x_i, sigma^2 d"
+    assert typed_math_words([text, "again ell_1"]) == ["l1", "co2", "t1", "ap50", "n2"]
+    assert typed_math_words(["no math at all: l1 and CO2"]) == []
