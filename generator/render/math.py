@@ -43,7 +43,7 @@ _TEX_COMMAND_RE = re.compile(r"\\([A-Za-z]+|[^A-Za-z]?)")
 _SAFE_SYMBOLS = frozenset(",;:{}|%&#_ $")
 # The commands a fragment may hold to be typeset: those this module restores, those
 # abstracts write with their backslash, and nothing that draws outside the line.
-_SAFE_COMMANDS = frozenset(
+SAFE_COMMANDS = frozenset(
     [
         *_COMMANDS,
         *_WHOLE_COMMANDS,
@@ -352,7 +352,7 @@ def _safe_tex(tex: str) -> bool:
     """True when every command in `tex` is one KaTeX sets in the line (no rules, kerns,
     boxes, colours, macros or links)."""
     return all(
-        name in _SAFE_COMMANDS if name[:1].isalpha() else name in _SAFE_SYMBOLS and name != ""
+        name in SAFE_COMMANDS if name[:1].isalpha() else name in _SAFE_SYMBOLS and name != ""
         for name in _TEX_COMMAND_RE.findall(tex)
     )
 

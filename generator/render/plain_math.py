@@ -12,7 +12,6 @@ listing wrote, which reads as words ("mathcal", "pm").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from generator.render.math import split_math
@@ -22,33 +21,87 @@ SUPERSCRIPT = str.maketrans(RAISED, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾�
 SUBSCRIPT = str.maketrans(LOWERED, "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓ")
 # Command words that one Unicode character writes: "ell_1" -> "ℓ₁", "0 leq q" -> "0 ≤ q".
 _UNICODE_COMMANDS = {
+    # letters
     "ell": "ℓ", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
-    "varepsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ",
-    "rho": "ρ", "phi": "φ", "varphi": "φ", "psi": "ψ", "pi": "π", "omega": "ω", "eta": "η",
-    "kappa": "κ", "nu": "ν", "xi": "ξ", "zeta": "ζ", "chi": "χ", "iota": "ι",
-    "upsilon": "υ", "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ",
-    "Omega": "Ω", "Delta": "Δ", "Gamma": "Γ", "Upsilon": "Υ",
-    "infty": "∞", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠",
-    "approx": "≈", "equiv": "≡", "ll": "≪", "gg": "≫", "cdot": "·", "times": "×",
-    "pm": "±", "mp": "∓", "circ": "∘", "sim": "∼", "propto": "∝", "in": "∈",
-    "rightarrow": "→", "to": "→", "leftarrow": "←", "mapsto": "↦", "partial": "∂",
-    "nabla": "∇", "dagger": "†", "prime": "′", "top": "⊤", "ldots": "…", "cdots": "⋯",
+    "varepsilon": "ε", "theta": "θ", "vartheta": "ϑ", "lambda": "λ", "mu": "μ",
+    "sigma": "σ", "varsigma": "ς", "tau": "τ", "rho": "ρ", "varrho": "ϱ", "phi": "φ",
+    "varphi": "φ", "psi": "ψ", "pi": "π", "varpi": "ϖ", "omega": "ω", "eta": "η",
+    "kappa": "κ", "varkappa": "ϰ", "nu": "ν", "xi": "ξ", "zeta": "ζ", "chi": "χ",
+    "iota": "ι", "upsilon": "υ", "digamma": "ϝ", "Theta": "Θ", "Lambda": "Λ",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "Delta": "Δ", "Gamma": "Γ",
+    "Upsilon": "Υ", "Pi": "Π", "Xi": "Ξ", "aleph": "ℵ", "hbar": "ℏ", "imath": "ı",
+    "jmath": "ȷ", "wp": "℘", "Re": "ℜ", "Im": "ℑ",
+    # relations
+    "leq": "≤", "le": "≤", "leqslant": "⩽", "geq": "≥", "ge": "≥", "geqslant": "⩾",
+    "neq": "≠", "ne": "≠", "nleq": "≰", "ngeq": "≱", "approx": "≈", "equiv": "≡",
+    "cong": "≅", "ncong": "≇", "simeq": "≃", "sim": "∼", "nsim": "≁", "propto": "∝",
+    "ll": "≪", "gg": "≫", "lesssim": "≲", "gtrsim": "≳", "prec": "≺", "succ": "≻",
+    "preceq": "⪯", "succeq": "⪰", "asymp": "≍", "triangleq": "≜", "doteq": "≐",
+    "coloneqq": "≔", "in": "∈", "notin": "∉", "ni": "∋", "subset": "⊂", "subseteq": "⊆",
+    "supset": "⊃", "supseteq": "⊇", "sqsubset": "⊏", "sqsubseteq": "⊑", "mid": "∣",
+    "nmid": "∤", "parallel": "∥", "nparallel": "∦", "perp": "⊥", "vdash": "⊢",
+    "models": "⊨",
+    # operators and symbols
+    "cdot": "·", "cdotp": "·", "times": "×", "div": "÷", "pm": "±", "mp": "∓",
+    "circ": "∘", "ast": "∗", "star": "⋆", "bullet": "•", "cup": "∪", "cap": "∩",
+    "setminus": "∖", "wedge": "∧", "land": "∧", "vee": "∨", "lor": "∨", "neg": "¬",
+    "otimes": "⊗", "oplus": "⊕", "ominus": "⊖", "odot": "⊙", "oslash": "⊘",
+    "intercal": "⊺", "forall": "∀", "exists": "∃", "emptyset": "∅", "varnothing": "∅",
+    "infty": "∞", "partial": "∂", "nabla": "∇", "dagger": "†", "prime": "′", "top": "⊤",
+    "bot": "⊥", "angle": "∠", "measuredangle": "∡", "triangle": "△", "square": "□",
+    "blacksquare": "■", "lozenge": "◊", "diamond": "⋄", "sharp": "♯", "flat": "♭",
+    "natural": "♮", "checkmark": "✓", "ldots": "…", "dots": "…", "cdots": "⋯",
+    "vdots": "⋮", "ddots": "⋱", "colon": ":",
+    # large operators
+    "sum": "∑", "prod": "∏", "coprod": "∐", "int": "∫", "oint": "∮", "iint": "∬",
+    "iiint": "∭", "bigcup": "⋃", "bigcap": "⋂", "bigoplus": "⨁", "bigotimes": "⨂",
+    "bigvee": "⋁", "bigwedge": "⋀",
+    # arrows
+    "rightarrow": "→", "to": "→", "leftarrow": "←", "gets": "←", "mapsto": "↦",
+    "longmapsto": "⟼", "leftrightarrow": "↔", "Rightarrow": "⇒", "Leftarrow": "⇐",
+    "Leftrightarrow": "⇔", "longrightarrow": "⟶", "longleftarrow": "⟵",
+    "Longrightarrow": "⟹", "Longleftarrow": "⟸", "Longleftrightarrow": "⟺",
+    "implies": "⟹", "iff": "⟺", "uparrow": "↑", "downarrow": "↓", "Uparrow": "⇑",
+    "Downarrow": "⇓", "updownarrow": "↕", "nearrow": "↗", "searrow": "↘",
+    "hookrightarrow": "↪", "rightharpoonup": "⇀", "leftharpoonup": "↼",
+    # delimiters
+    "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈",
+    "rceil": "⌉", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖", "lVert": "‖",
+    "rVert": "‖",
 }  # fmt: skip
-# Commands whose argument is the text itself: fonts and words set upright.
+# Commands whose argument is the text itself: fonts, words set upright, boxes.
 _FONTS = frozenset(
-    "mathcal mathbb mathbf mathrm mathsf mathit mathtt mathfrak boldsymbol bm "
-    "operatorname text textrm textbf textit".split()
+    "mathcal mathbb mathbf mathrm mathsf mathit mathtt mathfrak mathscr mathnormal "
+    "boldsymbol bm operatorname text textrm textbf textit textsf texttt textnormal emph "
+    "boxed cancel underbrace overbrace".split()
 )
 # Accents: a combining mark over a one-character argument, else the argument alone.
 _ACCENTS = {
     "hat": "\u0302", "widehat": "\u0302", "tilde": "\u0303", "widetilde": "\u0303",
-    "bar": "\u0304", "overline": "\u0305", "vec": "\u20d7", "dot": "\u0307",
+    "bar": "\u0304", "overline": "\u0305", "underline": "\u0332", "vec": "\u20d7",
+    "overrightarrow": "\u20d7", "overleftarrow": "\u20d6", "dot": "\u0307",
     "ddot": "\u0308", "check": "\u030c", "breve": "\u0306",
 }  # fmt: skip
+# Operator names, written as the words they are ("log n", "max(a, b)").
+OPERATOR_NAMES = frozenset(
+    "log ln lg exp sin cos tan cot sec csc tanh sinh cosh arcsin arccos arctan lim "
+    "liminf limsup sup inf arg argmin argmax det dim ker gcd lcm Pr min max mod bmod "
+    "choose".split()
+)
+# Sizes of delimiters, and spaces: nothing, or one space.
+_SIZES = frozenset(
+    "left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr".split()
+)
+_SPACES = frozenset([",", ";", ":", " ", "\\", "quad", "qquad"])
 # Scripts written after their base as they are, with no mark (x^* reads x*).
 _PLAIN_SCRIPTS = frozenset("*′†")
 _OPERATORS = frozenset("+-−*/=<>,;: ·×±∓∘≤≥≠≈∼→←↦∈")
-_TYPED_RE = re.compile(r"(?<![^\W_])[A-Za-z]+[0-9]+(?![^\W_])")
+_UNICODE_SCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓᵀ")
+_TYPED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+(?![A-Za-z0-9])")
+_TYPED_CHARACTERS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑᵢₒᵤₓℓ", "0123456789aeioux" + "l")
+_TYPED_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NORM_INDEX_RE = re.compile("ℓ([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_MAX_DEPTH = 20  # nested groups and arguments read as such; abstracts nest two or three
 _TOKEN_RE = re.compile(r"\\(?:[A-Za-z]+|.?)|.", re.DOTALL)
 
 
@@ -62,33 +115,44 @@ def unicode_math(tex: str) -> str | None:
 
 
 def readable_math(tex: str) -> str:
-    """`tex` as plain text a reader can follow: Unicode where a part has a form, fonts
-    dropped, fractions and roots written out, other scripts marked
+    """`tex` as plain text a reader can follow: whole in Unicode where it can be, else
+    symbols in Unicode, fonts and sizes dropped, fractions and roots written out, and
+    scripts of letters marked, so one formula does not mix "dₓ" and "d_y"
     ("mathcal{O}(T^{-1/2d})" -> "O(T^(-1/2d))", "f_theta" -> "f_θ", "x^*" -> "x*")."""
-    return _Reader(tex).text()
+    return unicode_math(tex) or _Reader(tex, letter_scripts=False).text()
 
 
 def typed_math_words(texts: Iterable[str]) -> list[str]:
     """The words a visitor types for the math of `texts` where the page shows Unicode:
-    "l1" for ℓ₁, "co2" for CO₂, "t1" for T₁, "ap50" for AP₅₀ (compatibility forms,
-    NFKC): ASCII letters then digits, as such names are typed. Each once, in the order
-    they come."""
+    "l1" for ℓ₁ and ℓ¹ (a norm), "co2" for CO₂, "t1" for T₁, "ap50" for AP₅₀: ASCII
+    letters then digits, as such names are typed. A power is not part of a name: O(n²)
+    gives no "n2", ℓ₂² gives "l2". Each once, in the order they come. papersite.js
+    `typedMathIn` finds them in the page's text the same way."""
     words: dict[str, None] = {}
     for text in texts:
         for fragment in split_math(text):
             if fragment.tex is not None:
-                typed = unicodedata.normalize("NFKC", readable_math(fragment.tex))
+                typed = as_typed(readable_math(fragment.tex))
                 words.update(dict.fromkeys(w.casefold() for w in _TYPED_RE.findall(typed)))
     return list(words)
+
+
+def as_typed(text: str) -> str:
+    """`text` with the math characters a visitor types in ASCII so typed, one character
+    for one: subscripts, ℓ, and the index of a norm (ℓ¹)."""
+    text = _NORM_INDEX_RE.sub(lambda m: "l" + m.group(1).translate(_TYPED_SUPERSCRIPTS), text)
+    return text.translate(_TYPED_CHARACTERS)
 
 
 class _Reader:
     """Reads a TeX form token by token; `exact` stays True while every part so far had a
     Unicode form of its own."""
 
-    def __init__(self, tex: str) -> None:
+    def __init__(self, tex: str, *, letter_scripts: bool = True) -> None:
         self._tokens: list[str] = _TOKEN_RE.findall(tex)
+        self._letter_scripts = letter_scripts  # ₐ ₑ ᵢ ₒ ᵤ ₓ ⁿ ⁱ, or _a, ^n
         self._at = 0
+        self._depth = 0  # groups and arguments being read
         self.exact = True
 
     def text(self, *, in_group: bool = False) -> str:
@@ -103,7 +167,7 @@ class _Reader:
                 self.exact = False  # a stray brace: left out
             elif token == "{":
                 self.exact = False
-                parts.append(self.text(in_group=True))
+                parts.append(self._group())
             elif token in ("^", "_"):
                 parts.append(self._script(token))
             elif token.startswith("\\"):
@@ -114,7 +178,20 @@ class _Reader:
             else:
                 self.exact = self.exact and token != "$"
                 parts.append(token)
+        if in_group:
+            self.exact = False  # a group never closed ("x^{2")
         return "".join(parts)
+
+    def _group(self) -> str:
+        """A braced group's text, its opening brace read; nested too deep (hostile
+        text: "{{{{..."), its opening brace is left out and its tokens read flat."""
+        if self._depth == _MAX_DEPTH:
+            self.exact = False
+            return ""
+        self._depth += 1
+        written = self.text(in_group=True)
+        self._depth -= 1
+        return written
 
     def _argument(self) -> str:
         """A command's or script's argument: a braced group or one token."""
@@ -124,9 +201,15 @@ class _Reader:
         token = self._tokens[self._at]
         self._at += 1
         if token == "{":
-            return self.text(in_group=True)
+            return self._group()
         if token.startswith("\\"):
-            return self._command(token[1:])
+            if self._depth == _MAX_DEPTH:  # \hat\hat\hat...: the rest read flat
+                self.exact = False
+                return ""
+            self._depth += 1
+            written = self._command(token[1:])
+            self._depth -= 1
+            return written
         if token in ("^", "_", "}"):
             self.exact = False
             return ""
@@ -146,25 +229,41 @@ class _Reader:
         if name in ("frac", "dfrac", "tfrac"):
             numerator = self._argument()
             return _grouped(numerator) + "/" + _grouped(self._argument())
+        if name in ("binom", "dbinom", "tbinom"):
+            top = self._argument()
+            return f"C({top},{self._argument()})"
+        if name in ("overset", "underset", "stackrel"):
+            self._argument()  # the small text over or under the sign
+            return self._argument()
         if name == "sqrt":
             return "√" + _grouped(self._argument())
-        if name in (",", ";", ":", " ", "\\", "quad", "qquad"):
+        if name == "pmod":
+            return f"(mod {self._argument()})"
+        if name == "not":
+            return self._argument() + "\u0338"
+        if name in ("xrightarrow", "xleftarrow"):
+            above = self._argument()
+            return ("→" if name == "xrightarrow" else "←") + (f"({above})" if above else "")
+        if name in _SPACES:
             return " "
-        if name in ("", "!"):
+        if name in _SIZES or name in ("", "!"):
             return ""
-        return name  # \log, \max, \sin; \{ and \_ as the character
+        return name  # an operator name (\log, \max); \{ and \_ as the character
 
     def _script(self, mark: str) -> str:
         argument = self._argument()
         table, known = (SUPERSCRIPT, RAISED) if mark == "^" else (SUBSCRIPT, LOWERED)
-        if argument and set(argument) <= set(known):
+        letters = any(c.isalpha() for c in argument)
+        if argument and set(argument) <= set(known) and (self._letter_scripts or not letters):
             return argument.translate(table)
         self.exact = False
         if mark == "^" and argument == "⊤":
             return "ᵀ"
         if mark == "^" and argument in _PLAIN_SCRIPTS:
             return argument
-        return mark + _grouped(argument)
+        nested = any(c in "^_" or c in _UNICODE_SCRIPTS for c in argument)
+        word = mark == "^" and len(argument) > 1 and not argument.isdigit()
+        return mark + (f"({argument})" if nested or word else _grouped(argument))
 
 
 def _grouped(text: str) -> str:

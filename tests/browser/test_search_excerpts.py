@@ -184,3 +184,20 @@ def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: Built
                 checked += 1
     assert checked >= 10
     tab.assert_clean()
+
+
+def test_typed_math_marks_names_not_powers(tab: Tab) -> None:
+    """A review: "102" marked "10²" (a hundred) and "m2" marked "m²"; a squared norm
+    "ℓ₂²" is still found by "l2", a norm's raised index "ℓ¹" by "l1"."""
+    tab.goto("")
+    cases = [
+        ("l2", "a squared ℓ₂² loss here and more", []),
+        ("l1", "costs such as ℓ¹ or ℓ² here", []),
+        ("co2", "a formula such as CO₂ here", []),
+        ("102", "about 10² samples here", []),
+        ("m2", "an area of 3 m² here", []),
+        ("l1", "no math at all: the l1 norm", []),
+    ]
+    found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
+    assert [marks for marks, _ in found] == [["ℓ₂"], ["ℓ¹"], ["CO₂"], [], [], []], found
+    tab.assert_clean()

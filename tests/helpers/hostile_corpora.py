@@ -79,6 +79,7 @@ INJECTIONS = [
     "\u202eexe.png",
     "../../etc/passwd",
     "$x^2$ and $$ y $$",
+    "mathcal" + "{" * 3000 + "x^" + "{^" * 1000,  # math nested past any stack
 ]
 WORDS = ABSTRACT.split() + OTHER.split()
 hostile_text = st.one_of(st.sampled_from(INJECTIONS), st.text(min_size=1, max_size=25))

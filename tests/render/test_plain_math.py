@@ -3,12 +3,19 @@ can follow, never the lost-backslash words a listing wrote ("mathcal", "pm")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.math import split_math, to_tex
-from generator.render.plain_math import readable_math, typed_math_words, unicode_math
+from generator.render.math import SAFE_COMMANDS, split_math, to_tex
+from generator.render.plain_math import (
+    OPERATOR_NAMES,
+    readable_math,
+    typed_math_words,
+    unicode_math,
+)
 
 
 @pytest.mark.parametrize(
@@ -85,5 +92,45 @@ def test_tex_made_of_marks_alone_reads_without_a_backslash(tex: str) -> None:
 def test_math_shown_in_unicode_is_found_as_it_is_typed() -> None:
     """ "l1" found no page that shows ℓ₁, nor "co2" one that shows CO₂."""
     text = "the ell_1 norm, CO_2 and T_1-weighted scans, AP_{50}, O(n^2), 2^10, x_i, sigma^2 d"
-    assert typed_math_words([text, "again ell_1"]) == ["l1", "co2", "t1", "ap50", "n2"]
+    assert typed_math_words([text, "again ell_1"]) == ["l1", "co2", "t1", "ap50"]
+    # a norm's index raised is typed too; a power is no part of a name
+    assert typed_math_words(["costs ell^1 or ell^2, a squared ell_3^2 norm, m^2"]) == [
+        "l1",
+        "l2",
+        "l3",
+    ]
     assert typed_math_words(["no math at all: l1 and CO2"]) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "mathcal" + "{" * 5000 + "x" + "}" * 5000,
+        "x^" + "{" * 5000 + "2",
+        "x^{^{^{^{" * 1000,
+        "hat" * 3000 + "{x}",
+        "T^{-1/2d}" + "{" * 5000,
+    ],
+    ids=["font", "script", "scripts", "accents", "after"],
+)
+def test_hostile_nesting_reads_without_error(written: str) -> None:
+    """A group in a group in a group... (a recursion per level overflowed the stack)."""
+    for fragment in split_math(written):
+        if fragment.tex is not None:
+            assert unicode_math(fragment.tex) is None
+            assert len(readable_math(fragment.tex)) <= len(fragment.tex)
+    assert readable_math("\\hat" * 5000 + "{x}") == "x\u0302"  # the last accent read
+    assert readable_math("{" * 30 + "x" + "}" * 30) == "x"
+
+
+def test_no_command_reads_as_a_bare_word_but_operator_names() -> None:
+    """A review: "left( x right)", "sumᵢ₌₁", "langle x, y rangle", "binomnk". Every
+    command a fragment may hold reads as a symbol, as its argument or as nothing; only
+    operator names stay words ("log n")."""
+    words = []
+    for name in sorted(SAFE_COMMANDS):
+        if name.isalpha() and name not in OPERATOR_NAMES:
+            read = readable_math(f"a \\{name}{{x}}{{y}} b")
+            if re.search(rf"(?<![A-Za-z]){name}(?![A-Za-z])", read):
+                words.append((name, read))
+    assert words == []

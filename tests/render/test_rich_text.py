@@ -87,7 +87,7 @@ def test_math_reads_as_text_until_typeset_and_keeps_the_written_form() -> None:
         ("SL^{2}A-INR", "SL²A-INR"),
         ("SP^2OT and n^{-1}", "SP²OT and n⁻¹"),
         ("Net^{dagger}", "Net†"),
-        ("x^{ab}", "x^ab"),  # no superscript characters: marked
+        ("x^{ab}", "x^(ab)"),  # no superscript characters: marked, as one
         ("a ^2 caret alone", "a ^2 caret alone"),
     ],
 )

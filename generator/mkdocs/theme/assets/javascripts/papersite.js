@@ -576,16 +576,25 @@
   }
 
   /* Where the page's text shows, in Unicode, math a query word types ("ℓ₁" for "l1",
-     "CO₂" for "co2": render/plain_math.py gives the page these words to be found by):
-     [start, end], or null. */
+     "CO₂" for "co2"): [start, end], or null. As render/plain_math.py's typed_math_words
+     (which gives the page these words to be found by): subscripts, ℓ and a norm's
+     index (ℓ¹) read as typed, one character for one; a word of ASCII letters then
+     digits, holding such a character. A power is no part of one (10², m²). */
+  var TYPED = { "ℓ": "l", "ₐ": "a", "ₑ": "e", "ᵢ": "i", "ₒ": "o", "ᵤ": "u", "ₓ": "x" };
+  "₀₁₂₃₄₅₆₇₈₉".split("").forEach(function (c, i) { TYPED[c] = String(i); });
+  var RAISED_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
   function typedMathIn(query, content) {
     var words = query.split(/\s+/).map(folded).filter(function (word) { return /\d/.test(word); });
-    if (!words.length) return null;
-    var run = /[\p{L}\p{N}]+/gu;
-    for (var match = run.exec(content); match; match = run.exec(content)) {
-      var typed = match[0].normalize("NFKC");
-      if (typed !== match[0] && words.indexOf(folded(typed)) >= 0) {
-        return [match.index, match.index + match[0].length];
+    if (!words.length || !/[ℓ₀-₉ₐₑᵢₒᵤₓ]/.test(content)) return null;
+    var typed = content.replace(/ℓ[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, function (norm) {
+      return "l" + norm.slice(1).split("").map(function (c) { return RAISED_DIGITS.indexOf(c); }).join("");
+    }).replace(/[ℓ₀-₉ₐₑᵢₒᵤₓ]/g, function (c) { return TYPED[c]; });
+    var word = /(?<![A-Za-z0-9])[A-Za-z]+[0-9]+(?![A-Za-z0-9])/g;
+    for (var match = word.exec(typed); match; match = word.exec(typed)) {
+      var end = match.index + match[0].length;
+      if (content.slice(match.index, end) !== match[0] && words.indexOf(match[0].toLowerCase()) >= 0) {
+        return [match.index, end];
       }
     }
     return null;
