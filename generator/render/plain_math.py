@@ -95,6 +95,8 @@ _SIZES = frozenset(
 _SPACES = frozenset([",", ";", ":", " ", "\\", "quad", "qquad"])
 # Scripts written after their base as they are, with no mark (x^* reads x*).
 _PLAIN_SCRIPTS = frozenset("*′†")
+# Signs set between two operands: spaced alike on both sides.
+_BINARY = frozenset("×·∘±∓≤≥≠≈≡∼∝∈→←↦⇒⟹∪∩⊂⊆")
 _OPERATORS = frozenset("+-−*/=<>,;: ·×±∓∘≤≥≠≈∼→←↦∈")
 _UNICODE_SCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓᵀ")
 _TYPED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+(?![A-Za-z0-9])")
@@ -172,8 +174,12 @@ class _Reader:
                 parts.append(self._script(token))
             elif token.startswith("\\"):
                 written = self._command(token[1:])
-                if len(written) > 1 and written.isalpha() and parts and parts[-1][-1:].isalnum():
+                before = parts[-1][-1:] if parts else ""
+                if len(written) > 1 and written.isalpha() and before.isalnum():
                     written = " " + written  # "d log(T/d)", not "dlog"
+                spaced_after = self._tokens[self._at : self._at + 1] == [" "]
+                if written in _BINARY and spaced_after and before.isalnum():
+                    written = " " + written  # "h ∘ g" for `hcirc g`, "512 × 512"
                 parts.append(written)
             else:
                 self.exact = self.exact and token != "$"

@@ -52,6 +52,10 @@ def test_unicode_math_is_whole_or_nothing(written: str, unicode: str | None) -> 
         ("Omega(sigma^2dlog(T/d))", "Ω(σ²d log(T/d))"),  # a function name stays a word
         ("ell_k^*approx(k+1/2)pi/log(1/rho)", "ℓ_k*≈(k+1/2)π/log(1/ρ)"),
         ("E[X]=O(e^{-c m})", "E[X]=O(e^(-c m))"),
+        # a sign whose space before was lost with its backslash is spaced alike
+        ("f^{*}=hcirc g", "f*=h ∘ g"),
+        ("512times 512", "512 × 512"),
+        ("2.3times", "2.3×"),
     ],
 )
 def test_readable_math_writes_what_unicode_cannot(written: str, readable: str) -> None:
