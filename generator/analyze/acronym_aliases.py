@@ -8,8 +8,9 @@ Which phrase an acronym stands for is learnt from the corpus, as topics learn it
 it in parentheses, among the phrases they give), the one most papers write together with
 it, if enough do. Each paper then gets, as search aliases, the acronyms of the phrases
 it writes, and the phrase of each acronym it writes when the acronym has one meaning
-here (no paper defines it otherwise: "AD" is Alzheimer's disease in one paper, anomaly detection in
-another). A topic labelled by an acronym or by its phrase gets the other name. The
+here (papers define it otherwise less than a fifth of the time: "AD" is Alzheimer's
+disease in one paper, anomaly detection in another; a paper defining it otherwise never
+gets the corpus's phrase). A topic labelled by an acronym or by its phrase gets the other name. The
 aliases are searched, never shown (render/paper_page.py, render/topic_pages.py).
 """
 
@@ -35,6 +36,10 @@ from generator.analyze.features.word_families import same_phrase
 
 # Longest acronym considered (the phrase it stands for has at most acronyms.MAX_WORDS).
 MAX_LETTERS = 8
+# An acronym that papers define as another phrase this share of the times it is defined
+# or more has no one meaning: the papers writing it alone get no phrase for it. Below it,
+# the phrase is right for those at least four times in five.
+MAX_OTHER_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ def acronym_aliases(
     (compressed sensing), which a search for it then found."""
     meanings = acronym_meanings(docs, vectors, stats)
     defined_otherwise = _defined_otherwise(docs, meanings)
+    ambiguous = _ambiguous(docs, defined_otherwise)
     found: dict[int, dict[str, str]] = {}  # paper -> alias -> the words it writes for it
     other_name = {}
     for meaning in meanings:
@@ -88,11 +94,12 @@ def acronym_aliases(
         other_name[meaning.phrase] = acronym
         for paper in meaning.writing_phrase - meaning.writing_acronym:
             found.setdefault(paper, {}).setdefault(acronym, phrase)
-        if meaning.acronym in defined_otherwise:  # a paper, or a topic "CT", may mean either
+        if meaning.acronym in ambiguous:  # a paper, or a topic "AD", may mean either
             continue
         other_name[meaning.acronym] = phrase
         written = _acronym_pattern(acronym)  # once per acronym, not per paper
-        for paper in meaning.writing_acronym - meaning.writing_phrase:
+        otherwise = defined_otherwise.get(meaning.acronym, set())
+        for paper in meaning.writing_acronym - meaning.writing_phrase - otherwise:
             if not texts or _writes_capitalised(texts[paper], written):
                 found.setdefault(paper, {}).setdefault(phrase, acronym)
     ordered = {docs.slugs[paper]: sorted(names.items()) for paper, names in sorted(found.items())}
@@ -210,18 +217,35 @@ def _definitions(docs: Documents) -> dict[str, Counter[str]]:
     return found
 
 
-def _defined_otherwise(docs: Documents, meanings: Iterable[Meaning]) -> set[str]:
-    """Acronyms some paper defines as another phrase than the corpus's meaning (not
-    merely another form of it: "convolution neural network" for "CNN", "chest-X-ray"
-    written as one word for "chest X-ray")."""
+def _defined_otherwise(docs: Documents, meanings: Iterable[Meaning]) -> dict[str, set[int]]:
+    """The papers that define an acronym as another phrase than the corpus's meaning
+    (not merely another form of it: "convolution neural network" for "CNN",
+    "chest-X-ray" written as one word for "chest X-ray"), by acronym."""
     meaning = {m.acronym: m.phrase for m in meanings}
+    found: dict[str, set[int]] = {}
+    for paper, defined in enumerate(docs.defined):
+        for acronym, phrase in defined.items():
+            if (
+                acronym in meaning
+                and not same_phrase(phrase, meaning[acronym])
+                and phrase.replace(" ", "") != meaning[acronym].replace(" ", "")
+            ):
+                found.setdefault(acronym, set()).add(paper)
+    return found
+
+
+def _ambiguous(docs: Documents, defined_otherwise: dict[str, set[int]]) -> set[str]:
+    """Acronyms that papers define otherwise at least MAX_OTHER_SHARE of the time: a
+    paper that writes one alone may mean either ("AD": anomaly detection, Alzheimer's
+    disease and attention decoder once each). One stray definition among many does not
+    make a common acronym so ("CT": computed tomography ten times, conditional transport
+    once, correlation thresholding once): the papers that write it alone get its phrase,
+    but for those that define it otherwise."""
+    defining = Counter(acronym for defined in docs.defined for acronym in defined)
     return {
         acronym
-        for defined in docs.defined
-        for acronym, phrase in defined.items()
-        if acronym in meaning
-        and not same_phrase(phrase, meaning[acronym])
-        and phrase.replace(" ", "") != meaning[acronym].replace(" ", "")
+        for acronym, papers in defined_otherwise.items()
+        if len(papers) >= MAX_OTHER_SHARE * defining[acronym]
     }
 
 

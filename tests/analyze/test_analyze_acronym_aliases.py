@@ -115,6 +115,30 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
     assert all_aliases.of_label("Computed tomography") == ("CT",)
 
 
+def test_one_stray_definition_leaves_a_common_acronym_its_phrase() -> None:
+    """CT is computed tomography for five papers, conditional transport for one: the
+    stray definition turned "CT" into no phrase for every paper (at 50,000 papers, some
+    paper defines any common acronym otherwise). Papers writing "CT" alone get it; the
+    paper that defines it otherwise does not."""
+    scans = [
+        (f"Scans {n}", f"Chest computed tomography (CT) scans; CT volumes {n}.") for n in range(5)
+    ]
+    more = [  # so that "CT" is in under half of the papers, as a term must be
+        ("Music Tagging", "Tags of songs are predicted from audio clips."),
+        ("Traffic Flow", "Cars on roads are counted from video at crossings."),
+        ("Protein Folding", "Chains of amino acids fold into shapes we predict."),
+        ("Text Summaries", "Long news articles are shortened to a few sentences."),
+    ]
+    papers = [
+        *scans,
+        ("Transport", "We compare distributions by conditional transport (CT); CT is fast."),
+        ("Plain", "CT of lungs, read by radiologists."),
+        *_FILLER,
+        *more,
+    ]
+    assert _aliases(papers) == {"plain": ("computed tomography",)}
+
+
 def test_an_acronym_defined_as_one_word_of_parts_is_defined_otherwise() -> None:
     """ "Cauchy-Schwarz (CS) divergence" is no compressed sensing: the paper's "CS"
     got "compressed sensing" as an alias (its definition, one hyphenated word, was not
