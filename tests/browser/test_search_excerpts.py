@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 
-# Each result of a query: its address, whether Pagefind's excerpt marks anything, and
-# the marks of the excerpt the search shows (papersite.excerptFor).
+# Each result of a query: its address, whether Pagefind's excerpt marks anything, the
+# page's text as Pagefind holds it and the marks of the excerpt the search shows
+# (papersite.excerptFor).
 SHOWN_EXCERPTS_JS = """async (query) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
   const found = await pagefind.search(query);
@@ -38,7 +39,7 @@ SHOWN_EXCERPTS_JS = """async (query) => {
     papersite.excerptNodes(papersite.excerptFor(query, page), page.content)
       .forEach((node) => box.appendChild(node));
     return [new URL(page.url, location.href).href, page.excerpt.includes("<mark>"),
-            Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
+            page.content, Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
   });
 }"""
 
@@ -66,7 +67,7 @@ def test_a_paper_found_by_an_alias_alone_shows_what_it_stands_for_marked(
     tab.goto("")
     shown = 0
     papers = {p.slug: p for p in e2e_site.corpus.papers}
-    for url, marked, marks in page.evaluate(SHOWN_EXCERPTS_JS, query):
+    for url, marked, _content, marks in page.evaluate(SHOWN_EXCERPTS_JS, query):
         slug = tab.path(url).strip("/").removeprefix("papers/")
         source = written[acronym].get(slug)
         if source is None or marked:
@@ -136,20 +137,6 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
     tab.assert_clean()
 
 
-# Each result of a query: its address, the page's text as Pagefind holds it and the
-# marks of the excerpt the search shows.
-RESULT_TEXTS_JS = """async (query) => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", papersite.root).href);
-  const found = await pagefind.search(query);
-  const data = await Promise.all(found.results.map((result) => result.data()));
-  return data.map((page) => {
-    const box = document.createElement("span");
-    papersite.excerptNodes(papersite.excerptFor(query, page), page.content)
-      .forEach((node) => box.appendChild(node));
-    return [new URL(page.url, location.href).href, page.content,
-            Array.from(box.querySelectorAll("mark"), (mark) => mark.textContent)];
-  });
-}"""
 
 
 def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: BuiltSite) -> None:
@@ -171,7 +158,7 @@ def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: Built
     checked = 0
     for word, slugs in sorted(typed.items()):
         found, marked = {}, {}
-        for url, content, marks in tab.page.evaluate(RESULT_TEXTS_JS, word):
+        for url, _marked, content, marks in tab.page.evaluate(SHOWN_EXCERPTS_JS, word):
             slug = tab.path(url).strip("/").removeprefix("papers/")
             found[slug], marked[slug] = content, marks
         assert slugs <= found.keys(), (word, slugs - found.keys())
