@@ -33,6 +33,7 @@ from generator.model import Corpus, Problem, Severity
 from generator.pipeline import Generated, Pipeline
 from generator.redirects import notes
 from generator.render.export import export_json, is_replaceable_export
+from generator.render.rich_text import unicode_scripts
 from generator.scaffold import ScaffoldError, init_project
 from generator.search.terminal import (
     SEARCH_DOCUMENTS,
@@ -459,7 +460,7 @@ def search_command(context: Context, query: str, limit: int) -> None:
     elif not result.all_words:
         context.say("No paper has all of these words; papers with the most of them first:")
     for rank, hit in enumerate(result.hits, 1):
-        click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {hit.title}")
+        click.echo(f"{rank:>3}  {hit.score:8.3f}  {hit.slug}  {unicode_scripts(hit.title)}")
     if result.lifted:
         context.say(
             f"Among the first {TITLED_AMONG}, papers whose title names the query come first, "

@@ -37,9 +37,11 @@ from generator.analyze.features.word_families import same_phrase
 # Longest acronym considered (the phrase it stands for has at most acronyms.MAX_WORDS).
 MAX_LETTERS = 8
 # An acronym that papers define as another phrase this share of the times it is defined
-# or more has no one meaning: the papers writing it alone get no phrase for it. Below it,
-# the phrase is right for those at least four times in five.
-MAX_OTHER_SHARE = 0.2
+# or more has no one meaning: the papers writing it alone get no phrase for it. Below
+# it, as far as definitions tell, its phrase is right for four in five of them or more.
+AMBIGUOUS_SHARE = 0.2
+# Letters two words of definitions start with alike to be one word in another form.
+SAME_START = 5
 
 
 @dataclass(frozen=True)
@@ -225,17 +227,28 @@ def _defined_otherwise(docs: Documents, meanings: Iterable[Meaning]) -> dict[str
     found: dict[str, set[int]] = {}
     for paper, defined in enumerate(docs.defined):
         for acronym, phrase in defined.items():
-            if (
-                acronym in meaning
-                and not same_phrase(phrase, meaning[acronym])
-                and phrase.replace(" ", "") != meaning[acronym].replace(" ", "")
-            ):
+            if acronym in meaning and not _same_meaning(phrase, meaning[acronym]):
                 found.setdefault(acronym, set()).add(paper)
     return found
 
 
+def _same_meaning(phrase: str, meaning: str) -> bool:
+    """Whether a defined phrase key is another form of the meaning's: its inflection
+    ("convolution neural network"), written joined ("chest-X-ray"), or its words
+    starting alike ("computed tomographic", "computerized tomography": SAME_START)."""
+    words, others = phrase.split(" "), meaning.split(" ")
+    return (
+        same_phrase(phrase, meaning)
+        or phrase.replace(" ", "") == meaning.replace(" ", "")
+        or (
+            len(words) == len(others)
+            and all(w[:SAME_START] == o[:SAME_START] for w, o in zip(words, others, strict=True))
+        )
+    )
+
+
 def _ambiguous(docs: Documents, defined_otherwise: dict[str, set[int]]) -> set[str]:
-    """Acronyms that papers define otherwise at least MAX_OTHER_SHARE of the time: a
+    """Acronyms that papers define otherwise at least AMBIGUOUS_SHARE of the time: a
     paper that writes one alone may mean either ("AD": anomaly detection, Alzheimer's
     disease and attention decoder once each). One stray definition among many does not
     make a common acronym so ("CT": computed tomography ten times, conditional transport
@@ -245,7 +258,7 @@ def _ambiguous(docs: Documents, defined_otherwise: dict[str, set[int]]) -> set[s
     return {
         acronym
         for acronym, papers in defined_otherwise.items()
-        if len(papers) >= MAX_OTHER_SHARE * defining[acronym]
+        if len(papers) >= AMBIGUOUS_SHARE * defining[acronym]
     }
 
 

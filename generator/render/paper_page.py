@@ -65,7 +65,10 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # abstract writes for it (papersite.js excerptFor): "ResNet = residual networks",
         # a filter, which Pagefind returns with a result and never searches (metadata
         # would be: a source written "CNNs" made "cnns" find papers that write "CNN").
-        search_aliases=" · ".join(analysis.search_aliases.get(paper.slug, ())),
+        # The words typed for the title's math ("l1" for ℓ₁) are names of it too.
+        search_aliases=" · ".join(
+            [*analysis.search_aliases.get(paper.slug, ()), *typed_math_words([paper.title])]
+        ),
         alias_sources=[
             f"{alias} = {source}"
             for alias, source in zip(
@@ -77,7 +80,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
         # inside the longer word (glued_words.py), and math shown in Unicode as typed
         # ("l1" for ℓ₁: plain_math.py).
-        search_parts=" ".join(_search_parts([paper.title, paper.abstract, *paper.versions[1:]])),
+        search_parts=" ".join(_search_parts(paper.title, [paper.abstract, *paper.versions[1:]])),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
@@ -174,9 +177,9 @@ def _listing_url(paper: Paper) -> str | None:
     return url if url and external_href(url) is not None else None
 
 
-def _search_parts(texts: list[str]) -> list[str]:
-    parts = glued_parts(texts)
-    known = {part.casefold() for part in parts}
+def _search_parts(title: str, texts: list[str]) -> list[str]:
+    parts = glued_parts([title, *texts])
+    known = {part.casefold() for part in parts} | set(typed_math_words([title]))  # aliases
     return parts + [word for word in typed_math_words(texts) if word not in known]
 
 

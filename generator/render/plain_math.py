@@ -12,9 +12,9 @@ listing wrote, which reads as words ("mathcal", "pm").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from generator.render.math import split_math
+from generator.render.math import Fragment, split_math
 
 RAISED, LOWERED = "0123456789+-=()ni", "0123456789+-=()aeioux"  # with Unicode forms
 SUPERSCRIPT = str.maketrans(RAISED, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
@@ -99,6 +99,7 @@ _PLAIN_SCRIPTS = frozenset("*′†")
 _BINARY = frozenset("×·∘±∓≤≥≠≈≡∼∝∈→←↦⇒⟹∪∩⊂⊆")
 _OPERATORS = frozenset("+-−*/=<>,;: ·×±∓∘≤≥≠≈∼→←↦∈")
 _UNICODE_SCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓᵀ")
+_MAY_TYPE_RE = re.compile("[_^ℓ₀-₉ₐₑᵢₒᵤₓ]|ell")
 _TYPED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+(?![A-Za-z0-9])")
 _TYPED_CHARACTERS = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑᵢₒᵤₓℓ", "0123456789aeioux" + "l")
 _TYPED_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -124,19 +125,49 @@ def readable_math(tex: str) -> str:
     return unicode_math(tex) or _Reader(tex, letter_scripts=False).text()
 
 
+def readable_maths(texs: Sequence[str]) -> list[str]:
+    """The math fragments of one text (their TeX forms) as plain text, read alike: when
+    one marks a script of letters Unicode cannot write ("d_y"), none writes one in
+    Unicode ("d_x", not "dₓ", in the same abstract)."""
+    if any(marks_letters(tex) for tex in texs):
+        return [_Reader(tex, letter_scripts=False).text() for tex in texs]
+    return [readable_math(tex) for tex in texs]
+
+
+def marks_letters(tex: str) -> bool:
+    """Whether `tex` has a script of letters that Unicode cannot write ("d_y", "x_{ij}")."""
+    reader = _Reader(tex)
+    reader.text()
+    return reader.marks_letters
+
+
 def typed_math_words(texts: Iterable[str]) -> list[str]:
     """The words a visitor types for the math of `texts` where the page shows Unicode:
     "l1" for ℓ₁ and ℓ¹ (a norm), "co2" for CO₂, "t1" for T₁, "ap50" for AP₅₀: ASCII
     letters then digits, as such names are typed. A power is not part of a name: O(n²)
-    gives no "n2", ℓ₂² gives "l2". Each once, in the order they come. papersite.js
-    `typedMathIn` finds them in the page's text the same way."""
+    gives no "n2", ℓ₂² gives "l2". Math the listing wrote in Unicode counts too ("an ℓ₁
+    penalty"). Each once, in the order they come. papersite.js `typedMathIn` finds them
+    in the page's text the same way: words holding such a character."""
     words: dict[str, None] = {}
     for text in texts:
-        for fragment in split_math(text):
-            if fragment.tex is not None:
-                typed = as_typed(readable_math(fragment.tex))
-                words.update(dict.fromkeys(w.casefold() for w in _TYPED_RE.findall(typed)))
+        if not _MAY_TYPE_RE.search(text):
+            continue  # no script, ℓ or subscript: nothing typed otherwise (most texts)
+        shown = "".join(
+            fragment.text if read is None else read for fragment, read in read_fragments(text)
+        )
+        typed = as_typed(shown)  # one character for one: `shown`'s places hold
+        for match in _TYPED_RE.finditer(typed):
+            if shown[match.start() : match.end()] != match.group():
+                words.setdefault(match.group().casefold())
     return list(words)
+
+
+def read_fragments(text: str) -> list[tuple[Fragment, str | None]]:
+    """The fragments of `text` (render/math.py), each math one with its plain text as
+    `readable_maths` reads them together; None for prose."""
+    fragments = split_math(text)
+    read = iter(readable_maths([f.tex for f in fragments if f.tex is not None]))
+    return [(f, None if f.tex is None else next(read)) for f in fragments]
 
 
 def as_typed(text: str) -> str:
@@ -156,6 +187,7 @@ class _Reader:
         self._at = 0
         self._depth = 0  # groups and arguments being read
         self.exact = True
+        self.marks_letters = False  # a name-like script written with its mark ("d_y")
 
     def text(self, *, in_group: bool = False) -> str:
         """The tokens up to the end, or up to the brace that closes a group."""
@@ -254,7 +286,9 @@ class _Reader:
             return " "
         if name in _SIZES or name in ("", "!"):
             return ""
-        return name  # an operator name (\log, \max); \{ and \_ as the character
+        if name in OPERATOR_NAMES or not name.isalpha():
+            return name  # \log, \max; \{ and \_ as the character
+        return ""  # a command of no known form (not one a page's math may hold)
 
     def _script(self, mark: str) -> str:
         argument = self._argument()
@@ -269,6 +303,7 @@ class _Reader:
             return argument
         nested = any(c in "^_" or c in _UNICODE_SCRIPTS for c in argument)
         word = mark == "^" and len(argument) > 1 and not argument.isdigit()
+        self.marks_letters = self.marks_letters or (letters and argument.isalnum())
         return mark + (f"({argument})" if nested or word else _grouped(argument))
 
 

@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from generator.analyze.code_urls import url_spans
 from generator.links import is_web_address
-from generator.render.math import Fragment, split_math
-from generator.render.plain_math import SUPERSCRIPT, readable_math, unicode_math
+from generator.render.math import Fragment
+from generator.render.plain_math import SUPERSCRIPT, read_fragments, unicode_math
 
 # Kept as they are in external links; every other character is percent-encoded. Quotes
 # are not kept: Markdown reads `'…'` after a URL as a link title.
@@ -49,8 +49,8 @@ SCRIPT_SYMBOLS = {
 def unicode_scripts(text: str, names: bool = True) -> str:
     """`text` with each name's superscript written with Unicode superscript characters
     where they exist (U^2-Net -> U²-Net, SL^{2}A -> SL²A; with `names`), and each math
-    math fragment as plain text (plain_math.py: "ell_1" -> "ℓ₁"), for plain-text places
-    such as graph labels and the tab's title; other name scripts stay as written."""
+    fragment as plain text (plain_math.py: "ell_1" -> "ℓ₁"), for plain-text places such
+    as graph labels and the tab's title; other name scripts stay as written."""
 
     def raised(match: re.Match[str]) -> str:
         script = name_script(match)
@@ -61,12 +61,12 @@ def unicode_scripts(text: str, names: bool = True) -> str:
             else converted
         )
 
-    def plain(fragment: Fragment) -> str:
-        if fragment.tex is not None:
-            return readable_math(fragment.tex)
+    def plain(fragment: Fragment, read: str | None) -> str:
+        if read is not None:
+            return read
         return NAME_SCRIPT_RE.sub(raised, fragment.text) if names else fragment.text
 
-    return "".join(plain(fragment) for fragment in split_math(text))
+    return "".join(plain(fragment, read) for fragment, read in read_fragments(text))
 
 
 def summary_html(sentence: str, limit: int) -> Markup:
@@ -76,15 +76,13 @@ def summary_html(sentence: str, limit: int) -> Markup:
     only for such a line. Cut at a word to at most `limit` characters as shown, never
     inside a math fragment ("epsilon leq" left raw by a cut between its words)."""
     pieces: list[tuple[str, Markup | None]] = []  # (visible text, its HTML; None: text)
-    for fragment in split_math(sentence):
-        if fragment.tex is None:
+    for fragment, read in read_fragments(sentence):
+        if fragment.tex is None or read is None:
             pieces.append((unicode_scripts(fragment.text), None))
-            continue
-        written = unicode_math(fragment.tex)
-        if written is None:
-            pieces.append((readable_math(fragment.tex), math_span(fragment.text, fragment.tex)))
+        elif read == unicode_math(fragment.tex):  # "dₓ" typeset when "d_y" must be
+            pieces.append((read, None))
         else:
-            pieces.append((written, None))
+            pieces.append((read, math_span(fragment.text, fragment.tex, read)))
     if sum(len(text) for text, _ in pieces) > limit:
         kept: list[tuple[str, Markup | None]] = []
         room = limit - 1  # and "…"
@@ -104,19 +102,18 @@ def summary_html(sentence: str, limit: int) -> Markup:
 def rich_text(text: str, *, links: bool = True) -> Markup:
     """`text` as escaped HTML with math, raised name scripts and (with `links`) links."""
     parts = []
-    for fragment in split_math(text):
-        if fragment.tex is None:
+    for fragment, read in read_fragments(text):
+        if fragment.tex is None or read is None:
             parts.append(_linked(fragment.text) if links else _scripts(fragment.text))
         else:
-            parts.append(math_span(fragment.text, fragment.tex))
+            parts.append(math_span(fragment.text, fragment.tex, read))
     return Markup("").join(parts)
 
 
-def math_span(text: str, tex: str) -> Markup:
+def math_span(text: str, tex: str, shown: str) -> Markup:
     """A math fragment for KaTeX to typeset from `data-tex`. Until it does (or with
     scripts off, and for search, which indexes the page's text) the span reads as plain
-    text ("O(T^(-1/2d))"); its tooltip keeps the text as the listing wrote it."""
-    shown = readable_math(tex)
+    text, `shown` ("O(T^(-1/2d))"); its tooltip keeps the text as the listing wrote it."""
     if shown == text:
         return Markup('<span class="ps-math" data-tex="{}">{}</span>').format(tex, shown)
     return Markup('<span class="ps-math" data-tex="{}" title="{}">{}</span>').format(

@@ -16,9 +16,10 @@ ranks them the way Pagefind ranks the site's paper pages:
   `net` finds *ResNet*: `tokens`);
 - a paper scores BM25 over its abstract as its page reads (the text Pagefind indexes:
   math as plain text, "ℓ₁", folded here to "l1", which the site finds once, in the
-  page's `parts` metadata, so it ranks such a paper lower), plus a boost for the
-  query's words in its title (Pagefind searches the title as metadata and boosts pages
-  whose title holds the query's rare words);
+  page's `parts` metadata, so it ranks such a paper lower; the words typed for a
+  title's math are search aliases on both), plus a boost for the query's words in its
+  title (Pagefind searches the title as metadata and boosts pages whose title holds the
+  query's rare words);
 - its search aliases (the acronym of a phrase it writes, or the phrase of an acronym:
   analyze/acronym_aliases.py) match too, boosting it as its title does (the site gives
   Pagefind's `aliases` metadata the title's weight: papersite.js RANKING).
@@ -42,6 +43,7 @@ import snowballstemmer
 from generator.folding import fold
 from generator.links import paper_url
 from generator.model import Corpus
+from generator.render.plain_math import typed_math_words
 from generator.render.rich_text import unicode_scripts
 from generator.render.search_words import MIN_LETTERS, search_words
 
@@ -62,7 +64,9 @@ TERM_SIMILARITY = 1.0
 # in the abstract, as Pagefind weighs them (13, 9 and 7 against 25 in its index files);
 # n = 4 stands for more.
 WEIGHT_OF_PARTS = {n: (24 / n + 1) / 25 for n in (2, 3, 4)}
-_SCRIPTED_RE = re.compile(r"[\^_{}$\\]")
+# An abstract whose math may read otherwise on its page (`_as_read`): a script, a brace,
+# a backslash, or a sign written as its command's word.
+_SCRIPTED_RE = re.compile(r"[\^_{}$\\]|(?<![A-Za-z])(?:pm|leq|geq|approx|cdot|circ)(?![A-Za-z])")
 # A query word among the search aliases boosts as in the title (papersite.js RANKING).
 ALIAS_WEIGHT = TITLE_WEIGHT
 # Among this many first papers, those whose title names the query come first
@@ -119,10 +123,8 @@ class SearchResult:
 
 def _as_read(abstract: str) -> str:
     """An abstract's text as its page reads with its math as plain text ("ℓ₁": "l1" finds
-    it), where it has scripts, braces or backslashes: the math a visitor types otherwise
-    ("l1", "co2"). Math of words alone ("0.78 pm 0.10") stays as written: reading every
-    abstract made the index 55% slower to build (11,000 papers: 1.3 s -> 2.0 s; 1.5 s
-    so)."""
+    it), where its math may read otherwise (_SCRIPTED_RE): reading every abstract made
+    the index 55% slower to build (11,000 papers: 1.3 s -> 2.0 s)."""
     return unicode_scripts(abstract, names=False) if _SCRIPTED_RE.search(abstract) else abstract
 
 
@@ -284,7 +286,11 @@ class TerminalIndex:
             self._abstract_parts.append({n: " ".join(words) for n, words in parts.items()})
             lengths.append(len(whole) + sum(len(words) for words in parts.values()))
         self._lengths = lengths  # in words, parts counted
-        self._aliases = [" ".join(tokens(" ".join(d.aliases))) for d in self.documents]
+        # and, as on the site, the words typed for its title's math ("l1" for ℓ₁)
+        self._aliases = [
+            " ".join(tokens(" ".join([*d.aliases, *typed_math_words([d.title])])))
+            for d in self.documents
+        ]
         self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
         self._words: list[tuple[str, str]] | None = None  # the corpus's words, folded too
         self._known: set[str] = set()  # their folded forms

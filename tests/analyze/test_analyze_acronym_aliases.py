@@ -115,28 +115,50 @@ def test_an_acronym_defined_two_ways_gets_no_phrase_alias() -> None:
     assert all_aliases.of_label("Computed tomography") == ("CT",)
 
 
+# Papers that are about something else, so that "CT" is in under half of the papers, as
+# a term must be.
+_MORE_FILLER = [
+    ("Music Tagging", "Tags of songs are predicted from audio clips."),
+    ("Traffic Flow", "Cars on roads are counted from video at crossings."),
+    ("Protein Folding", "Chains of amino acids fold into shapes we predict."),
+    ("Text Summaries", "Long news articles are shortened to a few sentences."),
+]
+
+
+def _ct_papers(scans: int, *other: tuple[str, str]) -> list[tuple[str, str]]:
+    """`scans` papers defining CT as computed tomography, `other` papers, a paper that
+    writes "CT" alone ("plain") and filler."""
+    defining = [
+        (f"Scans {n}", f"Chest computed tomography (CT) scans; CT volumes {n}.")
+        for n in range(scans)
+    ]
+    plain = ("Plain", "CT of lungs, read by radiologists.")
+    return [*defining, *other, plain, *_FILLER, *_MORE_FILLER]
+
+
+_TRANSPORT = ("Transport", "We compare distributions by conditional transport (CT); CT is fast.")
+
+
 def test_one_stray_definition_leaves_a_common_acronym_its_phrase() -> None:
     """CT is computed tomography for five papers, conditional transport for one: the
     stray definition turned "CT" into no phrase for every paper (at 50,000 papers, some
     paper defines any common acronym otherwise). Papers writing "CT" alone get it; the
-    paper that defines it otherwise does not."""
-    scans = [
-        (f"Scans {n}", f"Chest computed tomography (CT) scans; CT volumes {n}.") for n in range(5)
-    ]
-    more = [  # so that "CT" is in under half of the papers, as a term must be
-        ("Music Tagging", "Tags of songs are predicted from audio clips."),
-        ("Traffic Flow", "Cars on roads are counted from video at crossings."),
-        ("Protein Folding", "Chains of amino acids fold into shapes we predict."),
-        ("Text Summaries", "Long news articles are shortened to a few sentences."),
-    ]
-    papers = [
-        *scans,
-        ("Transport", "We compare distributions by conditional transport (CT); CT is fast."),
-        ("Plain", "CT of lungs, read by radiologists."),
-        *_FILLER,
-        *more,
-    ]
-    assert _aliases(papers) == {"plain": ("computed tomography",)}
+    paper that defines it otherwise does not; a fifth of the definitions is too many."""
+    aliases = _all_aliases(_ct_papers(5, _TRANSPORT))
+    assert aliases.papers == {"plain": ("computed tomography",)}
+    assert aliases.of_label("CT") == ("computed tomography",)
+    assert _aliases(_ct_papers(4, _TRANSPORT)) == {}  # one in five: AMBIGUOUS_SHARE
+
+
+def test_a_definition_in_another_form_of_the_words_is_the_same_meaning() -> None:
+    """ "Computerized tomography (CT)" counted as another meaning: with four papers
+    defining computed tomography, it made CT ambiguous, and its own paper never got
+    the phrase (a search for computed tomography should find it)."""
+    variant = ("Variant", "Computerized tomography (CT) of the chest; CT slices.")
+    assert _aliases(_ct_papers(4, variant)) == {
+        "plain": ("computed tomography",),
+        "variant": ("computed tomography",),
+    }
 
 
 def test_an_acronym_defined_as_one_word_of_parts_is_defined_otherwise() -> None:

@@ -137,8 +137,6 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
     tab.assert_clean()
 
 
-
-
 def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: BuiltSite) -> None:
     """Excerpts showed "mathcal{O}(T^{-1/2d})", "0.78 pm 0.10" and "ell_1" (the text
     KaTeX typesets after Pagefind indexed it), and "l1" found no page that shows ℓ₁; found

@@ -104,6 +104,10 @@ def test_math_shown_in_unicode_is_found_as_it_is_typed() -> None:
         "l3",
     ]
     assert typed_math_words(["no math at all: l1 and CO2"]) == []
+    assert typed_math_words(["math the listing wrote in Unicode: an ℓ₁ penalty, CO₂"]) == [
+        "l1",
+        "co2",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,17 @@ def test_summaries_write_math_in_unicode_else_typeset_it(
     ] == typeset
 
 
+def test_one_text_reads_its_math_alike() -> None:
+    """A review: "where dₓ and d_y are" (a subscript y has no Unicode form): when one
+    fragment of a text marks a script of letters, none writes one in Unicode, and a
+    summary typesets them all."""
+    tree = _tree(rich_text("where d_x and d_y are widths, x_1 a point"))
+    assert [n.text() for n in tree.find_all("span")] == ["d_x", "d_y", "x₁"]
+    assert _tree(rich_text("where d_x is a width")).find("span").text() == "dₓ"
+    typeset = _tree(summary_html("where d_x and d_y are widths", 180)).find_all("span")
+    assert [n.attrs["data-tex"] for n in typeset] == ["d_x", "d_y"]
+
+
 def test_a_summary_is_cut_as_shown_and_never_inside_math() -> None:
     """Cut as written, "… with epsilon leq" read raw; a fragment that does not fit is
     left out whole."""
