@@ -49,8 +49,8 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Search reads the title from the heading when the heading's text is the title
         # as listed (nearly always), else from a hidden copy (search.js raises "U^2-Net").
         title_is_text="<" not in title_html and html.unescape(title_html) == paper.title,
-        # Results and the graph show the title's math in Unicode ("Beyond ℓ₁ sparse
-        # coding", not "ell_1") where it has a form; search matches the listing's words
+        # Results and the graph show the title's math as plain text ("Beyond ℓ₁ sparse
+        # coding", not "ell_1": plain_math.py); search matches the listing's words
         # (a filter: metadata is searched, and would count the title's words twice).
         title_shown=_shown_title(paper.title),
         facts=_facts(paper),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.math import SAFE_COMMANDS, split_math, to_tex
+from generator.render.math import SAFE_COMMANDS, _as_commands, split_math, to_tex
 from generator.render.plain_math import (
     OPERATOR_NAMES,
     readable_math,
@@ -142,3 +142,22 @@ def test_no_command_reads_as_a_bare_word_but_operator_names() -> None:
             if re.search(rf"(?<![A-Za-z]){name}(?![A-Za-z])", read):
                 words.append((name, read))
     assert words == []
+
+
+@given(st.text(alphabet="abdegilmnoprstx_^{}()= 12", max_size=40))
+def test_readable_math_keeps_every_word_but_command_names(text: str) -> None:
+    """A word of the written fragment that is no command's name is still read: the
+    plain text drops fonts and spells signs, never a variable or a word."""
+    for fragment in split_math(text):
+        if fragment.tex is None:
+            continue
+        read = readable_math(fragment.tex)
+        for word in re.findall(r"[A-Za-z]{2,}", fragment.text):
+            if not _as_commands_or_none(word):
+                assert word in read, (fragment.text, read)
+
+
+def _as_commands_or_none(word: str) -> bool:
+    """Whether `word` is made of command names (as math.py restores them), wholly or
+    after one letter ("hcirc")."""
+    return bool(_as_commands(word)) or bool(_as_commands(word[1:]))
