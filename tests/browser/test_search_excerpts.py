@@ -186,3 +186,39 @@ def test_typed_math_marks_names_not_powers(tab: Tab) -> None:
     found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
     assert [marks for marks, _ in found] == [["ℓ₂"], ["ℓ¹"], ["CO₂"], [], [], []], found
     tab.assert_clean()
+
+
+# (query, Pagefind's excerpt, content, alias_source values) -> the shown excerpt's marks.
+PARTLY_MARKED_JS = """(cases) => cases.map(([query, excerpt, content, sources]) => {
+  const data = {excerpt: excerpt, content: content, filters: {alias_source: sources}};
+  const box = document.createElement("span");
+  papersite.excerptNodes(papersite.excerptFor(query, data), content)
+    .forEach((n) => box.appendChild(n));
+  return Array.from(box.querySelectorAll("mark"), (m) => m.textContent);
+})"""
+
+
+def test_an_alias_the_whole_query_names_replaces_a_partly_marked_excerpt(tab: Tab) -> None:
+    """A search for "computed tomography" showed "high computational cost" marked for a
+    paper that writes "CT" (its alias): Pagefind matched "computed" by its stem. An alias
+    that names every query word shows its source instead; one that names some of them
+    leaves Pagefind's marks ("cnn pruning": "pruning" stays marked)."""
+    tab.goto("")
+    content = "We cut the high computational cost of pruning filters in abdominal CT scans."
+    cases = [
+        (
+            "computed tomography",
+            "the high <mark>computational</mark> cost of pruning",
+            content,
+            ["computed tomography = CT"],
+        ),
+        (
+            "cnn pruning",
+            "computational cost of <mark>pruning</mark> filters",
+            content + " Convolutional neural networks are pruned.",
+            ["CNNs = convolutional neural networks"],
+        ),
+        ("computed tomography", "the high cost of pruning", content, []),
+    ]
+    assert tab.page.evaluate(PARTLY_MARKED_JS, cases) == [["CT"], ["pruning"], []]
+    tab.assert_clean()

@@ -549,30 +549,43 @@
      with the words around them, as Pagefind's excerpt shows a word it matched. A query
      word names an alias as it holds a matched word (unknownWords): the alias has a word
      starting with its core. A result found by math typed in ASCII ("l1") shows the
-     math as the page does ("ℓ₁"), marked. */
+     math as the page does ("ℓ₁"), marked. An excerpt that marks words but not every
+     query word gives way to the source of an alias that names them all (a search for
+     "computed tomography" marked "computational" in a paper that writes "CT"). */
   var EXCERPT_WORDS = 30;  /* Pagefind's excerptLength (the options above) */
   var WORDS_BEFORE = 8;
 
   function excerptFor(query, data) {
     var excerpt = data.excerpt || "";
     var pairs = (data.filters || {}).alias_source || [];
-    if (excerpt.indexOf("<mark>") >= 0) return excerpt;
-    var typed = typedMathIn(query, data.content || "");
-    if (typed) return excerptAround(data.content, typed);
-    if (!pairs.length) return excerpt;
     var cores = query.split(/\s+/).map(folded).filter(function (word) { return word.length > 1; })
       .map(function (word) { return core(word); });
+    var marks = (excerpt.match(/<mark>[\s\S]*?<\/mark>/g) || []).map(function (mark) {
+      return folded(mark.slice(6, -7));
+    });
+    if (marks.length && everyStarts(cores, marks)) return excerpt;
+    var typed = marks.length ? null : typedMathIn(query, data.content || "");
+    if (typed) return excerptAround(data.content, typed);
     for (var i = 0; i < pairs.length; i++) {
       var at = pairs[i].indexOf(" = ");
       var pair = at < 0 ? [pairs[i]] : [pairs[i].slice(0, at), pairs[i].slice(at + 3)];
       var words = pair[0].split(/[\s\u2010\u2011-]+/).map(folded);
-      var named = cores.some(function (start) {
+      /* with words marked, only an alias the whole query names ("computed tomography"
+         for a paper that writes "CT", whose excerpt marked "computational") */
+      var named = marks.length ? everyStarts(cores, words) : cores.some(function (start) {
         return words.some(function (word) { return word.indexOf(start) === 0; });
       });
       var found = named && pair[1] ? sourceIn(pair[1], data.content || "") : null;
       if (found) return excerptAround(data.content, found);
     }
     return excerpt;
+  }
+
+  /* Whether each of `starts` starts one of `words`. */
+  function everyStarts(starts, words) {
+    return starts.every(function (start) {
+      return words.some(function (word) { return word.indexOf(start) === 0; });
+    });
   }
 
   /* Where the page's text shows, in Unicode, math a query word types ("ℓ₁" for "l1",
