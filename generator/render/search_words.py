@@ -21,8 +21,10 @@ MIN_LETTERS = 5
 # The most common words kept: about 200 KB of JSON at 50,000 papers, fetched once.
 MAX_WORDS = 20_000
 # A word of letters alone: not part of a LaTeX command or of a name with digits
-# ("\\mathcal", "ResNet50"), nor of an address ("https://github.com/lab/thing").
-_WORD = rf"(?<![\w\\/.@])[^\W\d_]{{{MIN_LETTERS},}}(?!\w|://)"
+# ("\\mathcal", "ResNet50"), nor of an address ("https://github.com/lab/thing"), nor a
+# command that lost its backslash before its argument or a script ("mathcal{O}",
+# "Net^{dagger}"): the page shows that math as plain text ("O"), which holds no such word.
+_WORD = rf"(?<![\w\\/.@{{^])[^\W\d_]{{{MIN_LETTERS},}}(?![\w{{^]|://)"
 _WORD_RE = re.compile(_WORD)
 # Such a word where a sentence starts (after a colon or a closing quote too), whose
 # capital says nothing of the word.

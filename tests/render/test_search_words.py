@@ -61,9 +61,11 @@ def test_short_words_numbers_latex_commands_and_addresses_are_left_out() -> None
             "Nets",
             r"Code at https://github.com/lab/thing and www.example.org/page; "
             r"ResNet50 with $\mathcal{L}$ loss, 3D U-Net, state-of-the-art.",
-        )
+        ),
+        # a command that lost its backslash: the page shows "O(n)" and "Net†"
+        _paper("b", "Nets", "In mathcal{O}(n) time with Net^{dagger} parts"),
     ]
-    assert search_words(papers) == ["state"]
+    assert search_words(papers) == ["parts", "state"]
 
 
 def test_the_list_is_capped_and_its_json_is_a_plain_list() -> None:
