@@ -179,7 +179,8 @@ def _listing_url(paper: Paper) -> str | None:
 
 def _search_parts(title: str, texts: list[str]) -> list[str]:
     parts = glued_parts([title, *texts])
-    known = {part.casefold() for part in parts} | set(typed_math_words([title]))  # aliases
+    title_words = set(typed_math_words([title]))  # search aliases already
+    known = {part.casefold() for part in parts} | title_words
     return parts + [word for word in typed_math_words(texts) if word not in known]
 
 

@@ -6,7 +6,8 @@ a tab's title, graph labels, a plain-text citation.
 "ℓ₁"): such a fragment needs no KaTeX. `readable_math` always gives text: Unicode where
 it can, fonts dropped and other scripts marked ("mathcal{O}(T^{-1/2d})" ->
 "O(T^(-1/2d))"), as one would type it in an e-mail; never the lost-backslash form a
-listing wrote, which reads as words ("mathcal", "pm").
+listing wrote, which reads as words ("mathcal", "pm"). `typed_math_words` gives the
+words a visitor types for such math ("l1" for ℓ₁), for search to find it by.
 """
 
 from __future__ import annotations
