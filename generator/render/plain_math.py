@@ -12,6 +12,7 @@ words a visitor types for such math ("l1" for ℓ₁), for search to find it by.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -94,10 +95,12 @@ _SIZES = frozenset(
     "left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr".split()
 )
 _SPACES = frozenset([",", ";", ":", " ", "\\", "quad", "qquad"])
-# Scripts written after their base as they are, with no mark (x^* reads x*).
-_PLAIN_SCRIPTS = frozenset("*′†")
+# Raised signs written after their base with no mark: x^* reads x*, beta^{*top} β*ᵀ.
+_RAISED_SIGN_FORMS = str.maketrans({"⊤": "ᵀ", **{c: c for c in "*′†"}}) | SUPERSCRIPT
+_RAISED_SIGNS = frozenset(RAISED + "*′†⊤")
 # Signs set between two operands: spaced alike on both sides.
 _BINARY = frozenset("×·∘±∓≤≥≠≈≡∼∝∈→←↦⇒⟹∪∩⊂⊆")
+_RELATIONS = frozenset("≤≥≠≈≡∼∝∈⊂⊆→←↦⇒⟹")  # not ×: "2.3× faster"
 _OPERATORS = frozenset("+-−*/=<>,;: ·×±∓∘≤≥≠≈∼→←↦∈")
 _UNICODE_SCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒᵤₓᵀ")
 _MAY_TYPE_RE = re.compile("[_^ℓ₀-₉ₐₑᵢₒᵤₓ]|ell")
@@ -168,7 +171,12 @@ def read_fragments(text: str) -> list[tuple[Fragment, str | None]]:
     `readable_maths` reads them together; None for prose."""
     fragments = split_math(text)
     read = iter(readable_maths([f.tex for f in fragments if f.tex is not None]))
-    return [(f, None if f.tex is None else next(read)) for f in fragments]
+    pairs = [(f, None if f.tex is None else next(read)) for f in fragments]
+    for at, ((fragment, shown), (after, _)) in enumerate(itertools.pairwise(pairs)):
+        # a relation or arrow ending the math before a space: "T:R^d → R^d", as inside
+        if shown and shown[-1] in _RELATIONS and shown[-2:-1].isalnum() and after.text[:1] == " ":
+            pairs[at] = (fragment, shown[:-1] + " " + shown[-1])
+    return pairs
 
 
 def as_typed(text: str) -> str:
@@ -298,10 +306,8 @@ class _Reader:
         if argument and set(argument) <= set(known) and (self._letter_scripts or not letters):
             return argument.translate(table)
         self.exact = False
-        if mark == "^" and argument == "⊤":
-            return "ᵀ"
-        if mark == "^" and argument in _PLAIN_SCRIPTS:
-            return argument
+        if mark == "^" and argument and set(argument) <= _RAISED_SIGNS:
+            return argument.translate(_RAISED_SIGN_FORMS)  # x*, β*ᵀ, A†
         nested = any(c in "^_" or c in _UNICODE_SCRIPTS for c in argument)
         word = mark == "^" and len(argument) > 1 and not argument.isdigit()
         self.marks_letters = self.marks_letters or (letters and argument.isalnum())

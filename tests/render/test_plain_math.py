@@ -56,6 +56,7 @@ def test_unicode_math_is_whole_or_nothing(written: str, unicode: str | None) -> 
         ("f^{*}=hcirc g", "f*=h ∘ g"),
         ("512times 512", "512 × 512"),
         ("2.3times", "2.3×"),
+        ("beta^{*top}", "β*ᵀ"),  # raised signs with no mark
     ],
 )
 def test_readable_math_writes_what_unicode_cannot(written: str, readable: str) -> None:

@@ -147,6 +147,12 @@ def test_summaries_write_math_in_unicode_else_typeset_it(
     ] == typeset
 
 
+def test_a_relation_ending_the_math_is_spaced_as_inside() -> None:
+    """ "maps T:R^drightarrow R^d" read "T:R^d→ R^d": the fragment ends at the arrow."""
+    text = _tree(rich_text("maps T:R^drightarrow R^d that are 2.3times faster")).text()
+    assert text == "maps T:R^d → R^d that are 2.3× faster"
+
+
 def test_one_text_reads_its_math_alike() -> None:
     """A review: "where dₓ and d_y are" (a subscript y has no Unicode form): when one
     fragment of a text marks a script of letters, none writes one in Unicode, and a
