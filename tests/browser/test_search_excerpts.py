@@ -18,8 +18,7 @@ from browser_support import header_search
 from sitebuild import BuiltSite
 
 from generator.folding import fold
-from generator.render.math import split_math
-from generator.render.plain_math import readable_math, typed_math_words
+from generator.render.plain_math import read_fragments, typed_math_words
 
 if TYPE_CHECKING:
     from conftest import Tab
@@ -147,9 +146,9 @@ def test_math_is_found_as_typed_and_read_as_plain_text(tab: Tab, e2e_site: Built
         for word in typed_math_words([paper.title, paper.abstract, *paper.versions[1:]]):
             typed.setdefault(word, set()).add(paper.slug)
         rewritten[paper.slug] = [
-            (fragment.text, readable_math(fragment.tex))
-            for fragment in split_math(paper.abstract)
-            if fragment.tex is not None and readable_math(fragment.tex) != fragment.text
+            (fragment.text, read)
+            for fragment, read in read_fragments(paper.abstract)  # as the page reads them
+            if read is not None and read != fragment.text
         ]
     assert len(typed) >= 3
     tab.goto("")
