@@ -116,6 +116,11 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
         ),
         ("ab", "Text with x = y inside and more", ["AB = x = y"]),
         ("brats", "We segment BRATS scans of the brain", ["brain tumor segmentation = BraTS"]),
+        (
+            "cnn",
+            "Here a convolution neural network classifies cells",
+            ["CNNs = convolutional neural networks"],
+        ),
     ]
     found = tab.page.evaluate(EXCERPT_CASES_JS, cases)
     assert found == [
@@ -125,6 +130,7 @@ def test_an_alias_source_is_found_as_the_page_writes_it(tab: Tab) -> None:
         [["Vision-Transformer"], False],
         [["x = y"], False],  # a source holding " = "
         [["BRATS"], False],  # an acronym in other capitals (never in lower case only)
+        [["convolution neural network"], False],  # a long word in another form
     ], found
     # an excerpt whose last words come again at the text's end is still cut: "…"
     text = "Code at a.org/x and data at b.org/y for all. Code at a.org/x and data at b.org/y"

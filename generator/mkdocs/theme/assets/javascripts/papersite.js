@@ -615,7 +615,8 @@
 
   /* Where the page's text writes `source`: [start, end], or null. Words joined by spaces,
      hyphens or nothing ("multilayer perceptron" for "multi-layer perceptrons"), in any
-     case, singular or plural ("policy" for "policies"); an acronym's capital S is no
+     case, singular or plural ("policy" for "policies"), a long word in any form
+     ("convolution" for "convolutional"); an acronym's capital S is no
      plural ("CS"), and an acronym is never found in lower case only: "cs" of an address
      is no "CS" (analyze/acronym_aliases.py gives no alias for it either), "BRATS" is
      "BraTS". */
@@ -631,6 +632,8 @@
     return null;
   }
 
+  var LONG_WORD = 6;  /* letters from which a source's word is found in its other forms */
+
   function isAcronym(word) {  /* "ViT", "CNNs", "CS" */
     return (word.match(/\p{Lu}/gu) || []).length > 1 || /\p{Ll}\p{Lu}/u.test(word);
   }
@@ -638,6 +641,12 @@
   function wordPattern(word) {
     var stem = word, ending = "(?:e?s)?";
     if (isAcronym(word)) stem = word.replace(/(\p{Lu})s$/u, "$1");  /* CNNs; not the S of CS */
+    else if (word.length >= LONG_WORD) {
+      /* a long word in any of its forms, as the analysis's word families join them:
+         "convolution neural network" for "convolutional neural networks" */
+      stem = word.slice(0, core(word.toLowerCase(), LONG_WORD - 1).length);
+      ending = "\\p{L}*";
+    }
     else if (/ies$/i.test(word)) { stem = word.slice(0, -3); ending = "(?:y|ies)"; }
     else if (/[^aeiou]y$/i.test(word)) { stem = word.slice(0, -1); ending = "(?:y|ies)"; }
     else if (/[^s]s$/i.test(word)) stem = word.slice(0, -1);
