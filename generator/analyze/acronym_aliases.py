@@ -10,8 +10,9 @@ it, if enough do. Each paper then gets, as search aliases, the acronyms of the p
 it writes, and the phrase of each acronym it writes when the acronym has one meaning
 here (papers define it otherwise less than a fifth of the time: "AD" is Alzheimer's
 disease in one paper, anomaly detection in another; a paper defining it otherwise never
-gets the corpus's phrase). A topic labelled by an acronym or by its phrase gets the other name. The
-aliases are searched, never shown (render/paper_page.py, render/topic_pages.py).
+gets the corpus's phrase). A topic labelled by an acronym or by its phrase gets the
+other name. The aliases are searched, never shown (render/paper_page.py,
+render/topic_pages.py).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class AcronymAliases:
     papers: dict[str, tuple[str, ...]]
     # What each of a paper's aliases stands for as the corpus writes it, in `papers`'
     # order ("ViT" -> "vision transformers"): a result found by an alias alone shows
-    # the words its abstract writes for it (papersite.js aliasExcerpt).
+    # the words its abstract writes for it (papersite.js excerptFor).
     sources: dict[str, tuple[str, ...]]
     # Each acronym key and phrase key of a meaning -> the other, as written.
     other_name: dict[str, str]

@@ -42,6 +42,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
     has_code = any(link.code for link in links)
     page_url = site.page_url(doc)
     title_html = rich_text(paper.title, links=False)
+    title_typed = typed_math_words([paper.title])  # "l1" for ℓ₁: a name of the paper
     return env.get_template("paper.md.j2").render(
         front=front_matter(_meta(paper, topics, page_url)),
         paper=paper,
@@ -66,9 +67,7 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # a filter, which Pagefind returns with a result and never searches (metadata
         # would be: a source written "CNNs" made "cnns" find papers that write "CNN").
         # The words typed for the title's math ("l1" for ℓ₁) are names of it too.
-        search_aliases=" · ".join(
-            [*analysis.search_aliases.get(paper.slug, ()), *typed_math_words([paper.title])]
-        ),
+        search_aliases=" · ".join([*analysis.search_aliases.get(paper.slug, ()), *title_typed]),
         alias_sources=[
             f"{alias} = {source}"
             for alias, source in zip(
@@ -80,7 +79,9 @@ def render_paper(env: jinja2.Environment, site: SiteContext, paper: Paper) -> st
         # Parts of words glued to another ("FPN/SpineNet"), which Pagefind holds only
         # inside the longer word (glued_words.py), and math shown in Unicode as typed
         # ("l1" for ℓ₁: plain_math.py).
-        search_parts=" ".join(_search_parts(paper.title, [paper.abstract, *paper.versions[1:]])),
+        search_parts=" ".join(
+            _search_parts(paper.title, title_typed, [paper.abstract, *paper.versions[1:]])
+        ),
         abstract_html=abstract_html(paper.abstract),
         other_versions=[abstract_html(v) for v in paper.versions[1:]],
         related=[
@@ -177,10 +178,11 @@ def _listing_url(paper: Paper) -> str | None:
     return url if url and external_href(url) is not None else None
 
 
-def _search_parts(title: str, texts: list[str]) -> list[str]:
+def _search_parts(title: str, title_typed: list[str], texts: list[str]) -> list[str]:
+    """Glued parts of the title and `texts`, then the words typed for the math of
+    `texts` but those of the title, which are search aliases already."""
     parts = glued_parts([title, *texts])
-    title_words = set(typed_math_words([title]))  # search aliases already
-    known = {part.casefold() for part in parts} | title_words
+    known = {part.casefold() for part in parts} | set(title_typed)
     return parts + [word for word in typed_math_words(texts) if word not in known]
 
 

@@ -126,23 +126,20 @@ def readable_math(tex: str) -> str:
     symbols in Unicode, fonts and sizes dropped, fractions and roots written out, and
     scripts of letters marked, so one formula does not mix "dₓ" and "d_y"
     ("mathcal{O}(T^{-1/2d})" -> "O(T^(-1/2d))", "f_theta" -> "f_θ", "x^*" -> "x*")."""
-    return unicode_math(tex) or _Reader(tex, letter_scripts=False).text()
+    return readable_maths([tex])[0]
 
 
 def readable_maths(texs: Sequence[str]) -> list[str]:
     """The math fragments of one text (their TeX forms) as plain text, read alike: when
     one marks a script of letters Unicode cannot write ("d_y"), none writes one in
     Unicode ("d_x", not "dₓ", in the same abstract)."""
-    if any(marks_letters(tex) for tex in texs):
-        return [_Reader(tex, letter_scripts=False).text() for tex in texs]
-    return [readable_math(tex) for tex in texs]
-
-
-def marks_letters(tex: str) -> bool:
-    """Whether `tex` has a script of letters that Unicode cannot write ("d_y", "x_{ij}")."""
-    reader = _Reader(tex)
-    reader.text()
-    return reader.marks_letters
+    readers = [_Reader(tex) for tex in texs]
+    whole = [reader.text() for reader in readers]
+    alike = not any(reader.marks_letters for reader in readers)
+    return [
+        text if alike and reader.exact else _Reader(tex, letter_scripts=False).text()
+        for tex, reader, text in zip(texs, readers, whole, strict=True)
+    ]
 
 
 def typed_math_words(texts: Iterable[str]) -> list[str]:

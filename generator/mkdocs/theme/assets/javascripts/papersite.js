@@ -573,7 +573,7 @@
       /* with words marked, only an alias the whole query names ("computed tomography"
          for a paper that writes "CT", whose excerpt marked "computational") */
       var named = marks.length ? everyStarts(cores, words) : cores.some(function (start) {
-        return words.some(function (word) { return word.indexOf(start) === 0; });
+        return startsOne(start, words);
       });
       var found = named && pair[1] ? sourceIn(pair[1], data.content || "") : null;
       if (found) return excerptAround(data.content, found);
@@ -583,9 +583,11 @@
 
   /* Whether each of `starts` starts one of `words`. */
   function everyStarts(starts, words) {
-    return starts.every(function (start) {
-      return words.some(function (word) { return word.indexOf(start) === 0; });
-    });
+    return starts.every(function (start) { return startsOne(start, words); });
+  }
+
+  function startsOne(start, words) {
+    return words.some(function (word) { return word.indexOf(start) === 0; });
   }
 
   /* Where the page's text shows, in Unicode, math a query word types ("ℓ₁" for "l1",
